@@ -1,0 +1,78 @@
+# Plenary — make · make run · make test · make check · make bench · make format
+CC ?= cc
+PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Isrc -Ibuild \
+	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
+LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
+	-lbrotlienc -ljansson -lpthread -lm
+BUILD ?= build
+PORT ?= 8080
+DB ?= var/demo.db
+
+SRC := src/main.c $(sort $(wildcard src/*/*.c))
+OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+EMBED := $(sort $(wildcard src/store/migrations/*.sql)) src/store/demo.sql
+
+.PHONY: all run test check bench format deps clean unit
+all: deps plenary
+
+deps:
+	@scripts/deps.sh build
+
+plenary: $(BUILD)/plenary
+	@cp $< $@
+
+$(BUILD)/plenary: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h) $(BUILD)/embedded.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# SQL files are compiled into the binary so one file is all an operator copies.
+$(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh
+	@mkdir -p $(BUILD)
+	scripts/embed.sh $(BUILD)/embedded $(EMBED)
+
+$(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+unit: $(UNIT)
+
+run: all
+	@mkdir -p $(dir $(DB))
+	@test -f $(DB) || ./plenary demo $(DB)
+	@echo "Plenary is serving the demo site on http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
+	./plenary serve --db $(DB) --listen 127.0.0.1:$(PORT)
+
+test:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory all unit
+	@tests/run.sh $(BUILD)
+
+# The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in a separate build folder.
+check:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory BUILD=build/san \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		build/san/plenary unit
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		PLENARY_BIN=build/san/plenary tests/run.sh build/san
+
+bench: all
+	@scripts/deps.sh bench
+	@bench/run.sh
+
+format:
+	clang-format -i $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h)
+
+clean:
+	rm -rf build plenary

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Installs the Debian 12 packages Plenary needs to build, run, test and benchmark.
+# Usage: scripts/deps.sh [build|test|bench]   (default: build)
+# As root it installs what is missing with apt-get; otherwise it prints the command.
+set -eu
+
+BUILD="gcc make pkg-config libh2o-evloop-dev libssl-dev zlib1g-dev libsqlite3-dev \
+libmd4c-dev libmd4c-html0-dev libsodium-dev libinih-dev libbrotli-dev libjansson-dev"
+TEST="$BUILD python3 python3-pytest python3-requests chromium"
+# Node.js may come from elsewhere than Debian (it bundles npm); only ask Debian for it when absent.
+command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"
+BENCH="$BUILD wrk nginx-light procps"
+
+case "${1:-build}" in
+build) want=$BUILD ;;
+test) want=$TEST ;;
+bench) want=$BENCH ;;
+*) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
+esac
+
+missing=""
+for p in $want; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "Missing Debian packages:$missing" >&2
+	echo "Run as root:  apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "deps.sh: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq || true
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,1 @@
+-- demo content: filled in by the demo writer
