@@ -2,7 +2,7 @@
 CC ?= cc
 PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Isrc -Ibuild \
+CFLAGS += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -Ibuild \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
 	-lbrotlienc -ljansson -lpthread -lm
@@ -23,14 +23,15 @@ deps:
 	@scripts/deps.sh build
 
 plenary: $(BUILD)/plenary
-	@cp $< $@
+	@rm -f $@ && cp $< $@
 
 $(BUILD)/plenary: $(OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h) $(BUILD)/embedded.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 # SQL files are compiled into the binary so one file is all an operator copies.
 $(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh
@@ -39,7 +40,8 @@ $(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	@echo "  CC $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJ)
 	@mkdir -p $(dir $@)

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdint.h>
+
 #include "core/log.h"
 
 void buf_init(buf *b, h2o_mem_pool_t *pool)

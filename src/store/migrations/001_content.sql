@@ -183,3 +183,9 @@ CREATE TABLE contact_message (
   message TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
+
+-- Server secrets (e.g. the key that signs form tokens), created on first use.
+CREATE TABLE setting (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);

@@ -1,0 +1,195 @@
+/* config: every setting in one table (name, type, bounds, default, help), read from an INI file. */
+#include "core/config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum setting_type { SET_INT, SET_STR };
+
+struct setting {
+	const char *name;
+	enum setting_type type;
+	size_t offset, size;
+	long min, max; /* bounds of an int; maximum length of a string */
+	const char *def;
+	const char *help;
+	int (*valid)(const char *value, char *err, size_t errlen);
+};
+
+static int valid_listen(const char *v, char *err, size_t errlen);
+static int valid_level(const char *v, char *err, size_t errlen);
+
+#define INT(n, lo, hi, d, h) {#n, SET_INT, offsetof(struct config, n), sizeof(int), lo, hi, #d, h, NULL}
+#define STR(n, d, h, v)                                                                                    \
+	{#n, SET_STR, offsetof(struct config, n), sizeof(((struct config *)0)->n), 0,                      \
+	 sizeof(((struct config *)0)->n) - 1, d, h, v}
+
+static const struct setting settings[] = {
+    STR(listen, "127.0.0.1:8080", "address and port to listen on (ADDR:PORT; [::1]:8080 for IPv6)", valid_listen),
+    INT(threads, 0, 64, 0, "worker threads, each with its own event loop and database connection; 0 = one per core"),
+    STR(database, "var/plenary.db", "path of the SQLite database file", NULL),
+    STR(theme, "themes/default", "theme folder: templates (*.html) and static/ files; copy it to customise", NULL),
+    STR(access_log, "-", "access log file; - for standard output, empty for none", NULL),
+    STR(log_level, "info", "lowest level of messages logged: debug, info, warn or error", valid_level),
+    INT(max_body_kb, 1, 65536, 64, "largest request body accepted, in KiB (larger gets 413)"),
+    INT(max_header_kb, 1, 1024, 16, "largest total size of request headers, in KiB (larger gets 431)"),
+    INT(page_size, 5, 100, 12, "articles per page in lists"),
+    INT(shutdown_timeout, 1, 600, 10, "seconds requests in flight get to finish after SIGTERM or SIGINT"),
+    INT(cache_mb, 0, 65536, 64, "memory for rendered pages per worker thread, in MiB; 0 turns the cache off"),
+};
+#define NSETTINGS (sizeof settings / sizeof settings[0])
+
+static int valid_listen(const char *v, char *err, size_t errlen)
+{
+	char host[128];
+	int port;
+	if (config_listen_parts(v, host, sizeof host, &port) != 0) {
+		snprintf(err, errlen, "'%s' is not ADDR:PORT with a port from 1 to 65535", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int valid_level(const char *v, char *err, size_t errlen)
+{
+	if (strcmp(v, "debug") && strcmp(v, "info") && strcmp(v, "warn") && strcmp(v, "error")) {
+		snprintf(err, errlen, "'%s' is not one of debug, info, warn, error", v);
+		return -1;
+	}
+	return 0;
+}
+
+int config_listen_parts(const char *listen, char *host, size_t hostlen, int *port)
+{
+	const char *colon = strrchr(listen, ':');
+	if (!colon || colon == listen)
+		return -1;
+	const char *h = listen, *he = colon;
+	if (*h == '[') {
+		if (he[-1] != ']')
+			return -1;
+		h++;
+		he--;
+	}
+	if (he <= h || (size_t)(he - h) >= hostlen)
+		return -1;
+	char *end;
+	errno = 0;
+	long p = strtol(colon + 1, &end, 10);
+	if (errno || *end || end == colon + 1 || p < 1 || p > 65535)
+		return -1;
+	memcpy(host, h, (size_t)(he - h));
+	host[he - h] = '\0';
+	*port = (int)p;
+	return 0;
+}
+
+static const struct setting *setting_find(const char *name)
+{
+	for (size_t i = 0; i < NSETTINGS; i++)
+		if (strcmp(settings[i].name, name) == 0)
+			return &settings[i];
+	return NULL;
+}
+
+static int setting_apply(struct config *c, const struct setting *s, const char *value, char *err, size_t errlen)
+{
+	char *field = (char *)c + s->offset;
+	if (s->type == SET_INT) {
+		char *end;
+		errno = 0;
+		long v = strtol(value, &end, 10);
+		while (*end == ' ' || *end == '\t')
+			end++;
+		if (errno || end == value || *end) {
+			snprintf(err, errlen, "%s: '%s' is not a whole number", s->name, value);
+			return -1;
+		}
+		if (v < s->min || v > s->max) {
+			snprintf(err, errlen, "%s: %ld is out of range (%ld to %ld)", s->name, v, s->min, s->max);
+			return -1;
+		}
+		*(int *)field = (int)v;
+		return 0;
+	}
+	size_t n = strlen(value);
+	if (n > (size_t)s->max) {
+		snprintf(err, errlen, "%s: value is longer than %ld characters", s->name, s->max);
+		return -1;
+	}
+	if (s->valid) {
+		char why[256];
+		if (s->valid(value, why, sizeof why) != 0) {
+			snprintf(err, errlen, "%s: %s", s->name, why);
+			return -1;
+		}
+	}
+	memcpy(field, value, n + 1);
+	return 0;
+}
+
+void config_defaults(struct config *c)
+{
+	char err[256];
+	memset(c, 0, sizeof *c);
+	for (size_t i = 0; i < NSETTINGS; i++)
+		if (setting_apply(c, &settings[i], settings[i].def, err, sizeof err) != 0)
+			abort(); /* a default outside its own bounds is a bug in the table */
+}
+
+int config_set(struct config *c, const char *name, const char *value, char *err, size_t errlen)
+{
+	const struct setting *s = setting_find(name);
+	if (!s) {
+		snprintf(err, errlen, "unknown setting '%s' (plenary --help lists them)", name);
+		return -1;
+	}
+	return setting_apply(c, s, value, err, errlen);
+}
+
+struct ini_state {
+	struct config *c;
+	char *err;
+	size_t errlen;
+};
+
+static int on_ini_line(void *user, const char *section, const char *name, const char *value)
+{
+	struct ini_state *st = user;
+	if (section[0] && strcmp(section, "plenary") != 0) {
+		snprintf(st->err, st->errlen, "unknown section [%s] (settings go in [plenary])", section);
+		return 0;
+	}
+	return config_set(st->c, name, value, st->err, st->errlen) == 0;
+}
+
+int config_load_file(struct config *c, const char *path, char *err, size_t errlen)
+{
+	char why[400] = "";
+	struct ini_state st = {c, why, sizeof why};
+	int rc = ini_parse(path, on_ini_line, &st);
+	if (rc == 0)
+		return 0;
+	if (rc == -1)
+		snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
+	else if (rc == -2)
+		snprintf(err, errlen, "%s: out of memory", path);
+	else
+		snprintf(err, errlen, "%s:%d: %s", path, rc, why[0] ? why : "syntax error (expected name = value)");
+	return -1;
+}
+
+void config_print_help(FILE *out)
+{
+	fprintf(out, "[plenary]\n");
+	for (size_t i = 0; i < NSETTINGS; i++) {
+		const struct setting *s = &settings[i];
+		if (s->type == SET_INT)
+			fprintf(out, "; %s (%ld to %ld)\n", s->help, s->min, s->max);
+		else
+			fprintf(out, "; %s\n", s->help);
+		fprintf(out, "%s = %s\n", s->name, s->def);
+	}
+}

@@ -1,0 +1,35 @@
+/* config: every setting in one table (name, type, bounds, default, help), read from an INI file. */
+#ifndef PLENARY_CONFIG_H
+#define PLENARY_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/** All settings of a running server. Strings are fixed-size fields so a config is one plain value. */
+struct config {
+	char listen[128];   /* ADDR:PORT */
+	int threads;        /* 0 = one per core */
+	char database[512]; /* path of the SQLite file */
+	char theme[512];    /* folder of templates and static files */
+	char access_log[512];
+	char log_level[16];
+	int max_body_kb;
+	int max_header_kb;
+	int page_size;
+	int shutdown_timeout;
+	int cache_mb;
+};
+
+/** Fills c with the defaults of the table. */
+void config_defaults(struct config *c);
+/** Reads an INI file (settings in the [plenary] section or before any section). On error returns -1
+ * and writes "file:line: what is wrong" to err. */
+int config_load_file(struct config *c, const char *path, char *err, size_t errlen);
+/** Sets one setting from text, checking type and bounds; on error returns -1 with a message in err. */
+int config_set(struct config *c, const char *name, const char *value, char *err, size_t errlen);
+/** Prints every setting with its default and help, as a commented sample config file. */
+void config_print_help(FILE *out);
+/** Splits c->listen into a host and port; returns -1 if it is not ADDR:PORT. */
+int config_listen_parts(const char *listen, char *host, size_t hostlen, int *port);
+
+#endif

@@ -1,0 +1,184 @@
+/* cache: a worker's rendered pages, kept by key with a byte budget and least-recently-used eviction. */
+#include "http/cache.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "render/view.h"
+
+#define NBUCKETS 4096
+
+struct page_cache {
+	size_t budget, used, count;
+	struct page_entry *buckets[NBUCKETS];
+	struct page_entry *lru_head, *lru_tail; /* head = most recently used */
+};
+
+static uint64_t fnv1a(const char *p, size_t n, uint64_t h)
+{
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static size_t entry_size(const struct page_entry *e)
+{
+	return sizeof *e + e->body_len + strlen(e->key) + 1;
+}
+
+struct page_cache *page_cache_new(size_t budget)
+{
+	struct page_cache *c = calloc(1, sizeof *c);
+	if (!c)
+		die("out of memory");
+	c->budget = budget;
+	return c;
+}
+
+static void entry_destroy(struct page_entry *e)
+{
+	free(e->key);
+	free(e->body);
+	free(e);
+}
+
+void page_entry_retain(struct page_entry *e)
+{
+	e->refs++;
+}
+
+void page_entry_release(struct page_entry *e)
+{
+	if (--e->refs == 0 && e->evicted)
+		entry_destroy(e);
+}
+
+static void lru_unlink(struct page_cache *c, struct page_entry *e)
+{
+	if (e->prev_lru)
+		e->prev_lru->next_lru = e->next_lru;
+	else
+		c->lru_head = e->next_lru;
+	if (e->next_lru)
+		e->next_lru->prev_lru = e->prev_lru;
+	else
+		c->lru_tail = e->prev_lru;
+	e->prev_lru = e->next_lru = NULL;
+}
+
+static void lru_push_front(struct page_cache *c, struct page_entry *e)
+{
+	e->next_lru = c->lru_head;
+	e->prev_lru = NULL;
+	if (c->lru_head)
+		c->lru_head->prev_lru = e;
+	c->lru_head = e;
+	if (!c->lru_tail)
+		c->lru_tail = e;
+}
+
+static void evict(struct page_cache *c, struct page_entry *e)
+{
+	struct page_entry **pp = &c->buckets[fnv1a(e->key, strlen(e->key), 0xcbf29ce484222325ULL) % NBUCKETS];
+	while (*pp && *pp != e)
+		pp = &(*pp)->next_hash;
+	if (*pp)
+		*pp = e->next_hash;
+	lru_unlink(c, e);
+	c->used -= entry_size(e);
+	c->count--;
+	e->evicted = 1;
+	page_entry_release(e); /* the cache's own reference */
+}
+
+void page_cache_free(struct page_cache *c)
+{
+	if (!c)
+		return;
+	while (c->lru_head)
+		evict(c, c->lru_head);
+	free(c);
+}
+
+struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen, uint64_t generation)
+{
+	struct page_entry *e = c->buckets[fnv1a(key, keylen, 0xcbf29ce484222325ULL) % NBUCKETS];
+	for (; e; e = e->next_hash) {
+		if (strlen(e->key) != keylen || memcmp(e->key, key, keylen) != 0)
+			continue;
+		if (e->generation != generation) {
+			evict(c, e);
+			return NULL;
+		}
+		lru_unlink(c, e);
+		lru_push_front(c, e);
+		return e;
+	}
+	return NULL;
+}
+
+/* Splits the body at slot markers (0x1E + digit) into parts. */
+static void entry_split(struct page_entry *e)
+{
+	const char *p = e->body, *end = e->body + e->body_len;
+	e->nparts = 0;
+	for (;;) {
+		const char *m = memchr(p, VIEW_SLOT_MARK, (size_t)(end - p));
+		if (!m || m + 1 >= end || e->nparts == PAGE_MAX_SLOTS) {
+			e->parts[e->nparts++] = h2o_iovec_init(p, (size_t)(end - p));
+			return;
+		}
+		e->parts[e->nparts] = h2o_iovec_init(p, (size_t)(m - p));
+		e->slot[e->nparts++] = (unsigned char)(m[1] - '0');
+		p = m + 2;
+	}
+}
+
+struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,
+				   uint64_t generation, const char *body, size_t len)
+{
+	struct page_entry *e = calloc(1, sizeof *e);
+	if (!e)
+		die("out of memory");
+	e->key = malloc(key ? keylen + 1 : 1);
+	e->body = malloc(len ? len : 1);
+	if (!e->key || !e->body)
+		die("out of memory");
+	if (key)
+		memcpy(e->key, key, keylen);
+	e->key[key ? keylen : 0] = '\0';
+	memcpy(e->body, body, len);
+	e->body_len = len;
+	e->status = status;
+	e->generation = generation;
+	snprintf(e->etag, sizeof e->etag, "%016llx", (unsigned long long)fnv1a(body, len, 0xcbf29ce484222325ULL));
+	entry_split(e);
+	e->refs = 1; /* the caller's */
+	if (!key || entry_size(e) > c->budget / 4) {
+		e->evicted = 1; /* never stored: freed with the caller's reference */
+		return e;
+	}
+	struct page_entry *old = page_cache_get(c, key, keylen, generation);
+	if (old)
+		evict(c, old);
+	while (c->lru_tail && c->used + entry_size(e) > c->budget)
+		evict(c, c->lru_tail);
+	size_t b = fnv1a(key, keylen, 0xcbf29ce484222325ULL) % NBUCKETS;
+	e->next_hash = c->buckets[b];
+	c->buckets[b] = e;
+	lru_push_front(c, e);
+	c->used += entry_size(e);
+	c->count++;
+	e->refs++; /* the cache's */
+	return e;
+}
+
+void page_cache_stats(struct page_cache *c, size_t *entries, size_t *bytes)
+{
+	*entries = c->count;
+	*bytes = c->used;
+}

@@ -1,0 +1,43 @@
+/* cache: a worker's rendered pages, kept by key with a byte budget and least-recently-used eviction. */
+#ifndef PLENARY_CACHE_H
+#define PLENARY_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <h2o.h>
+
+#define PAGE_MAX_SLOTS 16
+
+/** A rendered page, split at its slot markers so per-reader values can be spliced in at send time. */
+struct page_entry {
+	char *key;
+	int status;
+	uint64_t generation; /* content generation it was rendered at; older = stale */
+	char etag[24];       /* hash of the bytes, without quotes */
+	char *body;
+	size_t body_len;
+	size_t nparts;
+	h2o_iovec_t parts[PAGE_MAX_SLOTS + 1];
+	unsigned char slot[PAGE_MAX_SLOTS]; /* slot[i] sits between parts[i] and parts[i+1] */
+	int refs;                           /* responses still being written from it */
+	int evicted;
+	struct page_entry *next_hash, *prev_lru, *next_lru;
+};
+
+struct page_cache;
+
+/** A cache holding at most budget bytes; budget 0 keeps nothing. */
+struct page_cache *page_cache_new(size_t budget);
+void page_cache_free(struct page_cache *c);
+/** The entry for key if it is of the given generation, else NULL (a stale one is dropped). */
+struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen, uint64_t generation);
+/** Makes an entry from a rendered body (copied). It is stored under key when key is not NULL and it fits;
+ * either way the caller owns one reference and must page_entry_release it. */
+struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,
+				   uint64_t generation, const char *body, size_t len);
+void page_entry_retain(struct page_entry *e);
+void page_entry_release(struct page_entry *e);
+/** Number of entries and bytes in use, for tests and logs. */
+void page_cache_stats(struct page_cache *c, size_t *entries, size_t *bytes);
+
+#endif

@@ -1,0 +1,14 @@
+/* csrf: form tokens (signed, valid two days) and the Origin check that every POST passes. */
+#ifndef PLENARY_CSRF_H
+#define PLENARY_CSRF_H
+
+#include "http/request.h"
+
+/** The token to put in forms this hour (cached per worker). */
+const char *csrf_token(struct worker *w);
+/** 1 when token was issued by this site within the last 48 hours. */
+int csrf_token_valid(struct worker *w, const char *token);
+/** 1 when the request's Origin (or else Referer) names this host, or neither header is present. */
+int csrf_origin_ok(struct request *r);
+
+#endif

@@ -1,0 +1,162 @@
+/* dispatch: the one h2o handler: checks the request, picks the site, serves from cache or routes. */
+#include "http/dispatch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "http/cache.h"
+#include "http/guard.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "site/handlers.h"
+
+struct handler {
+	h2o_handler_t super;
+	struct app *app;
+};
+
+/* Counts requests in flight per worker: the pool's dispose callback runs when h2o is done with one. */
+static void inflight_done(void *p)
+{
+	struct worker *w = *(struct worker **)p;
+	w->inflight--;
+}
+
+/* The site whose host is the request's Host (port ignored), else the default site. */
+static const struct site *site_for_host(struct app *app, h2o_iovec_t authority, int *port)
+{
+	size_t n = authority.len;
+	const char *colon = NULL;
+	if (n && authority.base[0] != '[')
+		colon = memchr(authority.base, ':', n);
+	else if (n) {
+		const char *close = memchr(authority.base, ']', n);
+		if (close && close + 1 < authority.base + n && close[1] == ':')
+			colon = close + 1;
+	}
+	*port = 0;
+	if (colon) {
+		*port = atoi(colon + 1);
+		n = (size_t)(colon - authority.base);
+	}
+	const struct site *fallback = app->nsites ? &app->sites[0] : NULL;
+	for (size_t i = 0; i < app->nsites; i++) {
+		const struct site *s = &app->sites[i];
+		if (strlen(s->host) == n && strncasecmp(s->host, authority.base, n) == 0)
+			return s;
+		if (s->is_default)
+			fallback = s;
+	}
+	return fallback;
+}
+
+static enum consent consent_of(struct request *r)
+{
+	const char *c = req_cookie(r, "plenary_consent");
+	if (!c)
+		return CONSENT_UNKNOWN;
+	if (strcmp(c, "accepted") == 0)
+		return CONSENT_ACCEPTED;
+	if (strcmp(c, "rejected") == 0)
+		return CONSENT_REJECTED;
+	return CONSENT_UNKNOWN;
+}
+
+/* Fills the request context; returns -1 when the path cannot be decoded. */
+static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
+{
+	memset(r, 0, sizeof *r);
+	r->req = req;
+	r->w = w;
+	r->app = w->app;
+	r->pool = &req->pool;
+	r->site = site_for_host(w->app, req->authority, &r->port);
+	r->is_head = h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD"));
+	size_t plen = req->query_at != SIZE_MAX ? req->query_at : req->path.len;
+	h2o_iovec_t norm = req->path_normalized;
+	r->path = mem_strndup(r->pool, norm.base, norm.len);
+	r->query = req->query_at != SIZE_MAX ? mem_strndup(r->pool, req->path.base + plen + 1, req->path.len - plen - 1)
+					     : "";
+	if (memchr(norm.base, '\0', norm.len) || norm.len == 0 || norm.base[0] != '/')
+		return -1;
+	r->consent = consent_of(r);
+	return 0;
+}
+
+/* Key of the cached page: site and port, consent variant, path and query. */
+static h2o_iovec_t cache_key(struct request *r)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	/* the port is in the key because links to sister sites carry it */
+	buf_printf(&b, "%lld:%d|%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent, r->path, r->query);
+	return h2o_iovec_init(b.p, b.len);
+}
+
+static int on_req(h2o_handler_t *self, h2o_req_t *req)
+{
+	struct worker *w = (struct worker *)req->conn->ctx;
+	struct app *app = ((struct handler *)self)->app;
+	struct worker **token = h2o_mem_alloc_shared(&req->pool, sizeof *token, inflight_done);
+	*token = w;
+	w->inflight++;
+
+	struct request *r = h2o_mem_alloc_pool(&req->pool, sizeof *r);
+	int bad_path = request_init(r, w, req);
+	const char *why = NULL;
+	int status = guard_check(req, (size_t)app->cfg.max_header_kb * 1024, &why);
+	if (!status && bad_path) {
+		status = 400;
+		why = "The address of this request is not valid.";
+	}
+	if (status) {
+		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL, H2O_STRLIT("close"));
+		req->http1_is_persistent = 0;
+		resp_error(r, status, why);
+		return 0;
+	}
+	int method = r->is_head || h2o_memis(req->method.base, req->method.len, H2O_STRLIT("GET")) ? M_GET
+		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))            ? M_POST
+												    : 0;
+	if (method == M_GET && app->cfg.cache_mb > 0) {
+		h2o_iovec_t key = cache_key(r);
+		struct page_entry *e =
+		    page_cache_get(w->cache, key.base, key.len, atomic_load(&app->content_generation));
+		if (e) {
+			resp_send_entry(r, e);
+			return 0;
+		}
+		r->cache_key = key;
+	}
+	struct route_match m;
+	switch (router_match(routes, nroutes, method, r->path, &m)) {
+	case ROUTE_FOUND:
+		for (int i = 0; i < m.nparams; i++) {
+			r->params[i] = mem_strndup(r->pool, m.params[i], m.param_len[i]);
+			if (m.param_len[i] > 200) {
+				resp_error(r, 404, NULL);
+				return 0;
+			}
+		}
+		r->nparams = m.nparams;
+		m.handler(r);
+		return 0;
+	case ROUTE_WRONG_METHOD:
+		resp_method_not_allowed(r, m.allowed);
+		return 0;
+	case ROUTE_NOT_FOUND:
+		break;
+	}
+	resp_error(r, 404, NULL);
+	return 0;
+}
+
+void dispatch_register(h2o_pathconf_t *path, struct app *app)
+{
+	struct handler *h = (struct handler *)h2o_create_handler(path, sizeof *h);
+	h->super.on_req = on_req;
+	h->app = app;
+}

@@ -1,0 +1,70 @@
+/* request: what handlers read from a request: headers, cookies, query parameters, page numbers. */
+#include "http/request.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/form.h"
+
+const char *req_header(struct request *r, const char *name)
+{
+	ssize_t i = h2o_find_header_by_str(&r->req->headers, name, strlen(name), -1);
+	if (i < 0)
+		return NULL;
+	h2o_iovec_t v = r->req->headers.entries[i].value;
+	return mem_strndup(r->pool, v.base, v.len);
+}
+
+const char *req_cookie(struct request *r, const char *name)
+{
+	size_t nlen = strlen(name);
+	for (ssize_t i = -1; (i = h2o_find_header(&r->req->headers, H2O_TOKEN_COOKIE, i)) >= 0;) {
+		h2o_iovec_t v = r->req->headers.entries[i].value;
+		const char *p = v.base, *end = v.base + v.len;
+		while (p < end) {
+			while (p < end && (*p == ' ' || *p == ';'))
+				p++;
+			const char *semi = memchr(p, ';', (size_t)(end - p));
+			const char *stop = semi ? semi : end;
+			if ((size_t)(stop - p) > nlen && memcmp(p, name, nlen) == 0 && p[nlen] == '=')
+				return mem_strndup(r->pool, p + nlen + 1, (size_t)(stop - p - (ssize_t)nlen - 1));
+			p = stop;
+		}
+	}
+	return NULL;
+}
+
+const char *req_query(struct request *r, const char *name)
+{
+	if (!r->query[0])
+		return NULL;
+	struct form f;
+	if (form_parse(r->pool, r->query, strlen(r->query), &f) != 0)
+		return NULL;
+	return form_get(&f, name);
+}
+
+int req_page_number(struct request *r)
+{
+	const char *v = req_query(r, "page");
+	if (!v)
+		return 1;
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (end == v || *end || n < 1 || n > 100000)
+		return -1;
+	return (int)n;
+}
+
+const char *req_site_url(struct request *r, const struct site *site)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	if (r->port && r->port != 80)
+		buf_printf(&b, "http://%s:%d/", site->host, r->port);
+	else
+		buf_printf(&b, "http://%s/", site->host);
+	return buf_cstr(&b);
+}

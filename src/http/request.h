@@ -1,0 +1,41 @@
+/* request: the context a handler gets: the h2o request, its worker, its site, route parameters. */
+#ifndef PLENARY_REQUEST_H
+#define PLENARY_REQUEST_H
+
+#include <stdint.h>
+
+#include "http/server.h"
+
+#define ROUTE_MAX_PARAMS 3
+
+/** Choice of the reader about non-essential cookies and embeds, from the consent cookie. */
+enum consent { CONSENT_UNKNOWN, CONSENT_ACCEPTED, CONSENT_REJECTED };
+
+struct request {
+	h2o_req_t *req;
+	struct worker *w;
+	struct app *app;
+	h2o_mem_pool_t *pool;
+	const struct site *site;
+	const char *path;  /* decoded path without the query, NUL-terminated */
+	const char *query; /* raw query string after '?', "" when none */
+	const char *params[ROUTE_MAX_PARAMS];
+	int nparams;
+	int port; /* port of the Host header, 0 when absent: used in links to sister sites */
+	enum consent consent;
+	int is_head;
+	h2o_iovec_t cache_key; /* set when the response may be cached under it */
+};
+
+/** Value of a request header (first occurrence) as a NUL-terminated copy, or NULL. */
+const char *req_header(struct request *r, const char *lowercase_name);
+/** Value of a cookie, or NULL. */
+const char *req_cookie(struct request *r, const char *name);
+/** Value of a query parameter, decoded, or NULL when absent. */
+const char *req_query(struct request *r, const char *name);
+/** The page number from ?page=N: 1 when absent, -1 when not a number from 1 to 100000. */
+int req_page_number(struct request *r);
+/** The absolute URL of a site's home, for links between sister sites: "http://host:port/". */
+const char *req_site_url(struct request *r, const struct site *site);
+
+#endif

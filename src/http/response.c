@@ -1,0 +1,226 @@
+/* response: every way a handler answers: pages, errors, redirects, with the headers every response gets. */
+#include "http/response.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/log.h"
+#include "http/csrf.h"
+#include "http/router.h"
+#include "site/layout.h"
+
+static h2o_generator_t plain_generator = {NULL, NULL};
+
+#define CSP                                                                                                \
+	"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "                   \
+	"frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; "                  \
+	"form-action 'self'; frame-ancestors 'none'"
+
+static void add(h2o_req_t *req, const h2o_token_t *t, const char *v)
+{
+	h2o_add_header(&req->pool, &req->res.headers, t, NULL, v, strlen(v));
+}
+
+static void add_str(h2o_req_t *req, const char *name, const char *v)
+{
+	h2o_add_header_by_str(&req->pool, &req->res.headers, name, strlen(name), 0, NULL, v, strlen(v));
+}
+
+void resp_security_headers(h2o_req_t *req)
+{
+	add_str(req, "content-security-policy", CSP);
+	add_str(req, "x-content-type-options", "nosniff");
+	add_str(req, "referrer-policy", "strict-origin-when-cross-origin");
+	add_str(req, "x-frame-options", "DENY");
+	add_str(req, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+	add_str(req, "cross-origin-opener-policy", "same-origin");
+}
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 431: return "Request Header Fields Too Large";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default: return "OK";
+	}
+}
+
+/* 1 when If-None-Match lists etag (or is *). */
+static int etag_matches(h2o_req_t *req, const char *etag)
+{
+	ssize_t i = h2o_find_header(&req->headers, H2O_TOKEN_IF_NONE_MATCH, -1);
+	if (i < 0)
+		return 0;
+	h2o_iovec_t v = req->headers.entries[i].value;
+	size_t n = strlen(etag);
+	if (v.len == 1 && v.base[0] == '*')
+		return 1;
+	for (size_t k = 0; k + n <= v.len; k++)
+		if (memcmp(v.base + k, etag, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void release_entry(void *p)
+{
+	page_entry_release(*(struct page_entry **)p);
+}
+
+static h2o_iovec_t slot_value(struct request *r, int slot)
+{
+	if (slot == SLOT_FORM_TOKEN) {
+		const char *t = csrf_token(r->w);
+		return h2o_iovec_init(mem_strndup(r->pool, t, strlen(t)), strlen(t));
+	}
+	return h2o_iovec_init("", 0);
+}
+
+/* Sends status and bufs; HEAD gets the headers and the length only. */
+static void send_bufs(struct request *r, int status, h2o_iovec_t *bufs, size_t n)
+{
+	h2o_req_t *req = r->req;
+	req->res.status = status;
+	req->res.reason = reason(status);
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += bufs[i].len;
+	req->res.content_length = len;
+	h2o_start_response(req, &plain_generator);
+	h2o_send(req, bufs, r->is_head ? 0 : n, H2O_SEND_STATE_FINAL);
+}
+
+void resp_send_entry(struct request *r, struct page_entry *e)
+{
+	h2o_req_t *req = r->req;
+	char *etag = h2o_mem_alloc_pool(&req->pool, 64);
+	if (e->nparts > 1)
+		csrf_token(r->w); /* brings token_hour up to date: the etag names the token's hour */
+	if (e->nparts > 1)
+		snprintf(etag, 64, "\"%s-%llx\"", e->etag, (long long)r->w->token_hour);
+	else
+		snprintf(etag, 64, "\"%s\"", e->etag);
+	add(req, H2O_TOKEN_CONTENT_TYPE, "text/html; charset=utf-8");
+	add(req, H2O_TOKEN_CACHE_CONTROL, "no-cache");
+	add(req, H2O_TOKEN_VARY, "Cookie");
+	resp_security_headers(req);
+	if (e->status == 200) {
+		add(req, H2O_TOKEN_ETAG, etag);
+		if (etag_matches(req, etag)) {
+			send_bufs(r, 304, NULL, 0);
+			return;
+		}
+	}
+	struct page_entry **hold = h2o_mem_alloc_shared(&req->pool, sizeof *hold, release_entry);
+	*hold = e;
+	page_entry_retain(e);
+	h2o_iovec_t *bufs = h2o_mem_alloc_pool(&req->pool, sizeof *bufs * (2 * e->nparts));
+	size_t n = 0;
+	for (size_t i = 0; i < e->nparts; i++) {
+		bufs[n++] = e->parts[i];
+		if (i + 1 < e->nparts)
+			bufs[n++] = slot_value(r, e->slot[i]);
+	}
+	send_bufs(r, e->status, bufs, n);
+}
+
+void resp_page(struct request *r, int status, const char *tmpl, view *v, int cacheable)
+{
+	buf out;
+	buf_init(&out, r->pool);
+	if (tmpl_render(r->app->tmpl, tmpl, v, &out) != 0) {
+		log_error("template '%s' is missing from the theme", tmpl);
+		if (strcmp(tmpl, "error") != 0)
+			resp_error(r, 500, NULL);
+		else
+			resp_bytes(r, 500, "text/plain; charset=utf-8", "no-store", NULL, "Internal error\n", 15);
+		return;
+	}
+	int keep = cacheable && status == 200 && r->cache_key.base && r->app->cfg.cache_mb > 0;
+	struct page_entry *e =
+	    page_entry_make(r->w->cache, keep ? r->cache_key.base : NULL, r->cache_key.len, status,
+			    atomic_load(&r->app->content_generation), out.p ? out.p : "", out.len);
+	resp_send_entry(r, e);
+	page_entry_release(e);
+}
+
+void resp_error(struct request *r, int status, const char *message)
+{
+	static const char *const titles[][2] = {
+	    {"400", "Bad request"},
+	    {"403", "Forbidden"},
+	    {"404", "Page not found"},
+	    {"405", "Method not allowed"},
+	    {"413", "Request too large"},
+	    {"415", "Unsupported form encoding"},
+	    {"431", "Request headers too large"},
+	    {"500", "Something went wrong"},
+	    {"503", "Temporarily unavailable"},
+	};
+	static const char *const defaults[][2] = {
+	    {"404", "We could not find this page. It may have moved, or the address may be mistyped."},
+	    {"500", "The server hit an error while preparing this page. It has been logged; please try again."},
+	    {"405", "This address does not accept that kind of request."},
+	};
+	char code[8];
+	snprintf(code, sizeof code, "%d", status);
+	const char *title = "Error";
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		if (strcmp(titles[i][0], code) == 0)
+			title = titles[i][1];
+	for (size_t i = 0; !message && i < sizeof defaults / sizeof defaults[0]; i++)
+		if (strcmp(defaults[i][0], code) == 0)
+			message = defaults[i][1];
+	view *v = layout_view(r, title);
+	view_int(v, "status", status);
+	view_str(v, "message", message ? message : "");
+	view_bool(v, "not_found", status == 404);
+	resp_page(r, status, "error", v, 0);
+}
+
+void resp_method_not_allowed(struct request *r, int allowed)
+{
+	const char *allow = (allowed & M_GET) && (allowed & M_POST) ? "GET, HEAD, POST"
+			    : (allowed & M_POST)                   ? "POST"
+								   : "GET, HEAD";
+	add(r->req, H2O_TOKEN_ALLOW, allow);
+	resp_error(r, 405, NULL);
+}
+
+void resp_redirect(struct request *r, int status, const char *location)
+{
+	add(r->req, H2O_TOKEN_LOCATION, location);
+	add(r->req, H2O_TOKEN_CACHE_CONTROL, "no-store");
+	resp_security_headers(r->req);
+	send_bufs(r, status, NULL, 0);
+}
+
+void resp_bytes(struct request *r, int status, const char *ctype, const char *cache_control, const char *etag,
+		const char *body, size_t len)
+{
+	h2o_req_t *req = r->req;
+	add(req, H2O_TOKEN_CONTENT_TYPE, ctype);
+	if (cache_control)
+		add(req, H2O_TOKEN_CACHE_CONTROL, cache_control);
+	resp_security_headers(req);
+	if (etag && status == 200) {
+		add(req, H2O_TOKEN_ETAG, etag);
+		if (etag_matches(req, etag)) {
+			send_bufs(r, 304, NULL, 0);
+			return;
+		}
+	}
+	h2o_iovec_t b = h2o_iovec_init(body, len);
+	send_bufs(r, status, &b, 1);
+}

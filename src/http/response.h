@@ -1,0 +1,29 @@
+/* response: every way a handler answers: pages, errors, redirects, with the headers every response gets. */
+#ifndef PLENARY_RESPONSE_H
+#define PLENARY_RESPONSE_H
+
+#include "http/cache.h"
+#include "http/request.h"
+#include "render/view.h"
+
+/** Slots spliced into pages at send time (see view_slot). */
+enum { SLOT_FORM_TOKEN = 0 };
+
+/** Adds the headers every response carries: CSP, nosniff, Referrer-Policy, frame denial. */
+void resp_security_headers(h2o_req_t *req);
+/** Renders template tmpl with v (the layout comes through the template's partials) and sends it. When
+ * cacheable, the page is kept for the next reader with the same cache key. */
+void resp_page(struct request *r, int status, const char *tmpl, view *v, int cacheable);
+/** Sends a page from the cache (or just made): 304 when If-None-Match matches, slots filled in. */
+void resp_send_entry(struct request *r, struct page_entry *e);
+/** An error page in the site's layout with a message for the reader. */
+void resp_error(struct request *r, int status, const char *message);
+/** 405 with Allow listing the methods the path has. */
+void resp_method_not_allowed(struct request *r, int allowed);
+/** A redirect to a local path or URL. */
+void resp_redirect(struct request *r, int status, const char *location);
+/** Raw bytes with a content type (the body must outlive the request, or live in its pool). */
+void resp_bytes(struct request *r, int status, const char *ctype, const char *cache_control, const char *etag,
+		const char *body, size_t len);
+
+#endif

@@ -1,0 +1,53 @@
+/* router: matches a method and path against one route table with :param segments. */
+#include "http/router.h"
+
+#include <string.h>
+
+/* Matches pattern against path segment by segment; fills params. */
+static int pattern_match(const char *pat, const char *path, struct route_match *m)
+{
+	if (strcmp(pat, "*") == 0)
+		return 1;
+	m->nparams = 0;
+	while (*pat && *path) {
+		if (*pat == ':') {
+			const char *end = strchr(path, '/');
+			size_t len = end ? (size_t)(end - path) : strlen(path);
+			if (len == 0 || m->nparams == 3)
+				return 0;
+			m->params[m->nparams] = path;
+			m->param_len[m->nparams++] = len;
+			path += len;
+			pat++;
+			continue;
+		}
+		if (*pat != *path)
+			return 0;
+		pat++;
+		path++;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+enum route_result router_match(const struct route *table, size_t n, int method, const char *path,
+			       struct route_match *m)
+{
+	memset(m, 0, sizeof *m);
+	for (size_t i = 0; i < n; i++) {
+		struct route_match tmp;
+		memset(&tmp, 0, sizeof tmp);
+		if (!pattern_match(table[i].pattern, path, &tmp))
+			continue;
+		if (table[i].method & method) {
+			int allowed = m->allowed;
+			*m = tmp;
+			m->handler = table[i].handler;
+			m->allowed = allowed | table[i].method;
+			return ROUTE_FOUND;
+		}
+		/* the catch-all only serves GET: it must not turn every POST into a 405 */
+		if (strcmp(table[i].pattern, "*") != 0)
+			m->allowed |= table[i].method;
+	}
+	return m->allowed ? ROUTE_WRONG_METHOD : ROUTE_NOT_FOUND;
+}

@@ -1,0 +1,183 @@
+/* server: h2o set-up, one event loop + listener + database connection per worker thread, shutdown. */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "http/cache.h"
+#include "http/dispatch.h"
+
+static atomic_int stopping;
+
+static h2o_globalconf_t globalconf;
+
+static void on_accept(h2o_socket_t *listener, const char *err)
+{
+	struct worker *w = listener->data;
+	h2o_socket_t *sock;
+	if (err)
+		return;
+	while ((sock = h2o_evloop_socket_accept(listener)) != NULL)
+		h2o_accept(&w->accept, sock);
+}
+
+/* Opens a listening socket with SO_REUSEPORT so each worker has its own and the kernel spreads connections. */
+static int listen_socket(const char *addr, char *err, size_t errlen)
+{
+	char host[128], port[16];
+	int portnum;
+	if (config_listen_parts(addr, host, sizeof host, &portnum) != 0) {
+		snprintf(err, errlen, "listen: '%s' is not ADDR:PORT", addr);
+		return -1;
+	}
+	snprintf(port, sizeof port, "%d", portnum);
+	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV}, *ai;
+	int rc = getaddrinfo(host, port, &hints, &ai);
+	if (rc != 0) {
+		snprintf(err, errlen, "listen: %s: %s", host, gai_strerror(rc));
+		return -1;
+	}
+	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), on = 1;
+	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 ||
+	    listen(fd, SOMAXCONN) != 0) {
+		snprintf(err, errlen, "listen on %s: %s", addr, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(ai);
+	return fd;
+}
+
+static void worker_stop_listening(struct worker *w)
+{
+	if (w->listener) {
+		h2o_socket_read_stop(w->listener);
+		h2o_socket_close(w->listener);
+		w->listener = NULL;
+	}
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	while (!atomic_load(&stopping))
+		h2o_evloop_run(w->ctx.loop, 200);
+	/* graceful: accept nothing new, let requests in flight finish within the timeout */
+	worker_stop_listening(w);
+	int64_t deadline = now_ms() + (int64_t)w->app->cfg.shutdown_timeout * 1000;
+	while (w->inflight > 0 && now_ms() < deadline)
+		h2o_evloop_run(w->ctx.loop, 50);
+	/* one more turn flushes responses whose last bytes were queued */
+	h2o_evloop_run(w->ctx.loop, 10);
+	if (w->inflight > 0)
+		log_warn("worker %d: %d requests still running at the shutdown timeout", w->index, w->inflight);
+	return NULL;
+}
+
+static int worker_init(struct worker *w, struct app *app, int index, h2o_hostconf_t **hosts, char *err, size_t errlen)
+{
+	memset(w, 0, sizeof *w);
+	w->app = app;
+	w->index = index;
+	w->db = store_open(app->cfg.database, err, errlen);
+	if (!w->db)
+		return -1;
+	w->cache = page_cache_new((size_t)app->cfg.cache_mb * 1024 * 1024);
+	h2o_context_init(&w->ctx, h2o_evloop_create(), &globalconf);
+	w->accept.ctx = &w->ctx;
+	w->accept.hosts = hosts;
+	int fd = listen_socket(app->cfg.listen, err, errlen);
+	if (fd < 0)
+		return -1;
+	w->listener = h2o_evloop_socket_create(w->ctx.loop, fd, H2O_SOCKET_FLAG_DONT_READ);
+	w->listener->data = w;
+	h2o_socket_read_start(w->listener, on_accept);
+	return 0;
+}
+
+static int setup_globalconf(struct app *app, char *err, size_t errlen)
+{
+	h2o_config_init(&globalconf);
+	globalconf.server_name = h2o_iovec_init(H2O_STRLIT("plenary"));
+	globalconf.max_request_entity_size = (size_t)app->cfg.max_body_kb * 1024;
+	h2o_hostconf_t *host = h2o_config_register_host(&globalconf, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
+	dispatch_register(path, app);
+	const char *log = app->cfg.access_log;
+	if (log[0]) {
+		h2o_access_log_filehandle_t *fh =
+		    h2o_access_log_open_handle(strcmp(log, "-") == 0 ? "/dev/stdout" : log, NULL, H2O_LOGCONF_ESCAPE_APACHE);
+		if (!fh) {
+			snprintf(err, errlen, "access_log: cannot open %.400s", log);
+			return -1;
+		}
+		h2o_access_log_register(path, fh);
+	}
+	return 0;
+}
+
+int server_run(struct app *app)
+{
+	char err[512];
+	if (setup_globalconf(app, err, sizeof err) != 0) {
+		log_error("%s", err);
+		return 1;
+	}
+	int n = app->cfg.threads > 0 ? app->cfg.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	/* workers inherit this mask: only the main thread receives SIGTERM and SIGINT */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct worker *workers = calloc((size_t)n, sizeof *workers);
+	if (!workers)
+		die("out of memory");
+	for (int i = 0; i < n; i++) {
+		if (worker_init(&workers[i], app, i, globalconf.hosts, err, sizeof err) != 0) {
+			log_error("%s", err);
+			return 1;
+		}
+	}
+	for (int i = 0; i < n; i++)
+		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
+			die("cannot start worker thread");
+	log_info("serving on http://%s/ with %d worker threads (database %s)", app->cfg.listen, n, app->cfg.database);
+
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("%s: finishing requests in flight, then stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	atomic_store(&stopping, 1);
+	for (int i = 0; i < n; i++)
+		pthread_join(workers[i].thread, NULL);
+	for (int i = 0; i < n; i++) {
+		store_close(workers[i].db);
+		page_cache_free(workers[i].cache);
+	}
+	free(workers);
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,47 @@
+/* server: h2o set-up, one event loop + listener + database connection per worker thread, shutdown. */
+#ifndef PLENARY_SERVER_H
+#define PLENARY_SERVER_H
+
+#include <h2o.h>
+#include <stdatomic.h>
+
+#include "core/config.h"
+#include "render/tmpl.h"
+#include "store/store.h"
+
+struct page_cache;
+struct asset;
+
+/** What every worker shares, read-only once serving starts. */
+struct app {
+	struct config cfg;
+	tmpl_set *tmpl;
+	struct site *sites; /* loaded at start-up; content of other tables is read per request */
+	size_t nsites;
+	h2o_mem_pool_t pool; /* owns sites */
+	struct asset *assets;
+	size_t nassets;
+	unsigned char form_key[32]; /* signs form tokens (CSRF) */
+	atomic_uint_fast64_t content_generation; /* bumped on every content change: drops cached pages */
+};
+
+/** One worker thread: its loop, its listener, its database connection, its page cache. */
+struct worker {
+	h2o_context_t ctx; /* first, so a context pointer is a worker pointer */
+	h2o_accept_ctx_t accept;
+	h2o_socket_t *listener;
+	struct app *app;
+	store *db;
+	struct page_cache *cache;
+	int index;
+	int inflight;
+	pthread_t thread;
+	/* the form token of the current hour, computed once per hour */
+	int64_t token_hour;
+	char token[80];
+};
+
+/** Starts the workers and serves until SIGTERM or SIGINT; returns the process exit status. */
+int server_run(struct app *app);
+
+#endif

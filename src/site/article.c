@@ -1,0 +1,160 @@
+/* article: one interview or report with faculty, body, references, sponsors, tags, share links, related. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "render/markdown.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+#define RELATED 3
+
+static const char *const audience_label[] = {"Everyone", "Members", "Healthcare professionals",
+					     "Verified healthcare professionals"};
+
+static enum audience audience_of(const char *a)
+{
+	return strcmp(a, "members") == 0	  ? AUDIENCE_MEMBERS
+	       : strcmp(a, "hcp") == 0		  ? AUDIENCE_HCP
+	       : strcmp(a, "verified_hcp") == 0 ? AUDIENCE_VERIFIED_HCP
+						: AUDIENCE_PUBLIC;
+}
+
+/* The 11-character id of a YouTube watch or short link, or NULL. */
+static const char *youtube_id(h2o_mem_pool_t *pool, const char *url)
+{
+	const char *prefixes[] = {"https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=",
+				  "https://youtu.be/"};
+	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t n = strlen(prefixes[i]);
+		if (strncmp(url, prefixes[i], n) != 0)
+			continue;
+		const char *id = url + n;
+		size_t len = strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+		if (len == 11)
+			return mem_strndup(pool, id, len);
+	}
+	return NULL;
+}
+
+static void add_people(view *v, const struct article *a)
+{
+	view *speakers = view_list(v, "faculty"), *interviewers = view_list(v, "interviewers");
+	for (size_t i = 0; i < a->npeople; i++) {
+		const struct person *p = &a->people[i];
+		view *x = view_push(strcmp(p->role, "interviewer") == 0 ? interviewers : speakers);
+		view_str(x, "name", p->name);
+		view_str(x, "title", p->title);
+		view_bool(x, "has_title", p->title[0] != '\0');
+		view_str(x, "affiliation", p->affiliation);
+		view_str(x, "role", p->role);
+	}
+	view_bool(v, "has_faculty", view_len(speakers) > 0);
+	view_bool(v, "has_interviewers", view_len(interviewers) > 0);
+}
+
+static void add_lists(view *v, const struct article *a)
+{
+	view *refs = view_list(v, "references");
+	for (size_t i = 0; i < a->nrefs; i++) {
+		view *x = view_push(refs);
+		view_str(x, "citation", a->refs[i].citation);
+		view_str(x, "abstract_no", a->refs[i].abstract_no);
+		view_str(x, "url", a->refs[i].url);
+	}
+	view_bool(v, "has_references", a->nrefs > 0);
+	view *sponsors = view_list(v, "sponsors");
+	for (size_t i = 0; i < a->nsponsors; i++) {
+		view *x = view_push(sponsors);
+		view_str(x, "name", a->sponsors[i].name);
+		view_str(x, "url", a->sponsors[i].url);
+		view_str(x, "disclosure", a->sponsors[i].disclosure);
+	}
+	view_bool(v, "has_sponsors", a->nsponsors > 0);
+	view *tags = view_list(v, "tags");
+	for (size_t i = 0; i < a->ntags; i++) {
+		view *x = view_push(tags);
+		view_str(x, "name", a->tags[i].name);
+		view_str(x, "slug", a->tags[i].slug);
+	}
+	view_bool(v, "has_tags", a->ntags > 0);
+}
+
+static void add_share(struct request *r, view *v, const struct article *a)
+{
+	buf url;
+	buf_init(&url, r->pool);
+	buf_printf(&url, "%sarticle/%s", req_site_url(r, r->site), a->slug);
+	view *s = view_obj(v, "share");
+	view_str(s, "url", buf_cstr(&url));
+	view_str(s, "title", a->title);
+}
+
+static void add_related(struct request *r, view *v, const struct article *a)
+{
+	struct article *rel;
+	size_t n;
+	view *list = view_list(v, "related");
+	if (store_related(r->w->db, r->pool, r->site->id, a, RELATED, &rel, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			view_article_card(list, &rel[i]);
+	view_bool(v, "has_related", view_len(list) > 0);
+}
+
+void article_page(struct request *r)
+{
+	struct article a;
+	int found = store_article_by_slug(r->w->db, r->pool, r->site->id, r->params[0], AUDIENCE_PUBLIC, &a);
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : "This article does not exist, or it is not published yet.");
+		return;
+	}
+	view *v = layout_view(r, a.title);
+	view *x = view_obj(v, "article");
+	view_str(x, "title", a.title);
+	view_str(x, "summary", a.summary);
+	view_str(x, "slug", a.slug);
+	view_str(x, "kind", a.kind);
+	view_bool(x, "is_interview", strcmp(a.kind, "interview") == 0);
+	view_str(x, "section_name", a.section.name);
+	view_str(x, "section_slug", a.section.slug);
+	view_bool(x, "has_congress", a.congress.id != 0);
+	view_str(x, "congress_name", a.congress.name);
+	view_str(x, "congress_slug", a.congress.slug);
+	view_bool(x, "has_trial", a.trial.id != 0);
+	view_str(x, "trial_name", a.trial.name);
+	view_date(x, "date", "date_iso", a.published_at);
+	view_bool(x, "updated", a.updated_at > a.published_at + 3600);
+	view_date(x, "updated_date", "updated_iso", a.updated_at);
+	enum audience level = audience_of(a.audience);
+	view_bool(x, "gated", !a.body_allowed);
+	view_str(x, "audience_label", audience_label[level]);
+	view_bool(x, "needs_verification", level == AUDIENCE_VERIFIED_HCP);
+	if (a.body_allowed) {
+		buf md;
+		buf_init(&md, r->pool);
+		md_render(&md, a.body, strlen(a.body));
+		view_html(x, "body_html", md.p ? md.p : "", md.len);
+		const char *yt = a.video_url[0] ? youtube_id(r->pool, a.video_url) : NULL;
+		view_bool(x, "has_video", a.video_url[0] != '\0');
+		view_str(x, "video_url", a.video_url);
+		if (yt && r->consent == CONSENT_ACCEPTED) {
+			buf embed;
+			buf_init(&embed, r->pool);
+			buf_printf(&embed, "https://www.youtube-nocookie.com/embed/%s", yt);
+			view_str(x, "video_embed", buf_cstr(&embed));
+		}
+		view_bool(x, "video_needs_consent", yt && r->consent != CONSENT_ACCEPTED);
+	}
+	add_people(x, &a);
+	add_lists(x, &a);
+	add_share(r, v, &a);
+	add_related(r, v, &a);
+	char section_url[256];
+	snprintf(section_url, sizeof section_url, "/section/%s", a.section.slug);
+	const char *labels[] = {"Home", a.section.name, a.title}, *urls[] = {"/", section_url, NULL};
+	view_breadcrumbs(v, labels, urls, 3);
+	resp_page(r, 200, "article", v, 1);
+}

@@ -1,0 +1,140 @@
+/* assets: the theme's static files, read into memory at start and served with content-hashed URLs. */
+#include "site/assets.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/log.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "site/handlers.h"
+
+#define MAX_ASSETS 256
+#define MAX_ASSET_BYTES (4u << 20)
+
+static const char *ctype_for(const char *name)
+{
+	static const char *const types[][2] = {
+	    {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+	    {".svg", "image/svg+xml"},           {".png", "image/png"},
+	    {".jpg", "image/jpeg"},              {".webp", "image/webp"},
+	    {".ico", "image/x-icon"},            {".woff2", "font/woff2"},
+	    {".txt", "text/plain; charset=utf-8"},
+	};
+	const char *dot = strrchr(name, '.');
+	for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+		if (strcmp(dot, types[i][0]) == 0)
+			return types[i][1];
+	return "application/octet-stream";
+}
+
+static int read_file(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0 || st.st_size > MAX_ASSET_BYTES) {
+		fclose(f);
+		errno = EFBIG;
+		return -1;
+	}
+	*len = (size_t)st.st_size;
+	*data = malloc(*len + 1);
+	if (!*data || fread(*data, 1, *len, f) != *len) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+int assets_load(struct app *app, const char *dir, char *err, size_t errlen)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	app->assets = calloc(MAX_ASSETS, sizeof *app->assets);
+	app->nassets = 0;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		struct stat st;
+		if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (app->nassets == MAX_ASSETS) {
+			snprintf(err, errlen, "%s: more than %d files", dir, MAX_ASSETS);
+			closedir(d);
+			return -1;
+		}
+		struct asset *a = &app->assets[app->nassets];
+		if (read_file(path, &a->data, &a->len) != 0) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			closedir(d);
+			return -1;
+		}
+		a->name = strdup(de->d_name);
+		a->ctype = ctype_for(a->name);
+		uint64_t h = 0xcbf29ce484222325ULL;
+		for (size_t i = 0; i < a->len; i++)
+			h = (h ^ (unsigned char)a->data[i]) * 0x100000001b3ULL;
+		snprintf(a->hash, sizeof a->hash, "%016llx", (unsigned long long)h);
+		size_t ulen = strlen(a->name) + 40;
+		a->url = malloc(ulen);
+		snprintf(a->url, ulen, "/static/%s?v=%.10s", a->name, a->hash);
+		app->nassets++;
+	}
+	closedir(d);
+	return 0;
+}
+
+const struct asset *asset_find(const struct app *app, const char *name)
+{
+	for (size_t i = 0; i < app->nassets; i++)
+		if (strcmp(app->assets[i].name, name) == 0)
+			return &app->assets[i];
+	return NULL;
+}
+
+const char *asset_url(const struct app *app, const char *name)
+{
+	const struct asset *a = asset_find(app, name);
+	return a ? a->url : "/static/missing";
+}
+
+void assets_free(struct app *app)
+{
+	for (size_t i = 0; i < app->nassets; i++) {
+		free(app->assets[i].name);
+		free(app->assets[i].data);
+		free(app->assets[i].url);
+	}
+	free(app->assets);
+	app->assets = NULL;
+	app->nassets = 0;
+}
+
+/* GET /static/<name>: immutable for a year when ?v= names the current content, else an hour. */
+void static_file(struct request *r)
+{
+	const struct asset *a = asset_find(r->app, r->params[0]);
+	if (!a) {
+		resp_error(r, 404, NULL);
+		return;
+	}
+	const char *v = req_query(r, "v");
+	int versioned = v && strncmp(v, a->hash, 10) == 0 && strlen(v) == 10;
+	char *etag = h2o_mem_alloc_pool(r->pool, 24);
+	snprintf(etag, 24, "\"%s\"", a->hash);
+	resp_bytes(r, 200, a->ctype, versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600", etag,
+		   a->data, a->len);
+}

@@ -1,0 +1,121 @@
+/* congress: every congress grouped by year, one year's congresses, and the hub page of one congress. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "render/markdown.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+static void congress_fields(view *c, const struct congress *x)
+{
+	view_str(c, "name", x->name);
+	view_str(c, "full_name", x->full_name);
+	view_str(c, "slug", x->slug);
+	view_str(c, "city", x->city);
+	view_str(c, "country", x->country);
+	view_str(c, "starts_on", x->starts_on);
+	view_str(c, "ends_on", x->ends_on);
+	view_int(c, "year", x->year);
+	view_int(c, "count", x->article_count);
+	view_bool(c, "has_articles", x->article_count > 0);
+	view_bool(c, "one_article", x->article_count == 1);
+}
+
+/* Lists congresses grouped by year ("years" → "congresses"); year 0 lists all. Returns how many. */
+static size_t add_years(struct request *r, view *v, int year)
+{
+	struct congress *cs;
+	size_t n;
+	view *years = view_list(v, "years");
+	if (store_congresses(r->w->db, r->pool, r->site->id, year, &cs, &n) != 0)
+		return 0;
+	view *group = NULL;
+	int current = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (cs[i].year != current) {
+			current = cs[i].year;
+			view *y = view_push(years);
+			view_int(y, "year", current);
+			group = view_list(y, "congresses");
+		}
+		congress_fields(view_push(group), &cs[i]);
+	}
+	return n;
+}
+
+void congress_index(struct request *r)
+{
+	view *v = layout_view(r, "Congresses");
+	const char *labels[] = {"Home", "Congresses"}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	add_years(r, v, 0);
+	resp_page(r, 200, "congresses", v, 1);
+}
+
+void congress_year(struct request *r)
+{
+	char *end;
+	long year = strtol(r->params[0], &end, 10);
+	if (*end || year < 1900 || year > 2999) {
+		resp_error(r, 404, NULL);
+		return;
+	}
+	char title[32];
+	snprintf(title, sizeof title, "Congresses %ld", year);
+	view *v = layout_view(r, title);
+	view_int(v, "year", year);
+	const char *labels[] = {"Home", "Congresses", title}, *urls[] = {"/", "/congresses", NULL};
+	view_breadcrumbs(v, labels, urls, 3);
+	if (add_years(r, v, (int)year) == 0) {
+		resp_error(r, 404, "We have no coverage of congresses in that year.");
+		return;
+	}
+	resp_page(r, 200, "congresses", v, 1);
+}
+
+void congress_hub(struct request *r)
+{
+	struct congress c;
+	int found = store_congress_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &c);
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "We have no coverage of this congress.");
+		return;
+	}
+	int page = req_page_number(r);
+	size_t per = (size_t)r->app->cfg.page_size;
+	if (page < 0) {
+		resp_error(r, 400, "The page number must be a whole number from 1.");
+		return;
+	}
+	view *v = layout_view(r, c.name);
+	congress_fields(view_obj(v, "congress"), &c);
+	buf md;
+	buf_init(&md, r->pool);
+	md_render(&md, c.description, strlen(c.description));
+	view_html(v, "description_html", md.p ? md.p : "", md.len);
+	char year[16], base[256];
+	snprintf(year, sizeof year, "%d", c.year);
+	snprintf(base, sizeof base, "/congress/%s", c.slug);
+	char yurl[32];
+	snprintf(yurl, sizeof yurl, "/congresses/%d", c.year);
+	const char *labels[] = {"Home", "Congresses", year, c.name}, *urls[] = {"/", "/congresses", yurl, NULL};
+	view_breadcrumbs(v, labels, urls, 4);
+	struct article_filter f = {.site_id = r->site->id, .congress_id = c.id};
+	struct article *as;
+	size_t n, total;
+	if (store_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * per, per, &as, &n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (view_pagination(v, r, base, page, total, per) != 0) {
+		resp_error(r, 404, "There is no such page of articles.");
+		return;
+	}
+	view *list = view_list(v, "articles");
+	for (size_t i = 0; i < n; i++)
+		view_article_card(list, &as[i]);
+	resp_page(r, 200, "congress", v, 1);
+}

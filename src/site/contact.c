@@ -1,0 +1,130 @@
+/* contact: the contact form; messages are validated, stored, and errors shown with the values kept. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "render/markdown.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+static const char *const topics[][2] = {
+    {"editorial", "A question about an article"},
+    {"correction", "A correction"},
+    {"sponsorship", "Sponsorship and partnerships"},
+    {"technical", "A problem with the site"},
+    {"other", "Something else"},
+};
+#define NTOPICS (sizeof topics / sizeof topics[0])
+
+/* Characters, not bytes: counts UTF-8 lead bytes. */
+static size_t utf8_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static int email_plausible(const char *e)
+{
+	const char *at = strchr(e, '@');
+	if (!at || at == e || strchr(at + 1, '@') || strlen(e) > 254)
+		return 0;
+	const char *dot = strrchr(at, '.');
+	if (!dot || dot == at + 1 || dot[1] == '\0')
+		return 0;
+	for (const char *c = e; *c; c++)
+		if ((unsigned char)*c <= ' ' || *c == '<' || *c == '>' || *c == '"' || *c == ',')
+			return 0;
+	return 1;
+}
+
+/* Field names of the form, in the order errors are listed. */
+static const char *const fields[] = {"name", "email", "topic", "message", "agree"};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+/* Renders the form; values and errors (one message or NULL per field) come from a failed submission. */
+static void show_form(struct request *r, int status, const struct form *f, const char *const *errors, int sent)
+{
+	view *v = layout_view(r, "Contact us");
+	struct page p;
+	if (store_page_by_path(r->w->db, r->pool, r->site->id, "/contact", &p) == 1) {
+		buf md;
+		buf_init(&md, r->pool);
+		md_render(&md, p.body, strlen(p.body));
+		view_html(v, "intro_html", md.p ? md.p : "", md.len);
+	}
+	const char *topic = f ? form_get(f, "topic") : NULL;
+	view *form = view_obj(v, "form");
+	view_str(form, "name", f ? form_get(f, "name") : "");
+	view_str(form, "email", f ? form_get(f, "email") : "");
+	view_str(form, "message", f ? form_get(f, "message") : "");
+	view_bool(form, "agree", f && form_get(f, "agree"));
+	view *list = view_list(form, "topics");
+	for (size_t i = 0; i < NTOPICS; i++) {
+		view *t = view_push(list);
+		view_str(t, "value", topics[i][0]);
+		view_str(t, "label", topics[i][1]);
+		view_bool(t, "selected", topic && strcmp(topic, topics[i][0]) == 0);
+	}
+	view_bool(v, "sent", sent);
+	view *errs = view_list(v, "errors");
+	view *by_field = view_obj(v, "error");
+	for (size_t i = 0; errors && i < NFIELDS; i++) {
+		if (!errors[i])
+			continue;
+		view *e = view_push(errs);
+		view_str(e, "field", fields[i]);
+		view_str(e, "message", errors[i]);
+		view_str(by_field, fields[i], errors[i]);
+	}
+	view_bool(v, "has_errors", view_len(errs) > 0);
+	view_int(v, "error_count", (long long)view_len(errs));
+	const char *labels[] = {"Home", "Contact us"}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	resp_page(r, status, "contact", v, status == 200 && !sent);
+}
+
+void contact_form(struct request *r)
+{
+	show_form(r, 200, NULL, NULL, req_query(r, "sent") != NULL);
+}
+
+void contact_submit(struct request *r)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	const char *name = form_get(&f, "name"), *email = form_get(&f, "email"), *topic = form_get(&f, "topic"),
+		   *message = form_get(&f, "message"), *agree = form_get(&f, "agree");
+	const char *errors[NFIELDS] = {0};
+	int bad = 0;
+	if (!name || !name[0] || utf8_len(name) > 100)
+		errors[0] = !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
+	if (!email || !email_plausible(email))
+		errors[1] = "Enter an email address like name@example.org, so we can answer you.";
+	int topic_ok = 0;
+	for (size_t i = 0; topic && i < NTOPICS; i++)
+		topic_ok |= strcmp(topic, topics[i][0]) == 0;
+	if (!topic_ok)
+		errors[2] = "Choose what your message is about.";
+	size_t mlen = message ? utf8_len(message) : 0;
+	if (mlen < 10 || mlen > 5000)
+		errors[3] = mlen < 10 ? "Write a message of at least 10 characters."
+				      : "Your message can be at most 5,000 characters.";
+	if (!agree)
+		errors[4] = "Agree to our storing your message so that we can answer it.";
+	for (size_t i = 0; i < NFIELDS; i++)
+		bad |= errors[i] != NULL;
+	if (bad) {
+		show_form(r, 422, &f, errors, 0);
+		return;
+	}
+	struct contact_message m = {r->site->id, name, email, topic, message};
+	if (store_contact_add(r->w->db, &m) < 0) {
+		resp_error(r, 500, "Your message could not be saved. Please try again in a moment.");
+		return;
+	}
+	resp_redirect(r, 303, "/contact?sent=1");
+}

@@ -1,0 +1,185 @@
+/* layout: the view every page starts from (site, menu, sister sites, consent banner, form token). */
+#include "site/layout.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "site/assets.h"
+
+static const char *menu_url(struct request *r, const char *url)
+{
+	if (strncmp(url, "site:", 5) != 0)
+		return url;
+	for (size_t i = 0; i < r->app->nsites; i++)
+		if (strcmp(r->app->sites[i].slug, url + 5) == 0)
+			return req_site_url(r, &r->app->sites[i]);
+	return "/";
+}
+
+/* The menu is stored flat, parents first; this rebuilds it as nested lists of "children". */
+static void add_menu(view *v, struct request *r)
+{
+	struct menu_item *items;
+	size_t n;
+	view *top = view_list(v, "menu");
+	if (store_menu(r->w->db, r->pool, r->site->id, &items, &n) != 0)
+		return;
+	view **made = h2o_mem_alloc_pool(r->pool, sizeof *made * (n + 1));
+	view **kids = h2o_mem_alloc_pool(r->pool, sizeof *kids * (n + 1));
+	for (size_t i = 0; i < n; i++) {
+		view *list = top;
+		for (size_t j = 0; j < i; j++)
+			if (items[j].id == items[i].parent_id)
+				list = kids[j];
+		view *item = made[i] = view_push(list);
+		kids[i] = view_list(item, "children");
+		const char *url = menu_url(r, items[i].url);
+		view_str(item, "label", items[i].label);
+		view_str(item, "url", url);
+		view_bool(item, "has_url", url[0] != '\0');
+		view_str(item, "aria_current", strcmp(url, r->path) == 0 ? "page" : "false");
+		view_int(item, "id", (long long)items[i].id);
+	}
+	for (size_t i = 0; i < n; i++)
+		view_bool(made[i], "has_children", view_len(kids[i]) > 0);
+}
+
+const char *layout_return_to(struct request *r)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, r->path);
+	if (r->query[0]) {
+		buf_addc(&b, '?');
+		buf_adds(&b, r->query);
+	}
+	return buf_cstr(&b);
+}
+
+view *layout_view(struct request *r, const char *title)
+{
+	view *v = view_new(r->pool);
+	const struct site *site = r->site;
+	view_str(v, "title", title);
+	view_bool(v, "has_title", title && title[0]);
+	view_str(v, "site_name", site ? site->name : "Plenary");
+	view_str(v, "site_tagline", site ? site->tagline : "");
+	view_str(v, "site_specialty", site ? site->specialty : "");
+	view_str(v, "css_url", asset_url(r->app, "site.css"));
+	view_str(v, "return_to", layout_return_to(r));
+	view_bool(v, "consent_unknown", r->consent == CONSENT_UNKNOWN);
+	view_slot(v, "form_token", SLOT_FORM_TOKEN);
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	view_int(v, "year", tm.tm_year + 1900);
+	view *sites = view_list(v, "sister_sites");
+	for (size_t i = 0; i < r->app->nsites; i++) {
+		const struct site *s = &r->app->sites[i];
+		if (site && s->id == site->id)
+			continue;
+		view *item = view_push(sites);
+		view_str(item, "name", s->name);
+		view_str(item, "specialty", s->specialty);
+		view_str(item, "url", req_site_url(r, s));
+	}
+	if (site)
+		add_menu(v, r);
+	return v;
+}
+
+void view_date(view *v, const char *name, const char *iso_name, int64_t t)
+{
+	static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
+					     "July",    "August",   "September", "October", "November", "December"};
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	char human[40], iso[32];
+	snprintf(human, sizeof human, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	view_str(v, name, human);
+	view_str(v, iso_name, iso);
+}
+
+void view_article_card(view *list, const struct article *a)
+{
+	view *c = view_push(list);
+	view_str(c, "title", a->title);
+	view_str(c, "slug", a->slug);
+	view_str(c, "summary", a->summary);
+	view_str(c, "kind", a->kind);
+	view_bool(c, "is_interview", strcmp(a->kind, "interview") == 0);
+	view_str(c, "section_name", a->section.name);
+	view_str(c, "section_slug", a->section.slug);
+	view_bool(c, "has_congress", a->congress.id != 0);
+	view_str(c, "congress_name", a->congress.name);
+	view_str(c, "congress_slug", a->congress.slug);
+	view_bool(c, "gated", strcmp(a->audience, "public") != 0);
+	view_date(c, "date", "date_iso", a->published_at);
+}
+
+int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page)
+{
+	size_t pages = total ? (total + per_page - 1) / per_page : 1;
+	if (page < 1 || (size_t)page > pages)
+		return -1;
+	view *p = view_obj(v, "pagination");
+	view_bool(v, "has_pagination", pages > 1);
+	view_int(p, "page", page);
+	view_int(p, "pages", (long long)pages);
+	view_int(p, "total", (long long)total);
+	buf b;
+	if (page > 1) {
+		buf_init(&b, r->pool);
+		if (page == 2)
+			buf_adds(&b, base);
+		else
+			buf_printf(&b, "%s?page=%d", base, page - 1);
+		view_str(p, "prev_url", buf_cstr(&b));
+	}
+	if ((size_t)page < pages) {
+		buf_init(&b, r->pool);
+		buf_printf(&b, "%s?page=%d", base, page + 1);
+		view_str(p, "next_url", buf_cstr(&b));
+	}
+	view *list = view_list(p, "pages_list");
+	for (size_t i = 1; i <= pages; i++) {
+		/* first, last and the neighbours of the current page; gaps shown once */
+		int show = i == 1 || i == pages || (i + 2 >= (size_t)page && i <= (size_t)page + 2);
+		if (!show) {
+			if (i == 2 || i + 1 == pages) {
+				view *gap = view_push(list);
+				view_bool(gap, "gap", 1);
+			}
+			continue;
+		}
+		view *item = view_push(list);
+		view_int(item, "number", (long long)i);
+		view_bool(item, "current", i == (size_t)page);
+		view_bool(item, "gap", 0);
+		buf_init(&b, r->pool);
+		if (i == 1)
+			buf_adds(&b, base);
+		else
+			buf_printf(&b, "%s?page=%zu", base, i);
+		view_str(item, "url", buf_cstr(&b));
+	}
+	return 0;
+}
+
+void view_breadcrumbs(view *v, const char *const *labels, const char *const *urls, size_t n)
+{
+	view_bool(v, "has_breadcrumbs", n > 0);
+	view *list = view_list(v, "breadcrumbs");
+	for (size_t i = 0; i < n; i++) {
+		view *item = view_push(list);
+		view_str(item, "label", labels[i]);
+		if (urls[i])
+			view_str(item, "url", urls[i]);
+		view_bool(item, "last", i + 1 == n);
+	}
+}

@@ -1,0 +1,28 @@
+/* layout: the view every page starts from (site, menu, sister sites, consent banner, form token). */
+#ifndef PLENARY_LAYOUT_H
+#define PLENARY_LAYOUT_H
+
+#include "http/form.h"
+#include "http/request.h"
+#include "render/view.h"
+#include "store/store.h"
+
+/** A view with what the layout partials need; title is the page's own title ("" for the home page). */
+view *layout_view(struct request *r, const char *title);
+/** Adds name (e.g. "5 June 2025") and iso_name (2025-06-05T14:30:00Z) for a Unix time. */
+void view_date(view *v, const char *name, const char *iso_name, int64_t t);
+/** Appends an article card (title, link, summary, section, congress, date) to a list. */
+void view_article_card(view *list, const struct article *a);
+/** Adds "pagination" for page (1-based) of total items at per_page each; base is the list's path.
+ * Returns -1 when page is beyond the last page (the caller answers 404). */
+int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page);
+/** Adds a "breadcrumbs" list: pairs of label and URL ending with the current page's label (URL NULL). */
+void view_breadcrumbs(view *v, const char *const *labels, const char *const *urls, size_t n);
+/** The consent banner's return path: the current path and query. */
+const char *layout_return_to(struct request *r);
+
+/** Reads a POSTed form after checking its encoding, Origin and form token; on failure it has already
+ * answered (415, 400, or 403 with a page offering to retry) and returns -1. In src/site/consent.c. */
+int form_read(struct request *r, struct form *f);
+
+#endif

@@ -1,0 +1,43 @@
+/* page: static pages kept in the database (privacy, about, ...), the account placeholder, health check. */
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "render/markdown.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+void page_by_path(struct request *r)
+{
+	struct page p;
+	int found = strlen(r->path) > 200 ? 0 : store_page_by_path(r->w->db, r->pool, r->site->id, r->path, &p);
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404, NULL);
+		return;
+	}
+	view *v = layout_view(r, p.title);
+	buf md;
+	buf_init(&md, r->pool);
+	md_render(&md, p.body, strlen(p.body));
+	view_html(v, "body_html", md.p ? md.p : "", md.len);
+	view_date(v, "updated", "updated_iso", p.updated_at);
+	const char *labels[] = {"Home", p.title}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	resp_page(r, 200, "page", v, 1);
+}
+
+/* Sign-up and sign-in arrive with accounts; until then the menu's links say so plainly. */
+void account_soon(struct request *r)
+{
+	int signup = strcmp(r->path, "/signup") == 0;
+	view *v = layout_view(r, signup ? "Sign up" : "Sign in");
+	view_bool(v, "signup", signup);
+	const char *labels[] = {"Home", signup ? "Sign up" : "Sign in"}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	resp_page(r, 200, "account-soon", v, 1);
+}
+
+void health_check(struct request *r)
+{
+	resp_bytes(r, 200, "text/plain; charset=utf-8", "no-store", NULL, "ok\n", 3);
+}

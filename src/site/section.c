@@ -1,0 +1,60 @@
+/* section: "What's new" in one cancer type: newest articles first, grouped by congress. */
+#include <stdio.h>
+#include <string.h>
+
+#include "http/response.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+void section_page(struct request *r)
+{
+	struct section s;
+	int found = store_section_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &s);
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such section on this site.");
+		return;
+	}
+	int page = req_page_number(r);
+	size_t per = (size_t)r->app->cfg.page_size;
+	if (page < 0) {
+		resp_error(r, 400, "The page number must be a whole number from 1.");
+		return;
+	}
+	char title[300], base[256];
+	snprintf(title, sizeof title, "What's new in %s", s.name);
+	snprintf(base, sizeof base, "/section/%s", s.slug);
+	view *v = layout_view(r, title);
+	view *sec = view_obj(v, "section");
+	view_str(sec, "name", s.name);
+	view_str(sec, "slug", s.slug);
+	view_str(sec, "description", s.description);
+	const char *labels[] = {"Home", s.name}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	struct article_filter f = {.site_id = r->site->id, .section_id = s.id};
+	struct article *as;
+	size_t n, total;
+	if (store_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * per, per, &as, &n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (view_pagination(v, r, base, page, total, per) != 0) {
+		resp_error(r, 404, "There is no such page of articles.");
+		return;
+	}
+	/* consecutive articles of the same congress share a heading */
+	view *groups = view_list(v, "groups"), *list = NULL;
+	int64_t current = -1;
+	for (size_t i = 0; i < n; i++) {
+		if (!list || as[i].congress.id != current) {
+			current = as[i].congress.id;
+			view *g = view_push(groups);
+			view_bool(g, "has_congress", current != 0);
+			view_str(g, "congress_name", current ? as[i].congress.name : "Other coverage");
+			view_str(g, "congress_slug", as[i].congress.slug);
+			list = view_list(g, "articles");
+		}
+		view_article_card(list, &as[i]);
+	}
+	view_bool(v, "empty", n == 0);
+	resp_page(r, 200, "section", v, 1);
+}

@@ -1,0 +1,68 @@
+/* tag: the list of topics and the articles under one topic. */
+#include <stdio.h>
+
+#include "http/response.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+#define TAG_INDEX_MAX 500
+
+void tag_index(struct request *r)
+{
+	view *v = layout_view(r, "Topics");
+	const char *labels[] = {"Home", "Topics"}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	struct tag *ts;
+	size_t n;
+	if (store_tags(r->w->db, r->pool, r->site->id, TAG_INDEX_MAX, &ts, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *list = view_list(v, "tags");
+	for (size_t i = 0; i < n; i++) {
+		view *t = view_push(list);
+		view_str(t, "name", ts[i].name);
+		view_str(t, "slug", ts[i].slug);
+		view_int(t, "count", ts[i].article_count);
+	}
+	resp_page(r, 200, "tags", v, 1);
+}
+
+void tag_page(struct request *r)
+{
+	struct tag t;
+	int found = store_tag_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &t);
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such topic on this site.");
+		return;
+	}
+	int page = req_page_number(r);
+	size_t per = (size_t)r->app->cfg.page_size;
+	if (page < 0) {
+		resp_error(r, 400, "The page number must be a whole number from 1.");
+		return;
+	}
+	char title[300], base[256];
+	snprintf(title, sizeof title, "Topic: %s", t.name);
+	snprintf(base, sizeof base, "/tag/%s", t.slug);
+	view *v = layout_view(r, title);
+	view_str(v, "tag_name", t.name);
+	const char *labels[] = {"Home", "Topics", t.name}, *urls[] = {"/", "/tags", NULL};
+	view_breadcrumbs(v, labels, urls, 3);
+	struct article_filter f = {.site_id = r->site->id, .tag_id = t.id};
+	struct article *as;
+	size_t n, total;
+	if (store_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * per, per, &as, &n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (view_pagination(v, r, base, page, total, per) != 0) {
+		resp_error(r, 404, "There is no such page of articles.");
+		return;
+	}
+	view *list = view_list(v, "articles");
+	for (size_t i = 0; i < n; i++)
+		view_article_card(list, &as[i]);
+	view_bool(v, "empty", n == 0);
+	resp_page(r, 200, "tag", v, 1);
+}

@@ -1,0 +1,649 @@
+/* sqlite: the store on SQLite: connection set-up, migrations, and every query, all prepared. */
+#include "store/store.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/log.h"
+#include "embedded.h"
+
+/* A visible article: published and its time has come. ?1 is always now. */
+#define VISIBLE "a.status = 'published' AND a.published_at <= ?1"
+#define AUDIENCE_LEVEL                                                                                     \
+	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
+#define ARTICLE_COLS                                                                                       \
+	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "              \
+	"s.id, s.slug, s.name, IFNULL(c.id, 0), IFNULL(c.slug, ''), IFNULL(c.name, ''), IFNULL(c.year, 0), " \
+	"IFNULL(t.id, 0), IFNULL(t.slug, ''), IFNULL(t.name, '') "
+#define ARTICLE_JOINS                                                                                      \
+	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
+	"LEFT JOIN trial t ON t.id = a.trial_id "
+#define FILTER                                                                                             \
+	"a.site_id = ?2 AND (?3 = 0 OR a.section_id = ?3) AND (?4 = 0 OR a.congress_id = ?4) "              \
+	"AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?5)) "                  \
+	"AND (?6 = 0 OR a.trial_id = ?6) AND a.id <> ?7 "
+
+enum stmt {
+	Q_SITES,
+	Q_SECTIONS,
+	Q_SECTION_BY_SLUG,
+	Q_CONGRESSES,
+	Q_CONGRESS_BY_SLUG,
+	Q_TAG_BY_SLUG,
+	Q_TAGS,
+	Q_ARTICLES,
+	Q_ARTICLES_COUNT,
+	Q_ARTICLE_BY_SLUG,
+	Q_ARTICLE_PEOPLE,
+	Q_ARTICLE_REFS,
+	Q_ARTICLE_SPONSORS,
+	Q_ARTICLE_TAGS,
+	Q_RELATED,
+	Q_PAGE_BY_PATH,
+	Q_MENU,
+	Q_CONTACT_ADD,
+	Q_SECRET_GET,
+	Q_SITE_DEFAULT,
+	Q_SECRET_PUT,
+	Q_COUNT
+};
+
+static const char *const sql_text[Q_COUNT] = {
+    [Q_SITES] = "SELECT id, slug, name, specialty, host, tagline, is_default FROM site ORDER BY position, id",
+    [Q_SECTIONS] = "SELECT id, slug, name, description FROM section WHERE site_id = ?1 ORDER BY position, name",
+    [Q_SECTION_BY_SLUG] = "SELECT id, slug, name, description FROM section WHERE site_id = ?1 AND slug = ?2",
+    [Q_CONGRESSES] = "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, c.country, "
+		     "c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id AND " VISIBLE ") "
+		     "FROM congress c WHERE c.site_id = ?2 AND (?3 = 0 OR c.year = ?3) "
+		     "ORDER BY c.starts_on DESC, c.name",
+    [Q_CONGRESS_BY_SLUG] = "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, "
+			   "c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
+			   "AND " VISIBLE ") FROM congress c WHERE c.site_id = ?2 AND c.slug = ?3",
+    [Q_TAG_BY_SLUG] = "SELECT id, slug, name FROM tag WHERE site_id = ?1 AND slug = ?2",
+    [Q_TAGS] = "SELECT g.id, g.slug, g.name, count(*) AS n FROM tag g JOIN article_tag x ON x.tag_id = g.id "
+	       "JOIN article a ON a.id = x.article_id WHERE g.site_id = ?2 AND " VISIBLE
+	       " GROUP BY g.id ORDER BY n DESC, g.name LIMIT ?3",
+    [Q_ARTICLES] = "SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE " VISIBLE " AND " FILTER
+		   "ORDER BY a.published_at DESC, a.id DESC LIMIT ?8 OFFSET ?9",
+    [Q_ARTICLES_COUNT] = "SELECT count(*) FROM article a WHERE " VISIBLE " AND " FILTER,
+    /* the body leaves the database only for a reader at or above the article's audience */
+    [Q_ARTICLE_BY_SLUG] = "SELECT " ARTICLE_COLS ", CASE WHEN " AUDIENCE_LEVEL " <= ?4 THEN a.body END, "
+			  "a.video_url, a.image, a.image_alt " ARTICLE_JOINS
+			  "WHERE " VISIBLE " AND a.site_id = ?2 AND a.slug = ?3",
+    [Q_ARTICLE_PEOPLE] = "SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role FROM article_person ap "
+			 "JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ?1 "
+			 "ORDER BY ap.role = 'interviewer', ap.position, p.name",
+    [Q_ARTICLE_REFS] = "SELECT citation, abstract_no, url FROM reference WHERE article_id = ?1 ORDER BY position, id",
+    [Q_ARTICLE_SPONSORS] = "SELECT p.id, p.slug, p.name, p.url, p.logo, p.disclosure FROM article_sponsor x "
+			   "JOIN sponsor p ON p.id = x.sponsor_id WHERE x.article_id = ?1 ORDER BY p.name",
+    [Q_ARTICLE_TAGS] = "SELECT g.id, g.slug, g.name FROM article_tag x JOIN tag g ON g.id = x.tag_id "
+		       "WHERE x.article_id = ?1 ORDER BY g.name",
+    [Q_RELATED] = "SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE " VISIBLE " AND a.site_id = ?2 AND a.id <> ?3 "
+		  "AND ((?4 <> 0 AND a.trial_id = ?4) OR (?5 <> 0 AND a.congress_id = ?5) OR a.section_id = ?6) "
+		  "ORDER BY (?4 <> 0 AND a.trial_id = ?4) DESC, (?5 <> 0 AND a.congress_id = ?5) DESC, "
+		  "a.section_id = ?6 DESC, a.published_at DESC, a.id DESC LIMIT ?7",
+    [Q_PAGE_BY_PATH] = "SELECT id, path, title, body, updated_at FROM page WHERE site_id = ?1 AND path = ?2",
+    [Q_MENU] = "WITH RECURSIVE tree(id, parent_id, label, url, sortkey) AS ("
+	       " SELECT id, IFNULL(parent_id, 0), label, url, printf('%06d.%09d', position, id) FROM menu_item "
+	       " WHERE site_id = ?1 AND parent_id IS NULL"
+	       " UNION ALL SELECT m.id, m.parent_id, m.label, m.url, "
+	       " tree.sortkey || '/' || printf('%06d.%09d', m.position, m.id)"
+	       " FROM menu_item m JOIN tree ON m.parent_id = tree.id)"
+	       " SELECT id, parent_id, label, url FROM tree ORDER BY sortkey",
+    [Q_CONTACT_ADD] = "INSERT INTO contact_message (site_id, name, email, topic, message, created_at) "
+		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_SITE_DEFAULT] = "INSERT INTO site (slug, name, specialty, host, tagline, is_default) "
+			"SELECT 'main', ?1, '', 'localhost', '', 1 WHERE NOT EXISTS (SELECT 1 FROM site)",
+    [Q_SECRET_GET] = "SELECT value FROM setting WHERE name = ?1",
+    [Q_SECRET_PUT] = "INSERT OR IGNORE INTO setting (name, value) VALUES (?1, ?2)",
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[Q_COUNT];
+};
+
+static sqlite3_stmt *prep(store *s, enum stmt q)
+{
+	sqlite3_stmt *st = s->stmt[q];
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, sql_text[q], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+			die("cannot prepare statement %d: %s", (int)q, sqlite3_errmsg(s->db));
+		s->stmt[q] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int64_t store_now(void)
+{
+	static int64_t pinned = -1;
+	if (pinned < 0) {
+		const char *e = getenv("PLENARY_NOW");
+		pinned = e && *e ? strtoll(e, NULL, 10) : 0;
+	}
+	return pinned ? pinned : (int64_t)time(NULL);
+}
+
+/* Copies column i as text into the pool ("" for NULL). */
+static const char *col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	size_t n = (size_t)sqlite3_column_bytes(st, i);
+	char *p = h2o_mem_alloc_pool(pool, n + 1);
+	if (t)
+		memcpy(p, t, n);
+	p[n] = '\0';
+	return p;
+}
+
+static int64_t col_i64(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+static int step_error(store *s, sqlite3_stmt *st)
+{
+	log_error("database: %s (in: %.80s)", sqlite3_errmsg(s->db), sqlite3_sql(st));
+	sqlite3_reset(st);
+	return -1;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Runs a statement whose rows become an array of `size`-byte items filled by `fill`. */
+typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
+
+static int collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, row_fill fill, void **out,
+		   size_t *n)
+{
+	size_t cap = 16, len = 0;
+	char *items = h2o_mem_alloc_pool(pool, cap * size);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			char *bigger = h2o_mem_alloc_pool(pool, cap * 2 * size);
+			memcpy(bigger, items, len * size);
+			items = bigger;
+			cap *= 2;
+		}
+		memset(items + len * size, 0, size);
+		fill(pool, st, items + len * size);
+		len++;
+	}
+	if (rc != SQLITE_DONE)
+		return step_error(s, st);
+	sqlite3_reset(st);
+	*out = items;
+	*n = len;
+	return 0;
+}
+
+/* Steps a single-row query: 1 and fill when a row came, 0 when none. */
+static int one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		fill(pool, st, item);
+		sqlite3_reset(st);
+		return 1;
+	}
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	return step_error(s, st);
+}
+
+/* ---- migrations ---- */
+
+static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int store_schema_version(store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+/* Applies the embedded NNN_name.sql migrations newer than PRAGMA user_version, each in a transaction. */
+static int migrate(store *s, char *err, size_t errlen)
+{
+	int have = store_schema_version(s);
+	for (const struct embedded_file *f = embedded_files; f->name; f++) {
+		int num = atoi(f->name);
+		if (num <= 0 || num <= have)
+			continue;
+		char why[512], pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", num);
+		if (exec_sql(s->db, "BEGIN IMMEDIATE", why, sizeof why) != 0)
+			goto fail;
+		/* another process may have migrated between our read and the lock */
+		if (store_schema_version(s) >= num) {
+			exec_sql(s->db, "COMMIT", why, sizeof why);
+			continue;
+		}
+		if (exec_sql(s->db, f->data, why, sizeof why) != 0 || exec_sql(s->db, pragma, why, sizeof why) != 0 ||
+		    exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
+			exec_sql(s->db, "ROLLBACK", pragma, sizeof pragma);
+			goto fail;
+		}
+		log_debug("database: applied migration %s", f->name);
+		continue;
+	fail:
+		snprintf(err, errlen, "migration %s: %s", f->name, why);
+		return -1;
+	}
+	return 0;
+}
+
+store *store_open(const char *path, char *err, size_t errlen)
+{
+	store *s = calloc(1, sizeof *s);
+	if (!s)
+		die("out of memory");
+	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+		store_close(s);
+		return NULL;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	char why[512];
+	if (exec_sql(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", why,
+		     sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		store_close(s);
+		return NULL;
+	}
+	if (migrate(s, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s", path, why);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < Q_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+int store_load_demo(store *s, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int sites = -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM site", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sites = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (sites != 0) {
+		snprintf(err, errlen, "the database already has content; the demo needs an empty one");
+		return -1;
+	}
+	for (const struct embedded_file *f = embedded_files; f->name; f++) {
+		if (strcmp(f->name, "demo.sql") != 0)
+			continue;
+		char why[512];
+		if (exec_sql(s->db, "BEGIN IMMEDIATE", why, sizeof why) != 0 || exec_sql(s->db, f->data, why, sizeof why) != 0 ||
+		    exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
+			char ignore[64];
+			exec_sql(s->db, "ROLLBACK", ignore, sizeof ignore);
+			snprintf(err, errlen, "demo content: %s", why);
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(err, errlen, "no demo content in this build");
+	return -1;
+}
+
+int store_secret(store *s, const char *name, char out[65])
+{
+	sqlite3_stmt *st = prep(s, Q_SECRET_GET);
+	bind_text(st, 1, name);
+	for (int attempt = 0; attempt < 2; attempt++) {
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 64) {
+			memcpy(out, sqlite3_column_text(st, 0), 64);
+			out[64] = '\0';
+			sqlite3_reset(st);
+			return 0;
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return step_error(s, st);
+		sqlite3_reset(st);
+		unsigned char raw[32];
+		char hex[65];
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+		sqlite3_stmt *put = prep(s, Q_SECRET_PUT);
+		bind_text(put, 1, name);
+		bind_text(put, 2, hex);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			return step_error(s, put);
+		sqlite3_reset(put);
+	}
+	return -1;
+}
+
+/* ---- rows ---- */
+
+static void fill_site(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct site *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->name = col_str(pool, st, 2);
+	x->specialty = col_str(pool, st, 3);
+	x->host = col_str(pool, st, 4);
+	x->tagline = col_str(pool, st, 5);
+	x->is_default = sqlite3_column_int(st, 6);
+}
+
+int store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
+{
+	return collect(s, pool, prep(s, Q_SITES), sizeof **out, fill_site, (void **)out, n);
+}
+
+static void fill_section(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct section *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->name = col_str(pool, st, 2);
+	x->description = col_str(pool, st, 3);
+}
+
+int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
+{
+	sqlite3_stmt *st = prep(s, Q_SECTIONS);
+	sqlite3_bind_int64(st, 1, site_id);
+	return collect(s, pool, st, sizeof **out, fill_section, (void **)out, n);
+}
+
+int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct section *out)
+{
+	sqlite3_stmt *st = prep(s, Q_SECTION_BY_SLUG);
+	sqlite3_bind_int64(st, 1, site_id);
+	bind_text(st, 2, slug);
+	return one(s, pool, st, fill_section, out);
+}
+
+static void fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct congress *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->name = col_str(pool, st, 2);
+	x->full_name = col_str(pool, st, 3);
+	x->year = sqlite3_column_int(st, 4);
+	x->starts_on = col_str(pool, st, 5);
+	x->ends_on = col_str(pool, st, 6);
+	x->city = col_str(pool, st, 7);
+	x->country = col_str(pool, st, 8);
+	x->description = col_str(pool, st, 9);
+	x->article_count = sqlite3_column_int(st, 10);
+}
+
+int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out, size_t *n)
+{
+	sqlite3_stmt *st = prep(s, Q_CONGRESSES);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	sqlite3_bind_int(st, 3, year);
+	return collect(s, pool, st, sizeof **out, fill_congress, (void **)out, n);
+}
+
+int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct congress *out)
+{
+	sqlite3_stmt *st = prep(s, Q_CONGRESS_BY_SLUG);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	bind_text(st, 3, slug);
+	return one(s, pool, st, fill_congress, out);
+}
+
+static void fill_tag(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct tag *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->name = col_str(pool, st, 2);
+	if (sqlite3_column_count(st) > 3)
+		x->article_count = sqlite3_column_int(st, 3);
+}
+
+int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
+{
+	sqlite3_stmt *st = prep(s, Q_TAG_BY_SLUG);
+	sqlite3_bind_int64(st, 1, site_id);
+	bind_text(st, 2, slug);
+	return one(s, pool, st, fill_tag, out);
+}
+
+int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
+{
+	sqlite3_stmt *st = prep(s, Q_TAGS);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	sqlite3_bind_int64(st, 3, (int64_t)limit);
+	return collect(s, pool, st, sizeof **out, fill_tag, (void **)out, n);
+}
+
+static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct article *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->title = col_str(pool, st, 2);
+	x->summary = col_str(pool, st, 3);
+	x->kind = col_str(pool, st, 4);
+	x->audience = col_str(pool, st, 5);
+	x->published_at = col_i64(st, 6);
+	x->updated_at = col_i64(st, 7);
+	x->section.id = col_i64(st, 8);
+	x->section.slug = col_str(pool, st, 9);
+	x->section.name = col_str(pool, st, 10);
+	x->congress.id = col_i64(st, 11);
+	x->congress.slug = col_str(pool, st, 12);
+	x->congress.name = col_str(pool, st, 13);
+	x->congress.year = sqlite3_column_int(st, 14);
+	x->trial.id = col_i64(st, 15);
+	x->trial.slug = col_str(pool, st, 16);
+	x->trial.name = col_str(pool, st, 17);
+	if (sqlite3_column_count(st) > 18) {
+		x->body_allowed = sqlite3_column_type(st, 18) != SQLITE_NULL;
+		x->body = col_str(pool, st, 18);
+		x->video_url = col_str(pool, st, 19);
+		x->image = col_str(pool, st, 20);
+		x->image_alt = col_str(pool, st, 21);
+	}
+}
+
+static void bind_filter(sqlite3_stmt *st, const struct article_filter *f)
+{
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, f->site_id);
+	sqlite3_bind_int64(st, 3, f->section_id);
+	sqlite3_bind_int64(st, 4, f->congress_id);
+	sqlite3_bind_int64(st, 5, f->tag_id);
+	sqlite3_bind_int64(st, 6, f->trial_id);
+	sqlite3_bind_int64(st, 7, f->exclude_id);
+}
+
+int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset, size_t limit,
+		   struct article **out, size_t *n, size_t *total)
+{
+	sqlite3_stmt *st = prep(s, Q_ARTICLES_COUNT);
+	bind_filter(st, f);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return step_error(s, st);
+	*total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	st = prep(s, Q_ARTICLES);
+	bind_filter(st, f);
+	sqlite3_bind_int64(st, 8, (int64_t)limit);
+	sqlite3_bind_int64(st, 9, (int64_t)offset);
+	return collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
+}
+
+static void fill_person(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct person *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->name = col_str(pool, st, 2);
+	x->title = col_str(pool, st, 3);
+	x->affiliation = col_str(pool, st, 4);
+	x->photo = col_str(pool, st, 5);
+	x->role = col_str(pool, st, 6);
+}
+
+static void fill_reference(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct reference *x = item;
+	x->citation = col_str(pool, st, 0);
+	x->abstract_no = col_str(pool, st, 1);
+	x->url = col_str(pool, st, 2);
+}
+
+static void fill_sponsor(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct sponsor *x = item;
+	x->id = col_i64(st, 0);
+	x->slug = col_str(pool, st, 1);
+	x->name = col_str(pool, st, 2);
+	x->url = col_str(pool, st, 3);
+	x->logo = col_str(pool, st, 4);
+	x->disclosure = col_str(pool, st, 5);
+}
+
+static sqlite3_stmt *prep_id(store *s, enum stmt q, int64_t id)
+{
+	sqlite3_stmt *st = prep(s, q);
+	sqlite3_bind_int64(st, 1, id);
+	return st;
+}
+
+int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			  enum audience reader, struct article *out)
+{
+	sqlite3_stmt *st = prep(s, Q_ARTICLE_BY_SLUG);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	bind_text(st, 3, slug);
+	sqlite3_bind_int(st, 4, (int)reader);
+	memset(out, 0, sizeof *out);
+	int found = one(s, pool, st, fill_article, out);
+	if (found != 1)
+		return found;
+	if (collect(s, pool, prep_id(s, Q_ARTICLE_PEOPLE, out->id), sizeof *out->people, fill_person,
+		    (void **)&out->people, &out->npeople) != 0 ||
+	    collect(s, pool, prep_id(s, Q_ARTICLE_REFS, out->id), sizeof *out->refs, fill_reference,
+		    (void **)&out->refs, &out->nrefs) != 0 ||
+	    collect(s, pool, prep_id(s, Q_ARTICLE_SPONSORS, out->id), sizeof *out->sponsors, fill_sponsor,
+		    (void **)&out->sponsors, &out->nsponsors) != 0 ||
+	    collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag, (void **)&out->tags,
+		    &out->ntags) != 0)
+		return -1;
+	return 1;
+}
+
+int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
+		  struct article **out, size_t *n)
+{
+	sqlite3_stmt *st = prep(s, Q_RELATED);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	sqlite3_bind_int64(st, 3, a->id);
+	sqlite3_bind_int64(st, 4, a->trial.id);
+	sqlite3_bind_int64(st, 5, a->congress.id);
+	sqlite3_bind_int64(st, 6, a->section.id);
+	sqlite3_bind_int64(st, 7, (int64_t)limit);
+	return collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
+}
+
+static void fill_page(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct page *x = item;
+	x->id = col_i64(st, 0);
+	x->path = col_str(pool, st, 1);
+	x->title = col_str(pool, st, 2);
+	x->body = col_str(pool, st, 3);
+	x->updated_at = col_i64(st, 4);
+}
+
+int store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
+{
+	sqlite3_stmt *st = prep(s, Q_PAGE_BY_PATH);
+	sqlite3_bind_int64(st, 1, site_id);
+	bind_text(st, 2, path);
+	return one(s, pool, st, fill_page, out);
+}
+
+static void fill_menu(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct menu_item *x = item;
+	x->id = col_i64(st, 0);
+	x->parent_id = col_i64(st, 1);
+	x->label = col_str(pool, st, 2);
+	x->url = col_str(pool, st, 3);
+}
+
+int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
+{
+	return collect(s, pool, prep_id(s, Q_MENU, site_id), sizeof **out, fill_menu, (void **)out, n);
+}
+
+int64_t store_contact_add(store *s, const struct contact_message *m)
+{
+	sqlite3_stmt *st = prep(s, Q_CONTACT_ADD);
+	sqlite3_bind_int64(st, 1, m->site_id);
+	bind_text(st, 2, m->name);
+	bind_text(st, 3, m->email);
+	bind_text(st, 4, m->topic);
+	bind_text(st, 5, m->message);
+	sqlite3_bind_int64(st, 6, store_now());
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return step_error(s, st);
+	sqlite3_reset(st);
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int store_ensure_site(store *s, const char *name)
+{
+	sqlite3_stmt *st = prep(s, Q_SITE_DEFAULT);
+	bind_text(st, 1, name);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return step_error(s, st);
+	sqlite3_reset(st);
+	return 0;
+}
