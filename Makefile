@@ -26,7 +26,8 @@ plenary: $(BUILD)/plenary
 	@rm -f $@ && cp $< $@
 
 $(BUILD)/plenary: $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h) $(BUILD)/embedded.h
 	@mkdir -p $(dir $@)
@@ -45,7 +46,8 @@ $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
+	@echo "  TEST $@"
+	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
 
 unit: $(UNIT)
 

@@ -33,21 +33,31 @@ enum route_result router_match(const struct route *table, size_t n, int method, 
 			       struct route_match *m)
 {
 	memset(m, 0, sizeof *m);
+	const struct route *any = NULL;
 	for (size_t i = 0; i < n; i++) {
+		if (strcmp(table[i].pattern, "*") == 0) {
+			/* the catch-all only serves what no specific route names, whatever the method */
+			if (!any && (table[i].method & method))
+				any = &table[i];
+			continue;
+		}
 		struct route_match tmp;
 		memset(&tmp, 0, sizeof tmp);
 		if (!pattern_match(table[i].pattern, path, &tmp))
 			continue;
 		if (table[i].method & method) {
-			int allowed = m->allowed;
 			*m = tmp;
 			m->handler = table[i].handler;
-			m->allowed = allowed | table[i].method;
+			m->allowed = table[i].method;
 			return ROUTE_FOUND;
 		}
-		/* the catch-all only serves GET: it must not turn every POST into a 405 */
-		if (strcmp(table[i].pattern, "*") != 0)
-			m->allowed |= table[i].method;
+		m->allowed |= table[i].method;
 	}
-	return m->allowed ? ROUTE_WRONG_METHOD : ROUTE_NOT_FOUND;
+	if (m->allowed)
+		return ROUTE_WRONG_METHOD;
+	if (any) {
+		m->handler = any->handler;
+		return ROUTE_FOUND;
+	}
+	return ROUTE_NOT_FOUND;
 }
