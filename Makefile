@@ -1,8 +1,8 @@
 # Plenary — make · make run · make test · make check · make bench · make format
 CC ?= cc
 PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson
-CFLAGS ?= -O2 -g
-CFLAGS += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -Ibuild \
+OPT ?= -O2 -g
+CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -Ibuild \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
 	-lbrotlienc -ljansson -lpthread -lm
@@ -66,7 +66,7 @@ test:
 check:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory BUILD=build/san \
-		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		build/san/plenary unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		PLENARY_BIN=build/san/plenary tests/run.sh build/san

@@ -20,6 +20,9 @@
 static atomic_int stopping;
 
 static h2o_globalconf_t globalconf;
+/* Kept until exit: h2o 2.2 cannot close a context's idle keep-alive connections before disposing of it,
+ * so contexts, loops and their sockets are left to the end of the process, reachable from here. */
+static struct worker *workers;
 
 static void on_accept(h2o_socket_t *listener, const char *err)
 {
@@ -153,7 +156,7 @@ int server_run(struct app *app)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	struct worker *workers = calloc((size_t)n, sizeof *workers);
+	workers = calloc((size_t)n, sizeof *workers);
 	if (!workers)
 		die("out of memory");
 	for (int i = 0; i < n; i++) {
@@ -177,7 +180,6 @@ int server_run(struct app *app)
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
 	}
-	free(workers);
 	log_info("stopped");
 	return 0;
 }

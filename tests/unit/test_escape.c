@@ -74,6 +74,7 @@ static void test_url_safe(void)
 	CHECK(!esc_url_is_safe("JaVaScRiPt:alert(1)", 19));
 	CHECK(!esc_url_is_safe(" \x01\x1fjavascript:alert(1)", 22));
 	CHECK(!esc_url_is_safe("java\tscr\nipt:alert(1)", 21));
+	CHECK(esc_url_is_safe("ht\ttp\r\ns://x", 13)); /* browsers drop the tab, CR and LF */
 	CHECK(!esc_url_is_safe("data:text/html,<script>", 23));
 	CHECK(!esc_url_is_safe("vbscript:msgbox", 15));
 	CHECK(!esc_url_is_safe("foo:bar", 7));

@@ -250,6 +250,10 @@ static void test_html_contexts(void)
 	CHECK_STR(render("<a href=\"/article/{{slug}}\">", v),
 		  "<a href=\"/article/2024/asco%20plenary%3Fx\">");
 	CHECK_STR(render("<a href=\"/a/{{js}}\">", v), "<a href=\"/a/javascript%3Aalert%281%29\">");
+	view_str(v, "mail", "dr.a+b@x.org");
+	CHECK_STR(render("<a href=\"mailto:{{mail}}\">", v), "<a href=\"mailto:dr.a%2Bb%40x.org\">");
+	CHECK_STR(render("<a href=\"HTTPS://x.org/{{slug}}\">", v),
+		  "<a href=\"HTTPS://x.org/2024/asco%20plenary%3Fx\">");
 	/* after a variable the URL is no longer at its start */
 	CHECK_STR(render("<a href=\"{{url}}{{js}}\">", v),
 		  "<a href=\"https://example.org/a?b=1&amp;c=2javascript%3Aalert%281%29\">");
@@ -385,6 +389,19 @@ static void test_load_errors(void)
 	check_error("<a {{#a}} o{{/a}}=\"{{x}}\">", "t.html:1: ambiguous markup");
 	check_error("<a {{#xs}}click=\"{{v}}\" on{{/xs}}>", "t.html:1: section {{#xs}} adds to a tag");
 	check_error("<p>\n<a href=\"x", "t.html:2: template ends inside an attribute value");
+	check_error("<a href=\"javascript:go('{{x}}')\">",
+		    "t.html:1: {{x}}: variable in unsafe context: URL whose scheme");
+	check_error("<a href=\" Data:text/html,{{x}}\">",
+		    "t.html:1: {{x}}: variable in unsafe context: URL whose scheme");
+	check_error("<a href=\"javascript&#58;go('{{x}}')\">",
+		    "t.html:1: {{x}}: variable in unsafe context: URL");
+	check_error("<a href=\"{{x}}:alert(1)\">", "t.html:1: ':' or '&' right after a variable");
+	check_error("<a href=\"{{x}}&#58;alert(1)\">", "t.html:1: ':' or '&' right after a variable");
+	check_error("<a href=\"{{#a}}{{x}}{{/a}}:y\">", "t.html:1: ':' or '&' right after a variable");
+	check_error("<a href=\"{{#a}}{{x}}{{/a}}{{^a}}javascript:{{/a}}\">",
+		    "t.html:1: ':' or '&' right after a variable");
+	check_error("<a href=\"{{^a}}javascript:{{/a}}{{x}}\">",
+		    "t.html:1: {{x}}: variable in unsafe context: URL whose");
 	check_error("<script>", "t.html:1: template ends inside a <script>");
 	check_error("{{! a\nb }}\n\n{{#x}}", "t.html:4: unclosed section");
 	check_error("<!-- x\n", "t.html:2: template ends inside an HTML comment");

@@ -1,0 +1,50 @@
+/* tmpl: Mustache templates, compiled once at start, rendered with context-aware escaping. */
+#ifndef PLENARY_TMPL_H
+#define PLENARY_TMPL_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+#include "render/view.h"
+
+/** A set of compiled templates. Built once (malloc'd), then shared read-only by every worker thread:
+ * rendering never changes it.
+ *
+ * Syntax: {{name}}, dotted {{a.b}}, sections {{#name}}..{{/name}} and {{^name}}..{{/name}},
+ * comments {{! .. }}, partials {{> name}}, raw {{{name}}} / {{& name}}. A section over a list runs
+ * once per item with the item pushed on the context stack; over an object, once with it pushed; over
+ * text, a number or a flag, once when non-empty/nonzero with the context unchanged; a missing name is
+ * false. Names are looked up from the innermost context outwards. Section, comment and partial tags
+ * alone on a line take the line with them (as in the Mustache spec, without partial indentation).
+ *
+ * Escaping is decided at load time from where the variable sits in the HTML:
+ *  - element text, title/textarea text, a quoted ordinary attribute value: esc_html;
+ *  - a quoted URL attribute (href src action formaction poster cite data background srcset
+ *    xlink:href): at the value's start esc_url_attr, after ? = & or # esc_url_component, elsewhere
+ *    esc_url_component keeping '/';
+ *  - inside a JSON string of <script type="application/ld+json">: esc_json_string.
+ * Anywhere else a variable is a load error: unquoted attribute values, tag and attribute names,
+ * on* / style / srcdoc attributes, comments, other <script> and <style> content. Raw variables and
+ * partials may only sit in HTML text (partials are compiled as HTML text too, and every template must
+ * end in HTML text). A raw variable outputs only view_html values (minus control characters), never
+ * anything else. Integers render as digits and flags as "true"/"" anywhere; slots render their
+ * marker in text and ordinary attributes and nothing in URL or JSON contexts. A section must leave the
+ * HTML context as it found it, so running it zero, one or many times cannot change later escaping. */
+typedef struct tmpl_set tmpl_set;
+
+/** Loads every *.html file in dir, and in its direct subfolders (named "sub/name"); a template's name
+ * is its path without ".html". Returns NULL on error with "file:line: message" in err. */
+tmpl_set *tmpl_load_dir(const char *dir, char *err, size_t errlen);
+/** The same from memory (for tests): template names[i] has the text texts[i]; errors name the file
+ * "names[i].html". */
+tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, size_t n, char *err,
+			    size_t errlen);
+/** Returns 1 when the set has a template with this name. */
+int tmpl_has(const tmpl_set *set, const char *name);
+/** Appends template name rendered with v (NULL: an empty view) to out. Returns 0, or -1 when name
+ * is unknown. Partials nest at most 16 deep; deeper ones render nothing. Thread-safe. */
+int tmpl_render(const tmpl_set *set, const char *name, const view *v, buf *out);
+/** Frees the set (NULL is fine). */
+void tmpl_free(tmpl_set *set);
+
+#endif

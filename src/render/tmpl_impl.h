@@ -1,0 +1,40 @@
+/* tmpl_impl: the compiled form of templates, shared by the loader/renderer and the compiler. */
+#ifndef PLENARY_TMPL_IMPL_H
+#define PLENARY_TMPL_IMPL_H
+
+#include <stddef.h>
+
+#include "render/htmlctx.h"
+
+enum tmpl_op_kind { OP_TEXT, OP_VAR, OP_RAW, OP_SECTION, OP_INVERTED, OP_END, OP_PARTIAL };
+
+/** One instruction. text/len is the literal (OP_TEXT) or the name, dotted or a partial's (others),
+ * pointing into the template's source. */
+struct tmpl_op {
+	enum tmpl_op_kind kind;
+	enum htmlctx_out out; /* OP_VAR: the escaper */
+	const char *text;
+	size_t len;
+	size_t jump;   /* OP_SECTION, OP_INVERTED: index of the matching OP_END */
+	size_t target; /* OP_PARTIAL: index of the template in the set, set by tmpl_link */
+	unsigned line;
+};
+
+struct tmpl {
+	char *name; /* "article", "sub/name" */
+	char *file; /* for messages */
+	char *src;  /* the text, kept: ops point into it */
+	size_t src_len;
+	struct tmpl_op *ops;
+	size_t nops, cap;
+};
+
+struct tmpl_set {
+	struct tmpl *t; /* sorted by name */
+	size_t n;
+};
+
+/** Parses t->src into t->ops. Returns 0, or -1 with "file:line: message" in err. */
+int tmpl_compile(struct tmpl *t, char *err, size_t errlen);
+
+#endif
