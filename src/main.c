@@ -19,13 +19,14 @@
 
 static void usage(FILE *out)
 {
-	fprintf(out, "Plenary %s — a publishing server for medical-congress coverage\n\n"
-		     "usage:\n"
-		     "  plenary serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--threads N]\n"
-		     "  plenary init DB      create an empty database with one default site\n"
-		     "  plenary demo DB      create a database filled with the demo sites and articles\n"
-		     "  plenary --help | --version\n\n"
-		     "settings (for --config FILE; this is also a sample config file):\n\n",
+	fprintf(out,
+		"Plenary %s — a publishing server for medical-congress coverage\n\n"
+		"usage:\n"
+		"  plenary serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--threads N]\n"
+		"  plenary init DB      create an empty database with one default site\n"
+		"  plenary demo DB      create a database filled with the demo sites and articles\n"
+		"  plenary --help | --version\n\n"
+		"settings (for --config FILE; this is also a sample config file):\n\n",
 		PLENARY_VERSION);
 	config_print_help(out);
 }
@@ -35,7 +36,8 @@ static int cmd_create(const char *path, int demo)
 	char err[512];
 	struct stat st;
 	if (demo && stat(path, &st) == 0) {
-		fprintf(stderr, "plenary: %s already exists; the demo is made in a new database file\n", path);
+		fprintf(stderr, "plenary: %s already exists; the demo is made in a new database file\n",
+			path);
 		return 1;
 	}
 	store *s = store_open(path, err, sizeof err);
@@ -97,15 +99,14 @@ static int cmd_serve(int argc, char **argv)
 	static struct app app;
 	char err[512];
 	config_defaults(&app.cfg);
-	static const struct option opts[] = {{"config", required_argument, NULL, 'c'},
-					     {"db", required_argument, NULL, 'd'},
-					     {"listen", required_argument, NULL, 'l'},
-					     {"threads", required_argument, NULL, 't'},
-					     {"help", no_argument, NULL, 'h'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
+	    {"listen", required_argument, NULL, 'l'}, {"threads", required_argument, NULL, 't'},
+	    {"help", no_argument, NULL, 'h'},	      {NULL, 0, NULL, 0}};
 	/* the config file first, whatever its place: flags override it */
 	for (int i = 1; i + 1 < argc; i++)
-		if (strcmp(argv[i], "--config") == 0 && config_load_file(&app.cfg, argv[i + 1], err, sizeof err) != 0) {
+		if (strcmp(argv[i], "--config") == 0 &&
+		    config_load_file(&app.cfg, argv[i + 1], err, sizeof err) != 0) {
 			fprintf(stderr, "%s\n", err);
 			return 2;
 		}
@@ -128,8 +129,8 @@ static int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "plenary: unexpected argument '%s' (see plenary --help)\n", argv[optind]);
 		return 2;
 	}
-	log_set_level(strcmp(app.cfg.log_level, "debug") == 0  ? LOG_DEBUG
-		      : strcmp(app.cfg.log_level, "warn") == 0  ? LOG_WARN
+	log_set_level(strcmp(app.cfg.log_level, "debug") == 0	? LOG_DEBUG
+		      : strcmp(app.cfg.log_level, "warn") == 0	? LOG_WARN
 		      : strcmp(app.cfg.log_level, "error") == 0 ? LOG_ERROR
 								: LOG_INFO);
 	if (app_prepare(&app) != 0)
@@ -147,7 +148,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "plenary: libsodium failed to start\n");
 		return 1;
 	}
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}

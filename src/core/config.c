@@ -21,16 +21,24 @@ struct setting {
 static int valid_listen(const char *v, char *err, size_t errlen);
 static int valid_level(const char *v, char *err, size_t errlen);
 
-#define INT(n, lo, hi, d, h) {#n, SET_INT, offsetof(struct config, n), sizeof(int), lo, hi, #d, h, NULL}
-#define STR(n, d, h, v)                                                                                    \
-	{#n, SET_STR, offsetof(struct config, n), sizeof(((struct config *)0)->n), 0,                      \
-	 sizeof(((struct config *)0)->n) - 1, d, h, v}
+#define INT(n, lo, hi, d, h)                                                                                 \
+	{                                                                                                    \
+#n, SET_INT, offsetof(struct config, n), sizeof(int), lo, hi, #d, h, NULL                    \
+	}
+#define STR(n, d, h, v)                                                                                      \
+	{                                                                                                    \
+#n, SET_STR, offsetof(struct config, n), sizeof(((struct config *)0)->n), 0,                 \
+		    sizeof(((struct config *)0)->n) - 1, d, h, v                                             \
+	}
 
 static const struct setting settings[] = {
-    STR(listen, "127.0.0.1:8080", "address and port to listen on (ADDR:PORT; [::1]:8080 for IPv6)", valid_listen),
-    INT(threads, 0, 64, 0, "worker threads, each with its own event loop and database connection; 0 = one per core"),
+    STR(listen, "127.0.0.1:8080", "address and port to listen on (ADDR:PORT; [::1]:8080 for IPv6)",
+	valid_listen),
+    INT(threads, 0, 64, 0,
+	"worker threads, each with its own event loop and database connection; 0 = one per core"),
     STR(database, "var/plenary.db", "path of the SQLite database file", NULL),
-    STR(theme, "themes/default", "theme folder: templates (*.html) and static/ files; copy it to customise", NULL),
+    STR(theme, "themes/default", "theme folder: templates (*.html) and static/ files; copy it to customise",
+	NULL),
     STR(access_log, "-", "access log file; - for standard output, empty for none", NULL),
     STR(log_level, "info", "lowest level of messages logged: debug, info, warn or error", valid_level),
     INT(max_body_kb, 1, 65536, 64, "largest request body accepted, in KiB (larger gets 413)"),
@@ -94,7 +102,8 @@ static const struct setting *setting_find(const char *name)
 	return NULL;
 }
 
-static int setting_apply(struct config *c, const struct setting *s, const char *value, char *err, size_t errlen)
+static int setting_apply(struct config *c, const struct setting *s, const char *value, char *err,
+			 size_t errlen)
 {
 	char *field = (char *)c + s->offset;
 	if (s->type == SET_INT) {
@@ -108,7 +117,8 @@ static int setting_apply(struct config *c, const struct setting *s, const char *
 			return -1;
 		}
 		if (v < s->min || v > s->max) {
-			snprintf(err, errlen, "%s: %ld is out of range (%ld to %ld)", s->name, v, s->min, s->max);
+			snprintf(err, errlen, "%s: %ld is out of range (%ld to %ld)", s->name, v, s->min,
+				 s->max);
 			return -1;
 		}
 		*(int *)field = (int)v;
@@ -177,7 +187,8 @@ int config_load_file(struct config *c, const char *path, char *err, size_t errle
 	else if (rc == -2)
 		snprintf(err, errlen, "%s: out of memory", path);
 	else
-		snprintf(err, errlen, "%s:%d: %s", path, rc, why[0] ? why : "syntax error (expected name = value)");
+		snprintf(err, errlen, "%s:%d: %s", path, rc,
+			 why[0] ? why : "syntax error (expected name = value)");
 	return -1;
 }
 

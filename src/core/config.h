@@ -8,7 +8,7 @@
 /** All settings of a running server. Strings are fixed-size fields so a config is one plain value. */
 struct config {
 	char listen[128];   /* ADDR:PORT */
-	int threads;        /* 0 = one per core */
+	int threads;	    /* 0 = one per core */
 	char database[512]; /* path of the SQLite file */
 	char theme[512];    /* folder of templates and static files */
 	char access_log[512];

@@ -155,7 +155,8 @@ struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t
 	e->body_len = len;
 	e->status = status;
 	e->generation = generation;
-	snprintf(e->etag, sizeof e->etag, "%016llx", (unsigned long long)fnv1a(body, len, 0xcbf29ce484222325ULL));
+	snprintf(e->etag, sizeof e->etag, "%016llx",
+		 (unsigned long long)fnv1a(body, len, 0xcbf29ce484222325ULL));
 	entry_split(e);
 	e->refs = 1; /* the caller's */
 	if (!key || entry_size(e) > c->budget / 4) {

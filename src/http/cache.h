@@ -13,13 +13,13 @@ struct page_entry {
 	char *key;
 	int status;
 	uint64_t generation; /* content generation it was rendered at; older = stale */
-	char etag[24];       /* hash of the bytes, without quotes */
+	char etag[24];	     /* hash of the bytes, without quotes */
 	char *body;
 	size_t body_len;
 	size_t nparts;
 	h2o_iovec_t parts[PAGE_MAX_SLOTS + 1];
 	unsigned char slot[PAGE_MAX_SLOTS]; /* slot[i] sits between parts[i] and parts[i+1] */
-	int refs;                           /* responses still being written from it */
+	int refs;			    /* responses still being written from it */
 	int evicted;
 	struct page_entry *next_hash, *prev_lru, *next_lru;
 };

@@ -78,8 +78,9 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	size_t plen = req->query_at != SIZE_MAX ? req->query_at : req->path.len;
 	h2o_iovec_t norm = req->path_normalized;
 	r->path = mem_strndup(r->pool, norm.base, norm.len);
-	r->query = req->query_at != SIZE_MAX ? mem_strndup(r->pool, req->path.base + plen + 1, req->path.len - plen - 1)
-					     : "";
+	r->query = req->query_at != SIZE_MAX
+		       ? mem_strndup(r->pool, req->path.base + plen + 1, req->path.len - plen - 1)
+		       : "";
 	if (memchr(norm.base, '\0', norm.len) || norm.len == 0 || norm.base[0] != '/')
 		return -1;
 	r->consent = consent_of(r);
@@ -92,7 +93,8 @@ static h2o_iovec_t cache_key(struct request *r)
 	buf b;
 	buf_init(&b, r->pool);
 	/* the port is in the key because links to sister sites carry it */
-	buf_printf(&b, "%lld:%d|%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent, r->path, r->query);
+	buf_printf(&b, "%lld:%d|%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent, r->path,
+		   r->query);
 	return h2o_iovec_init(b.p, b.len);
 }
 
@@ -113,14 +115,15 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 		why = "The address of this request is not valid.";
 	}
 	if (status) {
-		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL, H2O_STRLIT("close"));
+		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL,
+			       H2O_STRLIT("close"));
 		req->http1_is_persistent = 0;
 		resp_error(r, status, why);
 		return 0;
 	}
 	int method = r->is_head || h2o_memis(req->method.base, req->method.len, H2O_STRLIT("GET")) ? M_GET
-		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))            ? M_POST
-												    : 0;
+		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))		   ? M_POST
+												   : 0;
 	if (method == M_GET && app->cfg.cache_mb > 0) {
 		h2o_iovec_t key = cache_key(r);
 		struct page_entry *e =

@@ -49,7 +49,8 @@ int phr_parse_request(const char *buf, size_t len, const char **method, size_t *
 		if (!real)
 			die("phr_parse_request not found in libh2o");
 	}
-	int rc = real(buf, len, method, method_len, path, path_len, minor_version, headers, num_headers, last_len);
+	int rc =
+	    real(buf, len, method, method_len, path, path_len, minor_version, headers, num_headers, last_len);
 	if (rc > 0 && !guard_framing_ok(headers, *num_headers))
 		return -1;
 	return rc;

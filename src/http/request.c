@@ -29,7 +29,8 @@ const char *req_cookie(struct request *r, const char *name)
 			const char *semi = memchr(p, ';', (size_t)(end - p));
 			const char *stop = semi ? semi : end;
 			if ((size_t)(stop - p) > nlen && memcmp(p, name, nlen) == 0 && p[nlen] == '=')
-				return mem_strndup(r->pool, p + nlen + 1, (size_t)(stop - p - (ssize_t)nlen - 1));
+				return mem_strndup(r->pool, p + nlen + 1,
+						   (size_t)(stop - p - (ssize_t)nlen - 1));
 			p = stop;
 		}
 	}

@@ -12,9 +12,9 @@
 
 static h2o_generator_t plain_generator = {NULL, NULL};
 
-#define CSP                                                                                                \
-	"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "                   \
-	"frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; "                  \
+#define CSP                                                                                                  \
+	"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "                    \
+	"frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; "                   \
 	"form-action 'self'; frame-ancestors 'none'"
 
 static void add(h2o_req_t *req, const h2o_token_t *t, const char *v)
@@ -40,20 +40,34 @@ void resp_security_headers(h2o_req_t *req)
 static const char *reason(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 413: return "Payload Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 431: return "Request Header Fields Too Large";
-	case 500: return "Internal Server Error";
-	case 503: return "Service Unavailable";
-	default: return "OK";
+	case 200:
+		return "OK";
+	case 303:
+		return "See Other";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 413:
+		return "Payload Too Large";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Content";
+	case 431:
+		return "Request Header Fields Too Large";
+	case 500:
+		return "Internal Server Error";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return "OK";
 	}
 }
 
@@ -144,7 +158,8 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 		if (strcmp(tmpl, "error") != 0)
 			resp_error(r, 500, NULL);
 		else
-			resp_bytes(r, 500, "text/plain; charset=utf-8", "no-store", NULL, "Internal error\n", 15);
+			resp_bytes(r, 500, "text/plain; charset=utf-8", "no-store", NULL, "Internal error\n",
+				   15);
 		return;
 	}
 	int keep = cacheable && status == 200 && r->cache_key.base && r->app->cfg.cache_mb > 0;
@@ -170,7 +185,8 @@ void resp_error(struct request *r, int status, const char *message)
 	};
 	static const char *const defaults[][2] = {
 	    {"404", "We could not find this page. It may have moved, or the address may be mistyped."},
-	    {"500", "The server hit an error while preparing this page. It has been logged; please try again."},
+	    {"500",
+	     "The server hit an error while preparing this page. It has been logged; please try again."},
 	    {"405", "This address does not accept that kind of request."},
 	};
 	char code[8];
@@ -192,8 +208,8 @@ void resp_error(struct request *r, int status, const char *message)
 void resp_method_not_allowed(struct request *r, int allowed)
 {
 	const char *allow = (allowed & M_GET) && (allowed & M_POST) ? "GET, HEAD, POST"
-			    : (allowed & M_POST)                   ? "POST"
-								   : "GET, HEAD";
+			    : (allowed & M_POST)		    ? "POST"
+								    : "GET, HEAD";
 	add(r->req, H2O_TOKEN_ALLOW, allow);
 	resp_error(r, 405, NULL);
 }

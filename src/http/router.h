@@ -10,8 +10,9 @@ typedef void (*route_handler)(struct request *r);
 enum route_method { M_GET = 1, M_POST = 2 };
 
 struct route {
-	int method;          /* M_GET (also answers HEAD) or M_POST */
-	const char *pattern; /* "/article/:" — ':' matches one non-empty segment; "*" alone matches any path */
+	int method; /* M_GET (also answers HEAD) or M_POST */
+	const char
+	    *pattern; /* "/article/:" — ':' matches one non-empty segment; "*" alone matches any path */
 	route_handler handler;
 };
 

@@ -34,7 +34,8 @@ static void on_accept(h2o_socket_t *listener, const char *err)
 		h2o_accept(&w->accept, sock);
 }
 
-/* Opens a listening socket with SO_REUSEPORT so each worker has its own and the kernel spreads connections. */
+/* Opens a listening socket with SO_REUSEPORT so each worker has its own and the kernel spreads connections.
+ */
 static int listen_socket(const char *addr, char *err, size_t errlen)
 {
 	char host[128], port[16];
@@ -44,7 +45,10 @@ static int listen_socket(const char *addr, char *err, size_t errlen)
 		return -1;
 	}
 	snprintf(port, sizeof port, "%d", portnum);
-	struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_NUMERICSERV}, *ai;
+	struct addrinfo hints = {.ai_family = AF_UNSPEC,
+				 .ai_socktype = SOCK_STREAM,
+				 .ai_flags = AI_NUMERICSERV},
+			*ai;
 	int rc = getaddrinfo(host, port, &hints, &ai);
 	if (rc != 0) {
 		snprintf(err, errlen, "listen: %s: %s", host, gai_strerror(rc));
@@ -52,8 +56,8 @@ static int listen_socket(const char *addr, char *err, size_t errlen)
 	}
 	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), on = 1;
 	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0 || bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 ||
-	    listen(fd, SOMAXCONN) != 0) {
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0 ||
+	    bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, SOMAXCONN) != 0) {
 		snprintf(err, errlen, "listen on %s: %s", addr, strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -92,11 +96,13 @@ static void *worker_main(void *arg)
 	/* one more turn flushes responses whose last bytes were queued */
 	h2o_evloop_run(w->ctx.loop, 10);
 	if (w->inflight > 0)
-		log_warn("worker %d: %d requests still running at the shutdown timeout", w->index, w->inflight);
+		log_warn("worker %d: %d requests still running at the shutdown timeout", w->index,
+			 w->inflight);
 	return NULL;
 }
 
-static int worker_init(struct worker *w, struct app *app, int index, h2o_hostconf_t **hosts, char *err, size_t errlen)
+static int worker_init(struct worker *w, struct app *app, int index, h2o_hostconf_t **hosts, char *err,
+		       size_t errlen)
 {
 	memset(w, 0, sizeof *w);
 	w->app = app;
@@ -122,13 +128,14 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 	h2o_config_init(&globalconf);
 	globalconf.server_name = h2o_iovec_init(H2O_STRLIT("plenary"));
 	globalconf.max_request_entity_size = (size_t)app->cfg.max_body_kb * 1024;
-	h2o_hostconf_t *host = h2o_config_register_host(&globalconf, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+	h2o_hostconf_t *host =
+	    h2o_config_register_host(&globalconf, h2o_iovec_init(H2O_STRLIT("default")), 65535);
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	dispatch_register(path, app);
 	const char *log = app->cfg.access_log;
 	if (log[0]) {
-		h2o_access_log_filehandle_t *fh =
-		    h2o_access_log_open_handle(strcmp(log, "-") == 0 ? "/dev/stdout" : log, NULL, H2O_LOGCONF_ESCAPE_APACHE);
+		h2o_access_log_filehandle_t *fh = h2o_access_log_open_handle(
+		    strcmp(log, "-") == 0 ? "/dev/stdout" : log, NULL, H2O_LOGCONF_ESCAPE_APACHE);
 		if (!fh) {
 			snprintf(err, errlen, "access_log: cannot open %.400s", log);
 			return -1;
@@ -168,7 +175,8 @@ int server_run(struct app *app)
 	for (int i = 0; i < n; i++)
 		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
 			die("cannot start worker thread");
-	log_info("serving on http://%s/ with %d worker threads (database %s)", app->cfg.listen, n, app->cfg.database);
+	log_info("serving on http://%s/ with %d worker threads (database %s)", app->cfg.listen, n,
+		 app->cfg.database);
 
 	int sig = 0;
 	sigwait(&set, &sig);

@@ -21,7 +21,7 @@ struct app {
 	h2o_mem_pool_t pool; /* owns sites */
 	struct asset *assets;
 	size_t nassets;
-	unsigned char form_key[32]; /* signs form tokens (CSRF) */
+	unsigned char form_key[32];		 /* signs form tokens (CSRF) */
 	atomic_uint_fast64_t content_generation; /* bumped on every content change: drops cached pages */
 };
 

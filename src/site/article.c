@@ -15,8 +15,8 @@ static const char *const audience_label[] = {"Everyone", "Members", "Healthcare 
 
 static enum audience audience_of(const char *a)
 {
-	return strcmp(a, "members") == 0	  ? AUDIENCE_MEMBERS
-	       : strcmp(a, "hcp") == 0		  ? AUDIENCE_HCP
+	return strcmp(a, "members") == 0	? AUDIENCE_MEMBERS
+	       : strcmp(a, "hcp") == 0		? AUDIENCE_HCP
 	       : strcmp(a, "verified_hcp") == 0 ? AUDIENCE_VERIFIED_HCP
 						: AUDIENCE_PUBLIC;
 }
@@ -24,8 +24,8 @@ static enum audience audience_of(const char *a)
 /* The 11-character id of a YouTube watch or short link, or NULL. */
 static const char *youtube_id(h2o_mem_pool_t *pool, const char *url)
 {
-	const char *prefixes[] = {"https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=",
-				  "https://youtu.be/"};
+	const char *prefixes[] = {
+	    "https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=", "https://youtu.be/"};
 	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
 		size_t n = strlen(prefixes[i]);
 		if (strncmp(url, prefixes[i], n) != 0)

@@ -19,10 +19,14 @@
 static const char *ctype_for(const char *name)
 {
 	static const char *const types[][2] = {
-	    {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-	    {".svg", "image/svg+xml"},           {".png", "image/png"},
-	    {".jpg", "image/jpeg"},              {".webp", "image/webp"},
-	    {".ico", "image/x-icon"},            {".woff2", "font/woff2"},
+	    {".css", "text/css; charset=utf-8"},
+	    {".js", "text/javascript; charset=utf-8"},
+	    {".svg", "image/svg+xml"},
+	    {".png", "image/png"},
+	    {".jpg", "image/jpeg"},
+	    {".webp", "image/webp"},
+	    {".ico", "image/x-icon"},
+	    {".woff2", "font/woff2"},
 	    {".txt", "text/plain; charset=utf-8"},
 	};
 	const char *dot = strrchr(name, '.');
@@ -135,6 +139,7 @@ void static_file(struct request *r)
 	int versioned = v && strncmp(v, a->hash, 10) == 0 && strlen(v) == 10;
 	char *etag = h2o_mem_alloc_pool(r->pool, 24);
 	snprintf(etag, 24, "\"%s\"", a->hash);
-	resp_bytes(r, 200, a->ctype, versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600", etag,
-		   a->data, a->len);
+	resp_bytes(r, 200, a->ctype,
+		   versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600", etag, a->data,
+		   a->len);
 }

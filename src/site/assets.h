@@ -7,7 +7,7 @@
 struct app;
 
 struct asset {
-	char *name;  /* file name inside static/, e.g. "site.css" */
+	char *name; /* file name inside static/, e.g. "site.css" */
 	char *data;
 	size_t len;
 	const char *ctype;

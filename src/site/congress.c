@@ -81,7 +81,8 @@ void congress_hub(struct request *r)
 	struct congress c;
 	int found = store_congress_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &c);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "We have no coverage of this congress.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : "We have no coverage of this congress.");
 		return;
 	}
 	int page = req_page_number(r);
@@ -101,7 +102,8 @@ void congress_hub(struct request *r)
 	snprintf(base, sizeof base, "/congress/%s", c.slug);
 	char yurl[32];
 	snprintf(yurl, sizeof yurl, "/congresses/%d", c.year);
-	const char *labels[] = {"Home", "Congresses", year, c.name}, *urls[] = {"/", "/congresses", yurl, NULL};
+	const char *labels[] = {"Home", "Congresses", year, c.name},
+		   *urls[] = {"/", "/congresses", yurl, NULL};
 	view_breadcrumbs(v, labels, urls, 4);
 	struct article_filter f = {.site_id = r->site->id, .congress_id = c.id};
 	struct article *as;

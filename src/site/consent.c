@@ -40,7 +40,8 @@ int form_read(struct request *r, struct form *f)
 		return -1;
 	}
 	if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, f) != 0) {
-		resp_error(r, 400, "The form could not be read: it has too many fields or a broken encoding.");
+		resp_error(r, 400,
+			   "The form could not be read: it has too many fields or a broken encoding.");
 		return -1;
 	}
 	if (!csrf_origin_ok(r) || !csrf_token_valid(r->w, form_get(f, "form_token"))) {
@@ -65,8 +66,8 @@ void consent_submit(struct request *r)
 		return;
 	}
 	char cookie[160];
-	snprintf(cookie, sizeof cookie, "plenary_consent=%s; Path=/; Max-Age=" CONSENT_MAX_AGE "; SameSite=Lax; HttpOnly",
-		 choice);
+	snprintf(cookie, sizeof cookie,
+		 "plenary_consent=%s; Path=/; Max-Age=" CONSENT_MAX_AGE "; SameSite=Lax; HttpOnly", choice);
 	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, cookie, strlen(cookie));
 	resp_redirect(r, 303, local_path(back) ? back : "/cookies?saved=1");
 }

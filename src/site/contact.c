@@ -45,7 +45,8 @@ static const char *const fields[] = {"name", "email", "topic", "message", "agree
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
 /* Renders the form; values and errors (one message or NULL per field) come from a failed submission. */
-static void show_form(struct request *r, int status, const struct form *f, const char *const *errors, int sent)
+static void show_form(struct request *r, int status, const struct form *f, const char *const *errors,
+		      int sent)
 {
 	view *v = layout_view(r, "Contact us");
 	struct page p;
@@ -96,12 +97,14 @@ void contact_submit(struct request *r)
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;
-	const char *name = form_get(&f, "name"), *email = form_get(&f, "email"), *topic = form_get(&f, "topic"),
-		   *message = form_get(&f, "message"), *agree = form_get(&f, "agree");
+	const char *name = form_get(&f, "name"), *email = form_get(&f, "email"),
+		   *topic = form_get(&f, "topic"), *message = form_get(&f, "message"),
+		   *agree = form_get(&f, "agree");
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;
 	if (!name || !name[0] || utf8_len(name) > 100)
-		errors[0] = !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
+		errors[0] =
+		    !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
 	if (!email || !email_plausible(email))
 		errors[1] = "Enter an email address like name@example.org, so we can answer you.";
 	int topic_ok = 0;

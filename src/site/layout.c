@@ -93,8 +93,9 @@ view *layout_view(struct request *r, const char *title)
 
 void view_date(view *v, const char *name, const char *iso_name, int64_t t)
 {
-	static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
-					     "July",    "August",   "September", "October", "November", "December"};
+	static const char *const months[] = {"January",	  "February", "March",	  "April",
+					     "May",	  "June",     "July",	  "August",
+					     "September", "October",  "November", "December"};
 	time_t tt = (time_t)t;
 	struct tm tm;
 	gmtime_r(&tt, &tm);

@@ -10,7 +10,8 @@
 void page_by_path(struct request *r)
 {
 	struct page p;
-	int found = strlen(r->path) > 200 ? 0 : store_page_by_path(r->w->db, r->pool, r->site->id, r->path, &p);
+	int found =
+	    strlen(r->path) > 200 ? 0 : store_page_by_path(r->w->db, r->pool, r->site->id, r->path, &p);
 	if (found <= 0) {
 		resp_error(r, found < 0 ? 500 : 404, NULL);
 		return;

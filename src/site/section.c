@@ -11,7 +11,8 @@ void section_page(struct request *r)
 	struct section s;
 	int found = store_section_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &s);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such section on this site.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : "There is no such section on this site.");
 		return;
 	}
 	int page = req_page_number(r);

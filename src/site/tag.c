@@ -33,7 +33,8 @@ void tag_page(struct request *r)
 	struct tag t;
 	int found = store_tag_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &t);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such topic on this site.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : "There is no such topic on this site.");
 		return;
 	}
 	int page = req_page_number(r);

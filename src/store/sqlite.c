@@ -12,18 +12,18 @@
 
 /* A visible article: published and its time has come. ?1 is always now. */
 #define VISIBLE "a.status = 'published' AND a.published_at <= ?1"
-#define AUDIENCE_LEVEL                                                                                     \
+#define AUDIENCE_LEVEL                                                                                       \
 	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
-#define ARTICLE_COLS                                                                                       \
-	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "              \
+#define ARTICLE_COLS                                                                                         \
+	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "               \
 	"s.id, s.slug, s.name, IFNULL(c.id, 0), IFNULL(c.slug, ''), IFNULL(c.name, ''), IFNULL(c.year, 0), " \
 	"IFNULL(t.id, 0), IFNULL(t.slug, ''), IFNULL(t.name, '') "
-#define ARTICLE_JOINS                                                                                      \
+#define ARTICLE_JOINS                                                                                        \
 	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
 	"LEFT JOIN trial t ON t.id = a.trial_id "
-#define FILTER                                                                                             \
-	"a.site_id = ?2 AND (?3 = 0 OR a.section_id = ?3) AND (?4 = 0 OR a.congress_id = ?4) "              \
-	"AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?5)) "                  \
+#define FILTER                                                                                               \
+	"a.site_id = ?2 AND (?3 = 0 OR a.section_id = ?3) AND (?4 = 0 OR a.congress_id = ?4) "               \
+	"AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?5)) "                    \
 	"AND (?6 = 0 OR a.trial_id = ?6) AND a.id <> ?7 "
 
 enum stmt {
@@ -53,15 +53,18 @@ enum stmt {
 
 static const char *const sql_text[Q_COUNT] = {
     [Q_SITES] = "SELECT id, slug, name, specialty, host, tagline, is_default FROM site ORDER BY position, id",
-    [Q_SECTIONS] = "SELECT id, slug, name, description FROM section WHERE site_id = ?1 ORDER BY position, name",
+    [Q_SECTIONS] =
+	"SELECT id, slug, name, description FROM section WHERE site_id = ?1 ORDER BY position, name",
     [Q_SECTION_BY_SLUG] = "SELECT id, slug, name, description FROM section WHERE site_id = ?1 AND slug = ?2",
-    [Q_CONGRESSES] = "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, c.country, "
-		     "c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id AND " VISIBLE ") "
-		     "FROM congress c WHERE c.site_id = ?2 AND (?3 = 0 OR c.year = ?3) "
-		     "ORDER BY c.starts_on DESC, c.name",
-    [Q_CONGRESS_BY_SLUG] = "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, "
-			   "c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
-			   "AND " VISIBLE ") FROM congress c WHERE c.site_id = ?2 AND c.slug = ?3",
+    [Q_CONGRESSES] =
+	"SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, c.country, "
+	"c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id AND " VISIBLE ") "
+	"FROM congress c WHERE c.site_id = ?2 AND (?3 = 0 OR c.year = ?3) "
+	"ORDER BY c.starts_on DESC, c.name",
+    [Q_CONGRESS_BY_SLUG] =
+	"SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, "
+	"c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
+	"AND " VISIBLE ") FROM congress c WHERE c.site_id = ?2 AND c.slug = ?3",
     [Q_TAG_BY_SLUG] = "SELECT id, slug, name FROM tag WHERE site_id = ?1 AND slug = ?2",
     [Q_TAGS] = "SELECT g.id, g.slug, g.name, count(*) AS n FROM tag g JOIN article_tag x ON x.tag_id = g.id "
 	       "JOIN article a ON a.id = x.article_id WHERE g.site_id = ?2 AND " VISIBLE
@@ -71,32 +74,36 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_ARTICLES_COUNT] = "SELECT count(*) FROM article a WHERE " VISIBLE " AND " FILTER,
     /* the body leaves the database only for a reader at or above the article's audience */
     [Q_ARTICLE_BY_SLUG] = "SELECT " ARTICLE_COLS ", CASE WHEN " AUDIENCE_LEVEL " <= ?4 THEN a.body END, "
-			  "a.video_url, a.image, a.image_alt " ARTICLE_JOINS
-			  "WHERE " VISIBLE " AND a.site_id = ?2 AND a.slug = ?3",
-    [Q_ARTICLE_PEOPLE] = "SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role FROM article_person ap "
-			 "JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ?1 "
-			 "ORDER BY ap.role = 'interviewer', ap.position, p.name",
-    [Q_ARTICLE_REFS] = "SELECT citation, abstract_no, url FROM reference WHERE article_id = ?1 ORDER BY position, id",
+			  "a.video_url, a.image, a.image_alt " ARTICLE_JOINS "WHERE " VISIBLE
+			  " AND a.site_id = ?2 AND a.slug = ?3",
+    [Q_ARTICLE_PEOPLE] =
+	"SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role FROM article_person ap "
+	"JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ?1 "
+	"ORDER BY ap.role = 'interviewer', ap.position, p.name",
+    [Q_ARTICLE_REFS] =
+	"SELECT citation, abstract_no, url FROM reference WHERE article_id = ?1 ORDER BY position, id",
     [Q_ARTICLE_SPONSORS] = "SELECT p.id, p.slug, p.name, p.url, p.logo, p.disclosure FROM article_sponsor x "
 			   "JOIN sponsor p ON p.id = x.sponsor_id WHERE x.article_id = ?1 ORDER BY p.name",
     [Q_ARTICLE_TAGS] = "SELECT g.id, g.slug, g.name FROM article_tag x JOIN tag g ON g.id = x.tag_id "
 		       "WHERE x.article_id = ?1 ORDER BY g.name",
-    [Q_RELATED] = "SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE " VISIBLE " AND a.site_id = ?2 AND a.id <> ?3 "
-		  "AND ((?4 <> 0 AND a.trial_id = ?4) OR (?5 <> 0 AND a.congress_id = ?5) OR a.section_id = ?6) "
-		  "ORDER BY (?4 <> 0 AND a.trial_id = ?4) DESC, (?5 <> 0 AND a.congress_id = ?5) DESC, "
-		  "a.section_id = ?6 DESC, a.published_at DESC, a.id DESC LIMIT ?7",
+    [Q_RELATED] =
+	"SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE " VISIBLE " AND a.site_id = ?2 AND a.id <> ?3 "
+	"AND ((?4 <> 0 AND a.trial_id = ?4) OR (?5 <> 0 AND a.congress_id = ?5) OR a.section_id = ?6) "
+	"ORDER BY (?4 <> 0 AND a.trial_id = ?4) DESC, (?5 <> 0 AND a.congress_id = ?5) DESC, "
+	"a.section_id = ?6 DESC, a.published_at DESC, a.id DESC LIMIT ?7",
     [Q_PAGE_BY_PATH] = "SELECT id, path, title, body, updated_at FROM page WHERE site_id = ?1 AND path = ?2",
-    [Q_MENU] = "WITH RECURSIVE tree(id, parent_id, label, url, sortkey) AS ("
-	       " SELECT id, IFNULL(parent_id, 0), label, url, printf('%06d.%09d', position, id) FROM menu_item "
-	       " WHERE site_id = ?1 AND parent_id IS NULL"
-	       " UNION ALL SELECT m.id, m.parent_id, m.label, m.url, "
-	       " tree.sortkey || '/' || printf('%06d.%09d', m.position, m.id)"
-	       " FROM menu_item m JOIN tree ON m.parent_id = tree.id)"
-	       " SELECT id, parent_id, label, url FROM tree ORDER BY sortkey",
+    [Q_MENU] =
+	"WITH RECURSIVE tree(id, parent_id, label, url, sortkey) AS ("
+	" SELECT id, IFNULL(parent_id, 0), label, url, printf('%06d.%09d', position, id) FROM menu_item "
+	" WHERE site_id = ?1 AND parent_id IS NULL"
+	" UNION ALL SELECT m.id, m.parent_id, m.label, m.url, "
+	" tree.sortkey || '/' || printf('%06d.%09d', m.position, m.id)"
+	" FROM menu_item m JOIN tree ON m.parent_id = tree.id)"
+	" SELECT id, parent_id, label, url FROM tree ORDER BY sortkey",
     [Q_CONTACT_ADD] = "INSERT INTO contact_message (site_id, name, email, topic, message, created_at) "
 		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [Q_SITE_DEFAULT] = "INSERT INTO site (slug, name, specialty, host, tagline, is_default) "
-			"SELECT 'main', ?1, '', 'localhost', '', 1 WHERE NOT EXISTS (SELECT 1 FROM site)",
+		       "SELECT 'main', ?1, '', 'localhost', '', 1 WHERE NOT EXISTS (SELECT 1 FROM site)",
     [Q_SECRET_GET] = "SELECT value FROM setting WHERE name = ?1",
     [Q_SECRET_PUT] = "INSERT OR IGNORE INTO setting (name, value) VALUES (?1, ?2)",
 };
@@ -110,7 +117,8 @@ static sqlite3_stmt *prep(store *s, enum stmt q)
 {
 	sqlite3_stmt *st = s->stmt[q];
 	if (!st) {
-		if (sqlite3_prepare_v3(s->db, sql_text[q], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v3(s->db, sql_text[q], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+		    SQLITE_OK)
 			die("cannot prepare statement %d: %s", (int)q, sqlite3_errmsg(s->db));
 		s->stmt[q] = st;
 	}
@@ -244,7 +252,8 @@ static int migrate(store *s, char *err, size_t errlen)
 			exec_sql(s->db, "COMMIT", why, sizeof why);
 			continue;
 		}
-		if (exec_sql(s->db, f->data, why, sizeof why) != 0 || exec_sql(s->db, pragma, why, sizeof why) != 0 ||
+		if (exec_sql(s->db, f->data, why, sizeof why) != 0 ||
+		    exec_sql(s->db, pragma, why, sizeof why) != 0 ||
 		    exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
 			exec_sql(s->db, "ROLLBACK", pragma, sizeof pragma);
 			goto fail;
@@ -263,7 +272,8 @@ store *store_open(const char *path, char *err, size_t errlen)
 	store *s = calloc(1, sizeof *s);
 	if (!s)
 		die("out of memory");
-	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(path, &s->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, s->db ? sqlite3_errmsg(s->db) : "cannot open");
 		store_close(s);
@@ -271,7 +281,8 @@ store *store_open(const char *path, char *err, size_t errlen)
 	}
 	sqlite3_busy_timeout(s->db, 5000);
 	char why[512];
-	if (exec_sql(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", why,
+	if (exec_sql(s->db,
+		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", why,
 		     sizeof why) != 0) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		store_close(s);
@@ -312,7 +323,8 @@ int store_load_demo(store *s, char *err, size_t errlen)
 		if (strcmp(f->name, "demo.sql") != 0)
 			continue;
 		char why[512];
-		if (exec_sql(s->db, "BEGIN IMMEDIATE", why, sizeof why) != 0 || exec_sql(s->db, f->data, why, sizeof why) != 0 ||
+		if (exec_sql(s->db, "BEGIN IMMEDIATE", why, sizeof why) != 0 ||
+		    exec_sql(s->db, f->data, why, sizeof why) != 0 ||
 		    exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
 			char ignore[64];
 			exec_sql(s->db, "ROLLBACK", ignore, sizeof ignore);
@@ -389,7 +401,8 @@ int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct secti
 	return collect(s, pool, st, sizeof **out, fill_section, (void **)out, n);
 }
 
-int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct section *out)
+int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			  struct section *out)
 {
 	sqlite3_stmt *st = prep(s, Q_SECTION_BY_SLUG);
 	sqlite3_bind_int64(st, 1, site_id);
@@ -413,7 +426,8 @@ static void fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->article_count = sqlite3_column_int(st, 10);
 }
 
-int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out, size_t *n)
+int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
+		     size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_CONGRESSES);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -422,7 +436,8 @@ int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, 
 	return collect(s, pool, st, sizeof **out, fill_congress, (void **)out, n);
 }
 
-int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct congress *out)
+int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			   struct congress *out)
 {
 	sqlite3_stmt *st = prep(s, Q_CONGRESS_BY_SLUG);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -499,8 +514,8 @@ static void bind_filter(sqlite3_stmt *st, const struct article_filter *f)
 	sqlite3_bind_int64(st, 7, f->exclude_id);
 }
 
-int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset, size_t limit,
-		   struct article **out, size_t *n, size_t *total)
+int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
+		   size_t limit, struct article **out, size_t *n, size_t *total)
 {
 	sqlite3_stmt *st = prep(s, Q_ARTICLES_COUNT);
 	bind_filter(st, f);
@@ -571,8 +586,8 @@ int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 		    (void **)&out->refs, &out->nrefs) != 0 ||
 	    collect(s, pool, prep_id(s, Q_ARTICLE_SPONSORS, out->id), sizeof *out->sponsors, fill_sponsor,
 		    (void **)&out->sponsors, &out->nsponsors) != 0 ||
-	    collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag, (void **)&out->tags,
-		    &out->ntags) != 0)
+	    collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag,
+		    (void **)&out->tags, &out->ntags) != 0)
 		return -1;
 	return 1;
 }

@@ -62,7 +62,7 @@ struct article {
 	int64_t published_at, updated_at;
 	struct section section;
 	struct congress congress; /* id 0 when none */
-	struct trial trial;       /* id 0 when none */
+	struct trial trial;	  /* id 0 when none */
 	/* filled by store_article_by_slug only */
 	const char *body, *video_url, *image, *image_alt;
 	int body_allowed;
@@ -117,16 +117,19 @@ int store_secret(store *s, const char *name, char out[65]);
  * ever returned. */
 int store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n);
 int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n);
-int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct section *out);
+int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			  struct section *out);
 /** Congresses newest first, with their counts of visible articles; year 0 = every year. */
-int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out, size_t *n);
-int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct congress *out);
+int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
+		     size_t *n);
+int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			   struct congress *out);
 int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out);
 /** Tags with at least one visible article, most used first. */
 int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n);
 /** Articles matching f, newest first: limit rows from offset; *total gets the count of all matches. */
-int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset, size_t limit,
-		   struct article **out, size_t *n, size_t *total);
+int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
+		   size_t limit, struct article **out, size_t *n, size_t *total);
 /** The full article with faculty, references, sponsors and tags. The body is left empty (body_allowed 0)
  * when the reader's level is below the article's audience: gated text never leaves the store. */
 int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,

@@ -3,7 +3,10 @@
 #include "http/guard.h"
 #include "unit.h"
 
-#define H(n, v) {n, sizeof n - 1, v, sizeof v - 1}
+#define H(n, v)                                                                                              \
+	{                                                                                                    \
+		n, sizeof n - 1, v, sizeof v - 1                                                             \
+	}
 
 static void test_framing(void)
 {

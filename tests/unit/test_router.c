@@ -21,10 +21,8 @@ static void h_any(struct request *r)
 }
 
 static const struct route table[] = {
-    {M_GET, "/", h_home},
-    {M_GET, "/article/:", h_article},
-    {M_POST, "/contact", h_post},
-    {M_GET, "/a/:/b/:", h_article},
+    {M_GET, "/", h_home},	  {M_GET, "/article/:", h_article},
+    {M_POST, "/contact", h_post}, {M_GET, "/a/:/b/:", h_article},
     {M_GET, "*", h_any},
 };
 #define N (sizeof table / sizeof table[0])
@@ -33,12 +31,14 @@ static void test_routes(void)
 {
 	struct route_match m;
 	CHECK(router_match(table, N, M_GET, "/", &m) == ROUTE_FOUND && m.handler == h_home);
-	CHECK(router_match(table, N, M_GET, "/article/alexandra", &m) == ROUTE_FOUND && m.handler == h_article);
+	CHECK(router_match(table, N, M_GET, "/article/alexandra", &m) == ROUTE_FOUND &&
+	      m.handler == h_article);
 	CHECK(m.nparams == 1 && m.param_len[0] == 9 && strncmp(m.params[0], "alexandra", 9) == 0);
 	/* an empty segment is not a parameter: falls to the catch-all */
 	CHECK(router_match(table, N, M_GET, "/article/", &m) == ROUTE_FOUND && m.handler == h_any);
 	CHECK(router_match(table, N, M_GET, "/article/x/y", &m) == ROUTE_FOUND && m.handler == h_any);
-	CHECK(router_match(table, N, M_GET, "/a/1/b/22", &m) == ROUTE_FOUND && m.nparams == 2 && m.param_len[1] == 2);
+	CHECK(router_match(table, N, M_GET, "/a/1/b/22", &m) == ROUTE_FOUND && m.nparams == 2 &&
+	      m.param_len[1] == 2);
 	CHECK(router_match(table, N, M_POST, "/contact", &m) == ROUTE_FOUND && m.handler == h_post);
 	/* a GET-only path asked with POST: 405 listing GET (also when a later route has the path) */
 	CHECK(router_match(table, N, M_POST, "/article/x", &m) == ROUTE_WRONG_METHOD && m.allowed == M_GET);
@@ -55,9 +55,11 @@ static void test_real_table(void)
 {
 	struct route_match m;
 	CHECK(nroutes > 10);
-	CHECK(router_match(routes, nroutes, M_GET, "/congress/sabcs-2023", &m) == ROUTE_FOUND && m.nparams == 1);
+	CHECK(router_match(routes, nroutes, M_GET, "/congress/sabcs-2023", &m) == ROUTE_FOUND &&
+	      m.nparams == 1);
 	CHECK(router_match(routes, nroutes, M_POST, "/consent", &m) == ROUTE_FOUND);
-	CHECK(router_match(routes, nroutes, M_GET, "/consent", &m) == ROUTE_WRONG_METHOD && m.allowed == M_POST);
+	CHECK(router_match(routes, nroutes, M_GET, "/consent", &m) == ROUTE_WRONG_METHOD &&
+	      m.allowed == M_POST);
 }
 
 static void test_form(void)

@@ -81,8 +81,9 @@ int main(void)
 	free(slug);
 
 	/* related: same trial first */
-	slug = fixture_text(path, "SELECT a.slug FROM article a WHERE a.trial_id IS NOT NULL AND a.audience = 'public' "
-				  "AND (SELECT count(*) FROM article b WHERE b.trial_id = a.trial_id) >= 2 LIMIT 1");
+	slug = fixture_text(
+	    path, "SELECT a.slug FROM article a WHERE a.trial_id IS NOT NULL AND a.audience = 'public' "
+		  "AND (SELECT count(*) FROM article b WHERE b.trial_id = a.trial_id) >= 2 LIMIT 1");
 	CHECK(slug && store_article_by_slug(s, &pool, site, slug, AUDIENCE_PUBLIC, &a) == 1);
 	struct article *rel;
 	size_t nrel;
@@ -111,7 +112,8 @@ int main(void)
 	struct contact_message m = {site, "Ana", "ana@example.org", "other", "Hello there, a question."};
 	CHECK(store_contact_add(s, &m) > 0);
 	char k1[65], k2[65];
-	CHECK(store_secret(s, "form_key", k1) == 0 && store_secret(s, "form_key", k2) == 0 && strcmp(k1, k2) == 0);
+	CHECK(store_secret(s, "form_key", k1) == 0 && store_secret(s, "form_key", k2) == 0 &&
+	      strcmp(k1, k2) == 0);
 
 	h2o_mem_clear_pool(&pool);
 	store_close(s);
