@@ -110,7 +110,9 @@ static void send_bufs(struct request *r, int status, h2o_iovec_t *bufs, size_t n
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
 		len += bufs[i].len;
-	req->res.content_length = len;
+	/* a 304 has no body, and a Content-Length there would have to be the full page's */
+	if (status != 304)
+		req->res.content_length = len;
 	h2o_start_response(req, &plain_generator);
 	h2o_send(req, bufs, r->is_head ? 0 : n, H2O_SEND_STATE_FINAL);
 }

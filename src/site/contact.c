@@ -82,6 +82,7 @@ static void show_form(struct request *r, int status, const struct form *f, const
 	}
 	view_bool(v, "has_errors", view_len(errs) > 0);
 	view_int(v, "error_count", (long long)view_len(errs));
+	view_bool(v, "errors_plural", view_len(errs) > 1);
 	const char *labels[] = {"Home", "Contact us"}, *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, status, "contact", v, status == 200 && !sent);
