@@ -39,7 +39,8 @@ static const struct site *site_for_host(struct app *app, h2o_iovec_t authority, 
 	}
 	*port = 0;
 	if (colon) {
-		*port = atoi(colon + 1);
+		int p = atoi(colon + 1);
+		*port = p > 0 && p <= 65535 ? p : 0; /* links carry only a real port */
 		n = (size_t)(colon - authority.base);
 	}
 	const struct site *fallback = app->nsites ? &app->sites[0] : NULL;

@@ -49,6 +49,8 @@ static void add_menu(view *v, struct request *r)
 
 const char *layout_return_to(struct request *r)
 {
+	if (strlen(r->path) + strlen(r->query) > 1000)
+		return "/"; /* forms on a page with a huge address go back home rather than copy it */
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, r->path);
