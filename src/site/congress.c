@@ -63,6 +63,12 @@ void congress_year(struct request *r)
 		resp_error(r, 404, NULL);
 		return;
 	}
+	char canonical[32];
+	snprintf(canonical, sizeof canonical, "/congresses/%ld", year);
+	if (strcmp(canonical, r->path) != 0) { /* /congresses/02025 is /congresses/2025 */
+		resp_redirect(r, 301, canonical);
+		return;
+	}
 	char title[32];
 	snprintf(title, sizeof title, "Congresses %ld", year);
 	view *v = layout_view(r, title);

@@ -520,3 +520,9 @@ def test_reflected_input_is_escaped(path):
     assert r.status_code in (200, 404)
     assert "<script>" not in r.text
     assert "alert(1)" not in r.text or "&lt;script&gt;" in r.text or "%3Cscript%3E" in r.text
+
+
+def test_year_with_leading_zero_redirects_to_its_one_address():
+    r = get("/congresses/02025", allow_redirects=False)
+    assert r.status_code == 301
+    assert r.headers["location"] == "/congresses/2025"
