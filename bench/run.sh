@@ -1,41 +1,101 @@
-#!/bin/sh
-# make bench: wrk against Plenary and against nginx serving the same bytes, one after the other.
-set -eu
+#!/usr/bin/env bash
+# make bench: wrk against Plenary, then against nginx serving the same bytes as static files; BENCH_SECONDS sets each run's length.
+set -euo pipefail
 cd "$(dirname "$0")/.."
+
 secs=${BENCH_SECONDS:-10}
 conns=${BENCH_CONNECTIONS:-64}
+threads=2 # plenary's --threads, nginx's worker_processes and wrk's -t: the machine has 2 cores
 bin=${PLENARY_BIN:-./plenary}
+nginx=/usr/sbin/nginx
 out=bench/out
-mkdir -p "$out"
-tmp=$(mktemp -d)
+
+case "$secs$conns" in *[!0-9]* | "") echo "bench: BENCH_SECONDS and BENCH_CONNECTIONS must be whole numbers" >&2; exit 2 ;; esac
+for tool in "$bin" "$nginx" curl wrk; do
+	command -v "$tool" >/dev/null || { echo "bench: $tool not found (make plenary; scripts/deps.sh bench)" >&2; exit 1; }
+done
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/plenary-bench.XXXXXX")
 ppid_=""
 npid=""
-cleanup() {
-	[ -n "$ppid_" ] && kill "$ppid_" 2>/dev/null || true
-	[ -n "$npid" ] && kill "$npid" 2>/dev/null || true
-	wait 2>/dev/null || true
-	rm -rf "$tmp"
+wpid=""
+stop() { # name pid signal: asks one server to stop and waits for it
+	[ -n "$2" ] || return 0
+	kill "-$3" "$2" 2>/dev/null || return 0
+	local rc=0
+	wait "$2" || rc=$?
+	[ "$rc" -eq 0 ] || echo "bench: $1 exited with status $rc after SIG$3" >&2
 }
-trap cleanup EXIT INT TERM
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	[ -z "$wpid" ] || { kill "$wpid" 2>/dev/null; wait "$wpid" 2>/dev/null; } || true
+	stop plenary "$ppid_" TERM # graceful in plenary
+	stop nginx "$npid" QUIT    # graceful in nginx
+	rm -rf "$tmp"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-pport=$(free_port)
-nport=$(free_port)
+free_port() { # a loopback port nobody listens on, below the kernel's range for outgoing connections
+	local lo p
+	lo=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+	[ "$lo" -gt 11000 ] || lo=61000
+	for _ in $(seq 100); do
+		p=$((10000 + RANDOM % (lo - 10000)))
+		if ! (: >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi # refused: free
+	done
+	echo "bench: no free port found" >&2
+	return 1
+}
+wait_up() { # pid url: 0 once the server answers, 1 if it exited, 2 if it never answered in 10 s
+	for _ in $(seq 100); do
+		curl -sf -o /dev/null "$2" && return 0
+		kill -0 "$1" 2>/dev/null || { wait "$1" || true; return 1; }
+		sleep 0.1
+	done
+	return 2
+}
+start() { # name url-path launcher: runs "launcher PORT" in the background on a free port, retried as another
+	# program may take the port first; sets port and pid, or exits
+	local name=$1 path=$2 rc=0
+	for _ in 1 2 3 4 5; do
+		port=$(free_port)
+		"$3" "$port" >"$tmp/$name.log" 2>&1 &
+		pid=$!
+		rc=0
+		wait_up "$pid" "http://127.0.0.1:$port$path" || rc=$?
+		[ "$rc" -eq 1 ] || break
+	done
+	[ "$rc" -eq 0 ] && return 0
+	kill "$pid" 2>/dev/null || true
+	if [ "$rc" -eq 1 ]; then echo "bench: $name did not start:" >&2; else echo "bench: $name did not answer $path in 10 s:" >&2; fi
+	cat "$tmp/$name.log" >&2 || true
+	exit 1
+}
 
-"$bin" demo "$tmp/demo.db" >/dev/null
-printf '[plenary]\naccess_log =\nthreads = 2\n' >"$tmp/plenary.ini"
-"$bin" serve --config "$tmp/plenary.ini" --db "$tmp/demo.db" --listen "127.0.0.1:$pport" 2>"$tmp/plenary.log" &
-ppid_=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$pport/healthz" >/dev/null && break; sleep 0.1; done
+# --- plenary: demo database, access log off, 2 threads
+"$bin" demo "$tmp/demo.db" >"$tmp/demo.log" 2>&1 || { echo "bench: $bin demo failed:" >&2; cat "$tmp/demo.log" >&2; exit 1; }
+printf '[plenary]\naccess_log =\n' >"$tmp/plenary.ini"
+launch_plenary() { exec "$bin" serve --config "$tmp/plenary.ini" --db "$tmp/demo.db" --listen "127.0.0.1:$1" --threads "$threads"; }
+start plenary /healthz launch_plenary
+pport=$port
+ppid_=$pid
+rss_idle=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
 
-slug=$(sqlite3 "$tmp/demo.db" "SELECT slug FROM article WHERE audience='public' AND status='published' AND site_id = (SELECT id FROM site WHERE is_default = 1) ORDER BY published_at DESC LIMIT 1")
+# --- the same bytes as static files: the newest article linked from the home page, and the home page
 mkdir -p "$tmp/www/article"
-curl -sf "http://127.0.0.1:$pport/article/$slug" -o "$tmp/www/article/$slug"
 curl -sf "http://127.0.0.1:$pport/" -o "$tmp/www/index.html"
+slug=$(grep -o 'href="/article/[^"/?#]*"' "$tmp/www/index.html" | head -n 1 | sed 's|^href="/article/||; s|"$||') || true
+[ -n "$slug" ] || { echo "bench: the home page links no article (is the demo content there?)" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$pport/article/$slug" -o "$tmp/www/article/$slug"
 
+# --- nginx: 2 workers, no access log, sendfile, default keep-alive, no gzip, everything under $tmp
 cat >"$tmp/nginx.conf" <<NGINX
 daemon off;
-worker_processes 2;
+worker_processes $threads;
 pid $tmp/nginx.pid;
 error_log $tmp/nginx-error.log;
 events { worker_connections 1024; }
@@ -43,44 +103,93 @@ http {
 	access_log off;
 	sendfile on;
 	tcp_nopush on;
+	gzip off;
 	default_type text/html;
+	client_body_temp_path $tmp/client_body;
+	proxy_temp_path $tmp/proxy;
+	fastcgi_temp_path $tmp/fastcgi;
+	uwsgi_temp_path $tmp/uwsgi;
+	scgi_temp_path $tmp/scgi;
 	server {
-		listen 127.0.0.1:$nport;
+		# reuseport: one listening socket per worker, spread by the kernel, as plenary does per thread
+		listen 127.0.0.1:@PORT@ reuseport;
 		root $tmp/www;
 		index index.html;
 	}
 }
 NGINX
-chmod -R a+rX "$tmp" # nginx workers run as www-data
-/usr/sbin/nginx -c "$tmp/nginx.conf" -p "$tmp" &
-npid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nport/" >/dev/null && break; sleep 0.1; done
-
-# both must serve the same number of bytes for the comparison to mean anything
-for path in "/article/$slug" "/"; do
-	a=$(curl -s "http://127.0.0.1:$pport$path" | wc -c)
-	b=$(curl -s "http://127.0.0.1:$nport$path" | wc -c)
-	[ "$a" = "$b" ] || { echo "bench: $path differs in size: plenary $a, nginx $b bytes" >&2; exit 1; }
-done
-
-run() { # name url -> prints "rps p99_ms" and keeps the wrk output
-	wrk -t2 -c"$conns" -d"${secs}s" --latency "$2" >"$out/$1.txt"
-	rps=$(awk '/^Requests\/sec/ {print $2}' "$out/$1.txt")
-	p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; printf "%.2f", v}' "$out/$1.txt")
-	echo "$rps $p99"
+chmod -R a+rX "$tmp" # as root, nginx's workers run as nobody
+launch_nginx() {
+	sed "s/@PORT@/$1/" "$tmp/nginx.conf" >"$tmp/nginx-port.conf"
+	exec "$nginx" -e "$tmp/nginx-error.log" -p "$tmp" -c "$tmp/nginx-port.conf"
 }
+start nginx / launch_nginx
+nport=$port
+npid=$pid
 
-echo "Plenary vs nginx, wrk -t2 -c$conns -d${secs}s on loopback, $(nproc) cores, page sizes: article $(wc -c <"$tmp/www/article/$slug") B, home $(wc -c <"$tmp/www/index.html") B"
-set -- $(run plenary-article "http://127.0.0.1:$pport/article/$slug"); pa=$1; pa99=$2
-set -- $(run nginx-article "http://127.0.0.1:$nport/article/$slug"); na=$1; na99=$2
-set -- $(run plenary-home "http://127.0.0.1:$pport/"); ph=$1; ph99=$2
-set -- $(run nginx-home "http://127.0.0.1:$nport/"); nh=$1; nh99=$2
-rss=$(awk '/VmRSS/ {print $2}' "/proc/$ppid_/status")
+# --- both must send the same body, or the comparison means nothing
+pages=("article:/article/$slug" "home:/")
+for entry in "${pages[@]}"; do
+	path=${entry#*:}
+	curl -sf "http://127.0.0.1:$pport$path" -o "$tmp/p.body"
+	curl -sf "http://127.0.0.1:$nport$path" -o "$tmp/n.body"
+	a=$(wc -c <"$tmp/p.body")
+	b=$(wc -c <"$tmp/n.body")
+	[ "$a" -eq "$b" ] || { echo "bench: $path differs in size: plenary $a, nginx $b bytes" >&2; exit 1; }
+	cmp -s "$tmp/p.body" "$tmp/n.body" || echo "bench: warning: $path has the same size but other bytes on a second fetch" >&2
+done
+hsize() { curl -s -o /dev/null -D - "$1" | wc -c; }
 
-printf '%-10s %-8s %12s %10s %8s\n' page server "requests/s" "p99 ms" ratio
-printf '%-10s %-8s %12s %10s %8s\n' article plenary "$pa" "$pa99" "$(echo "$pa $na" | awk '{printf "%.2f", $1/$2}')"
-printf '%-10s %-8s %12s %10s %8s\n' article nginx "$na" "$na99" ""
-printf '%-10s %-8s %12s %10s %8s\n' home plenary "$ph" "$ph99" "$(echo "$ph $nh" | awk '{printf "%.2f", $1/$2}')"
-printf '%-10s %-8s %12s %10s %8s\n' home nginx "$nh" "$nh99" ""
-echo "plenary resident memory after the runs: $((rss / 1024)) MB"
-echo "targets (issue 2): article >= 0.80 of nginx, p99 < 5 ms at 64 connections, RSS < 50 MB; raw wrk output in $out/"
+# --- wrk, one run at a time, never two servers loaded together
+mkdir -p "$out"
+rm -f "$out"/*.txt
+ms() { # wrk latency (850.00us, 7.01ms, 1.20s, 1.00m) -> milliseconds
+	awk -v v="$1" 'BEGIN {
+		n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+		f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : (u == "m") ? 60000 : (u == "h") ? 3600000 : -1
+		if (f < 0) { print "?"; exit } printf "%.2f", n * f }'
+}
+declare -A rps p99 notes
+bench_one() { # page server url
+	local f="$out/$2-$1.txt"
+	wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "$3" >"$f" &
+	wpid=$!
+	wait "$wpid" # in the background so that a signal to this script stops the run at once
+	wpid=""
+	rps[$1-$2]=$(awk '/^Requests\/sec:/ {print $2}' "$f")
+	p99[$1-$2]=$(ms "$(awk '$1 == "99%" {print $2}' "$f")")
+	notes[$1-$2]=$(awk '/Non-2xx or 3xx responses:/ {printf "%s non-2xx; ", $NF} /Socket errors:/ {sub(/^ *Socket errors: */, ""); printf "socket errors %s; ", $0}' "$f")
+}
+echo "$("$bin" --version 2>/dev/null | head -n 1) vs nginx $("$nginx" -v 2>&1 | sed 's|.*/||'):" \
+	"wrk -t$threads -c$conns -d${secs}s --latency on loopback, $(nproc) cores shared by wrk and the server"
+for entry in "${pages[@]}"; do
+	page=${entry%%:*}
+	path=${entry#*:}
+	bench_one "$page" plenary "http://127.0.0.1:$pport$path"
+	bench_one "$page" nginx "http://127.0.0.1:$nport$path"
+done
+rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
+rss_peak=$(awk '/^VmHWM/ {print $2}' "/proc/$ppid_/status")
+
+# --- the table, with the targets next to the figures (printed, not enforced)
+yes_no() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 < b + 0); print (a == "?" ? "?" : ok ? "met" : "MISSED") }'; }
+echo
+printf '%-8s %-8s %8s %12s %9s %9s  %s\n' page server "body B" "requests/s" "p99 ms" "pl/nginx" "targets (plenary rows)"
+for entry in "${pages[@]}"; do
+	page=${entry%%:*}
+	if [ "$page" = home ]; then size=$(wc -c <"$tmp/www/index.html"); else size=$(wc -c <"$tmp/www/article/$slug"); fi
+	ratio=$(awk -v a="${rps[$page-plenary]}" -v b="${rps[$page-nginx]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+	target="p99 < 5 ms: $(yes_no "${p99[$page-plenary]}" "<" 5)"
+	[ "$page" = article ] && target="requests/s >= 0.80 x nginx: $(yes_no "$ratio" ">=" 0.80); $target"
+	[ "$conns" -eq 64 ] || target="$target (the p99 target is for 64 connections)"
+	printf '%-8s %-8s %8s %12s %9s %9s  %s\n' "$page" plenary "$size" "${rps[$page-plenary]}" "${p99[$page-plenary]}" "$ratio" "$target"
+	printf '%-8s %-8s %8s %12s %9s %9s\n' "$page" nginx "$size" "${rps[$page-nginx]}" "${p99[$page-nginx]}" ""
+done
+awk -v i="$rss_idle" -v a="$rss_after" -v h="$rss_peak" -v ok="$(yes_no "$rss_after" "<" 51200)" 'BEGIN {
+	printf "plenary resident memory (VmRSS): %.1f MB after the runs (target < 50 MB: %s); %.1f MB idle before, %.1f MB peak\n",
+		a / 1024, ok, i / 1024, h / 1024 }'
+echo "response headers: plenary $(hsize "http://127.0.0.1:$pport/") B, nginx $(hsize "http://127.0.0.1:$nport/") B (home page)"
+for k in "${!notes[@]}"; do
+	[ -z "${notes[$k]}" ] || echo "bench: warning: $k: ${notes[$k]}" >&2
+done
+echo "raw wrk output: $out/{plenary,nginx}-{article,home}.txt"
