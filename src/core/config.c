@@ -46,6 +46,16 @@ static const struct setting settings[] = {
     INT(page_size, 5, 100, 12, "articles per page in lists"),
     INT(shutdown_timeout, 1, 600, 10, "seconds requests in flight get to finish after SIGTERM or SIGINT"),
     INT(cache_mb, 0, 65536, 64, "memory for rendered pages per worker thread, in MiB; 0 turns the cache off"),
+    STR(smtp_url, "", "SMTP server for mail (smtp://host:port, smtps://host:465); empty writes mail to the outbox folder", NULL),
+    STR(smtp_user, "", "SMTP user name, if the server wants one", NULL),
+    STR(smtp_password, "", "SMTP password", NULL),
+    STR(mail_from, "Plenary <no-reply@localhost>", "sender of the mail Plenary sends", NULL),
+    STR(outbox, "var/outbox", "folder where mail goes when no SMTP server is set", NULL),
+    STR(password_blocklist, "/usr/share/john/password.lst", "file of common passwords refused at sign-up, one per line; empty for none", NULL),
+    INT(session_idle_minutes, 5, 525600, 720, "a session not used for this many minutes ends"),
+    INT(session_remember_days, 1, 365, 30, "lifetime of a session with \"remember me\", in days"),
+    INT(session_max_hours, 1, 8760, 24, "lifetime of a session without \"remember me\", in hours"),
+    INT(hash_threads, 1, 64, 1, "threads that hash passwords (argon2id), off the event loops"),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -18,6 +18,16 @@ struct config {
 	int page_size;
 	int shutdown_timeout;
 	int cache_mb;
+	char smtp_url[512];     /* smtp://host:port or smtps://...; empty = write mail to outbox */
+	char smtp_user[256];
+	char smtp_password[256];
+	char mail_from[256];
+	char outbox[512];
+	char password_blocklist[512];
+	int session_idle_minutes;
+	int session_remember_days;
+	int session_max_hours; /* absolute lifetime of a session without "remember me" */
+	int hash_threads;
 };
 
 /** Fills c with the defaults of the table. */
