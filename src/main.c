@@ -6,10 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/config.h"
+#include "auth/password.h"
 #include "core/log.h"
+#include "core/text.h"
+#include "jobs/mail.h"
 #include "http/server.h"
 #include "render/tmpl.h"
 #include "site/assets.h"
@@ -135,11 +139,124 @@ static int cmd_serve(int argc, char **argv)
 								: LOG_INFO);
 	if (app_prepare(&app) != 0)
 		return 1;
+	if (password_blocklist_load(app.cfg.password_blocklist, err, sizeof err) != 0)
+		log_warn("%s: common passwords are not refused", err);
+	app.mailer = mailer_start(&app.cfg);
+	hasher_start(app.cfg.hash_threads);
 	int rc = server_run(&app);
+	hasher_stop();
+	mailer_stop(app.mailer);
+	password_blocklist_free();
 	tmpl_free(app.tmpl);
 	assets_free(&app);
 	h2o_mem_clear_pool(&app.pool);
 	return rc;
+}
+
+/* Reads a password: without echo on a terminal, else one line of standard input. */
+static int read_password(char *out, size_t n)
+{
+	int tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	if (tty) {
+		fprintf(stderr, "Password (at least %d characters): ", PASSWORD_MIN_CHARS);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *got = fgets(out, (int)n, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (!got)
+		return -1;
+	out[strcspn(out, "\r\n")] = '\0';
+	return 0;
+}
+
+static int cmd_user_add(int argc, char **argv)
+{
+	const char *email = NULL, *role = NULL, *name = NULL, *db = "var/plenary.db";
+	int generate = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
+			role = argv[++i];
+		else if (strcmp(argv[i], "--name") == 0 && i + 1 < argc)
+			name = argv[++i];
+		else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			db = argv[++i];
+		else if (strcmp(argv[i], "--generate") == 0)
+			generate = 1;
+		else if (argv[i][0] != '-' && !email)
+			email = argv[i];
+		else {
+			fprintf(stderr, "plenary user add: unexpected '%s' (see plenary --help)\n", argv[i]);
+			return 2;
+		}
+	}
+	if (!email || !text_email_ok(email)) {
+		fprintf(stderr, "plenary user add: give the email address of the account\n");
+		return 2;
+	}
+	if (!role || (strcmp(role, "reader") && strcmp(role, "contributor") && strcmp(role, "editor") &&
+		      strcmp(role, "admin"))) {
+		fprintf(stderr, "plenary user add: --role must be reader, contributor, editor or admin\n");
+		return 2;
+	}
+	char password[1100], err[512];
+	if (generate) {
+		unsigned char raw[18];
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2base64(password, sizeof password, raw, sizeof raw,
+				  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	} else if (read_password(password, sizeof password) != 0) {
+		fprintf(stderr, "plenary user add: no password given (use --generate to have one made)\n");
+		return 2;
+	}
+	struct config cfg;
+	config_defaults(&cfg);
+	password_blocklist_load(cfg.password_blocklist, err, sizeof err);
+	const char *problem = password_problem(password, email);
+	if (problem) {
+		fprintf(stderr, "plenary user add: %s\n", problem);
+		return 1;
+	}
+	char hash[crypto_pwhash_STRBYTES];
+	if (password_hash_now(password, hash) != 0) {
+		fprintf(stderr, "plenary user add: out of memory while hashing\n");
+		return 1;
+	}
+	struct stat st;
+	if (stat(db, &st) != 0) {
+		fprintf(stderr, "plenary user add: database %s does not exist (plenary init %s creates it)\n",
+			db, db);
+		return 1;
+	}
+	store *s = store_open(db, err, sizeof err);
+	if (!s) {
+		fprintf(stderr, "plenary: %s\n", err);
+		return 1;
+	}
+	struct user u = {.email = email,
+			 .password_hash = hash,
+			 .name = name ? name : email,
+			 .profession = "not_hcp",
+			 .role = role};
+	int64_t id = store_user_create(s, &u, 1);
+	store_close(s);
+	password_blocklist_free();
+	if (id <= 0) {
+		fprintf(stderr, "plenary user add: %s\n",
+			id == 0 ? "an account with this email exists" : "database error");
+		return 1;
+	}
+	printf("%s: %s account created\n", email, role);
+	if (generate)
+		printf("password (shown once): %s\n", password);
+	sodium_memzero(password, sizeof password);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -159,6 +276,14 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "serve") == 0)
 		return cmd_serve(argc - 1, argv + 1);
+	if (strcmp(argv[1], "user") == 0) {
+		if (argc < 3 || strcmp(argv[2], "add") != 0) {
+			fprintf(stderr, "usage: plenary user add EMAIL --role ROLE [--name NAME] [--db PATH] "
+					"[--generate]\n");
+			return 2;
+		}
+		return cmd_user_add(argc - 3, argv + 3);
+	}
 	if (strcmp(argv[1], "init") == 0 || strcmp(argv[1], "demo") == 0) {
 		if (argc != 3) {
 			fprintf(stderr, "usage: plenary %s DB\n", argv[1]);

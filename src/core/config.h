@@ -18,7 +18,7 @@ struct config {
 	int page_size;
 	int shutdown_timeout;
 	int cache_mb;
-	char smtp_url[512];     /* smtp://host:port or smtps://...; empty = write mail to outbox */
+	char smtp_url[512]; /* smtp://host:port or smtps://...; empty = write mail to outbox */
 	char smtp_user[256];
 	char smtp_password[256];
 	char mail_from[256];

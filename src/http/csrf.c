@@ -10,11 +10,12 @@
 
 #define TOKEN_HOURS 48
 
-/* token = <hour in hex> "." <first 16 bytes of HMAC-SHA256(key, "form:" hour) in hex> */
-static void token_for_hour(const unsigned char key[32], int64_t hour, char out[80])
+/* token = <hour in hex> "." <first 16 bytes of HMAC-SHA256(key, "form:" hour [":" session]) in hex>;
+ * a signed-in reader's tokens name their session, so a token from one session is useless in another */
+static void token_for_hour(const unsigned char key[32], int64_t hour, const char *session, char out[80])
 {
-	char msg[40];
-	int n = snprintf(msg, sizeof msg, "form:%lld", (long long)hour);
+	char msg[120];
+	int n = snprintf(msg, sizeof msg, "form:%lld:%s", (long long)hour, session ? session : "");
 	unsigned char mac[crypto_auth_hmacsha256_BYTES];
 	crypto_auth_hmacsha256_state st;
 	crypto_auth_hmacsha256_init(&st, key, 32);
@@ -24,18 +25,25 @@ static void token_for_hour(const unsigned char key[32], int64_t hour, char out[8
 	sodium_bin2hex(out + len, (size_t)(80 - len), mac, 16);
 }
 
-const char *csrf_token(struct worker *w)
+const char *csrf_token(struct request *r)
 {
+	struct worker *w = r->w;
 	int64_t hour = store_now() / 3600;
+	if (r->session_hash) {
+		char *t = h2o_mem_alloc_pool(r->pool, 80);
+		token_for_hour(w->app->form_key, hour, r->session_hash, t);
+		return t;
+	}
 	if (hour != w->token_hour) {
-		token_for_hour(w->app->form_key, hour, w->token);
+		token_for_hour(w->app->form_key, hour, NULL, w->token);
 		w->token_hour = hour;
 	}
 	return w->token;
 }
 
-int csrf_token_valid(struct worker *w, const char *token)
+int csrf_token_valid(struct request *r, const char *token)
 {
+	struct worker *w = r->w;
 	if (!token || strlen(token) > 60)
 		return 0;
 	char *end;
@@ -44,7 +52,7 @@ int csrf_token_valid(struct worker *w, const char *token)
 	if (*end != '.' || hour > now || hour < now - TOKEN_HOURS)
 		return 0;
 	char want[80];
-	token_for_hour(w->app->form_key, hour, want);
+	token_for_hour(w->app->form_key, hour, r->session_hash, want);
 	size_t n = strlen(want);
 	return strlen(token) == n && sodium_memcmp(token, want, n) == 0;
 }

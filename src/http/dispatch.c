@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/guard.h"
@@ -85,17 +86,19 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	if (memchr(norm.base, '\0', norm.len) || norm.len == 0 || norm.base[0] != '/')
 		return -1;
 	r->consent = consent_of(r);
+	session_resolve(r);
 	return 0;
 }
 
-/* Key of the cached page: site and port, consent variant, path and query. */
+/* Key of the cached page: site and port, consent variant, signed in or not and audience level, path and
+ * query. Signed-in readers share the page of their level; their own parts are spliced in at send time. */
 static h2o_iovec_t cache_key(struct request *r)
 {
 	buf b;
 	buf_init(&b, r->pool);
 	/* the port is in the key because links to sister sites carry it */
-	buf_printf(&b, "%lld:%d|%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent, r->path,
-		   r->query);
+	buf_printf(&b, "%lld:%d|%d|%d%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent,
+		   r->user != NULL, (int)r->level, r->path, r->query);
 	return h2o_iovec_init(b.p, b.len);
 }
 

@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "http/csrf.h"
 #include "http/router.h"
+#include "render/escape.h"
 #include "site/layout.h"
 
 static h2o_generator_t plain_generator = {NULL, NULL};
@@ -95,8 +96,14 @@ static void release_entry(void *p)
 static h2o_iovec_t slot_value(struct request *r, int slot)
 {
 	if (slot == SLOT_FORM_TOKEN) {
-		const char *t = csrf_token(r->w);
+		const char *t = csrf_token(r);
 		return h2o_iovec_init(mem_strndup(r->pool, t, strlen(t)), strlen(t));
+	}
+	if (slot == SLOT_USER_NAME && r->user) {
+		buf b;
+		buf_init(&b, r->pool);
+		esc_html(&b, r->user->name, strlen(r->user->name));
+		return h2o_iovec_init(b.p, b.len);
 	}
 	return h2o_iovec_init("", 0);
 }
@@ -122,16 +129,19 @@ void resp_send_entry(struct request *r, struct page_entry *e)
 	h2o_req_t *req = r->req;
 	char *etag = h2o_mem_alloc_pool(&req->pool, 64);
 	if (e->nparts > 1)
-		csrf_token(r->w); /* brings token_hour up to date: the etag names the token's hour */
-	if (e->nparts > 1)
+		csrf_token(r); /* brings token_hour up to date: the etag names the token's hour */
+	if (e->nparts > 1 && r->user)
+		etag =
+		    NULL; /* per-reader pages are not revalidated: their spliced parts are the reader's own */
+	else if (e->nparts > 1)
 		snprintf(etag, 64, "\"%s-%llx\"", e->etag, (long long)r->w->token_hour);
 	else
 		snprintf(etag, 64, "\"%s\"", e->etag);
 	add(req, H2O_TOKEN_CONTENT_TYPE, "text/html; charset=utf-8");
-	add(req, H2O_TOKEN_CACHE_CONTROL, "no-cache");
+	add(req, H2O_TOKEN_CACHE_CONTROL, r->user ? "private, no-store" : "no-cache");
 	add(req, H2O_TOKEN_VARY, "Cookie");
 	resp_security_headers(req);
-	if (e->status == 200) {
+	if (e->status == 200 && etag) {
 		add(req, H2O_TOKEN_ETAG, etag);
 		if (etag_matches(req, etag)) {
 			send_bufs(r, 304, NULL, 0);

@@ -7,7 +7,7 @@
 #include "render/view.h"
 
 /** Slots spliced into pages at send time (see view_slot). */
-enum { SLOT_FORM_TOKEN = 0 };
+enum { SLOT_FORM_TOKEN = 0, SLOT_USER_NAME = 1 };
 
 /** Adds the headers every response carries: CSP, nosniff, Referrer-Policy, frame denial. */
 void resp_security_headers(h2o_req_t *req);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth/password.h"
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/dispatch.h"
@@ -112,6 +113,7 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 		return -1;
 	w->cache = page_cache_new((size_t)app->cfg.cache_mb * 1024 * 1024);
 	h2o_context_init(&w->ctx, h2o_evloop_create(), &globalconf);
+	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, hasher_on_reply);
 	w->accept.ctx = &w->ctx;
 	w->accept.hosts = hosts;
 	int fd = listen_socket(app->cfg.listen, err, errlen);

@@ -11,6 +11,7 @@
 
 struct page_cache;
 struct asset;
+struct mailer;
 
 /** What every worker shares, read-only once serving starts. */
 struct app {
@@ -23,6 +24,7 @@ struct app {
 	size_t nassets;
 	unsigned char form_key[32];		 /* signs form tokens (CSRF) */
 	atomic_uint_fast64_t content_generation; /* bumped on every content change: drops cached pages */
+	struct mailer *mailer;
 };
 
 /** One worker thread: its loop, its listener, its database connection, its page cache. */
@@ -35,6 +37,7 @@ struct worker {
 	struct page_cache *cache;
 	int index;
 	int inflight;
+	h2o_multithread_receiver_t hash_replies; /* finished password hashes come back here */
 	pthread_t thread;
 	/* the form token of the current hour, computed once per hour */
 	int64_t token_hour;

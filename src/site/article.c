@@ -105,7 +105,7 @@ static void add_related(struct request *r, view *v, const struct article *a)
 void article_page(struct request *r)
 {
 	struct article a;
-	int found = store_article_by_slug(r->w->db, r->pool, r->site->id, r->params[0], AUDIENCE_PUBLIC, &a);
+	int found = store_article_by_slug(r->w->db, r->pool, r->site->id, r->params[0], r->level, &a);
 	if (found <= 0) {
 		resp_error(r, found < 0 ? 500 : 404,
 			   found < 0 ? NULL : "This article does not exist, or it is not published yet.");
@@ -132,6 +132,12 @@ void article_page(struct request *r)
 	view_bool(x, "gated", !a.body_allowed);
 	view_str(x, "audience_label", audience_label[level]);
 	view_bool(x, "needs_verification", level == AUDIENCE_VERIFIED_HCP);
+	/* what this reader can do about the gate */
+	view_bool(x, "gate_anonymous", !r->user);
+	view_bool(x, "gate_confirm_email", r->user && !r->user->email_verified);
+	view_bool(x, "gate_declare",
+		  r->user && r->user->email_verified && level >= AUDIENCE_HCP && r->level < AUDIENCE_HCP);
+	view_bool(x, "gate_verify", r->user && r->level == AUDIENCE_HCP && level == AUDIENCE_VERIFIED_HCP);
 	if (a.body_allowed) {
 		buf md;
 		buf_init(&md, r->pool);

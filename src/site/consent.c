@@ -44,7 +44,7 @@ int form_read(struct request *r, struct form *f)
 			   "The form could not be read: it has too many fields or a broken encoding.");
 		return -1;
 	}
-	if (!csrf_origin_ok(r) || !csrf_token_valid(r->w, form_get(f, "form_token"))) {
+	if (!csrf_origin_ok(r) || !csrf_token_valid(r, form_get(f, "form_token"))) {
 		view *v = layout_view(r, "This form has expired");
 		const char *back = req_header(r, "referer");
 		view_str(v, "retry_url", back && csrf_origin_ok(r) ? back : "/");

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/text.h"
 #include "http/response.h"
 #include "render/markdown.h"
 #include "site/handlers.h"
@@ -16,29 +17,6 @@ static const char *const topics[][2] = {
     {"other", "Something else"},
 };
 #define NTOPICS (sizeof topics / sizeof topics[0])
-
-/* Characters, not bytes: counts UTF-8 lead bytes. */
-static size_t utf8_len(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-static int email_plausible(const char *e)
-{
-	const char *at = strchr(e, '@');
-	if (!at || at == e || strchr(at + 1, '@') || strlen(e) > 254)
-		return 0;
-	const char *dot = strrchr(at, '.');
-	if (!dot || dot == at + 1 || dot[1] == '\0')
-		return 0;
-	for (const char *c = e; *c; c++)
-		if ((unsigned char)*c <= ' ' || *c == '<' || *c == '>' || *c == '"' || *c == ',')
-			return 0;
-	return 1;
-}
 
 /* Field names of the form, in the order errors are listed. */
 static const char *const fields[] = {"name", "email", "topic", "message", "agree"};
@@ -103,17 +81,17 @@ void contact_submit(struct request *r)
 		   *agree = form_get(&f, "agree");
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;
-	if (!name || !name[0] || utf8_len(name) > 100)
+	if (!name || !name[0] || text_chars(name) > 100)
 		errors[0] =
 		    !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
-	if (!email || !email_plausible(email))
+	if (!email || !text_email_ok(email))
 		errors[1] = "Enter an email address like name@example.org, so we can answer you.";
 	int topic_ok = 0;
 	for (size_t i = 0; topic && i < NTOPICS; i++)
 		topic_ok |= strcmp(topic, topics[i][0]) == 0;
 	if (!topic_ok)
 		errors[2] = "Choose what your message is about.";
-	size_t mlen = message ? utf8_len(message) : 0;
+	size_t mlen = message ? text_chars(message) : 0;
 	if (mlen < 10 || mlen > 5000)
 		errors[3] = mlen < 10 ? "Write a message of at least 10 characters."
 				      : "Your message can be at most 5,000 characters.";

@@ -17,8 +17,31 @@ void contact_submit(struct request *r);
 void consent_page(struct request *r);
 void consent_submit(struct request *r);
 void static_file(struct request *r);
-void account_soon(struct request *r);
 void page_by_path(struct request *r);
 void health_check(struct request *r);
+/* accounts: signup.c, account.c, verification.c */
+void signup_form(struct request *r);
+void signup_submit(struct request *r);
+void signup_sent(struct request *r);
+void verify_email(struct request *r);
+void reset_form(struct request *r);
+void reset_submit(struct request *r);
+void reset_sent(struct request *r);
+void reset_confirm_form(struct request *r);
+void reset_confirm_submit(struct request *r);
+void signin_form(struct request *r);
+void signin_submit(struct request *r);
+void signout(struct request *r);
+void account_page(struct request *r);
+void account_profile(struct request *r);
+void account_email(struct request *r);
+void account_password(struct request *r);
+void account_resend(struct request *r);
+void account_verification(struct request *r);
+void account_data(struct request *r);
+void account_delete(struct request *r);
+void account_deleted(struct request *r);
+void verification_queue(struct request *r);
+void verification_decide(struct request *r);
 
 #endif

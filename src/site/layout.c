@@ -30,6 +30,13 @@ static void add_menu(view *v, struct request *r)
 	view **made = h2o_mem_alloc_pool(r->pool, sizeof *made * (n + 1));
 	view **kids = h2o_mem_alloc_pool(r->pool, sizeof *kids * (n + 1));
 	for (size_t i = 0; i < n; i++) {
+		/* a signed-in reader has no use for the menu's sign-up and sign-in entries */
+		if (r->user &&
+		    (strcmp(items[i].url, "/signup") == 0 || strcmp(items[i].url, "/signin") == 0)) {
+			made[i] = view_new(r->pool);
+			kids[i] = view_list(made[i], "children");
+			continue;
+		}
 		view *list = top;
 		for (size_t j = 0; j < i; j++)
 			if (items[j].id == items[i].parent_id)
@@ -74,6 +81,10 @@ view *layout_view(struct request *r, const char *title)
 	view_str(v, "return_to", layout_return_to(r));
 	view_bool(v, "consent_unknown", r->consent == CONSENT_UNKNOWN);
 	view_slot(v, "form_token", SLOT_FORM_TOKEN);
+	view_bool(v, "signed_in", r->user != NULL);
+	view_slot(v, "user_name", SLOT_USER_NAME);
+	view_bool(v, "is_staff",
+		  r->user && (strcmp(r->user->role, "editor") == 0 || strcmp(r->user->role, "admin") == 0));
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);

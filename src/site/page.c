@@ -27,17 +27,6 @@ void page_by_path(struct request *r)
 	resp_page(r, 200, "page", v, 1);
 }
 
-/* Sign-up and sign-in arrive with accounts; until then the menu's links say so plainly. */
-void account_soon(struct request *r)
-{
-	int signup = strcmp(r->path, "/signup") == 0;
-	view *v = layout_view(r, signup ? "Sign up" : "Sign in");
-	view_bool(v, "signup", signup);
-	const char *labels[] = {"Home", signup ? "Sign up" : "Sign in"}, *urls[] = {"/", NULL};
-	view_breadcrumbs(v, labels, urls, 2);
-	resp_page(r, 200, "account-soon", v, 1);
-}
-
 void health_check(struct request *r)
 {
 	resp_bytes(r, 200, "text/plain; charset=utf-8", "no-store", NULL, "ok\n", 3);

@@ -9,6 +9,7 @@
 
 #include "core/log.h"
 #include "embedded.h"
+#include "store/sqlite_int.h"
 
 /* A visible article: published and its time has come. ?1 is always now. */
 #define VISIBLE "a.status = 'published' AND a.published_at <= ?1"
@@ -111,7 +112,26 @@ static const char *const sql_text[Q_COUNT] = {
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q_COUNT];
+	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
 };
+
+sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
+{
+	sqlite3_stmt *st = s->more[slot];
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+			die("cannot prepare statement: %s (%s)", sqlite3_errmsg(s->db), sql);
+		s->more[slot] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+sqlite3 *sq_db(store *s)
+{
+	return s->db;
+}
 
 static sqlite3_stmt *prep(store *s, enum stmt q)
 {
@@ -138,7 +158,7 @@ int64_t store_now(void)
 }
 
 /* Copies column i as text into the pool ("" for NULL). */
-static const char *col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i)
+const char *sq_col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	size_t n = (size_t)sqlite3_column_bytes(st, i);
@@ -149,28 +169,27 @@ static const char *col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i)
 	return p;
 }
 
-static int64_t col_i64(sqlite3_stmt *st, int i)
+int64_t sq_col_i64(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_int64(st, i);
 }
 
-static int step_error(store *s, sqlite3_stmt *st)
+int sq_step_error(store *s, sqlite3_stmt *st)
 {
 	log_error("database: %s (in: %.80s)", sqlite3_errmsg(s->db), sqlite3_sql(st));
 	sqlite3_reset(st);
 	return -1;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+void sq_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
 /* Runs a statement whose rows become an array of `size`-byte items filled by `fill`. */
-typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
 
-static int collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, row_fill fill, void **out,
-		   size_t *n)
+int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, row_fill fill, void **out,
+	       size_t *n)
 {
 	size_t cap = 16, len = 0;
 	char *items = h2o_mem_alloc_pool(pool, cap * size);
@@ -187,7 +206,7 @@ static int collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size
 		len++;
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(s, st);
+		return sq_step_error(s, st);
 	sqlite3_reset(st);
 	*out = items;
 	*n = len;
@@ -195,7 +214,7 @@ static int collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size
 }
 
 /* Steps a single-row query: 1 and fill when a row came, 0 when none. */
-static int one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item)
+int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -207,7 +226,7 @@ static int one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, 
 		sqlite3_reset(st);
 		return 0;
 	}
-	return step_error(s, st);
+	return sq_step_error(s, st);
 }
 
 /* ---- migrations ---- */
@@ -302,6 +321,8 @@ void store_close(store *s)
 		return;
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
+		sqlite3_finalize(s->more[i]);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -340,7 +361,7 @@ int store_load_demo(store *s, char *err, size_t errlen)
 int store_secret(store *s, const char *name, char out[65])
 {
 	sqlite3_stmt *st = prep(s, Q_SECRET_GET);
-	bind_text(st, 1, name);
+	sq_bind_text(st, 1, name);
 	for (int attempt = 0; attempt < 2; attempt++) {
 		int rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 64) {
@@ -350,17 +371,17 @@ int store_secret(store *s, const char *name, char out[65])
 			return 0;
 		}
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return step_error(s, st);
+			return sq_step_error(s, st);
 		sqlite3_reset(st);
 		unsigned char raw[32];
 		char hex[65];
 		randombytes_buf(raw, sizeof raw);
 		sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
 		sqlite3_stmt *put = prep(s, Q_SECRET_PUT);
-		bind_text(put, 1, name);
-		bind_text(put, 2, hex);
+		sq_bind_text(put, 1, name);
+		sq_bind_text(put, 2, hex);
 		if (sqlite3_step(put) != SQLITE_DONE)
-			return step_error(s, put);
+			return sq_step_error(s, put);
 		sqlite3_reset(put);
 	}
 	return -1;
@@ -371,34 +392,34 @@ int store_secret(store *s, const char *name, char out[65])
 static void fill_site(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct site *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->name = col_str(pool, st, 2);
-	x->specialty = col_str(pool, st, 3);
-	x->host = col_str(pool, st, 4);
-	x->tagline = col_str(pool, st, 5);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->specialty = sq_col_str(pool, st, 3);
+	x->host = sq_col_str(pool, st, 4);
+	x->tagline = sq_col_str(pool, st, 5);
 	x->is_default = sqlite3_column_int(st, 6);
 }
 
 int store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
 {
-	return collect(s, pool, prep(s, Q_SITES), sizeof **out, fill_site, (void **)out, n);
+	return sq_collect(s, pool, prep(s, Q_SITES), sizeof **out, fill_site, (void **)out, n);
 }
 
 static void fill_section(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct section *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->name = col_str(pool, st, 2);
-	x->description = col_str(pool, st, 3);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->description = sq_col_str(pool, st, 3);
 }
 
 int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_SECTIONS);
 	sqlite3_bind_int64(st, 1, site_id);
-	return collect(s, pool, st, sizeof **out, fill_section, (void **)out, n);
+	return sq_collect(s, pool, st, sizeof **out, fill_section, (void **)out, n);
 }
 
 int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
@@ -406,23 +427,23 @@ int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 {
 	sqlite3_stmt *st = prep(s, Q_SECTION_BY_SLUG);
 	sqlite3_bind_int64(st, 1, site_id);
-	bind_text(st, 2, slug);
-	return one(s, pool, st, fill_section, out);
+	sq_bind_text(st, 2, slug);
+	return sq_one(s, pool, st, fill_section, out);
 }
 
 static void fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct congress *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->name = col_str(pool, st, 2);
-	x->full_name = col_str(pool, st, 3);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->full_name = sq_col_str(pool, st, 3);
 	x->year = sqlite3_column_int(st, 4);
-	x->starts_on = col_str(pool, st, 5);
-	x->ends_on = col_str(pool, st, 6);
-	x->city = col_str(pool, st, 7);
-	x->country = col_str(pool, st, 8);
-	x->description = col_str(pool, st, 9);
+	x->starts_on = sq_col_str(pool, st, 5);
+	x->ends_on = sq_col_str(pool, st, 6);
+	x->city = sq_col_str(pool, st, 7);
+	x->country = sq_col_str(pool, st, 8);
+	x->description = sq_col_str(pool, st, 9);
 	x->article_count = sqlite3_column_int(st, 10);
 }
 
@@ -433,7 +454,7 @@ int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, 
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
 	sqlite3_bind_int(st, 3, year);
-	return collect(s, pool, st, sizeof **out, fill_congress, (void **)out, n);
+	return sq_collect(s, pool, st, sizeof **out, fill_congress, (void **)out, n);
 }
 
 int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
@@ -442,16 +463,16 @@ int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, cons
 	sqlite3_stmt *st = prep(s, Q_CONGRESS_BY_SLUG);
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
-	bind_text(st, 3, slug);
-	return one(s, pool, st, fill_congress, out);
+	sq_bind_text(st, 3, slug);
+	return sq_one(s, pool, st, fill_congress, out);
 }
 
 static void fill_tag(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct tag *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->name = col_str(pool, st, 2);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
 	if (sqlite3_column_count(st) > 3)
 		x->article_count = sqlite3_column_int(st, 3);
 }
@@ -460,8 +481,8 @@ int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const cha
 {
 	sqlite3_stmt *st = prep(s, Q_TAG_BY_SLUG);
 	sqlite3_bind_int64(st, 1, site_id);
-	bind_text(st, 2, slug);
-	return one(s, pool, st, fill_tag, out);
+	sq_bind_text(st, 2, slug);
+	return sq_one(s, pool, st, fill_tag, out);
 }
 
 int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
@@ -470,36 +491,36 @@ int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, st
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
 	sqlite3_bind_int64(st, 3, (int64_t)limit);
-	return collect(s, pool, st, sizeof **out, fill_tag, (void **)out, n);
+	return sq_collect(s, pool, st, sizeof **out, fill_tag, (void **)out, n);
 }
 
 static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct article *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->title = col_str(pool, st, 2);
-	x->summary = col_str(pool, st, 3);
-	x->kind = col_str(pool, st, 4);
-	x->audience = col_str(pool, st, 5);
-	x->published_at = col_i64(st, 6);
-	x->updated_at = col_i64(st, 7);
-	x->section.id = col_i64(st, 8);
-	x->section.slug = col_str(pool, st, 9);
-	x->section.name = col_str(pool, st, 10);
-	x->congress.id = col_i64(st, 11);
-	x->congress.slug = col_str(pool, st, 12);
-	x->congress.name = col_str(pool, st, 13);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->title = sq_col_str(pool, st, 2);
+	x->summary = sq_col_str(pool, st, 3);
+	x->kind = sq_col_str(pool, st, 4);
+	x->audience = sq_col_str(pool, st, 5);
+	x->published_at = sq_col_i64(st, 6);
+	x->updated_at = sq_col_i64(st, 7);
+	x->section.id = sq_col_i64(st, 8);
+	x->section.slug = sq_col_str(pool, st, 9);
+	x->section.name = sq_col_str(pool, st, 10);
+	x->congress.id = sq_col_i64(st, 11);
+	x->congress.slug = sq_col_str(pool, st, 12);
+	x->congress.name = sq_col_str(pool, st, 13);
 	x->congress.year = sqlite3_column_int(st, 14);
-	x->trial.id = col_i64(st, 15);
-	x->trial.slug = col_str(pool, st, 16);
-	x->trial.name = col_str(pool, st, 17);
+	x->trial.id = sq_col_i64(st, 15);
+	x->trial.slug = sq_col_str(pool, st, 16);
+	x->trial.name = sq_col_str(pool, st, 17);
 	if (sqlite3_column_count(st) > 18) {
 		x->body_allowed = sqlite3_column_type(st, 18) != SQLITE_NULL;
-		x->body = col_str(pool, st, 18);
-		x->video_url = col_str(pool, st, 19);
-		x->image = col_str(pool, st, 20);
-		x->image_alt = col_str(pool, st, 21);
+		x->body = sq_col_str(pool, st, 18);
+		x->video_url = sq_col_str(pool, st, 19);
+		x->image = sq_col_str(pool, st, 20);
+		x->image_alt = sq_col_str(pool, st, 21);
 	}
 }
 
@@ -520,45 +541,45 @@ int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *
 	sqlite3_stmt *st = prep(s, Q_ARTICLES_COUNT);
 	bind_filter(st, f);
 	if (sqlite3_step(st) != SQLITE_ROW)
-		return step_error(s, st);
+		return sq_step_error(s, st);
 	*total = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	st = prep(s, Q_ARTICLES);
 	bind_filter(st, f);
 	sqlite3_bind_int64(st, 8, (int64_t)limit);
 	sqlite3_bind_int64(st, 9, (int64_t)offset);
-	return collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
+	return sq_collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
 }
 
 static void fill_person(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct person *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->name = col_str(pool, st, 2);
-	x->title = col_str(pool, st, 3);
-	x->affiliation = col_str(pool, st, 4);
-	x->photo = col_str(pool, st, 5);
-	x->role = col_str(pool, st, 6);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->title = sq_col_str(pool, st, 3);
+	x->affiliation = sq_col_str(pool, st, 4);
+	x->photo = sq_col_str(pool, st, 5);
+	x->role = sq_col_str(pool, st, 6);
 }
 
 static void fill_reference(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct reference *x = item;
-	x->citation = col_str(pool, st, 0);
-	x->abstract_no = col_str(pool, st, 1);
-	x->url = col_str(pool, st, 2);
+	x->citation = sq_col_str(pool, st, 0);
+	x->abstract_no = sq_col_str(pool, st, 1);
+	x->url = sq_col_str(pool, st, 2);
 }
 
 static void fill_sponsor(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct sponsor *x = item;
-	x->id = col_i64(st, 0);
-	x->slug = col_str(pool, st, 1);
-	x->name = col_str(pool, st, 2);
-	x->url = col_str(pool, st, 3);
-	x->logo = col_str(pool, st, 4);
-	x->disclosure = col_str(pool, st, 5);
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->url = sq_col_str(pool, st, 3);
+	x->logo = sq_col_str(pool, st, 4);
+	x->disclosure = sq_col_str(pool, st, 5);
 }
 
 static sqlite3_stmt *prep_id(store *s, enum stmt q, int64_t id)
@@ -574,20 +595,20 @@ int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 	sqlite3_stmt *st = prep(s, Q_ARTICLE_BY_SLUG);
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
-	bind_text(st, 3, slug);
+	sq_bind_text(st, 3, slug);
 	sqlite3_bind_int(st, 4, (int)reader);
 	memset(out, 0, sizeof *out);
-	int found = one(s, pool, st, fill_article, out);
+	int found = sq_one(s, pool, st, fill_article, out);
 	if (found != 1)
 		return found;
-	if (collect(s, pool, prep_id(s, Q_ARTICLE_PEOPLE, out->id), sizeof *out->people, fill_person,
-		    (void **)&out->people, &out->npeople) != 0 ||
-	    collect(s, pool, prep_id(s, Q_ARTICLE_REFS, out->id), sizeof *out->refs, fill_reference,
-		    (void **)&out->refs, &out->nrefs) != 0 ||
-	    collect(s, pool, prep_id(s, Q_ARTICLE_SPONSORS, out->id), sizeof *out->sponsors, fill_sponsor,
-		    (void **)&out->sponsors, &out->nsponsors) != 0 ||
-	    collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag,
-		    (void **)&out->tags, &out->ntags) != 0)
+	if (sq_collect(s, pool, prep_id(s, Q_ARTICLE_PEOPLE, out->id), sizeof *out->people, fill_person,
+		       (void **)&out->people, &out->npeople) != 0 ||
+	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_REFS, out->id), sizeof *out->refs, fill_reference,
+		       (void **)&out->refs, &out->nrefs) != 0 ||
+	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_SPONSORS, out->id), sizeof *out->sponsors, fill_sponsor,
+		       (void **)&out->sponsors, &out->nsponsors) != 0 ||
+	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag,
+		       (void **)&out->tags, &out->ntags) != 0)
 		return -1;
 	return 1;
 }
@@ -603,52 +624,52 @@ int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct 
 	sqlite3_bind_int64(st, 5, a->congress.id);
 	sqlite3_bind_int64(st, 6, a->section.id);
 	sqlite3_bind_int64(st, 7, (int64_t)limit);
-	return collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
+	return sq_collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
 }
 
 static void fill_page(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct page *x = item;
-	x->id = col_i64(st, 0);
-	x->path = col_str(pool, st, 1);
-	x->title = col_str(pool, st, 2);
-	x->body = col_str(pool, st, 3);
-	x->updated_at = col_i64(st, 4);
+	x->id = sq_col_i64(st, 0);
+	x->path = sq_col_str(pool, st, 1);
+	x->title = sq_col_str(pool, st, 2);
+	x->body = sq_col_str(pool, st, 3);
+	x->updated_at = sq_col_i64(st, 4);
 }
 
 int store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
 {
 	sqlite3_stmt *st = prep(s, Q_PAGE_BY_PATH);
 	sqlite3_bind_int64(st, 1, site_id);
-	bind_text(st, 2, path);
-	return one(s, pool, st, fill_page, out);
+	sq_bind_text(st, 2, path);
+	return sq_one(s, pool, st, fill_page, out);
 }
 
 static void fill_menu(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct menu_item *x = item;
-	x->id = col_i64(st, 0);
-	x->parent_id = col_i64(st, 1);
-	x->label = col_str(pool, st, 2);
-	x->url = col_str(pool, st, 3);
+	x->id = sq_col_i64(st, 0);
+	x->parent_id = sq_col_i64(st, 1);
+	x->label = sq_col_str(pool, st, 2);
+	x->url = sq_col_str(pool, st, 3);
 }
 
 int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
 {
-	return collect(s, pool, prep_id(s, Q_MENU, site_id), sizeof **out, fill_menu, (void **)out, n);
+	return sq_collect(s, pool, prep_id(s, Q_MENU, site_id), sizeof **out, fill_menu, (void **)out, n);
 }
 
 int64_t store_contact_add(store *s, const struct contact_message *m)
 {
 	sqlite3_stmt *st = prep(s, Q_CONTACT_ADD);
 	sqlite3_bind_int64(st, 1, m->site_id);
-	bind_text(st, 2, m->name);
-	bind_text(st, 3, m->email);
-	bind_text(st, 4, m->topic);
-	bind_text(st, 5, m->message);
+	sq_bind_text(st, 2, m->name);
+	sq_bind_text(st, 3, m->email);
+	sq_bind_text(st, 4, m->topic);
+	sq_bind_text(st, 5, m->message);
 	sqlite3_bind_int64(st, 6, store_now());
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return step_error(s, st);
+		return sq_step_error(s, st);
 	sqlite3_reset(st);
 	return sqlite3_last_insert_rowid(s->db);
 }
@@ -656,9 +677,19 @@ int64_t store_contact_add(store *s, const struct contact_message *m)
 int store_ensure_site(store *s, const char *name)
 {
 	sqlite3_stmt *st = prep(s, Q_SITE_DEFAULT);
-	bind_text(st, 1, name);
+	sq_bind_text(st, 1, name);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return step_error(s, st);
+		return sq_step_error(s, st);
 	sqlite3_reset(st);
+	return 0;
+}
+
+int sq_exec(store *s, sqlite3_stmt *st, int *changes)
+{
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return sq_step_error(s, st);
+	sqlite3_reset(st);
+	if (changes)
+		*changes = sqlite3_changes(s->db);
 	return 0;
 }

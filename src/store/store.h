@@ -143,4 +143,63 @@ int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item
 /** Stores a message from the contact form; returns its id, or -1. */
 int64_t store_contact_add(store *s, const struct contact_message *m);
 
+/* ---- accounts (src/store/users.c) ---- */
+
+struct user {
+	int64_t id;
+	const char *email, *name, *profession, *specialty, *country, *role, *password_hash;
+	const char *hcp_status, *hcp_request, *hcp_method, *hcp_evidence;
+	int email_verified, hcp_declared, alerts;
+	int64_t created_at, privacy_accepted_at, hcp_decided_at;
+};
+
+/** Creates an account; returns its id, 0 when the email is taken, -1 on error. */
+int64_t store_user_create(store *s, const struct user *u, int email_verified);
+/** 1 when found (by email, case-insensitive, or by id), 0 when not, -1 on error. */
+int store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, struct user *out);
+int store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user *out);
+int store_user_update_profile(store *s, const struct user *u);
+int store_user_set_password(store *s, int64_t id, const char *hash);
+/** Replaces the address with a verified one; 1 when another account has it, 0 done, -1 error. */
+int store_user_set_email(store *s, int64_t id, const char *email);
+int store_user_mark_verified(store *s, int64_t id);
+int store_user_set_role(store *s, int64_t id, const char *role);
+/** A reader asks to be verified as an HCP; text says how (licence number, institution...). */
+int store_user_request_hcp(store *s, int64_t id, const char *text);
+/** An editor decides: status "verified" or "rejected", with the method and evidence recorded. */
+int store_user_decide_hcp(store *s, int64_t id, const char *status, const char *method, const char *evidence,
+			  int64_t editor_id);
+/** Readers waiting for an HCP decision, oldest request first. */
+int store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out, size_t *n);
+/** Erases the account and everything tied to it (sessions, tokens). */
+int store_user_delete(store *s, int64_t id);
+
+/** A session for user_id under the SHA-256 hex of its token. */
+int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember);
+/** The user of a live session: not past its absolute end, used since idle_after. 1 found, 0 not, -1 error.
+ * *last_seen gets when it was last used, so callers refresh it only now and then. */
+int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
+		       struct user *out, int64_t *last_seen, int *remember);
+int store_session_touch(store *s, const char *token_hash);
+int store_session_delete(store *s, const char *token_hash);
+/** Ends every session of a user except the one with keep_hash (NULL: all of them). */
+int store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash);
+
+/** A one-time token (purpose "verify" or "reset"); new_email is the address a verify token confirms. */
+int store_token_create(store *s, const char *token_hash, int64_t user_id, const char *purpose,
+		       const char *new_email, int64_t expires_at);
+/** Uses a token once: 1 with its user and new_email when valid, unused and not expired; 0 otherwise. */
+int store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, const char *purpose,
+		    int64_t *user_id, const char **new_email);
+/** 1 when the token exists, is unused and not expired (without using it). */
+int store_token_valid(store *s, const char *token_hash, const char *purpose);
+/** Ends all unused tokens of a purpose for a user (a new reset link replaces older ones). */
+int store_tokens_drop(store *s, int64_t user_id, const char *purpose);
+
+/** Records a failed sign-in for subject ("email:..." or "ip:..."). */
+int store_failure_add(store *s, const char *subject);
+/** Failures of subject since a time, and the time of the last one. */
+int store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at);
+int store_failures_clear(store *s, const char *subject);
+
 #endif

@@ -179,7 +179,7 @@ def signed_token(hour):
     """A token as the server signs it (HMAC-SHA256 with the key kept in the database)."""
     with db() as c:
         key = bytes.fromhex(c.execute("SELECT value FROM setting WHERE name = 'form_key'").fetchone()[0])
-    mac = hmac.new(key, f"form:{hour}".encode(), hashlib.sha256).hexdigest()[:32]
+    mac = hmac.new(key, f"form:{hour}:".encode(), hashlib.sha256).hexdigest()[:32]  # anonymous: no session part
     return f"{hour:x}.{mac}"
 
 

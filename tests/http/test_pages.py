@@ -311,7 +311,7 @@ def test_gated_article_body_is_withheld_from_anonymous_readers():
             assert sentence not in r.text, f"the body of gated {a['slug']} was served"
             gate = doc.find("section", class_="gate")
             assert gate is not None, f"no sign-in prompt on {a['slug']}"
-            assert gate.find("a", href="/signin") is not None
+            assert gate.find("a", href=f"/signin?return=/article/{a['slug']}") is not None
             assert h1_text(doc) == " ".join(a["title"].split())
             assert doc.find("div", class_="article-body") is None
 
@@ -399,12 +399,12 @@ def test_cookies_page():
     assert len(forms) == 2
 
 
-@pytest.mark.parametrize("path,title", [("/signup", "Sign up"), ("/signin", "Sign in")])
-def test_account_placeholders(path, title):
+@pytest.mark.parametrize("path,title,action", [("/signup", "Create your account", "/signup"),
+                                               ("/signin", "Sign in", "/signin")])
+def test_account_forms(path, title, action):
     _, doc = page(path)
     assert h1_text(doc) == title
-    assert "not" in text_of(main_of(doc))  # accounts are not open yet, said plainly
-    assert main_of(doc).find("a", href="/contact") is not None
+    assert main_of(doc).find("form", action=action) is not None
 
 
 def test_healthz():

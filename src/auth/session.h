@@ -1,0 +1,23 @@
+/* session: who is reading: the session cookie, its server-side record, and the reader's audience level. */
+#ifndef PLENARY_SESSION_H
+#define PLENARY_SESSION_H
+
+#include "http/request.h"
+
+/** Reads the session cookie and fills r->user, r->session_hash and r->level (public when no session). */
+void session_resolve(struct request *r);
+/** Starts a new session for a user (a fresh 256-bit token; the old one, if any, ends) and sets the cookie. */
+int session_start(struct request *r, int64_t user_id, int remember);
+/** Ends the request's session on the server and clears the cookie. */
+void session_end(struct request *r);
+/** Adds a Set-Cookie that removes the session cookie. */
+void session_clear_cookie(struct request *r);
+/** The audience level an account reaches: members once the email is verified, hcp with a declared
+ * healthcare profession, verified_hcp once an editor verified it. */
+enum audience reader_level(const struct user *u);
+/** SHA-256 of a token as 64 hex digits, into the pool. */
+const char *token_hash(h2o_mem_pool_t *pool, const char *token);
+/** A new random token: 32 bytes as base64url without padding (43 characters), into the pool. */
+const char *token_new(h2o_mem_pool_t *pool);
+
+#endif

@@ -1,0 +1,15 @@
+/* text: small checks on user-supplied text: character counts and plausible email addresses. */
+#ifndef PLENARY_TEXT_H
+#define PLENARY_TEXT_H
+
+#include <stddef.h>
+
+/** Characters (code points) of a UTF-8 string, not bytes. */
+size_t text_chars(const char *s);
+/** 1 when s looks like an address mail can go to: one @, a dot in the domain, no spaces or control
+ * characters, at most 254 bytes. The real check is the verification link. */
+int text_email_ok(const char *s);
+/** 1 when s has no control characters other than tab, CR and LF (multi-line text) or none at all. */
+int text_clean(const char *s, int multiline);
+
+#endif

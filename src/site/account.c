@@ -1,0 +1,378 @@
+/* account: signing in and out, and the reader's account page: profile, email, password, data, deletion. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/session.h"
+#include "core/buf.h"
+#include "core/text.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+/* ---- sign in and out ---- */
+
+static void signin_show(struct request *r, int status, const char *email, const char *back, const char *error)
+{
+	view *v = layout_view(r, "Sign in");
+	view_str(v, "email", email ? email : "");
+	view_str(v, "return", safe_return(back, ""));
+	view_bool(v, "verified", req_query(r, "verified") != NULL);
+	view_bool(v, "reset", req_query(r, "reset") != NULL);
+	view_bool(v, "has_error", error != NULL);
+	view_str(v, "error_message", error ? error : "");
+	resp_page(r, status, "signin", v, 0);
+}
+
+void signin_form(struct request *r)
+{
+	if (r->user) {
+		resp_redirect(r, 303, safe_return(req_query(r, "return"), "/account"));
+		return;
+	}
+	signin_show(r, 200, NULL, req_query(r, "return"), NULL);
+}
+
+struct signin {
+	const char *email, *back, *password;
+	int remember;
+	struct user u;
+	int found;
+};
+
+static void rehashed(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct signin *s = ctx;
+	if (job->ok)
+		store_user_set_password(r->w->db, s->u.id, job->hash);
+	resp_redirect(r, 303, safe_return(s->back, "/account"));
+}
+
+static void signin_checked(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct signin *s = ctx;
+	if (!s->found || !job->ok) {
+		throttle_fail(r, s->email);
+		signin_show(r, 422, s->email, s->back, "The email address or the password is not right.");
+		return;
+	}
+	throttle_clear(r, s->email);
+	if (session_start(r, s->u.id, s->remember) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (job->needs_rehash) { /* the parameters rose since this hash was made: store a stronger one */
+		hash_async(r, 0, s->password, NULL, rehashed, s);
+		return;
+	}
+	resp_redirect(r, 303, safe_return(s->back, "/account"));
+}
+
+void signin_submit(struct request *r)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	struct signin *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
+	memset(s, 0, sizeof *s);
+	s->email = form_get(&f, "email");
+	s->password = form_get(&f, "password");
+	s->back = form_get(&f, "return");
+	s->remember = form_get(&f, "remember") != NULL;
+	if (!s->email || !s->email[0] || !s->password || !s->password[0] || strlen(s->email) > 254 ||
+	    strlen(s->password) > 4 * PASSWORD_MAX_CHARS) {
+		signin_show(r, 422, s->email, s->back, "Enter your email address and your password.");
+		return;
+	}
+	int wait = throttle_wait(r, s->email);
+	if (wait > 0) {
+		char msg[200], retry[16];
+		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
+			 wait);
+		snprintf(retry, sizeof retry, "%d", wait);
+		h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_RETRY_AFTER, NULL,
+			       mem_strndup(r->pool, retry, strlen(retry)), strlen(retry));
+		signin_show(r, 429, s->email, s->back, mem_strndup(r->pool, msg, strlen(msg)));
+		return;
+	}
+	s->found = store_user_by_email(r->w->db, r->pool, s->email, &s->u) == 1;
+	/* an unknown address costs the same hash check as a known one: timing tells nothing */
+	hash_async(r, 1, s->password, s->found ? s->u.password_hash : password_dummy_hash(), signin_checked,
+		   s);
+}
+
+void signout(struct request *r)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	session_end(r);
+	resp_redirect(r, 303, "/");
+}
+
+/* ---- the account page ---- */
+
+static void account_show(struct request *r, int status, const char *section, const struct form *f,
+			 const char *const *fields, const char *const *errors, size_t nerrors)
+{
+	const struct user *u = r->user;
+	view *v = layout_view(r, "Your account");
+	view *a = view_obj(v, "account");
+	int bad = f && section;
+	view_str(a, "email", u->email);
+	view_bool(a, "email_verified", u->email_verified);
+	view_str(a, "name", bad && strcmp(section, "profile") == 0 ? form_get(f, "name") : u->name);
+	view_str(a, "specialty",
+		 bad && strcmp(section, "profile") == 0 ? form_get(f, "specialty") : u->specialty);
+	view_str(a, "country", bad && strcmp(section, "profile") == 0 ? form_get(f, "country") : u->country);
+	view_bool(a, "hcp", u->hcp_declared);
+	view_bool(a, "alerts", u->alerts);
+	view_professions(a, u->profession);
+	view_str(a, "hcp_status", u->hcp_status);
+	view_bool(a, "hcp_verified", strcmp(u->hcp_status, "verified") == 0);
+	view_bool(a, "hcp_requested", strcmp(u->hcp_status, "requested") == 0);
+	view_bool(a, "hcp_rejected", strcmp(u->hcp_status, "rejected") == 0);
+	view_bool(a, "can_request",
+		  strcmp(u->hcp_status, "verified") != 0 && strcmp(u->profession, "not_hcp") != 0);
+	static const char *const level_names[] = {
+	    "public content only (confirm your email address to read more)", "members' content",
+	    "content for healthcare professionals",
+	    "all content, including content for verified healthcare professionals"};
+	view_str(a, "level", level_names[r->level]);
+	view_date(a, "since", "since_iso", u->created_at);
+	static const char *const notices[][2] = {
+	    {"verified", "Your email address is confirmed."},
+	    {"saved", "Your profile is saved."},
+	    {"password_changed", "Your password is changed. Other devices were signed out."},
+	    {"email_sent", "We sent a link to your new address. Your address changes when you open it."},
+	    {"requested", "Your request is sent. An editor will review it, usually within two working days."},
+	    {"resent", "We sent a new confirmation link to your address."},
+	};
+	for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++)
+		if (req_query(r, notices[i][0]))
+			view_str(v, "notice", notices[i][1]);
+	view_errors(v, fields, errors, nerrors);
+	view_str(v, "error_section", section ? section : "");
+	resp_page(r, status, "account", v, 0);
+}
+
+void account_page(struct request *r)
+{
+	if (require_signin(r))
+		return;
+	account_show(r, 200, NULL, NULL, NULL, NULL, 0);
+}
+
+/* Every account form: signed in, then a valid token. Returns -1 when it has answered already. */
+static int account_form(struct request *r, struct form *f)
+{
+	if (require_signin(r))
+		return -1;
+	return form_read(r, f);
+}
+
+void account_profile(struct request *r)
+{
+	struct form f;
+	if (account_form(r, &f) != 0)
+		return;
+	static const char *const fields[] = {"name", "profession", "specialty", "country", "hcp"};
+	const char *errors[5] = {0};
+	struct user u = *r->user;
+	u.name = form_get(&f, "name");
+	u.profession = form_get(&f, "profession");
+	u.specialty = form_get(&f, "specialty");
+	u.country = form_get(&f, "country");
+	u.hcp_declared = form_get(&f, "hcp") != NULL;
+	u.alerts = form_get(&f, "alerts") != NULL;
+	if (!u.name || !u.name[0] || text_chars(u.name) > 100 || !text_clean(u.name, 0))
+		errors[0] = "Enter your name (at most 100 characters).";
+	if (!profession_ok(u.profession))
+		errors[1] = "Choose your profession.";
+	if (!u.specialty || text_chars(u.specialty) > 100 || !text_clean(u.specialty, 0))
+		errors[2] = "Your specialty can be at most 100 characters.";
+	if (!u.country || text_chars(u.country) > 100 || !text_clean(u.country, 0))
+		errors[3] = "Your country can be at most 100 characters.";
+	if (u.hcp_declared && u.profession && strcmp(u.profession, "not_hcp") == 0)
+		errors[4] = "The declaration needs a healthcare profession.";
+	for (int i = 0; i < 5; i++)
+		if (errors[i]) {
+			account_show(r, 422, "profile", &f, fields, errors, 5);
+			return;
+		}
+	if (store_user_update_profile(r->w->db, &u) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	resp_redirect(r, 303, "/account?saved=1");
+}
+
+struct change {
+	const char *new_email, *new_password;
+};
+
+static void email_checked(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct change *c = ctx;
+	if (!job->ok) {
+		static const char *const fields[] = {"current_password"};
+		const char *errors[] = {"Your current password is not right."};
+		account_show(r, 422, "email", NULL, fields, errors, 1);
+		return;
+	}
+	mail_link(r, r->user->id, c->new_email, "verify", c->new_email, 48);
+	resp_redirect(r, 303, "/account?email_sent=1");
+}
+
+void account_email(struct request *r)
+{
+	struct form f;
+	if (account_form(r, &f) != 0)
+		return;
+	struct change *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
+	c->new_email = form_get(&f, "new_email");
+	const char *password = form_get(&f, "current_password");
+	if (!c->new_email || !text_email_ok(c->new_email)) {
+		static const char *const fields[] = {"new_email"};
+		const char *errors[] = {"Enter the new address, like name@hospital.org."};
+		account_show(r, 422, "email", &f, fields, errors, 1);
+		return;
+	}
+	hash_async(r, 1, password ? password : "", r->user->password_hash, email_checked, c);
+}
+
+static void password_hashed(struct request *r, struct hash_job *job, void *ctx)
+{
+	(void)ctx;
+	if (!job->ok) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	store_user_set_password(r->w->db, r->user->id, job->hash);
+	store_sessions_delete_user(r->w->db, r->user->id, NULL);
+	session_start(r, r->user->id, 0); /* a new token for this device; every other one is signed out */
+	resp_redirect(r, 303, "/account?password_changed=1");
+}
+
+static void password_checked(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct change *c = ctx;
+	if (!job->ok) {
+		static const char *const fields[] = {"current_password_2"};
+		const char *errors[] = {"Your current password is not right."};
+		account_show(r, 422, "password", NULL, fields, errors, 1);
+		return;
+	}
+	hash_async(r, 0, c->new_password, NULL, password_hashed, c);
+}
+
+void account_password(struct request *r)
+{
+	struct form f;
+	if (account_form(r, &f) != 0)
+		return;
+	struct change *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
+	c->new_password = form_get(&f, "new_password");
+	const char *problem = password_problem(c->new_password, r->user->email);
+	if (problem) {
+		static const char *const fields[] = {"new_password"};
+		const char *errors[] = {problem};
+		account_show(r, 422, "password", &f, fields, errors, 1);
+		return;
+	}
+	const char *current = form_get(&f, "current_password");
+	hash_async(r, 1, current ? current : "", r->user->password_hash, password_checked, c);
+}
+
+void account_resend(struct request *r)
+{
+	struct form f;
+	if (account_form(r, &f) != 0)
+		return;
+	if (!r->user->email_verified) {
+		store_tokens_drop(r->w->db, r->user->id, "verify");
+		mail_link(r, r->user->id, r->user->email, "verify", "", 48);
+	}
+	resp_redirect(r, 303, "/account?resent=1");
+}
+
+void account_verification(struct request *r)
+{
+	struct form f;
+	if (account_form(r, &f) != 0)
+		return;
+	const char *text = form_get(&f, "details");
+	if (!text || text_chars(text) < 5 || text_chars(text) > 2000 || !text_clean(text, 1)) {
+		static const char *const fields[] = {"details"};
+		const char *errors[] = {
+		    "Tell us how we can verify you (5 to 2,000 characters): your licence or "
+		    "registration number and the body that issued it, or your institution."};
+		account_show(r, 422, "verification", &f, fields, errors, 1);
+		return;
+	}
+	store_user_request_hcp(r->w->db, r->user->id, text);
+	resp_redirect(r, 303, "/account?requested=1");
+}
+
+void account_data(struct request *r)
+{
+	if (require_signin(r))
+		return;
+	const struct user *u = r->user;
+	json_t *j = json_pack(
+	    "{s:s, s:s, s:b, s:s, s:s, s:s, s:b, s:b, s:s, s:s, s:s, s:I, s:I}", "email", u->email, "name",
+	    u->name, "email_verified", u->email_verified, "profession", u->profession, "specialty",
+	    u->specialty, "country", u->country, "hcp_declared", u->hcp_declared, "alerts", u->alerts, "role",
+	    u->role, "hcp_status", u->hcp_status, "hcp_request", u->hcp_request, "created_at",
+	    (json_int_t)u->created_at, "privacy_accepted_at", (json_int_t)u->privacy_accepted_at);
+	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_SORT_KEYS) : NULL;
+	json_decref(j);
+	if (!text) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	char *body = mem_strndup(r->pool, text, strlen(text));
+	free(text);
+	h2o_add_header_by_str(r->pool, &r->req->res.headers, H2O_STRLIT("content-disposition"), 0, NULL,
+			      H2O_STRLIT("attachment; filename=\"my-plenary-data.json\""));
+	resp_bytes(r, 200, "application/json; charset=utf-8", "private, no-store", NULL, body, strlen(body));
+}
+
+static void delete_checked(struct request *r, struct hash_job *job, void *ctx)
+{
+	(void)ctx;
+	if (!job->ok) {
+		static const char *const fields[] = {"delete_password"};
+		const char *errors[] = {"Your password is not right: your account is not deleted."};
+		account_show(r, 422, "delete", NULL, fields, errors, 1);
+		return;
+	}
+	if (store_user_delete(r->w->db, r->user->id) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	session_clear_cookie(r);
+	r->user = NULL;
+	r->session_hash = NULL;
+	resp_redirect(r, 303, "/account/deleted");
+}
+
+void account_delete(struct request *r)
+{
+	struct form f;
+	if (account_form(r, &f) != 0)
+		return;
+	const char *password = form_get(&f, "password");
+	hash_async(r, 1, password ? password : "", r->user->password_hash, delete_checked, NULL);
+}
+
+void account_deleted(struct request *r)
+{
+	message_page(
+	    r, 200, "Your account is deleted",
+	    "Your account and the personal data it held are erased, and you are signed out. Thank you for "
+	    "reading.",
+	    "/", "Go to the home page");
+}

@@ -1,0 +1,241 @@
+/* accounts: what the sign-up, sign-in and account pages share: async hashing, throttling, mail, forms. */
+#include "site/accounts.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth/session.h"
+#include "core/buf.h"
+#include "core/log.h"
+#include "http/response.h"
+#include "jobs/mail.h"
+#include "render/escape.h"
+#include "site/layout.h"
+
+struct pending {
+	struct request *r;
+	after_hash done;
+	void *ctx;
+};
+
+static void on_hashed(struct hash_job *job)
+{
+	struct pending *p = job->data;
+	p->done(p->r, job, p->ctx);
+}
+
+void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
+		void *ctx)
+{
+	struct hash_job *job = calloc(1, sizeof *job);
+	struct pending *p = h2o_mem_alloc_pool(r->pool, sizeof *p);
+	if (!job || !(job->password = strdup(password)))
+		die("out of memory");
+	*p = (struct pending){r, done, ctx};
+	job->reply_to = &r->w->hash_replies;
+	job->verify = verify;
+	if (hash)
+		snprintf(job->hash, sizeof job->hash, "%s", hash);
+	job->done = on_hashed;
+	job->data = p;
+	hasher_bind_request(job, r->pool);
+	hasher_submit(job);
+}
+
+/* ---- throttling: per account and per address, exponential delay after a few failures ---- */
+
+static void peer_subject(struct request *r, char *out, size_t n)
+{
+	struct sockaddr_storage ss;
+	char addr[INET6_ADDRSTRLEN] = "unknown";
+	socklen_t len = r->req->conn->callbacks->get_peername(r->req->conn, (struct sockaddr *)&ss);
+	if (len && ss.ss_family == AF_INET)
+		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, addr, sizeof addr);
+	else if (len && ss.ss_family == AF_INET6)
+		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, addr, sizeof addr);
+	snprintf(out, n, "ip:%s", addr);
+}
+
+static void email_subject(const char *email, char *out, size_t n)
+{
+	snprintf(out, n, "email:");
+	size_t k = strlen(out);
+	for (const char *c = email; *c && k + 1 < n; c++)
+		out[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+	out[k] = '\0';
+}
+
+/* Seconds still to wait after `count` failures, the last at `last`: free for the first `grace`,
+ * then 1, 2, 4 ... seconds up to five minutes; past `cap` an hour, the whole window. */
+static int wait_for(int count, int64_t last, int grace, int cap)
+{
+	if (count < grace)
+		return 0;
+	if (count >= cap)
+		return (int)(last + 3600 - store_now());
+	int shift = count - grace;
+	int64_t delay = shift > 8 ? 300 : (1 << shift);
+	int64_t left = last + delay - store_now();
+	return left > 0 ? (int)left : 0;
+}
+
+int throttle_wait(struct request *r, const char *email)
+{
+	char subj[300];
+	int count;
+	int64_t last, since = store_now() - 3600;
+	int wait = 0, w;
+	email_subject(email, subj, sizeof subj);
+	if (store_failures(r->w->db, subj, since, &count, &last) == 0 &&
+	    (w = wait_for(count, last, 3, 100)) > wait)
+		wait = w;
+	peer_subject(r, subj, sizeof subj);
+	if (store_failures(r->w->db, subj, since, &count, &last) == 0 &&
+	    (w = wait_for(count, last, 10, 1000)) > wait)
+		wait = w;
+	return wait;
+}
+
+void throttle_fail(struct request *r, const char *email)
+{
+	char subj[300];
+	email_subject(email, subj, sizeof subj);
+	store_failure_add(r->w->db, subj);
+	peer_subject(r, subj, sizeof subj);
+	store_failure_add(r->w->db, subj);
+}
+
+void throttle_clear(struct request *r, const char *email)
+{
+	char subj[300];
+	email_subject(email, subj, sizeof subj);
+	store_failures_clear(r->w->db, subj);
+}
+
+/* ---- mail ---- */
+
+int mail_notice(struct request *r, const char *to, const char *subject, const char *body)
+{
+	if (mailer_send(r->app->mailer, to, subject, body) != 0) {
+		log_error("mail to %s could not be queued", to);
+		return -1;
+	}
+	return 0;
+}
+
+int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
+	      int hours)
+{
+	const char *token = token_new(r->pool);
+	if (store_token_create(r->w->db, token_hash(r->pool, token), user_id, purpose, new_email,
+			       store_now() + (int64_t)hours * 3600) != 0)
+		return -1;
+	int verify = strcmp(purpose, "verify") == 0;
+	buf body;
+	buf_init(&body, r->pool);
+	const char *site_url = req_site_url(r, r->site);
+	if (verify)
+		buf_printf(
+		    &body,
+		    "Hello,\n\nPlease confirm that %s is your email address for %s by opening this link:\n\n"
+		    "%sverify?token=%s\n\nThe link works once and for %d hours. If you did not ask for this, "
+		    "you "
+		    "can ignore this message: nothing changes without the link.\n\n— %s\n",
+		    new_email && new_email[0] ? new_email : to, r->site->name, site_url, token, hours,
+		    r->site->name);
+	else
+		buf_printf(
+		    &body,
+		    "Hello,\n\nSomeone (we hope you) asked to reset the password of your %s account. Choose "
+		    "a new "
+		    "password here:\n\n%sreset/confirm?token=%s\n\nThe link works once and for %d hour%s. If "
+		    "you "
+		    "did not ask for this, ignore this message: your password stays as it is.\n\n— %s\n",
+		    r->site->name, site_url, token, hours, hours == 1 ? "" : "s", r->site->name);
+	char subject[200];
+	snprintf(subject, sizeof subject,
+		 verify ? "Confirm your email address for %s" : "Reset your %s password", r->site->name);
+	return mail_notice(r, to, subject, buf_cstr(&body));
+}
+
+/* ---- pages and forms ---- */
+
+void message_page(struct request *r, int status, const char *title, const char *message, const char *link_url,
+		  const char *link_label)
+{
+	view *v = layout_view(r, title);
+	view_str(v, "message", message);
+	view_bool(v, "has_link", link_url != NULL);
+	view_str(v, "link_url", link_url ? link_url : "");
+	view_str(v, "link_label", link_label ? link_label : "");
+	resp_page(r, status, "message", v, 0);
+}
+
+static const char *const professions[][2] = {
+    {"physician", "Physician"},
+    {"nurse", "Nurse"},
+    {"pharmacist", "Pharmacist"},
+    {"other_hcp", "Other healthcare professional"},
+    {"not_hcp", "Not a healthcare professional"},
+};
+#define NPROF (sizeof professions / sizeof professions[0])
+
+void view_professions(view *form, const char *selected)
+{
+	view *list = view_list(form, "professions");
+	for (size_t i = 0; i < NPROF; i++) {
+		view *p = view_push(list);
+		view_str(p, "value", professions[i][0]);
+		view_str(p, "label", professions[i][1]);
+		view_bool(p, "selected", selected && strcmp(selected, professions[i][0]) == 0);
+	}
+}
+
+int profession_ok(const char *profession)
+{
+	for (size_t i = 0; profession && i < NPROF; i++)
+		if (strcmp(profession, professions[i][0]) == 0)
+			return 1;
+	return 0;
+}
+
+void view_errors(view *v, const char *const *fields, const char *const *errors, size_t n)
+{
+	view *list = view_list(v, "errors");
+	view *by_field = view_obj(v, "error");
+	for (size_t i = 0; i < n; i++) {
+		if (!errors[i])
+			continue;
+		view *e = view_push(list);
+		view_str(e, "field", fields[i]);
+		view_str(e, "message", errors[i]);
+		view_str(by_field, fields[i], errors[i]);
+	}
+	view_bool(v, "has_errors", view_len(list) > 0);
+	view_int(v, "error_count", (long long)view_len(list));
+	view_bool(v, "errors_plural", view_len(list) > 1);
+}
+
+const char *safe_return(const char *p, const char *fallback)
+{
+	if (!p || p[0] != '/' || p[1] == '/' || p[1] == '\\' || strlen(p) > 1000)
+		return fallback;
+	for (const char *c = p; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == '\\' || *c == 0x7f)
+			return fallback;
+	return p;
+}
+
+int require_signin(struct request *r)
+{
+	if (r->user)
+		return 0;
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "/signin?return=");
+	esc_url_component(&b, r->path, strlen(r->path), 0);
+	resp_redirect(r, 303, buf_cstr(&b));
+	return 1;
+}

@@ -1,0 +1,42 @@
+/* accounts: what the sign-up, sign-in and account pages share: async hashing, throttling, mail, forms. */
+#ifndef PLENARY_ACCOUNTS_H
+#define PLENARY_ACCOUNTS_H
+
+#include "auth/password.h"
+#include "http/request.h"
+#include "render/view.h"
+
+typedef void (*after_hash)(struct request *r, struct hash_job *job, void *ctx);
+
+/** Hashes (verify 0) or checks (verify 1, against hash) a password on the hashing threads; done runs on
+ * this worker's loop when the answer comes, unless the reader went away. The handler returns meanwhile. */
+void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
+		void *ctx);
+
+/** 0 when a sign-in may be tried now, else the seconds to wait (the same for known and unknown emails). */
+int throttle_wait(struct request *r, const char *email);
+void throttle_fail(struct request *r, const char *email);
+void throttle_clear(struct request *r, const char *email);
+
+/** Mails a one-time link (purpose "verify" or "reset") to `to`; for a change of address, new_email is the
+ * address the link confirms. The link is valid for hours. */
+int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
+	      int hours);
+/** Mails a plain notice (no link). */
+int mail_notice(struct request *r, const char *to, const char *subject, const char *body);
+
+/** A simple page: title, message, and an optional link. */
+void message_page(struct request *r, int status, const char *title, const char *message, const char *link_url,
+		  const char *link_label);
+/** The professions a reader can choose, as a list for a select, with one selected. */
+void view_professions(view *form, const char *selected);
+/** 1 when profession is one of the list. */
+int profession_ok(const char *profession);
+/** Sets "error" (an object of field → message), "errors" (list) and "has_errors" on v. */
+void view_errors(view *v, const char *const *fields, const char *const *errors, size_t n);
+/** Redirects to sign-in (returning here afterwards) when nobody is signed in; returns 1 when it did. */
+int require_signin(struct request *r);
+/** A local path from a form's "return" field, or fallback. */
+const char *safe_return(const char *p, const char *fallback);
+
+#endif

@@ -1,0 +1,270 @@
+/* signup: creating an account, confirming the email address, and resetting a forgotten password. */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/session.h"
+#include "core/log.h"
+#include "core/text.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+static const char *const signup_fields[] = {"email",	 "password", "name", "profession",
+					    "specialty", "country",  "hcp",  "privacy"};
+#define NSIGNUP (sizeof signup_fields / sizeof signup_fields[0])
+
+static void signup_show(struct request *r, int status, const struct form *f, const char *const *errors)
+{
+	view *v = layout_view(r, "Sign up");
+	view *form = view_obj(v, "form");
+	view_str(form, "email", f ? form_get(f, "email") : "");
+	view_str(form, "name", f ? form_get(f, "name") : "");
+	view_str(form, "specialty", f ? form_get(f, "specialty") : "");
+	view_str(form, "country", f ? form_get(f, "country") : "");
+	view_bool(form, "hcp", f && form_get(f, "hcp"));
+	view_bool(form, "privacy", f && form_get(f, "privacy"));
+	view_bool(form, "alerts", f && form_get(f, "alerts"));
+	view_professions(form, f ? form_get(f, "profession") : NULL);
+	view_errors(v, signup_fields, errors, errors ? NSIGNUP : 0);
+	resp_page(r, status, "signup", v, status == 200);
+}
+
+void signup_form(struct request *r)
+{
+	if (r->user) {
+		resp_redirect(r, 303, "/account");
+		return;
+	}
+	signup_show(r, 200, NULL, NULL);
+}
+
+struct signup {
+	struct user u;
+};
+
+static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct signup *s = ctx;
+	if (!job->ok) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	s->u.password_hash = job->hash;
+	int64_t id = store_user_create(r->w->db, &s->u, 0);
+	if (id < 0) {
+		resp_error(r, 500, "Your account could not be created. Please try again in a moment.");
+		return;
+	}
+	if (id == 0) {
+		/* the address has an account: say the same as for a new one, and tell its owner by mail */
+		char body[1024];
+		snprintf(
+		    body, sizeof body,
+		    "Hello,\n\nSomeone tried to create a %s account with this address, which already has "
+		    "one. "
+		    "If it was you, sign in, or reset your password at %sreset if you have forgotten it.\n"
+		    "If it was not you, you can ignore this message.\n\n— %s\n",
+		    r->site->name, req_site_url(r, r->site), r->site->name);
+		mail_notice(r, s->u.email, "You already have an account", body);
+	} else if (mail_link(r, id, s->u.email, "verify", "", 48) != 0) {
+		resp_error(r, 500,
+			   "Your account was created but the confirmation mail could not be sent. Sign in to "
+			   "send it again.");
+		return;
+	}
+	resp_redirect(r, 303, "/signup/sent");
+}
+
+void signup_submit(struct request *r)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	const char *email = form_get(&f, "email"), *password = form_get(&f, "password"),
+		   *name = form_get(&f, "name"), *profession = form_get(&f, "profession"),
+		   *specialty = form_get(&f, "specialty"), *country = form_get(&f, "country");
+	const char *errors[NSIGNUP] = {0};
+	if (!email || !text_email_ok(email))
+		errors[0] = "Enter your email address, like name@hospital.org.";
+	errors[1] = password_problem(password, email);
+	if (!name || !name[0] || text_chars(name) > 100 || !text_clean(name, 0))
+		errors[2] =
+		    !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
+	if (!profession_ok(profession))
+		errors[3] = "Choose your profession.";
+	if (specialty && (text_chars(specialty) > 100 || !text_clean(specialty, 0)))
+		errors[4] = "Your specialty can be at most 100 characters.";
+	if (country && (text_chars(country) > 100 || !text_clean(country, 0)))
+		errors[5] = "Your country can be at most 100 characters.";
+	int hcp = form_get(&f, "hcp") != NULL;
+	if (hcp && profession && strcmp(profession, "not_hcp") == 0)
+		errors[6] =
+		    "You chose \"not a healthcare professional\": leave the declaration unticked, or choose "
+		    "your profession.";
+	if (!form_get(&f, "privacy"))
+		errors[7] = "Accept the privacy policy to create an account.";
+	for (size_t i = 0; i < NSIGNUP; i++)
+		if (errors[i]) {
+			signup_show(r, 422, &f, errors);
+			return;
+		}
+	struct signup *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
+	memset(s, 0, sizeof *s);
+	s->u = (struct user){.email = email,
+			     .name = name,
+			     .profession = profession,
+			     .specialty = specialty ? specialty : "",
+			     .country = country ? country : "",
+			     .hcp_declared = hcp,
+			     .alerts = form_get(&f, "alerts") != NULL,
+			     .role = "reader"};
+	hash_async(r, 0, password, NULL, signup_hashed, s);
+}
+
+void signup_sent(struct request *r)
+{
+	message_page(
+	    r, 200, "Check your email",
+	    "We have sent you an email with a link to confirm your address. Open it to finish creating your "
+	    "account; it works for 48 hours. No mail after a few minutes? Look in your spam folder, or sign "
+	    "up again.",
+	    "/signin", "Go to sign in");
+}
+
+/* GET /verify?token=: confirms a new account's address, or a changed one */
+void verify_email(struct request *r)
+{
+	const char *token = req_query(r, "token");
+	int64_t user_id;
+	const char *new_email;
+	if (!token || strlen(token) > 100 ||
+	    store_token_use(r->w->db, r->pool, token_hash(r->pool, token), "verify", &user_id, &new_email) !=
+		1) {
+		message_page(r, 400, "This link does not work any more",
+			     "Confirmation links work once and for 48 hours. This one has expired, was "
+			     "already used, or "
+			     "was copied incompletely. Sign in and ask for a new one from your account page.",
+			     "/signin", "Sign in");
+		return;
+	}
+	if (new_email[0]) {
+		if (store_user_set_email(r->w->db, user_id, new_email) != 0) {
+			message_page(r, 409, "This address is taken",
+				     "Another account uses this address now, so yours keeps its old address.",
+				     "/account", "Your account");
+			return;
+		}
+		store_user_mark_verified(r->w->db, user_id);
+	} else {
+		store_user_mark_verified(r->w->db, user_id);
+	}
+	resp_redirect(r, 303, r->user ? "/account?verified=1" : "/signin?verified=1");
+}
+
+/* ---- forgotten password ---- */
+
+void reset_form(struct request *r)
+{
+	view *v = layout_view(r, "Reset your password");
+	view_str(v, "email", "");
+	resp_page(r, 200, "reset", v, 1);
+}
+
+void reset_submit(struct request *r)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	const char *email = form_get(&f, "email");
+	if (!email || !text_email_ok(email)) {
+		view *v = layout_view(r, "Reset your password");
+		view_str(v, "email", email ? email : "");
+		const char *fields[] = {"email"}, *errors[] = {"Enter the email address of your account."};
+		view_errors(v, fields, errors, 1);
+		resp_page(r, 422, "reset", v, 0);
+		return;
+	}
+	struct user u;
+	if (store_user_by_email(r->w->db, r->pool, email, &u) == 1) {
+		store_tokens_drop(r->w->db, u.id, "reset"); /* only the newest link works */
+		mail_link(r, u.id, u.email, "reset", "", 1);
+	}
+	/* the same answer whether or not the address has an account */
+	resp_redirect(r, 303, "/reset/sent");
+}
+
+void reset_sent(struct request *r)
+{
+	message_page(r, 200, "Check your email",
+		     "If an account uses that address, we have sent it a link to choose a new password. The "
+		     "link works "
+		     "once, for one hour.",
+		     NULL, NULL);
+}
+
+static void reset_show(struct request *r, int status, const char *token, const char *error)
+{
+	view *v = layout_view(r, "Choose a new password");
+	view_str(v, "token", token);
+	const char *fields[] = {"password"}, *errors[] = {error};
+	view_errors(v, fields, errors, 1);
+	resp_page(r, status, "reset-confirm", v, 0);
+}
+
+static void reset_expired(struct request *r)
+{
+	message_page(r, 400, "This link does not work any more",
+		     "Password reset links work once and for one hour. Ask for a new one.", "/reset",
+		     "Reset your password");
+}
+
+void reset_confirm_form(struct request *r)
+{
+	const char *token = req_query(r, "token");
+	if (!token || strlen(token) > 100 ||
+	    store_token_valid(r->w->db, token_hash(r->pool, token), "reset") != 1) {
+		reset_expired(r);
+		return;
+	}
+	reset_show(r, 200, token, NULL);
+}
+
+static void reset_hashed(struct request *r, struct hash_job *job, void *ctx)
+{
+	const char *token = ctx;
+	int64_t user_id;
+	const char *unused;
+	if (!job->ok) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (store_token_use(r->w->db, r->pool, token_hash(r->pool, token), "reset", &user_id, &unused) != 1) {
+		reset_expired(r);
+		return;
+	}
+	store_user_set_password(r->w->db, user_id, job->hash);
+	store_user_mark_verified(r->w->db, user_id); /* the link proved the address */
+	store_sessions_delete_user(r->w->db, user_id, NULL);
+	session_end(r);
+	resp_redirect(r, 303, "/signin?reset=1");
+}
+
+void reset_confirm_submit(struct request *r)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	const char *token = form_get(&f, "token"), *password = form_get(&f, "password");
+	if (!token || strlen(token) > 100 ||
+	    store_token_valid(r->w->db, token_hash(r->pool, token), "reset") != 1) {
+		reset_expired(r);
+		return;
+	}
+	const char *problem = password_problem(password, NULL);
+	if (problem) {
+		reset_show(r, 422, token, problem);
+		return;
+	}
+	hash_async(r, 0, password, NULL, reset_hashed, mem_strndup(r->pool, token, strlen(token)));
+}

@@ -1,0 +1,33 @@
+/* sqlite_int: what the SQLite store's files share: statement slots and row helpers. Not for outside
+ * src/store. */
+#ifndef PLENARY_SQLITE_INT_H
+#define PLENARY_SQLITE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+/* statements of files other than sqlite.c each own a slot below this number */
+#define SQ_MORE_STATEMENTS 64
+
+/** Fills one item from the current row. */
+typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
+
+/** The statement of a slot, prepared on first use, reset and unbound. */
+sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql);
+sqlite3 *sq_db(store *s);
+/** Column i as text copied into the pool ("" for NULL). */
+const char *sq_col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i);
+int64_t sq_col_i64(sqlite3_stmt *st, int i);
+void sq_bind_text(sqlite3_stmt *st, int i, const char *v);
+/** Logs the error of a statement, resets it, returns -1. */
+int sq_step_error(store *s, sqlite3_stmt *st);
+/** All rows into a pool array of size-byte items. */
+int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, row_fill fill, void **out,
+	       size_t *n);
+/** One row: 1 and filled, 0 when none, -1 on error. */
+int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item);
+/** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
+int sq_exec(store *s, sqlite3_stmt *st, int *changes);
+
+#endif
