@@ -142,6 +142,8 @@ static int cmd_serve(int argc, char **argv)
 	if (password_blocklist_load(app.cfg.password_blocklist, err, sizeof err) != 0)
 		log_warn("%s: common passwords are not refused", err);
 	app.mailer = mailer_start(&app.cfg);
+	if (!app.mailer)
+		return 1; /* mailer_start said why: accounts cannot work without mail */
 	hasher_start(app.cfg.hash_threads);
 	int rc = server_run(&app);
 	hasher_stop();

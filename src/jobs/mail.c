@@ -24,7 +24,8 @@ enum {
 	MAIL_STOP_WAIT_S = 10,
 	SMTP_CONNECT_TIMEOUT_S = 10,
 	SMTP_TIMEOUT_S = 30,
-	/* raw bytes per encoded-word: 39 keeps "Subject: " and the word within 78 columns, 45 a folded line */
+	/* raw bytes per encoded-word: 39 keeps "Subject: " and the word within 78 columns, 45 a folded line
+	 */
 	WORD_FIRST_BYTES = 39,
 	WORD_BYTES = 45,
 };
@@ -65,7 +66,7 @@ struct mailer {
 
 	/* copied at start; read-only afterwards, so any thread may read them */
 	struct config cfg;
-	char envelope_from[sizeof ((struct config *)0)->mail_from];
+	char envelope_from[sizeof((struct config *)0)->mail_from];
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -132,7 +133,8 @@ static void add_encoded_words(buf *b, const char *s, size_t n)
 	for (size_t i = 0; i < n;) {
 		size_t take = n - i < room ? n - i : room;
 		if (i + take < n) {
-			/* back off to the lead byte of a character; invalid UTF-8 (no lead byte near) is cut anywhere */
+			/* back off to the lead byte of a character; invalid UTF-8 (no lead byte near) is cut
+			 * anywhere */
 			size_t k = take;
 			while (k > take - 3 && ((unsigned char)s[i + k] & 0xc0) == 0x80)
 				k--;
@@ -186,8 +188,8 @@ static void add_date(buf *b, time_t t)
 					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
-		   tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday], tm.tm_mday,
+		   months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 /* Every line end (LF, CR or CRLF) becomes CRLF, and the body ends with one. Dots are left alone: libcurl
@@ -206,7 +208,8 @@ static void add_body(buf *b, const char *body)
 	}
 }
 
-static void build_message(buf *b, const struct mailer *m, const char *to, const char *subject, const char *body)
+static void build_message(buf *b, const struct mailer *m, const char *to, const char *subject,
+			  const char *body)
 {
 	unsigned char id[16];
 	char id_hex[2 * sizeof id + 1];
@@ -319,7 +322,8 @@ static size_t smtp_read(char *dst, size_t size, size_t nmemb, void *arg)
 }
 
 /* Cuts a transfer short once stop has waited long enough; libcurl calls it about once a second at least. */
-static int smtp_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow)
+static int smtp_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+			 curl_off_t ulnow)
 {
 	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
 	struct mailer *m = arg;
@@ -353,8 +357,10 @@ static enum delivery smtp_send(struct mailer *m, struct mail_msg *msg, char *why
 		curl_easy_setopt(h, CURLOPT_USERNAME, m->cfg.smtp_user);
 	if (m->cfg.smtp_password[0])
 		curl_easy_setopt(h, CURLOPT_PASSWORD, m->cfg.smtp_password);
+	/* STARTTLS when offered; required when there is a password to protect */
 	if (strncasecmp(m->cfg.smtp_url, "smtp://", 7) == 0)
-		curl_easy_setopt(h, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+		curl_easy_setopt(h, CURLOPT_USE_SSL,
+				 (long)(m->cfg.smtp_password[0] ? CURLUSESSL_ALL : CURLUSESSL_TRY));
 	curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, (long)SMTP_CONNECT_TIMEOUT_S);
 	curl_easy_setopt(h, CURLOPT_TIMEOUT, (long)SMTP_TIMEOUT_S);
 	/* libcurl's timeouts would otherwise use signals, which belong to the whole process */
@@ -371,7 +377,10 @@ static enum delivery smtp_send(struct mailer *m, struct mail_msg *msg, char *why
 	curl_slist_free_all(rcpt);
 	if (rc == CURLE_OK)
 		return DELIVERED;
-	snprintf(why, whylen, "%s", m->curl_error[0] ? m->curl_error : curl_easy_strerror(rc));
+	if (rc == CURLE_ABORTED_BY_CALLBACK)
+		snprintf(why, whylen, "cut short after stop waited %d s", MAIL_STOP_WAIT_S);
+	else
+		snprintf(why, whylen, "%s", m->curl_error[0] ? m->curl_error : curl_easy_strerror(rc));
 	if (reply >= 500 && reply < 600)
 		return REFUSED;
 	return reply >= 400 && reply < 500 ? DEFERRED : UNREACHABLE;
@@ -413,16 +422,18 @@ static bool deliver(struct mailer *m, struct mail_msg *msg)
 		if (d == DELIVERED)
 			return false;
 		if (d == REFUSED) {
-			log_error("mail: the server refused the message to %s: %s; dropping it", msg->to, why);
+			log_error("mail: the server refused the message to %s: %s; dropping it", msg->to,
+				  why);
 			return false;
 		}
 		if (attempt == MAIL_ATTEMPTS || stopping || stop_begun(m)) {
-			log_error("mail: could not send to %s (attempt %d): %s; dropping it", msg->to, attempt, why);
+			log_error("mail: could not send to %s (attempt %d): %s; dropping it", msg->to,
+				  attempt, why);
 			return stopping && d == UNREACHABLE;
 		}
 		int delay = retry_delay_s[attempt - 1];
-		log_warn("mail: could not send to %s (attempt %d): %s; trying again in %d s", msg->to, attempt, why,
-			 delay);
+		log_warn("mail: could not send to %s (attempt %d): %s; trying again in %d s", msg->to,
+			 attempt, why, delay);
 		if (!retry_wait(m, delay)) {
 			log_error("mail: stopping; dropping the message to %s", msg->to);
 			return false;
@@ -434,7 +445,8 @@ static bool deliver(struct mailer *m, struct mail_msg *msg)
 static void drop_queue(struct mailer *m, const char *why)
 {
 	if (m->queued)
-		log_error("mail: %s; dropping %zu queued message%s", why, m->queued, m->queued == 1 ? "" : "s");
+		log_error("mail: %s; dropping %zu queued message%s", why, m->queued,
+			  m->queued == 1 ? "" : "s");
 	while (m->head) {
 		struct mail_msg *next = m->head->next;
 		msg_free(m->head);
@@ -533,9 +545,9 @@ static int mailer_init_sync(struct mailer *m)
 		return -1;
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
 	int rc = pthread_mutex_init(&m->lock, NULL) == 0 && pthread_cond_init(&m->wake, &attr) == 0 &&
-				 pthread_cond_init(&m->idle, &attr) == 0
-			 ? 0
-			 : -1;
+			 pthread_cond_init(&m->idle, &attr) == 0
+		     ? 0
+		     : -1;
 	pthread_condattr_destroy(&attr);
 	return rc;
 }

@@ -23,7 +23,8 @@ struct mailer;
  * first so a reader never sees half a message, and the log says once "mail: no smtp_url set; writing mail
  * to <dir>".
  *
- * Returns NULL, after logging why, when the outbox cannot be created or the thread cannot start. */
+ * Returns NULL, after logging why, when smtp_url is neither smtp:// nor smtps://, the outbox cannot be
+ * created, or libcurl or the thread cannot start. */
 struct mailer *mailer_start(const struct config *c);
 
 /** Queues one plain-text UTF-8 message; copies everything and never blocks on the network, so any thread
@@ -32,7 +33,7 @@ struct mailer *mailer_start(const struct config *c);
  * Returns 0, or -1 without queueing when m or an argument is NULL, the queue is full (1000 messages),
  * mailer_stop has begun, or an argument is unsafe: subject with CR or LF; to not a bare ASCII address
  * (longer than 254 bytes, without an '@' between other text, or with a control character, a space,
- * a byte above 127 or any of <>()[],;:\"). */
+ * a byte above 127 or any of <>()[],;:\ and "). */
 int mailer_send(struct mailer *m, const char *to, const char *subject, const char *body);
 
 /** Sends what is queued, waiting at most 10 s, then stops the thread and frees everything. Once stop has

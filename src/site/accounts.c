@@ -119,7 +119,7 @@ void throttle_clear(struct request *r, const char *email)
 int mail_notice(struct request *r, const char *to, const char *subject, const char *body)
 {
 	if (mailer_send(r->app->mailer, to, subject, body) != 0) {
-		log_error("mail to %s could not be queued", to);
+		log_error("mail: a message could not be queued (bad address or full queue)");
 		return -1;
 	}
 	return 0;

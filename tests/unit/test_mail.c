@@ -1,0 +1,715 @@
+/* test_mail: the mail thread against an outbox folder, a real SMTP server (aiosmtpd), refusing ones, none. */
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "jobs/mail.h"
+#include "unit.h"
+
+#define VERIFY_SUBJECT "V\xc3\xa9rifiez votre adresse"
+#define VERIFY_SUBJECT_B64 "=?UTF-8?B?VsOpcmlmaWV6IHZvdHJlIGFkcmVzc2U=?="
+
+/* ---- helpers ---- */
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *s = NULL;
+	size_t len = 0, n;
+	char chunk[4096];
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		s = realloc(s, len + n + 1);
+		memcpy(s + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	if (!s)
+		s = calloc(1, 1);
+	s[len] = '\0';
+	return s;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Full paths of the files in dir whose names end with suffix, sorted; returns how many (at most max). */
+static int list_files(const char *dir, const char *suffix, char **out, int max)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	if (!d)
+		return 0;
+	for (struct dirent *e; (e = readdir(d)) != NULL;) {
+		size_t len = strlen(e->d_name), slen = strlen(suffix);
+		if (e->d_name[0] == '.')
+			continue;
+		if (len < slen || strcmp(e->d_name + len - slen, suffix) != 0 || n == max)
+			continue;
+		size_t size = strlen(dir) + len + 2;
+		out[n] = malloc(size);
+		snprintf(out[n++], size, "%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	qsort(out, (size_t)n, sizeof *out, by_name);
+	return n;
+}
+
+static void free_list(char **names, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+}
+
+/* Log lines go to stderr; a test that wants to read them sends stderr to a file for a while. */
+static int saved_stderr = -1;
+static char capture_path[64];
+
+static void capture_begin(void)
+{
+	snprintf(capture_path, sizeof capture_path, "/tmp/plenary-mail-log-XXXXXX");
+	int fd = mkstemp(capture_path);
+	fflush(stderr);
+	saved_stderr = dup(STDERR_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+}
+
+static char *capture_end(void)
+{
+	fflush(stderr);
+	dup2(saved_stderr, STDERR_FILENO);
+	close(saved_stderr);
+	char *s = slurp(capture_path);
+	unlink(capture_path);
+	return s;
+}
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+	nanosleep(&t, NULL);
+}
+
+/* A loopback port nobody listens on (the kernel just handed it out and it was closed again). */
+static int free_port(void)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	bind(fd, (struct sockaddr *)&a, sizeof a);
+	getsockname(fd, (struct sockaddr *)&a, &len);
+	close(fd);
+	return ntohs(a.sin_port);
+}
+
+static bool port_open(int port)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET,
+				.sin_port = htons((uint16_t)port),
+				.sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	bool ok = connect(fd, (struct sockaddr *)&a, sizeof a) == 0;
+	close(fd);
+	return ok;
+}
+
+/* True when every CR is followed by LF and every LF follows a CR. */
+static bool crlf_only(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p == '\r' && p[1] != '\n')
+			return false;
+		if (*p == '\n' && (p == s || p[-1] != '\r'))
+			return false;
+	}
+	return true;
+}
+
+/* The value of a header (without its folding) copied into out; "" when absent. */
+static const char *header(const char *msg, const char *name, char *out, size_t outlen)
+{
+	size_t n = strlen(name);
+	out[0] = '\0';
+	for (const char *p = msg; *p && strncmp(p, "\r\n", 2) != 0;) {
+		const char *eol = strstr(p, "\r\n");
+		if (!eol)
+			break;
+		if (strncmp(p, name, n) == 0 && p[n] == ':' && p[n + 1] == ' ') {
+			snprintf(out, outlen, "%.*s", (int)(eol - p - n - 2), p + n + 2);
+			break;
+		}
+		p = eol + 2;
+	}
+	return out;
+}
+
+/* Decodes a Subject made of encoded-words, one per folded line; fails the test on anything else. */
+static char *decode_subject(const char *msg)
+{
+	const char *p = strstr(msg, "\r\nSubject: ");
+	static char out[4096];
+	size_t len = 0;
+	if (!p)
+		return NULL;
+	p += strlen("\r\nSubject: ");
+	const char *line = p - strlen("Subject: ");
+	for (;;) {
+		CHECK(strncmp(p, "=?UTF-8?B?", 10) == 0);
+		const char *end = strstr(p, "?=");
+		if (strncmp(p, "=?UTF-8?B?", 10) != 0 || !end)
+			return NULL;
+		size_t got = 0;
+		unsigned char *dst = (unsigned char *)out + len;
+		int rc = sodium_base642bin(dst, sizeof out - len - 1, p + 10, (size_t)(end - p - 10), NULL,
+					   &got, NULL, sodium_base64_VARIANT_ORIGINAL);
+		CHECK(rc == 0);
+		CHECK(end + 2 - p <= 75); /* RFC 2047: an encoded-word is at most 75 characters */
+		CHECK(got == 0 || (dst[0] & 0xc0) != 0x80); /* no word starts inside a UTF-8 character */
+		len += got;
+		p = end + 2;
+		CHECK(p - line <= 78);
+		if (strncmp(p, "\r\n ", 3) != 0)
+			break;
+		line = p + 2;
+		p += 3;
+	}
+	CHECK(strncmp(p, "\r\n", 2) == 0);
+	out[len] = '\0';
+	return out;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static struct config config_outbox(const char *dir)
+{
+	struct config c;
+	config_defaults(&c);
+	snprintf(c.outbox, sizeof c.outbox, "%s", dir);
+	c.smtp_url[0] = '\0';
+	return c;
+}
+
+static struct config config_smtp(int port)
+{
+	struct config c;
+	config_defaults(&c);
+	snprintf(c.smtp_url, sizeof c.smtp_url, "smtp://127.0.0.1:%d", port);
+	snprintf(c.mail_from, sizeof c.mail_from, "Plenary <no-reply@example.org>");
+	return c;
+}
+
+/* ---- outbox ---- */
+
+static void test_refusals(struct mailer *m)
+{
+	char long_to[300];
+	memset(long_to, 'x', sizeof long_to);
+	memcpy(long_to + 255 - 12, "@example.org", 13); /* 255 bytes */
+
+	CHECK(mailer_send(m, "a@b\r\nBcc: x@y", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "a@b\nBcc: x@y", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "a@example.org", "Hello\nBcc: x@y", "body") == -1);
+	CHECK(mailer_send(m, "a@example.org", "Hello\r", "body") == -1);
+	CHECK(mailer_send(m, "example.org", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "@example.org", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "a@", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "a@b, c@d", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "Eve <a@b>", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "a b@example.org", "Hello", "body") == -1);
+	CHECK(mailer_send(m, "jos\xc3\xa9@example.org", "Hello", "body") == -1);
+	CHECK(mailer_send(m, long_to, "Hello", "body") == -1);
+	CHECK(mailer_send(m, NULL, "Hello", "body") == -1);
+	CHECK(mailer_send(m, "a@example.org", NULL, "body") == -1);
+	CHECK(mailer_send(m, "a@example.org", "Hello", NULL) == -1);
+	CHECK(mailer_send(NULL, "a@example.org", "Hello", "body") == -1);
+}
+
+static void check_common_headers(const char *msg)
+{
+	char v[512];
+	CHECK(crlf_only(msg));
+	CHECK_CONTAINS(msg, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+			    "Content-Transfer-Encoding: 8bit\r\n\r\n");
+
+	header(msg, "Date", v, sizeof v);
+	struct tm tm = {0};
+	const char *end = strptime(v, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	CHECK(end && *end == '\0');
+	double age = difftime(time(NULL), timegm(&tm));
+	CHECK(age >= 0 && age < 120);
+
+	header(msg, "Message-ID", v, sizeof v);
+	CHECK(strlen(v) == 1 + 32 + strlen("@plenary>"));
+	CHECK(v[0] == '<' && strspn(v + 1, "0123456789abcdef") == 32 && strcmp(v + 33, "@plenary>") == 0);
+}
+
+static void test_outbox(const char *root)
+{
+	char dir[512], long_to[255], long_subject[512] = "";
+	snprintf(dir, sizeof dir, "%s/var/outbox", root); /* two levels that do not exist yet */
+	memset(long_to, 'y', sizeof long_to);
+	memcpy(long_to + 254 - 12, "@example.org", 13); /* 254 bytes: the longest allowed */
+	for (int i = 0; i < 20; i++)
+		strcat(long_subject,
+		       "D\xc3\xa9j\xc3\xa0 \xe2\x82\xac \xf0\x9f\x93\xa8 "); /* 2-, 3- and 4-byte */
+
+	struct config c = config_outbox(dir);
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	char *log = capture_end();
+	CHECK(m != NULL);
+	CHECK_CONTAINS(log, "mail: no smtp_url set; writing mail to ");
+	CHECK_CONTAINS(log, dir);
+	free(log);
+	if (!m)
+		return;
+	struct stat st;
+	CHECK(stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & 0777) == 0700);
+
+	test_refusals(m);
+	CHECK(mailer_flush(m, 1000) == 0);
+	char *names[8];
+	CHECK(list_files(dir, "", names, 8) == 0);
+
+	CHECK(mailer_send(
+		  m, "alice@example.org", VERIFY_SUBJECT,
+		  "Bonjour,\n\nCliquez ici :\nhttps://example.org/v?t=abc\r\n.ligne avec point\rfin") == 0);
+	CHECK(mailer_send(m, "bob@example.org", "Plain subject", "one line\n") == 0);
+	CHECK(mailer_send(m, long_to, long_subject, "") == 0);
+	CHECK(mailer_flush(m, 5000) == 0);
+
+	int n = list_files(dir, ".eml", names, 8);
+	CHECK(n == 3);
+	char *tmps[8];
+	int ntmp = list_files(dir, ".tmp", tmps, 8);
+	CHECK(ntmp == 0);
+	free_list(tmps, ntmp);
+	char *alice = NULL, *bob = NULL, *longest = NULL;
+	for (int i = 0; i < n; i++) {
+		const char *base = strrchr(names[i], '/') + 1;
+		CHECK(strlen(base) > 20 && base[8] == 'T' && base[15] == 'Z' && base[16] == '-');
+		CHECK(stat(names[i], &st) == 0 && (st.st_mode & 0777) == 0600);
+		char *text = slurp(names[i]);
+		if (strstr(text, "\r\nTo: alice@example.org\r\n"))
+			alice = text;
+		else if (strstr(text, "\r\nTo: bob@example.org\r\n"))
+			bob = text;
+		else
+			longest = text;
+	}
+	free_list(names, n);
+	CHECK(alice && bob && longest);
+	if (!alice || !bob || !longest)
+		return;
+
+	const char *want = "From: Plenary <no-reply@localhost>\r\n"
+			   "To: alice@example.org\r\n"
+			   "Subject: " VERIFY_SUBJECT_B64 "\r\n"
+			   "Date: ";
+	CHECK(strncmp(alice, want, strlen(want)) == 0);
+	check_common_headers(alice);
+	CHECK_STR(
+	    strstr(alice, "\r\n\r\n") + 4,
+	    "Bonjour,\r\n\r\nCliquez ici :\r\nhttps://example.org/v?t=abc\r\n.ligne avec point\r\nfin\r\n");
+
+	CHECK_CONTAINS(bob, "\r\nSubject: Plain subject\r\n");
+	check_common_headers(bob);
+	CHECK_STR(strstr(bob, "\r\n\r\n") + 4, "one line\r\n");
+	char id1[128], id2[128];
+	CHECK(strcmp(header(alice, "Message-ID", id1, sizeof id1),
+		     header(bob, "Message-ID", id2, sizeof id2)) != 0);
+
+	check_common_headers(longest);
+	char to_header[300];
+	CHECK_STR(header(longest, "To", to_header, sizeof to_header), long_to);
+	CHECK_STR(decode_subject(longest), long_subject);
+	CHECK(strstr(longest, "\r\n\r\n")[4] == '\0'); /* an empty body stays empty */
+	free(alice);
+	free(bob);
+	free(longest);
+
+	/* stop sends what is still queued */
+	for (int i = 0; i < 5; i++)
+		CHECK(mailer_send(m, "carol@example.org", "Queued", "sent by stop") == 0);
+	mailer_stop(m);
+	n = list_files(dir, ".eml", names, 8);
+	CHECK(n == 8);
+	free_list(names, n);
+}
+
+static void test_outbox_from(const char *root)
+{
+	char dir[512];
+	snprintf(dir, sizeof dir, "%s/from", root);
+	struct config c = config_outbox(dir);
+	snprintf(c.mail_from, sizeof c.mail_from,
+		 "\"Assembl\xc3\xa9"
+		 "e\" <contact@example.org>");
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	free(capture_end());
+	CHECK(m != NULL);
+	if (!m)
+		return;
+	CHECK(mailer_send(m, "dan@example.org", "Hi", "x") == 0);
+	mailer_stop(m);
+	char *names[2];
+	int n = list_files(dir, ".eml", names, 2);
+	CHECK(n == 1);
+	char *text = n == 1 ? slurp(names[0]) : NULL;
+	/* "Assemblée" in base64, the address left as it is */
+	CHECK_CONTAINS(text, "From: =?UTF-8?B?QXNzZW1ibMOpZQ==?= <contact@example.org>\r\n");
+	free(text);
+	free_list(names, n);
+
+	/* an outbox that cannot be a folder */
+	snprintf(dir, sizeof dir, "%s/from/%s", root, "file");
+	close(open(dir, O_WRONLY | O_CREAT, 0600));
+	c = config_outbox(dir);
+	capture_begin();
+	m = mailer_start(&c);
+	char *log = capture_end();
+	CHECK(m == NULL);
+	CHECK_CONTAINS(log, "cannot create the outbox folder");
+	free(log);
+	mailer_stop(m);
+
+	c = config_smtp(25);
+	snprintf(c.smtp_url, sizeof c.smtp_url, "http://127.0.0.1:25");
+	capture_begin();
+	m = mailer_start(&c);
+	free(capture_end());
+	CHECK(m == NULL);
+}
+
+/* ---- a real SMTP server: Debian's aiosmtpd, storing what it gets in a maildir ---- */
+
+static pid_t smtpd_start(int port, const char *maildir)
+{
+	char listen[64];
+	snprintf(listen, sizeof listen, "127.0.0.1:%d", port);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, STDOUT_FILENO);
+		execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen, "-c",
+		      "aiosmtpd.handlers.Mailbox", maildir, (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; pid > 0 && i < 200; i++) {
+		if (port_open(port))
+			return pid;
+		if (waitpid(pid, NULL, WNOHANG) == pid)
+			return -1;
+		sleep_ms(50);
+	}
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	return -1;
+}
+
+static void test_smtp(const char *root)
+{
+	char maildir[512], newdir[600];
+	snprintf(maildir, sizeof maildir, "%s/maildir", root);
+	snprintf(newdir, sizeof newdir, "%s/new", maildir);
+	int port = free_port();
+	pid_t pid = smtpd_start(port, maildir);
+	CHECK(pid > 0); /* needs python3-aiosmtpd (scripts/deps.sh test) */
+	if (pid <= 0)
+		return;
+
+	struct config c = config_smtp(port);
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	CHECK(m != NULL);
+	CHECK(mailer_send(m, "carol@example.org", VERIFY_SUBJECT, "Hello Carol,\n.a line with a dot\nBye") ==
+	      0);
+	CHECK(mailer_flush(m, 20000) == 0);
+	mailer_stop(m);
+	char *log = capture_end();
+	kill(pid, SIGTERM);
+	waitpid(pid, NULL, 0);
+
+	char want[128];
+	snprintf(want, sizeof want, "mail: sending mail through smtp://127.0.0.1:%d", port);
+	CHECK_CONTAINS(log, want);
+	CHECK(!strstr(log, "warn") && !strstr(log, "error"));
+	free(log);
+
+	char *names[4];
+	int n = list_files(newdir, "", names, 4);
+	CHECK(n == 1);
+	char *text = n == 1 ? slurp(names[0]) : NULL;
+	free_list(names, n);
+	CHECK_CONTAINS(text, "From: Plenary <no-reply@example.org>");
+	CHECK_CONTAINS(text, "To: carol@example.org");
+	CHECK_CONTAINS(text, "Subject: " VERIFY_SUBJECT_B64);
+	CHECK_CONTAINS(text, "Content-Type: text/plain; charset=utf-8");
+	CHECK_CONTAINS(text, "X-MailFrom: no-reply@example.org");
+	CHECK_CONTAINS(text, "X-RcptTo: carol@example.org");
+	CHECK_CONTAINS(text, "Hello Carol,");
+	CHECK_CONTAINS(text, "\n.a line with a dot"); /* stuffed by libcurl, unstuffed by the server */
+	CHECK(text && !strstr(text, "..a line"));
+	CHECK_CONTAINS(text, "\nBye");
+	free(text);
+
+	/* a password in the URL stays out of the log */
+	snprintf(c.smtp_url, sizeof c.smtp_url, "smtp://user:s3cret@127.0.0.1:%d", port);
+	capture_begin();
+	m = mailer_start(&c);
+	mailer_stop(m);
+	log = capture_end();
+	CHECK(m != NULL);
+	CHECK_CONTAINS(log, want);
+	CHECK(log && !strstr(log, "s3cret"));
+	free(log);
+}
+
+/* ---- a scripted SMTP server that refuses recipients, or stops answering ---- */
+
+struct fake_smtp {
+	int listen_fd, port;
+	const char *rcpt_reply; /* NULL: greet, then say nothing after MAIL FROM */
+	atomic_int rcpts;
+	atomic_bool stop;
+	pthread_t thread;
+};
+
+static void fake_reply(int fd, const char *s)
+{
+	ssize_t w = send(fd, s, strlen(s), MSG_NOSIGNAL);
+	(void)w;
+}
+
+/* Answers one command; returns false when the session is over. */
+static bool fake_command(struct fake_smtp *f, int fd, const char *cmd)
+{
+	if (strncasecmp(cmd, "EHLO", 4) == 0 || strncasecmp(cmd, "HELO", 4) == 0)
+		fake_reply(fd, "250 fake\r\n");
+	else if (!f->rcpt_reply)
+		; /* past the handshake, so only libcurl's 30 s transfer timeout or stop ends the wait */
+	else if (strncasecmp(cmd, "MAIL", 4) == 0 || strncasecmp(cmd, "RSET", 4) == 0 ||
+		 strncasecmp(cmd, "NOOP", 4) == 0)
+		fake_reply(fd, "250 ok\r\n");
+	else if (strncasecmp(cmd, "RCPT", 4) == 0) {
+		atomic_fetch_add(&f->rcpts, 1);
+		fake_reply(fd, f->rcpt_reply);
+	} else if (strncasecmp(cmd, "QUIT", 4) == 0) {
+		fake_reply(fd, "221 bye\r\n");
+		return false;
+	} else
+		fake_reply(fd, "502 not here\r\n");
+	return true;
+}
+
+static void fake_session(struct fake_smtp *f, int fd)
+{
+	char line[1024];
+	size_t len = 0;
+	fake_reply(fd, "220 fake ESMTP\r\n");
+	while (!atomic_load(&f->stop)) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		if (poll(&p, 1, 50) <= 0)
+			continue;
+		ssize_t r = recv(fd, line + len, sizeof line - 1 - len, 0);
+		if (r <= 0)
+			return;
+		len += (size_t)r;
+		for (char *eol; (eol = memchr(line, '\n', len)) != NULL;) {
+			*eol = '\0';
+			if (!fake_command(f, fd, line))
+				return;
+			len -= (size_t)(eol + 1 - line);
+			memmove(line, eol + 1, len);
+		}
+		if (len == sizeof line - 1)
+			return;
+	}
+}
+
+static void *fake_main(void *arg)
+{
+	struct fake_smtp *f = arg;
+	while (!atomic_load(&f->stop)) {
+		struct pollfd p = {.fd = f->listen_fd, .events = POLLIN};
+		if (poll(&p, 1, 50) <= 0)
+			continue;
+		int fd = accept(f->listen_fd, NULL, NULL);
+		if (fd < 0)
+			continue;
+		fake_session(f, fd);
+		close(fd);
+	}
+	return NULL;
+}
+
+static void fake_start(struct fake_smtp *f, const char *rcpt_reply)
+{
+	f->rcpt_reply = rcpt_reply;
+	atomic_init(&f->rcpts, 0);
+	atomic_init(&f->stop, false);
+	f->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t len = sizeof a;
+	CHECK(bind(f->listen_fd, (struct sockaddr *)&a, sizeof a) == 0 && listen(f->listen_fd, 8) == 0);
+	getsockname(f->listen_fd, (struct sockaddr *)&a, &len);
+	f->port = ntohs(a.sin_port);
+	pthread_create(&f->thread, NULL, fake_main, f);
+}
+
+static void fake_stop(struct fake_smtp *f)
+{
+	atomic_store(&f->stop, true);
+	pthread_join(f->thread, NULL);
+	close(f->listen_fd);
+}
+
+static void test_smtp_refused(void)
+{
+	struct fake_smtp f;
+	fake_start(&f, "550 5.1.1 no such user\r\n");
+	struct config c = config_smtp(f.port);
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	CHECK(mailer_send(m, "dan@example.org", "Hi", "x") == 0);
+	CHECK(mailer_flush(m, 5000) == 0); /* refused for good: no waiting to try again */
+	mailer_stop(m);
+	char *log = capture_end();
+	fake_stop(&f);
+	CHECK(atomic_load(&f.rcpts) == 1);
+	CHECK_CONTAINS(log, "refused the message to dan@example.org");
+	CHECK_CONTAINS(log, "550");
+	free(log);
+}
+
+static void test_smtp_deferred(void)
+{
+	struct fake_smtp f;
+	fake_start(&f, "451 4.3.0 try again later\r\n");
+	struct config c = config_smtp(f.port);
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	CHECK(mailer_send(m, "erin@example.org", "Hi", "x") == 0);
+	/* attempt 1 at once, attempt 2 after 1 s, then 5 s of waiting that stop cuts short */
+	CHECK(mailer_flush(m, 2500) == -1);
+	CHECK(atomic_load(&f.rcpts) == 2);
+	double t0 = now_s();
+	mailer_stop(m);
+	double stop_took = now_s() - t0;
+	char *log = capture_end();
+	fake_stop(&f);
+	CHECK(stop_took < 1.0);
+	CHECK(atomic_load(&f.rcpts) == 2);
+	CHECK_CONTAINS(log, "could not send to erin@example.org (attempt 1)");
+	CHECK_CONTAINS(log, "451");
+	CHECK_CONTAINS(log, "trying again in 1 s");
+	CHECK_CONTAINS(log, "trying again in 5 s");
+	CHECK_CONTAINS(log, "stopping; dropping the message to erin@example.org");
+	free(log);
+}
+
+/* No server on the port: sending never blocks, the queue has a limit, and stop does not wait for retries. */
+static void test_smtp_closed_port(void)
+{
+	struct config c = config_smtp(free_port());
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	double t0 = now_s();
+	CHECK(mailer_send(m, "frank@example.org", "Hi", "x") == 0);
+	CHECK(now_s() - t0 < 0.5);
+	sleep_ms(300); /* the first attempt fails at once; the message waits 1 s for its second */
+	int accepted = 0;
+	t0 = now_s();
+	for (int i = 0; i < 1000; i++)
+		accepted += mailer_send(m, "grace@example.org", "Queued", "body") == 0;
+	double sends_took = now_s() - t0;
+	CHECK(accepted == 1000);
+	CHECK(mailer_send(m, "heidi@example.org", "One too many", "body") == -1);
+	t0 = now_s();
+	mailer_stop(m);
+	double stop_took = now_s() - t0;
+	char *log = capture_end();
+	CHECK(sends_took < 2.0);
+	CHECK(stop_took < 3.0);
+	CHECK_CONTAINS(log, "could not send to frank@example.org (attempt 1)");
+	CHECK_CONTAINS(log, "onnect"); /* libcurl's "Couldn't connect to server" or "Failed to connect" */
+	CHECK_CONTAINS(log, "the queue is full");
+	CHECK_CONTAINS(log, "dropping 999 queued messages");
+	free(log);
+}
+
+/* A server that hangs in the middle of a message: stop cuts the transfer short after its 10 s. */
+static void test_smtp_silent(void)
+{
+	struct fake_smtp f;
+	fake_start(&f, NULL);
+	struct config c = config_smtp(f.port);
+	capture_begin();
+	struct mailer *m = mailer_start(&c);
+	CHECK(mailer_send(m, "ivan@example.org", "Hi", "x") == 0);
+	CHECK(mailer_send(m, "judy@example.org", "Hi", "x") == 0);
+	sleep_ms(200);
+	double t0 = now_s();
+	mailer_stop(m);
+	double stop_took = now_s() - t0;
+	char *log = capture_end();
+	fake_stop(&f);
+	CHECK(stop_took > 9.0 && stop_took < 13.0);
+	CHECK_CONTAINS(log,
+		       "could not send to ivan@example.org (attempt 1): cut short after stop waited 10 s");
+	CHECK_CONTAINS(log, "stopping took longer than 10 s; dropping 1 queued message\n");
+	free(log);
+}
+
+int main(void)
+{
+	char root[] = "/tmp/plenary-mail-XXXXXX";
+	if (!mkdtemp(root)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_outbox(root);
+	test_outbox_from(root);
+	test_smtp(root);
+	test_smtp_refused();
+	test_smtp_deferred();
+	test_smtp_closed_port();
+	test_smtp_silent();
+	nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return unit_done("mail");
+}
