@@ -176,7 +176,8 @@ int store_user_delete(store *s, int64_t id);
 
 /** A session for user_id under the SHA-256 hex of its token. */
 int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember);
-/** The user of a live session: not past its absolute end, used since idle_after. 1 found, 0 not, -1 error.
+/** The user of a live session: not past its absolute end, and used since idle_after unless it is a
+ * "remember me" session (those end only at their absolute end). 1 found, 0 not, -1 error.
  * *last_seen gets when it was last used, so callers refresh it only now and then. */
 int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
 		       struct user *out, int64_t *last_seen, int *remember);

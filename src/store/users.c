@@ -227,7 +227,7 @@ int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, i
 		       "u.email_verified_at IS NOT NULL, u.hcp_declared, u.alerts, u.created_at, "
 		       "u.privacy_accepted_at, IFNULL(u.hcp_decided_at, 0), x.last_seen_at, x.remember "
 		       "FROM session x JOIN user u ON u.id = x.user_id "
-		       "WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND x.last_seen_at > ?3");
+		       "WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND (x.remember = 1 OR x.last_seen_at > ?3)");
 	sq_bind_text(st, 1, token_hash);
 	sqlite3_bind_int64(st, 2, store_now());
 	sqlite3_bind_int64(st, 3, idle_after);

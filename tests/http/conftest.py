@@ -401,3 +401,405 @@ def h1_text(doc):
 
 def text_of(node):
     return " ".join(node.text().split())
+
+
+# ==== accounts: more server instances, mail over SMTP to aiosmtpd, and readers with their own cookies ====
+#
+# The account and gating tests run against their own server (fixture accounts_server): its own demo database,
+# so their users, sessions and failed sign-ins never touch the pages the other tests read, and a config file
+# that sends mail over SMTP to Debian's aiosmtpd on loopback (outbox pointed into the temporary folder, so a
+# misrouted message never lands in the repository). Readers (Reader) sign up, confirm with the link from
+# their mail, sign in and submit forms with the token scraped from the page, as a browser without JavaScript.
+
+import email
+import email.policy
+import uuid
+from urllib.parse import urlsplit
+
+COMMON_PASSWORDS = "/usr/share/john/password.lst"  # the password_blocklist setting's default
+
+
+class Mailbox:
+    """The maildir aiosmtpd's Mailbox handler delivers to: one file per message in new/."""
+
+    def __init__(self, path):
+        self.path = path
+        for sub in ("new", "cur", "tmp"):  # the handler writes into an existing maildir only when these exist
+            os.makedirs(os.path.join(path, sub), exist_ok=True)
+
+    def messages(self):
+        """Every message received so far, oldest first, as email.message.EmailMessage."""
+        new = os.path.join(self.path, "new")
+        files = []
+        for name in os.listdir(new):
+            p = os.path.join(new, name)
+            try:
+                files.append((os.stat(p).st_mtime_ns, name, p))
+            except FileNotFoundError:
+                pass
+        out = []
+        for _, _, p in sorted(files):
+            with open(p, "rb") as f:
+                out.append(email.message_from_binary_file(f, policy=email.policy.default))
+        return out
+
+    def to(self, address, subject=None):
+        """Messages to address (any case), whose subject contains `subject` when given."""
+        return [m for m in self.messages()
+                if str(m["To"]).strip().lower() == address.lower()
+                and (subject is None or subject in str(m["Subject"]))]
+
+    def wait(self, address, subject=None, count=1, timeout=8.0):
+        """The count-th message to address (the mail thread sends asynchronously: this polls)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            got = self.to(address, subject)
+            if len(got) >= count:
+                return got[count - 1]
+            if time.monotonic() > deadline:
+                subjects = [(str(m["To"]), str(m["Subject"])) for m in self.messages()][-10:]
+                raise AssertionError(f"no mail #{count} to {address} (subject {subject!r}) within {timeout} s; "
+                                     f"the last ones: {subjects}")
+            time.sleep(0.05)
+
+    def quiet(self, address, seconds=1.0):
+        """Messages to address after waiting `seconds`: for asserting that none was sent."""
+        time.sleep(seconds)
+        return self.to(address)
+
+
+def mail_body(msg):
+    return msg.get_body(preferencelist=("plain",)).get_content()
+
+
+def mail_link(msg, path):
+    """The path and query of the link in msg whose path is `path` (/verify, /reset/confirm)."""
+    links = re.findall(r"https?://\S+", mail_body(msg))
+    for link in links:
+        u = urlsplit(link)
+        if u.path == path:
+            return f"{u.path}?{u.query}"
+    raise AssertionError(f"no {path} link in the mail; links: {links}")
+
+
+class SmtpServer:
+    proc = None
+    port = 0
+    mailbox = None
+    log_path = ""
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def start_smtp(tmp):
+    """aiosmtpd on a free loopback port, storing every message in tmp/maildir."""
+    smtp = SmtpServer()
+    smtp.mailbox = Mailbox(os.path.join(tmp, "maildir"))
+    smtp.log_path = os.path.join(tmp, "smtp.log")
+    for _attempt in range(3):
+        smtp.port = _free_port()
+        log = open(smtp.log_path, "w")
+        smtp.proc = subprocess.Popen(
+            ["/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{smtp.port}", "-c",
+             "aiosmtpd.handlers.Mailbox", smtp.mailbox.path],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        log.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and smtp.proc.poll() is None:
+            try:
+                with socket.create_connection(("127.0.0.1", smtp.port), timeout=1) as s:
+                    if s.recv(100).startswith(b"220"):
+                        return smtp
+            except OSError:
+                time.sleep(0.05)
+        smtp.stop()
+    with open(smtp.log_path, encoding="utf-8", errors="replace") as f:
+        pytest.fail(f"aiosmtpd did not start; its log:\n{f.read()}")
+
+
+class Plenary:
+    """One server process started by start_plenary."""
+    base = ""
+    port = 0
+    db_path = ""
+    log_path = ""
+    config_path = ""
+    tmp = ""
+    proc = None
+    mail = None  # a Mailbox when the server sends mail to aiosmtpd
+    outbox = ""
+
+    def url(self, path):
+        return self.base + path
+
+    def log(self):
+        with open(self.log_path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+
+    def db(self):
+        """A read-write connection to this server's database (tests edit rows the server reads)."""
+        c = sqlite3.connect(self.db_path, timeout=10)
+        c.row_factory = sqlite3.Row
+        return c
+
+    def query(self, sql, params=()):
+        c = self.db()
+        try:
+            return c.execute(sql, params).fetchall()
+        finally:
+            c.close()
+
+    def execute(self, sql, params=()):
+        c = self.db()
+        try:
+            with c:
+                return c.execute(sql, params).rowcount
+        finally:
+            c.close()
+
+    def stop(self):
+        """SIGTERM; returns the exit status (None when it had to be killed)."""
+        if self.proc is None or self.proc.poll() is not None:
+            return self.proc.returncode if self.proc else None
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            return None
+
+
+def start_plenary(tmp, db_path, settings=None, threads=2, name="server"):
+    """Starts `plenary serve` from the repository root on a free loopback port with a config file of
+    `settings` ([plenary] section) in tmp; waits for /healthz."""
+    binary = _binary()
+    srv = Plenary()
+    srv.tmp, srv.db_path = tmp, db_path
+    srv.log_path = os.path.join(tmp, f"{name}.log")
+    srv.config_path = os.path.join(tmp, f"{name}.ini")
+    with open(srv.config_path, "w") as f:
+        f.write("[plenary]\n")
+        for k, v in (settings or {}).items():
+            f.write(f"{k} = {v}\n")
+    srv.outbox = (settings or {}).get("outbox", "")
+    for _attempt in range(3):
+        srv.port = _free_port()
+        srv.base = f"http://127.0.0.1:{srv.port}"
+        log = open(srv.log_path, "w")
+        srv.proc = subprocess.Popen(
+            [binary, "serve", "--config", srv.config_path, "--db", db_path, "--listen", f"127.0.0.1:{srv.port}",
+             "--threads", str(threads)],
+            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        log.close()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and srv.proc.poll() is None:
+            try:
+                if requests.get(srv.base + "/healthz", timeout=1).status_code == 200:
+                    return srv
+            except requests.RequestException:
+                pass
+            time.sleep(0.05)
+        srv.proc.kill()
+        srv.proc.wait()
+    pytest.fail(f"the {name} did not answer /healthz; its log:\n{srv.log()}")
+
+
+def make_demo_database(tmp):
+    return _make_database(_binary(), tmp)
+
+
+@pytest.fixture(scope="session")
+def accounts_server():
+    """A server of its own for accounts: demo database, mail by SMTP to aiosmtpd, outbox in the temp dir."""
+    with tempfile.TemporaryDirectory(prefix="plenary-accounts-") as tmp:
+        db_path = make_demo_database(tmp)
+        smtp = start_smtp(tmp)
+        try:
+            srv = start_plenary(tmp, db_path, {"smtp_url": f"smtp://127.0.0.1:{smtp.port}",
+                                               "outbox": os.path.join(tmp, "outbox")}, name="accounts-server")
+            srv.mail = smtp.mailbox
+            yield srv
+            rc = srv.stop()
+            assert rc == 0, f"the accounts server exited with {rc} after SIGTERM; log tail:\n{srv.log()[-3000:]}"
+        finally:
+            smtp.stop()
+
+
+def run_plenary(args, stdin_text=None, timeout=30):
+    """Runs the plenary command line (not a tty: a password comes from standard input)."""
+    return subprocess.run([_binary(), *args], cwd=REPO, input=stdin_text if stdin_text is not None else "",
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def add_user(db_path, address, role, name=None, password=None):
+    """`plenary user add`: with --generate unless a password is given; returns (completed process, password)."""
+    args = ["user", "add", address, "--role", role, "--db", db_path]
+    if name:
+        args += ["--name", name]
+    if password is None:
+        args.append("--generate")
+    p = run_plenary(args, stdin_text=None if password is None else password + "\n")
+    if password is None:
+        m = re.search(r"^password \(shown once\): (\S+)$", p.stdout, re.M)
+        password = m.group(1) if m else None
+    return p, password
+
+
+# ---- readers ---------------------------------------------------------------------------------------------
+
+def unique_email(prefix="reader"):
+    return f"{prefix}-{uuid.uuid4().hex[:12]}@example.org"
+
+
+def new_password():
+    """At least 12 characters and not on the list of common passwords."""
+    return f"quiet harbour {uuid.uuid4().hex[:10]} lantern"
+
+
+def session_cookie_headers(resp):
+    """Every Set-Cookie header of a response for the session cookie, as sent."""
+    return [c for c in resp.raw.headers.getlist("set-cookie") if c.startswith("plenary_session=")]
+
+
+def cookie_parts(set_cookie):
+    """(name, value, {attribute lower-case: value}) of one Set-Cookie header."""
+    parts = [p.strip() for p in set_cookie.split(";")]
+    name, _, value = parts[0].partition("=")
+    attrs = {}
+    for p in parts[1:]:
+        k, _, v = p.partition("=")
+        attrs[k.lower()] = v
+    return name, value, attrs
+
+
+class Reader:
+    """One reader's browser against one server: a cookie jar of its own; forms are posted with the
+    form_token of the page they are on, as a browser without JavaScript does."""
+
+    def __init__(self, srv, email=None, password=None, name=None, profession="physician", hcp=True):
+        self.srv = srv
+        self.http = requests.Session()
+        self.email = email or unique_email()
+        self.password = password or new_password()
+        self.name = name or f"Dr Reader {uuid.uuid4().hex[:6]}"
+        self.profession = profession
+        self.hcp = hcp
+
+    # plain requests
+    def get(self, path, **kw):
+        kw.setdefault("timeout", 10)
+        kw.setdefault("allow_redirects", False)
+        return self.http.get(self.srv.url(path), **kw)
+
+    def post(self, path, data=None, **kw):
+        kw.setdefault("timeout", 10)
+        kw.setdefault("allow_redirects", False)
+        return self.http.post(self.srv.url(path), data=data, **kw)
+
+    @property
+    def cookie(self):
+        return self.http.cookies.get("plenary_session")
+
+    def token(self, path, action=None):
+        """The form_token of the form posting to `action` (default: the first form) on the page at path."""
+        r = self.get(path)
+        assert r.status_code == 200, f"GET {path}: {r.status_code}"
+        doc = parse_html(r.text)
+        forms = [f for f in doc.find_all("form") if action is None or f.get("action") == action]
+        assert forms, f"no form posting to {action} on {path}"
+        field = forms[0].find("input", name="form_token")
+        assert field is not None and field.get("value"), f"the form to {action} on {path} has no token"
+        return field.get("value")
+
+    def submit(self, page_path, action, fields, **kw):
+        """Posts `fields` to `action` with the token of that form on page_path."""
+        data = {"form_token": self.token(page_path, action), **fields}
+        return self.post(action, data=data, **kw)
+
+    # account flows
+    def signup_fields(self, **over):
+        fields = {"email": self.email, "password": self.password, "name": self.name,
+                  "profession": self.profession, "specialty": "Medical oncology", "country": "Portugal",
+                  "privacy": "yes"}
+        if self.hcp:
+            fields["hcp"] = "yes"
+        fields.update(over)
+        return {k: v for k, v in fields.items() if v is not None}
+
+    def signup(self, **over):
+        return self.submit("/signup", "/signup", self.signup_fields(**over))
+
+    def confirmation_mail(self, count=1, address=None):
+        return self.srv.mail.wait(address or self.email, "Confirm your email address", count=count)
+
+    def confirm(self, count=1):
+        """Opens the link of the count-th confirmation mail; returns the response."""
+        return self.get(mail_link(self.confirmation_mail(count), "/verify"))
+
+    def signin(self, password=None, remember=False, email=None, back=None):
+        fields = {"email": email or self.email, "password": password or self.password}
+        if remember:
+            fields["remember"] = "yes"
+        if back is not None:
+            fields["return"] = back
+        return self.submit("/signin", "/signin", fields)
+
+    def signout(self):
+        return self.submit("/account", "/signout", {})
+
+    def signed_in_as(self, path="/"):
+        """The name in the page's 'Signed in as' bar, or None when the page is anonymous."""
+        r = self.get(path)
+        span = parse_html(r.text).find("span", class_="account-name")
+        return " ".join(span.text().split())[len("Signed in as "):] if span is not None else None
+
+    def user_row(self, address=None):
+        rows = self.srv.query("SELECT * FROM user WHERE email = ?", (address or self.email,))
+        return rows[0] if rows else None
+
+
+def make_reader(srv, level, **kw):
+    """A reader signed in at an audience level: unverified, member, hcp or verified_hcp (anonymous: a
+    Reader that never signs in). verified_hcp is recorded in the database as an editor's decision would."""
+    if level == "anonymous":
+        return Reader(srv, **kw)
+    if level == "member":
+        kw.setdefault("profession", "not_hcp")
+        kw.setdefault("hcp", False)
+    reader = Reader(srv, **kw)
+    r = reader.signup()
+    assert r.status_code == 303 and r.headers["location"] == "/signup/sent", (r.status_code, r.text[:500])
+    if level != "unverified":
+        r = reader.confirm()
+        assert r.status_code == 303, r.status_code
+    if level == "verified_hcp":
+        srv.execute("UPDATE user SET hcp_status = 'verified', hcp_method = 'licence', hcp_evidence = 'test', "
+                    "hcp_decided_at = strftime('%s','now') WHERE email = ?", (reader.email,))
+    r = reader.signin()
+    assert r.status_code == 303 and reader.cookie, (r.status_code, r.text[:500])
+    return reader
+
+
+class PortConnection(Connection):
+    """A keep-alive Connection to a server other than the session's."""
+
+    def __init__(self, port, timeout=5.0):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+        self.buf = b""
+
+
+def raw_get(srv, path, cookie=None):
+    """The bytes of a GET request to srv (HTTP/1.1, keep-alive; the Host a browser sends, so the page cache
+    key is the one requests' pages use), with the session cookie when given."""
+    lines = [f"GET {path} HTTP/1.1", f"Host: 127.0.0.1:{srv.port}"]
+    if cookie:
+        lines.append(f"Cookie: plenary_session={cookie}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
