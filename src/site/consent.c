@@ -4,6 +4,7 @@
 #include "http/csrf.h"
 #include "http/form.h"
 #include "http/response.h"
+#include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 
@@ -18,17 +19,6 @@ void consent_page(struct request *r)
 	const char *labels[] = {"Home", "Cookie settings"}, *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, 200, "cookies", v, 1);
-}
-
-/* A local path to go back to: starts with one '/', no scheme, no backslash, no control characters. */
-static int local_path(const char *p)
-{
-	if (!p || p[0] != '/' || p[1] == '/' || p[1] == '\\' || strlen(p) > 1000)
-		return 0;
-	for (const char *c = p; *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == '\\' || *c == 0x7f)
-			return 0;
-	return 1;
 }
 
 /* Checks what every POST must carry; answers 415 or 403 itself and returns -1 when it fails. */
@@ -69,5 +59,5 @@ void consent_submit(struct request *r)
 	snprintf(cookie, sizeof cookie,
 		 "plenary_consent=%s; Path=/; Max-Age=" CONSENT_MAX_AGE "; SameSite=Lax; HttpOnly", choice);
 	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, cookie, strlen(cookie));
-	resp_redirect(r, 303, local_path(back) ? back : "/cookies?saved=1");
+	resp_redirect(r, 303, safe_return(back, "/cookies?saved=1"));
 }
