@@ -43,7 +43,8 @@ enum audience reader_level(const struct user *u)
 {
 	if (!u || !u->email_verified)
 		return AUDIENCE_PUBLIC;
-	if (strcmp(u->hcp_status, "verified") == 0 && strcmp(u->profession, "not_hcp") != 0)
+	if (strcmp(u->hcp_status, "verified") == 0 && u->hcp_declared &&
+	    strcmp(u->profession, "not_hcp") != 0)
 		return AUDIENCE_VERIFIED_HCP;
 	if (u->hcp_declared && strcmp(u->profession, "not_hcp") != 0)
 		return AUDIENCE_HCP;
@@ -67,6 +68,7 @@ void session_resolve(struct request *r)
 		store_session_touch(r->w->db, hash);
 	r->user = u;
 	r->session_hash = hash;
+	r->remember = remember;
 	r->level = reader_level(u);
 }
 

@@ -29,6 +29,7 @@ struct request {
 	struct user *user;	  /* NULL when not signed in */
 	const char *session_hash; /* SHA-256 hex of the session token, NULL when none */
 	enum audience level;	  /* what the reader may read */
+	int remember;		  /* the session was started with "remember me" */
 };
 
 /** Value of a request header (first occurrence) as a NUL-terminated copy, or NULL. */

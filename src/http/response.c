@@ -59,8 +59,12 @@ static const char *reason(int status)
 		return "Payload Too Large";
 	case 415:
 		return "Unsupported Media Type";
+	case 409:
+		return "Conflict";
 	case 422:
 		return "Unprocessable Content";
+	case 429:
+		return "Too Many Requests";
 	case 431:
 		return "Request Header Fields Too Large";
 	case 500:

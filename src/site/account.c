@@ -251,8 +251,11 @@ static void password_hashed(struct request *r, struct hash_job *job, void *ctx)
 		return;
 	}
 	store_user_set_password(r->w->db, r->user->id, job->hash);
+	store_tokens_drop(r->w->db, r->user->id,
+			  "verify"); /* a pending change of address may be an intruder's */
 	store_sessions_delete_user(r->w->db, r->user->id, NULL);
-	session_start(r, r->user->id, 0); /* a new token for this device; every other one is signed out */
+	/* a new token for this device, kept as long as before; every other device is signed out */
+	session_start(r, r->user->id, r->remember);
 	resp_redirect(r, 303, "/account?password_changed=1");
 }
 
@@ -321,12 +324,14 @@ void account_data(struct request *r)
 	if (require_signin(r))
 		return;
 	const struct user *u = r->user;
-	json_t *j = json_pack(
-	    "{s:s, s:s, s:b, s:s, s:s, s:s, s:b, s:b, s:s, s:s, s:s, s:I, s:I}", "email", u->email, "name",
-	    u->name, "email_verified", u->email_verified, "profession", u->profession, "specialty",
-	    u->specialty, "country", u->country, "hcp_declared", u->hcp_declared, "alerts", u->alerts, "role",
-	    u->role, "hcp_status", u->hcp_status, "hcp_request", u->hcp_request, "created_at",
-	    (json_int_t)u->created_at, "privacy_accepted_at", (json_int_t)u->privacy_accepted_at);
+	json_t *j =
+	    json_pack("{s:s, s:s, s:I, s:s, s:s, s:b, s:s, s:s, s:s, s:b, s:b, s:s, s:s, s:s, s:I, s:I}",
+		      "hcp_method", u->hcp_method, "hcp_evidence", u->hcp_evidence, "hcp_decided_at",
+		      (json_int_t)u->hcp_decided_at, "email", u->email, "name", u->name, "email_verified",
+		      u->email_verified, "profession", u->profession, "specialty", u->specialty, "country",
+		      u->country, "hcp_declared", u->hcp_declared, "alerts", u->alerts, "role", u->role,
+		      "hcp_status", u->hcp_status, "hcp_request", u->hcp_request, "created_at",
+		      (json_int_t)u->created_at, "privacy_accepted_at", (json_int_t)u->privacy_accepted_at);
 	char *text = j ? json_dumps(j, JSON_INDENT(2) | JSON_SORT_KEYS) : NULL;
 	json_decref(j);
 	if (!text) {

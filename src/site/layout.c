@@ -133,6 +133,10 @@ void view_article_card(view *list, const struct article *a)
 	view_str(c, "congress_name", a->congress.name);
 	view_str(c, "congress_slug", a->congress.slug);
 	view_bool(c, "gated", strcmp(a->audience, "public") != 0);
+	view_str(c, "badge",
+		 strcmp(a->audience, "members") == 0 ? "For members"
+		 : strcmp(a->audience, "hcp") == 0   ? "For healthcare professionals"
+						     : "For verified healthcare professionals");
 	view_date(c, "date", "date_iso", a->published_at);
 }
 

@@ -89,8 +89,9 @@ void signup_submit(struct request *r)
 		errors[0] = "Enter your email address, like name@hospital.org.";
 	errors[1] = password_problem(password, email);
 	if (!name || !name[0] || text_chars(name) > 100 || !text_clean(name, 0))
-		errors[2] =
-		    !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
+		errors[2] = !name || !name[0]	   ? "Enter your name."
+			    : !text_clean(name, 0) ? "Your name cannot contain control characters."
+						   : "Your name can be at most 100 characters.";
 	if (!profession_ok(profession))
 		errors[3] = "Choose your profession.";
 	if (specialty && (text_chars(specialty) > 100 || !text_clean(specialty, 0)))
@@ -244,7 +245,8 @@ static void reset_hashed(struct request *r, struct hash_job *job, void *ctx)
 		return;
 	}
 	store_user_set_password(r->w->db, user_id, job->hash);
-	store_user_mark_verified(r->w->db, user_id); /* the link proved the address */
+	store_user_mark_verified(r->w->db, user_id);	/* the link proved the address */
+	store_tokens_drop(r->w->db, user_id, "verify"); /* a pending change of address may be an intruder's */
 	store_sessions_delete_user(r->w->db, user_id, NULL);
 	session_end(r);
 	resp_redirect(r, 303, "/signin?reset=1");

@@ -1,6 +1,6 @@
 // Browser tests: Debian's Chromium driven by playwright-core through the flows a reader clicks; ends with "N passed, M failed".
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, writeFileSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -59,7 +59,7 @@ watchdog.unref();
 process.on("exit", cleanup);
 
 // --- set-up: binary, demo database, server, browser; a failure here is one counted failure, not a crash
-let base, db, pick;
+let base, db, pick, pickGated, outbox;
 try {
   const require = createRequire(join(here, "../package.json"));
   const { chromium } = require("playwright-core");
@@ -71,7 +71,11 @@ try {
   execFileSync(bin, ["demo", db], { stdio: ["ignore", "ignore", "pipe"] });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ["serve", "--db", db, "--listen", `127.0.0.1:${port}`, "--threads", "2"],
+  // mail goes to an outbox folder of this test run (the default, var/outbox, is in the repository)
+  outbox = join(dir, "outbox");
+  const config = join(dir, "plenary.ini");
+  writeFileSync(config, `[plenary]\noutbox = ${outbox}\n`);
+  server = spawn(bin, ["serve", "--config", config, "--db", db, "--listen", `127.0.0.1:${port}`, "--threads", "2"],
     { stdio: ["ignore", "ignore", "pipe"], cwd: root });
   server.stderr.on("data", (d) => { serverLog += d; });
   const exited = new Promise((r) => server.once("exit", (code, sig) => r({ code, sig })));
@@ -89,6 +93,15 @@ try {
     "  \"WHERE s.is_default = 1 AND a.audience = 'public' AND a.status = 'published' \" +\n" +
     "  \"AND a.published_at <= strftime('%s', 'now') AND \" + sys.argv[2] + \" ORDER BY \" + sys.argv[3] + \" LIMIT 1\").fetchone()\n" +
     "print(row[0] if row else '')", db, where, order], { encoding: "utf8" }).trim();
+  // [slug, a sentence of its body] of the oldest visible article for an audience
+  pickGated = (audience) => JSON.parse(execFileSync("/usr/bin/python3", ["-c",
+    "import sqlite3, sys, json, re\n" +
+    "row = sqlite3.connect(sys.argv[1]).execute(\"SELECT a.slug, a.body, a.title || ' ' || a.summary FROM article a \" +\n" +
+    "  \"JOIN site s ON s.id = a.site_id WHERE s.is_default = 1 AND a.audience = ? AND a.status = 'published' \" +\n" +
+    "  \"AND a.published_at <= strftime('%s', 'now') ORDER BY a.id LIMIT 1\", (sys.argv[2],)).fetchone()\n" +
+    "runs = [r.strip() for r in re.findall(r'[A-Za-z0-9 ,]{30,}', row[1]) if r.strip() not in row[2]] if row else []\n" +
+    "print(json.dumps([row[0], max(runs, key=len)] if runs else None))",
+    db, audience], { encoding: "utf8" }));
 
   browser = await chromium.launch(LAUNCH);
 } catch (e) {
@@ -316,6 +329,80 @@ try {
     await page.waitForLoadState();
     const src = await page.locator(".video iframe").getAttribute("src");
     assert(src && src.startsWith("https://www.youtube-nocookie.com/embed/"), `iframe src ${src}`);
+    await ctx.close();
+  });
+
+  // --- accounts: sign up, confirm by the emailed link, sign in, read a gated article, sign out
+  // The mail this server sends, from its outbox folder: the newest .eml to `to`, waiting up to 10 s.
+  const mailTo = async (to) => {
+    for (let i = 0; i < 100; i++) {
+      const files = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort() : [];
+      for (const f of files.reverse()) {
+        const text = readFileSync(join(outbox, f), "utf8");
+        if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}\r?$`, "mi").test(text)) return text;
+      }
+      await sleep(100);
+    }
+    throw new Error(`no mail to ${to} in ${outbox} after 10 s`);
+  };
+
+  await check("accounts: sign up, open the emailed link, sign in, read an HCP article, sign out, the gate is back", async () => {
+    const hcp = pickGated("hcp");
+    assert(hcp, "the demo has no article for healthcare professionals");
+    const [slug, sentence] = hcp;
+    const email = `browser-${Date.now()}@example.org`;
+    const password = "a browser's long pass phrase 42";
+    const name = "Dr Browser <Test>";
+    const ctx = await context();
+    await ctx.addCookies([{ name: "plenary_consent", value: "rejected", url: base }]);
+    const page = await ctx.newPage();
+    // the gate first, for an anonymous reader
+    await page.goto(`${base}/article/${slug}`);
+    assert(await page.locator(".gate").isVisible(), "no gate on the HCP article before signing in");
+    assert(!(await page.content()).includes(sentence), "the body is in the page before signing in");
+    await page.goto(`${base}/signup`);
+    await page.fill("#field-email", email);
+    await page.fill("#field-password", password);
+    await page.fill("#field-name", name);
+    await page.selectOption("#field-profession", "physician");
+    await page.check("#field-hcp");
+    await page.check("#field-privacy");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((u) => u.pathname === "/signup/sent");
+    assert((await page.locator("main h1").textContent()).includes("Check your email"), "no 'Check your email' page");
+    const mail = await mailTo(email);
+    const m = mail.match(/https?:\/\/\S+?(\/verify\?token=[A-Za-z0-9_-]+)/);
+    assert(m, "no confirmation link in the mail");
+    await page.goto(base + m[1]);
+    await page.waitForURL((u) => u.pathname === "/signin" && u.searchParams.has("verified"));
+    assert(await page.locator(".notice").isVisible(), "no notice that the address is confirmed");
+    await page.fill("#field-email", email);
+    await page.fill("#field-password", password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((u) => u.pathname === "/account");
+    const bar = (await page.locator(".account-name").textContent()).trim();
+    assert(bar === `Signed in as ${name}`, `the header says "${bar}"`);
+    const session = (await ctx.cookies()).find((c) => c.name === "plenary_session");
+    assert(session && session.httpOnly && session.sameSite === "Lax", `session cookie ${JSON.stringify(session)}`);
+    assert(session.expires === -1, "the session cookie outlives the browser without 'keep me signed in'");
+    await page.goto(`${base}/article/${slug}`);
+    assert(await page.locator(".gate").count() === 0, "the gate is still shown to a healthcare professional");
+    assert((await page.locator(".article-body").textContent()).includes(sentence), "the body is not shown");
+    await page.locator(".account-bar").getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+    assert(await page.locator(".account-name").count() === 0, "still signed in after signing out");
+    assert(!(await ctx.cookies()).some((c) => c.name === "plenary_session"), "the session cookie is still set");
+    await page.goto(`${base}/article/${slug}`);
+    assert(await page.locator(".gate").isVisible(), "no gate after signing out");
+    assert(!(await page.content()).includes(sentence), "the body is still shown after signing out");
+    // the old cookie, replayed, is worth nothing: the session ended on the server
+    const ctx2 = await context();
+    await ctx2.addCookies([{ name: "plenary_session", value: session.value, url: base },
+      { name: "plenary_consent", value: "rejected", url: base }]);
+    const page2 = await ctx2.newPage();
+    await page2.goto(`${base}/article/${slug}`);
+    assert(await page2.locator(".gate").isVisible(), "the signed-out session's cookie still opens the article");
+    await ctx2.close();
     await ctx.close();
   });
 } finally {

@@ -750,7 +750,9 @@ class Reader:
             fields["remember"] = "yes"
         if back is not None:
             fields["return"] = back
-        return self.submit("/signin", "/signin", fields)
+        # signed in already, /signin redirects away: any form of this session carries a token that works
+        page = "/signin" if self.get("/signin").status_code == 200 else "/account"
+        return self.post("/signin", data={"form_token": self.token(page), **fields})
 
     def signout(self):
         return self.submit("/account", "/signout", {})

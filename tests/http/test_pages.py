@@ -333,7 +333,8 @@ def test_gated_articles_appear_in_lists_as_teasers_only():
             if card is not None:
                 found = True
                 assert text_of(card.find("p", class_="card-summary")) == " ".join(a["summary"].split())
-                assert "For healthcare professionals" in text_of(card)
+                assert {"members": "For members", "hcp": "For healthcare professionals",
+                        "verified_hcp": "For verified healthcare professionals"}[a["audience"]] in text_of(card)
                 break
         assert found, f"gated article {a['slug']} is missing from its section's list"
         for path in ("/", "/tags", "/congresses"):

@@ -59,6 +59,8 @@ static void test_levels(void)
 	u.hcp_declared = 0;
 	CHECK(reader_level(&u) == AUDIENCE_MEMBERS);
 	u.hcp_status = "verified";
+	CHECK(reader_level(&u) == AUDIENCE_MEMBERS); /* verified, but the declaration was withdrawn */
+	u.hcp_declared = 1;
 	CHECK(reader_level(&u) == AUDIENCE_VERIFIED_HCP);
 	u.profession = "not_hcp";
 	CHECK(reader_level(&u) == AUDIENCE_MEMBERS);
