@@ -14,6 +14,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "jobs/mail.h"
+#include "jobs/scheduler.h"
 #include "http/server.h"
 #include "render/tmpl.h"
 #include "site/assets.h"
@@ -145,7 +146,10 @@ static int cmd_serve(int argc, char **argv)
 	if (!app.mailer)
 		return 1; /* mailer_start said why: accounts cannot work without mail */
 	hasher_start(app.cfg.hash_threads);
+	if (scheduler_start(&app) != 0)
+		return 1;
 	int rc = server_run(&app);
+	scheduler_stop();
 	hasher_stop();
 	mailer_stop(app.mailer);
 	password_blocklist_free();

@@ -35,3 +35,39 @@ int text_clean(const char *s, int multiline)
 	}
 	return 1;
 }
+
+/* The ASCII letter of a two-byte UTF-8 Latin-1 letter (U+00C0 to U+00FF), or 0. */
+static char unaccent(unsigned char b1, unsigned char b2)
+{
+	static const char map[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+	if (b1 != 0xC3 || b2 < 0x80 || b2 > 0xBF)
+		return 0;
+	char c = map[b2 - 0x80];
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ? c : 0;
+}
+
+void text_slug(const char *s, char *out, size_t n)
+{
+	size_t k = 0;
+	int dash = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p && k + 2 < n; p++) {
+		char c = 0;
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			c = (char)*p;
+		else if (*p >= 'A' && *p <= 'Z')
+			c = (char)(*p + 32);
+		else if (p[1] && (c = unaccent(p[0], p[1])) != 0) {
+			c = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			p++;
+		}
+		if (c) {
+			if (dash && k > 0)
+				out[k++] = '-';
+			dash = 0;
+			out[k++] = c;
+		} else {
+			dash = 1;
+		}
+	}
+	out[k] = '\0';
+}

@@ -12,4 +12,8 @@ int text_email_ok(const char *s);
 /** 1 when s has no control characters other than tab, CR and LF (multi-line text) or none at all. */
 int text_clean(const char *s, int multiline);
 
+/** A URL slug of s into out (at most n-1 bytes): lowercase ASCII letters and digits, other runs become one
+ * '-', no '-' at either end; common accented Latin letters lose their accents. "" when nothing is left. */
+void text_slug(const char *s, char *out, size_t n);
+
 #endif

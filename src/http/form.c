@@ -74,3 +74,12 @@ const char *form_get(const struct form *f, const char *name)
 			return f->value[i];
 	return NULL;
 }
+
+size_t form_get_all(const struct form *f, const char *name, const char **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->n && n < max; i++)
+		if (strcmp(f->name[i], name) == 0)
+			out[n++] = f->value[i];
+	return n;
+}

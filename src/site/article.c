@@ -102,6 +102,64 @@ static void add_related(struct request *r, view *v, const struct article *a)
 	view_bool(v, "has_related", view_len(list) > 0);
 }
 
+void article_show(struct request *r, struct article *a, int preview)
+{
+	view *v = layout_view(r, a->title);
+	view_bool(v, "preview", preview);
+	view *x = view_obj(v, "article");
+	view_str(x, "title", a->title);
+	view_str(x, "summary", a->summary);
+	view_str(x, "slug", a->slug);
+	view_str(x, "kind", a->kind);
+	view_bool(x, "is_interview", strcmp(a->kind, "interview") == 0);
+	view_str(x, "section_name", a->section.name);
+	view_str(x, "section_slug", a->section.slug);
+	view_bool(x, "has_congress", a->congress.id != 0);
+	view_str(x, "congress_name", a->congress.name);
+	view_str(x, "congress_slug", a->congress.slug);
+	view_bool(x, "has_trial", a->trial.id != 0);
+	view_str(x, "trial_name", a->trial.name);
+	view_date(x, "date", "date_iso", a->published_at ? a->published_at : store_now());
+	view_bool(x, "updated", a->updated_at > a->published_at + 3600 && a->published_at);
+	view_date(x, "updated_date", "updated_iso", a->updated_at);
+	enum audience level = audience_of(a->audience);
+	view_bool(x, "gated", !a->body_allowed);
+	view_str(x, "audience_label", audience_label[level]);
+	view_bool(x, "needs_verification", level == AUDIENCE_VERIFIED_HCP);
+	/* what this reader can do about the gate */
+	view_bool(x, "gate_anonymous", !r->user);
+	view_bool(x, "gate_confirm_email", r->user && !r->user->email_verified);
+	view_bool(x, "gate_declare",
+		  r->user && r->user->email_verified && level >= AUDIENCE_HCP && r->level < AUDIENCE_HCP);
+	view_bool(x, "gate_verify", r->user && r->level == AUDIENCE_HCP && level == AUDIENCE_VERIFIED_HCP);
+	if (a->body_allowed) {
+		buf md;
+		buf_init(&md, r->pool);
+		md_render(&md, a->body, strlen(a->body));
+		view_html(x, "body_html", md.p ? md.p : "", md.len);
+		const char *yt = a->video_url[0] ? youtube_id(r->pool, a->video_url) : NULL;
+		view_bool(x, "has_video", a->video_url[0] != '\0');
+		view_str(x, "video_url", a->video_url);
+		if (yt && r->consent == CONSENT_ACCEPTED) {
+			buf embed;
+			buf_init(&embed, r->pool);
+			buf_printf(&embed, "https://www.youtube-nocookie.com/embed/%s", yt);
+			view_str(x, "video_embed", buf_cstr(&embed));
+		}
+		view_bool(x, "video_needs_consent", yt && r->consent != CONSENT_ACCEPTED);
+	}
+	add_people(x, a);
+	add_lists(x, a);
+	add_share(r, v, a);
+	if (!preview)
+		add_related(r, v, a);
+	char section_url[256];
+	snprintf(section_url, sizeof section_url, "/section/%s", a->section.slug);
+	const char *labels[] = {"Home", a->section.name, a->title}, *urls[] = {"/", section_url, NULL};
+	view_breadcrumbs(v, labels, urls, 3);
+	resp_page(r, 200, "article", v, !preview);
+}
+
 void article_page(struct request *r)
 {
 	struct article a;
@@ -111,56 +169,5 @@ void article_page(struct request *r)
 			   found < 0 ? NULL : "This article does not exist, or it is not published yet.");
 		return;
 	}
-	view *v = layout_view(r, a.title);
-	view *x = view_obj(v, "article");
-	view_str(x, "title", a.title);
-	view_str(x, "summary", a.summary);
-	view_str(x, "slug", a.slug);
-	view_str(x, "kind", a.kind);
-	view_bool(x, "is_interview", strcmp(a.kind, "interview") == 0);
-	view_str(x, "section_name", a.section.name);
-	view_str(x, "section_slug", a.section.slug);
-	view_bool(x, "has_congress", a.congress.id != 0);
-	view_str(x, "congress_name", a.congress.name);
-	view_str(x, "congress_slug", a.congress.slug);
-	view_bool(x, "has_trial", a.trial.id != 0);
-	view_str(x, "trial_name", a.trial.name);
-	view_date(x, "date", "date_iso", a.published_at);
-	view_bool(x, "updated", a.updated_at > a.published_at + 3600);
-	view_date(x, "updated_date", "updated_iso", a.updated_at);
-	enum audience level = audience_of(a.audience);
-	view_bool(x, "gated", !a.body_allowed);
-	view_str(x, "audience_label", audience_label[level]);
-	view_bool(x, "needs_verification", level == AUDIENCE_VERIFIED_HCP);
-	/* what this reader can do about the gate */
-	view_bool(x, "gate_anonymous", !r->user);
-	view_bool(x, "gate_confirm_email", r->user && !r->user->email_verified);
-	view_bool(x, "gate_declare",
-		  r->user && r->user->email_verified && level >= AUDIENCE_HCP && r->level < AUDIENCE_HCP);
-	view_bool(x, "gate_verify", r->user && r->level == AUDIENCE_HCP && level == AUDIENCE_VERIFIED_HCP);
-	if (a.body_allowed) {
-		buf md;
-		buf_init(&md, r->pool);
-		md_render(&md, a.body, strlen(a.body));
-		view_html(x, "body_html", md.p ? md.p : "", md.len);
-		const char *yt = a.video_url[0] ? youtube_id(r->pool, a.video_url) : NULL;
-		view_bool(x, "has_video", a.video_url[0] != '\0');
-		view_str(x, "video_url", a.video_url);
-		if (yt && r->consent == CONSENT_ACCEPTED) {
-			buf embed;
-			buf_init(&embed, r->pool);
-			buf_printf(&embed, "https://www.youtube-nocookie.com/embed/%s", yt);
-			view_str(x, "video_embed", buf_cstr(&embed));
-		}
-		view_bool(x, "video_needs_consent", yt && r->consent != CONSENT_ACCEPTED);
-	}
-	add_people(x, &a);
-	add_lists(x, &a);
-	add_share(r, v, &a);
-	add_related(r, v, &a);
-	char section_url[256];
-	snprintf(section_url, sizeof section_url, "/section/%s", a.section.slug);
-	const char *labels[] = {"Home", a.section.name, a.title}, *urls[] = {"/", section_url, NULL};
-	view_breadcrumbs(v, labels, urls, 3);
-	resp_page(r, 200, "article", v, 1);
+	article_show(r, &a, 0);
 }

@@ -10,6 +10,9 @@ void congress_year(struct request *r);
 void congress_hub(struct request *r);
 void section_page(struct request *r);
 void article_page(struct request *r);
+/** Renders an article page from a loaded article; a preview is not cached and shows a preview banner. */
+struct article;
+void article_show(struct request *r, struct article *a, int preview);
 void tag_index(struct request *r);
 void tag_page(struct request *r);
 void contact_form(struct request *r);
@@ -43,5 +46,14 @@ void account_delete(struct request *r);
 void account_deleted(struct request *r);
 void verification_queue(struct request *r);
 void verification_decide(struct request *r);
+/* back office: src/admin/articles.c */
+void admin_home(struct request *r);
+void admin_articles(struct request *r);
+void admin_article_new(struct request *r);
+void admin_article_edit(struct request *r);
+void admin_article_save(struct request *r);
+void admin_revisions(struct request *r);
+void admin_revision_restore(struct request *r);
+void admin_audit(struct request *r);
 
 #endif

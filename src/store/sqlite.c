@@ -11,8 +11,9 @@
 #include "embedded.h"
 #include "store/sqlite_int.h"
 
-/* A visible article: published and its time has come. ?1 is always now. */
-#define VISIBLE "a.status = 'published' AND a.published_at <= ?1"
+/* A visible article: published or scheduled, and its time has come (to the second, whether or not the
+ * scheduler has flipped its status yet). ?1 is always now. */
+#define VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= ?1"
 #define AUDIENCE_LEVEL                                                                                       \
 	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
 #define ARTICLE_COLS                                                                                         \
@@ -601,14 +602,7 @@ int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 	int found = sq_one(s, pool, st, fill_article, out);
 	if (found != 1)
 		return found;
-	if (sq_collect(s, pool, prep_id(s, Q_ARTICLE_PEOPLE, out->id), sizeof *out->people, fill_person,
-		       (void **)&out->people, &out->npeople) != 0 ||
-	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_REFS, out->id), sizeof *out->refs, fill_reference,
-		       (void **)&out->refs, &out->nrefs) != 0 ||
-	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_SPONSORS, out->id), sizeof *out->sponsors, fill_sponsor,
-		       (void **)&out->sponsors, &out->nsponsors) != 0 ||
-	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag,
-		       (void **)&out->tags, &out->ntags) != 0)
+	if (store_article_parts(s, pool, out) != 0)
 		return -1;
 	return 1;
 }
@@ -691,5 +685,19 @@ int sq_exec(store *s, sqlite3_stmt *st, int *changes)
 	sqlite3_reset(st);
 	if (changes)
 		*changes = sqlite3_changes(s->db);
+	return 0;
+}
+
+int store_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out)
+{
+	if (sq_collect(s, pool, prep_id(s, Q_ARTICLE_PEOPLE, out->id), sizeof *out->people, fill_person,
+		       (void **)&out->people, &out->npeople) != 0 ||
+	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_REFS, out->id), sizeof *out->refs, fill_reference,
+		       (void **)&out->refs, &out->nrefs) != 0 ||
+	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_SPONSORS, out->id), sizeof *out->sponsors, fill_sponsor,
+		       (void **)&out->sponsors, &out->nsponsors) != 0 ||
+	    sq_collect(s, pool, prep_id(s, Q_ARTICLE_TAGS, out->id), sizeof *out->tags, fill_tag,
+		       (void **)&out->tags, &out->ntags) != 0)
+		return -1;
 	return 0;
 }

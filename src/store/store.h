@@ -66,6 +66,9 @@ struct article {
 	/* filled by store_article_by_slug only */
 	const char *body, *video_url, *image, *image_alt;
 	int body_allowed;
+	/* filled by the back office's queries only */
+	const char *status, *author_name;
+	int64_t revision_no, author_id;
 	struct person *people;
 	size_t npeople;
 	struct reference *refs;
@@ -202,5 +205,67 @@ int store_failure_add(store *s, const char *subject);
 /** Failures of subject since a time, and the time of the last one. */
 int store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at);
 int store_failures_clear(store *s, const char *subject);
+
+/* ---- the back office (src/store/editorial.c): every status, no visibility rule ---- */
+
+/** What an editor saves. id 0 creates; expected_revision is the revision the editor started from. */
+struct article_edit {
+	int64_t id, site_id, expected_revision;
+	const char *slug, *title, *summary, *body, *kind, *status, *audience, *video_url;
+	int64_t section_id, congress_id, trial_id; /* 0: none */
+	int64_t published_at;                      /* 0: not set */
+	const char *const *tags;                   /* names; missing tags are created */
+	size_t ntags;
+	const int64_t *speakers;
+	size_t nspeakers;
+	int64_t interviewer; /* 0: none */
+	const struct reference *refs;
+	size_t nrefs;
+	const int64_t *sponsors;
+	size_t nsponsors;
+};
+
+enum save_result { SAVE_ERROR = -1, SAVE_OK = 0, SAVE_CONFLICT = 1, SAVE_SLUG_TAKEN = 2 };
+
+/** Filters of the back office's list; zero or NULL fields do not filter. */
+struct admin_filter {
+	int64_t site_id, section_id, congress_id, author_id;
+	const char *status, *q; /* q: words in the title */
+};
+
+struct revision {
+	int64_t id, author_id, published_at, created_at, revision_no;
+	const char *title, *summary, *body, *status, *audience, *author_name;
+};
+
+struct audit_entry {
+	int64_t at;
+	const char *user_email, *action, *target, *detail;
+};
+
+struct named {
+	int64_t id;
+	const char *name, *detail;
+};
+
+/** Saves an article, its faculty, references, sponsors and tags, and a revision, in one transaction.
+ * SAVE_CONFLICT when someone saved since expected_revision; SAVE_SLUG_TAKEN when the slug is used. */
+enum save_result store_article_save(store *s, const struct article_edit *e, int64_t user_id, int64_t *id_out);
+int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset, size_t limit,
+			 struct article **out, size_t *n, size_t *total);
+/** Any article by id, whatever its status, with people, references, sponsors and tags. */
+int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out);
+int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n);
+int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id, struct revision *out);
+/** Publishes scheduled articles whose time has come; *changed gets how many. */
+int store_publish_due(store *s, int *changed);
+/** The time of the next scheduled publication, 0 when none. */
+int64_t store_next_scheduled(store *s);
+int store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail);
+int store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n);
+/** Choices for the editor's selects: people, trials and sponsors of a site (people are shared). */
+int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n);
+int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
+int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
 
 #endif

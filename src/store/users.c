@@ -220,14 +220,14 @@ int store_session_create(store *s, const char *token_hash, int64_t user_id, int6
 int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
 		       struct user *out, int64_t *last_seen, int *remember)
 {
-	sqlite3_stmt *st =
-	    sq_prepare(s, S_USER,
-		       "SELECT u.id, u.email, u.name, u.profession, u.specialty, u.country, u.role, "
-		       "u.password_hash, u.hcp_status, u.hcp_request, u.hcp_method, u.hcp_evidence, "
-		       "u.email_verified_at IS NOT NULL, u.hcp_declared, u.alerts, u.created_at, "
-		       "u.privacy_accepted_at, IFNULL(u.hcp_decided_at, 0), x.last_seen_at, x.remember "
-		       "FROM session x JOIN user u ON u.id = x.user_id "
-		       "WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND (x.remember = 1 OR x.last_seen_at > ?3)");
+	sqlite3_stmt *st = sq_prepare(
+	    s, S_USER,
+	    "SELECT u.id, u.email, u.name, u.profession, u.specialty, u.country, u.role, "
+	    "u.password_hash, u.hcp_status, u.hcp_request, u.hcp_method, u.hcp_evidence, "
+	    "u.email_verified_at IS NOT NULL, u.hcp_declared, u.alerts, u.created_at, "
+	    "u.privacy_accepted_at, IFNULL(u.hcp_decided_at, 0), x.last_seen_at, x.remember "
+	    "FROM session x JOIN user u ON u.id = x.user_id "
+	    "WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND (x.remember = 1 OR x.last_seen_at > ?3)");
 	sq_bind_text(st, 1, token_hash);
 	sqlite3_bind_int64(st, 2, store_now());
 	sqlite3_bind_int64(st, 3, idle_after);

@@ -1,0 +1,708 @@
+/* articles: the back office's article list, editor (with preview), saving with conflicts, and revisions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/text.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+#define ADMIN_PAGE 25
+#define MAX_SPEAKERS 10
+#define MAX_SPONSORS 10
+#define MAX_TAGS 20
+#define MAX_REFS 30
+
+static const char *const statuses[] = {"draft", "review", "scheduled", "published", "archived"};
+static const char *const audiences[] = {"public", "members", "hcp", "verified_hcp"};
+
+static int is_editor(const struct user *u)
+{
+	return strcmp(u->role, "editor") == 0 || strcmp(u->role, "admin") == 0;
+}
+
+/* Staff only: contributors, editors, admins. Anonymous readers go to sign in; readers get 403. */
+int admin_require(struct request *r)
+{
+	if (require_signin(r))
+		return 1;
+	if (strcmp(r->user->role, "reader") == 0) {
+		resp_error(r, 403, "The back office is for the editorial team.");
+		return 1;
+	}
+	return 0;
+}
+
+static int64_t param_id(const char *s)
+{
+	char *end;
+	long long v = s ? strtoll(s, &end, 10) : 0;
+	return s && *s && !*end && v > 0 ? v : 0;
+}
+
+static int in_list(const char *v, const char *const *list, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (strcmp(v, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* "2025-06-02T14:30:05" (UTC, seconds optional) to Unix seconds; -1 when not a time. */
+static int64_t parse_utc(const char *s)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	const char *end = strptime(s, "%Y-%m-%dT%H:%M", &tm);
+	if (end && *end == ':')
+		end = strptime(end, ":%S", &tm);
+	if (!end || *end)
+		return -1;
+	return (int64_t)timegm(&tm);
+}
+
+static void format_utc(int64_t t, char *out, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+static void add_choices(struct request *r, view *v, const char *name, const char *const *list, size_t n,
+			const char *selected, const char *const *allowed, size_t nallowed)
+{
+	view *l = view_list(v, name);
+	for (size_t i = 0; i < n; i++) {
+		if (allowed && !in_list(list[i], allowed, nallowed))
+			continue;
+		view *x = view_push(l);
+		view_str(x, "value", list[i]);
+		view_bool(x, "selected", selected && strcmp(selected, list[i]) == 0);
+	}
+	(void)r;
+}
+
+/* ---- the list ---- */
+
+void admin_articles(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	int page = req_page_number(r);
+	if (page < 0) {
+		resp_error(r, 400, "The page number must be a whole number from 1.");
+		return;
+	}
+	struct admin_filter f = {.site_id = r->site->id};
+	f.status = req_query(r, "status");
+	if (f.status && !f.status[0])
+		f.status = NULL;
+	if (f.status && !in_list(f.status, statuses, 5)) {
+		resp_error(r, 400, "There is no such status.");
+		return;
+	}
+	f.section_id = param_id(req_query(r, "section"));
+	f.congress_id = param_id(req_query(r, "congress"));
+	const char *mine = req_query(r, "mine");
+	if (mine && mine[0])
+		f.author_id = r->user->id;
+	f.q = req_query(r, "q");
+	if (f.q && (!f.q[0] || strlen(f.q) > 200))
+		f.q = NULL;
+	struct article *as;
+	size_t n, total;
+	if (store_admin_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * ADMIN_PAGE, ADMIN_PAGE, &as, &n,
+				 &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Articles");
+	buf base;
+	buf_init(&base, r->pool);
+	buf_adds(&base, "/admin/articles");
+	if (view_pagination(v, r, "/admin/articles", page, total, ADMIN_PAGE) != 0) {
+		resp_error(r, 404, "There is no such page of articles.");
+		return;
+	}
+	view *list = view_list(v, "articles");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)as[i].id);
+		view_str(x, "title", as[i].title);
+		view_str(x, "slug", as[i].slug);
+		view_str(x, "status", as[i].status);
+		view_str(x, "audience", as[i].audience);
+		view_str(x, "section", as[i].section.name);
+		view_str(x, "congress", as[i].congress.name);
+		view_str(x, "author", as[i].author_name[0] ? as[i].author_name : "—");
+		view_date(x, "updated", "updated_iso", as[i].updated_at);
+		view_bool(x, "live", strcmp(as[i].status, "published") == 0);
+	}
+	view_bool(v, "empty", n == 0);
+	view_int(v, "total", (long long)total);
+	view *flt = view_obj(v, "filter");
+	view_str(flt, "q", f.q ? f.q : "");
+	view_bool(flt, "mine", f.author_id != 0);
+	add_choices(r, flt, "statuses", statuses, 5, f.status, NULL, 0);
+	struct section *ss;
+	size_t ns;
+	view *sl = view_list(flt, "sections");
+	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
+		for (size_t i = 0; i < ns; i++) {
+			view *x = view_push(sl);
+			view_int(x, "id", (long long)ss[i].id);
+			view_str(x, "name", ss[i].name);
+			view_bool(x, "selected", ss[i].id == f.section_id);
+		}
+	struct congress *cs;
+	size_t nc;
+	view *cl = view_list(flt, "congresses");
+	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &nc) == 0)
+		for (size_t i = 0; i < nc; i++) {
+			view *x = view_push(cl);
+			view_int(x, "id", (long long)cs[i].id);
+			view_str(x, "name", cs[i].name);
+			view_bool(x, "selected", cs[i].id == f.congress_id);
+		}
+	resp_page(r, 200, "admin/articles", v, 0);
+}
+
+/* ---- the editor ---- */
+
+/* The values the form shows: from a saved article, or from what was just submitted. */
+struct edit_values {
+	int64_t id, revision, section, congress, trial, interviewer;
+	const char *title, *slug, *summary, *body, *kind, *status, *audience, *video_url, *published, *tags,
+	    *references;
+	const char *speakers[MAX_SPEAKERS];
+	size_t nspeakers;
+	const char *sponsors[MAX_SPONSORS];
+	size_t nsponsors;
+};
+
+static int listed(const char *const *ids, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (param_id(ids[i]) == id)
+			return 1;
+	return 0;
+}
+
+static void add_named(struct request *r, view *v, const char *name, struct named *xs, size_t n,
+		      const char *const *chosen, size_t nchosen, int64_t one)
+{
+	view *l = view_list(v, name);
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(l);
+		view_int(x, "id", (long long)xs[i].id);
+		view_str(x, "name", xs[i].name);
+		view_str(x, "detail", xs[i].detail);
+		view_bool(x, "selected", one ? xs[i].id == one : listed(chosen, nchosen, xs[i].id));
+	}
+	(void)r;
+}
+
+static void editor_show(struct request *r, int status, const struct edit_values *e, const char *const *fields,
+			const char *const *errors, size_t nerrors, const char *notice)
+{
+	int editor = is_editor(r->user);
+	view *v = layout_view(r, e->id ? "Edit article" : "New article");
+	view *f = view_obj(v, "form");
+	view_int(f, "id", (long long)e->id);
+	view_bool(f, "existing", e->id != 0);
+	view_int(f, "revision", (long long)e->revision);
+	view_str(f, "title", e->title);
+	view_str(f, "slug", e->slug);
+	view_str(f, "summary", e->summary);
+	view_str(f, "body", e->body);
+	view_str(f, "video_url", e->video_url);
+	view_str(f, "published", e->published);
+	view_str(f, "tags", e->tags);
+	view_str(f, "references", e->references);
+	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
+	add_choices(r, f, "audiences", audiences, 4, e->audience, NULL, 0);
+	view_bool(f, "contributor", !editor);
+	struct section *ss;
+	size_t ns;
+	view *sl = view_list(f, "sections");
+	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
+		for (size_t i = 0; i < ns; i++) {
+			view *x = view_push(sl);
+			view_int(x, "id", (long long)ss[i].id);
+			view_str(x, "name", ss[i].name);
+			view_bool(x, "selected", ss[i].id == e->section);
+		}
+	struct congress *cs;
+	size_t nc;
+	view *cl = view_list(f, "congresses");
+	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &nc) == 0)
+		for (size_t i = 0; i < nc; i++) {
+			view *x = view_push(cl);
+			view_int(x, "id", (long long)cs[i].id);
+			view_str(x, "name", cs[i].name);
+			view_bool(x, "selected", cs[i].id == e->congress);
+		}
+	struct named *xs;
+	size_t nx;
+	if (store_trials_all(r->w->db, r->pool, r->site->id, &xs, &nx) == 0)
+		add_named(r, f, "trials", xs, nx, NULL, 0, e->trial ? e->trial : -1);
+	if (store_people_all(r->w->db, r->pool, &xs, &nx) == 0) {
+		add_named(r, f, "speakers", xs, nx, e->speakers, e->nspeakers, 0);
+		add_named(r, f, "interviewers", xs, nx, NULL, 0, e->interviewer ? e->interviewer : -1);
+	}
+	if (store_sponsors_all(r->w->db, r->pool, r->site->id, &xs, &nx) == 0)
+		add_named(r, f, "sponsors", xs, nx, e->sponsors, e->nsponsors, 0);
+	view_errors(v, fields, errors, nerrors);
+	view_str(v, "notice", notice ? notice : "");
+	view_bool(v, "has_notice", notice != NULL);
+	resp_page(r, status, "admin/article-edit", v, 0);
+}
+
+void admin_article_new(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct edit_values e = {.title = "",
+				.slug = "",
+				.summary = "",
+				.body = "",
+				.kind = "interview",
+				.status = "draft",
+				.audience = "public",
+				.video_url = "",
+				.published = "",
+				.tags = "",
+				.references = ""};
+	editor_show(r, 200, &e, NULL, NULL, 0, NULL);
+}
+
+/* Joins tags and references back into the text fields the editor edits. */
+static void values_from_article(struct request *r, const struct article *a, struct edit_values *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = a->id;
+	e->revision = a->revision_no;
+	e->title = a->title;
+	e->slug = a->slug;
+	e->summary = a->summary;
+	e->body = a->body;
+	e->kind = a->kind;
+	e->status = a->status;
+	e->audience = a->audience;
+	e->video_url = a->video_url;
+	e->section = a->section.id;
+	e->congress = a->congress.id;
+	e->trial = a->trial.id;
+	char *when = h2o_mem_alloc_pool(r->pool, 32);
+	when[0] = '\0';
+	if (a->published_at)
+		format_utc(a->published_at, when, 32);
+	e->published = when;
+	buf tags, refs;
+	buf_init(&tags, r->pool);
+	buf_init(&refs, r->pool);
+	for (size_t i = 0; i < a->ntags; i++)
+		buf_printf(&tags, "%s%s", i ? ", " : "", a->tags[i].name);
+	for (size_t i = 0; i < a->nrefs; i++)
+		buf_printf(&refs, "%s | %s | %s\n", a->refs[i].citation, a->refs[i].abstract_no,
+			   a->refs[i].url);
+	e->tags = buf_cstr(&tags);
+	e->references = buf_cstr(&refs);
+	for (size_t i = 0; i < a->npeople; i++) {
+		char *id = h2o_mem_alloc_pool(r->pool, 24);
+		snprintf(id, 24, "%lld", (long long)a->people[i].id);
+		if (strcmp(a->people[i].role, "interviewer") == 0)
+			e->interviewer = a->people[i].id;
+		else if (e->nspeakers < MAX_SPEAKERS)
+			e->speakers[e->nspeakers++] = id;
+	}
+	for (size_t i = 0; i < a->nsponsors && e->nsponsors < MAX_SPONSORS; i++) {
+		char *id = h2o_mem_alloc_pool(r->pool, 24);
+		snprintf(id, 24, "%lld", (long long)a->sponsors[i].id);
+		e->sponsors[e->nsponsors++] = id;
+	}
+}
+
+void admin_article_edit(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct article a;
+	int64_t id = param_id(r->params[0]);
+	int found = id ? store_admin_article(r->w->db, r->pool, r->site->id, id, &a) : 0;
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such article.");
+		return;
+	}
+	struct edit_values e;
+	values_from_article(r, &a, &e);
+	const char *notice = req_query(r, "saved") ? "Saved." : NULL;
+	editor_show(r, 200, &e, NULL, NULL, 0, notice);
+}
+
+static const char *const edit_fields[] = {"title",     "slug",	 "summary",    "body",
+					  "section",   "status", "published",  "audience",
+					  "video_url", "tags",	 "references", "congress"};
+#define NEDIT (sizeof edit_fields / sizeof edit_fields[0])
+
+/* Reads and checks the form into e (for the store) and v (to show again). Returns how many errors. */
+static int read_edit(struct request *r, const struct form *f, struct article_edit *e, struct edit_values *v,
+		     const char **errors)
+{
+	memset(v, 0, sizeof *v);
+	memset(e, 0, sizeof *e);
+#define FIELD(n) (form_get(f, n) ? form_get(f, n) : "")
+	v->title = FIELD("title");
+	v->slug = FIELD("slug");
+	v->summary = FIELD("summary");
+	v->body = FIELD("body");
+	v->kind = "interview";
+	v->status = FIELD("status");
+	v->audience = FIELD("audience");
+	v->video_url = FIELD("video_url");
+	v->published = FIELD("published");
+	v->tags = FIELD("tags");
+	v->references = FIELD("references");
+	v->revision = param_id(form_get(f, "revision"));
+	v->section = param_id(form_get(f, "section"));
+	v->congress = param_id(form_get(f, "congress"));
+	v->trial = param_id(form_get(f, "trial"));
+	v->interviewer = param_id(form_get(f, "interviewer"));
+	v->nspeakers = form_get_all(f, "speakers", v->speakers, MAX_SPEAKERS);
+	v->nsponsors = form_get_all(f, "sponsors", v->sponsors, MAX_SPONSORS);
+#undef FIELD
+	int bad = 0;
+	size_t tl = text_chars(v->title);
+	if (tl == 0 || tl > 300 || !text_clean(v->title, 0))
+		errors[0] = "Give the article a title (at most 300 characters).", bad++;
+	char *slug = h2o_mem_alloc_pool(r->pool, 201);
+	text_slug(v->slug[0] ? v->slug : v->title, slug, 201);
+	if (v->slug[0] && strcmp(slug, v->slug) != 0)
+		errors[1] =
+		    "A slug has only lowercase letters, digits and single hyphens, like asco-2025-interview.",
+		bad++;
+	else if (!slug[0] && !errors[0])
+		errors[1] = "The title gives no slug: write one.", bad++;
+	if (text_chars(v->summary) > 1000 || !text_clean(v->summary, 1))
+		errors[2] = "The summary can be at most 1,000 characters.", bad++;
+	if (text_chars(v->body) > 60000 || !text_clean(v->body, 1))
+		errors[3] = "The body can be at most 60,000 characters.", bad++;
+	if (!v->section)
+		errors[4] = "Choose a section.", bad++;
+	int editor = is_editor(r->user);
+	if (!in_list(v->status, statuses, 5))
+		errors[5] = "Choose a status.", bad++;
+	else if (!editor && !in_list(v->status, statuses, 2))
+		errors[5] = "Contributors save drafts and send them for review; an editor publishes.", bad++;
+	int64_t when = 0;
+	if (v->published[0] && (when = parse_utc(v->published)) < 0)
+		errors[6] = "Write the time as 2025-06-02T14:30:00 (UTC).", bad++;
+	else if (strcmp(v->status, "scheduled") == 0 && (!v->published[0] || when <= store_now()))
+		errors[6] = "A scheduled article needs a publication time in the future.", bad++;
+	if (strcmp(v->status, "published") == 0 && !v->published[0])
+		when = store_now();
+	if (!in_list(v->audience, audiences, 4))
+		errors[7] = "Choose who may read it.", bad++;
+	if (v->video_url[0] && (strncmp(v->video_url, "https://", 8) != 0 || strlen(v->video_url) > 500))
+		errors[8] = "A video link starts with https://.", bad++;
+	/* tags: comma-separated names */
+	const char **tags = h2o_mem_alloc_pool(r->pool, sizeof *tags * MAX_TAGS);
+	size_t ntags = 0;
+	for (const char *p = v->tags; *p;) {
+		size_t len = strcspn(p, ",");
+		while (len && (*p == ' '))
+			p++, len--;
+		size_t trim = len;
+		while (trim && p[trim - 1] == ' ')
+			trim--;
+		if (trim) {
+			if (ntags == MAX_TAGS || trim > 60) {
+				errors[9] = "At most 20 tags of at most 60 characters each.", bad++;
+				break;
+			}
+			tags[ntags++] = mem_strndup(r->pool, p, trim);
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	/* references: one per line, "citation | abstract number | link" */
+	struct reference *refs = h2o_mem_alloc_pool(r->pool, sizeof *refs * MAX_REFS);
+	size_t nrefs = 0;
+	for (const char *p = v->references; *p && !errors[10];) {
+		size_t len = strcspn(p, "\r\n");
+		char *line = mem_strndup(r->pool, p, len);
+		p += len;
+		while (*p == '\r' || *p == '\n')
+			p++;
+		char *parts[3] = {line, (char *)"", (char *)""};
+		for (int k = 1; k < 3; k++) {
+			char *bar = strchr(parts[k - 1], '|');
+			if (!bar)
+				break;
+			*bar = '\0';
+			parts[k] = bar + 1;
+		}
+		for (int k = 0; k < 3; k++) {
+			while (*parts[k] == ' ')
+				parts[k]++;
+			size_t m = strlen(parts[k]);
+			while (m && parts[k][m - 1] == ' ')
+				parts[k][--m] = '\0';
+		}
+		if (!parts[0][0])
+			continue;
+		if (nrefs == MAX_REFS || strlen(parts[0]) > 1000 ||
+		    (parts[2][0] && strncmp(parts[2], "https://", 8) != 0 &&
+		     strncmp(parts[2], "http://", 7) != 0))
+			errors[10] = "References: at most 30 lines of \"citation | abstract number | link\"; "
+				     "links start "
+				     "with https://.",
+			bad++;
+		else
+			refs[nrefs++] = (struct reference){parts[0], parts[1], parts[2]};
+	}
+	int64_t *speakers = h2o_mem_alloc_pool(r->pool, sizeof *speakers * MAX_SPEAKERS);
+	for (size_t i = 0; i < v->nspeakers; i++)
+		speakers[i] = param_id(v->speakers[i]);
+	int64_t *sponsors = h2o_mem_alloc_pool(r->pool, sizeof *sponsors * MAX_SPONSORS);
+	for (size_t i = 0; i < v->nsponsors; i++)
+		sponsors[i] = param_id(v->sponsors[i]);
+	*e = (struct article_edit){.site_id = r->site->id,
+				   .expected_revision = v->revision,
+				   .slug = slug,
+				   .title = v->title,
+				   .summary = v->summary,
+				   .body = v->body,
+				   .kind = v->kind,
+				   .status = v->status,
+				   .audience = v->audience,
+				   .video_url = v->video_url,
+				   .section_id = v->section,
+				   .congress_id = v->congress,
+				   .trial_id = v->trial,
+				   .published_at = when,
+				   .tags = tags,
+				   .ntags = ntags,
+				   .speakers = speakers,
+				   .nspeakers = v->nspeakers,
+				   .interviewer = v->interviewer,
+				   .refs = refs,
+				   .nrefs = nrefs,
+				   .sponsors = sponsors,
+				   .nsponsors = v->nsponsors};
+	return bad;
+}
+
+/* A preview renders the unsaved article with the real theme and the real article template. */
+static void preview(struct request *r, const struct article_edit *e)
+{
+	struct article a;
+	memset(&a, 0, sizeof a);
+	a.title = e->title;
+	a.slug = e->slug;
+	a.summary = e->summary;
+	a.body = e->body;
+	a.kind = e->kind;
+	a.audience = e->audience;
+	a.video_url = e->video_url;
+	a.image = a.image_alt = "";
+	a.body_allowed = 1;
+	a.published_at = e->published_at;
+	a.updated_at = a.published_at;
+	struct section *ss;
+	size_t ns;
+	a.section.name = a.section.slug = "";
+	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
+		for (size_t i = 0; i < ns; i++)
+			if (ss[i].id == e->section_id)
+				a.section = ss[i];
+	a.congress.name = a.congress.slug = "";
+	a.trial.name = "";
+	a.refs = (struct reference *)e->refs;
+	a.nrefs = e->nrefs;
+	article_show(r, &a, 1);
+}
+
+void admin_article_save(struct request *r)
+{
+	if (!r->user) {
+		/* the session ended while the editor was writing: show the text so nothing is lost */
+		struct form f;
+		if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, &f) != 0)
+			f.n = 0;
+		view *v = layout_view(r, "Your session has ended");
+		view_str(v, "title_text", form_get(&f, "title") ? form_get(&f, "title") : "");
+		view_str(v, "summary_text", form_get(&f, "summary") ? form_get(&f, "summary") : "");
+		view_str(v, "body_text", form_get(&f, "body") ? form_get(&f, "body") : "");
+		resp_page(r, 401, "admin/session-ended", v, 0);
+		return;
+	}
+	if (admin_require(r))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	struct article_edit e;
+	struct edit_values v;
+	const char *errors[NEDIT] = {0};
+	int bad = read_edit(r, &f, &e, &v, errors);
+	e.id = v.id = r->nparams ? param_id(r->params[0]) : 0;
+	if (r->nparams && !e.id) {
+		resp_error(r, 404, "There is no such article.");
+		return;
+	}
+	const char *action = form_get(&f, "action");
+	if (action && strcmp(action, "preview") == 0 && !errors[0] && !errors[4]) {
+		preview(r, &e);
+		return;
+	}
+	if (bad) {
+		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
+		return;
+	}
+	int64_t id = 0;
+	switch (store_article_save(r->w->db, &e, r->user->id, &id)) {
+	case SAVE_OK:
+		atomic_fetch_add(&r->app->content_generation, 1); /* every cached page may show it */
+		break;
+	case SAVE_CONFLICT: {
+		const char *msg[] = {
+		    "Someone saved this article after you opened it. Your text is kept below: "
+		    "open the article again in another tab to see their version, merge, then save."};
+		static const char *const field[] = {"title"};
+		editor_show(r, 409, &v, field, msg, 1, NULL);
+		return;
+	}
+	case SAVE_SLUG_TAKEN: {
+		errors[1] = "Another article already uses this slug. Change it.";
+		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
+		return;
+	}
+	default:
+		resp_error(r, 500,
+			   "The article could not be saved. Your text is not lost: go back and try again.");
+		return;
+	}
+	char where[64];
+	snprintf(where, sizeof where, "/admin/articles/%lld?saved=1", (long long)id);
+	resp_redirect(r, 303, mem_strndup(r->pool, where, strlen(where)));
+}
+
+/* ---- revisions ---- */
+
+void admin_revisions(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct article a;
+	int64_t id = param_id(r->params[0]);
+	if (!id || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1) {
+		resp_error(r, 404, "There is no such article.");
+		return;
+	}
+	struct revision *rs;
+	size_t n;
+	if (store_revisions(r->w->db, r->pool, id, &rs, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Revisions");
+	view_str(v, "article_title", a.title);
+	view_int(v, "article_id", (long long)id);
+	view *list = view_list(v, "revisions");
+	int64_t show = param_id(req_query(r, "show"));
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)rs[i].id);
+		view_int(x, "number", (long long)rs[i].revision_no);
+		view_str(x, "title", rs[i].title);
+		view_str(x, "status", rs[i].status);
+		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
+		view_date(x, "at", "at_iso", rs[i].created_at);
+		if (rs[i].id == show) {
+			/* side by side: this revision and the current text */
+			view *cmp = view_obj(v, "compare");
+			view_bool(v, "has_compare", 1);
+			view_int(cmp, "id", (long long)rs[i].id);
+			view_int(cmp, "number", (long long)rs[i].revision_no);
+			view_str(cmp, "old_title", rs[i].title);
+			view_str(cmp, "old_summary", rs[i].summary);
+			view_str(cmp, "old_body", rs[i].body);
+			view_str(cmp, "new_title", a.title);
+			view_str(cmp, "new_summary", a.summary);
+			view_str(cmp, "new_body", a.body);
+			view_bool(cmp, "same_body", strcmp(rs[i].body, a.body) == 0);
+		}
+	}
+	resp_page(r, 200, "admin/revisions", v, 0);
+}
+
+/* Restoring loads an old text into the editor; saving it makes a new revision, so nothing is lost. */
+void admin_revision_restore(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	struct article a;
+	struct revision rev;
+	int64_t id = param_id(r->params[0]);
+	if (!id || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1 ||
+	    store_revision(r->w->db, r->pool, id, param_id(form_get(&f, "revision_id")), &rev) != 1) {
+		resp_error(r, 404, "There is no such revision.");
+		return;
+	}
+	struct edit_values e;
+	values_from_article(r, &a, &e);
+	e.title = rev.title;
+	e.summary = rev.summary;
+	e.body = rev.body;
+	char notice[160];
+	snprintf(notice, sizeof notice,
+		 "The text of revision %lld is loaded. Check it, then save to make it the current version.",
+		 (long long)rev.revision_no);
+	editor_show(r, 200, &e, NULL, NULL, 0, mem_strndup(r->pool, notice, strlen(notice)));
+}
+
+void admin_audit(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	if (!is_editor(r->user)) {
+		resp_error(r, 403, "The audit log is for editors and admins.");
+		return;
+	}
+	struct audit_entry *es;
+	size_t n;
+	if (store_audit_list(r->w->db, r->pool, 200, &es, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Audit log");
+	view *list = view_list(v, "entries");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		char when[32];
+		format_utc(es[i].at, when, sizeof when);
+		view_str(x, "at", when);
+		view_str(x, "who", es[i].user_email[0] ? es[i].user_email : "—");
+		view_str(x, "action", es[i].action);
+		view_str(x, "target", es[i].target);
+		view_str(x, "detail", es[i].detail);
+	}
+	resp_page(r, 200, "admin/audit", v, 0);
+}
+
+void admin_home(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	resp_redirect(r, 303, "/admin/articles");
+}
