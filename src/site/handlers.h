@@ -55,5 +55,12 @@ void admin_article_save(struct request *r);
 void admin_revisions(struct request *r);
 void admin_revision_restore(struct request *r);
 void admin_audit(struct request *r);
+/* back office: src/admin/people.c */
+void admin_people(struct request *r);
+void admin_person_new(struct request *r);
+void admin_person_edit(struct request *r);
+void admin_person_save(struct request *r);
+/** Staff only (contributor, editor, admin): answers and returns 1 otherwise. In src/admin/articles.c. */
+int admin_require(struct request *r);
 
 #endif

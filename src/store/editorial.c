@@ -34,6 +34,9 @@ enum {
 	E_PEOPLE,
 	E_TRIALS,
 	E_SPONSORS,
+	E_PERSON_INSERT,
+	E_PERSON_UPDATE,
+	E_PERSON_ONE,
 	E_LAST
 };
 _Static_assert(E_LAST <= SQ_MORE_STATEMENTS, "statement slots");
@@ -467,4 +470,66 @@ int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct n
 	    s, E_SPONSORS, "SELECT id, name, disclosure FROM sponsor WHERE site_id = ?1 ORDER BY name");
 	sqlite3_bind_int64(st, 1, site_id);
 	return sq_collect(s, pool, st, sizeof **out, fill_named, (void **)out, n);
+}
+
+enum save_result store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
+				   int64_t *id_out)
+{
+	sqlite3_stmt *st =
+	    p->id
+		? sq_prepare(s, E_PERSON_UPDATE,
+			     "UPDATE person SET slug = ?2, name = ?3, title = ?4, affiliation = ?5, bio = ?6 "
+			     "WHERE id = ?1")
+		: sq_prepare(
+		      s, E_PERSON_INSERT,
+		      "INSERT INTO person (slug, name, title, affiliation, bio) VALUES (?2, ?3, ?4, ?5, ?6)");
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	sq_bind_text(st, 2, p->slug);
+	sq_bind_text(st, 3, p->name);
+	sq_bind_text(st, 4, p->title);
+	sq_bind_text(st, 5, p->affiliation);
+	sq_bind_text(st, 6, bio);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return SAVE_SLUG_TAKEN;
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		return SAVE_ERROR;
+	}
+	sqlite3_reset(st);
+	if (p->id && sqlite3_changes(sq_db(s)) == 0)
+		return SAVE_ERROR;
+	*id_out = p->id ? p->id : sqlite3_last_insert_rowid(sq_db(s));
+	char target[32];
+	snprintf(target, sizeof target, "person:%lld", (long long)*id_out);
+	store_audit(s, user_id, p->id ? "person.update" : "person.create", target, p->name);
+	return SAVE_OK;
+}
+
+static void fill_person_bio(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct person *x = item;
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->title = sq_col_str(pool, st, 3);
+	x->affiliation = sq_col_str(pool, st, 4);
+	x->role = sq_col_str(pool, st, 5); /* the bio travels in role; the caller moves it */
+}
+
+int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio)
+{
+	sqlite3_stmt *st = sq_prepare(
+	    s, E_PERSON_ONE, "SELECT id, slug, name, title, affiliation, bio FROM person WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	memset(out, 0, sizeof *out);
+	int found = sq_one(s, pool, st, fill_person_bio, out);
+	if (found == 1) {
+		*bio = out->role;
+		out->role = "";
+	}
+	return found;
 }

@@ -263,6 +263,11 @@ int store_publish_due(store *s, int *changed);
 int64_t store_next_scheduled(store *s);
 int store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail);
 int store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n);
+/** Creates (p->id 0) or updates a faculty member; SAVE_SLUG_TAKEN when another has the slug. */
+enum save_result store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
+				   int64_t *id_out);
+/** A faculty member by id with the bio in *bio. 1 found, 0 not, -1 error. */
+int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio);
 /** Choices for the editor's selects: people, trials and sponsors of a site (people are shared). */
 int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n);
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
