@@ -103,7 +103,8 @@ void contact_submit(struct request *r)
 		show_form(r, 422, &f, errors, 0);
 		return;
 	}
-	struct contact_message m = {r->site->id, name, email, topic, message};
+	struct contact_message m = {
+	    .site_id = r->site->id, .name = name, .email = email, .topic = topic, .message = message};
 	if (store_contact_add(r->w->db, &m) < 0) {
 		resp_error(r, 500, "Your message could not be saved. Please try again in a moment.");
 		return;

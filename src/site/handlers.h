@@ -60,6 +60,10 @@ void admin_people(struct request *r);
 void admin_person_new(struct request *r);
 void admin_person_edit(struct request *r);
 void admin_person_save(struct request *r);
+/* back office: src/admin/users.c */
+void admin_users(struct request *r);
+void admin_user_role(struct request *r);
+void admin_messages(struct request *r);
 /** Staff only (contributor, editor, admin): answers and returns 1 otherwise. In src/admin/articles.c. */
 int admin_require(struct request *r);
 

@@ -96,7 +96,7 @@ struct article_filter {
 };
 
 struct contact_message {
-	int64_t site_id;
+	int64_t site_id, created_at;
 	const char *name, *email, *topic, *message;
 };
 
@@ -268,6 +268,12 @@ enum save_result store_person_save(store *s, const struct person *p, const char 
 				   int64_t *id_out);
 /** A faculty member by id with the bio in *bio. 1 found, 0 not, -1 error. */
 int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio);
+/** Accounts for the admin's list, newest first. */
+int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out, size_t *n,
+		     size_t *total);
+/** Contact messages, newest first (id in the message's site_id field is the message id). */
+int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct contact_message **out,
+		       size_t *n);
 /** Choices for the editor's selects: people, trials and sponsors of a site (people are shared). */
 int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n);
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);

@@ -35,6 +35,9 @@ enum {
 	F_COUNT,
 	F_CLEAR,
 	F_PRUNE,
+	U_LIST,
+	U_COUNT,
+	C_LIST,
 };
 
 static void fill_user(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -374,4 +377,42 @@ int store_failures_clear(store *s, const char *subject)
 	sqlite3_stmt *st = sq_prepare(s, F_CLEAR, "DELETE FROM login_failure WHERE subject = ?1");
 	sq_bind_text(st, 1, subject);
 	return sq_exec(s, st, NULL);
+}
+
+int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
+		     size_t *n, size_t *total)
+{
+	sqlite3_stmt *st = sq_prepare(s, U_COUNT, "SELECT count(*) FROM user");
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return sq_step_error(s, st);
+	*total = (size_t)sq_col_i64(st, 0);
+	sqlite3_reset(st);
+	st = sq_prepare(
+	    s, U_LIST, "SELECT " USER_COLS " FROM user ORDER BY created_at DESC, id DESC LIMIT ?1 OFFSET ?2");
+	sqlite3_bind_int64(st, 1, (int64_t)limit);
+	sqlite3_bind_int64(st, 2, (int64_t)offset);
+	return sq_collect(s, pool, st, sizeof **out, fill_user, (void **)out, n);
+}
+
+static void fill_message(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct contact_message *m = item;
+	m->site_id = sq_col_i64(st, 0);
+	m->name = sq_col_str(pool, st, 1);
+	m->email = sq_col_str(pool, st, 2);
+	m->topic = sq_col_str(pool, st, 3);
+	m->message = sq_col_str(pool, st, 4);
+	m->created_at = sq_col_i64(st, 5);
+}
+
+int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+		       struct contact_message **out, size_t *n)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, C_LIST,
+		       "SELECT id, name, email, topic, message, created_at FROM contact_message "
+		       "WHERE site_id = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2");
+	sqlite3_bind_int64(st, 1, site_id);
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	return sq_collect(s, pool, st, sizeof **out, fill_message, (void **)out, n);
 }

@@ -109,7 +109,11 @@ int main(void)
 			CHECK(menu[i].parent_id != menu[j].id);
 	struct page p;
 	CHECK(store_page_by_path(s, &pool, site, "/privacy", &p) == 1 && strlen(p.body) > 200);
-	struct contact_message m = {site, "Ana", "ana@example.org", "other", "Hello there, a question."};
+	struct contact_message m = {.site_id = site,
+				    .name = "Ana",
+				    .email = "ana@example.org",
+				    .topic = "other",
+				    .message = "Hello there."};
 	CHECK(store_contact_add(s, &m) > 0);
 	char k1[65], k2[65];
 	CHECK(store_secret(s, "form_key", k1) == 0 && store_secret(s, "form_key", k2) == 0 &&
