@@ -60,6 +60,11 @@ void admin_people(struct request *r);
 void admin_person_new(struct request *r);
 void admin_person_edit(struct request *r);
 void admin_person_save(struct request *r);
+/* back office: src/admin/congresses.c */
+void admin_congresses(struct request *r);
+void admin_congress_new(struct request *r);
+void admin_congress_edit(struct request *r);
+void admin_congress_save(struct request *r);
 /* back office: src/admin/users.c */
 void admin_users(struct request *r);
 void admin_user_role(struct request *r);

@@ -37,6 +37,9 @@ enum {
 	E_PERSON_INSERT,
 	E_PERSON_UPDATE,
 	E_PERSON_ONE,
+	E_CONGRESS_INSERT,
+	E_CONGRESS_UPDATE,
+	E_CONGRESS_ONE,
 	E_LAST
 };
 _Static_assert(E_LAST <= SQ_MORE_STATEMENTS, "statement slots");
@@ -532,4 +535,76 @@ int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person
 		out->role = "";
 	}
 	return found;
+}
+
+enum save_result store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
+				     int64_t *id_out)
+{
+	sqlite3_stmt *st =
+	    c->id
+		? sq_prepare(
+		      s, E_CONGRESS_UPDATE,
+		      "UPDATE congress SET slug = ?3, name = ?4, full_name = ?5, year = ?6, starts_on = ?7, "
+		      "ends_on = ?8, city = ?9, country = ?10, description = ?11 WHERE id = ?1 AND site_id = "
+		      "?2")
+		: sq_prepare(
+		      s, E_CONGRESS_INSERT,
+		      "INSERT INTO congress (site_id, slug, name, full_name, year, starts_on, ends_on, city, "
+		      "country, description) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	if (c->id)
+		sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_int64(st, 2, site_id);
+	sq_bind_text(st, 3, c->slug);
+	sq_bind_text(st, 4, c->name);
+	sq_bind_text(st, 5, c->full_name);
+	sqlite3_bind_int(st, 6, c->year);
+	sq_bind_text(st, 7, c->starts_on);
+	sq_bind_text(st, 8, c->ends_on);
+	sq_bind_text(st, 9, c->city);
+	sq_bind_text(st, 10, c->country);
+	sq_bind_text(st, 11, c->description);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return SAVE_SLUG_TAKEN;
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		return SAVE_ERROR;
+	}
+	sqlite3_reset(st);
+	if (c->id && sqlite3_changes(sq_db(s)) == 0)
+		return SAVE_ERROR;
+	*id_out = c->id ? c->id : sqlite3_last_insert_rowid(sq_db(s));
+	char target[32];
+	snprintf(target, sizeof target, "congress:%lld", (long long)*id_out);
+	store_audit(s, user_id, c->id ? "congress.update" : "congress.create", target, c->name);
+	return SAVE_OK;
+}
+
+static void fill_congress_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct congress *x = item;
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->full_name = sq_col_str(pool, st, 3);
+	x->year = sqlite3_column_int(st, 4);
+	x->starts_on = sq_col_str(pool, st, 5);
+	x->ends_on = sq_col_str(pool, st, 6);
+	x->city = sq_col_str(pool, st, 7);
+	x->country = sq_col_str(pool, st, 8);
+	x->description = sq_col_str(pool, st, 9);
+}
+
+int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, E_CONGRESS_ONE,
+		       "SELECT id, slug, name, full_name, year, starts_on, ends_on, city, country, "
+		       "description FROM congress WHERE id = ?1 AND site_id = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, site_id);
+	memset(out, 0, sizeof *out);
+	return sq_one(s, pool, st, fill_congress_row, out);
 }

@@ -268,6 +268,11 @@ enum save_result store_person_save(store *s, const struct person *p, const char 
 				   int64_t *id_out);
 /** A faculty member by id with the bio in *bio. 1 found, 0 not, -1 error. */
 int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio);
+/** Creates (c->id 0) or updates a congress of a site; SAVE_SLUG_TAKEN when the slug is used. */
+enum save_result store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
+				     int64_t *id_out);
+/** A congress by id (any, with or without articles). */
+int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out);
 /** Accounts for the admin's list, newest first. */
 int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out, size_t *n,
 		     size_t *total);
