@@ -62,7 +62,13 @@ static int64_t parse_utc(const char *s)
 		end = strptime(end, ":%S", &tm);
 	if (!end || *end)
 		return -1;
-	return (int64_t)timegm(&tm);
+	struct tm check = tm;
+	time_t t = timegm(&check);
+	struct tm back;
+	gmtime_r(&t, &back);
+	if (back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon)
+		return -1; /* 2025-02-30 is not a day */
+	return (int64_t)t;
 }
 
 static void format_utc(int64_t t, char *out, size_t n)
@@ -350,6 +356,24 @@ static const char *const edit_fields[] = {"title",     "slug",	 "summary",    "b
 					  "video_url", "tags",	 "references", "congress"};
 #define NEDIT (sizeof edit_fields / sizeof edit_fields[0])
 
+static int section_of_site(struct request *r, int64_t id)
+{
+	struct section *ss;
+	size_t n;
+	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &n) != 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (ss[i].id == id)
+			return 1;
+	return 0;
+}
+
+static int congress_of_site(struct request *r, int64_t id)
+{
+	struct congress c;
+	return store_congress_by_id(r->w->db, r->pool, r->site->id, id, &c) == 1;
+}
+
 /* Reads and checks the form into e (for the store) and v (to show again). Returns how many errors. */
 static int read_edit(struct request *r, const struct form *f, struct article_edit *e, struct edit_values *v,
 		     const char **errors)
@@ -392,8 +416,10 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 		errors[2] = "The summary can be at most 1,000 characters.", bad++;
 	if (text_chars(v->body) > 60000 || !text_clean(v->body, 1))
 		errors[3] = "The body can be at most 60,000 characters.", bad++;
-	if (!v->section)
+	if (!v->section || !section_of_site(r, v->section))
 		errors[4] = "Choose a section.", bad++;
+	if (v->congress && !congress_of_site(r, v->congress))
+		errors[11] = "Choose a congress from the list.", bad++;
 	int editor = is_editor(r->user);
 	if (!in_list(v->status, statuses, 5))
 		errors[5] = "Choose a status.", bad++;
@@ -406,6 +432,8 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 		errors[6] = "A scheduled article needs a publication time in the future.", bad++;
 	if (strcmp(v->status, "published") == 0 && !v->published[0])
 		when = store_now();
+	else if (strcmp(v->status, "published") == 0 && when > store_now() && !errors[6])
+		errors[6] = "This time is in the future: choose the status scheduled to publish then.", bad++;
 	if (!in_list(v->audience, audiences, 4))
 		errors[7] = "Choose who may read it.", bad++;
 	if (v->video_url[0] && (strncmp(v->video_url, "https://", 8) != 0 || strlen(v->video_url) > 500))
@@ -584,6 +612,9 @@ void admin_article_save(struct request *r)
 		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
 		return;
 	}
+	case SAVE_NOT_FOUND:
+		resp_error(r, 404, "There is no such article.");
+		return;
 	default:
 		resp_error(r, 500,
 			   "The article could not be saved. Your text is not lost: go back and try again.");

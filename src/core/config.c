@@ -41,7 +41,7 @@ static const struct setting settings[] = {
 	NULL),
     STR(access_log, "-", "access log file; - for standard output, empty for none", NULL),
     STR(log_level, "info", "lowest level of messages logged: debug, info, warn or error", valid_level),
-    INT(max_body_kb, 1, 65536, 64, "largest request body accepted, in KiB (larger gets 413)"),
+    INT(max_body_kb, 1, 65536, 256, "largest request body accepted, in KiB (larger gets 413)"),
     INT(max_header_kb, 1, 1024, 16, "largest total size of request headers, in KiB (larger gets 431)"),
     INT(page_size, 5, 100, 12, "articles per page in lists"),
     INT(shutdown_timeout, 1, 600, 10, "seconds requests in flight get to finish after SIGTERM or SIGINT"),

@@ -222,8 +222,10 @@ enum save_result store_article_save(store *s, const struct article_edit *e, int6
 		int rc = sqlite3_step(st);
 		int64_t current = rc == SQLITE_ROW ? sq_col_i64(st, 0) : -1;
 		sqlite3_reset(st);
-		if (current < 0)
+		if (current < 0) {
+			result = SAVE_NOT_FOUND;
 			goto out;
+		}
 		if (current != e->expected_revision) {
 			result = SAVE_CONFLICT;
 			goto out;

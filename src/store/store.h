@@ -225,7 +225,7 @@ struct article_edit {
 	size_t nsponsors;
 };
 
-enum save_result { SAVE_ERROR = -1, SAVE_OK = 0, SAVE_CONFLICT = 1, SAVE_SLUG_TAKEN = 2 };
+enum save_result { SAVE_ERROR = -1, SAVE_OK = 0, SAVE_CONFLICT = 1, SAVE_SLUG_TAKEN = 2, SAVE_NOT_FOUND = 3 };
 
 /** Filters of the back office's list; zero or NULL fields do not filter. */
 struct admin_filter {

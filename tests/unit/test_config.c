@@ -22,7 +22,7 @@ int main(void)
 	char err[512];
 	config_defaults(&c);
 	CHECK_STR(c.listen, "127.0.0.1:8080");
-	CHECK(c.threads == 0 && c.max_body_kb == 64 && c.page_size == 12);
+	CHECK(c.threads == 0 && c.max_body_kb == 256 && c.page_size == 12);
 
 	CHECK(config_set(&c, "threads", "4", err, sizeof err) == 0 && c.threads == 4);
 	CHECK(config_set(&c, "threads", "65", err, sizeof err) == -1);
