@@ -46,6 +46,21 @@ static void filter_urls(buf *out, const char *html, size_t n)
 	strip_controls(out, html + start, n - start);
 }
 
+/* Markdown text sits under the page's own <h1>: its headings move one level down (# becomes <h2>, and
+ * ###### stays <h6>), so a page keeps one <h1> and an outline without gaps. md4c writes headings only as
+ * "<hN>" and "</hN>", and escapes every "<" of the text, so these bytes are headings and nothing else. */
+static void shift_headings(char *html, size_t len)
+{
+	for (size_t i = 0; i + 3 < len; i++) {
+		if (html[i] != '<')
+			continue;
+		size_t d = html[i + 1] == '/' ? i + 3 : i + 2;
+		if (d < len && html[d - 1] == 'h' && html[d] >= '1' && html[d] <= '5' && d + 1 < len &&
+		    html[d + 1] == '>')
+			html[d]++;
+	}
+}
+
 void md_render(buf *out, const char *md, size_t n)
 {
 	buf html;
@@ -54,6 +69,8 @@ void md_render(buf *out, const char *md, size_t n)
 	if (n > (MD_SIZE)-1 || md_html(md, (MD_SIZE)n, collect, &html, flags, 0) != 0) {
 		esc_html(out, md, n); /* md4c only fails when memory runs out: show the text */
 	} else {
+		if (html.p)
+			shift_headings(html.p, html.len);
 		filter_urls(out, html.p ? html.p : "", html.len);
 	}
 	buf_free(&html);

@@ -16,8 +16,11 @@ static const char *md(const char *text)
 
 static void test_blocks(void)
 {
-	CHECK_STR(md("# Title\n"), "<h1>Title</h1>\n");
-	CHECK_STR(md("## Results & <methods>\n"), "<h2>Results &amp; &lt;methods&gt;</h2>\n");
+	CHECK_STR(md("# Title\n"), "<h2>Title</h2>\n");
+	/* headings move one level down: the page has its own <h1>; ###### stays <h6> */
+	CHECK_STR(md("###### Six\n"), "<h6>Six</h6>\n");
+	CHECK_STR(md("##### Five\n"), "<h6>Five</h6>\n");
+	CHECK_STR(md("## Results & <methods>\n"), "<h3>Results &amp; &lt;methods&gt;</h3>\n");
 	CHECK_STR(md("- one\n- two\n"), "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n");
 	CHECK_STR(md("1. a\n2. b\n"), "<ol>\n<li>a</li>\n<li>b</li>\n</ol>\n");
 	CHECK_STR(md("*em* and **strong** and ~~gone~~\n"),
