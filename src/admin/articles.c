@@ -585,6 +585,18 @@ void admin_article_save(struct request *r)
 		resp_error(r, 404, "There is no such article.");
 		return;
 	}
+	if (e.id && !is_editor(r->user)) {
+		/* a contributor's status menu has only draft and review: saving a live article would
+		 * unpublish it */
+		struct article cur;
+		if (store_admin_article(r->w->db, r->pool, r->site->id, e.id, &cur) == 1 &&
+		    strcmp(cur.status, "draft") != 0 && strcmp(cur.status, "review") != 0) {
+			resp_error(r, 403,
+				   "This article is scheduled, published or archived: only an editor can "
+				   "change it.");
+			return;
+		}
+	}
 	const char *action = form_get(&f, "action");
 	if (action && strcmp(action, "preview") == 0 && !errors[0] && !errors[4]) {
 		preview(r, &e);

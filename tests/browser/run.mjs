@@ -59,11 +59,11 @@ watchdog.unref();
 process.on("exit", cleanup);
 
 // --- set-up: binary, demo database, server, browser; a failure here is one counted failure, not a crash
-let base, db, pick, pickGated, outbox;
+let base, db, bin, pick, pickGated, sqlValue, outbox;
 try {
   const require = createRequire(join(here, "../package.json"));
   const { chromium } = require("playwright-core");
-  const bin = resolve(root, process.env.PLENARY_BIN ||
+  bin = resolve(root, process.env.PLENARY_BIN ||
     (existsSync(join(root, "build/plenary")) ? "build/plenary" : "plenary"));
   assert(existsSync(bin), `no plenary binary at ${bin} (make plenary, or set PLENARY_BIN)`);
   dir = mkdtempSync(join(tmpdir(), "plenary-browser-"));
@@ -102,6 +102,12 @@ try {
     "runs = [r.strip() for r in re.findall(r'[A-Za-z0-9 ,]{30,}', row[1]) if r.strip() not in row[2]] if row else []\n" +
     "print(json.dumps([row[0], max(runs, key=len)] if runs else None))",
     db, audience], { encoding: "utf8" }));
+
+  // one value from the demo database: sqlValue(sql, ...parameters)
+  sqlValue = (sql, ...params) => execFileSync("/usr/bin/python3", ["-c",
+    "import sqlite3, sys\n" +
+    "row = sqlite3.connect(sys.argv[1]).execute(sys.argv[2], sys.argv[3:]).fetchone()\n" +
+    "print(row[0] if row else '')", db, sql, ...params.map(String)], { encoding: "utf8" }).trim();
 
   browser = await chromium.launch(LAUNCH);
 } catch (e) {
@@ -403,6 +409,72 @@ try {
     await page2.goto(`${base}/article/${slug}`);
     assert(await page2.locator(".gate").isVisible(), "the signed-out session's cookie still opens the article");
     await ctx2.close();
+    await ctx.close();
+  });
+
+  // --- back office: an editor made with `plenary user add` schedules an article a few seconds ahead; the
+  // public article page and its section page show it from that second on, and not before
+  await check("back office: an editor schedules an article; its page and its section show it at its second, not before", async () => {
+    const email = `editor-${Date.now()}@example.org`;
+    const made = execFileSync(bin, ["user", "add", email, "--role", "editor", "--name", "Eda Browser", "--db", db,
+      "--generate"], { encoding: "utf8", cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const pw = made.match(/^password \(shown once\): (\S+)$/m);
+    assert(pw, `plenary user add printed no password: ${made.trim()}`);
+    const ctx = await context();
+    await ctx.addCookies([{ name: "plenary_consent", value: "rejected", url: base }]);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/signin`);
+    await page.fill("#field-email", email);
+    await page.fill("#field-password", pw[1]);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((u) => u.pathname !== "/signin");
+    const opened = await page.goto(`${base}/admin/articles/new`);
+    assert(opened.status() === 200, `/admin/articles/new answered ${opened.status()}`);
+    const title = `Scheduled from the browser ${Date.now()}`;
+    await page.fill("#field-title", title);
+    const sectionId = await page.locator("#field-section option:not([value=''])").first().getAttribute("value");
+    await page.selectOption("#field-section", sectionId);
+    const speaker = page.locator("#field-speakers option").first();
+    const speakerName = (await speaker.textContent()).split(" — ")[0].trim();
+    await page.selectOption("#field-speakers", [await speaker.getAttribute("value")]);
+    const citation = "Doe A et al. N Engl J Med 2025";
+    await page.fill("#field-references", `${citation} | LBA7 | https://example.org/lba7`);
+    await page.selectOption("#field-status", "scheduled");
+    const at = Math.floor(Date.now() / 1000) + 5;
+    await page.fill("#field-published", new Date(at * 1000).toISOString().slice(0, 19));
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.waitForURL((u) => /^\/admin\/articles\/\d+$/.test(u.pathname) && u.searchParams.has("saved"));
+    assert((await page.locator(".notice").textContent()).includes("Saved"), "no 'Saved.' notice");
+    assert(await page.inputValue("#field-status") === "scheduled", "the status is not scheduled after saving");
+    const slug = await page.inputValue("#field-slug");
+    assert(slug, "the saved article has no slug");
+    const sectionSlug = sqlValue("SELECT slug FROM section WHERE id = ?", sectionId);
+    assert(Date.now() / 1000 < at - 1, "saving took too long to see the article hidden before its time");
+    // an anonymous reader polls both pages from before the second until two seconds after it
+    const reader = await context();
+    const view = await reader.newPage();
+    const seen = [];
+    while (Date.now() / 1000 < at + 2) {
+      const a = await view.goto(`${base}/article/${slug}`);
+      seen.push([Date.now() / 1000, "article", a.status() === 200]);
+      const s = await view.goto(`${base}/section/${sectionSlug}`);
+      assert(s.status() === 200, `/section/${sectionSlug} answered ${s.status()}`);
+      seen.push([Date.now() / 1000, "section", await view.locator(`main a[href="/article/${slug}"]`).count() > 0]);
+      await sleep(50);
+    }
+    const early = seen.filter(([t, , shown]) => shown && t < at);
+    if (early.length) throw new Error(`shown ${early.length} times before its second (first on the ${early[0][1]} page, ${(at - early[0][0]).toFixed(2)} s early)`);
+    assert(seen.some(([t, p]) => t < at && p === "article") && seen.some(([t, p]) => t < at && p === "section"),
+      "no look at the pages before the second");
+    const late = seen.filter(([t]) => t >= at + 1);
+    assert(late.length >= 2, "no look at the pages after the second");
+    const missing = late.filter(([, , shown]) => !shown);
+    if (missing.length) throw new Error(`still hidden ${(missing[0][0] - at).toFixed(2)} s after its second on the ${missing[0][1]} page`);
+    await view.goto(`${base}/article/${slug}`);
+    assert((await view.locator("main h1").textContent()).trim() === title, "the article page has another title");
+    assert((await view.locator(".faculty").textContent()).includes(speakerName), `the faculty does not name ${speakerName}`);
+    assert((await view.locator(".references").textContent()).includes(citation), "the reference is not shown");
+    await reader.close();
     await ctx.close();
   });
 } finally {

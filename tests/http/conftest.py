@@ -35,6 +35,10 @@ class Server:
         with open(self.log_path, encoding="utf-8", errors="replace") as f:
             return f.read()
 
+    def url(self, path):
+        """As Plenary.url: so a Reader (or a staff account, make_staff) can browse the session's server."""
+        return self.base + path
+
 
 SERVER = Server()
 
@@ -326,6 +330,34 @@ def form_token(html):
     assert field is not None, "the page has no form_token field"
     assert field.get("value"), "the form_token field is empty"
     return field.get("value")
+
+
+def form_values(form):
+    """(name, value) pairs a browser submits for form as it stands (submit buttons left out)."""
+    out = []
+    for n in form.iter():
+        name = n.get("name")
+        if not name or n.tag not in ("input", "textarea", "select"):
+            continue
+        if n.tag == "input":
+            kind = (n.get("type") or "text").lower()
+            if kind in ("submit", "button", "image", "reset"):
+                continue
+            if kind in ("checkbox", "radio"):
+                if "checked" in n.attrs:
+                    out.append((name, n.get("value") or "on"))
+                continue
+            out.append((name, n.get("value") or ""))
+        elif n.tag == "textarea":
+            text = n.text()
+            out.append((name, text[1:] if text.startswith("\n") else text))  # as HTML drops a first newline
+        else:
+            options = list(n.find_all("option"))
+            chosen = [o for o in options if "selected" in o.attrs]
+            if "multiple" not in n.attrs and not chosen and options:
+                chosen = options[:1]
+            out.extend((name, o.get("value") if o.get("value") is not None else text_of(o)) for o in chosen)
+    return out
 
 
 # ---- the database ----------------------------------------------------------------------------------------
@@ -805,3 +837,36 @@ def raw_get(srv, path, cookie=None):
     if cookie:
         lines.append(f"Cookie: plenary_session={cookie}")
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+# ==== the back office: staff accounts, and a server of its own for the editorial tests ====
+#
+# Staff accounts are made as an operator makes them, with `plenary user add EMAIL --role ROLE --generate` on
+# the database the server is running on, then sign in through /signin like any reader (make_staff). The
+# editorial tests (test_admin.py) create, publish, schedule and archive articles; they run against
+# admin_server, a demo database of their own, so the pages the other tests compare with the demo stay as
+# the demo made them.
+
+def make_staff(srv, role, name=None):
+    """A signed-in Reader for a new account of `role` (reader, contributor, editor, admin) on srv, made with
+    `plenary user add --generate` while srv is serving."""
+    address = unique_email(role)
+    p, password = add_user(srv.db_path, address, role, name=name)
+    assert p.returncode == 0 and password, f"plenary user add failed ({p.returncode}): {p.stdout} {p.stderr}"
+    staff = Reader(srv, email=address, password=password, name=name or address)
+    r = staff.signin()
+    assert r.status_code == 303 and staff.cookie, f"the new {role} could not sign in: {r.status_code}"
+    staff.role = role
+    return staff
+
+
+@pytest.fixture(scope="session")
+def admin_server():
+    """A server of its own for the back office: demo database, 2 worker threads (each with its page cache),
+    mail to an outbox in the temporary folder."""
+    with tempfile.TemporaryDirectory(prefix="plenary-admin-") as tmp:
+        db_path = make_demo_database(tmp)
+        srv = start_plenary(tmp, db_path, {"outbox": os.path.join(tmp, "outbox")}, name="admin-server")
+        yield srv
+        rc = srv.stop()
+        assert rc == 0, f"the admin server exited with {rc} after SIGTERM; log tail:\n{srv.log()[-3000:]}"

@@ -5,8 +5,10 @@ import subprocess
 import tempfile
 
 import pytest
+import requests
 
-from conftest import (REPO, form_token, get, host_header, parse_html, post, request, visible_articles)
+from conftest import (REPO, form_token, form_values, get, host_header, make_staff, parse_html, post, request,
+                      visible_articles)
 
 TESTS = os.path.join(REPO, "tests")
 CONFIG = os.path.join(TESTS, ".htmlvalidate.json")
@@ -165,3 +167,96 @@ def test_basic_accessibility(pages, name):
     for a in doc.find_all("a"):
         assert a.get("href"), f"<a> without href: {a}"
         assert a.text().strip() or a.get("aria-label"), f"link without text: {a}"
+
+
+# ---- the back office -------------------------------------------------------------------------------------
+# Its pages need staff accounts and change articles, so they are fetched from admin_server (conftest.py), the
+# back office's own server, and checked by the same two tests as the public pages above.
+
+ADMIN_PAGES = ["admin-articles", "admin-articles-filtered-empty", "admin-articles-page-2", "admin-article-new",
+               "admin-article-new-contributor", "admin-article-edit-saved", "admin-article-errors",
+               "admin-article-conflict", "admin-article-preview", "admin-revisions", "admin-revisions-compare",
+               "admin-revision-restored", "admin-audit", "admin-session-ended", "admin-reader-403",
+               "admin-audit-contributor-403"]
+
+
+def _editor_form(doc):
+    return next(f for f in doc.find_all("form") if (f.get("action") or "").startswith("/admin/articles")
+                and f.get("method") == "post")
+
+
+@pytest.fixture(scope="module")
+def admin_pages(admin_server):
+    srv = admin_server
+    editor = make_staff(srv, "editor", name='Eda "Desk" <Editor> & Co')
+    contributor = make_staff(srv, "contributor")
+    reader = make_staff(srv, "reader")
+    section = srv.query("SELECT s.id FROM section s JOIN site t ON t.id = s.site_id WHERE t.is_default = 1 "
+                        "ORDER BY s.id LIMIT 1")[0]["id"]
+    people = [str(r["id"]) for r in srv.query("SELECT id FROM person ORDER BY id LIMIT 2")]
+    sponsor = str(srv.query("SELECT id FROM sponsor ORDER BY id LIMIT 1")[0]["id"])
+
+    def opened(path):
+        return dict(form_values(_editor_form(parse_html(editor.get(path).text))))
+
+    def article(**over):
+        data = {"title": 'Validated <article> & "quotes"', "summary": "A summary with <b>markup</b> & more.",
+                "body": "## A heading\n\nSome **Markdown** & <i>text</i>.\n\n* one\n* two", "section": str(section),
+                "audience": "public", "status": "draft", "published": "", "slug": "", "tags": "html validate",
+                "references": "Doe A. N Engl J Med 2025 | LBA1 | https://example.org/lba1",
+                "speakers": people, "sponsors": [sponsor], "action": "save", **over}
+        return data
+
+    r = editor.post("/admin/articles", data={**opened("/admin/articles/new"), **article()})
+    assert r.status_code == 303, r.status_code
+    path = r.headers["location"].split("?")[0]
+    article_id = int(path.rsplit("/", 1)[1])
+    stale = opened(path)
+    r = editor.post(path, data={**opened(path), "title": "Validated, second revision", "action": "save"})
+    assert r.status_code == 303, r.status_code
+    first_revision = srv.query("SELECT min(id) FROM revision WHERE article_id = ?", (article_id,))[0][0]
+    compare = parse_html(editor.get(f"{path}/revisions?show={first_revision}").text)
+    restore = compare.find("form", action=f"{path}/restore")
+
+    fetch = {
+        "admin-articles": (200, lambda: editor.get("/admin/articles")),
+        "admin-articles-filtered-empty": (200, lambda: editor.get("/admin/articles?q=no+such+title&status=archived"
+                                                                  f"&section={section}&mine=1")),
+        "admin-articles-page-2": (200, lambda: editor.get("/admin/articles?page=2")),
+        "admin-article-new": (200, lambda: editor.get("/admin/articles/new")),
+        "admin-article-new-contributor": (200, lambda: contributor.get("/admin/articles/new")),
+        "admin-article-edit-saved": (200, lambda: editor.get(f"{path}?saved=1")),
+        "admin-article-errors": (422, lambda: editor.post("/admin/articles", data={
+            **opened("/admin/articles/new"), **article(title="", section="", slug="Bad Slug", published="soon",
+                                                       video_url="http://example.org/v", tags="x" * 61,
+                                                       references="c | 1 | ftp://x", congress="999999")})),
+        "admin-article-conflict": (409, lambda: editor.post(path, data={**stale, "title": "A stale save",
+                                                                        "action": "save"})),
+        "admin-article-preview": (200, lambda: editor.post("/admin/articles", data={
+            **opened("/admin/articles/new"), **article(action="preview")})),
+        "admin-revisions": (200, lambda: editor.get(f"{path}/revisions")),
+        "admin-revisions-compare": (200, lambda: editor.get(f"{path}/revisions?show={first_revision}")),
+        "admin-revision-restored": (200, lambda: editor.post(restore.get("action"), data=dict(form_values(restore)))),
+        "admin-audit": (200, lambda: editor.get("/admin/audit")),
+        "admin-session-ended": (401, lambda: requests.post(srv.url("/admin/articles"), timeout=10, data={
+            "title": "Kept <title>", "summary": "Kept & summary", "body": "Kept\n\nbody"})),
+        "admin-reader-403": (403, lambda: reader.get("/admin/articles")),
+        "admin-audit-contributor-403": (403, lambda: contributor.get("/admin/audit")),
+    }
+    assert list(fetch) == ADMIN_PAGES
+    out = {}
+    for name, (status, get_it) in fetch.items():
+        r = get_it()
+        assert r.status_code == status, f"{name}: {r.status_code}, expected {status}"
+        assert r.headers.get("content-type") == "text/html; charset=utf-8", name
+        out[name] = r.text
+    return out
+
+
+def test_admin_html_validate(admin_pages):
+    test_html_validate(admin_pages)
+
+
+@pytest.mark.parametrize("name", ADMIN_PAGES)
+def test_admin_basic_accessibility(admin_pages, name):
+    test_basic_accessibility(admin_pages, name)
