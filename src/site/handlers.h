@@ -65,6 +65,11 @@ void admin_congresses(struct request *r);
 void admin_congress_new(struct request *r);
 void admin_congress_edit(struct request *r);
 void admin_congress_save(struct request *r);
+/* back office: src/admin/trials.c */
+void admin_trials(struct request *r);
+void admin_trial_new(struct request *r);
+void admin_trial_edit(struct request *r);
+void admin_trial_save(struct request *r);
 /* back office: src/admin/users.c */
 void admin_users(struct request *r);
 void admin_user_role(struct request *r);

@@ -40,6 +40,9 @@ enum {
 	E_CONGRESS_INSERT,
 	E_CONGRESS_UPDATE,
 	E_CONGRESS_ONE,
+	E_TRIAL_INSERT,
+	E_TRIAL_UPDATE,
+	E_TRIAL_ONE,
 	E_LAST
 };
 _Static_assert(E_LAST <= SQ_MORE_STATEMENTS, "statement slots");
@@ -609,4 +612,66 @@ int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_
 	sqlite3_bind_int64(st, 2, site_id);
 	memset(out, 0, sizeof *out);
 	return sq_one(s, pool, st, fill_congress_row, out);
+}
+
+enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
+				  int64_t *id_out)
+{
+	sqlite3_stmt *st =
+	    t->id ? sq_prepare(
+			s, E_TRIAL_UPDATE,
+			"UPDATE trial SET slug = ?3, name = ?4, aliases = ?5, registry_id = ?6, phase = ?7, "
+			"setting = ?8, population = ?9, arms = ?10, primary_endpoint = ?11, results = ?12, "
+			"status = ?13 WHERE id = ?1 AND site_id = ?2")
+		  : sq_prepare(s, E_TRIAL_INSERT,
+			       "INSERT INTO trial (site_id, slug, name, aliases, registry_id, phase, "
+			       "setting, population, "
+			       "arms, primary_endpoint, results, status) "
+			       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	if (t->id)
+		sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_int64(st, 2, site_id);
+	const char *v[] = {t->slug,	  t->name, t->aliases,		t->registry_id, t->phase, t->setting,
+			   t->population, t->arms, t->primary_endpoint, t->results,	t->status};
+	for (int i = 0; i < 11; i++)
+		sq_bind_text(st, 3 + i, v[i]);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return SAVE_SLUG_TAKEN;
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		return SAVE_ERROR;
+	}
+	sqlite3_reset(st);
+	if (t->id && sqlite3_changes(sq_db(s)) == 0)
+		return SAVE_NOT_FOUND;
+	*id_out = t->id ? t->id : sqlite3_last_insert_rowid(sq_db(s));
+	char target[32];
+	snprintf(target, sizeof target, "trial:%lld", (long long)*id_out);
+	store_audit(s, user_id, t->id ? "trial.update" : "trial.create", target, t->name);
+	return SAVE_OK;
+}
+
+static void fill_trial_edit(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct trial_edit *x = item;
+	x->id = sq_col_i64(st, 0);
+	const char **f[] = {&x->slug,	 &x->name,	 &x->aliases, &x->registry_id,	    &x->phase,
+			    &x->setting, &x->population, &x->arms,    &x->primary_endpoint, &x->results,
+			    &x->status};
+	for (int i = 0; i < 11; i++)
+		*f[i] = sq_col_str(pool, st, 1 + i);
+}
+
+int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, E_TRIAL_ONE,
+		       "SELECT id, slug, name, aliases, registry_id, phase, setting, population, arms, "
+		       "primary_endpoint, results, status FROM trial WHERE id = ?1 AND site_id = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, site_id);
+	return sq_one(s, pool, st, fill_trial_edit, out);
 }

@@ -273,6 +273,16 @@ enum save_result store_congress_save(store *s, int64_t site_id, const struct con
 				     int64_t *id_out);
 /** A congress by id (any, with or without articles). */
 int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out);
+/** A trial record as the back office edits it. */
+struct trial_edit {
+	int64_t id;
+	const char *slug, *name, *aliases, *registry_id, *phase, *setting, *population, *arms, *primary_endpoint,
+	    *results, *status;
+};
+/** Creates (t->id 0) or updates a trial of a site; SAVE_SLUG_TAKEN, SAVE_NOT_FOUND as for articles. */
+enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
+				  int64_t *id_out);
+int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out);
 /** Accounts for the admin's list, newest first. */
 int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out, size_t *n,
 		     size_t *total);

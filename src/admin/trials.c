@@ -1,0 +1,163 @@
+/* trials: the back office's trial records (name, aliases, registry id, phase, setting, arms, results). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+/* field name, label, maximum characters, multi-line */
+static const struct {
+	const char *name, *label;
+	size_t max;
+	int multiline;
+} fields[] = {
+    {"name", "Name", 150, 0},
+    {"aliases", "Other names, separated by commas", 300, 0},
+    {"registry_id", "Registry id (NCT…)", 40, 0},
+    {"phase", "Phase", 20, 0},
+    {"setting", "Setting", 100, 0},
+    {"population", "Population", 1000, 1},
+    {"arms", "Arms", 1000, 1},
+    {"primary_endpoint", "Primary endpoint", 300, 0},
+    {"results", "Key results (Markdown: hazard ratio with confidence interval, follow-up)", 5000, 1},
+    {"status", "Status", 60, 0},
+};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+static const char **field_ptr(struct trial_edit *t, size_t i)
+{
+	const char **p[] = {&t->name,	    &t->aliases, &t->registry_id,      &t->phase,   &t->setting,
+			    &t->population, &t->arms,	 &t->primary_endpoint, &t->results, &t->status};
+	return p[i];
+}
+
+void admin_trials(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct named *xs;
+	size_t n;
+	if (store_trials_all(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Trials");
+	view *list = view_list(v, "trials");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)xs[i].id);
+		view_str(x, "name", xs[i].name);
+		view_str(x, "registry_id", xs[i].detail);
+	}
+	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	resp_page(r, 200, "admin/trials", v, 0);
+}
+
+static void trial_form(struct request *r, int status, struct trial_edit *t, const char *const *errors)
+{
+	view *v = layout_view(r, t->id ? "Edit trial" : "New trial");
+	view_int(v, "trial_id", (long long)t->id);
+	view_bool(v, "existing", t->id != 0);
+	view *list = view_list(v, "fields");
+	for (size_t i = 0; i < NFIELDS; i++) {
+		view *x = view_push(list);
+		view_str(x, "name", fields[i].name);
+		view_str(x, "label", fields[i].label);
+		view_int(x, "max", (long long)fields[i].max);
+		view_bool(x, "multiline", fields[i].multiline);
+		view_str(x, "value", *field_ptr(t, i));
+		view_str(x, "error", errors && errors[i] ? errors[i] : "");
+		view_bool(x, "has_error", errors && errors[i]);
+	}
+	const char *names[NFIELDS];
+	for (size_t i = 0; i < NFIELDS; i++)
+		names[i] = fields[i].name;
+	view_errors(v, names, errors, errors ? NFIELDS : 0);
+	resp_page(r, status, "admin/trial-edit", v, 0);
+}
+
+void admin_trial_new(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct trial_edit t = {0};
+	for (size_t i = 0; i < NFIELDS; i++)
+		*field_ptr(&t, i) = "";
+	trial_form(r, 200, &t, NULL);
+}
+
+static int64_t id_param(struct request *r)
+{
+	char *end;
+	long long id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
+	return r->nparams && !*end && id > 0 ? id : -1;
+}
+
+void admin_trial_edit(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct trial_edit t;
+	int64_t id = id_param(r);
+	if (id <= 0 || store_trial_by_id(r->w->db, r->pool, r->site->id, id, &t) != 1) {
+		resp_error(r, 404, "There is no such trial.");
+		return;
+	}
+	trial_form(r, 200, &t, NULL);
+}
+
+void admin_trial_save(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	struct trial_edit t = {0};
+	if (r->nparams && (t.id = id_param(r)) <= 0) {
+		resp_error(r, 404, "There is no such trial.");
+		return;
+	}
+	const char *errors[NFIELDS] = {0};
+	int bad = 0;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		const char *v = form_get(&f, fields[i].name);
+		*field_ptr(&t, i) = v ? v : "";
+		if (text_chars(*field_ptr(&t, i)) > fields[i].max ||
+		    !text_clean(*field_ptr(&t, i), fields[i].multiline)) {
+			char *msg = h2o_mem_alloc_pool(r->pool, 64);
+			snprintf(msg, 64, "At most %zu characters.", fields[i].max);
+			errors[i] = msg;
+			bad++;
+		}
+	}
+	if (!t.name[0])
+		errors[0] = "Give the trial's name, like KEYNOTE-522.", bad++;
+	char *slug = h2o_mem_alloc_pool(r->pool, 160);
+	text_slug(t.name, slug, 160);
+	t.slug = slug;
+	if (!bad && !slug[0])
+		errors[0] = "The name needs letters or digits.", bad++;
+	if (bad) {
+		trial_form(r, 422, &t, errors);
+		return;
+	}
+	int64_t id;
+	enum save_result rc = store_trial_save(r->w->db, r->site->id, &t, r->user->id, &id);
+	if (rc == SAVE_SLUG_TAKEN) {
+		errors[0] = "A trial with this name exists already: edit it instead.";
+		trial_form(r, 422, &t, errors);
+		return;
+	}
+	if (rc != SAVE_OK) {
+		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
+			   rc == SAVE_NOT_FOUND ? "There is no such trial." : NULL);
+		return;
+	}
+	atomic_fetch_add(&r->app->content_generation, 1); /* article pages name their trial */
+	resp_redirect(r, 303, "/admin/trials?saved=1");
+}
