@@ -5,7 +5,7 @@ OPT ?= -O2 -g
 CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -Ibuild \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
-	-lbrotlienc -ljansson -lcurl -lpthread -lm
+	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lpthread -lm
 BUILD ?= build
 PORT ?= 8080
 DB ?= var/demo.db

@@ -1,6 +1,7 @@
 /* main: the command line: serve, init, demo, --help, --version. */
 #include <errno.h>
 #include <getopt.h>
+#include <liboath/oath.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +268,10 @@ static int cmd_user_add(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+	if (oath_init() != OATH_OK) {
+		fprintf(stderr, "plenary: liboath failed to start\n");
+		return 1;
+	}
 	if (sodium_init() < 0) {
 		fprintf(stderr, "plenary: libsodium failed to start\n");
 		return 1;

@@ -34,6 +34,10 @@ int admin_require(struct request *r)
 		resp_error(r, 403, "The back office is for the editorial team.");
 		return 1;
 	}
+	if (strcmp(r->user->role, "admin") == 0 && !r->user->totp_enabled) {
+		resp_redirect(r, 303, "/account/2fa?required=1"); /* admins must use a second factor */
+		return 1;
+	}
 	return 0;
 }
 

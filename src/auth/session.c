@@ -60,14 +60,18 @@ void session_resolve(struct request *r)
 	const char *hash = token_hash(r->pool, token);
 	struct user *u = h2o_mem_alloc_pool(r->pool, sizeof *u);
 	int64_t last_seen;
-	int remember;
+	int remember, pending;
 	int64_t idle_after = store_now() - (int64_t)r->app->cfg.session_idle_minutes * 60;
-	if (store_session_user(r->w->db, r->pool, hash, idle_after, u, &last_seen, &remember) != 1)
+	if (store_session_user(r->w->db, r->pool, hash, idle_after, u, &last_seen, &remember, &pending) != 1)
 		return;
 	if (store_now() - last_seen > TOUCH_EVERY)
 		store_session_touch(r->w->db, hash);
-	r->user = u;
 	r->session_hash = hash;
+	if (pending) {
+		r->pending_user = u; /* only /signin/code listens to this session */
+		return;
+	}
+	r->user = u;
 	r->remember = remember;
 	r->level = reader_level(u);
 }
@@ -83,7 +87,7 @@ static void set_cookie(struct request *r, const char *value, long max_age)
 	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, b.p, b.len);
 }
 
-int session_start(struct request *r, int64_t user_id, int remember)
+int session_start(struct request *r, int64_t user_id, int remember, int pending)
 {
 	if (r->session_hash)
 		store_session_delete(r->w->db, r->session_hash);
@@ -92,7 +96,7 @@ int session_start(struct request *r, int64_t user_id, int remember)
 	const struct config *c = &r->app->cfg;
 	int64_t life =
 	    remember ? (int64_t)c->session_remember_days * 86400 : (int64_t)c->session_max_hours * 3600;
-	if (store_session_create(r->w->db, hash, user_id, store_now() + life, remember) != 0)
+	if (store_session_create(r->w->db, hash, user_id, store_now() + life, remember, pending) != 0)
 		return -1;
 	/* without "remember me" the cookie ends with the browser; the server ends it after session_max_hours
 	 */

@@ -6,8 +6,9 @@
 
 /** Reads the session cookie and fills r->user, r->session_hash and r->level (public when no session). */
 void session_resolve(struct request *r);
-/** Starts a new session for a user (a fresh 256-bit token; the old one, if any, ends) and sets the cookie. */
-int session_start(struct request *r, int64_t user_id, int remember);
+/** Starts a new session for a user (a fresh 256-bit token; the old one, if any, ends) and sets the cookie.
+ * A pending session (password given, second factor not yet) signs nobody in until it is completed. */
+int session_start(struct request *r, int64_t user_id, int remember, int pending);
 /** Ends the request's session on the server and clears the cookie. */
 void session_end(struct request *r);
 /** Adds a Set-Cookie that removes the session cookie. */

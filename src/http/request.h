@@ -26,10 +26,11 @@ struct request {
 	int is_head;
 	h2o_iovec_t cache_key; /* set when the response may be cached under it */
 	/* the reader, from the session cookie (see src/auth/session.h) */
-	struct user *user;	  /* NULL when not signed in */
-	const char *session_hash; /* SHA-256 hex of the session token, NULL when none */
-	enum audience level;	  /* what the reader may read */
-	int remember;		  /* the session was started with "remember me" */
+	struct user *user;	   /* NULL when not signed in */
+	const char *session_hash;  /* SHA-256 hex of the session token, NULL when none */
+	enum audience level;	   /* what the reader may read */
+	int remember;		   /* the session was started with "remember me" */
+	struct user *pending_user; /* signed in with a password, waiting for the second factor */
 };
 
 /** Value of a request header (first occurrence) as a NUL-terminated copy, or NULL. */

@@ -7,6 +7,7 @@
 #include "auth/session.h"
 #include "core/buf.h"
 #include "core/text.h"
+#include "render/escape.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -59,7 +60,15 @@ static void signin_checked(struct request *r, struct hash_job *job, void *ctx)
 		return;
 	}
 	throttle_clear(r, s->email);
-	if (session_start(r, s->u.id, s->remember) != 0) {
+	if (s->u.totp_enabled) { /* the password is right; the session waits for the second factor */
+		buf b;
+		buf_init(&b, r->pool);
+		buf_adds(&b, "/signin/code?return=");
+		const char *back = safe_return(s->back, "/account");
+		esc_url_component(&b, back, strlen(back), 0);
+		s->back = buf_cstr(&b);
+	}
+	if (session_start(r, s->u.id, s->remember, s->u.totp_enabled) != 0) {
 		resp_error(r, 500, NULL);
 		return;
 	}
@@ -255,7 +264,7 @@ static void password_hashed(struct request *r, struct hash_job *job, void *ctx)
 			  "verify"); /* a pending change of address may be an intruder's */
 	store_sessions_delete_user(r->w->db, r->user->id, NULL);
 	/* a new token for this device, kept as long as before; every other device is signed out */
-	session_start(r, r->user->id, r->remember);
+	session_start(r, r->user->id, r->remember, 0);
 	resp_redirect(r, 303, "/account?password_changed=1");
 }
 

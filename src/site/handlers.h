@@ -44,6 +44,11 @@ void account_verification(struct request *r);
 void account_data(struct request *r);
 void account_delete(struct request *r);
 void account_deleted(struct request *r);
+void signin_code_form(struct request *r);
+void signin_code_submit(struct request *r);
+void twofactor_page(struct request *r);
+void twofactor_enable(struct request *r);
+void twofactor_disable(struct request *r);
 void verification_queue(struct request *r);
 void verification_decide(struct request *r);
 /* back office: src/admin/articles.c */

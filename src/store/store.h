@@ -154,6 +154,8 @@ struct user {
 	const char *hcp_status, *hcp_request, *hcp_method, *hcp_evidence;
 	int email_verified, hcp_declared, alerts;
 	int64_t created_at, privacy_accepted_at, hcp_decided_at;
+	const char *totp_secret; /* base32, "" until set up */
+	int totp_enabled;
 };
 
 /** Creates an account; returns its id, 0 when the email is taken, -1 on error. */
@@ -178,12 +180,24 @@ int store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out,
 int store_user_delete(store *s, int64_t id);
 
 /** A session for user_id under the SHA-256 hex of its token. */
-int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember);
+/* pending: the session still waits for a second factor */
+int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember,
+			 int pending);
 /** The user of a live session: not past its absolute end, and used since idle_after unless it is a
  * "remember me" session (those end only at their absolute end). 1 found, 0 not, -1 error.
  * *last_seen gets when it was last used, so callers refresh it only now and then. */
 int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
-		       struct user *out, int64_t *last_seen, int *remember);
+		       struct user *out, int64_t *last_seen, int *remember, int *pending);
+/** The second factor is given: the session becomes a full one. */
+int store_session_complete(store *s, const char *token_hash);
+/** Sets the TOTP secret (enabled 0 while the user confirms a first code). */
+int store_user_totp_set(store *s, int64_t id, const char *secret, int enabled);
+/** Records that a TOTP time step was used: 1 when it is newer than the last one (a code works once). */
+int store_user_totp_step(store *s, int64_t id, int64_t step);
+/** Replaces the recovery codes of a user with these SHA-256 hashes. */
+int store_recovery_replace(store *s, int64_t id, const char *const *hashes, size_t n);
+/** Uses a recovery code once: 1 when it was valid and unused. */
+int store_recovery_use(store *s, int64_t id, const char *hash);
 int store_session_touch(store *s, const char *token_hash);
 int store_session_delete(store *s, const char *token_hash);
 /** Ends every session of a user except the one with keep_hash (NULL: all of them). */
@@ -213,8 +227,8 @@ struct article_edit {
 	int64_t id, site_id, expected_revision;
 	const char *slug, *title, *summary, *body, *kind, *status, *audience, *video_url;
 	int64_t section_id, congress_id, trial_id; /* 0: none */
-	int64_t published_at;                      /* 0: not set */
-	const char *const *tags;                   /* names; missing tags are created */
+	int64_t published_at;			   /* 0: not set */
+	const char *const *tags;		   /* names; missing tags are created */
 	size_t ntags;
 	const int64_t *speakers;
 	size_t nspeakers;
@@ -251,12 +265,13 @@ struct named {
 /** Saves an article, its faculty, references, sponsors and tags, and a revision, in one transaction.
  * SAVE_CONFLICT when someone saved since expected_revision; SAVE_SLUG_TAKEN when the slug is used. */
 enum save_result store_article_save(store *s, const struct article_edit *e, int64_t user_id, int64_t *id_out);
-int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset, size_t limit,
-			 struct article **out, size_t *n, size_t *total);
+int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset,
+			 size_t limit, struct article **out, size_t *n, size_t *total);
 /** Any article by id, whatever its status, with people, references, sponsors and tags. */
 int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out);
 int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n);
-int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id, struct revision *out);
+int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
+		   struct revision *out);
 /** Publishes scheduled articles whose time has come; *changed gets how many. */
 int store_publish_due(store *s, int *changed);
 /** The time of the next scheduled publication, 0 when none. */
@@ -276,19 +291,19 @@ int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_
 /** A trial record as the back office edits it. */
 struct trial_edit {
 	int64_t id;
-	const char *slug, *name, *aliases, *registry_id, *phase, *setting, *population, *arms, *primary_endpoint,
-	    *results, *status;
+	const char *slug, *name, *aliases, *registry_id, *phase, *setting, *population, *arms,
+	    *primary_endpoint, *results, *status;
 };
 /** Creates (t->id 0) or updates a trial of a site; SAVE_SLUG_TAKEN, SAVE_NOT_FOUND as for articles. */
 enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
 				  int64_t *id_out);
 int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out);
 /** Accounts for the admin's list, newest first. */
-int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out, size_t *n,
-		     size_t *total);
+int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
+		     size_t *n, size_t *total);
 /** Contact messages, newest first (id in the message's site_id field is the message id). */
-int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct contact_message **out,
-		       size_t *n);
+int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+		       struct contact_message **out, size_t *n);
 /** Choices for the editor's selects: people, trials and sponsors of a site (people are shared). */
 int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n);
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);

@@ -7,7 +7,7 @@
 #define USER_COLS                                                                                            \
 	"id, email, name, profession, specialty, country, role, password_hash, hcp_status, hcp_request, "    \
 	"hcp_method, hcp_evidence, email_verified_at IS NOT NULL, hcp_declared, alerts, created_at, "        \
-	"privacy_accepted_at, IFNULL(hcp_decided_at, 0)"
+	"privacy_accepted_at, IFNULL(hcp_decided_at, 0), totp_secret, totp_enabled"
 
 enum {
 	U_CREATE,
@@ -38,7 +38,15 @@ enum {
 	U_LIST,
 	U_COUNT,
 	C_LIST,
+	S_COMPLETE,
+	U_TOTP_SET,
+	U_TOTP_STEP,
+	R_DELETE,
+	R_ADD,
+	R_USE,
+	U_LAST
 };
+_Static_assert(U_LAST <= 40, "users.c owns statement slots 0 to 39; editorial.c the rest");
 
 static void fill_user(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
@@ -61,6 +69,8 @@ static void fill_user(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	u->created_at = sq_col_i64(st, 15);
 	u->privacy_accepted_at = sq_col_i64(st, 16);
 	u->hcp_decided_at = sq_col_i64(st, 17);
+	u->totp_secret = sq_col_str(pool, st, 18);
+	u->totp_enabled = sqlite3_column_int(st, 19);
 }
 
 int64_t store_user_create(store *s, const struct user *u, int email_verified)
@@ -206,12 +216,14 @@ int store_user_delete(store *s, int64_t id)
 	return sq_exec(s, st, NULL);
 }
 
-int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember)
+int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember,
+			 int pending)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_CREATE,
 		       "INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at, "
-		       "remember) VALUES (?1, ?2, ?3, ?3, ?4, ?5)");
+		       "remember, second_factor_pending) VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6)");
+	sqlite3_bind_int(st, 6, pending);
 	sq_bind_text(st, 1, token_hash);
 	sqlite3_bind_int64(st, 2, user_id);
 	sqlite3_bind_int64(st, 3, store_now());
@@ -221,14 +233,15 @@ int store_session_create(store *s, const char *token_hash, int64_t user_id, int6
 }
 
 int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
-		       struct user *out, int64_t *last_seen, int *remember)
+		       struct user *out, int64_t *last_seen, int *remember, int *pending)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, S_USER,
 	    "SELECT u.id, u.email, u.name, u.profession, u.specialty, u.country, u.role, "
 	    "u.password_hash, u.hcp_status, u.hcp_request, u.hcp_method, u.hcp_evidence, "
 	    "u.email_verified_at IS NOT NULL, u.hcp_declared, u.alerts, u.created_at, "
-	    "u.privacy_accepted_at, IFNULL(u.hcp_decided_at, 0), x.last_seen_at, x.remember "
+	    "u.privacy_accepted_at, IFNULL(u.hcp_decided_at, 0), u.totp_secret, u.totp_enabled, "
+	    "x.last_seen_at, x.remember, x.second_factor_pending "
 	    "FROM session x JOIN user u ON u.id = x.user_id "
 	    "WHERE x.token_hash = ?1 AND x.expires_at > ?2 AND (x.remember = 1 OR x.last_seen_at > ?3)");
 	sq_bind_text(st, 1, token_hash);
@@ -237,8 +250,9 @@ int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, i
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		fill_user(pool, st, out);
-		*last_seen = sq_col_i64(st, 18);
-		*remember = sqlite3_column_int(st, 19);
+		*last_seen = sq_col_i64(st, 20);
+		*remember = sqlite3_column_int(st, 21);
+		*pending = sqlite3_column_int(st, 22);
 		sqlite3_reset(st);
 		return 1;
 	}
@@ -415,4 +429,67 @@ int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t l
 	sqlite3_bind_int64(st, 1, site_id);
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
 	return sq_collect(s, pool, st, sizeof **out, fill_message, (void **)out, n);
+}
+
+int store_session_complete(store *s, const char *token_hash)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, S_COMPLETE, "UPDATE session SET second_factor_pending = 0 WHERE token_hash = ?1");
+	sq_bind_text(st, 1, token_hash);
+	return sq_exec(s, st, NULL);
+}
+
+int store_user_totp_set(store *s, int64_t id, const char *secret, int enabled)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, U_TOTP_SET,
+		       "UPDATE user SET totp_secret = ?2, totp_enabled = ?3, updated_at = ?4 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	sq_bind_text(st, 2, secret);
+	sqlite3_bind_int(st, 3, enabled);
+	sqlite3_bind_int64(st, 4, store_now());
+	return sq_exec(s, st, NULL);
+}
+
+int store_user_totp_step(store *s, int64_t id, int64_t step)
+{
+	sqlite3_stmt *st = sq_prepare(
+	    s, U_TOTP_STEP, "UPDATE user SET totp_last_step = ?2 WHERE id = ?1 AND totp_last_step < ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, step);
+	int changes;
+	if (sq_exec(s, st, &changes) != 0)
+		return -1;
+	return changes ? 1 : 0;
+}
+
+int store_recovery_replace(store *s, int64_t id, const char *const *hashes, size_t n)
+{
+	sqlite3_stmt *st = sq_prepare(s, R_DELETE, "DELETE FROM recovery_code WHERE user_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	if (sq_exec(s, st, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		st = sq_prepare(s, R_ADD, "INSERT INTO recovery_code (user_id, code_hash) VALUES (?1, ?2)");
+		sqlite3_bind_int64(st, 1, id);
+		sq_bind_text(st, 2, hashes[i]);
+		if (sq_exec(s, st, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_recovery_use(store *s, int64_t id, const char *hash)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, R_USE,
+		       "UPDATE recovery_code SET used_at = ?3 WHERE user_id = ?1 AND code_hash = ?2 "
+		       "AND used_at IS NULL");
+	sqlite3_bind_int64(st, 1, id);
+	sq_bind_text(st, 2, hash);
+	sqlite3_bind_int64(st, 3, store_now());
+	int changes;
+	if (sq_exec(s, st, &changes) != 0)
+		return -1;
+	return changes ? 1 : 0;
 }

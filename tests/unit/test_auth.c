@@ -51,7 +51,8 @@ static void test_hash(void)
 
 static void test_levels(void)
 {
-	struct user u = {.email_verified = 0, .hcp_declared = 1, .profession = "physician", .hcp_status = "none"};
+	struct user u = {
+	    .email_verified = 0, .hcp_declared = 1, .profession = "physician", .hcp_status = "none"};
 	CHECK(reader_level(NULL) == AUDIENCE_PUBLIC);
 	CHECK(reader_level(&u) == AUDIENCE_PUBLIC); /* unconfirmed address */
 	u.email_verified = 1;
@@ -72,7 +73,8 @@ static void test_tokens(void)
 	h2o_mem_init_pool(&pool);
 	const char *a = token_new(&pool), *b = token_new(&pool);
 	CHECK(strlen(a) == 43 && strcmp(a, b) != 0);
-	CHECK_STR(token_hash(&pool, "abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	CHECK_STR(token_hash(&pool, "abc"),
+		  "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	h2o_mem_clear_pool(&pool);
 }
 
