@@ -75,6 +75,11 @@ void admin_trials(struct request *r);
 void admin_trial_new(struct request *r);
 void admin_trial_edit(struct request *r);
 void admin_trial_save(struct request *r);
+/* back office: src/admin/sponsors.c */
+void admin_sponsors(struct request *r);
+void admin_sponsor_new(struct request *r);
+void admin_sponsor_edit(struct request *r);
+void admin_sponsor_save(struct request *r);
 /* back office: src/admin/users.c */
 void admin_users(struct request *r);
 void admin_user_role(struct request *r);

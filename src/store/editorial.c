@@ -43,6 +43,9 @@ enum {
 	E_TRIAL_INSERT,
 	E_TRIAL_UPDATE,
 	E_TRIAL_ONE,
+	E_SPONSOR_INSERT,
+	E_SPONSOR_UPDATE,
+	E_SPONSOR_ONE,
 	E_LAST
 };
 _Static_assert(E_LAST <= SQ_MORE_STATEMENTS, "statement slots");
@@ -674,4 +677,62 @@ int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t i
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, site_id);
 	return sq_one(s, pool, st, fill_trial_edit, out);
+}
+
+enum save_result store_sponsor_save(store *s, int64_t site_id, const struct sponsor *p, int64_t user_id,
+				    int64_t *id_out)
+{
+	sqlite3_stmt *st =
+	    p->id ? sq_prepare(s, E_SPONSOR_UPDATE,
+			       "UPDATE sponsor SET slug = ?3, name = ?4, url = ?5, logo = ?6, "
+			       "disclosure = ?7 WHERE id = ?1 AND site_id = ?2")
+		  : sq_prepare(s, E_SPONSOR_INSERT,
+			       "INSERT INTO sponsor (site_id, slug, name, url, logo, disclosure) "
+			       "VALUES (?2, ?3, ?4, ?5, ?6, ?7)");
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_int64(st, 2, site_id);
+	sq_bind_text(st, 3, p->slug);
+	sq_bind_text(st, 4, p->name);
+	sq_bind_text(st, 5, p->url);
+	sq_bind_text(st, 6, p->logo);
+	sq_bind_text(st, 7, p->disclosure);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return SAVE_SLUG_TAKEN;
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		return SAVE_ERROR;
+	}
+	sqlite3_reset(st);
+	if (p->id && sqlite3_changes(sq_db(s)) == 0)
+		return SAVE_NOT_FOUND;
+	*id_out = p->id ? p->id : sqlite3_last_insert_rowid(sq_db(s));
+	char target[32];
+	snprintf(target, sizeof target, "sponsor:%lld", (long long)*id_out);
+	store_audit(s, user_id, p->id ? "sponsor.update" : "sponsor.create", target, p->name);
+	return SAVE_OK;
+}
+
+static void fill_sponsor_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct sponsor *x = item;
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->url = sq_col_str(pool, st, 3);
+	x->logo = sq_col_str(pool, st, 4);
+	x->disclosure = sq_col_str(pool, st, 5);
+}
+
+int store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out)
+{
+	sqlite3_stmt *st = sq_prepare(
+	    s, E_SPONSOR_ONE,
+	    "SELECT id, slug, name, url, logo, disclosure FROM sponsor WHERE id = ?1 AND site_id = ?2");
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, site_id);
+	return sq_one(s, pool, st, fill_sponsor_row, out);
 }

@@ -288,6 +288,10 @@ enum save_result store_congress_save(store *s, int64_t site_id, const struct con
 				     int64_t *id_out);
 /** A congress by id (any, with or without articles). */
 int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out);
+/** Creates (p->id 0) or updates a sponsor of a site (name, link, logo path, disclosure text). */
+enum save_result store_sponsor_save(store *s, int64_t site_id, const struct sponsor *p, int64_t user_id,
+				    int64_t *id_out);
+int store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out);
 /** A trial record as the back office edits it. */
 struct trial_edit {
 	int64_t id;

@@ -140,3 +140,22 @@ def test_the_inbox_shows_contact_messages_escaped(srv, editor):
     assert r.status_code == 303
     inbox = editor.get("/admin/messages").text
     assert "&lt;b&gt;Question&lt;/b&gt;" in inbox and "<b>Question</b>" not in inbox
+
+
+# ---- sponsors ---------------------------------------------------------------------------------------------
+
+def test_a_sponsors_disclosure_is_checked_and_shown_on_its_articles(srv, editor):
+    r = editor.submit("/admin/sponsors/new", "/admin/sponsors",
+                      {"name": "", "url": "http://plain.example", "logo": "//evil.example/x.png", "disclosure": "short"})
+    assert r.status_code == 422
+    assert set(field_errors(r.text)) == {"error-name", "error-url", "error-logo", "error-disclosure"}
+    (sid, name, slug), = rows(srv, "SELECT s.id, s.name, a.slug FROM sponsor s JOIN article_sponsor x ON x.sponsor_id = s.id "
+                                   "JOIN article a ON a.id = x.article_id AND a.audience = 'public' "
+                                   "AND a.status = 'published' WHERE s.site_id = 1 LIMIT 1")
+    disclosure = f"Supported by an independent educational grant, reviewed {uid()}."
+    r = editor.submit(f"/admin/sponsors/{sid}", f"/admin/sponsors/{sid}", {"name": name, "disclosure": disclosure})
+    assert r.status_code == 303
+    page = editor.get(f"/article/{slug}")
+    assert disclosure in page.text
+    assert rows(srv, "SELECT count(*) FROM audit_log WHERE action = 'sponsor.update' AND target = ?", f"sponsor:{sid}")[0][0] >= 1
+    assert editor.get("/admin/sponsors/999999").status_code == 404

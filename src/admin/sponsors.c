@@ -1,0 +1,133 @@
+/* sponsors: the back office's sponsors: name, link, logo and the disclosure shown wherever they appear. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+void admin_sponsors(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct named *xs;
+	size_t n;
+	if (store_sponsors_all(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Sponsors");
+	view *list = view_list(v, "sponsors");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)xs[i].id);
+		view_str(x, "name", xs[i].name);
+		view_str(x, "disclosure", xs[i].detail);
+	}
+	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	resp_page(r, 200, "admin/sponsors", v, 0);
+}
+
+static const char *const fields[] = {"name", "url", "logo", "disclosure"};
+
+static void sponsor_form(struct request *r, int status, const struct sponsor *p, const char *const *errors)
+{
+	view *v = layout_view(r, p->id ? "Edit sponsor" : "New sponsor");
+	view *f = view_obj(v, "form");
+	view_int(f, "id", (long long)p->id);
+	view_bool(f, "existing", p->id != 0);
+	view_str(f, "name", p->name);
+	view_str(f, "url", p->url);
+	view_str(f, "logo", p->logo);
+	view_str(f, "disclosure", p->disclosure);
+	view_errors(v, fields, errors, errors ? 4 : 0);
+	resp_page(r, status, "admin/sponsor-edit", v, 0);
+}
+
+static int64_t id_param(struct request *r)
+{
+	char *end;
+	long long id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
+	return r->nparams && !*end && id > 0 ? id : -1;
+}
+
+void admin_sponsor_new(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct sponsor p = {.name = "", .url = "", .logo = "", .disclosure = "", .slug = ""};
+	sponsor_form(r, 200, &p, NULL);
+}
+
+void admin_sponsor_edit(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct sponsor p;
+	int64_t id = id_param(r);
+	if (id <= 0 || store_sponsor_by_id(r->w->db, r->pool, r->site->id, id, &p) != 1) {
+		resp_error(r, 404, "There is no such sponsor.");
+		return;
+	}
+	sponsor_form(r, 200, &p, NULL);
+}
+
+void admin_sponsor_save(struct request *r)
+{
+	if (admin_require(r))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	struct sponsor p = {0};
+	if (r->nparams && (p.id = id_param(r)) <= 0) {
+		resp_error(r, 404, "There is no such sponsor.");
+		return;
+	}
+#define FIELD(n) (form_get(&f, n) ? form_get(&f, n) : "")
+	p.name = FIELD("name");
+	p.url = FIELD("url");
+	p.logo = FIELD("logo");
+	p.disclosure = FIELD("disclosure");
+#undef FIELD
+	const char *errors[4] = {0};
+	int bad = 0;
+	if (!p.name[0] || text_chars(p.name) > 150 || !text_clean(p.name, 0))
+		errors[0] = "Give the sponsor's name (at most 150 characters).", bad++;
+	if (p.url[0] && (strncmp(p.url, "https://", 8) != 0 || strlen(p.url) > 500 || !text_clean(p.url, 0)))
+		errors[1] = "A link starts with https://.", bad++;
+	if (p.logo[0] &&
+	    (p.logo[0] != '/' || p.logo[1] == '/' || strlen(p.logo) > 300 || !text_clean(p.logo, 0)))
+		errors[2] = "A logo is a path on this site, like /static/logo-helix.svg.", bad++;
+	/* the disclosure is what readers and compliance officers see next to every sponsored article */
+	if (text_chars(p.disclosure) < 10 || text_chars(p.disclosure) > 1000 || !text_clean(p.disclosure, 1))
+		errors[3] =
+		    "Write the disclosure readers see with each sponsored article (10 to 1,000 characters).",
+		bad++;
+	char *slug = h2o_mem_alloc_pool(r->pool, 160);
+	text_slug(p.name, slug, 160);
+	p.slug = slug;
+	if (!bad && !slug[0])
+		errors[0] = "The name needs letters or digits.", bad++;
+	if (bad) {
+		sponsor_form(r, 422, &p, errors);
+		return;
+	}
+	int64_t id;
+	enum save_result rc = store_sponsor_save(r->w->db, r->site->id, &p, r->user->id, &id);
+	if (rc == SAVE_SLUG_TAKEN) {
+		errors[0] = "A sponsor with this name exists already: edit it instead.";
+		sponsor_form(r, 422, &p, errors);
+		return;
+	}
+	if (rc != SAVE_OK) {
+		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
+			   rc == SAVE_NOT_FOUND ? "There is no such sponsor." : NULL);
+		return;
+	}
+	atomic_fetch_add(&r->app->content_generation, 1); /* sponsored articles show the disclosure */
+	resp_redirect(r, 303, "/admin/sponsors?saved=1");
+}
