@@ -41,6 +41,14 @@ int admin_require(struct request *r)
 	return 0;
 }
 
+static int64_t param_id(const char *s);
+
+int64_t admin_id(struct request *r)
+{
+	int64_t id = r->nparams ? param_id(r->params[0]) : 0;
+	return id > 0 ? id : -1;
+}
+
 static int64_t param_id(const char *s)
 {
 	char *end;

@@ -72,19 +72,12 @@ void admin_congress_new(struct request *r)
 	congress_form(r, 200, &c, NULL);
 }
 
-static int64_t id_param(struct request *r)
-{
-	char *end;
-	long long id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
-	return r->nparams && !*end && id > 0 ? id : -1;
-}
-
 void admin_congress_edit(struct request *r)
 {
 	if (admin_require(r))
 		return;
 	struct congress c;
-	int64_t id = id_param(r);
+	int64_t id = admin_id(r);
 	if (id <= 0 || store_congress_by_id(r->w->db, r->pool, r->site->id, id, &c) != 1) {
 		resp_error(r, 404, "There is no such congress.");
 		return;
@@ -116,7 +109,7 @@ void admin_congress_save(struct request *r)
 		return;
 	struct congress c;
 	memset(&c, 0, sizeof c);
-	if (r->nparams && (c.id = id_param(r)) <= 0) {
+	if (r->nparams && (c.id = admin_id(r)) <= 0) {
 		resp_error(r, 404, "There is no such congress.");
 		return;
 	}

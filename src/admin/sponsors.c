@@ -47,13 +47,6 @@ static void sponsor_form(struct request *r, int status, const struct sponsor *p,
 	resp_page(r, status, "admin/sponsor-edit", v, 0);
 }
 
-static int64_t id_param(struct request *r)
-{
-	char *end;
-	long long id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
-	return r->nparams && !*end && id > 0 ? id : -1;
-}
-
 void admin_sponsor_new(struct request *r)
 {
 	if (admin_require(r))
@@ -67,7 +60,7 @@ void admin_sponsor_edit(struct request *r)
 	if (admin_require(r))
 		return;
 	struct sponsor p;
-	int64_t id = id_param(r);
+	int64_t id = admin_id(r);
 	if (id <= 0 || store_sponsor_by_id(r->w->db, r->pool, r->site->id, id, &p) != 1) {
 		resp_error(r, 404, "There is no such sponsor.");
 		return;
@@ -83,7 +76,7 @@ void admin_sponsor_save(struct request *r)
 	if (form_read(r, &f) != 0)
 		return;
 	struct sponsor p = {0};
-	if (r->nparams && (p.id = id_param(r)) <= 0) {
+	if (r->nparams && (p.id = admin_id(r)) <= 0) {
 		resp_error(r, 404, "There is no such sponsor.");
 		return;
 	}

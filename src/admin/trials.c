@@ -90,19 +90,12 @@ void admin_trial_new(struct request *r)
 	trial_form(r, 200, &t, NULL);
 }
 
-static int64_t id_param(struct request *r)
-{
-	char *end;
-	long long id = r->nparams ? strtoll(r->params[0], &end, 10) : 0;
-	return r->nparams && !*end && id > 0 ? id : -1;
-}
-
 void admin_trial_edit(struct request *r)
 {
 	if (admin_require(r))
 		return;
 	struct trial_edit t;
-	int64_t id = id_param(r);
+	int64_t id = admin_id(r);
 	if (id <= 0 || store_trial_by_id(r->w->db, r->pool, r->site->id, id, &t) != 1) {
 		resp_error(r, 404, "There is no such trial.");
 		return;
@@ -118,7 +111,7 @@ void admin_trial_save(struct request *r)
 	if (form_read(r, &f) != 0)
 		return;
 	struct trial_edit t = {0};
-	if (r->nparams && (t.id = id_param(r)) <= 0) {
+	if (r->nparams && (t.id = admin_id(r)) <= 0) {
 		resp_error(r, 404, "There is no such trial.");
 		return;
 	}

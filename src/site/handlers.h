@@ -86,5 +86,8 @@ void admin_user_role(struct request *r);
 void admin_messages(struct request *r);
 /** Staff only (contributor, editor, admin): answers and returns 1 otherwise. In src/admin/articles.c. */
 int admin_require(struct request *r);
+/** The record id in the path (/admin/things/<id>), or -1 when there is none or it is not a positive number.
+ */
+int64_t admin_id(struct request *r);
 
 #endif

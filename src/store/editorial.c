@@ -483,6 +483,31 @@ int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct n
 	return sq_collect(s, pool, st, sizeof **out, fill_named, (void **)out, n);
 }
 
+/* Runs the INSERT or UPDATE of a record with a unique slug and writes its audit line: the one ending of
+ * every save below. kind names the record ("person", "congress", ...); id is 0 for an INSERT. */
+static enum save_result finish_save(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
+				    const char *name, int64_t *id_out)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+		sqlite3_reset(st);
+		return SAVE_SLUG_TAKEN;
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		return SAVE_ERROR;
+	}
+	sqlite3_reset(st);
+	if (id && sqlite3_changes(sq_db(s)) == 0)
+		return SAVE_NOT_FOUND;
+	*id_out = id ? id : sqlite3_last_insert_rowid(sq_db(s));
+	char target[48], action[48];
+	snprintf(target, sizeof target, "%s:%lld", kind, (long long)*id_out);
+	snprintf(action, sizeof action, "%s.%s", kind, id ? "update" : "create");
+	store_audit(s, user_id, action, target, name);
+	return SAVE_OK;
+}
+
 enum save_result store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
 				   int64_t *id_out)
 {
@@ -501,23 +526,7 @@ enum save_result store_person_save(store *s, const struct person *p, const char 
 	sq_bind_text(st, 4, p->title);
 	sq_bind_text(st, 5, p->affiliation);
 	sq_bind_text(st, 6, bio);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
-		sqlite3_reset(st);
-		return SAVE_SLUG_TAKEN;
-	}
-	if (rc != SQLITE_DONE) {
-		sq_step_error(s, st);
-		return SAVE_ERROR;
-	}
-	sqlite3_reset(st);
-	if (p->id && sqlite3_changes(sq_db(s)) == 0)
-		return SAVE_ERROR;
-	*id_out = p->id ? p->id : sqlite3_last_insert_rowid(sq_db(s));
-	char target[32];
-	snprintf(target, sizeof target, "person:%lld", (long long)*id_out);
-	store_audit(s, user_id, p->id ? "person.update" : "person.create", target, p->name);
-	return SAVE_OK;
+	return finish_save(s, st, p->id, "person", user_id, p->name, id_out);
 }
 
 static void fill_person_bio(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -571,23 +580,7 @@ enum save_result store_congress_save(store *s, int64_t site_id, const struct con
 	sq_bind_text(st, 9, c->city);
 	sq_bind_text(st, 10, c->country);
 	sq_bind_text(st, 11, c->description);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
-		sqlite3_reset(st);
-		return SAVE_SLUG_TAKEN;
-	}
-	if (rc != SQLITE_DONE) {
-		sq_step_error(s, st);
-		return SAVE_ERROR;
-	}
-	sqlite3_reset(st);
-	if (c->id && sqlite3_changes(sq_db(s)) == 0)
-		return SAVE_ERROR;
-	*id_out = c->id ? c->id : sqlite3_last_insert_rowid(sq_db(s));
-	char target[32];
-	snprintf(target, sizeof target, "congress:%lld", (long long)*id_out);
-	store_audit(s, user_id, c->id ? "congress.update" : "congress.create", target, c->name);
-	return SAVE_OK;
+	return finish_save(s, st, c->id, "congress", user_id, c->name, id_out);
 }
 
 static void fill_congress_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -638,23 +631,7 @@ enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_
 			   t->population, t->arms, t->primary_endpoint, t->results,	t->status};
 	for (int i = 0; i < 11; i++)
 		sq_bind_text(st, 3 + i, v[i]);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
-		sqlite3_reset(st);
-		return SAVE_SLUG_TAKEN;
-	}
-	if (rc != SQLITE_DONE) {
-		sq_step_error(s, st);
-		return SAVE_ERROR;
-	}
-	sqlite3_reset(st);
-	if (t->id && sqlite3_changes(sq_db(s)) == 0)
-		return SAVE_NOT_FOUND;
-	*id_out = t->id ? t->id : sqlite3_last_insert_rowid(sq_db(s));
-	char target[32];
-	snprintf(target, sizeof target, "trial:%lld", (long long)*id_out);
-	store_audit(s, user_id, t->id ? "trial.update" : "trial.create", target, t->name);
-	return SAVE_OK;
+	return finish_save(s, st, t->id, "trial", user_id, t->name, id_out);
 }
 
 static void fill_trial_edit(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -697,23 +674,7 @@ enum save_result store_sponsor_save(store *s, int64_t site_id, const struct spon
 	sq_bind_text(st, 5, p->url);
 	sq_bind_text(st, 6, p->logo);
 	sq_bind_text(st, 7, p->disclosure);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
-		sqlite3_reset(st);
-		return SAVE_SLUG_TAKEN;
-	}
-	if (rc != SQLITE_DONE) {
-		sq_step_error(s, st);
-		return SAVE_ERROR;
-	}
-	sqlite3_reset(st);
-	if (p->id && sqlite3_changes(sq_db(s)) == 0)
-		return SAVE_NOT_FOUND;
-	*id_out = p->id ? p->id : sqlite3_last_insert_rowid(sq_db(s));
-	char target[32];
-	snprintf(target, sizeof target, "sponsor:%lld", (long long)*id_out);
-	store_audit(s, user_id, p->id ? "sponsor.update" : "sponsor.create", target, p->name);
-	return SAVE_OK;
+	return finish_save(s, st, p->id, "sponsor", user_id, p->name, id_out);
 }
 
 static void fill_sponsor_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
