@@ -91,12 +91,6 @@ void congress_hub(struct request *r)
 			   found < 0 ? NULL : "We have no coverage of this congress.");
 		return;
 	}
-	int page = req_page_number(r);
-	size_t per = (size_t)r->app->cfg.page_size;
-	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
-		return;
-	}
 	view *v = layout_view(r, c.name);
 	congress_fields(view_obj(v, "congress"), &c);
 	buf md;
@@ -113,15 +107,10 @@ void congress_hub(struct request *r)
 	view_breadcrumbs(v, labels, urls, 4);
 	struct article_filter f = {.site_id = r->site->id, .congress_id = c.id};
 	struct article *as;
-	size_t n, total;
-	if (store_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * per, per, &as, &n, &total) != 0) {
-		resp_error(r, 500, NULL);
+	size_t n;
+	int page = view_article_page(r, v, &f, base, &as, &n);
+	if (page < 0)
 		return;
-	}
-	if (view_pagination(v, r, base, page, total, per) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
-		return;
-	}
 	view *list = view_list(v, "articles");
 	for (size_t i = 0; i < n; i++)
 		view_article_card(list, &as[i]);

@@ -37,24 +37,13 @@ static void add_highlights(struct request *r, view *v)
 
 void home_page(struct request *r)
 {
-	int page = req_page_number(r);
-	size_t per = (size_t)r->app->cfg.page_size;
-	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
-		return;
-	}
 	view *v = layout_view(r, "");
 	struct article_filter f = {.site_id = r->site->id};
 	struct article *as;
-	size_t n, total;
-	if (store_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * per, per, &as, &n, &total) != 0) {
-		resp_error(r, 500, NULL);
+	size_t n;
+	int page = view_article_page(r, v, &f, "/", &as, &n);
+	if (page < 0)
 		return;
-	}
-	if (view_pagination(v, r, "/", page, total, per) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
-		return;
-	}
 	view *list = view_list(v, "articles");
 	for (size_t i = 0; i < n; i++)
 		view_article_card(list, &as[i]);

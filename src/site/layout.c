@@ -201,3 +201,23 @@ void view_breadcrumbs(view *v, const char *const *labels, const char *const *url
 		view_bool(item, "last", i + 1 == n);
 	}
 }
+
+int view_article_page(struct request *r, view *v, const struct article_filter *f, const char *base,
+		      struct article **out, size_t *n)
+{
+	int page = req_page_number(r);
+	size_t per = (size_t)r->app->cfg.page_size, total;
+	if (page < 0) {
+		resp_error(r, 400, "The page number must be a whole number from 1.");
+		return -1;
+	}
+	if (store_articles(r->w->db, r->pool, f, (size_t)(page - 1) * per, per, out, n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return -1;
+	}
+	if (view_pagination(v, r, base, page, total, per) != 0) {
+		resp_error(r, 404, "There is no such page of articles.");
+		return -1;
+	}
+	return page;
+}

@@ -16,6 +16,11 @@ void view_article_card(view *list, const struct article *a);
 /** Adds "pagination" for page (1-based) of total items at per_page each; base is the list's path.
  * Returns -1 when page is beyond the last page (the caller answers 404). */
 int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page);
+/** One page of a list of articles matching f: reads ?page=, asks the store, adds "pagination" (base is the
+ * list's path). Returns the page number, or -1 after answering 400 (bad page), 404 (beyond the last) or 500.
+ */
+int view_article_page(struct request *r, view *v, const struct article_filter *f, const char *base,
+		      struct article **out, size_t *n);
 /** Adds a "breadcrumbs" list: pairs of label and URL ending with the current page's label (URL NULL). */
 void view_breadcrumbs(view *v, const char *const *labels, const char *const *urls, size_t n);
 /** The consent banner's return path: the current path and query. */

@@ -15,12 +15,6 @@ void section_page(struct request *r)
 			   found < 0 ? NULL : "There is no such section on this site.");
 		return;
 	}
-	int page = req_page_number(r);
-	size_t per = (size_t)r->app->cfg.page_size;
-	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
-		return;
-	}
 	char title[300], base[256];
 	snprintf(title, sizeof title, "What's new in %s", s.name);
 	snprintf(base, sizeof base, "/section/%s", s.slug);
@@ -33,15 +27,10 @@ void section_page(struct request *r)
 	view_breadcrumbs(v, labels, urls, 2);
 	struct article_filter f = {.site_id = r->site->id, .section_id = s.id};
 	struct article *as;
-	size_t n, total;
-	if (store_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * per, per, &as, &n, &total) != 0) {
-		resp_error(r, 500, NULL);
+	size_t n;
+	int page = view_article_page(r, v, &f, base, &as, &n);
+	if (page < 0)
 		return;
-	}
-	if (view_pagination(v, r, base, page, total, per) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
-		return;
-	}
 	/* consecutive articles of the same congress share a heading */
 	view *groups = view_list(v, "groups"), *list = NULL;
 	int64_t current = -1;

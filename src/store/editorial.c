@@ -276,24 +276,7 @@ out:
 static void fill_admin(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct article *x = item;
-	x->id = sq_col_i64(st, 0);
-	x->slug = sq_col_str(pool, st, 1);
-	x->title = sq_col_str(pool, st, 2);
-	x->summary = sq_col_str(pool, st, 3);
-	x->kind = sq_col_str(pool, st, 4);
-	x->audience = sq_col_str(pool, st, 5);
-	x->published_at = sq_col_i64(st, 6);
-	x->updated_at = sq_col_i64(st, 7);
-	x->section.id = sq_col_i64(st, 8);
-	x->section.slug = sq_col_str(pool, st, 9);
-	x->section.name = sq_col_str(pool, st, 10);
-	x->congress.id = sq_col_i64(st, 11);
-	x->congress.slug = sq_col_str(pool, st, 12);
-	x->congress.name = sq_col_str(pool, st, 13);
-	x->congress.year = sqlite3_column_int(st, 14);
-	x->trial.id = sq_col_i64(st, 15);
-	x->trial.slug = sq_col_str(pool, st, 16);
-	x->trial.name = sq_col_str(pool, st, 17);
+	sq_fill_article_cols(pool, st, x);
 	x->status = sq_col_str(pool, st, 18);
 	x->author_name = sq_col_str(pool, st, 19);
 	x->revision_no = sq_col_i64(st, 20);

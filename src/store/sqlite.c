@@ -495,9 +495,8 @@ int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, st
 	return sq_collect(s, pool, st, sizeof **out, fill_tag, (void **)out, n);
 }
 
-static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x)
 {
-	struct article *x = item;
 	x->id = sq_col_i64(st, 0);
 	x->slug = sq_col_str(pool, st, 1);
 	x->title = sq_col_str(pool, st, 2);
@@ -516,6 +515,12 @@ static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->trial.id = sq_col_i64(st, 15);
 	x->trial.slug = sq_col_str(pool, st, 16);
 	x->trial.name = sq_col_str(pool, st, 17);
+}
+
+static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct article *x = item;
+	sq_fill_article_cols(pool, st, x);
 	if (sqlite3_column_count(st) > 18) {
 		x->body_allowed = sqlite3_column_type(st, 18) != SQLITE_NULL;
 		x->body = sq_col_str(pool, st, 18);

@@ -30,6 +30,9 @@ int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void
 /** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
 int sq_exec(store *s, sqlite3_stmt *st, int *changes);
 
+/** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c, ADMIN_COLS in editorial.c).
+ */
+void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);
 /** Adds people, references, sponsors and tags to an article read by id. */
 int store_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out);
 
