@@ -5,7 +5,9 @@ OPT ?= -O2 -g
 CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -Ibuild \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
-	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lpthread -lm
+	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
+# libvips and GMime bring GLib's include folders; asked when a file compiles, after deps.sh installed them
+GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0)
 BUILD ?= build
 PORT ?= 8080
 DB ?= var/demo.db
@@ -32,7 +34,7 @@ $(BUILD)/plenary: $(OBJ)
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h) $(BUILD)/embedded.h
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) -c -o $@ $<
 
 # SQL files are compiled into the binary so one file is all an operator copies.
 $(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh

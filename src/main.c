@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/config.h"
+#include "core/dirs.h"
 #include "auth/password.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -146,6 +147,9 @@ static int cmd_serve(int argc, char **argv)
 	app.mailer = mailer_start(&app.cfg);
 	if (!app.mailer)
 		return 1; /* mailer_start said why: accounts cannot work without mail */
+	if (dir_make(app.cfg.media_dir, 0755) != 0)
+		log_warn("media: cannot create the folder \"%s\": %s; uploads will fail", app.cfg.media_dir,
+			 strerror(errno));
 	hasher_start(app.cfg.hash_threads);
 	if (scheduler_start(&app) != 0)
 		return 1;

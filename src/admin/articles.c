@@ -4,10 +4,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "admin/articles.h"
 #include "core/buf.h"
 #include "core/text.h"
 #include "http/response.h"
 #include "site/accounts.h"
+#include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 
@@ -194,7 +196,7 @@ void admin_articles(struct request *r)
 
 /* The values the form shows: from a saved article, or from what was just submitted. */
 struct edit_values {
-	int64_t id, revision, section, congress, trial, interviewer;
+	int64_t id, revision, section, congress, trial, interviewer, image;
 	const char *title, *slug, *summary, *body, *kind, *status, *audience, *video_url, *published, *tags,
 	    *references;
 	const char *speakers[MAX_SPEAKERS];
@@ -223,6 +225,34 @@ static void add_named(struct request *r, view *v, const char *name, struct named
 		view_bool(x, "selected", one ? xs[i].id == one : listed(chosen, nchosen, xs[i].id));
 	}
 	(void)r;
+}
+
+/* The featured-image choice: the site's newest images by alt text, and the chosen one even when older. */
+static void add_images(struct request *r, view *f, int64_t chosen)
+{
+	struct media *ms;
+	size_t n, total, found = 0;
+	view *l = view_list(f, "images");
+	if (store_media_list(r->w->db, r->pool, r->site->id, 0, 300, &ms, &n, &total) != 0)
+		n = 0;
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(l);
+		view_int(x, "id", (long long)ms[i].id);
+		view_str(x, "alt", ms[i].alt);
+		view_int(x, "width", (long long)ms[i].width);
+		view_int(x, "height", (long long)ms[i].height);
+		view_bool(x, "selected", ms[i].id == chosen);
+		found += ms[i].id == chosen;
+	}
+	struct media m;
+	if (chosen && !found && store_media_by_id(r->w->db, r->pool, r->site->id, chosen, &m) == 1) {
+		view *x = view_push(l);
+		view_int(x, "id", (long long)m.id);
+		view_str(x, "alt", m.alt);
+		view_int(x, "width", (long long)m.width);
+		view_int(x, "height", (long long)m.height);
+		view_bool(x, "selected", 1);
+	}
 }
 
 static void editor_show(struct request *r, int status, const struct edit_values *e, const char *const *fields,
@@ -275,9 +305,11 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	}
 	if (store_sponsors_all(r->w->db, r->pool, r->site->id, &xs, &nx) == 0)
 		add_named(r, f, "sponsors", xs, nx, e->sponsors, e->nsponsors, 0);
+	add_images(r, f, e->image);
 	view_errors(v, fields, errors, nerrors);
 	view_str(v, "notice", notice ? notice : "");
 	view_bool(v, "has_notice", notice != NULL);
+	view_str(v, "admin_js_url", asset_url(r->app, "admin.js")); /* the live preview */
 	resp_page(r, status, "admin/article-edit", v, 0);
 }
 
@@ -316,6 +348,7 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	e->section = a->section.id;
 	e->congress = a->congress.id;
 	e->trial = a->trial.id;
+	e->image = a->image.id;
 	char *when = h2o_mem_alloc_pool(r->pool, 32);
 	when[0] = '\0';
 	if (a->published_at)
@@ -365,7 +398,7 @@ void admin_article_edit(struct request *r)
 
 static const char *const edit_fields[] = {"title",     "slug",	 "summary",    "body",
 					  "section",   "status", "published",  "audience",
-					  "video_url", "tags",	 "references", "congress"};
+					  "video_url", "tags",	 "references", "congress", "image"};
 #define NEDIT (sizeof edit_fields / sizeof edit_fields[0])
 
 static int section_of_site(struct request *r, int64_t id)
@@ -409,6 +442,7 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 	v->congress = param_id(form_get(f, "congress"));
 	v->trial = param_id(form_get(f, "trial"));
 	v->interviewer = param_id(form_get(f, "interviewer"));
+	v->image = param_id(form_get(f, "image"));
 	v->nspeakers = form_get_all(f, "speakers", v->speakers, MAX_SPEAKERS);
 	v->nsponsors = form_get_all(f, "sponsors", v->sponsors, MAX_SPONSORS);
 #undef FIELD
@@ -448,6 +482,9 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 		errors[6] = "This time is in the future: choose the status scheduled to publish then.", bad++;
 	if (!in_list(v->audience, audiences, 4))
 		errors[7] = "Choose who may read it.", bad++;
+	struct media img;
+	if (v->image && store_media_by_id(r->w->db, r->pool, r->site->id, v->image, &img) != 1)
+		errors[12] = "Choose an image from the media library.", bad++;
 	if (v->video_url[0] && (strncmp(v->video_url, "https://", 8) != 0 || strlen(v->video_url) > 500))
 		errors[8] = "A video link starts with https://.", bad++;
 	/* tags: comma-separated names */
@@ -526,6 +563,7 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 				   .section_id = v->section,
 				   .congress_id = v->congress,
 				   .trial_id = v->trial,
+				   .image_id = errors[12] ? 0 : v->image,
 				   .published_at = when,
 				   .tags = tags,
 				   .ntags = ntags,
@@ -551,7 +589,9 @@ static void preview(struct request *r, const struct article_edit *e)
 	a.kind = e->kind;
 	a.audience = e->audience;
 	a.video_url = e->video_url;
-	a.image = a.image_alt = "";
+	a.image = (struct media){0};
+	if (e->image_id)
+		store_media_by_id(r->w->db, r->pool, r->site->id, e->image_id, &a.image);
 	a.body_allowed = 1;
 	a.published_at = e->published_at;
 	a.updated_at = a.published_at;
@@ -681,18 +721,12 @@ void admin_revisions(struct request *r)
 		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
 		view_date(x, "at", "at_iso", rs[i].created_at);
 		if (rs[i].id == show) {
-			/* side by side: this revision and the current text */
+			/* side by side: this revision and the current text, line by line */
 			view *cmp = view_obj(v, "compare");
 			view_bool(v, "has_compare", 1);
 			view_int(cmp, "id", (long long)rs[i].id);
 			view_int(cmp, "number", (long long)rs[i].revision_no);
-			view_str(cmp, "old_title", rs[i].title);
-			view_str(cmp, "old_summary", rs[i].summary);
-			view_str(cmp, "old_body", rs[i].body);
-			view_str(cmp, "new_title", a.title);
-			view_str(cmp, "new_summary", a.summary);
-			view_str(cmp, "new_body", a.body);
-			view_bool(cmp, "same_body", strcmp(rs[i].body, a.body) == 0);
+			view_compare(cmp, r->pool, &rs[i], &a);
 		}
 	}
 	resp_page(r, 200, "admin/revisions", v, 0);

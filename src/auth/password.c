@@ -100,6 +100,10 @@ static int nthreads;
 
 static void run_job(struct hash_job *job)
 {
+	if (job->work) {
+		job->work(job);
+		return;
+	}
 	if (job->verify) {
 		job->ok = crypto_pwhash_str_verify(job->hash, job->password, strlen(job->password)) == 0;
 		job->needs_rehash = job->ok && crypto_pwhash_str_needs_rehash(job->hash, PASSWORD_OPSLIMIT,
@@ -173,6 +177,8 @@ void hasher_submit(struct hash_job *job)
 
 static void job_free(struct hash_job *job)
 {
+	if (job->release)
+		job->release(job);
 	free(job->password);
 	sodium_memzero(job->hash, sizeof job->hash);
 	free(job);

@@ -35,6 +35,10 @@ struct hash_job {
 	void (*done)(struct hash_job *job); /* runs on the worker's loop thread unless cancelled */
 	void *data;
 	void **link; /* cleared when done, so the request's pool no longer points here */
+	/* other slow work the same threads run (resizing an uploaded image): when set, work runs instead of
+	 * hashing, and release frees data after done, or after cancelling */
+	void (*work)(struct hash_job *job);
+	void (*release)(struct hash_job *job);
 };
 
 /** A hash that matches no password, checked when an email has no account so both answers take the same

@@ -14,6 +14,8 @@ struct config {
 	char access_log[512];
 	char log_level[16];
 	int max_body_kb;
+	int upload_max_mb;
+	char media_dir[512];
 	int max_header_kb;
 	int page_size;
 	int shutdown_timeout;

@@ -118,6 +118,11 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 		status = 400;
 		why = "The address of this request is not valid.";
 	}
+	if (!status && req->entity.len > (size_t)app->cfg.max_body_kb * 1024 &&
+	    strcmp(r->path, UPLOAD_PATH) != 0) {
+		status = 413;
+		why = "This request is larger than the server accepts.";
+	}
 	if (status) {
 		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL,
 			       H2O_STRLIT("close"));

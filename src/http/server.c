@@ -129,7 +129,10 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 {
 	h2o_config_init(&globalconf);
 	globalconf.server_name = h2o_iovec_init(H2O_STRLIT("plenary"));
-	globalconf.max_request_entity_size = (size_t)app->cfg.max_body_kb * 1024;
+	/* h2o holds one limit: the upload's; dispatch answers 413 to larger bodies anywhere else */
+	size_t upload = (size_t)app->cfg.upload_max_mb * 1024 * 1024,
+	       body = (size_t)app->cfg.max_body_kb * 1024;
+	globalconf.max_request_entity_size = (upload > body ? upload : body) + 64 * 1024; /* + form fields */
 	h2o_hostconf_t *host =
 	    h2o_config_register_host(&globalconf, h2o_iovec_init(H2O_STRLIT("default")), 65535);
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/dirs.h"
 #include "core/log.h"
 
 enum {
@@ -492,32 +493,6 @@ static void *mail_main(void *arg)
 
 /* ---- start, send, flush, stop ---- */
 
-static int mkdir_parents(const char *dir)
-{
-	buf path;
-	buf_init(&path, NULL);
-	buf_adds(&path, dir);
-	char *p = path.p;
-	int rc = 0;
-	for (char *s = p + 1; rc == 0 && *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) < 0 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (rc == 0 && mkdir(p, 0700) < 0 && errno != EEXIST)
-		rc = -1;
-	struct stat st;
-	if (rc == 0 && stat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		errno = ENOTDIR;
-		rc = -1;
-	}
-	buf_free(&path);
-	return rc;
-}
-
 /* The envelope sender is the address in "Name <address>", or the whole setting when it has no <...>. */
 static void envelope_from(char *out, size_t outlen, const char *from)
 {
@@ -564,7 +539,7 @@ struct mailer *mailer_start(const struct config *c)
 		log_error("mail: smtp_url must start with smtp:// or smtps://");
 		return NULL;
 	}
-	if (!c->smtp_url[0] && (!c->outbox[0] || mkdir_parents(c->outbox) < 0)) {
+	if (!c->smtp_url[0] && (!c->outbox[0] || dir_make(c->outbox, 0700) < 0)) {
 		log_error("mail: cannot create the outbox folder \"%s\": %s", c->outbox,
 			  c->outbox[0] ? strerror(errno) : "outbox is empty");
 		return NULL;

@@ -81,6 +81,11 @@ static void set_string(view *v, const char *name, enum view_kind kind, const cha
 	set_value(v, name, val);
 }
 
+h2o_mem_pool_t *view_pool(const view *v)
+{
+	return v->pool;
+}
+
 void view_str(view *v, const char *name, const char *s)
 {
 	set_string(v, name, VIEW_STR, s, s ? strlen(s) : 0);

@@ -19,6 +19,8 @@ typedef struct view view;
 
 /** Creates an empty object. */
 view *view_new(h2o_mem_pool_t *pool);
+/** The pool a view allocates from, for values built before they are added. */
+h2o_mem_pool_t *view_pool(const view *v);
 /** Text, escaped for its context at render; s NULL means "". */
 void view_str(view *v, const char *name, const char *s);
 void view_strn(view *v, const char *name, const char *s, size_t n);

@@ -109,6 +109,7 @@ void article_show(struct request *r, struct article *a, int preview)
 	view *x = view_obj(v, "article");
 	view_str(x, "title", a->title);
 	view_str(x, "summary", a->summary);
+	view_picture(x, "image", &a->image, "(max-width: 48rem) 100vw, 48rem");
 	view_str(x, "slug", a->slug);
 	view_str(x, "kind", a->kind);
 	view_bool(x, "is_interview", strcmp(a->kind, "interview") == 0);

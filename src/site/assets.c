@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "jobs/media.h"
 #include "site/handlers.h"
 
 #define MAX_ASSETS 256
@@ -142,4 +143,23 @@ void static_file(struct request *r)
 	resp_bytes(r, 200, a->ctype,
 		   versioned ? "public, max-age=31536000, immutable" : "public, max-age=3600", etag, a->data,
 		   a->len);
+}
+
+/* Media library files: only names Plenary writes (hash-width.ext), always as images, cached for a year since
+ * a name never changes its bytes. */
+void media_file(struct request *r)
+{
+	const char *type = media_file_type(r->params[0]);
+	char path[1100];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s", r->app->cfg.media_dir, r->params[0]);
+	if (!type || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		resp_error(r, 404, "There is no such image.");
+		return;
+	}
+	resp_security_headers(r->req);
+	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_CACHE_CONTROL, NULL,
+		       H2O_STRLIT("public, max-age=31536000, immutable"));
+	if (h2o_file_send(r->req, 200, "OK", path, h2o_iovec_init(type, strlen(type)), 0) != 0)
+		resp_error(r, 404, "There is no such image.");
 }

@@ -3,6 +3,7 @@
 
 #include "http/csrf.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -22,6 +23,8 @@ void consent_page(struct request *r)
 }
 
 /* Checks what every POST must carry; answers 415 or 403 itself and returns -1 when it fails. */
+static int form_checked(struct request *r, const struct form *f);
+
 int form_read(struct request *r, struct form *f)
 {
 	const char *ct = req_header(r, "content-type");
@@ -34,6 +37,25 @@ int form_read(struct request *r, struct form *f)
 			   "The form could not be read: it has too many fields or a broken encoding.");
 		return -1;
 	}
+	return form_checked(r, f);
+}
+
+int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles)
+{
+	const char *ct = req_header(r, "content-type");
+	*nfiles = 0;
+	if (!multipart_is(ct))
+		return form_read(r, f);
+	if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files, max, nfiles) != 0) {
+		resp_error(r, 400, "The upload could not be read: it is malformed or has too many fields or files.");
+		return -1;
+	}
+	return form_checked(r, f);
+}
+
+/* The Origin and the form token, checked after either encoding was read. */
+static int form_checked(struct request *r, const struct form *f)
+{
 	if (!csrf_origin_ok(r) || !csrf_token_valid(r, form_get(f, "form_token"))) {
 		view *v = layout_view(r, "This form has expired");
 		const char *back = req_header(r, "referer");

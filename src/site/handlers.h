@@ -80,10 +80,43 @@ void admin_sponsors(struct request *r);
 void admin_sponsor_new(struct request *r);
 void admin_sponsor_edit(struct request *r);
 void admin_sponsor_save(struct request *r);
+/* back office: src/admin/media.c */
+void admin_media(struct request *r);
+void admin_media_upload(struct request *r);
+void admin_media_edit(struct request *r);
+void admin_media_save(struct request *r);
+/* the media library's files: src/site/assets.c */
+void media_file(struct request *r);
 /* back office: src/admin/users.c */
 void admin_users(struct request *r);
 void admin_user_role(struct request *r);
 void admin_messages(struct request *r);
+/* back office: the site's structure (src/admin/structure.c, menu.c, sites.c, on the editor of records.c) */
+void admin_sections(struct request *r);
+void admin_section_new(struct request *r);
+void admin_section_edit(struct request *r);
+void admin_section_save(struct request *r);
+void admin_tags(struct request *r);
+void admin_tag_new(struct request *r);
+void admin_tag_edit(struct request *r);
+void admin_tag_save(struct request *r);
+void admin_tag_delete_form(struct request *r);
+void admin_tag_delete(struct request *r);
+void admin_pages(struct request *r);
+void admin_page_new(struct request *r);
+void admin_page_edit(struct request *r);
+void admin_page_save(struct request *r);
+void admin_menu(struct request *r);
+void admin_menu_new(struct request *r);
+void admin_menu_edit(struct request *r);
+void admin_menu_save(struct request *r);
+void admin_menu_move(struct request *r);
+void admin_menu_delete_form(struct request *r);
+void admin_menu_delete(struct request *r);
+void admin_sites(struct request *r);
+void admin_site_new(struct request *r);
+void admin_site_edit(struct request *r);
+void admin_site_save(struct request *r);
 /** Staff only (contributor, editor, admin): answers and returns 1 otherwise. In src/admin/articles.c. */
 int admin_require(struct request *r);
 /** The record id in the path (/admin/things/<id>), or -1 when there is none or it is not a positive number.

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "http/response.h"
+#include "jobs/media.h"
 #include "site/assets.h"
 
 static const char *menu_url(struct request *r, const char *url)
@@ -220,4 +221,29 @@ int view_article_page(struct request *r, view *v, const struct article_filter *f
 		return -1;
 	}
 	return page;
+}
+
+void view_picture(view *v, const char *name, const struct media *m, const char *sizes)
+{
+	if (!m->id)
+		return;
+	view *p = view_obj(v, name);
+	int ws[MEDIA_MAX_WIDTHS];
+	size_t nw = media_widths(m->width, ws);
+	buf set;
+	buf_init(&set, view_pool(v));
+	char url[128], src[128] = "";
+	for (size_t i = 0; i < nw; i++) {
+		media_url(m->hash, m->kind, ws[i], url, sizeof url);
+		buf_printf(&set, "%s%s %dw", i ? ", " : "", url, ws[i]);
+		if (ws[i] <= 960 || !src[0]) /* the fallback for browsers without srcset: a middle size */
+			memcpy(src, url, sizeof src);
+	}
+	view_fmt(p, "src", "%s", src);
+	view_str(p, "srcset", buf_cstr(&set));
+	view_str(p, "sizes", sizes);
+	view_int(p, "width", (long long)m->width);
+	view_int(p, "height", (long long)m->height);
+	view_str(p, "alt", m->alt);
+	view_str(p, "credit", m->credit ? m->credit : "");
 }

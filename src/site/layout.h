@@ -11,6 +11,9 @@
 view *layout_view(struct request *r, const char *title);
 /** Adds name (e.g. "5 June 2025") and iso_name (2025-06-05T14:30:00Z) for a Unix time. */
 void view_date(view *v, const char *name, const char *iso_name, int64_t t);
+/** Adds object name for an <img> of a library image: src, srcset over its renditions, sizes, width, height,
+ * alt and credit; adds nothing when m->id is 0. */
+void view_picture(view *v, const char *name, const struct media *m, const char *sizes);
 /** Appends an article card (title, link, summary, section, congress, date) to a list. */
 void view_article_card(view *list, const struct article *a);
 /** Adds "pagination" for page (1-based) of total items at per_page each; base is the list's path.
@@ -29,5 +32,8 @@ const char *layout_return_to(struct request *r);
 /** Reads a POSTed form after checking its encoding, Origin and form token; on failure it has already
  * answered (415, 400, or 403 with a page offering to retry) and returns -1. In src/site/consent.c. */
 int form_read(struct request *r, struct form *f);
+struct upload;
+/** form_read for a form that may carry files: multipart/form-data (or a plain form without files). */
+int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles);
 
 #endif

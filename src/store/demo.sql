@@ -269,7 +269,7 @@ INSERT INTO tag (site_id, slug, name) VALUES
 
 -- Articles (one statement each; sections, congresses and trials are looked up by slug)
 -- 1: SABCS 2023 / breast-cancer / alexandra-impassion030
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   1, 1, 'adjuvant-atezolizumab-in-stage-ii-iii-tnbc-what-alexandra-impassion030-tells-us',
   'Adjuvant atezolizumab in stage II–III TNBC: what ALEXANDRA/IMpassion030 tells us',
   'The phase 3 ALEXANDRA/IMpassion030 trial found no invasive disease-free survival benefit from adding atezolizumab to adjuvant chemotherapy after surgery for triple-negative breast cancer. Dr Elodie Marchetti explains what the result means for practice.',
@@ -298,9 +298,9 @@ More patients stopped treatment and more had immune-related events in the atezol
 - The contrast with the neoadjuvant data is now the most interesting scientific question in the field.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2023'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'alexandra-impassion030'),
-  'published', 'public', 'https://www.youtube.com/watch?v=RMqE2MuXTI8', '', '', strftime('%s', '2023-12-06 21:14:37'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=RMqE2MuXTI8', strftime('%s', '2023-12-06 21:14:37'), strftime('%s','now'), strftime('%s','now'));
 -- 2: SABCS 2023 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   2, 1, 'ovarian-function-suppression-in-premenopausal-hr-positive-breast-cancer-who-really-needs-it',
   'Ovarian function suppression in premenopausal HR-positive breast cancer: who really needs it?',
   'Adding ovarian suppression to endocrine therapy helps some young women and burdens others. Dr Sunita Raghavan describes how she uses clinical risk, age and patient priorities to decide.',
@@ -327,9 +327,9 @@ I use a simple framework in clinic:
 Monthly injections are a real financial burden for some families. Surgical oophorectomy is cheaper and permanent, so it must be discussed honestly, never presented as the default.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2023'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=Myg-gBa4-Vg', '', '', strftime('%s', '2023-12-07 18:42:05'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=Myg-gBa4-Vg', strftime('%s', '2023-12-07 18:42:05'), strftime('%s','now'), strftime('%s','now'));
 -- 3: SABCS 2023 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   3, 1, 'circulating-tumour-dna-after-early-breast-cancer-are-we-ready-to-act-on-a-positive-test',
   'Circulating tumour DNA after early breast cancer: are we ready to act on a positive test?',
   'Tumour-informed ctDNA assays can detect molecular relapse months before imaging. Dr Henrik Valdsen discusses what clinicians should and should not do with the results today.',
@@ -356,9 +356,9 @@ Because we do not yet know that treating earlier improves survival. A lead time 
 A negative test is reassuring but not a guarantee. Low-shedding tumours exist, and a negative result should never be used to shorten standard adjuvant endocrine therapy.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2023'), NULL,
-  'published', 'members', '', '', '', strftime('%s', '2023-12-08 09:27:51'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'members', '', strftime('%s', '2023-12-08 09:27:51'), strftime('%s','now'), strftime('%s','now'));
 -- 4: SABCS 2023 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   4, 1, 'axillary-surgery-after-neoadjuvant-therapy-how-far-can-de-escalation-go',
   'Axillary surgery after neoadjuvant therapy: how far can de-escalation go?',
   'Sentinel node biopsy and targeted axillary dissection have replaced routine clearance for many patients who convert to node-negative. A breast surgeon reviews where the evidence is firm and where it is still thin.',
@@ -385,9 +385,9 @@ There are still situations where I am careful:
 For residual nodal disease, many centres offer nodal irradiation instead of dissection while trials answer the question. It is a reasonable compromise, but it has to be decided in the tumour board, not improvised in theatre.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2023'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2023-12-09 14:03:19'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2023-12-09 14:03:19'), strftime('%s','now'), strftime('%s','now'));
 -- 5: ASCO GU 2024 / gu-cancer / ev-302
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   5, 1, 'enfortumab-vedotin-plus-pembrolizumab-a-new-first-line-standard-in-urothelial-cancer',
   'Enfortumab vedotin plus pembrolizumab: a new first-line standard in urothelial cancer',
   'EV-302 nearly doubled progression-free and overall survival compared with platinum chemotherapy. At ASCO GU 2024, Dr Daniel Achterberg discussed how quickly practice is changing.',
@@ -416,9 +416,9 @@ Infusions on days 1 and 8 of each three-week cycle, careful monitoring of skin, 
 In several European countries, reimbursement is still being negotiated. Until then, access will be uneven, which is frustrating with survival data this strong.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gu-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'ev-302'),
-  'published', 'public', '', '', '', strftime('%s', '2024-01-26 23:05:11'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-01-26 23:05:11'), strftime('%s','now'), strftime('%s','now'));
 -- 6: ASCO GU 2024 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   6, 1, 'psma-pet-in-biochemical-recurrence-when-seeing-more-changes-the-treatment-plan',
   'PSMA PET in biochemical recurrence: when seeing more changes the treatment plan',
   'PSMA PET detects recurrent prostate cancer at lower PSA levels than conventional imaging. Dr Wen-Li Tsao discusses the benefits and the risks of stage migration.',
@@ -443,9 +443,9 @@ Not necessarily. We are detecting disease that older trials would have classifie
 For high-risk localised disease, PSMA PET is more accurate than conventional imaging and is increasingly used. But treatment decisions based on it should remain within the framework of the multidisciplinary team, and patients should know that the evidence on outcomes is still catching up.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gu-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-01-27 16:26:48'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-01-27 16:26:48'), strftime('%s','now'), strftime('%s','now'));
 -- 7: ASCO GU 2024 / gu-cancer / keynote-564
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   7, 1, 'adjuvant-pembrolizumab-in-renal-cell-carcinoma-overall-survival-settles-the-debate',
   'Adjuvant pembrolizumab in renal cell carcinoma: overall survival settles the debate',
   'KEYNOTE-564 is the first adjuvant trial in kidney cancer to show an overall survival benefit. Dr Beatriz Moncada explains why the result matters after years of disappointing adjuvant studies.',
@@ -472,9 +472,9 @@ Disease-free survival had been improved since the first analysis, but several ex
 I explain that most patients in the placebo arm also did well, and that roughly one in five in the pembrolizumab arm had a severe treatment-related side effect. Some endocrine toxicities are permanent. With those facts, many patients choose treatment, and some decline it, and both choices can be reasonable.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gu-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'keynote-564'),
-  'published', 'public', 'https://www.youtube.com/watch?v=9yiSGKJO90o', '', '', strftime('%s', '2024-01-27 23:41:23'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=9yiSGKJO90o', strftime('%s', '2024-01-27 23:41:23'), strftime('%s','now'), strftime('%s','now'));
 -- 8: ASCO GU 2024 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   8, 1, 'active-surveillance-for-low-risk-prostate-cancer-mri-led-follow-up-in-practice',
   'Active surveillance for low-risk prostate cancer: MRI-led follow-up in practice',
   'Active surveillance is the standard for most low-risk prostate cancers. Dr Samuel Okafor explains how MRI has changed monitoring and which patients should move to treatment.',
@@ -503,9 +503,9 @@ Some are reasonable candidates for surveillance, particularly with a low percent
 Loss to follow-up. A surveillance programme needs a database, a named nurse and automatic recalls. Without them, surveillance can turn into neglect.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gu-2024'), NULL,
-  'published', 'members', '', '', '', strftime('%s', '2024-01-28 08:33:17'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'members', '', strftime('%s', '2024-01-28 08:33:17'), strftime('%s','now'), strftime('%s','now'));
 -- 9: ASCO GU 2024 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   9, 1, 'life-after-testicular-cancer-the-long-shadow-of-cisplatin',
   'Life after testicular cancer: the long shadow of cisplatin',
   'Most men treated for testicular cancer are cured, but cisplatin-based chemotherapy leaves lasting effects. Dr Fiona McAlister describes a survivorship clinic designed around them.',
@@ -531,9 +531,9 @@ Low testosterone, which causes fatigue, low mood and sexual difficulties, is fre
 Ideally, general practitioners with a clear survivorship plan from the oncology team. Most late effects are common conditions that primary care manages well, if it knows the patient is at higher risk.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gu-2024'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=fF9hRFo6-jQ', '', '', strftime('%s', '2024-01-28 14:52:06'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=fF9hRFo6-jQ', strftime('%s', '2024-01-28 14:52:06'), strftime('%s','now'), strftime('%s','now'));
 -- 10: ESGO & SGO 2024 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   10, 1, 'risk-reducing-salpingo-oophorectomy-in-brca-carriers-timing-menopause-and-breast-cancer-risk',
   'Risk-reducing salpingo-oophorectomy in BRCA carriers: timing, menopause and breast cancer risk',
   'Gynaecological oncologists met in Barcelona to discuss when BRCA1 and BRCA2 carriers should have their ovaries and tubes removed. Dr Katarzyna Wolska summarises the key issues for breast teams.',
@@ -558,9 +558,9 @@ The effect on breast cancer risk is less certain than we once believed, and it s
 Salpingectomy with delayed oophorectomy is being studied as a way to postpone menopause. It is attractive, but outside trials it should be presented as investigational.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esgo-sgo-2024'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=01Tjdz_TtCg', '', '', strftime('%s', '2024-03-09 13:48:27'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=01Tjdz_TtCg', strftime('%s', '2024-03-09 13:48:27'), strftime('%s','now'), strftime('%s','now'));
 -- 11: ESGO & SGO 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   11, 1, 'lynch-syndrome-from-both-ends-connecting-endometrial-and-colorectal-cancer-care',
   'Lynch syndrome from both ends: connecting endometrial and colorectal cancer care',
   'Endometrial cancer is often the first cancer in women with Lynch syndrome. Dr Helena Strand explains why universal mismatch repair testing and shared surveillance pathways matter to digestive oncologists.',
@@ -585,9 +585,9 @@ A steady yield of new Lynch diagnoses, many in women without a suggestive family
 Yes. Mismatch repair-deficient endometrial cancers respond well to checkpoint inhibitors combined with chemotherapy, as do dMMR colorectal cancers. One test now informs prevention in the family and therapy for the patient, which makes the case for doing it at diagnosis very strong.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esgo-sgo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-03-10 15:29:03'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-03-10 15:29:03'), strftime('%s','now'), strftime('%s','now'));
 -- 12: JFHOD 2024 / gi-cancer / checkmate-8hw
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   12, 1, 'first-line-dual-checkpoint-blockade-in-msi-high-colorectal-cancer-a-french-view-after-checkmate-8hw',
   'First-line dual checkpoint blockade in MSI-high colorectal cancer: a French view after CheckMate 8HW',
   'CheckMate 8HW showed a large progression-free survival benefit for nivolumab plus ipilimumab over chemotherapy in first-line MSI-high metastatic colorectal cancer. Dr Céline Baptiste discusses how French teams are responding.',
@@ -616,9 +616,9 @@ A lesson of the trial is the importance of **central confirmation**. Some patien
 That the combination carries more immune-related events than monotherapy, mostly manageable, and that it is given for a limited period. Most of my patients accept that trade-off when they see the curves.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'jfhod-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'checkmate-8hw'),
-  'published', 'public', 'https://www.youtube.com/watch?v=5kz8flrO5u4', '', '', strftime('%s', '2024-03-15 17:22:09'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=5kz8flrO5u4', strftime('%s', '2024-03-15 17:22:09'), strftime('%s','now'), strftime('%s','now'));
 -- 13: JFHOD 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   13, 1, 'from-a-positive-fit-to-colonoscopy-shortening-the-delay-that-costs-lives',
   'From a positive FIT to colonoscopy: shortening the delay that costs lives',
   'Long waits between a positive faecal immunochemical test and colonoscopy are associated with more advanced cancers. Dr Amélie Fournier describes how Lyon reorganised its pathway.',
@@ -648,9 +648,9 @@ The proportion of people examined within three months rose substantially in the 
 That remains the bigger challenge. Distribution of test kits by pharmacists and online ordering have helped, but not enough.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'jfhod-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-03-16 12:41:33'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-03-16 12:41:33'), strftime('%s','now'), strftime('%s','now'));
 -- 14: JFHOD 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   14, 1, 'liver-cancer-surveillance-in-masld-who-should-be-screened-and-how',
   'Liver cancer surveillance in MASLD: who should be screened and how?',
   'Metabolic dysfunction-associated steatotic liver disease is becoming a leading cause of hepatocellular carcinoma. Dr Yasmin Haddad explains the difficulties of surveillance in this population.',
@@ -675,9 +675,9 @@ Many patients do not know they have liver disease at all. In our series, MASLD-r
 I would make sure every patient with diabetes and abnormal liver tests has a simple fibrosis assessment. Finding the people with advanced fibrosis is the first step; surveillance only works if we know who to watch.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'jfhod-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-03-17 09:58:14'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-03-17 09:58:14'), strftime('%s','now'), strftime('%s','now'));
 -- 15: ESGO & SGO 2024 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   15, 1, 'parp-inhibitors-across-breast-and-ovarian-cancer-shared-lessons-from-two-specialties',
   'PARP inhibitors across breast and ovarian cancer: shared lessons from two specialties',
   'PARP inhibitors are established in BRCA-associated ovarian and breast cancer. Dr Helena Strand discusses what each specialty can learn from the other on testing, toxicity and long-term use.',
@@ -702,9 +702,9 @@ Myelodysplastic syndrome and acute myeloid leukaemia are rare but serious. In ou
 Talk to your gynaecological colleagues. A woman with a BRCA result often needs both teams, and she should not have to coordinate them herself.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esgo-sgo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-03-17 20:06:54'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-03-17 20:06:54'), strftime('%s','now'), strftime('%s','now'));
 -- 16: ASCO 2024 / gu-cancer / keynote-564
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   16, 1, 'who-should-receive-adjuvant-pembrolizumab-after-nephrectomy-applying-keynote-564-risk-groups',
   'Who should receive adjuvant pembrolizumab after nephrectomy? Applying KEYNOTE-564 risk groups',
   'Now that adjuvant pembrolizumab has shown a survival benefit, selecting patients is the practical challenge. Dr Jonathan Pereira explains how he uses the trial''s risk categories.',
@@ -733,9 +733,9 @@ Every nephrectomy pathology report now triggers an automatic review of eligibili
 They were excluded, so I do not offer adjuvant pembrolizumab outside trials for those tumours.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'keynote-564'),
-  'published', 'public', '', '', '', strftime('%s', '2024-06-02 11:19:37'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-02 11:19:37'), strftime('%s','now'), strftime('%s','now'));
 -- 17: ASCO 2024 / breast-cancer / destiny-breast04
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   17, 1, 'her2-low-after-destiny-breast04-how-pathology-and-oncology-are-adapting',
   'HER2-low after DESTINY-Breast04: how pathology and oncology are adapting',
   'Two years after DESTINY-Breast04 made HER2-low a treatable category, Dr Marisol Quintero discusses scoring reproducibility, retesting and the move towards HER2-ultralow.',
@@ -762,9 +762,9 @@ Less than we would like. In our study, agreement between pathologists improved s
 Data in HER2-ultralow disease suggest the drug works across a continuum of low expression. We may be moving towards a world where the useful question is whether there is any HER2 at all.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'destiny-breast04'),
-  'published', 'public', '', '', '', strftime('%s', '2024-06-02 19:36:12'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-02 19:36:12'), strftime('%s','now'), strftime('%s','now'));
 -- 18: ASCO 2024 / lung-cancer / laura
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   18, 1, 'osimertinib-after-chemoradiotherapy-laura-redefines-stage-iii-egfr-mutant-nsclc',
   'Osimertinib after chemoradiotherapy: LAURA redefines stage III EGFR-mutant NSCLC',
   'In the ASCO 2024 plenary, LAURA showed a dramatic progression-free survival benefit for osimertinib after chemoradiotherapy in unresectable stage III EGFR-mutant lung cancer. A radiation oncologist and a medical oncologist discuss the result.',
@@ -791,9 +791,9 @@ INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, 
 *Kapadia:* The biggest change is organisational: molecular results now have to be available in a curative pathway, not just in advanced disease.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'laura'),
-  'published', 'public', 'https://www.youtube.com/watch?v=Srz1mwrTMCk', '', '', strftime('%s', '2024-06-02 22:31:46'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=Srz1mwrTMCk', strftime('%s', '2024-06-02 22:31:46'), strftime('%s','now'), strftime('%s','now'));
 -- 19: ASCO 2024 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   19, 1, 'adjuvant-cdk4-6-inhibitors-in-2024-selecting-patients-for-abemaciclib-or-ribociclib',
   'Adjuvant CDK4/6 inhibitors in 2024: selecting patients for abemaciclib or ribociclib',
   'Two CDK4/6 inhibitors now have adjuvant indications with different eligibility criteria and durations. Dr Rachel Okonkwo explains how she matches patients to them.',
@@ -820,9 +820,9 @@ Toxicity profile and the patient''s life. Abemaciclib causes diarrhoea that is m
 Longer follow-up with survival data in the broader population, and biomarkers to identify those who truly need the extra treatment.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-06-03 08:59:41'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-03 08:59:41'), strftime('%s','now'), strftime('%s','now'));
 -- 20: ASCO 2024 / lung-cancer / adaura
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   20, 1, 'adjuvant-osimertinib-after-adaura-survival-data-duration-mrd-and-the-patients-in-between',
   'Adjuvant osimertinib after ADAURA survival data: duration, MRD and the patients in between',
   'ADAURA established adjuvant osimertinib with an overall survival benefit. Dr Tobias Reinholt discusses the questions that remain: how long to treat, whether ctDNA can guide decisions and what to do in stage IB.',
@@ -851,9 +851,9 @@ Not yet. Detection after surgery is insensitive in early-stage lung cancer, and 
 That three years is the evidence-based duration, that side effects are usually mild, and that we will monitor them closely after stopping. Brain imaging is part of our follow-up, because CNS recurrence was notably reduced during treatment in ADAURA.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'adaura'),
-  'published', 'public', '', '', '', strftime('%s', '2024-06-03 18:14:52'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-03 18:14:52'), strftime('%s','now'), strftime('%s','now'));
 -- 21: ASCO 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   21, 1, 'liver-transplantation-for-unresectable-colorectal-liver-metastases-who-could-be-a-candidate',
   'Liver transplantation for unresectable colorectal liver metastases: who could be a candidate?',
   'The randomised TRANSMET trial reported a major survival benefit for transplantation plus chemotherapy in highly selected patients. Dr Lorenzo Ferraguti discusses selection criteria and the ethics of organ allocation.',
@@ -878,9 +878,9 @@ A very selected group: primary tumour removed, no disease outside the liver, goo
 Identify potentially eligible patients early and discuss them with a transplant centre, before too many lines of chemotherapy close the window. Recurrence after transplant is common, but it is often limited and treatable, so the benefit should be judged on survival rather than on recurrence alone.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), NULL,
-  'published', 'verified_hcp', '', '', '', strftime('%s', '2024-06-03 22:09:35'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'verified_hcp', '', strftime('%s', '2024-06-03 22:09:35'), strftime('%s','now'), strftime('%s','now'));
 -- 22: ASCO 2024 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   22, 1, 'perioperative-immunotherapy-in-resectable-nsclc-a-surgeon-on-choosing-the-right-regimen',
   'Perioperative immunotherapy in resectable NSCLC: a surgeon on choosing the right regimen',
   'Several neoadjuvant and perioperative checkpoint inhibitor regimens are now approved for resectable NSCLC. Thoracic surgeon Dr Grace Ndlovu explains how surgeons are adapting.',
@@ -909,9 +909,9 @@ There are no head-to-head trials. Patients with a complete pathological response
 Surgeons must be in the room when the systemic plan is made. It is no longer possible to run surgery and oncology as separate services.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=zQnt0AVykBY', '', '', strftime('%s', '2024-06-04 09:42:31'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=zQnt0AVykBY', strftime('%s', '2024-06-04 09:42:31'), strftime('%s','now'), strftime('%s','now'));
 -- 23: ASCO 2024 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   23, 1, 'trimodality-therapy-for-muscle-invasive-bladder-cancer-who-can-keep-their-bladder',
   'Trimodality therapy for muscle-invasive bladder cancer: who can keep their bladder?',
   'Bladder-sparing chemoradiotherapy is an alternative to radical cystectomy for selected patients. Dr Fiona McAlister explains selection, follow-up and the importance of a joint team.',
@@ -940,9 +940,9 @@ Partly because the first consultation is usually with a surgeon, and partly beca
 Trials combining checkpoint inhibitors with chemoradiotherapy are ongoing. For now, the standard regimen remains chemoradiotherapy without immunotherapy.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-06-04 20:44:13'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-04 20:44:13'), strftime('%s','now'), strftime('%s','now'));
 -- 24: ESMO GI 2024 / gi-cancer / checkmate-8hw
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   24, 1, 'reading-the-checkmate-8hw-curves-early-progression-central-testing-and-treatment-duration',
   'Reading the CheckMate 8HW curves: early progression, central testing and treatment duration',
   'The first-line CheckMate 8HW data raise practical questions about early progressors, testing accuracy and how long to treat. Dr Lorenzo Ferraguti addresses each in turn.',
@@ -971,9 +971,9 @@ The trial capped treatment at two years. Many of my patients in deep remission a
 - Discuss treatment duration openly from the start.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-gi-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'checkmate-8hw'),
-  'published', 'public', '', '', '', strftime('%s', '2024-06-27 20:33:51'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-27 20:33:51'), strftime('%s','now'), strftime('%s','now'));
 -- 25: ESMO GI 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   25, 1, 'perioperative-immunotherapy-in-gastric-cancer-mixed-signals-before-the-definitive-readouts',
   'Perioperative immunotherapy in gastric cancer: mixed signals before the definitive readouts',
   'Adding checkpoint inhibitors to perioperative chemotherapy improves pathological response in gastric cancer, but event-free survival results have been inconsistent. Dr Matthias Oberhuber explains the uncertainty.',
@@ -998,9 +998,9 @@ In gastric cancer, the baseline complete response rate with chemotherapy is low,
 Higher combined positive scores probably identify patients more likely to benefit, as in the metastatic setting. I would expect future guidelines to use PD-L1 thresholds, but the data are not yet mature enough to say which.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-gi-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-06-28 16:04:27'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-28 16:04:27'), strftime('%s','now'), strftime('%s','now'));
 -- 26: ESMO GI 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   26, 1, 'claudin-18-2-testing-in-advanced-gastric-cancer-building-a-workflow-that-works',
   'Claudin 18.2 testing in advanced gastric cancer: building a workflow that works',
   'With zolbetuximab approved for claudin 18.2-positive gastric cancer, laboratories must add another biomarker to the first-line panel. Dr Kenji Moriyama shares how his centre organised testing.',
@@ -1025,9 +1025,9 @@ All four markers are requested together at diagnosis, on the same biopsy block. 
 Nausea and vomiting, particularly during the first infusions, are the main issue. Slowing the infusion rate and giving strong antiemetic prophylaxis make a large difference. Patients should be told in advance, so that they do not interpret the nausea as a sign that treatment is failing.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-gi-2024'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=BGfiI3BVPbM', '', '', strftime('%s', '2024-06-28 19:17:45'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=BGfiI3BVPbM', strftime('%s', '2024-06-28 19:17:45'), strftime('%s','now'), strftime('%s','now'));
 -- 27: ESMO GI 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   27, 1, 'early-onset-colorectal-cancer-what-is-driving-the-rise-in-adults-under-50',
   'Early-onset colorectal cancer: what is driving the rise in adults under 50?',
   'Colorectal cancer incidence is increasing among younger adults in many countries. A dedicated ESMO GI session reviewed possible causes, diagnostic delays and the specific needs of younger patients.',
@@ -1054,9 +1054,9 @@ Younger patients more often have rectal or left-sided tumours and are diagnosed 
 In the United States, screening now starts at 45. European programmes have not followed yet, and the session agreed that better evidence on the balance of benefits and costs is needed before extending screening to younger age groups.
 ',
   'report', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-gi-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-06-30 10:46:18'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-06-30 10:46:18'), strftime('%s','now'), strftime('%s','now'));
 -- 28: ESMO 2024 / gu-cancer / ev-302
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   28, 1, 'managing-enfortumab-vedotin-toxicity-skin-nerves-and-glucose-in-the-ev-302-era',
   'Managing enfortumab vedotin toxicity: skin, nerves and glucose in the EV-302 era',
   'With enfortumab vedotin plus pembrolizumab becoming standard first-line therapy, teams need protocols for its adverse events. Dr Jonathan Pereira shares his centre''s approach.',
@@ -1088,9 +1088,9 @@ It can occur even in patients without diabetes and can be severe. We check gluco
 In our experience, fewer treatment discontinuations were caused by toxicity after we introduced the protocol. Patients also told us they felt safer knowing exactly whom to call.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'ev-302'),
-  'published', 'hcp', 'https://www.youtube.com/watch?v=PP0pLQ3LZME', '', '', strftime('%s', '2024-09-14 18:27:34'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'hcp', 'https://www.youtube.com/watch?v=PP0pLQ3LZME', strftime('%s', '2024-09-14 18:27:34'), strftime('%s','now'), strftime('%s','now'));
 -- 29: ESMO 2024 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   29, 1, 'limited-stage-small-cell-lung-cancer-after-adriatic-consolidation-immunotherapy-arrives',
   'Limited-stage small-cell lung cancer after ADRIATIC: consolidation immunotherapy arrives',
   'ADRIATIC showed that durvalumab after chemoradiotherapy improves overall survival in limited-stage small-cell lung cancer. Dr Antoine Delacroix discusses the result and the wider SCLC landscape.',
@@ -1119,9 +1119,9 @@ Chemo-immunotherapy is standard, and new agents such as tarlatamab, a bispecific
 Molecular subtypes of SCLC are being defined, and they may finally allow us to stop treating it as one disease.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-14 20:55:38'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-14 20:55:38'), strftime('%s','now'), strftime('%s','now'));
 -- 30: ESMO 2024 / breast-cancer / alexandra-impassion030
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   30, 1, 'neoadjuvant-or-adjuvant-reading-alexandra-impassion030-alongside-keynote-522',
   'Neoadjuvant or adjuvant? Reading ALEXANDRA/IMpassion030 alongside KEYNOTE-522',
   'Nine months after the negative ALEXANDRA/IMpassion030 result, Dr Rachel Okonkwo compares it with the positive neoadjuvant immunotherapy data and explains why timing may be decisive.',
@@ -1148,9 +1148,9 @@ The leading hypothesis is that an intact tumour and its draining lymph nodes pro
 How short the neoadjuvant immunotherapy window can be while still doing its job, and whether patients with a complete response need the adjuvant phase at all.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'alexandra-impassion030'),
-  'published', 'public', '', '', '', strftime('%s', '2024-09-15 16:51:44'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-15 16:51:44'), strftime('%s','now'), strftime('%s','now'));
 -- 31: ESMO 2024 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   31, 1, 'niagara-perioperative-durvalumab-brings-immunotherapy-into-cystectomy-pathways',
   'NIAGARA: perioperative durvalumab brings immunotherapy into cystectomy pathways',
   'The NIAGARA trial showed that adding durvalumab to neoadjuvant cisplatin-gemcitabine and continuing it after cystectomy improved event-free and overall survival in muscle-invasive bladder cancer.',
@@ -1177,9 +1177,9 @@ He highlighted several implementation points. Urologists and oncologists must ag
 - Whether patients with a complete response could avoid cystectomy.
 ',
   'news', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-15 21:58:02'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-15 21:58:02'), strftime('%s','now'), strftime('%s','now'));
 -- 32: ESMO 2024 / breast-cancer / keynote-522
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   32, 1, 'keynote-522-overall-survival-neoadjuvant-pembrolizumab-now-extends-life-in-early-tnbc',
   'KEYNOTE-522 overall survival: neoadjuvant pembrolizumab now extends life in early TNBC',
   'At ESMO 2024 the KEYNOTE-522 investigators reported a statistically significant overall survival benefit for pembrolizumab added to neoadjuvant chemotherapy, with adjuvant continuation, in stage II–III triple-negative breast cancer.',
@@ -1208,9 +1208,9 @@ She also pointed to the cost of the benefit. Immune-related endocrine events, pa
 For now, the regimen is firmly the standard of care for eligible patients.
 ',
   'report', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'keynote-522'),
-  'published', 'public', 'https://www.youtube.com/watch?v=EnI6p0DPDcY', '', '', strftime('%s', '2024-09-16 11:08:26'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=EnI6p0DPDcY', strftime('%s', '2024-09-16 11:08:26'), strftime('%s','now'), strftime('%s','now'));
 -- 33: ESMO 2024 / lung-cancer / laura
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   33, 1, 'laura-in-the-tumour-board-pneumonitis-imaging-and-treatment-without-an-end-date',
   'LAURA in the tumour board: pneumonitis, imaging and treatment without an end date',
   'Three months after LAURA, teams are working out how to deliver osimertinib after chemoradiotherapy. Dr Li-Ting Haw addresses the practical issues raised at ESMO 2024.',
@@ -1236,9 +1236,9 @@ With difficulty. Radiation pneumonitis usually follows the shape of the treatmen
 Most accept it, because side effects are usually mild. But some ask whether they can stop after several years. We do not have data to support stopping, so for now I recommend continuing, while acknowledging that the question is legitimate and deserves a trial.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'laura'),
-  'published', 'public', '', '', '', strftime('%s', '2024-09-16 14:07:29'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-16 14:07:29'), strftime('%s','now'), strftime('%s','now'));
 -- 34: ESMO 2024 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   34, 1, 'ctdna-guided-adjuvant-therapy-in-colon-cancer-from-dynamic-to-routine-decisions',
   'ctDNA-guided adjuvant therapy in colon cancer: from DYNAMIC to routine decisions',
   'Circulating tumour DNA after surgery is a strong predictor of recurrence in colon cancer. Dr Kenji Moriyama explains how the evidence is evolving and where it is not yet ready for practice.',
@@ -1265,9 +1265,9 @@ The Australian DYNAMIC trial in stage II colon cancer showed that a ctDNA-guided
 In stage II disease with uncertain risk, a negative result can support a decision to observe. In stage III disease I still follow standard guidelines, and I encourage patients to join the trials testing escalation and de-escalation, because only they will give us the answers.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-16 19:52:30'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-16 19:52:30'), strftime('%s','now'), strftime('%s','now'));
 -- 35: ESMO 2024 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   35, 1, 'metastatic-hormone-sensitive-prostate-cancer-triplet-or-doublet-therapy',
   'Metastatic hormone-sensitive prostate cancer: triplet or doublet therapy?',
   'Adding docetaxel to androgen deprivation and an androgen receptor pathway inhibitor is an option for some men with metastatic hormone-sensitive prostate cancer. Dr Samuel Okafor explains how he selects them.',
@@ -1296,9 +1296,9 @@ Wide variation between centres, with some rarely using triplets even in high-vol
 For low-volume disease, radiotherapy to the primary improves survival and should be part of the plan. It is one of the cheapest effective interventions we have in this setting and is still underused.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-17 10:36:55'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-17 10:36:55'), strftime('%s','now'), strftime('%s','now'));
 -- 36: ESMO 2024 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   36, 1, 'lung-cancer-screening-with-low-dose-ct-reaching-the-people-who-need-it-most',
   'Lung cancer screening with low-dose CT: reaching the people who need it most',
   'Evidence that low-dose CT screening reduces lung cancer mortality is robust, yet uptake remains low. An ESMO session examined how programmes can reach people at highest risk.',
@@ -1325,9 +1325,9 @@ The pilot offered smoking cessation support at the screening visit. A meaningful
 Several European countries are moving from pilots to national programmes. Artificial intelligence tools for nodule detection and risk prediction were presented, but speakers warned that technology will not fix participation. "The scanner is the easy part. The hard part is the invitation," Dr Bellandi told Plenary.
 ',
   'report', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'esmo-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-17 16:24:13'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-17 16:24:13'), strftime('%s','now'), strftime('%s','now'));
 -- 37: SABCS 2024 / breast-cancer / alexandra-impassion030
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   37, 1, 'alexandra-impassion030-one-year-on-what-could-explain-the-adjuvant-immunotherapy-failure',
   'ALEXANDRA/IMpassion030 one year on: what could explain the adjuvant immunotherapy failure?',
   'A year after the trial crossed its futility boundary, Dr Henrik Valdsen reviews the leading hypotheses and the translational work that could test them.',
@@ -1356,9 +1356,9 @@ The trial collected tissue and blood, which is valuable. Questions that could be
 A negative trial this large is a gift to the field if we use it well. It tells us timing is not a detail.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'alexandra-impassion030'),
-  'published', 'public', 'https://www.youtube.com/watch?v=AjKvuIkGy7Y', '', '', strftime('%s', '2024-12-11 17:45:03'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=AjKvuIkGy7Y', strftime('%s', '2024-12-11 17:45:03'), strftime('%s','now'), strftime('%s','now'));
 -- 38: SABCS 2024 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   38, 1, 'pregnancy-after-breast-cancer-turning-reassuring-data-into-practical-counselling',
   'Pregnancy after breast cancer: turning reassuring data into practical counselling',
   'Evidence now supports a temporary pause of endocrine therapy for women who wish to conceive. Breast surgeon Dr Aoife Dunleavy explains how her team organises these conversations.',
@@ -1385,9 +1385,9 @@ At the very first consultation, before chemotherapy. Egg or embryo cryopreservat
 Many women are able to breastfeed from the untreated breast, and some from the treated side. It is worth discussing, because it is often assumed to be impossible.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-12-12 08:13:49'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-12-12 08:13:49'), strftime('%s','now'), strftime('%s','now'));
 -- 39: SABCS 2024 / breast-cancer / destiny-breast04
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   39, 1, 'sequencing-antibody-drug-conjugates-in-hr-positive-her2-low-metastatic-breast-cancer',
   'Sequencing antibody–drug conjugates in HR-positive, HER2-low metastatic breast cancer',
   'With two topoisomerase-inhibitor ADCs available, the order in which to use them is a daily question. Dr Rachel Okonkwo shares how she approaches sequencing while prospective data are awaited.',
@@ -1412,9 +1412,9 @@ On average the time on treatment with the second agent was clearly shorter than 
 Randomised sequencing trials and better biomarkers of payload resistance. Until then, individual judgement and honest counselling are the tools we have.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'destiny-breast04'),
-  'published', 'verified_hcp', '', '', '', strftime('%s', '2024-12-12 22:17:58'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'verified_hcp', '', strftime('%s', '2024-12-12 22:17:58'), strftime('%s','now'), strftime('%s','now'));
 -- 40: SABCS 2024 / breast-cancer / keynote-522
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   40, 1, 'endocrine-toxicities-after-neoadjuvant-pembrolizumab-lessons-from-routine-practice',
   'Endocrine toxicities after neoadjuvant pembrolizumab: lessons from routine practice',
   'Hypothyroidism and adrenal insufficiency are the immune-related events that outlast KEYNOTE-522-style treatment. Dr Sunita Raghavan describes the monitoring pathway her centre built.',
@@ -1440,9 +1440,9 @@ Its symptoms overlap with chemotherapy side effects: tiredness, nausea, low appe
 Yes, before they start. Most accept lifelong levothyroxine as a reasonable price, but they want to hear it from us first, not discover it afterwards. Consent discussions should include it explicitly.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2024'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'keynote-522'),
-  'published', 'hcp', '', '', '', strftime('%s', '2024-12-13 10:22:36'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'hcp', '', strftime('%s', '2024-12-13 10:22:36'), strftime('%s','now'), strftime('%s','now'));
 -- 41: SABCS 2024 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   41, 1, 'geriatric-assessment-before-adjuvant-chemotherapy-a-tool-not-a-barrier',
   'Geriatric assessment before adjuvant chemotherapy: a tool, not a barrier',
   'Older women are often over- or under-treated for early breast cancer. Dr Noa Benhamou explains how a short geriatric assessment changes decisions without delaying care.',
@@ -1470,9 +1470,9 @@ The assessment also triggers interventions that help whatever the treatment:
 Time and staffing. But our experience is that the assessment saves time later, because there are fewer unplanned admissions. Even a short screening tool is better than clinical impression alone.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'sabcs-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-12-13 15:31:22'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-12-13 15:31:22'), strftime('%s','now'), strftime('%s','now'));
 -- 42: ASCO GI 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   42, 1, 'her2-amplified-metastatic-colorectal-cancer-testing-and-treatment-options-in-2025',
   'HER2-amplified metastatic colorectal cancer: testing and treatment options in 2025',
   'A small subset of colorectal cancers is HER2-amplified, and several anti-HER2 strategies are now available. This report summarises an ASCO GI educational session and comments from Dr Lorenzo Ferraguti.',
@@ -1499,9 +1499,9 @@ HER2 amplification is associated with resistance to anti-EGFR antibodies. Severa
 Test early, interpret with colorectal-specific criteria, and plan the sequence of anti-HER2 therapies together with the standard chemotherapy backbone.
 ',
   'report', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gi-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-01-25 13:26:59'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-01-25 13:26:59'), strftime('%s','now'), strftime('%s','now'));
 -- 43: ASCO GI 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   43, 1, 'molecular-profiling-in-biliary-tract-cancer-test-early-test-broadly',
   'Molecular profiling in biliary tract cancer: test early, test broadly',
   'A large share of biliary tract cancers carry a targetable alteration. Dr Yasmin Haddad explains why comprehensive profiling should be requested at diagnosis, not at progression.',
@@ -1530,9 +1530,9 @@ We ask interventional radiologists for extra cores specifically for molecular te
 Slowly. Chemo-immunotherapy has become the first-line standard and targeted agents give meaningful responses in selected patients. The main barrier now is not the drugs but getting the right test in time.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gi-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-01-25 18:03:27'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-01-25 18:03:27'), strftime('%s','now'), strftime('%s','now'));
 -- 44: ASCO GI 2025 / gi-cancer / checkmate-8hw
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   44, 1, 'is-ipilimumab-worth-adding-checkmate-8hw-compares-dual-and-single-checkpoint-blockade',
   'Is ipilimumab worth adding? CheckMate 8HW compares dual and single checkpoint blockade',
   'At ASCO GI 2025, CheckMate 8HW reported that nivolumab plus ipilimumab improved progression-free survival over nivolumab alone in MSI-high metastatic colorectal cancer. Dr Céline Baptiste discusses who should receive the combination.',
@@ -1563,9 +1563,9 @@ Overall survival data are needed, and we do not know how the combination compare
 Central or double testing of MSI status has become routine in expert centres. That may be the most important lesson of the whole trial.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gi-2025'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'checkmate-8hw'),
-  'published', 'public', 'https://www.youtube.com/watch?v=fgGnqFzxEwU', '', '', strftime('%s', '2025-01-25 22:37:16'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=fgGnqFzxEwU', strftime('%s', '2025-01-25 22:37:16'), strftime('%s','now'), strftime('%s','now'));
 -- 45: ASCO GI 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   45, 1, 'first-line-metastatic-pancreatic-cancer-choosing-between-regimens-after-napoli-3',
   'First-line metastatic pancreatic cancer: choosing between regimens after NAPOLI-3',
   'NALIRIFOX has joined FOLFIRINOX and gemcitabine with nab-paclitaxel as a first-line option for metastatic pancreatic cancer. Dr Matthias Oberhuber describes how he chooses among them.',
@@ -1594,9 +1594,9 @@ Yes, for all patients. A BRCA or PALB2 variant opens the possibility of platinum
 Weight loss and pancreatic exocrine insufficiency are underestimated. Enzyme replacement and dietitian input improve quality of life and may help patients tolerate chemotherapy. These measures are cheap, effective and too often forgotten.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-gi-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-01-26 09:15:42'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-01-26 09:15:42'), strftime('%s','now'), strftime('%s','now'));
 -- 46: ENETS 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   46, 1, 'radioligand-therapy-in-the-first-line-what-netter-2-changes-for-advanced-gep-nets',
   'Radioligand therapy in the first line: what NETTER-2 changes for advanced GEP-NETs',
   'NETTER-2 showed that 177Lu-DOTATATE with octreotide improved progression-free survival as first-line treatment for higher-grade well-differentiated gastroenteropancreatic neuroendocrine tumours. Dr Pieter van Oosterwijk discusses implementation.',
@@ -1625,9 +1625,9 @@ In our centre we use post-treatment imaging to estimate kidney and tumour doses.
 Myelodysplasia and leukaemia are rare late effects. Patients treated earlier in their disease will live longer after exposure, so long-term follow-up registries are essential.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'enets-2025'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=PXxyyNDGf4I', '', '', strftime('%s', '2025-03-13 18:49:25'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=PXxyyNDGf4I', strftime('%s', '2025-03-13 18:49:25'), strftime('%s','now'), strftime('%s','now'));
 -- 47: ENETS 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   47, 1, 'lung-carcinoids-deserve-their-own-pathway-typical-atypical-and-everything-in-between',
   'Lung carcinoids deserve their own pathway: typical, atypical and everything in between',
   'Typical and atypical lung carcinoids are rare, slow-growing tumours often managed with tools borrowed from digestive NETs. Dr Antoine Delacroix argues for dedicated evidence and multidisciplinary care.',
@@ -1656,9 +1656,9 @@ Options include somatostatin analogues, everolimus, radioligand therapy and chem
 Dedicated trials and registries. Lung carcinoids are rare, so international collaboration between thoracic and neuroendocrine groups is the only way to collect enough patients.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'enets-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-13 21:07:40'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-13 21:07:40'), strftime('%s','now'), strftime('%s','now'));
 -- 48: ENETS 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   48, 1, 'grade-3-neuroendocrine-tumour-or-carcinoma-why-the-distinction-changes-everything',
   'Grade 3 neuroendocrine tumour or carcinoma? Why the distinction changes everything',
   'Well-differentiated grade 3 NETs and poorly differentiated neuroendocrine carcinomas share a high proliferation index but behave very differently. Dr Ingrid Solheim explains how to tell them apart and why it matters.',
@@ -1683,9 +1683,9 @@ In a noticeable minority of referred cases. The most common error was a well-dif
 Easy access to second opinions and a short immunohistochemistry panel. The cost of a review is trivial compared with the cost of the wrong treatment.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'enets-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-14 12:31:08'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-14 12:31:08'), strftime('%s','now'), strftime('%s','now'));
 -- 49: ENETS 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   49, 1, 'living-with-carcinoid-syndrome-symptom-control-beyond-somatostatin-analogues',
   'Living with carcinoid syndrome: symptom control beyond somatostatin analogues',
   'Diarrhoea, flushing and carcinoid heart disease still affect quality of life for many patients with neuroendocrine tumours. An ENETS session reviewed the options when somatostatin analogues are not enough.',
@@ -1713,9 +1713,9 @@ Niacin deficiency is a forgotten complication, because tryptophan is diverted to
 The session ended with a reminder that these patients often live for many years, so symptom control is not a side issue but the core of their care.
 ',
   'report', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'enets-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-15 10:12:46'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-15 10:12:46'), strftime('%s','now'), strftime('%s','now'));
 -- 50: ELCC 2025 / lung-cancer / adaura
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   50, 1, 'three-years-on-adjuvant-osimertinib-what-patients-tell-us-about-long-treatment-after-surgery',
   'Three years on adjuvant osimertinib: what patients tell us about long treatment after surgery',
   'Adjuvant osimertinib means three years of daily tablets after a curative operation. Thoracic surgeon Dr Grace Ndlovu describes adherence, side effects and follow-up from the patient''s perspective.',
@@ -1745,9 +1745,9 @@ A minority wanted to, usually because of fatigue or skin problems. When we manag
 Introduce adjuvant therapy before the operation. If patients know from the start that surgery is part of a longer plan, they accept it much better.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'elcc-2025'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'adaura'),
-  'published', 'public', '', '', '', strftime('%s', '2025-03-27 18:51:04'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-27 18:51:04'), strftime('%s','now'), strftime('%s','now'));
 -- 51: ELCC 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   51, 1, 'first-line-egfr-mutant-nsclc-after-mariposa-survival-data-intensify-for-whom',
   'First-line EGFR-mutant NSCLC after MARIPOSA survival data: intensify for whom?',
   'Amivantamab plus lazertinib and osimertinib plus chemotherapy both challenge osimertinib monotherapy in the first line. Dr Tobias Reinholt discusses how to choose among the three strategies.',
@@ -1776,9 +1776,9 @@ It should reduce infusion reactions and chair time considerably, which makes the
 Whether intensifying upfront is better than sequencing treatments at progression. The survival data suggest it may be, but resistance after combinations is still poorly understood.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'elcc-2025'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=o393L1SZRew', '', '', strftime('%s', '2025-03-28 17:29:12'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=o393L1SZRew', strftime('%s', '2025-03-28 17:29:12'), strftime('%s','now'), strftime('%s','now'));
 -- 52: ELCC 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   52, 1, 'stereotactic-radiotherapy-for-oligoprogressive-nsclc-extending-the-benefit-of-systemic-therapy',
   'Stereotactic radiotherapy for oligoprogressive NSCLC: extending the benefit of systemic therapy',
   'When only a few lesions progress while the rest of the disease remains controlled, local radiotherapy may allow patients to continue effective systemic treatment. Dr Ravi Kapadia discusses the evidence and its limits.',
@@ -1807,9 +1807,9 @@ Every case of limited progression is discussed at the tumour board before switch
 Radiosurgery for a small number of brain metastases while continuing a CNS-active targeted drug is widely accepted. For larger volumes of intracranial disease, the decision depends on symptoms and the brain activity of the systemic therapy.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'elcc-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-28 21:46:35'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-28 21:46:35'), strftime('%s','now'), strftime('%s','now'));
 -- 53: ELCC 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   53, 1, 'smoking-cessation-at-a-lung-cancer-diagnosis-a-treatment-not-an-afterthought',
   'Smoking cessation at a lung cancer diagnosis: a treatment, not an afterthought',
   'Quitting smoking after a lung cancer diagnosis is associated with better survival and fewer treatment complications. An ELCC session called for cessation support to be built into every oncology pathway.',
@@ -1838,9 +1838,9 @@ Combination nicotine replacement, varenicline and behavioural support are effect
 Family members who smoke were also offered support, which speakers considered an important part of a household-level approach. The session ended with a call for cessation to be included as a quality indicator for lung cancer services.
 ',
   'report', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'elcc-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-29 15:03:26'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-29 15:03:26'), strftime('%s','now'), strftime('%s','now'));
 -- 54: EADO 2025 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   54, 1, 'skin-reactions-to-enfortumab-vedotin-why-the-dermatologist-belongs-in-the-gu-team',
   'Skin reactions to enfortumab vedotin: why the dermatologist belongs in the GU team',
   'Rashes are among the most frequent adverse events of enfortumab vedotin. Dermatologist Dr Nikolaos Vrettos and oncologist Dr Jonathan Pereira explain how early collaboration keeps patients on treatment.',
@@ -1868,9 +1868,9 @@ INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, 
 *Vrettos:* Dermatology should not be the last resort. It should be part of the treatment plan from day one.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'eado-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-04-24 19:21:53'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-04-24 19:21:53'), strftime('%s','now'), strftime('%s','now'));
 -- 55: EADO 2025 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   55, 1, 'scalp-cooling-and-persistent-alopecia-a-dermato-oncology-view-for-breast-cancer-teams',
   'Scalp cooling and persistent alopecia: a dermato-oncology view for breast cancer teams',
   'Hair loss remains one of the most feared effects of breast cancer chemotherapy. Dermatologist Dr Sofia Lindqvist reviews prevention with scalp cooling and the management of hair that does not grow back.',
@@ -1896,9 +1896,9 @@ Hair that has not fully regrown six months or more after chemotherapy. In our su
 Mention the possibility of incomplete regrowth during consent, and refer early. Patients tolerate uncertainty better than surprises.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'eado-2025'), NULL,
-  'published', 'hcp', '', '', '', strftime('%s', '2025-04-25 11:39:07'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'hcp', '', strftime('%s', '2025-04-25 11:39:07'), strftime('%s','now'), strftime('%s','now'));
 -- 56: EADO 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   56, 1, 'egfr-inhibitor-rash-and-paronychia-prevention-protocols-that-keep-patients-on-treatment',
   'EGFR-inhibitor rash and paronychia: prevention protocols that keep patients on treatment',
   'Skin toxicity from EGFR-targeted drugs, including the newer combinations with amivantamab, is common and distressing. Dermatologist Dr Nikolaos Vrettos describes a prevention-first approach.',
@@ -1933,9 +1933,9 @@ Explain that skin changes are expected and manageable, and give patients a direc
 With older EGFR inhibitors, rash was associated with better outcomes. But preventing it does not reduce efficacy, and nobody should withhold prophylaxis in the hope of seeing a rash.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'eado-2025'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=0iRNOq6TFkg', '', '', strftime('%s', '2025-04-25 16:58:11'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=0iRNOq6TFkg', strftime('%s', '2025-04-25 16:58:11'), strftime('%s','now'), strftime('%s','now'));
 -- 57: ASCO 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   57, 1, 'biomarker-turnaround-in-advanced-nsclc-why-every-day-before-treatment-matters',
   'Biomarker turnaround in advanced NSCLC: why every day before treatment matters',
   'Waiting for molecular results delays first-line therapy, yet starting immunotherapy before knowing the driver status can cause harm. Dr Li-Ting Haw describes how her institute cut turnaround times.',
@@ -1964,9 +1964,9 @@ For a patient who cannot wait, chemotherapy alone can be started while results a
 Comprehensive panels cost more than single-gene tests, but sequential testing uses more tissue and more time, and repeat biopsies are expensive. In many settings the broad panel is the more efficient choice.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-05-31 20:48:21'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-05-31 20:48:21'), strftime('%s','now'), strftime('%s','now'));
 -- 58: ASCO 2025 / gu-cancer / ev-302
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   58, 1, 'after-enfortumab-vedotin-plus-pembrolizumab-what-comes-next-in-advanced-urothelial-cancer',
   'After enfortumab vedotin plus pembrolizumab: what comes next in advanced urothelial cancer?',
   'As more patients receive enfortumab vedotin plus pembrolizumab first, the second-line setting has changed completely. Dr Daniel Achterberg discusses options when the combination stops working.',
@@ -1995,9 +1995,9 @@ This is a growing question. Some patients have been in remission for more than t
 Trials designed specifically for the post-EV-pembrolizumab population, and biomarkers to choose between the available options.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), (SELECT id FROM trial WHERE site_id = 1 AND slug = 'ev-302'),
-  'published', 'public', '', '', '', strftime('%s', '2025-06-01 15:12:24'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-01 15:12:24'), strftime('%s','now'), strftime('%s','now'));
 -- 59: ASCO 2025 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   59, 1, 'switching-endocrine-therapy-on-an-esr1-signal-what-serena-6-means-for-ctdna-monitoring',
   'Switching endocrine therapy on an ESR1 signal: what SERENA-6 means for ctDNA monitoring',
   'The SERENA-6 trial tested a change of endocrine partner when an ESR1 mutation appears in blood, before radiological progression. Dr Henrik Valdsen considers the practical implications.',
@@ -2024,9 +2024,9 @@ It is the first large trial to show that acting on a molecular signal before cli
 In our feasibility study, the logistics were manageable within existing visits. The cost of the tests and the new drug is the bigger issue, and payers will want to see the survival data.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-06-01 23:26:40'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-01 23:26:40'), strftime('%s','now'), strftime('%s','now'));
 -- 60: ASCO 2025 / gi-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   60, 1, 'perioperative-durvalumab-plus-flot-has-matterhorn-set-a-new-standard-in-gastric-cancer',
   'Perioperative durvalumab plus FLOT: has MATTERHORN set a new standard in gastric cancer?',
   'MATTERHORN reported an event-free survival benefit for adding durvalumab to perioperative FLOT in resectable gastric and gastro-oesophageal junction cancer. Dr Matthias Oberhuber weighs its significance.',
@@ -2057,9 +2057,9 @@ Probably some with very low PD-L1 expression, although the trial did not restric
 The multidisciplinary decision must be taken before any treatment starts, so that the perioperative plan is agreed from day one.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gi-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=cjUWYBtmKiE', '', '', strftime('%s', '2025-06-02 07:48:52'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=cjUWYBtmKiE', strftime('%s', '2025-06-02 07:48:52'), strftime('%s','now'), strftime('%s','now'));
 -- 61: ASCO 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   61, 1, 'immunotherapy-rechallenge-in-nsclc-when-is-a-second-attempt-reasonable',
   'Immunotherapy rechallenge in NSCLC: when is a second attempt reasonable?',
   'Many patients with NSCLC stop immunotherapy after two years or for toxicity, and some later progress. Dr Chiara Bellandi discusses when rechallenge makes sense and when it does not.',
@@ -2090,9 +2090,9 @@ Randomised trials of combinations after immunotherapy progression have mostly be
 That stopping at two years is supported by data, that most relapses are manageable, and that we will watch closely.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-06-02 10:09:44'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-02 10:09:44'), strftime('%s','now'), strftime('%s','now'));
 -- 62: ASCO 2025 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   62, 1, 'radioligand-therapy-moves-earlier-in-metastatic-prostate-cancer',
   'Radioligand therapy moves earlier in metastatic prostate cancer',
   'After VISION and PSMAfore, 177Lu-PSMA-617 is used before chemotherapy in some patients with metastatic castration-resistant prostate cancer. Dr Wen-Li Tsao discusses selection and logistics.',
@@ -2121,9 +2121,9 @@ For patients who prefer to avoid or delay chemotherapy, it offers an effective o
 Combination strategies and better biomarkers, so that we offer radioligand therapy to those most likely to benefit.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-06-02 13:58:19'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-02 13:58:19'), strftime('%s','now'), strftime('%s','now'));
 -- 63: ASCO 2025 / breast-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   63, 1, 'access-to-breast-cancer-innovation-the-widening-gap-between-approval-and-availability',
   'Access to breast cancer innovation: the widening gap between approval and availability',
   'New breast cancer drugs reach patients in high-income countries years before others. Dr Sunita Raghavan and Dr Tunde Bamidele discuss financial toxicity and what can be done.',
@@ -2148,9 +2148,9 @@ INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, 
 *Bamidele:* Yes. Pooled procurement and price transparency are spreading. *Raghavan:* And oncologists are talking about cost openly, which ten years ago would not have happened at a plenary-level meeting.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'breast-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=HV2tcejQCYs', '', '', strftime('%s', '2025-06-03 12:54:18'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=HV2tcejQCYs', strftime('%s', '2025-06-03 12:54:18'), strftime('%s','now'), strftime('%s','now'));
 -- 64: ASCO 2025 / lung-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   64, 1, 'her2-mutant-nsclc-antibody-drug-conjugates-and-the-arrival-of-oral-her2-inhibitors',
   'HER2-mutant NSCLC: antibody–drug conjugates and the arrival of oral HER2 inhibitors',
   'HER2 mutations define a small subset of NSCLC with growing treatment options. Dr Tobias Reinholt reviews trastuzumab deruxtecan and emerging HER2-selective tyrosine kinase inhibitors.',
@@ -2181,9 +2181,9 @@ HER2-selective tyrosine kinase inhibitors that spare wild-type EGFR have shown h
 Possibly, as happened with other drivers. Randomised first-line trials will decide.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'lung-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'members', '', '', '', strftime('%s', '2025-06-03 16:35:57'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'members', '', strftime('%s', '2025-06-03 16:35:57'), strftime('%s','now'), strftime('%s','now'));
 -- 65: ASCO 2025 / gu-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   65, 1, 'hif-2alpha-inhibition-in-renal-cell-carcinoma-where-belzutifan-fits-today',
   'HIF-2α inhibition in renal cell carcinoma: where belzutifan fits today',
   'Belzutifan has become an option for previously treated advanced renal cell carcinoma and for von Hippel-Lindau disease. Dr Beatriz Moncada reviews its place and its distinctive side effects.',
@@ -2208,9 +2208,9 @@ Anaemia is very common and reflects the drug''s mechanism, since HIF-2α regulat
 Trials are testing belzutifan in earlier lines and in combinations, including in the adjuvant setting. If they are positive, the drug will move from a late-line option to a much more central role in kidney cancer treatment.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 1 AND slug = 'gu-cancer'), (SELECT id FROM congress WHERE site_id = 1 AND slug = 'asco-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-06-03 17:40:07'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-03 17:40:07'), strftime('%s','now'), strftime('%s','now'));
 -- 66: EADV 2024 / melanoma-skin-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   66, 2, 'neoadjuvant-immunotherapy-in-resectable-stage-iii-melanoma-the-dermatologists-new-role',
   'Neoadjuvant immunotherapy in resectable stage III melanoma: the dermatologist''s new role',
   'Randomised data now favour giving immunotherapy before surgery for macroscopic stage III melanoma. Dr Isabel Carrasco explains what this means for dermatologists who diagnose and refer these patients.',
@@ -2239,9 +2239,9 @@ Very much. Patients with a major pathological response after neoadjuvant treatme
 Toxicity of combination immunotherapy and the risk of progression before surgery in a small minority. Both require experienced teams.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 2 AND slug = 'melanoma-skin-cancer'), (SELECT id FROM congress WHERE site_id = 2 AND slug = 'eadv-2024'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=Gt--VCIdIDQ', '', '', strftime('%s', '2024-09-26 18:34:27'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=Gt--VCIdIDQ', strftime('%s', '2024-09-26 18:34:27'), strftime('%s','now'), strftime('%s','now'));
 -- 67: EADV 2024 / atopic-dermatitis-psoriasis
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   67, 2, 'treat-to-target-in-psoriasis-when-should-clear-be-the-goal',
   'Treat-to-target in psoriasis: when should "clear" be the goal?',
   'With highly effective biologics, complete or almost complete clearance of psoriasis is realistic for many patients. Dr Joost Hagendijk discusses absolute targets, patient priorities and when to switch.',
@@ -2270,9 +2270,9 @@ Psoriatic arthritis, cardiovascular risk and depression must be part of the asse
 Towards early intervention and possibly disease modification. Trials are testing whether early treatment with IL-23 inhibitors can produce long drug-free remissions. That would change psoriasis from a lifelong treatment into something closer to a controllable episode.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 2 AND slug = 'atopic-dermatitis-psoriasis'), (SELECT id FROM congress WHERE site_id = 2 AND slug = 'eadv-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-27 14:11:06'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-27 14:11:06'), strftime('%s','now'), strftime('%s','now'));
 -- 68: EADV 2024 / atopic-dermatitis-psoriasis
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   68, 2, 'atopic-dermatitis-after-60-choosing-systemic-therapy-safely-in-older-adults',
   'Atopic dermatitis after 60: choosing systemic therapy safely in older adults',
   'Atopic dermatitis in older adults is more common than often assumed and brings specific safety considerations. Dr Anjali Deshmukh explains her approach to systemic treatment in this group.',
@@ -2303,9 +2303,9 @@ Ciclosporin is often problematic in older adults because of blood pressure and k
 Older patients deserve the same ambition as younger ones. Itch and sleep loss affect them just as much.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 2 AND slug = 'atopic-dermatitis-psoriasis'), (SELECT id FROM congress WHERE site_id = 2 AND slug = 'eadv-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-09-28 11:52:39'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-09-28 11:52:39'), strftime('%s','now'), strftime('%s','now'));
 -- 69: AAD 2025 / melanoma-skin-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   69, 2, 'advanced-basal-cell-carcinoma-hedgehog-inhibitors-immunotherapy-and-the-limits-of-surgery',
   'Advanced basal cell carcinoma: hedgehog inhibitors, immunotherapy and the limits of surgery',
   'Most basal cell carcinomas are cured by surgery, but locally advanced and metastatic cases need systemic options. Dr Matteo Ravanelli reviews hedgehog pathway inhibitors and second-line immunotherapy.',
@@ -2334,9 +2334,9 @@ Cemiplimab, a PD-1 inhibitor, is approved for patients whose disease progressed 
 Shrinking a tumour before surgery to allow a less mutilating operation is an attractive idea, particularly around the eyes and nose. Small studies are encouraging, but it should still be done within trials or expert centres.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 2 AND slug = 'melanoma-skin-cancer'), (SELECT id FROM congress WHERE site_id = 2 AND slug = 'aad-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-08 19:27:14'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-08 19:27:14'), strftime('%s','now'), strftime('%s','now'));
 -- 70: AAD 2025 / melanoma-skin-cancer
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   70, 2, 'skin-cancer-in-organ-transplant-recipients-surveillance-and-prevention-that-work',
   'Skin cancer in organ transplant recipients: surveillance and prevention that work',
   'Solid organ transplant recipients face a much higher risk of cutaneous squamous cell carcinoma. Dr Isabel Carrasco describes a dedicated clinic and the evidence for prevention strategies.',
@@ -2366,9 +2366,9 @@ It reduced new keratinocyte cancers in a high-risk general population, but a ran
 Immunotherapy is difficult because of the risk of graft rejection, particularly in kidney transplant recipients. Such decisions require careful discussion between oncologists, transplant physicians and the patient.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 2 AND slug = 'melanoma-skin-cancer'), (SELECT id FROM congress WHERE site_id = 2 AND slug = 'aad-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-09 16:45:31'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-09 16:45:31'), strftime('%s','now'), strftime('%s','now'));
 -- 71: AAD 2025 / atopic-dermatitis-psoriasis
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   71, 2, 'generalised-pustular-psoriasis-from-flare-rescue-to-flare-prevention',
   'Generalised pustular psoriasis: from flare rescue to flare prevention',
   'Generalised pustular psoriasis is rare, unpredictable and potentially life-threatening. Dr Joost Hagendijk explains how IL-36 receptor blockade has changed both acute treatment and prevention.',
@@ -2398,9 +2398,9 @@ Patients on preventive treatment had fewer hospital admissions for flares. Numbe
 Faster diagnosis. Many patients are initially treated for infection or drug reactions, and the correct diagnosis arrives late.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 2 AND slug = 'atopic-dermatitis-psoriasis'), (SELECT id FROM congress WHERE site_id = 2 AND slug = 'aad-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-03-10 20:16:48'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-03-10 20:16:48'), strftime('%s','now'), strftime('%s','now'));
 -- 72: ASH 2024 / myeloma
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   72, 3, 'quadruplet-induction-for-transplant-ineligible-myeloma-reading-imroz-and-cepheus',
   'Quadruplet induction for transplant-ineligible myeloma: reading IMROZ and CEPHEUS',
   'Two phase 3 trials added a CD38 antibody to bortezomib, lenalidomide and dexamethasone in patients not planned for transplant. Dr Hiroko Tanabe discusses who should receive four drugs.',
@@ -2429,9 +2429,9 @@ In our cohort, frailty scores predicted early discontinuation of quadruplet ther
 They are the main risk with CD38 antibodies combined with other agents. Vaccination, antiviral prophylaxis and attention to immunoglobulin levels are essential in this age group.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 3 AND slug = 'myeloma'), (SELECT id FROM congress WHERE site_id = 3 AND slug = 'ash-2024'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=cX-mEZNAMhU', '', '', strftime('%s', '2024-12-08 21:03:35'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=cX-mEZNAMhU', strftime('%s', '2024-12-08 21:03:35'), strftime('%s','now'), strftime('%s','now'));
 -- 73: ASH 2024 / lymphoma
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   73, 3, 'bispecific-antibodies-in-large-b-cell-lymphoma-moving-earlier-in-the-treatment-pathway',
   'Bispecific antibodies in large B-cell lymphoma: moving earlier in the treatment pathway',
   'CD20xCD3 bispecific antibodies have shown durable responses in relapsed large B-cell lymphoma and are now being tested in earlier lines. Dr Emeka Nwosu discusses where they fit alongside CAR-T therapy.',
@@ -2458,9 +2458,9 @@ For fit patients relapsing early after first-line therapy, CAR-T remains the pre
 Prolonged B-cell depletion and hypogammaglobulinaemia increase infection risk. Prophylaxis and vaccination plans are as important here as in myeloma.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 3 AND slug = 'lymphoma'), (SELECT id FROM congress WHERE site_id = 3 AND slug = 'ash-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-12-09 17:38:52'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-12-09 17:38:52'), strftime('%s','now'), strftime('%s','now'));
 -- 74: ASH 2024 / myeloma
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   74, 3, 'mrd-guided-treatment-in-myeloma-stop-continue-or-escalate',
   'MRD-guided treatment in myeloma: stop, continue or escalate?',
   'Measurable residual disease is now a validated prognostic marker in myeloma and is being used to make treatment decisions in trials. Dr Carlos Iturbe explains the methods and where they stand in practice.',
@@ -2491,9 +2491,9 @@ Among patients who stopped maintenance after sustained negativity, many remained
 Not yet, outside trials. But measuring it is valuable for prognosis and for counselling patients.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 3 AND slug = 'myeloma'), (SELECT id FROM congress WHERE site_id = 3 AND slug = 'ash-2024'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2024-12-10 12:24:19'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2024-12-10 12:24:19'), strftime('%s','now'), strftime('%s','now'));
 -- 75: EHA 2025 / lymphoma
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   75, 3, 'nivolumab-avd-in-advanced-hodgkin-lymphoma-a-new-standard-for-young-adults',
   'Nivolumab-AVD in advanced Hodgkin lymphoma: a new standard for young adults?',
   'Replacing brentuximab vedotin with nivolumab in the AVD backbone improved progression-free survival with fewer side effects. Dr Oskar Lindahl compares the options now available for advanced-stage Hodgkin lymphoma.',
@@ -2522,9 +2522,9 @@ With modern regimens, radiotherapy is needed for fewer patients, which is import
 Long-term follow-up of immunotherapy in first-line treatment, including late immune effects in young people. Survivorship clinics and registries will be crucial. For now, I present both approaches to eligible patients and decide together with them.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 3 AND slug = 'lymphoma'), (SELECT id FROM congress WHERE site_id = 3 AND slug = 'eha-2025'), NULL,
-  'published', 'public', 'https://www.youtube.com/watch?v=I9LUHrTR2ps', '', '', strftime('%s', '2025-06-13 18:57:24'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', 'https://www.youtube.com/watch?v=I9LUHrTR2ps', strftime('%s', '2025-06-13 18:57:24'), strftime('%s','now'), strftime('%s','now'));
 -- 76: EHA 2025 / lymphoma
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   76, 3, 'car-t-logistics-in-large-b-cell-lymphoma-reducing-the-time-from-referral-to-infusion',
   'CAR-T logistics in large B-cell lymphoma: reducing the time from referral to infusion',
   'Delays between referral and CAR-T infusion can cost patients the chance to receive treatment. Dr Emeka Nwosu describes the steps his centre took to shorten each stage of the pathway.',
@@ -2558,9 +2558,9 @@ Median time from referral to infusion fell by several weeks, and fewer patients 
 That remains the biggest inequality. Networks that bring assessment closer to patients are part of the answer.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 3 AND slug = 'lymphoma'), (SELECT id FROM congress WHERE site_id = 3 AND slug = 'eha-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-06-14 15:26:03'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-14 15:26:03'), strftime('%s','now'), strftime('%s','now'));
 -- 77: EHA 2025 / myeloma
-INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, image, image_alt, published_at, created_at, updated_at) VALUES (
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id, status, audience, video_url, published_at, created_at, updated_at) VALUES (
   77, 3, 'infections-during-bcma-directed-bispecific-therapy-a-prevention-checklist',
   'Infections during BCMA-directed bispecific therapy: a prevention checklist',
   'Bispecific antibodies targeting BCMA are effective in relapsed myeloma, but infections are a leading cause of harm. Dr Hiroko Tanabe and Dr Carlos Iturbe set out a practical prevention approach.',
@@ -2592,7 +2592,7 @@ INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, 
 *Tanabe:* Infection prevention is not an add-on to this therapy. It is part of it.
 ',
   'interview', (SELECT id FROM section WHERE site_id = 3 AND slug = 'myeloma'), (SELECT id FROM congress WHERE site_id = 3 AND slug = 'eha-2025'), NULL,
-  'published', 'public', '', '', '', strftime('%s', '2025-06-15 10:41:57'), strftime('%s','now'), strftime('%s','now'));
+  'published', 'public', '', strftime('%s', '2025-06-15 10:41:57'), strftime('%s','now'), strftime('%s','now'));
 
 -- Article people: the interviewer or author first, then the speakers
 INSERT INTO article_person (article_id, person_id, role, position) VALUES

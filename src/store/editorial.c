@@ -78,14 +78,14 @@ static int64_t write_row(store *s, const struct article_edit *e, int64_t user_id
 		      s, E_UPDATE,
 		      "UPDATE article SET slug = ?2, title = ?3, summary = ?4, body = ?5, kind = ?6, "
 		      "status = ?7, audience = ?8, video_url = ?9, section_id = ?10, congress_id = ?11, "
-		      "trial_id = ?12, published_at = ?13, updated_at = ?14, revision_no = ?15 "
+		      "trial_id = ?12, image_id = ?18, published_at = ?13, updated_at = ?14, revision_no = ?15 "
 		      "WHERE id = ?1 AND site_id = ?16")
 		: sq_prepare(
 		      s, E_INSERT,
 		      "INSERT INTO article (slug, title, summary, body, kind, status, audience, video_url, "
 		      "section_id, congress_id, trial_id, published_at, created_at, updated_at, revision_no, "
-		      "site_id, author_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-		      "?14, ?15, ?16, NULLIF(?17, 0))");
+		      "site_id, author_id, image_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+		      "?14, ?14, ?15, ?16, NULLIF(?17, 0), ?18)");
 	if (e->id)
 		sqlite3_bind_int64(st, 1, e->id);
 	sq_bind_text(st, 2, e->slug);
@@ -105,6 +105,7 @@ static int64_t write_row(store *s, const struct article_edit *e, int64_t user_id
 	sqlite3_bind_int64(st, 16, e->site_id);
 	if (!e->id)
 		sqlite3_bind_int64(st, 17, user_id);
+	bind_id(st, 18, e->image_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
 		sqlite3_reset(st);
@@ -284,6 +285,7 @@ static void fill_admin(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	if (sqlite3_column_count(st) > 22) {
 		x->body = sq_col_str(pool, st, 22);
 		x->video_url = sq_col_str(pool, st, 23);
+		x->image.id = sq_col_i64(st, 24);
 		x->body_allowed = 1;
 	}
 }
@@ -333,7 +335,7 @@ int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filt
 int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_ONE,
-				      "SELECT " ADMIN_COLS ", a.body, a.video_url " ADMIN_JOINS
+				      "SELECT " ADMIN_COLS ", a.body, a.video_url, a.image_id " ADMIN_JOINS
 				      "WHERE a.id = ?1 AND a.site_id = ?2");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, site_id);

@@ -76,7 +76,8 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_ARTICLES_COUNT] = "SELECT count(*) FROM article a WHERE " VISIBLE " AND " FILTER,
     /* the body leaves the database only for a reader at or above the article's audience */
     [Q_ARTICLE_BY_SLUG] = "SELECT " ARTICLE_COLS ", CASE WHEN " AUDIENCE_LEVEL " <= ?4 THEN a.body END, "
-			  "a.video_url, a.image, a.image_alt " ARTICLE_JOINS "WHERE " VISIBLE
+			  "a.video_url, m.id, m.hash, m.kind, m.alt, m.width, m.height " ARTICLE_JOINS
+			  "LEFT JOIN media m ON m.id = a.image_id WHERE " VISIBLE
 			  " AND a.site_id = ?2 AND a.slug = ?3",
     [Q_ARTICLE_PEOPLE] =
 	"SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role FROM article_person ap "
@@ -525,8 +526,12 @@ static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 		x->body_allowed = sqlite3_column_type(st, 18) != SQLITE_NULL;
 		x->body = sq_col_str(pool, st, 18);
 		x->video_url = sq_col_str(pool, st, 19);
-		x->image = sq_col_str(pool, st, 20);
-		x->image_alt = sq_col_str(pool, st, 21);
+		x->image.id = sq_col_i64(st, 20);
+		x->image.hash = sq_col_str(pool, st, 21);
+		x->image.kind = sq_col_str(pool, st, 22);
+		x->image.alt = sq_col_str(pool, st, 23);
+		x->image.width = sq_col_i64(st, 24);
+		x->image.height = sq_col_i64(st, 25);
 	}
 }
 

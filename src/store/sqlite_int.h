@@ -8,7 +8,7 @@
 #include "store/store.h"
 
 /* statements of files other than sqlite.c each own a slot below this number */
-#define SQ_MORE_STATEMENTS 96
+#define SQ_MORE_STATEMENTS 160
 
 /** Fills one item from the current row. */
 typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);

@@ -56,6 +56,12 @@ struct trial {
 };
 
 /** An article as lists show it; the full article adds the fields below `body`. */
+/** An image of the media library; its files are <hash>-<width>.<ext> in the media folder. */
+struct media {
+	int64_t id, width, height, bytes, created_at, uses;
+	const char *hash, *kind, *alt, *credit, *original_name, *created_by;
+};
+
 struct article {
 	int64_t id;
 	const char *slug, *title, *summary, *kind, *audience;
@@ -64,7 +70,8 @@ struct article {
 	struct congress congress; /* id 0 when none */
 	struct trial trial;	  /* id 0 when none */
 	/* filled by store_article_by_slug only */
-	const char *body, *video_url, *image, *image_alt;
+	const char *body, *video_url;
+	struct media image; /* the featured image; id 0 when none */
 	int body_allowed;
 	/* filled by the back office's queries only */
 	const char *status, *author_name;
@@ -226,7 +233,7 @@ int store_failures_clear(store *s, const char *subject);
 struct article_edit {
 	int64_t id, site_id, expected_revision;
 	const char *slug, *title, *summary, *body, *kind, *status, *audience, *video_url;
-	int64_t section_id, congress_id, trial_id; /* 0: none */
+	int64_t section_id, congress_id, trial_id, image_id; /* 0: none */
 	int64_t published_at;			   /* 0: not set */
 	const char *const *tags;		   /* names; missing tags are created */
 	size_t ntags;
@@ -312,5 +319,86 @@ int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t l
 int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n);
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
 int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
+
+/* ---- the media library (media.c) ---- */
+
+/** The id of the site's image with these bytes: 0 when none, -1 on error. */
+int64_t store_media_find(store *s, int64_t site_id, const char *hash);
+/** Adds an image; SAVE_SLUG_TAKEN when the site holds the same bytes already (*id_out is that image). */
+enum save_result store_media_add(store *s, int64_t site_id, const struct media *m, int64_t user_id,
+				 int64_t *id_out);
+/** A page of the site's images, newest first, with how many articles show each. */
+int store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit,
+		     struct media **out, size_t *n, size_t *total);
+/** One image of a site: 1 found, 0 not, -1 error. */
+int store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out);
+enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const char *alt, const char *credit,
+				    int64_t user_id);
+/** Deletes an image no article shows: SAVE_OK, or SAVE_CONFLICT when it is shown or absent. */
+enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** 1 when any site still holds an image with these bytes (so its files stay), 0 when none, -1 on error. */
+int store_media_hash_used(store *s, const char *hash);
+
+/* ---- site structure (src/store/structure.c): sections, tags, static pages, the menu, sister sites ----
+ *
+ * Saves create when the id is 0. A position of -1 means "at the end" for a new row and "unchanged" for an
+ * existing one. On SAVE_SLUG_TAKEN, *taken names the unique field in use: "slug", "name", "host" or "path".
+ * Every save, move and delete writes its audit line in the same transaction. */
+
+/** A section as the back office edits it; article_count counts articles of any status. */
+struct section_edit {
+	int64_t id, position;
+	const char *slug, *name, *description;
+	int article_count;
+};
+/** A menu entry with its place in the tree: depth 0 at the top level; children counts its direct ones. */
+struct menu_entry {
+	int64_t id, parent_id, position; /* parent_id 0 at the top level */
+	const char *label, *url;
+	int depth, children;
+};
+/** A sister site as the admin edits it; a save never changes is_default. */
+struct site_edit {
+	int64_t id, position;
+	const char *slug, *name, *specialty, *host, *tagline;
+	int is_default;
+};
+
+/** The sections of a site in menu order, with their article counts. */
+int store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out,
+			 size_t *n);
+int store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct section_edit *out);
+enum save_result store_section_save(store *s, int64_t site_id, const struct section_edit *x, int64_t user_id,
+				    int64_t *id_out, const char **taken);
+/** Every tag of a site by name, with its count of articles of any status. */
+int store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tag **out, size_t *n);
+int store_tag_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct tag *out);
+/** Saves a tag; the name is unique per site whatever its case, as the slug is. */
+enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, int64_t user_id,
+				int64_t *id_out, const char **taken);
+/** Deletes a tag and its links to articles; SAVE_NOT_FOUND when the site has no such tag. */
+enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** The static pages of a site by path (bodies left empty). */
+int store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct page **out, size_t *n);
+int store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct page *out);
+/** Saves a page and sets its updated_at to now. */
+enum save_result store_page_save(store *s, int64_t site_id, const struct page *x, int64_t user_id,
+				 int64_t *id_out, const char **taken);
+/** The whole menu of a site in display order (parents before their children). */
+int store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_entry **out, size_t *n);
+/** Saves an entry; the caller has checked that parent_id (0: top level) is an entry of the same site that
+ * is neither the entry itself nor under it. */
+enum save_result store_menu_save(store *s, int64_t site_id, const struct menu_entry *x, int64_t user_id,
+				 int64_t *id_out);
+/** Moves an entry one place up (dir < 0) or down among its siblings, numbering them 0, 1, ... on the way;
+ * SAVE_OK also when it is first or last already. */
+enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id);
+/** Deletes an entry with every entry under it. */
+enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** Every site in order (the server itself reads the sites once, at start-up: see store_sites). */
+int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n);
+int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out);
+enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
+				 const char **taken);
 
 #endif

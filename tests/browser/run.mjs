@@ -477,6 +477,84 @@ try {
     await reader.close();
     await ctx.close();
   });
+
+  // --- back office: the live preview. A staff member signed in through /signin (made with `plenary user add`).
+  const staffPage = async (role, js = true) => {
+    const email = `${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+    const made = execFileSync(bin, ["user", "add", email, "--role", role, "--name", `${role} Browser`, "--db", db,
+      "--generate"], { encoding: "utf8", cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    const pw = made.match(/^password \(shown once\): (\S+)$/m);
+    assert(pw, `plenary user add printed no password: ${made.trim()}`);
+    const ctx = await context({ javaScriptEnabled: js });
+    await ctx.addCookies([{ name: "plenary_consent", value: "rejected", url: base }]);
+    const page = await ctx.newPage();
+    await page.goto(`${base}/signin`);
+    await page.fill("#field-email", email);
+    await page.fill("#field-password", pw[1]);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((u) => u.pathname !== "/signin");
+    return { ctx, page };
+  };
+
+  await check("back office: the live preview shows the rendered Markdown a moment after typing stops, saves nothing", async () => {
+    const { ctx, page } = await staffPage("editor");
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+    page.on("pageerror", (e) => problems.push(String(e)));
+    const posts = [];
+    page.on("request", (r) => { if (r.method() === "POST") posts.push([Date.now(), new URL(r.url()).pathname, r.postData() || ""]); });
+    await page.goto(`${base}/admin/articles/new`);
+    const script = await page.locator("script[src]").getAttribute("src");
+    assert(/^\/static\/admin\.js\?v=[0-9a-f]{10}$/.test(script), `the editor loads its script from ${script}`);
+    assert(await page.locator("#live-preview").isVisible(), "the live preview is not shown");
+    // a new article has no title yet: the preview says what it needs
+    await page.locator("#live-preview-status", { hasText: "Write a title" }).waitFor({ timeout: 5000 });
+    const title = `Live preview ${Date.now()}`;
+    await page.fill("#field-title", title);
+    await page.selectOption("#field-section", await page.locator("#field-section option:not([value=''])").first().getAttribute("value"));
+    const frame = page.frameLocator("#live-preview iframe:not(.is-loading)");
+    await frame.locator("main h1", { hasText: title }).waitFor({ timeout: 5000 });
+    const historyBefore = await page.evaluate(() => history.length);
+    const words = `words${Date.now() % 100000}`;
+    await page.locator("#field-body").click();
+    const typingFrom = Date.now();
+    await page.keyboard.type(`Some **bold ${words}** and _more_.`, { delay: 40 });
+    const typingTo = Date.now();
+    const bold = frame.locator(".article-body strong", { hasText: `bold ${words}` });
+    await bold.waitFor({ timeout: 5000 });
+    const shownAt = Date.now();
+    assert((await frame.locator(".article-body em").textContent()) === "more", "the emphasis is not rendered");
+    assert(await frame.locator(".notice", { hasText: "Preview" }).count() === 1, "the preview banner is missing");
+    // one preview for the whole typing, sent after the pause, not one per key
+    const during = posts.filter(([t, p]) => p === "/admin/articles" && t >= typingFrom);
+    assert(during.length >= 1 && during.length <= 2, `${during.length} previews posted while typing ${typingTo - typingFrom} ms`);
+    assert(during.every(([t]) => t >= typingTo + 500), `a preview was posted ${typingTo - during[0][0]} ms before typing stopped`);
+    assert(during.every(([, , d]) => new URLSearchParams(d).get("action") === "preview"), "a live update posted something else than a preview");
+    assert(shownAt - typingTo < 4000, `the preview came ${shownAt - typingTo} ms after typing stopped`);
+    const sandbox = await page.locator("#live-preview iframe").first().getAttribute("sandbox");
+    assert(sandbox === "allow-same-origin", `the preview iframe is sandboxed as "${sandbox}"`);
+    assert(await page.evaluate(() => history.length) === historyBefore, "previews added entries to the tab's history");
+    assert(sqlValue("SELECT count(*) FROM article WHERE title = ?", title) === "0", "the preview saved the article");
+    assert(problems.length === 0, `errors in the console: ${problems[0]}`);
+    await ctx.close();
+  });
+
+  await check("back office: without JavaScript there is no live preview and the Preview button opens the preview", async () => {
+    const { ctx, page } = await staffPage("editor", false);
+    await page.goto(`${base}/admin/articles/new`);
+    assert(!(await page.locator("#live-preview").isVisible()), "an empty live preview is shown without JavaScript");
+    const title = `No-script preview ${Date.now()}`;
+    await page.fill("#field-title", title);
+    await page.selectOption("#field-section", await page.locator("#field-section option:not([value=''])").first().getAttribute("value"));
+    await page.fill("#field-body", "Plain **strong** text.");
+    const [tab] = await Promise.all([ctx.waitForEvent("page"),
+      page.getByRole("button", { name: "Preview", exact: true }).click()]);
+    await tab.waitForLoadState();
+    assert((await tab.locator("main h1").textContent()).trim() === title, "the preview tab has another title");
+    assert((await tab.locator(".article-body strong").textContent()) === "strong", "the Markdown is not rendered");
+    assert(sqlValue("SELECT count(*) FROM article WHERE title = ?", title) === "0", "the preview saved the article");
+    await ctx.close();
+  });
 } finally {
   await browser.close().catch(() => {});
 }

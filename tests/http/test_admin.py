@@ -1062,9 +1062,9 @@ def test_each_save_adds_a_revision_and_restore_loads_an_old_text(srv, editor, de
     doc = parse_html(editor.get(f"/admin/articles/{article_id}/revisions?show={first}").text)
     cmp = doc.find("section", class_="compare")
     assert cmp is not None
-    old, new = [text_of(x) for x in cmp.find_all("pre")]
-    assert (old, new) == (bodies[0], bodies[2])
-    assert titles[0] in text_of(cmp) and titles[2] in text_of(cmp)
+    rows = diff_rows(cmp)
+    assert rows["Body"] == [("changed", "1", "Changed from", bodies[0], "1", "Changed to", bodies[2])]
+    assert rows["Title"] == [("changed", "1", "Changed from", titles[0], "1", "Changed to", titles[2])]
     restore = cmp.find("form")
     assert restore.get("action") == f"/admin/articles/{article_id}/restore"
 
@@ -1083,6 +1083,132 @@ def test_each_save_adds_a_revision_and_restore_loads_an_old_text(srv, editor, de
     a = row(srv, article_id)
     assert (a["title"], a["body"], a["revision_no"]) == (titles[0], bodies[0], 4)
     assert count(srv, "SELECT count(*) FROM revision WHERE article_id = ?", (article_id,)) == 4
+
+
+def diff_rows(cmp):
+    """{"Title" | "Summary" | "Body": [(kind, old line number, old label, old text, new number, new label, new text)]}
+    from the side-by-side diff table; a folded run of unchanged lines is ("skip", its text)."""
+    out = {}
+    table = cmp.find("table", class_="diff")
+    assert table is not None, "no diff table"
+    for body in table.find_all("tbody"):
+        trs = list(body.find_all("tr"))
+        label = text_of(trs[0].find("th", class_="diff-field")).split(" (")[0]
+        rows = out.setdefault(label, [])
+        for tr in trs[1:]:
+            kind = tr.get("class")[len("diff-"):]
+            tds = list(tr.find_all("td"))
+            if kind == "skip":
+                rows.append(("skip", text_of(tds[0])))
+                continue
+            assert len(tds) == 4, tr
+
+            def side(td):
+                hidden = td.find("span", class_="visually-hidden")
+                sign = td.find("span", class_="diff-sign")
+                line = td.find("span", class_="diff-line")
+                if hidden is not None:  # the words and the sign say the same as the colour
+                    assert sign is not None and sign.get("aria-hidden") == "true", td
+                return (text_of(hidden).rstrip(":") if hidden is not None else "",
+                        line.text() if line is not None else None)
+            (ol, ot), (nl, nt) = side(tds[1]), side(tds[3])
+            rows.append((kind, text_of(tds[0]), ol, ot, text_of(tds[2]), nl, nt))
+    return out
+
+
+def changes_list(cmp):
+    ul = cmp.find("ul", class_="diff-summary")
+    return [text_of(li) for li in ul.find_all("li")] if ul is not None else None
+
+
+def compare_page(staff, article_id, revision_no):
+    rev = staff.srv.query("SELECT id FROM revision WHERE article_id = ? AND revision_no = ?",
+                          (article_id, revision_no))[0]["id"]
+    r = staff.get(f"/admin/articles/{article_id}/revisions?show={rev}")
+    assert r.status_code == 200, r.status_code
+    cmp = parse_html(r.text).find("section", class_="compare")
+    assert cmp is not None
+    return r, cmp
+
+
+def test_the_revision_diff_marks_removed_added_and_changed_lines_side_by_side(srv, editor, demo):
+    lines = [f"Line {i} of the interview." for i in range(1, 21)]
+    article_id, data = create(editor, demo, body="\r\n".join(lines), summary="The old summary.")
+    new = lines[:1] + lines[2:4] + ["Line 5, rewritten."] + lines[5:13] + ["A new line after 13."] + lines[13:]
+    assert saved_id(edit(editor, article_id, body="\r\n".join(new), summary="The new summary.")) == article_id
+    r, cmp = compare_page(editor, article_id, 1)
+    assert changes_list(cmp) == ["Title: unchanged", "Summary: 1 line changed",
+                                 "Body: 1 line changed, 1 line added, 1 line removed"]
+    rows = diff_rows(cmp)
+    assert rows["Title"] == [("same", "1", "", data["title"], "1", "", data["title"])]
+    assert rows["Summary"] == [("changed", "1", "Changed from", "The old summary.", "1", "Changed to",
+                                "The new summary.")]
+    same = lambda o, n: ("same", str(o), "", lines[o - 1], str(n), "", lines[o - 1])  # noqa: E731
+    assert rows["Body"] == [
+        same(1, 1),
+        ("removed", "2", "Removed", lines[1], "", "", None),
+        same(3, 2), same(4, 3),
+        ("changed", "5", "Changed from", lines[4], "4", "Changed to", "Line 5, rewritten."),
+        same(6, 5), same(7, 6), same(8, 7),
+        ("skip", "2 unchanged lines"),
+        same(11, 10), same(12, 11), same(13, 12),
+        ("added", "", "", None, "13", "Added", "A new line after 13."),
+        same(14, 14), same(15, 15), same(16, 16),
+        ("skip", "4 unchanged lines"),
+    ]
+    doc = parse_html(r.text)
+    # an empty side is shown as empty, and the signs are there for those who do not see the colours
+    removed = next(tr for tr in cmp.find_all("tr", class_="diff-removed"))
+    tds = list(removed.find_all("td"))
+    assert "diff-none" in tds[3].get("class").split() and text_of(tds[3]) == ""
+    assert text_of(tds[1].find("span", class_="diff-sign")) == "−"
+    added = next(cmp.find_all("tr", class_="diff-added"))
+    assert text_of(list(added.find_all("td"))[3].find("span", class_="diff-sign")) == "+"
+    assert doc.find("table", class_="diff").find("caption") is not None
+
+
+def test_the_revision_diff_escapes_the_text(srv, editor, demo):
+    evil = '<script>alert("x")</script> & <b>bold</b>'
+    article_id, _ = create(editor, demo, body="Plain first line.")
+    assert saved_id(edit(editor, article_id, body=f"Plain first line.\r\n{evil}")) == article_id
+    r, cmp = compare_page(editor, article_id, 1)
+    assert "<script>alert" not in r.text and "<b>bold</b>" not in r.text
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in r.text
+    assert diff_rows(cmp)["Body"][-1] == ("added", "", "", None, "2", "Added", evil)
+
+
+def test_a_revision_with_the_same_text_says_so(srv, editor, demo):
+    article_id, _ = create(editor, demo)
+    assert saved_id(edit(editor, article_id, status="review")) == article_id
+    _, cmp = compare_page(editor, article_id, 1)
+    assert "has the same title, summary and body" in text_of(cmp.find("p", class_="diff-summary"))
+    assert changes_list(cmp) is None
+    body = diff_rows(cmp)["Body"]
+    assert len(body) == 1 and body[0][0] == "skip", body  # the unchanged body folds into one row
+
+
+@pytest.mark.parametrize("paragraphs,note", [
+    (False, "it is compared paragraph by paragraph"),
+    (True, "only the lines it starts and ends with are matched"),
+])
+def test_a_diff_too_large_to_compare_line_by_line_is_coarser_and_says_so(srv, editor, demo, paragraphs, note):
+    # 1,100 x 1,100 different lines are over the budget of a line-by-line comparison; with a blank line after
+    # each, 1,100 x 1,100 paragraphs are over it too
+    end = "\r\n\r\n" if paragraphs else "\r\n"
+    old = "".join(f"old {i}{end}" for i in range(1100))
+    new = "".join(f"new {i}{end}" for i in range(1100))
+    article_id, _ = create(editor, demo, body="Intro.\r\n" + old + "Outro.")
+    assert saved_id(edit(editor, article_id, body="Intro.\r\n" + new + "Outro.")) == article_id
+    start = time.monotonic()
+    r, cmp = compare_page(editor, article_id, 1)
+    assert time.monotonic() - start < 5
+    notes = [text_of(p) for p in cmp.find_all("p", class_="notice")]
+    assert len(notes) == 1 and "The body has too many changed lines to compare line by line" in notes[0]
+    assert note in notes[0]
+    body = diff_rows(cmp)["Body"]
+    assert body[0] == ("same", "1", "", "Intro.", "1", "", "Intro.")
+    assert body[-1][0] == "same" and body[-1][3] == "Outro."
+    assert ("changed", "2", "Changed from", "old 0", "2", "Changed to", "new 0") in body
 
 
 def test_restoring_a_revision_of_another_article_is_404(srv, editor, demo):

@@ -1,0 +1,377 @@
+/* menu: the back office's navigation menu: a tree of entries to edit, move up and down, and delete. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "admin/records.h"
+#include "core/buf.h"
+#include "http/response.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+/* Levels an entry may sit at. The demo's menus go three deep (Congresses > 2025 > ASCO 2025) and the public
+ * menu renders nested entries as nested lists, so the editor allows what the demo has and no more. */
+#define MENU_LEVELS 3
+
+static const struct record_field menu_fields[] = {
+    {"label", "Label", "", 80, FIELD_TEXT, "Give the label readers see, like Congresses."},
+    {"url", "Link",
+     "A path on this site like /congresses, an https:// address, site: and the slug of a sister site (like "
+     "site:dermatology), or nothing for a heading that opens the entries under it.",
+     300, FIELD_TEXT, NULL},
+    {"parent", "Under", "Menus go three levels deep.", 20, FIELD_SELECT, NULL},
+    {"position", "Position",
+     "Order among the entries beside it, smallest first. Left empty, a new entry goes last.", 5, FIELD_NUMBER,
+     NULL},
+};
+
+/* The menu of the request's site in display order: a subtree is the entry and the deeper ones after it. */
+struct tree {
+	struct menu_entry *e;
+	size_t n;
+};
+
+static int tree_load(struct request *r, struct tree *t)
+{
+	return store_admin_menu(r->w->db, r->pool, r->site->id, &t->e, &t->n);
+}
+
+/* The index of entry id, or n when there is none. */
+static size_t tree_find(const struct tree *t, int64_t id)
+{
+	size_t i = 0;
+	while (i < t->n && t->e[i].id != id)
+		i++;
+	return i;
+}
+
+/* The index just past the entries under entry i. */
+static size_t subtree_end(const struct tree *t, size_t i)
+{
+	size_t j = i + 1;
+	while (j < t->n && t->e[j].depth > t->e[i].depth)
+		j++;
+	return j;
+}
+
+/* How many levels hang below entry i (0 when none); 0 for n (a new entry). */
+static int subtree_height(const struct tree *t, size_t i)
+{
+	int h = 0;
+	size_t end = i < t->n ? subtree_end(t, i) : i;
+	for (size_t j = i + 1; j < end; j++)
+		if (t->e[j].depth - t->e[i].depth > h)
+			h = t->e[j].depth - t->e[i].depth;
+	return h;
+}
+
+/* An entry id from a form or query: 0 for the top level or nothing, -1 when not a number. */
+static int64_t entry_id(const char *v)
+{
+	if (!v || !v[0])
+		return 0;
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	return *end || n < 0 ? -1 : n;
+}
+
+static int menu_load(struct request *r, int64_t id, struct record *rec)
+{
+	if (!id) { /* "add an entry under this one" links pass the parent */
+		int64_t parent = entry_id(req_query(r, "parent"));
+		rec->v[2] = record_int_text(r, parent > 0 ? parent : 0);
+		return 1;
+	}
+	struct tree t;
+	if (tree_load(r, &t) != 0)
+		return -1;
+	size_t i = tree_find(&t, id);
+	if (i == t.n)
+		return 0;
+	rec->v[0] = t.e[i].label;
+	rec->v[1] = t.e[i].url;
+	rec->v[2] = record_int_text(r, t.e[i].parent_id);
+	rec->v[3] = record_int_text(r, t.e[i].position);
+	return 1;
+}
+
+/* Where an entry may go: the top level, or under an entry that is not itself or under it, deep enough for it
+ * and what hangs below it. Labels name the way down: "Congresses › 2025". */
+static void menu_options(struct request *r, const struct record *rec, size_t field, view *list)
+{
+	(void)field;
+	struct tree t;
+	if (tree_load(r, &t) != 0)
+		return;
+	size_t self = rec->id ? tree_find(&t, rec->id) : t.n;
+	size_t end = self < t.n ? subtree_end(&t, self) : self;
+	int height = subtree_height(&t, self);
+	int64_t chosen = entry_id(rec->v[2]);
+	view *top = view_push(list);
+	view_str(top, "value", "0");
+	view_str(top, "label", "Top level");
+	view_bool(top, "selected", chosen <= 0);
+	const char *way[MENU_LEVELS + 8] = {0};
+	for (size_t j = 0; j < t.n; j++) {
+		int d = t.e[j].depth;
+		if (d < MENU_LEVELS + 8)
+			way[d] = t.e[j].label;
+		if ((j >= self && j < end) || d + 1 + height > MENU_LEVELS - 1)
+			continue;
+		buf b;
+		buf_init(&b, r->pool);
+		for (int k = 0; k <= d && k < MENU_LEVELS + 8; k++)
+			buf_printf(&b, "%s%s", k ? " › " : "", way[k] ? way[k] : "");
+		view *o = view_push(list);
+		view_str(o, "value", record_int_text(r, t.e[j].id));
+		view_str(o, "label", buf_cstr(&b));
+		view_bool(o, "selected", chosen == t.e[j].id);
+	}
+}
+
+/* Characters a link may hold: no spaces, control characters, quotes, angle brackets or backslashes. */
+static int link_chars_ok(const char *s)
+{
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+		if (*c <= ' ' || *c == 0x7f || *c == '\\' || *c == '"' || *c == '<' || *c == '>')
+			return 0;
+	return 1;
+}
+
+static int sister_site(struct request *r, const char *slug)
+{
+	struct site_edit *xs;
+	size_t n;
+	if (store_admin_sites(r->w->db, r->pool, &xs, &n) != 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(xs[i].slug, slug) == 0)
+			return 1;
+	return 0;
+}
+
+static int menu_link_ok(struct request *r, const char *url)
+{
+	if (!url[0])
+		return 1;
+	if (!link_chars_ok(url))
+		return 0;
+	if (url[0] == '/')
+		return url[1] != '/'; /* "//host" leaves the site */
+	if (strncmp(url, "https://", 8) == 0)
+		return url[8] && url[8] != '/' && url[8] != '?' && url[8] != '#';
+	if (strncmp(url, "site:", 5) == 0)
+		return sister_site(r, url + 5);
+	return 0;
+}
+
+static void menu_check(struct request *r, struct record *rec, const char **errors)
+{
+	if (!errors[1] && !menu_link_ok(r, rec->v[1]))
+		errors[1] =
+		    "Write a path starting with one slash, an https:// address, site: and the slug of a "
+		    "sister site, or nothing.";
+	int64_t parent = entry_id(rec->v[2]);
+	if (parent < 0) {
+		errors[2] = "Choose where the entry goes from the list.";
+		return;
+	}
+	rec->v[2] = record_int_text(r, parent);
+	if (!parent || errors[2])
+		return;
+	struct tree t;
+	if (tree_load(r, &t) != 0) {
+		errors[2] = "The menu could not be read; try again.";
+		return;
+	}
+	size_t p = tree_find(&t, parent), self = rec->id ? tree_find(&t, rec->id) : t.n;
+	if (p == t.n)
+		errors[2] = "There is no such entry in this site's menu.";
+	else if (self < t.n && p >= self && p < subtree_end(&t, self))
+		errors[2] = "An entry cannot go under itself or under an entry below it.";
+	else if (t.e[p].depth + 1 + subtree_height(&t, self) > MENU_LEVELS - 1)
+		errors[2] = "Menus go three levels deep: choose an entry higher up.";
+}
+
+static enum save_result menu_save(struct request *r, const struct record *rec, int64_t *id_out,
+				  const char **errors)
+{
+	(void)errors; /* nothing in a menu entry is unique */
+	struct menu_entry x = {.id = rec->id,
+			       .label = rec->v[0],
+			       .url = rec->v[1],
+			       .parent_id = entry_id(rec->v[2]),
+			       .position = record_number(rec->v[3])};
+	return store_menu_save(r->w->db, r->site->id, &x, r->user->id, id_out);
+}
+
+static void menu_extra(struct request *r, const struct record *rec, view *v)
+{
+	if (!rec->id)
+		return;
+	char url[80];
+	snprintf(url, sizeof url, "/admin/menu/%lld/delete", (long long)rec->id);
+	view_bool(v, "has_delete", 1);
+	view_str(v, "delete_url", url);
+	struct tree t;
+	if (tree_load(r, &t) != 0)
+		return;
+	size_t i = tree_find(&t, rec->id);
+	if (i < t.n && t.e[i].depth < MENU_LEVELS - 1) {
+		snprintf(url, sizeof url, "/admin/menu/new?parent=%lld", (long long)rec->id);
+		view_bool(v, "has_add_under", 1);
+		view_str(v, "add_under_url", url);
+	}
+}
+
+static const struct record_kind menu_kind = {
+    .base = "/admin/menu",
+    .noun = "menu entry",
+    .role = "editor",
+    .fields = menu_fields,
+    .nfields = sizeof menu_fields / sizeof menu_fields[0],
+    .load = menu_load,
+    .check = menu_check,
+    .save = menu_save,
+    .options = menu_options,
+    .extra = menu_extra,
+};
+
+/* The list: entries nested as the public menu nests them, each with its moves (first and last entries
+ * cannot go further) and its links. */
+void admin_menu(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct tree t;
+	if (tree_load(r, &t) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Menu");
+	view *top = view_list(v, "entries");
+	view **kids = h2o_mem_alloc_pool(r->pool, sizeof *kids * (t.n + 1));
+	for (size_t i = 0; i < t.n; i++) {
+		const struct menu_entry *e = &t.e[i];
+		view *list = top;
+		int first = 1, last = 1;
+		for (size_t j = 0; j < t.n; j++) {
+			if (j < i && t.e[j].id == e->parent_id)
+				list = kids[j];
+			if (j != i && t.e[j].parent_id == e->parent_id) {
+				first &= j > i;
+				last &= j < i;
+			}
+		}
+		view *x = view_push(list);
+		kids[i] = view_list(x, "children");
+		view_int(x, "id", (long long)e->id);
+		view_str(x, "label", e->label);
+		view_str(x, "url", e->url);
+		view_bool(x, "has_url", e->url[0]);
+		view_bool(x, "has_children", e->children > 0);
+		view_bool(x, "can_up", !first);
+		view_bool(x, "can_down", !last);
+		view_bool(x, "can_nest", e->depth < MENU_LEVELS - 1);
+	}
+	view_bool(v, "empty", t.n == 0);
+	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	view_bool(v, "moved", req_query(r, "moved") != NULL);
+	view_bool(v, "deleted", req_query(r, "deleted") != NULL);
+	resp_page(r, 200, "admin/menu", v, 0);
+}
+
+void admin_menu_new(struct request *r)
+{
+	record_new(r, &menu_kind);
+}
+
+void admin_menu_edit(struct request *r)
+{
+	record_edit(r, &menu_kind);
+}
+
+void admin_menu_save(struct request *r)
+{
+	record_save(r, &menu_kind);
+}
+
+void admin_menu_move(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	const char *d = form_get(&f, "direction");
+	int dir = !d ? 0 : strcmp(d, "up") == 0 ? -1 : strcmp(d, "down") == 0 ? 1 : 0;
+	if (!dir) {
+		resp_error(r, 400, "An entry moves up or down.");
+		return;
+	}
+	int64_t id = admin_id(r);
+	enum save_result rc =
+	    id > 0 ? store_menu_move(r->w->db, r->site->id, id, dir, r->user->id) : SAVE_NOT_FOUND;
+	if (rc != SAVE_OK) {
+		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
+			   rc == SAVE_NOT_FOUND ? "There is no such menu entry." : NULL);
+		return;
+	}
+	record_changed(r);
+	char to[80];
+	snprintf(to, sizeof to, "/admin/menu?moved=%lld#entry-%lld", (long long)id, (long long)id);
+	resp_redirect(r, 303, to);
+}
+
+void admin_menu_delete_form(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct tree t;
+	if (tree_load(r, &t) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	int64_t id = admin_id(r);
+	size_t i = id > 0 ? tree_find(&t, id) : t.n;
+	if (i == t.n) {
+		resp_error(r, 404, "There is no such menu entry.");
+		return;
+	}
+	size_t end = subtree_end(&t, i);
+	buf msg;
+	buf_init(&msg, r->pool);
+	if (end == i + 1)
+		buf_adds(&msg, "No entry hangs under it.");
+	else
+		buf_printf(&msg, "The %zu entr%s under it go%s with it:", end - i - 1,
+			   end - i - 1 == 1 ? "y" : "ies", end - i - 1 == 1 ? "es" : "");
+	for (size_t j = i + 1; j < end; j++)
+		buf_printf(&msg, "%s %s", j == i + 1 ? "" : ",", t.e[j].label);
+	if (end > i + 1)
+		buf_adds(&msg, ".");
+	char title[160], action[64], back[64];
+	snprintf(title, sizeof title, "Delete the menu entry %s?", t.e[i].label);
+	snprintf(action, sizeof action, "/admin/menu/%lld/delete", (long long)id);
+	snprintf(back, sizeof back, "/admin/menu/%lld", (long long)id);
+	record_confirm(r, title, buf_cstr(&msg), action, back);
+}
+
+void admin_menu_delete(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	int64_t id = admin_id(r);
+	enum save_result rc =
+	    id > 0 ? store_menu_delete(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
+	if (rc != SAVE_OK) {
+		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
+			   rc == SAVE_NOT_FOUND ? "There is no such menu entry." : NULL);
+		return;
+	}
+	record_changed(r);
+	resp_redirect(r, 303, "/admin/menu?deleted=1");
+}

@@ -1,0 +1,234 @@
+/* records: the table-driven record editor of the structure pages: forms, generic checks, saving, roles. */
+#include "admin/records.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+static int role_rank(const char *role)
+{
+	static const char *const ranks[] = {"reader", "contributor", "editor", "admin"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(role, ranks[i]) == 0)
+			return i;
+	return 0;
+}
+
+int record_allowed(struct request *r, const char *role)
+{
+	if (admin_require(r))
+		return 1;
+	if (role_rank(r->user->role) >= role_rank(role))
+		return 0;
+	resp_error(r, 403,
+		   strcmp(role, "admin") == 0
+		       ? "Sister sites are managed by admins."
+		       : "Sections, tags, pages and the menu are changed by editors and admins.");
+	return 1;
+}
+
+int64_t record_number(const char *v)
+{
+	if (!v[0])
+		return -1;
+	int64_t n = 0;
+	for (const char *c = v; *c; c++) {
+		if (*c < '0' || *c > '9' || c - v >= 5)
+			return -2;
+		n = n * 10 + (*c - '0');
+	}
+	return n <= RECORD_MAX_POSITION ? n : -2;
+}
+
+const char *record_int_text(struct request *r, int64_t n)
+{
+	if (n < 0)
+		return "";
+	char *out = h2o_mem_alloc_pool(r->pool, 24);
+	snprintf(out, 24, "%lld", (long long)n);
+	return out;
+}
+
+void record_slug(struct request *r, struct record *rec, size_t slug_i, size_t from_i, size_t max,
+		 const char **errors)
+{
+	const char *in = rec->v[slug_i];
+	char *slug = h2o_mem_alloc_pool(r->pool, max + 1);
+	text_slug(in[0] ? in : rec->v[from_i], slug, max + 1);
+	if (errors[slug_i] || errors[from_i])
+		return;
+	if (in[0] && strcmp(slug, in) != 0)
+		errors[slug_i] = "Use only lowercase letters, digits and single hyphens, like breast-cancer.";
+	else if (!slug[0])
+		errors[slug_i] = "Give a slug: the name has no letters or digits to make one from.";
+	else
+		rec->v[slug_i] = slug;
+}
+
+void record_changed(struct request *r)
+{
+	atomic_fetch_add(&r->app->content_generation, 1); /* menus, section pages, pages: every cached page */
+}
+
+static void record_form(struct request *r, const struct record_kind *k, int status, const struct record *rec,
+			const char **errors)
+{
+	char title[80], action[120];
+	snprintf(title, sizeof title, "%s %s", rec->id ? "Edit" : "New", k->noun);
+	if (rec->id)
+		snprintf(action, sizeof action, "%s/%lld", k->base, (long long)rec->id);
+	else
+		snprintf(action, sizeof action, "%s", k->base);
+	view *v = layout_view(r, title);
+	view_str(v, "action", action);
+	view_str(v, "list_url", k->base);
+	view *list = view_list(v, "fields");
+	const char *names[RECORD_MAX_FIELDS];
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct record_field *f = &k->fields[i];
+		const char *error = errors ? errors[i] : NULL;
+		names[i] = f->name;
+		view *x = view_push(list);
+		view_str(x, "name", f->name);
+		view_str(x, "label", f->label);
+		view_str(x, "hint", f->hint);
+		view_bool(x, "has_hint", f->hint[0]);
+		view_int(x, "max", (long long)f->max);
+		view_bool(x, "required", f->missing != NULL);
+		view_str(x, "value", rec->v[i] ? rec->v[i] : "");
+		view_str(x, "error", error ? error : "");
+		view_bool(x, "has_error", error != NULL);
+		view_bool(x, "described", f->hint[0] || error);
+		view_bool(x, "text", f->type == FIELD_TEXT);
+		view_bool(x, "area", f->type == FIELD_AREA);
+		view_bool(x, "number", f->type == FIELD_NUMBER);
+		view_bool(x, "select", f->type == FIELD_SELECT);
+		if (f->type == FIELD_SELECT && k->options)
+			k->options(r, rec, i, view_list(x, "options"));
+	}
+	view_errors(v, names, errors, errors ? k->nfields : 0);
+	if (k->extra)
+		k->extra(r, rec, v);
+	resp_page(r, status, "admin/record-edit", v, 0);
+}
+
+static void not_found(struct request *r, const struct record_kind *k)
+{
+	char msg[80];
+	snprintf(msg, sizeof msg, "There is no such %s.", k->noun);
+	resp_error(r, 404, msg);
+}
+
+void record_new(struct request *r, const struct record_kind *k)
+{
+	if (record_allowed(r, k->role))
+		return;
+	struct record rec = {0};
+	for (size_t i = 0; i < k->nfields; i++)
+		rec.v[i] = "";
+	if (k->load(r, 0, &rec) < 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	record_form(r, k, 200, &rec, NULL);
+}
+
+void record_edit(struct request *r, const struct record_kind *k)
+{
+	if (record_allowed(r, k->role))
+		return;
+	struct record rec = {0};
+	int64_t id = admin_id(r);
+	int found = id > 0 ? k->load(r, id, &rec) : 0;
+	if (found <= 0) {
+		if (found < 0)
+			resp_error(r, 500, NULL);
+		else
+			not_found(r, k);
+		return;
+	}
+	rec.id = id;
+	record_form(r, k, 200, &rec, NULL);
+}
+
+/* The checks every field gets: required, length, control characters, numbers. Returns the count of errors. */
+static void generic_checks(struct request *r, const struct record_kind *k, struct record *rec,
+			   const char **errors)
+{
+	for (size_t i = 0; i < k->nfields; i++) {
+		const struct record_field *f = &k->fields[i];
+		const char *v = rec->v[i];
+		if (text_chars(v) > f->max) {
+			char *msg = h2o_mem_alloc_pool(r->pool, 48);
+			snprintf(msg, 48, "At most %zu characters.", f->max);
+			errors[i] = msg;
+		} else if (!text_clean(v, f->type == FIELD_AREA)) {
+			errors[i] = "Remove the control characters.";
+		} else if (!v[0] && f->missing) {
+			errors[i] = f->missing;
+		} else if (f->type == FIELD_NUMBER && record_number(v) == -2) {
+			errors[i] = "Write a whole number from 0 to 99999, or leave it empty.";
+		}
+	}
+}
+
+void record_save(struct request *r, const struct record_kind *k)
+{
+	if (record_allowed(r, k->role))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	struct record rec = {0};
+	if (r->nparams && (rec.id = admin_id(r)) <= 0) {
+		not_found(r, k);
+		return;
+	}
+	for (size_t i = 0; i < k->nfields; i++) {
+		const char *v = form_get(&f, k->fields[i].name);
+		rec.v[i] = v ? v : "";
+	}
+	const char *errors[RECORD_MAX_FIELDS] = {0};
+	generic_checks(r, k, &rec, errors);
+	k->check(r, &rec, errors);
+	int bad = 0;
+	for (size_t i = 0; i < k->nfields; i++)
+		bad += errors[i] != NULL;
+	if (bad) {
+		record_form(r, k, 422, &rec, errors);
+		return;
+	}
+	int64_t id;
+	enum save_result rc = k->save(r, &rec, &id, errors);
+	if (rc == SAVE_SLUG_TAKEN) {
+		record_form(r, k, 422, &rec, errors);
+		return;
+	}
+	if (rc != SAVE_OK) {
+		if (rc == SAVE_NOT_FOUND)
+			not_found(r, k);
+		else
+			resp_error(r, 500, NULL);
+		return;
+	}
+	record_changed(r);
+	char to[140];
+	snprintf(to, sizeof to, "%s?saved=%lld", k->base, (long long)id);
+	resp_redirect(r, 303, to);
+}
+
+void record_confirm(struct request *r, const char *title, const char *message, const char *action,
+		    const char *back)
+{
+	view *v = layout_view(r, title);
+	view_str(v, "message", message);
+	view_str(v, "action", action);
+	view_str(v, "back", back);
+	resp_page(r, 200, "admin/confirm", v, 0);
+}

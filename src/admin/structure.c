@@ -1,0 +1,447 @@
+/* structure: the back office's sections, tags (with deletion) and static pages, on the record editor. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin/records.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+/* Fills the error of the field a save found taken; messages[i] is field i's, NULL when it cannot clash. */
+static void taken_error(const struct record_kind *k, const char *taken, const char *const *messages,
+			const char **errors)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		if (messages[i] && strcmp(k->fields[i].name, taken) == 0) {
+			errors[i] = messages[i];
+			return;
+		}
+	for (size_t i = 0; i < k->nfields;
+	     i++) /* a clash the editor did not foresee: say so on the first one */
+		if (messages[i]) {
+			errors[i] = messages[i];
+			return;
+		}
+}
+
+static void view_public_link(view *v, const char *url)
+{
+	view_bool(v, "has_public", 1);
+	view_str(v, "public_url", url);
+}
+
+/* ---- sections ---- */
+
+static const struct record_field section_fields[] = {
+    {"name", "Name", "", 100, FIELD_TEXT, "Give the section's name, like Breast Cancer."},
+    {"slug", "Slug", "Its address is /section/ and the slug. Left empty, it is made from the name.", 80,
+     FIELD_TEXT, NULL},
+    {"description", "Description", "A sentence or two shown at the top of the section's page.", 500,
+     FIELD_AREA, NULL},
+    {"position", "Position",
+     "Sections are listed by this number, smallest first. Left empty, a new one goes last.", 5, FIELD_NUMBER,
+     NULL},
+};
+
+static int section_load(struct request *r, int64_t id, struct record *rec)
+{
+	struct section_edit x;
+	if (!id)
+		return 1;
+	int found = store_section_by_id(r->w->db, r->pool, r->site->id, id, &x);
+	if (found == 1) {
+		rec->v[0] = x.name;
+		rec->v[1] = x.slug;
+		rec->v[2] = x.description;
+		rec->v[3] = record_int_text(r, x.position);
+	}
+	return found;
+}
+
+/* Sections and tags: field 0 is the name, field 1 the slug (at most 80 characters) made from it when empty.
+ */
+static void slug_from_name(struct request *r, struct record *rec, const char **errors)
+{
+	record_slug(r, rec, 1, 0, 80, errors);
+}
+
+static const struct record_kind sections_kind;
+
+static enum save_result section_save(struct request *r, const struct record *rec, int64_t *id_out,
+				     const char **errors)
+{
+	struct section_edit x = {.id = rec->id,
+				 .name = rec->v[0],
+				 .slug = rec->v[1],
+				 .description = rec->v[2],
+				 .position = record_number(rec->v[3])};
+	const char *taken;
+	enum save_result rc = store_section_save(r->w->db, r->site->id, &x, r->user->id, id_out, &taken);
+	static const char *const messages[] = {NULL, "Another section of this site has this slug.", NULL,
+					       NULL};
+	if (rc == SAVE_SLUG_TAKEN)
+		taken_error(&sections_kind, taken, messages, errors);
+	return rc;
+}
+
+static void section_extra(struct request *r, const struct record *rec, view *v)
+{
+	if (!rec->id)
+		return;
+	char url[120];
+	snprintf(url, sizeof url, "/section/%s", rec->v[1]);
+	(void)r;
+	view_public_link(v, url);
+}
+
+static const struct record_kind sections_kind = {
+    .base = "/admin/sections",
+    .noun = "section",
+    .role = "editor",
+    .fields = section_fields,
+    .nfields = sizeof section_fields / sizeof section_fields[0],
+    .load = section_load,
+    .check = slug_from_name,
+    .save = section_save,
+    .extra = section_extra,
+};
+
+void admin_sections(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct section_edit *xs;
+	size_t n;
+	if (store_admin_sections(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Sections");
+	view *list = view_list(v, "sections");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)xs[i].id);
+		view_str(x, "name", xs[i].name);
+		view_str(x, "slug", xs[i].slug);
+		view_int(x, "position", (long long)xs[i].position);
+		view_int(x, "count", xs[i].article_count);
+	}
+	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	resp_page(r, 200, "admin/sections", v, 0);
+}
+
+void admin_section_new(struct request *r)
+{
+	record_new(r, &sections_kind);
+}
+
+void admin_section_edit(struct request *r)
+{
+	record_edit(r, &sections_kind);
+}
+
+void admin_section_save(struct request *r)
+{
+	record_save(r, &sections_kind);
+}
+
+/* ---- tags ---- */
+
+static const struct record_field tag_fields[] = {
+    {"name", "Name", "", 60, FIELD_TEXT, "Give the tag's name, like HER2-positive."},
+    {"slug", "Slug", "Its address is /tag/ and the slug. Left empty, it is made from the name.", 80,
+     FIELD_TEXT, NULL},
+};
+
+static int tag_load(struct request *r, int64_t id, struct record *rec)
+{
+	struct tag x;
+	if (!id)
+		return 1;
+	int found = store_tag_by_id(r->w->db, r->pool, r->site->id, id, &x);
+	if (found == 1) {
+		rec->v[0] = x.name;
+		rec->v[1] = x.slug;
+	}
+	return found;
+}
+
+static const struct record_kind tags_kind;
+
+static enum save_result tag_save(struct request *r, const struct record *rec, int64_t *id_out,
+				 const char **errors)
+{
+	struct tag x = {.id = rec->id, .name = rec->v[0], .slug = rec->v[1]};
+	const char *taken;
+	enum save_result rc = store_tag_save(r->w->db, r->site->id, &x, r->user->id, id_out, &taken);
+	static const char *const messages[] = {"Another tag of this site has this name.",
+					       "Another tag of this site has this slug."};
+	if (rc == SAVE_SLUG_TAKEN)
+		taken_error(&tags_kind, taken, messages, errors);
+	return rc;
+}
+
+static void tag_extra(struct request *r, const struct record *rec, view *v)
+{
+	if (!rec->id)
+		return;
+	char url[120];
+	snprintf(url, sizeof url, "/tag/%s", rec->v[1]);
+	view_public_link(v, url);
+	snprintf(url, sizeof url, "/admin/tags/%lld/delete", (long long)rec->id);
+	view_bool(v, "has_delete", 1);
+	view_str(v, "delete_url", url);
+	(void)r;
+}
+
+static const struct record_kind tags_kind = {
+    .base = "/admin/tags",
+    .noun = "tag",
+    .role = "editor",
+    .fields = tag_fields,
+    .nfields = sizeof tag_fields / sizeof tag_fields[0],
+    .load = tag_load,
+    .check = slug_from_name,
+    .save = tag_save,
+    .extra = tag_extra,
+};
+
+void admin_tags(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct tag *xs;
+	size_t n;
+	if (store_admin_tags(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Tags");
+	view *list = view_list(v, "tags");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)xs[i].id);
+		view_str(x, "name", xs[i].name);
+		view_str(x, "slug", xs[i].slug);
+		view_int(x, "count", xs[i].article_count);
+	}
+	view_bool(v, "empty", n == 0);
+	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	view_bool(v, "deleted", req_query(r, "deleted") != NULL);
+	resp_page(r, 200, "admin/tags", v, 0);
+}
+
+void admin_tag_new(struct request *r)
+{
+	record_new(r, &tags_kind);
+}
+
+void admin_tag_edit(struct request *r)
+{
+	record_edit(r, &tags_kind);
+}
+
+void admin_tag_save(struct request *r)
+{
+	record_save(r, &tags_kind);
+}
+
+void admin_tag_delete_form(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct tag t;
+	int64_t id = admin_id(r);
+	int found = id > 0 ? store_tag_by_id(r->w->db, r->pool, r->site->id, id, &t) : 0;
+	if (found <= 0) {
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such tag.");
+		return;
+	}
+	char title[120], action[64], back[64], message[400];
+	snprintf(title, sizeof title, "Delete the tag %s?", t.name);
+	snprintf(action, sizeof action, "/admin/tags/%lld/delete", (long long)id);
+	snprintf(back, sizeof back, "/admin/tags/%lld", (long long)id);
+	snprintf(message, sizeof message,
+		 "It is taken off the %d article%s that carry it; the articles themselves stay. Its page, "
+		 "/tag/%s, goes.",
+		 t.article_count, t.article_count == 1 ? "" : "s", t.slug);
+	record_confirm(r, title, message, action, back);
+}
+
+void admin_tag_delete(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return;
+	int64_t id = admin_id(r);
+	enum save_result rc =
+	    id > 0 ? store_tag_delete(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
+	if (rc != SAVE_OK) {
+		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
+			   rc == SAVE_NOT_FOUND ? "There is no such tag." : NULL);
+		return;
+	}
+	record_changed(r);
+	resp_redirect(r, 303, "/admin/tags?deleted=1");
+}
+
+/* ---- static pages ---- */
+
+/* First path segments the server may claim later without a route today. */
+static const char *const reserved_later[] = {"api",    "feed",	 "feeds",   "media",   "preview",
+					     "robots", "search", "sitemap", "uploads", "favicon"};
+/* Paths that are routes and also show the page of the same path (the contact form shows /contact's text). */
+static const char *const route_pages[] = {"/contact"};
+
+static int segment_is(const char *seg, size_t n, const char *name, size_t name_len)
+{
+	return n == name_len && strncmp(seg, name, n) == 0;
+}
+
+/* 1 when the server answers path itself: any path whose first segment begins a route (so /admin/anything
+ * and /article are taken, as are routes added later), or a name kept for later. */
+static int page_path_reserved(const char *path)
+{
+	for (size_t i = 0; i < sizeof route_pages / sizeof route_pages[0]; i++)
+		if (strcmp(path, route_pages[i]) == 0)
+			return 0;
+	const char *seg = path + 1;
+	size_t n = strcspn(seg, "/");
+	for (size_t i = 0; i < nroutes; i++) {
+		const char *p = routes[i].pattern;
+		if (p[0] != '/') /* the catch-all that serves these pages */
+			continue;
+		size_t pn = strcspn(p + 1, "/");
+		if ((pn == 0 && !seg[0]) || (pn > 0 && p[1] != ':' && segment_is(seg, n, p + 1, pn)))
+			return 1;
+	}
+	for (size_t i = 0; i < sizeof reserved_later / sizeof reserved_later[0]; i++)
+		if (segment_is(seg, n, reserved_later[i], strlen(reserved_later[i])))
+			return 1;
+	return 0;
+}
+
+/* A path of lowercase letters, digits, hyphens and single slashes, not ending with a slash. */
+static int page_path_ok(const char *p)
+{
+	if (p[0] != '/' || !p[1])
+		return 0;
+	for (const char *c = p; *c; c++) {
+		int ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '/';
+		if (!ok || (*c == '/' && (c[1] == '/' || !c[1])))
+			return 0;
+	}
+	return 1;
+}
+
+static const struct record_field page_fields[] = {
+    {"path", "Path",
+     "Where the page lives, like /privacy or /about/team: a slash first, then lowercase letters, digits, "
+     "hyphens and slashes.",
+     120, FIELD_TEXT, "Give the page's path, like /about."},
+    {"title", "Title", "", 150, FIELD_TEXT, "Give the page's title."},
+    {"body", "Text (Markdown)", "", 50000, FIELD_AREA, NULL},
+};
+
+static int page_load(struct request *r, int64_t id, struct record *rec)
+{
+	struct page x;
+	if (!id)
+		return 1;
+	int found = store_page_by_id(r->w->db, r->pool, r->site->id, id, &x);
+	if (found == 1) {
+		rec->v[0] = x.path;
+		rec->v[1] = x.title;
+		rec->v[2] = x.body;
+	}
+	return found;
+}
+
+static void page_check(struct request *r, struct record *rec, const char **errors)
+{
+	(void)r;
+	if (errors[0])
+		return;
+	if (!page_path_ok(rec->v[0]))
+		errors[0] = "Start with a slash and use only lowercase letters, digits, hyphens and single "
+			    "slashes, with no slash at the end: /about/team.";
+	else if (page_path_reserved(rec->v[0]))
+		errors[0] =
+		    "The server uses this address (or the addresses starting like it) for its own pages: "
+		    "choose another.";
+}
+
+static const struct record_kind pages_kind;
+
+static enum save_result page_save(struct request *r, const struct record *rec, int64_t *id_out,
+				  const char **errors)
+{
+	struct page x = {.id = rec->id, .path = rec->v[0], .title = rec->v[1], .body = rec->v[2]};
+	const char *taken;
+	enum save_result rc = store_page_save(r->w->db, r->site->id, &x, r->user->id, id_out, &taken);
+	static const char *const messages[] = {"Another page of this site has this path.", NULL, NULL};
+	if (rc == SAVE_SLUG_TAKEN)
+		taken_error(&pages_kind, taken, messages, errors);
+	return rc;
+}
+
+static void page_extra(struct request *r, const struct record *rec, view *v)
+{
+	(void)r;
+	if (rec->id)
+		view_public_link(v, rec->v[0]);
+}
+
+static const struct record_kind pages_kind = {
+    .base = "/admin/pages",
+    .noun = "page",
+    .role = "editor",
+    .fields = page_fields,
+    .nfields = sizeof page_fields / sizeof page_fields[0],
+    .load = page_load,
+    .check = page_check,
+    .save = page_save,
+    .extra = page_extra,
+};
+
+void admin_pages(struct request *r)
+{
+	if (record_allowed(r, "editor"))
+		return;
+	struct page *xs;
+	size_t n;
+	if (store_admin_pages(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	view *v = layout_view(r, "Pages");
+	view *list = view_list(v, "pages");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_push(list);
+		view_int(x, "id", (long long)xs[i].id);
+		view_str(x, "path", xs[i].path);
+		view_str(x, "title", xs[i].title);
+		view_date(x, "updated", "updated_iso", xs[i].updated_at);
+	}
+	view_bool(v, "empty", n == 0);
+	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	resp_page(r, 200, "admin/pages", v, 0);
+}
+
+void admin_page_new(struct request *r)
+{
+	record_new(r, &pages_kind);
+}
+
+void admin_page_edit(struct request *r)
+{
+	record_edit(r, &pages_kind);
+}
+
+void admin_page_save(struct request *r)
+{
+	record_save(r, &pages_kind);
+}

@@ -1,0 +1,238 @@
+/* media: image uploads: type from the bytes, a content hash, and libvips renditions in responsive widths. */
+#include "jobs/media.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <vips/vips.h>
+
+#include "core/log.h"
+
+static const int standard_widths[MEDIA_MAX_WIDTHS] = {320, 640, 960, 1280, 1920};
+
+const char *media_sniff(const void *bytes, size_t n)
+{
+	const unsigned char *p = bytes;
+	if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+		return "jpeg";
+	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "png";
+	if (n >= 16 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBPVP8", 7) == 0)
+		return "webp";
+	return NULL;
+}
+
+const char *media_ext(const char *kind)
+{
+	if (!kind)
+		return NULL;
+	if (strcmp(kind, "jpeg") == 0)
+		return "jpg";
+	if (strcmp(kind, "png") == 0 || strcmp(kind, "webp") == 0)
+		return kind;
+	return NULL;
+}
+
+const char *media_file_type(const char *name)
+{
+	size_t i = 0;
+	for (; i < MEDIA_HASH_LEN; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+			return NULL;
+	if (name[i++] != '-')
+		return NULL;
+	size_t digits = 0;
+	for (; name[i] >= '0' && name[i] <= '9'; i++)
+		digits++;
+	if (digits < 1 || digits > 4 || name[i] != '.')
+		return NULL;
+	const char *ext = name + i + 1;
+	if (strcmp(ext, "jpg") == 0)
+		return "image/jpeg";
+	if (strcmp(ext, "png") == 0)
+		return "image/png";
+	if (strcmp(ext, "webp") == 0)
+		return "image/webp";
+	return NULL;
+}
+
+void media_hash(const void *bytes, size_t n, char out[MEDIA_HASH_LEN + 1])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(digest, bytes, n);
+	sodium_bin2hex(out, MEDIA_HASH_LEN + 1, digest, MEDIA_HASH_LEN / 2);
+}
+
+size_t media_widths(int64_t width, int out[MEDIA_MAX_WIDTHS])
+{
+	size_t n = 0;
+	int largest = width < standard_widths[MEDIA_MAX_WIDTHS - 1] ? (int)width
+								    : standard_widths[MEDIA_MAX_WIDTHS - 1];
+	for (size_t i = 0; i < MEDIA_MAX_WIDTHS && standard_widths[i] < largest; i++)
+		out[n++] = standard_widths[i];
+	out[n++] = largest > 0 ? largest : 1;
+	return n;
+}
+
+void media_url(const char *hash, const char *kind, int width, char *out, size_t n)
+{
+	snprintf(out, n, "/media/%s-%d.%s", hash, width, media_ext(kind) ? media_ext(kind) : "bin");
+}
+
+static pthread_once_t vips_once = PTHREAD_ONCE_INIT;
+
+static void vips_setup(void)
+{
+	if (VIPS_INIT("plenary") != 0)
+		die("libvips would not start: %s", vips_error_buffer());
+	vips_block_untrusted_set(TRUE); /* only the loaders chosen below, never e.g. SVG or PDF */
+	vips_cache_set_max(0);		/* every upload is new: nothing to gain from an operation cache */
+	vips_concurrency_set(1);	/* one thread per upload; the event loops keep the other cores */
+}
+
+static int write_file(const char *dir, const char *name, const void *data, size_t n)
+{
+	char path[1024], tmp[1040];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return log_error("media: cannot write %s: %s", tmp, strerror(errno)), -1;
+	const char *p = data;
+	while (n) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			log_error("media: cannot write %s: %s", tmp, strerror(errno));
+			close(fd);
+			unlink(tmp);
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		log_error("media: cannot store %s: %s", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static int save_buffer(VipsImage *img, const char *kind, void **buf, size_t *len)
+{
+	if (strcmp(kind, "jpeg") == 0)
+		return vips_jpegsave_buffer(img, buf, len, "Q", 82, "strip", TRUE, "optimize_coding", TRUE,
+					    "interlace", TRUE, NULL);
+	if (strcmp(kind, "png") == 0)
+		return vips_pngsave_buffer(img, buf, len, "strip", TRUE, "compression", 6, NULL);
+	return vips_webpsave_buffer(img, buf, len, "Q", 80, "strip", TRUE, NULL);
+}
+
+static int header_check(const void *bytes, size_t n, const char *kind, char *err, size_t errlen)
+{
+	VipsImage *probe = NULL;
+	int rc = strcmp(kind, "jpeg") == 0  ? vips_jpegload_buffer((void *)bytes, n, &probe, NULL)
+		 : strcmp(kind, "png") == 0 ? vips_pngload_buffer((void *)bytes, n, &probe, NULL)
+					    : vips_webpload_buffer((void *)bytes, n, &probe, NULL);
+	if (rc != 0) {
+		snprintf(err, errlen, "This %s file could not be read: it may be damaged or cut short.",
+			 kind[0] == 'j'	  ? "JPEG"
+			 : kind[0] == 'p' ? "PNG"
+					  : "WebP");
+		return -1;
+	}
+	long long w = vips_image_get_width(probe), h = vips_image_get_height(probe);
+	g_object_unref(probe);
+	if (w < 1 || h < 1 || w > 20000 || h > 20000 || w * h > MEDIA_MAX_PIXELS) {
+		snprintf(err, errlen,
+			 "This image is %lld × %lld pixels; the largest accepted is %ld megapixels.", w, h,
+			 MEDIA_MAX_PIXELS / 1000000);
+		return -1;
+	}
+	return 0;
+}
+
+int media_process(const void *bytes, size_t n, const char *kind, const char *dir, const char *hash,
+		  int *width, int *height, char *err, size_t errlen)
+{
+	pthread_once(&vips_once, vips_setup);
+	if (!media_ext(kind)) {
+		snprintf(err, errlen, "Only JPEG, PNG and WebP images can be uploaded.");
+		return -1;
+	}
+	if (header_check(bytes, n, kind, err, errlen) != 0) {
+		vips_error_clear();
+		return -1;
+	}
+	/* the largest rendition, upright and in sRGB, decoded once and kept in memory for the smaller ones */
+	VipsImage *big = NULL, *mem = NULL;
+	int largest = standard_widths[MEDIA_MAX_WIDTHS - 1];
+	if (vips_thumbnail_buffer((void *)bytes, n, &big, largest, "height", VIPS_MAX_COORD, "size",
+				  VIPS_SIZE_DOWN, NULL) != 0 ||
+	    !(mem = vips_image_copy_memory(big))) {
+		log_info("media: libvips could not decode an upload: %s", vips_error_buffer());
+		vips_error_clear();
+		if (big)
+			g_object_unref(big);
+		snprintf(err, errlen, "This image could not be decoded: it may be damaged or cut short.");
+		return -1;
+	}
+	g_object_unref(big);
+	*width = vips_image_get_width(mem);
+	*height = vips_image_get_height(mem);
+	int ws[MEDIA_MAX_WIDTHS];
+	size_t nw = media_widths(*width, ws);
+	int rc = 0;
+	for (size_t i = 0; i < nw && rc == 0; i++) {
+		VipsImage *one = NULL;
+		void *buf = NULL;
+		size_t len = 0;
+		char name[96];
+		snprintf(name, sizeof name, "%s-%d.%s", hash, ws[i], media_ext(kind));
+		if (ws[i] == *width) {
+			one = mem;
+			g_object_ref(one);
+		} else if (vips_thumbnail_image(mem, &one, ws[i], "height", VIPS_MAX_COORD, "size",
+						VIPS_SIZE_DOWN, NULL) != 0) {
+			rc = -1;
+		}
+		if (rc == 0 && save_buffer(one, kind, &buf, &len) != 0)
+			rc = -1;
+		if (rc == 0 && write_file(dir, name, buf, len) != 0) {
+			snprintf(err, errlen,
+				 "The image could not be stored: the server's media folder is not writable.");
+			rc = -2;
+		}
+		g_free(buf);
+		if (one)
+			g_object_unref(one);
+	}
+	g_object_unref(mem);
+	if (rc == -1) {
+		log_error("media: libvips could not encode a rendition: %s", vips_error_buffer());
+		snprintf(err, errlen,
+			 "This image could not be converted; try saving it again as JPEG or PNG.");
+	}
+	vips_error_clear();
+	if (rc != 0)
+		media_remove(dir, hash, kind, *width);
+	return rc ? -1 : 0;
+}
+
+void media_remove(const char *dir, const char *hash, const char *kind, int64_t width)
+{
+	int ws[MEDIA_MAX_WIDTHS];
+	size_t nw = media_widths(width, ws);
+	for (size_t i = 0; i < nw; i++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s-%d.%s", dir, hash, ws[i],
+			 media_ext(kind) ? media_ext(kind) : "x");
+		unlink(path);
+	}
+}

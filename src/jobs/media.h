@@ -1,0 +1,33 @@
+/* media: image uploads: type from the bytes, a content hash, and libvips renditions in responsive widths. */
+#ifndef PLENARY_MEDIA_H
+#define PLENARY_MEDIA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define MEDIA_MAX_WIDTHS 5
+#define MEDIA_HASH_LEN 32	   /* hex digits kept of the SHA-256 */
+#define MEDIA_MAX_PIXELS 50000000L /* larger images are refused before they are decoded */
+
+/** "jpeg", "png" or "webp" when the bytes start like one of them, else NULL. Never looks at a file name. */
+const char *media_sniff(const void *bytes, size_t n);
+/** The file extension of a kind: "jpg", "png", "webp"; NULL for anything else. */
+const char *media_ext(const char *kind);
+/** The Content-Type of a rendition's file name ("…-640.webp"), NULL unless the name is one Plenary writes. */
+const char *media_file_type(const char *name);
+/** The first MEDIA_HASH_LEN hex digits of the SHA-256 of the bytes. */
+void media_hash(const void *bytes, size_t n, char out[MEDIA_HASH_LEN + 1]);
+/** The rendition widths of an image `width` pixels wide, ascending; returns how many (at least 1). */
+size_t media_widths(int64_t width, int out[MEDIA_MAX_WIDTHS]);
+/** "/media/<hash>-<w>.<ext>" into out. */
+void media_url(const char *hash, const char *kind, int width, char *out, size_t n);
+
+/** Decodes an upload of the given kind with libvips (upright, metadata stripped) and writes its renditions
+ * to dir as <hash>-<w>.<ext>; *width and *height get the largest one's size. 0, or -1 with a message for
+ * the editor in err. Slow: call it off the event loop. */
+int media_process(const void *bytes, size_t n, const char *kind, const char *dir, const char *hash,
+		  int *width, int *height, char *err, size_t errlen);
+/** Removes the renditions of an image (absent files are fine). */
+void media_remove(const char *dir, const char *hash, const char *kind, int64_t width);
+
+#endif
