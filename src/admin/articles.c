@@ -611,16 +611,14 @@ static void preview(struct request *r, const struct article_edit *e)
 
 void admin_article_save(struct request *r)
 {
-	if (!r->user) {
-		/* the session ended while the editor was writing: show the text so nothing is lost */
+	int64_t id = r->nparams ? param_id(r->params[0]) : 0;
+	if (!r->user && !(r->nparams && !id)) {
+		/* the session ended while the editor was writing: keep the text, and offer to sign in and
+		 * save it in one step (src/admin/resume.c) */
 		struct form f;
 		if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, &f) != 0)
 			f.n = 0;
-		view *v = layout_view(r, "Your session has ended");
-		view_str(v, "title_text", form_get(&f, "title") ? form_get(&f, "title") : "");
-		view_str(v, "summary_text", form_get(&f, "summary") ? form_get(&f, "summary") : "");
-		view_str(v, "body_text", form_get(&f, "body") ? form_get(&f, "body") : "");
-		resp_page(r, 401, "admin/session-ended", v, 0);
+		session_ended_page(r, 401, &f, id, NULL);
 		return;
 	}
 	if (admin_require(r))
@@ -628,15 +626,20 @@ void admin_article_save(struct request *r)
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;
-	struct article_edit e;
-	struct edit_values v;
-	const char *errors[NEDIT] = {0};
-	int bad = read_edit(r, &f, &e, &v, errors);
-	e.id = v.id = r->nparams ? param_id(r->params[0]) : 0;
-	if (r->nparams && !e.id) {
+	if (r->nparams && !id) {
 		resp_error(r, 404, "There is no such article.");
 		return;
 	}
+	article_save_form(r, &f, id);
+}
+
+void article_save_form(struct request *r, const struct form *f, int64_t id)
+{
+	struct article_edit e;
+	struct edit_values v;
+	const char *errors[NEDIT] = {0};
+	int bad = read_edit(r, f, &e, &v, errors);
+	e.id = v.id = id;
 	if (e.id && !is_editor(r->user)) {
 		/* a contributor's status menu has only draft and review: saving a live article would
 		 * unpublish it */
@@ -649,7 +652,7 @@ void admin_article_save(struct request *r)
 			return;
 		}
 	}
-	const char *action = form_get(&f, "action");
+	const char *action = form_get(f, "action");
 	if (action && strcmp(action, "preview") == 0 && !errors[0] && !errors[4]) {
 		preview(r, &e);
 		return;
@@ -658,8 +661,8 @@ void admin_article_save(struct request *r)
 		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
 		return;
 	}
-	int64_t id = 0;
-	switch (store_article_save(r->w->db, &e, r->user->id, &id)) {
+	int64_t saved = 0;
+	switch (store_article_save(r->w->db, &e, r->user->id, &saved)) {
 	case SAVE_OK:
 		atomic_fetch_add(&r->app->content_generation, 1); /* every cached page may show it */
 		break;
@@ -685,7 +688,7 @@ void admin_article_save(struct request *r)
 		return;
 	}
 	char where[64];
-	snprintf(where, sizeof where, "/admin/articles/%lld?saved=1", (long long)id);
+	snprintf(where, sizeof where, "/admin/articles/%lld?saved=1", (long long)saved);
 	resp_redirect(r, 303, mem_strndup(r->pool, where, strlen(where)));
 }
 

@@ -25,8 +25,4 @@ void session_ended_page(struct request *r, int status, const struct form *f, int
  * "fields" (label, changes, rows), "summary" and the notes on texts compared more coarsely. */
 void view_compare(view *cmp, h2o_mem_pool_t *pool, const struct revision *rev, const struct article *a);
 
-/** POST /admin/resume: signs in with the email, password and code of the session-ended page, then saves the
- * form it kept as article_save_form does. */
-void admin_resume(struct request *r);
-
 #endif

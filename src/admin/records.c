@@ -61,8 +61,8 @@ void record_slug(struct request *r, struct record *rec, size_t slug_i, size_t fr
 	const char *in = rec->v[slug_i];
 	char *slug = h2o_mem_alloc_pool(r->pool, max + 1);
 	text_slug(in[0] ? in : rec->v[from_i], slug, max + 1);
-	if (errors[slug_i] || errors[from_i])
-		return;
+	if (errors[slug_i] || (!in[0] && errors[from_i]))
+		return; /* a slug made from a name that is wrong already would only repeat its error */
 	if (in[0] && strcmp(slug, in) != 0)
 		errors[slug_i] = "Use only lowercase letters, digits and single hyphens, like breast-cancer.";
 	else if (!slug[0])

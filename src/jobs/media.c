@@ -173,8 +173,10 @@ int media_process(const void *bytes, size_t n, const char *kind, const char *dir
 	/* the largest rendition, upright and in sRGB, decoded once and kept in memory for the smaller ones */
 	VipsImage *big = NULL, *mem = NULL;
 	int largest = standard_widths[MEDIA_MAX_WIDTHS - 1];
+	/* a file cut short or with broken data is refused, not stored half grey; libvips 8.14's thumbnail
+	 * ignores its own fail_on for buffers, so the loader is told through option_string */
 	if (vips_thumbnail_buffer((void *)bytes, n, &big, largest, "height", VIPS_MAX_COORD, "size",
-				  VIPS_SIZE_DOWN, NULL) != 0 ||
+				  VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL) != 0 ||
 	    !(mem = vips_image_copy_memory(big))) {
 		log_info("media: libvips could not decode an upload: %s", vips_error_buffer());
 		vips_error_clear();

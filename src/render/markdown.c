@@ -75,3 +75,46 @@ void md_render(buf *out, const char *md, size_t n)
 	}
 	buf_free(&html);
 }
+
+/* ---- plain text, for the search index ---- */
+
+static int plain_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	(void)type;
+	(void)detail;
+	buf *out = userdata;
+	if (out->len && out->p[out->len - 1] != ' ')
+		buf_addc(out, ' ');
+	return 0;
+}
+
+static int plain_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	(void)type;
+	(void)detail;
+	(void)userdata;
+	return 0;
+}
+
+static int plain_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *userdata)
+{
+	buf *out = userdata;
+	if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
+		buf_addc(out, ' ');
+	else if (type != MD_TEXT_NULLCHAR && type != MD_TEXT_HTML)
+		buf_add(out, s, n);
+	return 0;
+}
+
+void md_plain(buf *out, const char *md, size_t n)
+{
+	MD_PARSER parser = {.abi_version = 0,
+			    .flags = MD_DIALECT_GITHUB | MD_FLAG_NOHTML,
+			    .enter_block = plain_block,
+			    .leave_block = plain_block,
+			    .enter_span = plain_span,
+			    .leave_span = plain_span,
+			    .text = plain_text};
+	if (n > (MD_SIZE)-1 || md_parse(md, (MD_SIZE)n, &parser, out) != 0)
+		buf_add(out, md, n > 100000 ? 100000 : n);
+}

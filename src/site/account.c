@@ -37,46 +37,31 @@ void signin_form(struct request *r)
 }
 
 struct signin {
-	const char *email, *back, *password;
+	const char *email, *back;
 	int remember;
-	struct user u;
-	int found;
 };
 
-static void rehashed(struct request *r, struct hash_job *job, void *ctx)
+static void signin_checked(struct request *r, struct user *u, int status, const char *error, void *ctx)
 {
 	struct signin *s = ctx;
-	if (job->ok)
-		store_user_set_password(r->w->db, s->u.id, job->hash);
-	resp_redirect(r, 303, safe_return(s->back, "/account"));
-}
-
-static void signin_checked(struct request *r, struct hash_job *job, void *ctx)
-{
-	struct signin *s = ctx;
-	if (!s->found || !job->ok) {
-		throttle_fail(r, s->email);
-		signin_show(r, 422, s->email, s->back, "The email address or the password is not right.");
+	if (!u) {
+		signin_show(r, status, s->email, s->back, error);
 		return;
 	}
 	throttle_clear(r, s->email);
-	if (s->u.totp_enabled) { /* the password is right; the session waits for the second factor */
+	const char *back = safe_return(s->back, "/account");
+	if (u->totp_enabled) { /* the password is right; the session waits for the second factor */
 		buf b;
 		buf_init(&b, r->pool);
 		buf_adds(&b, "/signin/code?return=");
-		const char *back = safe_return(s->back, "/account");
 		esc_url_component(&b, back, strlen(back), 0);
-		s->back = buf_cstr(&b);
+		back = buf_cstr(&b);
 	}
-	if (session_start(r, s->u.id, s->remember, s->u.totp_enabled) != 0) {
+	if (session_start(r, u->id, s->remember, u->totp_enabled) != 0) {
 		resp_error(r, 500, NULL);
 		return;
 	}
-	if (job->needs_rehash) { /* the parameters rose since this hash was made: store a stronger one */
-		hash_async(r, 0, s->password, NULL, rehashed, s);
-		return;
-	}
-	resp_redirect(r, 303, safe_return(s->back, "/account"));
+	resp_redirect(r, 303, back);
 }
 
 void signin_submit(struct request *r)
@@ -85,31 +70,10 @@ void signin_submit(struct request *r)
 	if (form_read(r, &f) != 0)
 		return;
 	struct signin *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
-	memset(s, 0, sizeof *s);
 	s->email = form_get(&f, "email");
-	s->password = form_get(&f, "password");
 	s->back = form_get(&f, "return");
 	s->remember = form_get(&f, "remember") != NULL;
-	if (!s->email || !s->email[0] || !s->password || !s->password[0] || strlen(s->email) > 254 ||
-	    strlen(s->password) > 4 * PASSWORD_MAX_CHARS) {
-		signin_show(r, 422, s->email, s->back, "Enter your email address and your password.");
-		return;
-	}
-	int wait = throttle_wait(r, s->email);
-	if (wait > 0) {
-		char msg[200], retry[16];
-		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
-			 wait);
-		snprintf(retry, sizeof retry, "%d", wait);
-		h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_RETRY_AFTER, NULL,
-			       mem_strndup(r->pool, retry, strlen(retry)), strlen(retry));
-		signin_show(r, 429, s->email, s->back, mem_strndup(r->pool, msg, strlen(msg)));
-		return;
-	}
-	s->found = store_user_by_email(r->w->db, r->pool, s->email, &s->u) == 1;
-	/* an unknown address costs the same hash check as a known one: timing tells nothing */
-	hash_async(r, 1, s->password, s->found ? s->u.password_hash : password_dummy_hash(), signin_checked,
-		   s);
+	signin_check(r, s->email, form_get(&f, "password"), signin_checked, s);
 }
 
 void signout(struct request *r)

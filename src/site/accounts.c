@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "auth/session.h"
+#include "auth/totp.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "http/response.h"
@@ -112,6 +113,76 @@ void throttle_clear(struct request *r, const char *email)
 	char subj[300];
 	email_subject(email, subj, sizeof subj);
 	store_failures_clear(r->w->db, subj);
+}
+
+/* ---- signing in: the password, then the second factor ---- */
+
+struct check {
+	const char *email, *password;
+	struct user u;
+	int found;
+	after_signin_check done;
+	void *ctx;
+};
+
+static void check_rehashed(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct check *c = ctx;
+	if (job->ok)
+		store_user_set_password(r->w->db, c->u.id, job->hash);
+	c->done(r, &c->u, 0, NULL, c->ctx);
+}
+
+static void check_verified(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct check *c = ctx;
+	if (!c->found || !job->ok) {
+		throttle_fail(r, c->email);
+		c->done(r, NULL, 422, "The email address or the password is not right.", c->ctx);
+		return;
+	}
+	if (job->needs_rehash) { /* the parameters rose since this hash was made: store a stronger one */
+		hash_async(r, 0, c->password, NULL, check_rehashed, c);
+		return;
+	}
+	c->done(r, &c->u, 0, NULL, c->ctx);
+}
+
+void signin_check(struct request *r, const char *email, const char *password, after_signin_check done,
+		  void *ctx)
+{
+	if (!email || !email[0] || !password || !password[0] || strlen(email) > 254 ||
+	    strlen(password) > 4 * PASSWORD_MAX_CHARS) {
+		done(r, NULL, 422, "Enter your email address and your password.", ctx);
+		return;
+	}
+	int wait = throttle_wait(r, email);
+	if (wait > 0) {
+		char msg[200], retry[16];
+		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
+			 wait);
+		snprintf(retry, sizeof retry, "%d", wait);
+		h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_RETRY_AFTER, NULL,
+			       mem_strndup(r->pool, retry, strlen(retry)), strlen(retry));
+		done(r, NULL, 429, mem_strndup(r->pool, msg, strlen(msg)), ctx);
+		return;
+	}
+	struct check *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
+	*c = (struct check){.email = email, .password = password, .done = done, .ctx = ctx};
+	c->found = store_user_by_email(r->w->db, r->pool, email, &c->u) == 1;
+	/* an unknown address costs the same hash check as a known one: timing tells nothing */
+	hash_async(r, 1, password, c->found ? c->u.password_hash : password_dummy_hash(), check_verified, c);
+}
+
+int second_factor_ok(struct request *r, const struct user *u, const char *code)
+{
+	if (code && strlen(code) == 6) {
+		int64_t step = totp_check(u->totp_secret, code, store_now());
+		return step >= 0 && store_user_totp_step(r->w->db, u->id, step) == 1; /* a code works once */
+	}
+	if (code && strlen(code) == 14)
+		return store_recovery_use(r->w->db, u->id, token_hash(r->pool, code)) == 1;
+	return 0;
 }
 
 /* ---- mail ---- */

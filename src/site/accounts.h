@@ -13,6 +13,21 @@ typedef void (*after_hash)(struct request *r, struct hash_job *job, void *ctx);
 void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
 		void *ctx);
 
+/** What signin_check found: the account (u) when the email and password are right; else u is NULL, with the
+ * status to answer (422 wrong or missing, 429 too many tries: Retry-After is set) and a message. */
+typedef void (*after_signin_check)(struct request *r, struct user *u, int status, const char *error,
+				   void *ctx);
+
+/** Checks an email and password as the sign-in form does: throttled per address and per account, on the
+ * hashing threads, an unknown address at the cost of a known one, a failure counted, a hash made with weaker
+ * parameters replaced. done runs on this worker's loop. It is the caller that clears the throttle
+ * (throttle_clear), once the whole sign-in, second factor included, has succeeded. */
+void signin_check(struct request *r, const char *email, const char *password, after_signin_check done,
+		  void *ctx);
+/** 1 when code is the account's current TOTP code (each works once) or one of its unused recovery codes
+ * (used up by this); the caller counts a failure. */
+int second_factor_ok(struct request *r, const struct user *u, const char *code);
+
 /** 0 when a sign-in may be tried now, else the seconds to wait (the same for known and unknown emails). */
 int throttle_wait(struct request *r, const char *email);
 void throttle_fail(struct request *r, const char *email);

@@ -60,6 +60,8 @@ void admin_article_save(struct request *r);
 void admin_revisions(struct request *r);
 void admin_revision_restore(struct request *r);
 void admin_audit(struct request *r);
+/* back office: src/admin/resume.c (signing in again and saving, after a session ended mid-edit) */
+void admin_resume(struct request *r);
 /* back office: src/admin/people.c */
 void admin_people(struct request *r);
 void admin_person_new(struct request *r);
@@ -80,6 +82,8 @@ void admin_sponsors(struct request *r);
 void admin_sponsor_new(struct request *r);
 void admin_sponsor_edit(struct request *r);
 void admin_sponsor_save(struct request *r);
+/* search: src/site/search.c */
+void search_page(struct request *r);
 /* back office: src/admin/media.c */
 void admin_media(struct request *r);
 void admin_media_upload(struct request *r);

@@ -120,7 +120,7 @@ void view_date(view *v, const char *name, const char *iso_name, int64_t t)
 	view_str(v, iso_name, iso);
 }
 
-void view_article_card(view *list, const struct article *a)
+view *view_article_card(view *list, const struct article *a)
 {
 	view *c = view_push(list);
 	view_str(c, "title", a->title);
@@ -139,6 +139,7 @@ void view_article_card(view *list, const struct article *a)
 		 : strcmp(a->audience, "hcp") == 0   ? "For healthcare professionals"
 						     : "For verified healthcare professionals");
 	view_date(c, "date", "date_iso", a->published_at);
+	return c;
 }
 
 int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page)
@@ -157,12 +158,12 @@ int view_pagination(view *v, struct request *r, const char *base, int page, size
 		if (page == 2)
 			buf_adds(&b, base);
 		else
-			buf_printf(&b, "%s?page=%d", base, page - 1);
+			buf_printf(&b, "%s%cpage=%d", base, strchr(base, '?') ? '&' : '?', page - 1);
 		view_str(p, "prev_url", buf_cstr(&b));
 	}
 	if ((size_t)page < pages) {
 		buf_init(&b, r->pool);
-		buf_printf(&b, "%s?page=%d", base, page + 1);
+		buf_printf(&b, "%s%cpage=%d", base, strchr(base, '?') ? '&' : '?', page + 1);
 		view_str(p, "next_url", buf_cstr(&b));
 	}
 	view *list = view_list(p, "pages_list");

@@ -14,8 +14,8 @@ void view_date(view *v, const char *name, const char *iso_name, int64_t t);
 /** Adds object name for an <img> of a library image: src, srcset over its renditions, sizes, width, height,
  * alt and credit; adds nothing when m->id is 0. */
 void view_picture(view *v, const char *name, const struct media *m, const char *sizes);
-/** Appends an article card (title, link, summary, section, congress, date) to a list. */
-void view_article_card(view *list, const struct article *a);
+/** Appends an article card (title, link, summary, section, congress, date) to a list; returns it. */
+view *view_article_card(view *list, const struct article *a);
 /** Adds "pagination" for page (1-based) of total items at per_page each; base is the list's path.
  * Returns -1 when page is beyond the last page (the caller answers 404). */
 int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page);

@@ -48,15 +48,7 @@ void signin_code_submit(struct request *r)
 		code_show(r, 429, back, mem_strndup(r->pool, msg, strlen(msg)));
 		return;
 	}
-	const char *code = form_get(&f, "code");
-	int ok = 0;
-	if (code && strlen(code) == 6) {
-		int64_t step = totp_check(u->totp_secret, code, store_now());
-		ok = step >= 0 && store_user_totp_step(r->w->db, u->id, step) == 1; /* a code works once */
-	} else if (code && strlen(code) == 14) {
-		ok = store_recovery_use(r->w->db, u->id, token_hash(r->pool, code)) == 1;
-	}
-	if (!ok) {
+	if (!second_factor_ok(r, u, form_get(&f, "code"))) {
 		throttle_fail(r, u->email);
 		code_show(
 		    r, 422, back,

@@ -9,20 +9,10 @@
 
 #include "core/log.h"
 #include "embedded.h"
+#include "core/buf.h"
+#include "render/markdown.h"
 #include "store/sqlite_int.h"
 
-/* A visible article: published or scheduled, and its time has come (to the second, whether or not the
- * scheduler has flipped its status yet). ?1 is always now. */
-#define VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= ?1"
-#define AUDIENCE_LEVEL                                                                                       \
-	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
-#define ARTICLE_COLS                                                                                         \
-	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "               \
-	"s.id, s.slug, s.name, IFNULL(c.id, 0), IFNULL(c.slug, ''), IFNULL(c.name, ''), IFNULL(c.year, 0), " \
-	"IFNULL(t.id, 0), IFNULL(t.slug, ''), IFNULL(t.name, '') "
-#define ARTICLE_JOINS                                                                                        \
-	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
-	"LEFT JOIN trial t ON t.id = a.trial_id "
 #define FILTER                                                                                               \
 	"a.site_id = ?2 AND (?3 = 0 OR a.section_id = ?3) AND (?4 = 0 OR a.congress_id = ?4) "               \
 	"AND (?5 = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?5)) "                    \
@@ -75,10 +65,10 @@ static const char *const sql_text[Q_COUNT] = {
 		   "ORDER BY a.published_at DESC, a.id DESC LIMIT ?8 OFFSET ?9",
     [Q_ARTICLES_COUNT] = "SELECT count(*) FROM article a WHERE " VISIBLE " AND " FILTER,
     /* the body leaves the database only for a reader at or above the article's audience */
-    [Q_ARTICLE_BY_SLUG] = "SELECT " ARTICLE_COLS ", CASE WHEN " AUDIENCE_LEVEL " <= ?4 THEN a.body END, "
-			  "a.video_url, m.id, m.hash, m.kind, m.alt, m.width, m.height " ARTICLE_JOINS
-			  "LEFT JOIN media m ON m.id = a.image_id WHERE " VISIBLE
-			  " AND a.site_id = ?2 AND a.slug = ?3",
+    [Q_ARTICLE_BY_SLUG] =
+	"SELECT " ARTICLE_COLS ", CASE WHEN " AUDIENCE_LEVEL " <= ?4 THEN a.body END, "
+	"a.video_url, m.id, m.hash, m.kind, m.alt, m.width, m.height " ARTICLE_JOINS
+	"LEFT JOIN media m ON m.id = a.image_id WHERE " VISIBLE " AND a.site_id = ?2 AND a.slug = ?3",
     [Q_ARTICLE_PEOPLE] =
 	"SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role FROM article_person ap "
 	"JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ?1 "
@@ -288,6 +278,20 @@ static int migrate(store *s, char *err, size_t errlen)
 	return 0;
 }
 
+/* md_text(markdown): the plain words of an article body, for the search index's triggers */
+static void sql_md_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *md = (const char *)sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	buf out;
+	buf_init(&out, NULL);
+	if (md)
+		md_plain(&out, md, (size_t)n);
+	sqlite3_result_text(ctx, out.p ? out.p : "", (int)out.len, SQLITE_TRANSIENT);
+	buf_free(&out);
+}
+
 store *store_open(const char *path, char *err, size_t errlen)
 {
 	store *s = calloc(1, sizeof *s);
@@ -301,6 +305,8 @@ store *store_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_create_function(s->db, "md_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				NULL, sql_md_text, NULL, NULL);
 	char why[512];
 	if (exec_sql(s->db,
 		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", why,

@@ -7,6 +7,20 @@
 
 #include "store/store.h"
 
+/* the SQL pieces every article query shares */
+/* A visible article: published or scheduled, and its time has come (to the second, whether or not the
+ * scheduler has flipped its status yet). ?1 is always now. */
+#define VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= ?1"
+#define AUDIENCE_LEVEL                                                                                       \
+	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
+#define ARTICLE_COLS                                                                                         \
+	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "               \
+	"s.id, s.slug, s.name, IFNULL(c.id, 0), IFNULL(c.slug, ''), IFNULL(c.name, ''), IFNULL(c.year, 0), " \
+	"IFNULL(t.id, 0), IFNULL(t.slug, ''), IFNULL(t.name, '') "
+#define ARTICLE_JOINS                                                                                        \
+	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
+	"LEFT JOIN trial t ON t.id = a.trial_id "
+
 /* statements of files other than sqlite.c each own a slot below this number */
 #define SQ_MORE_STATEMENTS 160
 

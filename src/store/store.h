@@ -401,4 +401,41 @@ int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edi
 enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
 				 const char **taken);
 
+/* ---- search (search.c) ---- */
+
+/** A search: FTS5 expressions the caller built (never raw reader input), the reader's level, and filters
+ * (0: any). */
+struct search_query {
+	int64_t site_id;
+	const char *match;	  /* over every column */
+	const char *match_public; /* the same without the body: "- {body} : (match)" */
+	int level;		  /* the reader's audience level, 0 (public) to 3 (verified HCP) */
+	int64_t section_id, congress_id, tag_id, trial_id;
+	int year;
+};
+
+struct search_hit {
+	struct article article;
+	const char *snippet; /* plain text with \x02 and \x03 around matched words */
+};
+
+struct facet {
+	int64_t id; /* a year for FACET_YEAR */
+	const char *slug, *name;
+	int64_t count;
+};
+
+enum facet_kind { FACET_SECTION, FACET_CONGRESS, FACET_YEAR, FACET_TAG, FACET_TRIAL };
+
+/** A page of visible hits, best first (relevance with a recency boost), and how many there are. */
+int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
+		 struct search_hit **out, size_t *n, size_t *total);
+/** The counts of one facet over every hit of q, largest first. */
+int store_search_facet(store *s, h2o_mem_pool_t *pool, const struct search_query *q, enum facet_kind kind,
+		       struct facet **out, size_t *n);
+/** Public words (titles, summaries, faculty, trials, topics) from <= term < to: name is the word, count the
+ * articles holding it. */
+int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,
+		       size_t *n);
+
 #endif

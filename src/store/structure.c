@@ -248,7 +248,8 @@ enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t
 		return tx_end(s, SAVE_ERROR);
 	}
 	char name[256];
-	snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+	const unsigned char *was = sqlite3_column_text(st, 0);
+	snprintf(name, sizeof name, "%s", was ? (const char *)was : "");
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sq_step_error(s, st);
 		return tx_end(s, SAVE_ERROR);
@@ -377,7 +378,8 @@ static int menu_one(store *s, int64_t site_id, int64_t id, int64_t *parent, char
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*parent = sq_col_i64(st, 0);
-		snprintf(label, n, "%s", (const char *)sqlite3_column_text(st, 1));
+		const unsigned char *text = sqlite3_column_text(st, 1);
+		snprintf(label, n, "%s", text ? (const char *)text : "");
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;

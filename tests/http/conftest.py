@@ -892,7 +892,9 @@ def admin_server():
     mail to an outbox in the temporary folder."""
     with tempfile.TemporaryDirectory(prefix="plenary-admin-") as tmp:
         db_path = make_demo_database(tmp)
-        srv = start_plenary(tmp, db_path, {"outbox": os.path.join(tmp, "outbox")}, name="admin-server")
+        srv = start_plenary(tmp, db_path, {"outbox": os.path.join(tmp, "outbox"),
+                                           "media_dir": os.path.join(tmp, "media")}, name="admin-server")
+        srv.media_dir = os.path.join(tmp, "media")
         yield srv
         rc = srv.stop()
         assert rc == 0, f"the admin server exited with {rc} after SIGTERM; log tail:\n{srv.log()[-3000:]}"

@@ -1034,6 +1034,54 @@ def test_a_preview_without_title_or_section_is_the_422_form(srv, editor, demo):
     assert "title" in field_errors(doc) and editor_form(doc) is not None
 
 
+def test_a_preview_is_never_cached_and_keeps_the_frame_and_script_rules(srv, editor, demo):
+    """The live preview fetches the preview and shows it in a sandboxed srcdoc iframe, so the preview answer
+    needs no framing rights: it keeps frame-ancestors 'none' and X-Frame-Options DENY like every page."""
+    data = fields(demo, action="preview", body="Cached? **never**.")
+    first = save(editor, data)
+    assert first.status_code == 200 and "Preview:" in first.text
+    h = first.headers
+    assert h["cache-control"] == "private, no-store"
+    assert "etag" not in h and "last-modified" not in h
+    assert "Cookie" in h.get("vary", "")
+    assert "frame-ancestors 'none'" in h["content-security-policy"]
+    assert h["x-frame-options"] == "DENY"
+    # the same preview again, as the live preview sends it (Origin of the site, a revalidation header): a
+    # fresh render, never a 304
+    token = dict(form_values(editor_form(parse_html(editor.get("/admin/articles/new").text))))["form_token"]
+    again = editor.post("/admin/articles", data={**data, "form_token": token},
+                        headers={"Origin": srv.url(""), "If-None-Match": "*"})
+    assert again.status_code == 200 and "<strong>never</strong>" in again.text
+    assert again.headers["cache-control"] == "private, no-store" and "etag" not in again.headers
+    # a preview from another site's page is refused like any other form post
+    other = editor.post("/admin/articles", data={**data, "form_token": token},
+                        headers={"Origin": "https://evil.example"})
+    assert other.status_code == 403
+    assert count(srv, "SELECT count(*) FROM article WHERE title = ?", (data["title"],)) == 0
+
+
+def test_only_the_editor_loads_the_live_preview_script_by_its_hashed_address(srv, editor, demo, some_draft):
+    r = editor.get(f"/admin/articles/{some_draft}")
+    doc = parse_html(r.text)
+    scripts = list(doc.find_all("script"))
+    assert len(scripts) == 1 and all(s.get("src") for s in scripts), "an inline script or more than one script"
+    src = scripts[0].get("src")
+    assert re.fullmatch(r"/static/admin\.js\?v=[0-9a-f]{10}", src), src
+    assert "defer" in scripts[0].attrs
+    section = doc.find("section", id="live-preview")
+    assert section is not None and "hidden" in section.attrs, "the live preview shows before the script runs"
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp and "frame-ancestors 'none'" in csp
+    js = requests.get(srv.url(src), timeout=10)
+    assert js.status_code == 200 and js.headers["content-type"].startswith("text/javascript")
+    assert "immutable" in js.headers["cache-control"]
+    assert "fetch(" in js.text and "srcdoc" in js.text
+    # the public pages and the other back-office pages do without it
+    for path in ("/", f"/admin/articles/{some_draft}/revisions", "/admin/articles"):
+        page_text = editor.get(path).text
+        assert "admin.js" not in page_text and "<script" not in page_text, path
+
+
 # ==== revisions and restore ==============================================================================
 
 def test_each_save_adds_a_revision_and_restore_loads_an_old_text(srv, editor, demo):

@@ -178,6 +178,13 @@ ADMIN_PAGES = ["admin-articles", "admin-articles-filtered-empty", "admin-article
                "admin-article-conflict", "admin-article-preview", "admin-revisions", "admin-revisions-compare",
                "admin-revision-restored", "admin-audit", "admin-session-ended", "admin-reader-403",
                "admin-audit-contributor-403"]
+# the site's structure (test_admin_structure.py): lists, forms, 422 forms and confirmations, none of which saves
+STRUCTURE_PAGES = ["admin-sections", "admin-section-edit", "admin-section-errors", "admin-tags", "admin-tag-new",
+                   "admin-tag-delete-confirm", "admin-pages", "admin-page-edit", "admin-page-errors", "admin-menu",
+                   "admin-menu-edit", "admin-menu-new-under", "admin-menu-errors", "admin-menu-delete-confirm",
+                   "admin-sites", "admin-site-edit-default", "admin-site-errors", "admin-sites-editor-403",
+                   "admin-structure-contributor-403"]
+ADMIN_PAGES += STRUCTURE_PAGES
 
 
 def _editor_form(doc):
@@ -242,6 +249,7 @@ def admin_pages(admin_server):
             "title": "Kept <title>", "summary": "Kept & summary", "body": "Kept\n\nbody"})),
         "admin-reader-403": (403, lambda: reader.get("/admin/articles")),
         "admin-audit-contributor-403": (403, lambda: contributor.get("/admin/audit")),
+        **_structure_pages(srv, editor, contributor),
     }
     assert list(fetch) == ADMIN_PAGES
     out = {}
@@ -251,6 +259,48 @@ def admin_pages(admin_server):
         assert r.headers.get("content-type") == "text/html; charset=utf-8", name
         out[name] = r.text
     return out
+
+
+def _structure_pages(srv, editor, contributor):
+    """How to fetch each of STRUCTURE_PAGES; values with markup show that forms escape what they keep."""
+    admin = make_staff(srv, "admin")
+    tag = srv.query("SELECT x.tag_id FROM article_tag x JOIN tag g ON g.id = x.tag_id WHERE g.site_id = 1 "
+                    "LIMIT 1")[0][0]
+    page = srv.query("SELECT id FROM page WHERE site_id = 1 ORDER BY id LIMIT 1")[0][0]
+    parent = srv.query("SELECT id FROM menu_item WHERE site_id = 1 AND parent_id IS NULL AND url = '' "
+                       "ORDER BY position LIMIT 1")[0][0]
+    entry = srv.query("SELECT parent_id FROM menu_item WHERE site_id = 1 AND parent_id IS NOT NULL "
+                      "ORDER BY id LIMIT 1")[0][0]
+
+    def bad(staff, page_path, action, **fields):
+        form = next(f for f in parse_html(staff.get(page_path).text).find_all("form") if f.get("action") == action)
+        return staff.post(action, data={**dict(form_values(form)), **fields})
+
+    return {
+        "admin-sections": (200, lambda: editor.get("/admin/sections?saved=1")),
+        "admin-section-edit": (200, lambda: editor.get("/admin/sections/1")),
+        "admin-section-errors": (422, lambda: bad(editor, "/admin/sections/new", "/admin/sections", name="",
+                                                  slug='<b>"bad"</b>', description="d" * 501, position="x")),
+        "admin-tags": (200, lambda: editor.get("/admin/tags?deleted=1")),
+        "admin-tag-new": (200, lambda: editor.get("/admin/tags/new")),
+        "admin-tag-delete-confirm": (200, lambda: editor.get(f"/admin/tags/{tag}/delete")),
+        "admin-pages": (200, lambda: editor.get("/admin/pages?saved=1")),
+        "admin-page-edit": (200, lambda: editor.get(f"/admin/pages/{page}")),
+        "admin-page-errors": (422, lambda: bad(editor, "/admin/pages/new", "/admin/pages", path="/admin/<x>",
+                                               title="", body="Kept & <i>escaped</i>")),
+        "admin-menu": (200, lambda: editor.get("/admin/menu?moved=1")),
+        "admin-menu-edit": (200, lambda: editor.get(f"/admin/menu/{entry}")),
+        "admin-menu-new-under": (200, lambda: editor.get(f"/admin/menu/new?parent={parent}")),
+        "admin-menu-errors": (422, lambda: bad(editor, "/admin/menu/new", "/admin/menu", label="",
+                                               url='javascript:"x"', parent="999999", position="-1")),
+        "admin-menu-delete-confirm": (200, lambda: editor.get(f"/admin/menu/{parent}/delete")),
+        "admin-sites": (200, lambda: admin.get("/admin/sites?saved=1")),
+        "admin-site-edit-default": (200, lambda: admin.get("/admin/sites/1")),
+        "admin-site-errors": (422, lambda: bad(admin, "/admin/sites/new", "/admin/sites", name="", slug="",
+                                               specialty="", host="bad host:80", tagline="t" * 201)),
+        "admin-sites-editor-403": (403, lambda: editor.get("/admin/sites")),
+        "admin-structure-contributor-403": (403, lambda: contributor.get("/admin/menu")),
+    }
 
 
 def test_admin_html_validate(admin_pages):

@@ -65,8 +65,20 @@
     422: "Write a title and choose a section to see the preview.",
   };
 
+  // The server previews only an article with a title and a section (422 otherwise): no need to ask it.
+  function ready() {
+    const title = form.elements.namedItem("title");
+    const section = form.elements.namedItem("section");
+    return title && title.value.trim() !== "" && section && section.value !== "";
+  }
+
   async function update() {
     if (inFlight) inFlight.abort();
+    if (!ready()) {
+      inFlight = null;
+      say(problems[422]);
+      return;
+    }
     const mine = new AbortController();
     inFlight = mine;
     say("Updating the preview…");

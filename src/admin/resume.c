@@ -1,0 +1,144 @@
+/* resume: when a session ends mid-edit, the page that keeps the text and signs the editor in and saves it at
+ * once. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin/articles.h"
+#include "auth/session.h"
+#include "http/response.h"
+#include "site/accounts.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+#define KEPT_MAX_FIELDS 120 /* of FORM_MAX_FIELDS, leaving room for the sign-in fields */
+#define KEPT_NAME_MAX 40
+
+/* The fields of the session-ended form itself, never carried over from the editor's form. */
+static const char *const own_fields[] = {"form_token", "resume_article", "email", "password", "code"};
+/* Shown in read-only text areas (so they can be copied), and posted from there. */
+static const char *const shown_fields[] = {"title", "summary", "body"};
+
+static int listed(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(name, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Field names are the editor's own: lowercase letters, digits and underscores. */
+static int name_ok(const char *name)
+{
+	size_t n = strlen(name);
+	if (n == 0 || n > KEPT_NAME_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		      name[i] == '_'))
+			return 0;
+	return 1;
+}
+
+void session_ended_page(struct request *r, int status, const struct form *f, int64_t id, const char *error)
+{
+	/* whoever signs in here has no session yet (or an ended or half-done one): the page's form token is
+	 * the one made without a session, as admin_resume checks it */
+	r->session_hash = NULL;
+	view *v = layout_view(r, "Your session has ended");
+	for (size_t i = 0; i < sizeof shown_fields / sizeof shown_fields[0]; i++) {
+		static const char *const names[] = {"title_text", "summary_text", "body_text"};
+		const char *value = form_get(f, shown_fields[i]);
+		view_str(v, names[i], value ? value : "");
+	}
+	view *kept = view_list(v, "kept");
+	size_t n = 0;
+	/* the resume form must fit in a request as the editor's form did */
+	int fits = r->req->entity.len + 4096 <= (size_t)r->app->cfg.max_body_kb * 1024;
+	for (size_t i = 0; fits && i < f->n; i++) {
+		const char *name = f->name[i];
+		if (!name_ok(name) || listed(name, own_fields, sizeof own_fields / sizeof own_fields[0]) ||
+		    listed(name, shown_fields, sizeof shown_fields / sizeof shown_fields[0]))
+			continue;
+		if (n++ == KEPT_MAX_FIELDS) {
+			fits = 0;
+			break;
+		}
+		view *x = view_push(kept);
+		view_str(x, "name", name);
+		view_strn(x, "value", f->value[i], f->value_len[i]);
+	}
+	view_bool(v, "can_resume", fits);
+	view_str(v, "article_id", "");
+	if (id > 0)
+		view_int(v, "article_id", (long long)id);
+	const char *email = form_get(f, "email");
+	view_str(v, "email", email && strlen(email) <= 254 ? email : "");
+	view_bool(v, "has_error", error != NULL);
+	view_str(v, "error_message", error ? error : "");
+	resp_page(r, status, "admin/session-ended", v, 0);
+}
+
+struct resume {
+	const struct form *f;
+	int64_t id;
+	const char *email, *code;
+};
+
+static void resume_checked(struct request *r, struct user *u, int status, const char *error, void *ctx)
+{
+	struct resume *s = ctx;
+	if (!u) {
+		session_ended_page(r, status, s->f, s->id, error);
+		return;
+	}
+	if (u->totp_enabled && !second_factor_ok(r, u, s->code)) {
+		throttle_fail(r, s->email);
+		session_ended_page(r, 422, s->f, s->id,
+				   "Your account uses two-factor sign-in: enter the current code from your "
+				   "authenticator app (codes change every 30 seconds), or a recovery code.");
+		return;
+	}
+	throttle_clear(r, s->email);
+	if (strcmp(u->role, "reader") == 0) {
+		session_ended_page(
+		    r, 403, s->f, s->id,
+		    "This account is not one of the editorial team's: sign in with the account you "
+		    "write with.");
+		return;
+	}
+	if (session_start(r, u->id, 0, 0) != 0) {
+		session_ended_page(r, 500, s->f, s->id, "You could not be signed in: please try again.");
+		return;
+	}
+	r->user = u;
+	r->pending_user = NULL;
+	r->level = reader_level(u);
+	if (admin_require(r)) /* an admin without a second factor is sent to set one up */
+		return;
+	article_save_form(r, s->f, s->id);
+}
+
+void admin_resume(struct request *r)
+{
+	/* the form was made with the token of no session (see session_ended_page) */
+	const char *session = r->session_hash;
+	r->session_hash = NULL;
+	struct form *f = h2o_mem_alloc_pool(r->pool, sizeof *f);
+	int unread = form_read(r, f);
+	r->session_hash = session; /* a session still in the cookie ends when the new one starts */
+	if (unread)
+		return;
+	struct resume *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
+	const char *article = form_get(f, "resume_article");
+	*s = (struct resume){f, 0, form_get(f, "email"), form_get(f, "code")};
+	if (article && article[0]) {
+		long long id = 0;
+		int end = 0;
+		if (sscanf(article, "%lld%n", &id, &end) != 1 || article[end] || id <= 0) {
+			resp_error(r, 404, "There is no such article.");
+			return;
+		}
+		s->id = id;
+	}
+	signin_check(r, s->email, form_get(f, "password"), resume_checked, s);
+}

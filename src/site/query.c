@@ -1,0 +1,153 @@
+/* query: what a reader types into search, turned into an FTS5 expression that cannot be a syntax error. */
+#include "site/query.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* letters, digits and any non-ASCII byte (the tokenizer decides for those) */
+static int is_wordy(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+struct term {
+	const char *s;
+	size_t n;
+	int phrase, prefix, negative, or_before;
+};
+
+/* A term as an FTS5 string: quotes dropped (they cannot be inside), then quoted, then * for a prefix. */
+static void add_term(buf *out, const struct term *t)
+{
+	buf_addc(out, '"');
+	for (size_t i = 0; i < t->n; i++)
+		if (t->s[i] != '"' && t->s[i] != '*')
+			buf_addc(out, t->s[i]);
+	buf_addc(out, '"');
+	if (t->prefix)
+		buf_addc(out, '*');
+}
+
+static size_t wordy_count(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += is_wordy((unsigned char)s[i]) != 0;
+	return k;
+}
+
+void query_parse(h2o_mem_pool_t *pool, const char *text, struct query *out)
+{
+	memset(out, 0, sizeof *out);
+	struct term terms[QUERY_MAX_TERMS];
+	size_t nt = 0, len = strnlen(text, QUERY_MAX_BYTES);
+	int pending_or = 0;
+	for (size_t i = 0; i < len && nt < QUERY_MAX_TERMS;) {
+		if (is_space(text[i])) {
+			i++;
+			continue;
+		}
+		struct term t = {0};
+		if (text[i] == '"') {
+			size_t start = ++i;
+			while (i < len && text[i] != '"')
+				i++;
+			t = (struct term){text + start, i - start, 1, 0, 0, 0};
+			if (i < len)
+				i++;
+		} else {
+			size_t start = i;
+			while (i < len && !is_space(text[i]) && text[i] != '"')
+				i++;
+			t = (struct term){text + start, i - start, 0, 0, 0, 0};
+			if (t.n == 2 && memcmp(t.s, "OR", 2) == 0) {
+				pending_or = nt > 0;
+				continue;
+			}
+			if (t.n > 1 && t.s[0] == '-')
+				t.s++, t.n--, t.negative = 1;
+			size_t stars = 0;
+			while (t.n > stars && t.s[t.n - 1 - stars] == '*')
+				stars++;
+			t.n -= stars;
+			t.prefix = stars > 0 && wordy_count(t.s, t.n) >= 2;
+		}
+		if (!wordy_count(t.s, t.n))
+			continue;
+		t.or_before = pending_or && !t.negative;
+		pending_or = 0;
+		terms[nt++] = t;
+	}
+	buf m;
+	buf_init(&m, pool);
+	size_t positives = 0;
+	for (size_t i = 0; i < nt; i++) {
+		if (terms[i].negative)
+			continue;
+		if (positives++)
+			buf_adds(&m, terms[i].or_before ? " OR " : " ");
+		add_term(&m, &terms[i]);
+		if (!terms[i].phrase && !terms[i].prefix && out->nwords < QUERY_MAX_TERMS) {
+			char *w = h2o_mem_alloc_pool(pool, terms[i].n + 1);
+			size_t k = 0;
+			for (size_t j = 0; j < terms[i].n; j++) {
+				char c = terms[i].s[j];
+				if (c != '"' && c != '*')
+					w[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+			}
+			w[k] = '\0';
+			out->words[out->nwords++] = w;
+		}
+	}
+	if (!positives)
+		return;
+	buf e;
+	buf_init(&e, pool);
+	buf_printf(&e, "(%s)", buf_cstr(&m));
+	for (size_t i = 0; i < nt; i++)
+		if (terms[i].negative) {
+			buf_adds(&e, " NOT ");
+			add_term(&e, &terms[i]);
+		}
+	out->match = buf_cstr(&e);
+	buf p;
+	buf_init(&p, pool);
+	buf_printf(&p, "- {body} : (%s)", out->match);
+	out->match_public = buf_cstr(&p);
+}
+
+size_t query_distance(const char *a, const char *b, size_t cap)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	if (na > 64 || nb > 64)
+		return cap + 1;
+	if ((na > nb ? na - nb : nb - na) > cap)
+		return cap + 1;
+	size_t row[65];
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0], best = row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > cap)
+			return cap + 1;
+	}
+	return row[nb] > cap ? cap + 1 : row[nb];
+}

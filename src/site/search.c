@@ -1,0 +1,258 @@
+/* search: /search?q=…: ranked hits with highlighted snippets, facets that filter, "did you mean", and a page
+ * that helps when the query is empty. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "render/escape.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+#include "site/query.h"
+
+#define SEARCH_PER_PAGE 10
+#define SUGGEST_MAX_DISTANCE 2
+
+static const char *const facet_params[] = {"section", "congress", "year", "tag", "trial"};
+static const char *const facet_titles[] = {"Section", "Congress", "Year", "Topic", "Trial"};
+#define NFACETS 5
+
+/* A filter from the URL: 0 when absent, -1 when present but not a positive number. */
+static int64_t filter_id(struct request *r, const char *name)
+{
+	const char *v = req_query(r, name);
+	if (!v || !*v)
+		return 0;
+	char *end;
+	long long n = strtoll(v, &end, 10);
+	return *end || n < 1 || n > 1000000000LL ? -1 : n;
+}
+
+static int64_t *filter_slot(struct search_query *q, size_t i)
+{
+	int64_t *slots[] = {&q->section_id, &q->congress_id, NULL, &q->tag_id, &q->trial_id};
+	return slots[i];
+}
+
+static int64_t filter_get(const struct search_query *q, size_t i)
+{
+	return i == 2 ? q->year : *filter_slot((struct search_query *)q, i);
+}
+
+/* /search?q=…&section=…: the URL of the current search with filter `skip` left out (NFACETS: none) and,
+ * when name is set, name=value added. */
+static const char *search_url(struct request *r, const char *text, const struct search_query *q, size_t skip,
+			      const char *name, long long value)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "/search?q=");
+	esc_url_component(&b, text, strlen(text), 0);
+	for (size_t i = 0; i < NFACETS; i++)
+		if (i != skip && filter_get(q, i) > 0 && !(name && strcmp(name, facet_params[i]) == 0))
+			buf_printf(&b, "&%s=%lld", facet_params[i], (long long)filter_get(q, i));
+	if (name)
+		buf_printf(&b, "&%s=%lld", name, value);
+	return buf_cstr(&b);
+}
+
+/* The snippet as HTML: text escaped, the matched words (between \2 and \3) in <mark>. */
+static void add_snippet(view *x, struct request *r, const char *snip)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	const char *p = snip;
+	while (*p) {
+		size_t n = strcspn(p, "\x02\x03");
+		esc_html(&b, p, n);
+		p += n;
+		if (*p == '\x02')
+			buf_adds(&b, "<mark>");
+		else if (*p == '\x03')
+			buf_adds(&b, "</mark>");
+		if (*p)
+			p++;
+	}
+	view_html(x, "snippet", b.p ? b.p : "", b.len);
+}
+
+/* The closest public word to w (within SUGGEST_MAX_DISTANCE; 1 for short words), or w itself when it is
+ * a word of the site or nothing is close. */
+static const char *closest_word(struct request *r, const char *w)
+{
+	size_t n = strlen(w);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return w; /* the vocabulary folds accents; comparing bytes would mislead */
+	if (n < 3 || n > 40)
+		return w;
+	char from[2] = {w[0], 0}, to[2] = {(char)(w[0] + 1), 0};
+	struct facet *vs;
+	size_t nv;
+	if (store_search_vocab(r->w->db, r->pool, from, to, &vs, &nv) != 0)
+		return w;
+	size_t cap = n <= 4 ? 1 : SUGGEST_MAX_DISTANCE, best = cap + 1;
+	const char *pick = w;
+	int64_t pick_count = 0;
+	for (size_t i = 0; i < nv; i++) {
+		if (strcmp(vs[i].name, w) == 0)
+			return w;
+		size_t d = query_distance(w, vs[i].name, cap);
+		if (d < best || (d == best && d <= cap && vs[i].count > pick_count)) {
+			best = d;
+			pick = vs[i].name;
+			pick_count = vs[i].count;
+		}
+	}
+	return best <= cap ? pick : w;
+}
+
+/* "Did you mean": the words with each unknown one replaced by its closest neighbour, offered only when
+ * that search finds something this reader may see. */
+static void add_suggestion(struct request *r, view *v, const struct query *parsed,
+			   const struct search_query *q)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	int changed = 0;
+	for (size_t i = 0; i < parsed->nwords; i++) {
+		const char *c = closest_word(r, parsed->words[i]);
+		changed |= c != parsed->words[i];
+		buf_printf(&b, "%s%s", i ? " " : "", c);
+	}
+	if (!changed)
+		return;
+	const char *text = buf_cstr(&b);
+	struct query again;
+	query_parse(r->pool, text, &again);
+	if (!again.match)
+		return;
+	struct search_query q2 = *q;
+	q2.match = again.match;
+	q2.match_public = again.match_public;
+	struct search_hit *hits;
+	size_t n, total = 0;
+	if (store_search(r->w->db, r->pool, &q2, 0, 1, &hits, &n, &total) != 0 || total == 0)
+		return;
+	view *s = view_obj(v, "suggestion");
+	view_str(s, "text", text);
+	view_str(s, "url", search_url(r, text, q, NFACETS, NULL, 0));
+	view_bool(v, "has_suggestion", 1);
+}
+
+/* The empty query: how to search, and where to start. */
+static void empty_page(struct request *r, view *v)
+{
+	struct section *ss;
+	size_t ns;
+	view *sl = view_list(v, "sections");
+	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
+		for (size_t i = 0; i < ns; i++) {
+			view *x = view_push(sl);
+			view_str(x, "name", ss[i].name);
+			view_str(x, "slug", ss[i].slug);
+		}
+	struct tag *ts;
+	size_t nt;
+	view *tl = view_list(v, "topics");
+	if (store_tags(r->w->db, r->pool, r->site->id, 24, &ts, &nt) == 0)
+		for (size_t i = 0; i < nt; i++) {
+			view *x = view_push(tl);
+			view_str(x, "name", ts[i].name);
+			view_str(x, "slug", ts[i].slug);
+		}
+	view_bool(v, "empty_query", 1);
+}
+
+static void add_facets(struct request *r, view *v, const char *text, const struct search_query *q)
+{
+	view *list = view_list(v, "facets");
+	for (size_t k = 0; k < NFACETS; k++) {
+		struct facet *fs;
+		size_t n;
+		if (store_search_facet(r->w->db, r->pool, q, (enum facet_kind)k, &fs, &n) != 0 || n == 0)
+			continue;
+		view *f = view_push(list);
+		view_str(f, "title", facet_titles[k]);
+		view_str(f, "param", facet_params[k]);
+		int64_t active = filter_get(q, k);
+		view_bool(f, "active", active > 0);
+		view_str(f, "clear_url", search_url(r, text, q, k, NULL, 0));
+		view *items = view_list(f, "items");
+		for (size_t i = 0; i < n; i++) {
+			view *x = view_push(items);
+			if (k == 2)
+				view_fmt(x, "name", "%lld", (long long)fs[i].id);
+			else
+				view_str(x, "name", fs[i].name);
+			view_int(x, "count", (long long)fs[i].count);
+			view_bool(x, "selected", fs[i].id == active);
+			view_str(x, "url", search_url(r, text, q, k, facet_params[k], (long long)fs[i].id));
+		}
+	}
+}
+
+void search_page(struct request *r)
+{
+	const char *text = req_query(r, "q");
+	text = text ? text : "";
+	struct search_query q = {.site_id = r->site->id, .level = (int)r->level};
+	for (size_t i = 0; i < NFACETS; i++) {
+		int64_t id = filter_id(r, facet_params[i]);
+		if (id < 0 || (i == 2 && id > 9999)) {
+			resp_error(r, 400, "A search filter in this address is not valid.");
+			return;
+		}
+		if (i == 2)
+			q.year = (int)id;
+		else
+			*filter_slot(&q, i) = id;
+	}
+	int page = req_page_number(r);
+	if (page < 0) {
+		resp_error(r, 400, "The page number in this address is not valid.");
+		return;
+	}
+	struct query parsed;
+	query_parse(r->pool, text, &parsed);
+	view *v = layout_view(r, text[0] ? "Search results" : "Search");
+	const char *labels[] = {"Home", "Search"}, *urls[] = {"/", NULL};
+	view_breadcrumbs(v, labels, urls, 2);
+	view_str(v, "q", text);
+	view_bool(v, "truncated", strlen(text) > QUERY_MAX_BYTES);
+	if (!parsed.match) {
+		view_bool(v, "nothing_to_find", text[0] != 0);
+		empty_page(r, v);
+		resp_page(r, 200, "search", v, 1);
+		return;
+	}
+	q.match = parsed.match;
+	q.match_public = parsed.match_public;
+	struct search_hit *hits;
+	size_t n, total;
+	if (store_search(r->w->db, r->pool, &q, (size_t)(page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE, &hits,
+			 &n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (view_pagination(v, r, search_url(r, text, &q, NFACETS, NULL, 0), page, total, SEARCH_PER_PAGE) !=
+	    0) {
+		resp_error(r, 404, "There is no such page of results.");
+		return;
+	}
+	view_bool(v, "searched", 1);
+	view_int(v, "total", (long long)total);
+	view_bool(v, "one", total == 1);
+	view_bool(v, "none", total == 0);
+	view_str(v, "pagination_noun", total == 1 ? "result" : "results");
+	view *list = view_list(v, "results");
+	for (size_t i = 0; i < n; i++) {
+		view *x = view_article_card(list, &hits[i].article);
+		add_snippet(x, r, hits[i].snippet);
+	}
+	add_facets(r, v, text, &q);
+	if (total == 0)
+		add_suggestion(r, v, &parsed, &q);
+	resp_page(r, 200, "search", v, 1);
+}
