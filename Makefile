@@ -2,13 +2,13 @@
 CC ?= cc
 PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson
 OPT ?= -O2 -g
-CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -Ibuild \
+BUILD ?= build
+CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -I$(BUILD) \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
 	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
 # libvips and GMime bring GLib's include folders; asked when a file compiles, after deps.sh installed them
 GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0)
-BUILD ?= build
 PORT ?= 8080
 DB ?= var/demo.db
 

@@ -128,7 +128,8 @@ static void resize_done(struct hash_job *job)
 static int check_text(const char *v, size_t max, int required)
 {
 	size_t n = text_chars(v);
-	return (!required || n >= 1) && n <= max && text_clean(v, 0);
+	/* an alt text of spaces says nothing to a screen reader: required means something besides spaces */
+	return (!required || v[strspn(v, " ")] != '\0') && n <= max && text_clean(v, 0);
 }
 
 void admin_media_upload(struct request *r)
@@ -278,8 +279,10 @@ void admin_media_save(struct request *r)
 		return;
 	const char *action = form_get(&f, "action");
 	if (action && strcmp(action, "delete") == 0) {
-		if (record_allowed(r, "editor"))
+		if (strcmp(r->user->role, "editor") != 0 && strcmp(r->user->role, "admin") != 0) {
+			resp_error(r, 403, "Images are deleted by editors and admins.");
 			return;
+		}
 		if (m.uses) {
 			resp_error(r, 409,
 				   "Articles show this image: choose another featured image for them first.");

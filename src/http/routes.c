@@ -11,6 +11,8 @@ const struct route routes[] = {
     {M_GET, "/article/:", article_page},
     {M_GET, "/tags", tag_index},
     {M_GET, "/search", search_page},
+    {M_GET, "/trials", trial_index},
+    {M_GET, "/trial/:", trial_page},
     {M_GET, "/tag/:", tag_page},
     {M_GET, "/contact", contact_form},
     {M_POST, "/contact", contact_submit},

@@ -12,8 +12,5 @@
  * Control characters are dropped and invalid UTF-8 becomes U+FFFD. Scratch memory comes from
  * out's pool when it has one. */
 void md_render(buf *out, const char *md, size_t n);
-/** Appends the words of Markdown md as plain text (no markup, no link targets), blocks separated by a
- * space: what the search index holds and its snippets show. */
-void md_plain(buf *out, const char *md, size_t n);
 
 #endif

@@ -120,6 +120,15 @@ void article_show(struct request *r, struct article *a, int preview)
 	view_str(x, "congress_slug", a->congress.slug);
 	view_bool(x, "has_trial", a->trial.id != 0);
 	view_str(x, "trial_name", a->trial.name);
+	view_str(x, "trial_slug", a->trial.slug);
+	struct trial_edit t;
+	if (a->trial.id && store_trial_by_slug(r->w->db, r->pool, r->site->id, a->trial.slug, &t) == 1) {
+		view *c = view_obj(x, "trial_card");
+		view_str(c, "registry_id", t.registry_id);
+		view_str(c, "phase", t.phase);
+		view_str(c, "setting", t.setting);
+		view_str(c, "primary_endpoint", t.primary_endpoint);
+	}
 	view_date(x, "date", "date_iso", a->published_at ? a->published_at : store_now());
 	view_bool(x, "updated", a->updated_at > a->published_at + 3600 && a->published_at);
 	view_date(x, "updated_date", "updated_iso", a->updated_at);

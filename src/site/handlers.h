@@ -82,6 +82,9 @@ void admin_sponsors(struct request *r);
 void admin_sponsor_new(struct request *r);
 void admin_sponsor_edit(struct request *r);
 void admin_sponsor_save(struct request *r);
+/* trials: src/site/trial.c */
+void trial_index(struct request *r);
+void trial_page(struct request *r);
 /* search: src/site/search.c */
 void search_page(struct request *r);
 /* back office: src/admin/media.c */

@@ -57,24 +57,33 @@ static const char *search_url(struct request *r, const char *text, const struct 
 	return buf_cstr(&b);
 }
 
-/* The snippet as HTML: text escaped, the matched words (between \2 and \3) in <mark>. */
+/* The snippet as HTML: Markdown markup left out (emphasis, headings, quotes, table bars, link targets), the
+ * text escaped, and the matched words (between \2 and \3) in <mark>. */
 static void add_snippet(view *x, struct request *r, const char *snip)
 {
-	buf b;
-	buf_init(&b, r->pool);
-	const char *p = snip;
+	buf text, html;
+	buf_init(&text, r->pool);
+	buf_init(&html, r->pool);
+	for (const char *p = snip; *p; p++) {
+		const char *close = p[0] == ']' && p[1] == '(' ? strchr(p, ')') : NULL;
+		if (close && !memchr(p, '\x02', (size_t)(close - p)))
+			p = close; /* [text](target): the text stays, the target goes */
+		else if (*p == '|' || *p == '\n' || *p == '\r' || *p == '\t')
+			buf_addc(&text, ' ');
+		else if (!strchr("*`#>[]", *p) &&
+			 !(*p == '_' && (p == snip || p[1] == ' ' || p[-1] == ' ' || !p[1])))
+			buf_addc(&text, *p);
+	}
+	/* escape whole runs between the markers, so multibyte characters stay whole */
+	const char *p = buf_cstr(&text);
 	while (*p) {
 		size_t n = strcspn(p, "\x02\x03");
-		esc_html(&b, p, n);
+		esc_html(&html, p, n);
 		p += n;
-		if (*p == '\x02')
-			buf_adds(&b, "<mark>");
-		else if (*p == '\x03')
-			buf_adds(&b, "</mark>");
 		if (*p)
-			p++;
+			buf_adds(&html, *p++ == '\x02' ? "<mark>" : "</mark>");
 	}
-	view_html(x, "snippet", b.p ? b.p : "", b.len);
+	view_html(x, "snippet", html.p ? html.p : "", html.len);
 }
 
 /* The closest public word to w (within SUGGEST_MAX_DISTANCE; 1 for short words), or w itself when it is

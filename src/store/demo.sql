@@ -3401,7 +3401,8 @@ INSERT INTO menu_item (id, site_id, parent_id, position, label, url) VALUES
   (56, 3, 55, 0, 'Oncology', 'site:oncology'),
   (57, 3, 55, 1, 'Dermatology', 'site:dermatology'),
   (58, 3, NULL, 5, 'Sign up', '/signup'),
-  (59, 3, NULL, 6, 'Sign in', '/signin');
+  (59, 3, NULL, 6, 'Sign in', '/signin'),
+  (60, 1, NULL, 2, 'Trials', '/trials');
 
 -- Demo articles were written when they were published: their timestamps follow.
 UPDATE article SET created_at = published_at, updated_at = published_at;

@@ -78,13 +78,15 @@ static int64_t write_row(store *s, const struct article_edit *e, int64_t user_id
 		      s, E_UPDATE,
 		      "UPDATE article SET slug = ?2, title = ?3, summary = ?4, body = ?5, kind = ?6, "
 		      "status = ?7, audience = ?8, video_url = ?9, section_id = ?10, congress_id = ?11, "
-		      "trial_id = ?12, image_id = ?18, published_at = ?13, updated_at = ?14, revision_no = ?15 "
+		      "trial_id = ?12, image_id = ?18, published_at = ?13, updated_at = ?14, revision_no = "
+		      "?15 "
 		      "WHERE id = ?1 AND site_id = ?16")
 		: sq_prepare(
 		      s, E_INSERT,
 		      "INSERT INTO article (slug, title, summary, body, kind, status, audience, video_url, "
 		      "section_id, congress_id, trial_id, published_at, created_at, updated_at, revision_no, "
-		      "site_id, author_id, image_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+		      "site_id, author_id, image_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		      "?13, "
 		      "?14, ?14, ?15, ?16, NULLIF(?17, 0), ?18)");
 	if (e->id)
 		sqlite3_bind_int64(st, 1, e->id);
@@ -632,12 +634,26 @@ static void fill_trial_edit(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 
 int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out)
 {
-	sqlite3_stmt *st =
-	    sq_prepare(s, E_TRIAL_ONE,
-		       "SELECT id, slug, name, aliases, registry_id, phase, setting, population, arms, "
-		       "primary_endpoint, results, status FROM trial WHERE id = ?1 AND site_id = ?2");
+	sqlite3_stmt *st = sq_prepare(
+	    s, E_TRIAL_ONE,
+	    "SELECT id, slug, name, aliases, registry_id, phase, setting, population, arms, "
+	    "primary_endpoint, results, status FROM trial WHERE site_id = ?2 AND (id = ?1 OR slug = ?3)");
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, site_id);
+	sq_bind_text(st, 3, "");
+	return sq_one(s, pool, st, fill_trial_edit, out);
+}
+
+int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			struct trial_edit *out)
+{
+	sqlite3_stmt *st = sq_prepare(
+	    s, E_TRIAL_ONE,
+	    "SELECT id, slug, name, aliases, registry_id, phase, setting, population, arms, "
+	    "primary_endpoint, results, status FROM trial WHERE site_id = ?2 AND (id = ?1 OR slug = ?3)");
+	sqlite3_bind_int64(st, 1, 0);
+	sqlite3_bind_int64(st, 2, site_id);
+	sq_bind_text(st, 3, slug);
 	return sq_one(s, pool, st, fill_trial_edit, out);
 }
 

@@ -9,8 +9,6 @@
 
 #include "core/log.h"
 #include "embedded.h"
-#include "core/buf.h"
-#include "render/markdown.h"
 #include "store/sqlite_int.h"
 
 #define FILTER                                                                                               \
@@ -26,6 +24,7 @@ enum stmt {
 	Q_CONGRESS_BY_SLUG,
 	Q_TAG_BY_SLUG,
 	Q_TAGS,
+	Q_TRIALS,
 	Q_ARTICLES,
 	Q_ARTICLES_COUNT,
 	Q_ARTICLE_BY_SLUG,
@@ -58,6 +57,9 @@ static const char *const sql_text[Q_COUNT] = {
 	"c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
 	"AND " VISIBLE ") FROM congress c WHERE c.site_id = ?2 AND c.slug = ?3",
     [Q_TAG_BY_SLUG] = "SELECT id, slug, name FROM tag WHERE site_id = ?1 AND slug = ?2",
+    [Q_TRIALS] =
+	"SELECT t.id, t.slug, t.name, t.registry_id, t.phase, t.setting, (SELECT count(*) FROM article a "
+	"WHERE a.trial_id = t.id AND " VISIBLE ") FROM trial t WHERE t.site_id = ?2 ORDER BY t.name",
     [Q_TAGS] = "SELECT g.id, g.slug, g.name, count(*) AS n FROM tag g JOIN article_tag x ON x.tag_id = g.id "
 	       "JOIN article a ON a.id = x.article_id WHERE g.site_id = ?2 AND " VISIBLE
 	       " GROUP BY g.id ORDER BY n DESC, g.name LIMIT ?3",
@@ -278,20 +280,6 @@ static int migrate(store *s, char *err, size_t errlen)
 	return 0;
 }
 
-/* md_text(markdown): the plain words of an article body, for the search index's triggers */
-static void sql_md_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	(void)argc;
-	const char *md = (const char *)sqlite3_value_text(argv[0]);
-	int n = sqlite3_value_bytes(argv[0]);
-	buf out;
-	buf_init(&out, NULL);
-	if (md)
-		md_plain(&out, md, (size_t)n);
-	sqlite3_result_text(ctx, out.p ? out.p : "", (int)out.len, SQLITE_TRANSIENT);
-	buf_free(&out);
-}
-
 store *store_open(const char *path, char *err, size_t errlen)
 {
 	store *s = calloc(1, sizeof *s);
@@ -305,8 +293,6 @@ store *store_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
-	sqlite3_create_function(s->db, "md_text", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-				NULL, sql_md_text, NULL, NULL);
 	char why[512];
 	if (exec_sql(s->db,
 		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", why,
@@ -473,6 +459,26 @@ int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, cons
 	sqlite3_bind_int64(st, 2, site_id);
 	sq_bind_text(st, 3, slug);
 	return sq_one(s, pool, st, fill_congress, out);
+}
+
+static void fill_trial(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct trial *x = item;
+	x->id = sq_col_i64(st, 0);
+	x->slug = sq_col_str(pool, st, 1);
+	x->name = sq_col_str(pool, st, 2);
+	x->registry_id = sq_col_str(pool, st, 3);
+	x->phase = sq_col_str(pool, st, 4);
+	x->setting = sq_col_str(pool, st, 5);
+	x->article_count = sq_col_i64(st, 6);
+}
+
+int store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n)
+{
+	sqlite3_stmt *st = prep(s, Q_TRIALS);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	return sq_collect(s, pool, st, sizeof **out, fill_trial, (void **)out, n);
 }
 
 static void fill_tag(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)

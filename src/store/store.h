@@ -53,6 +53,7 @@ struct tag {
 struct trial {
 	int64_t id;
 	const char *slug, *name, *registry_id, *phase, *setting;
+	int64_t article_count; /* store_trials only */
 };
 
 /** An article as lists show it; the full article adds the fields below `body`. */
@@ -309,6 +310,10 @@ struct trial_edit {
 enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
 				  int64_t *id_out);
 int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out);
+/** The whole record of a trial by its slug, for its public page: 1 found, 0 not, -1 error. */
+int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct trial_edit *out);
+/** The site's trials with how many visible articles each has, by name. */
+int store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n);
 /** Accounts for the admin's list, newest first. */
 int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
 		     size_t *n, size_t *total);

@@ -493,7 +493,7 @@ try {
     await page.fill("#field-password", pw[1]);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((u) => u.pathname !== "/signin");
-    return { ctx, page };
+    return { ctx, page, email, password: pw[1] };
   };
 
   await check("back office: the live preview shows the rendered Markdown a moment after typing stops, saves nothing", async () => {
@@ -536,6 +536,34 @@ try {
     assert(await page.evaluate(() => history.length) === historyBefore, "previews added entries to the tab's history");
     assert(sqlValue("SELECT count(*) FROM article WHERE title = ?", title) === "0", "the preview saved the article");
     assert(problems.length === 0, `errors in the console: ${problems[0]}`);
+    await ctx.close();
+  });
+
+  await check("back office: after the session ends mid-edit, the preview says so, and signing in on the 401 page saves the text", async () => {
+    const { ctx, page, email, password } = await staffPage("editor");
+    await page.goto(`${base}/admin/articles/new`);
+    const title = `Saved after signing in again ${Date.now()}`;
+    await page.fill("#field-title", title);
+    await page.selectOption("#field-section", await page.locator("#field-section option:not([value=''])").first().getAttribute("value"));
+    await page.frameLocator("#live-preview iframe:not(.is-loading)").locator("main h1", { hasText: title }).waitFor({ timeout: 5000 });
+    await ctx.clearCookies({ name: "plenary_session" }); // the session is gone
+    const body = "\nFirst line after an empty one, <kept> & \"quoted\".\n\nSecond paragraph.";
+    await page.fill("#field-body", body);
+    await page.locator("#live-preview-status", { hasText: "session has ended" }).waitFor({ timeout: 5000 });
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/admin/articles"),
+      page.getByRole("button", { name: "Save", exact: true }).click(),
+    ]);
+    assert(resp.status() === 401, `the save answered ${resp.status()}`);
+    await page.waitForLoadState();
+    assert((await page.inputValue("#kept-body")) === body, "the body on the session-ended page is not the text sent");
+    await page.fill("#field-email", email);
+    await page.fill("#field-password", password);
+    await page.getByRole("button", { name: "Sign in and save" }).click();
+    await page.waitForURL((u) => /^\/admin\/articles\/\d+$/.test(u.pathname) && u.searchParams.has("saved"));
+    assert((await page.inputValue("#field-title")) === title, "the saved article has another title");
+    const saved = sqlValue("SELECT body FROM article WHERE title = ?", title).replace(/\r\n/g, "\n");
+    assert(saved === body.replace(/\n$/, ""), `the body saved is ${JSON.stringify(saved)}`);
     await ctx.close();
   });
 

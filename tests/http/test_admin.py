@@ -18,8 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from conftest import (card_slugs, form_values, h1_text, main_of, make_demo_database, make_staff, parse_html,
-                      start_plenary, text_of)
+from conftest import (card_slugs, form_token, form_values, h1_text, main_of, make_demo_database, make_staff,
+                      parse_html, start_plenary, text_of)
 
 LIST_PAGE = 25  # articles per page in /admin/articles
 STATUSES = ["draft", "review", "scheduled", "published", "archived"]
@@ -991,12 +991,267 @@ def test_a_save_after_the_session_ended_is_401_with_the_text_kept(srv, demo):
         assert r.status_code == 401, f"POST {path} with an ended session: {r.status_code}"
         doc = parse_html(r.text)
         assert h1_text(doc) == SESSION_ENDED
-        kept = {t.get("id"): t.text() for t in doc.find_all("textarea")}
+        kept = {t.get("id"): t.text().removeprefix("\n") for t in doc.find_all("textarea")}  # as HTML drops it
         assert kept["kept-title"] == typed["title"] and kept["kept-summary"] == typed["summary"]
         assert kept["kept-body"].replace("\r\n", "\n") == typed["body"].replace("\r\n", "\n")
         assert doc.find("a", href="/signin") is not None
     assert snapshot(srv) == before and dict(row(srv, article_id)) == current
     assert staff.get("/admin/articles").status_code == 303
+
+
+# ---- signing in again and saving in one step ------------------------------------------------------------
+
+RESUME_OWN = {"form_token", "resume_article", "email", "password", "code"}
+
+
+def resume_form(doc):
+    form = doc.find("form", action="/admin/resume")
+    assert form is not None and form.get("method") == "post", "the session-ended page has no resume form"
+    return form
+
+
+def kept_fields(doc):
+    """The editor's fields the resume form carries, as sorted (name, value) pairs with LF line ends."""
+    return sorted((k, v.replace("\r\n", "\n")) for k, v in form_values(resume_form(doc)) if k not in RESUME_OWN)
+
+
+def sent_fields(pairs):
+    return sorted((k, v.replace("\r\n", "\n")) for k, v in pairs if k != "form_token")
+
+
+def resume(staff, doc, **over):
+    """Posts the resume form of a session-ended page as a browser does, filled in with the staff's email and
+    password; `over` replaces fields (None leaves one out)."""
+    fill = {"email": staff.email, "password": staff.password, "code": None, **over}
+    data = [(k, v) for k, v in form_values(resume_form(doc)) if k not in fill]
+    data += [(k, v) for k, v in fill.items() if v is not None]
+    return staff.post("/admin/resume", data=data)
+
+
+def end_session(srv, staff, how):
+    """Ends the staff's session: signed out in another tab, its cookie gone, or expired on the server."""
+    if how == "signed out":
+        other = requests.Session()
+        other.cookies.update(staff.http.cookies)
+        token = form_token(other.get(srv.url("/account"), timeout=10).text)
+        assert other.post(srv.url("/signout"), data={"form_token": token}, timeout=10,
+                          allow_redirects=False).status_code == 303
+    elif how == "cookie removed":
+        staff.http.cookies.clear()
+    else:
+        srv.execute("UPDATE session SET expires_at = strftime('%s','now') - 1 WHERE user_id = "
+                    "(SELECT id FROM user WHERE email = ?)", (staff.email,))
+
+
+def edited_pairs(doc, **changes):
+    """The editor form of doc as a browser posts it, with changes (a list value for a repeated field)."""
+    pairs = [(k, v) for k, v in form_values(editor_form(doc)) if k not in changes]
+    for k, v in changes.items():
+        pairs.extend((k, x) for x in (v if isinstance(v, list) else [v]))
+    return pairs
+
+
+@pytest.mark.parametrize("how", ["signed out", "cookie removed", "expired"])
+def test_after_a_session_ended_the_401_keeps_the_whole_form_and_signing_in_saves_it(srv, demo, how):
+    staff = make_staff(srv, "editor")
+    article_id, data = create(staff, demo)
+    doc, _ = open_editor(staff, f"/admin/articles/{article_id}")
+    end_session(srv, staff, how)
+    n = uid()
+    typed = edited_pairs(doc, title=f"Hours of <work> & \"care\" {n}", summary=f"A summary {n}",
+                         body=f"Paragraph one {n}.\r\n\r\nParagraph <two> & three.\r\n",
+                         tags=f"Tag {n}, Second tag", speakers=[str(p["id"]) for p in demo.people[:2]],
+                         sponsors=[str(demo.sponsors[0]["id"])],
+                         references=f"Citation {n} | LBA2 | https://example.org/{n}\r\nOther | | ",
+                         action="save")
+    before = snapshot(srv)
+    r = staff.post(f"/admin/articles/{article_id}", data=typed)
+    assert r.status_code == 401
+    assert snapshot(srv) == before
+    page = parse_html(r.text)
+    assert h1_text(page) == SESSION_ENDED
+    form = resume_form(page)
+    assert kept_fields(page) == sent_fields(typed), "the page does not carry the form as it was sent"
+    assert form.find("input", name="resume_article").get("value") == str(article_id)
+    assert form.find("input", name="form_token").get("value")
+    labels = {label.get("for") for label in form.find_all("label")}
+    for name, kind in (("email", "email"), ("password", "password"), ("code", "text")):
+        field = form.find("input", name=name)
+        assert field is not None and field.get("type") == kind and field.get("id") in labels
+    assert f"&lt;work&gt; &amp; &quot;care&quot; {n}" in r.text and "<work>" not in r.text
+
+    old_cookie = staff.cookie
+    r = resume(staff, page)
+    assert saved_id(r) == article_id
+    assert staff.cookie and staff.cookie != old_cookie, "signing in again set no new session cookie"
+    a = row(srv, article_id)
+    assert (a["title"], a["summary"], a["body"].replace("\r\n", "\n")) == \
+        (f"Hours of <work> & \"care\" {n}", f"A summary {n}", f"Paragraph one {n}.\n\nParagraph <two> & three.\n")
+    assert a["revision_no"] == 2
+    assert count(srv, "SELECT count(*) FROM article_person WHERE article_id = ?", (article_id,)) == 2
+    assert count(srv, "SELECT count(*) FROM article_sponsor WHERE article_id = ?", (article_id,)) == 1
+    assert count(srv, "SELECT count(*) FROM reference WHERE article_id = ?", (article_id,)) == 2
+    rev = srv.query("SELECT * FROM revision WHERE article_id = ? ORDER BY id DESC LIMIT 1", (article_id,))[0]
+    assert rev["author_id"] == user_id(srv, staff)
+    # signed in again: the editor opens, with the saved text
+    _, values_now = open_editor(staff, f"/admin/articles/{article_id}?saved=1")
+    assert values_now["title"] == a["title"]
+
+
+def test_a_new_article_is_created_when_signing_in_again(srv, demo):
+    staff = make_staff(srv, "contributor")
+    doc, _ = open_editor(staff)
+    end_session(srv, staff, "expired")
+    title = f"Written while the session ended {uid()}"
+    pairs = edited_pairs(doc, title=title, section=str(demo.section["id"]), body="New text.", action="save")
+    r = staff.post("/admin/articles", data=pairs)
+    assert r.status_code == 401
+    page = parse_html(r.text)
+    assert resume_form(page).find("input", name="resume_article").get("value") == ""
+    article_id = saved_id(resume(staff, page))
+    a = row(srv, article_id)
+    assert (a["title"], a["status"], a["author_id"]) == (title, "draft", user_id(srv, staff))
+
+
+def test_a_wrong_password_shows_the_page_again_with_the_text_kept(srv, demo):
+    staff = make_staff(srv, "editor")
+    article_id, _ = create(staff, demo)
+    doc, _ = open_editor(staff, f"/admin/articles/{article_id}")
+    end_session(srv, staff, "expired")
+    typed = edited_pairs(doc, title=f"Kept title {uid()}", body="Kept <body>\r\nline two", action="save")
+    page = parse_html(staff.post(f"/admin/articles/{article_id}", data=typed).text)
+    before = snapshot(srv), dict(row(srv, article_id))
+    r = resume(staff, page, password="not the password at all")
+    assert r.status_code == 422
+    again = parse_html(r.text)
+    assert h1_text(again) == SESSION_ENDED
+    assert "The email address or the password is not right." in text_of(again.find("div", class_="error-summary"))
+    assert kept_fields(again) == sent_fields(typed)
+    assert resume_form(again).find("input", name="email").get("value") == staff.email
+    assert "set-cookie" not in r.headers
+    assert (snapshot(srv), dict(row(srv, article_id))) == before
+    # missing fields are the same page too
+    r = resume(staff, page, password="", email="")
+    assert r.status_code == 422 and kept_fields(parse_html(r.text)) == sent_fields(typed)
+    # the right password on the page shown again saves
+    assert saved_id(resume(staff, again)) == article_id
+    assert row(srv, article_id)["title"] == dict(typed)["title"]
+
+
+def test_a_reader_account_cannot_save_by_signing_in_again(srv, demo, reader):
+    staff = make_staff(srv, "editor")
+    article_id, _ = create(staff, demo)
+    doc, _ = open_editor(staff, f"/admin/articles/{article_id}")
+    end_session(srv, staff, "expired")
+    typed = edited_pairs(doc, title=f"Not by a reader {uid()}", action="save")
+    page = parse_html(staff.post(f"/admin/articles/{article_id}", data=typed).text)
+    before = dict(row(srv, article_id))
+    r = resume(reader, page)
+    assert r.status_code == 403 and kept_fields(parse_html(r.text)) == sent_fields(typed)
+    assert dict(row(srv, article_id)) == before
+
+
+def test_someone_elses_save_meanwhile_is_a_conflict_with_the_text_kept(srv, demo, admin):
+    staff = make_staff(srv, "editor")
+    article_id, _ = create(staff, demo)
+    doc, _ = open_editor(staff, f"/admin/articles/{article_id}")
+    end_session(srv, staff, "signed out")
+    mine = f"My title {uid()}"
+    typed = edited_pairs(doc, title=mine, body="My careful text.", action="save")
+    page = parse_html(staff.post(f"/admin/articles/{article_id}", data=typed).text)
+    theirs = f"Their title {uid()}"
+    assert saved_id(edit(admin, article_id, title=theirs)) == article_id
+    current = dict(row(srv, article_id))
+    r = resume(staff, page)
+    assert r.status_code == 409
+    doc = parse_html(r.text)
+    assert "Someone saved this article after you opened it" in text_of(doc.find("div", class_="error-summary"))
+    v = values(doc)
+    assert v["title"] == mine and v["body"] == "My careful text."
+    assert dict(row(srv, article_id)) == current
+    # signed in now: the conflict page's own form saves, as from the editor
+    assert staff.cookie and staff.get("/admin/articles").status_code == 200
+
+
+def test_an_admin_signs_in_again_with_the_second_factor(srv, demo):
+    staff = make_staff(srv, "admin")
+    article_id, _ = create(staff, demo)
+    doc, _ = open_editor(staff, f"/admin/articles/{article_id}")
+    end_session(srv, staff, "expired")
+    typed = edited_pairs(doc, title=f"Two factors {uid()}", action="save")
+    page = parse_html(staff.post(f"/admin/articles/{article_id}", data=typed).text)
+    before = dict(row(srv, article_id))
+    for code, status in ((None, 422), ("000000", 422)):  # a third failure in a row would have to wait
+        r = resume(staff, page, code=code)
+        assert r.status_code == status, (code, r.status_code)
+        again = parse_html(r.text)
+        assert "two-factor" in text_of(again.find("div", class_="error-summary"))
+        assert kept_fields(again) == sent_fields(typed) and "set-cookie" not in r.headers
+    assert dict(row(srv, article_id)) == before
+    assert saved_id(resume(staff, page, code=staff.recovery_codes[0])) == article_id
+    assert row(srv, article_id)["title"] == dict(typed)["title"]
+    # a recovery code works once
+    end_session(srv, staff, "expired")
+    page = parse_html(staff.post(f"/admin/articles/{article_id}", data=edited_pairs(doc, action="save")).text)
+    assert resume(staff, page, code=staff.recovery_codes[0]).status_code == 422
+
+
+def test_the_resume_form_needs_its_token_and_this_sites_origin(srv, demo):
+    staff = make_staff(srv, "editor")
+    article_id, _ = create(staff, demo)
+    doc, _ = open_editor(staff, f"/admin/articles/{article_id}")
+    end_session(srv, staff, "cookie removed")
+    typed = edited_pairs(doc, title=f"Forged {uid()}", action="save")
+    page = parse_html(staff.post(f"/admin/articles/{article_id}", data=typed).text)
+    before = dict(row(srv, article_id))
+    assert resume(staff, page, form_token="").status_code == 403
+    pairs = [(k, v) for k, v in form_values(resume_form(page)) if k != "form_token"]
+    r = staff.post("/admin/resume", data=pairs + [("email", staff.email), ("password", staff.password)])
+    assert r.status_code == 403
+    r = staff.post("/admin/resume", data=form_values(resume_form(page)) + [("email", staff.email),
+                                                                          ("password", staff.password)],
+                   headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403
+    # the session-bound token of the editor page is no good here either
+    r = staff.post("/admin/resume", data=[(k, v) for k, v in form_values(resume_form(page)) if k != "form_token"] +
+                   [("form_token", dict(form_values(editor_form(doc)))["form_token"]), ("email", staff.email),
+                    ("password", staff.password)])
+    assert r.status_code == 403
+    assert dict(row(srv, article_id)) == before
+    assert staff.post("/admin/resume", data={"email": staff.email}).status_code == 403
+
+
+def test_signing_in_again_is_throttled_like_signing_in(demo):
+    """On a server of its own: the failures it counts per address would slow the other tests' sign-ins."""
+    with tempfile.TemporaryDirectory(prefix="plenary-admin-throttle-") as tmp:
+        own = start_plenary(tmp, make_demo_database(tmp), {"outbox": f"{tmp}/outbox"}, name="throttle")
+        try:
+            staff = make_staff(own, "editor")
+            section = own.query("SELECT s.id FROM section s JOIN site t ON t.id = s.site_id "
+                                "WHERE t.is_default = 1 ORDER BY s.id LIMIT 1")[0]["id"]
+            doc, _ = open_editor(staff)
+            end_session(own, staff, "expired")
+            typed = edited_pairs(doc, title=f"Throttled {uid()}", section=str(section), body="Kept.", action="save")
+            page = parse_html(staff.post("/admin/articles", data=typed).text)
+            # three tries are free, then each failure doubles the wait (1, 2, 4 ... seconds)
+            statuses = [resume(staff, page, password=f"wrong {i}").status_code for i in range(3)]
+            assert statuses == [422, 422, 422]
+            for i in range(8):
+                r = resume(staff, page, password=f"wrong again {i}")
+                if r.status_code == 429 and int(r.headers["retry-after"]) >= 2:
+                    break
+                assert r.status_code in (422, 429)
+                time.sleep(0.3)
+            assert r.status_code == 429, "wrong passwords were never slowed down"
+            r = resume(staff, page)  # now the right password waits too
+            assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
+            again = parse_html(r.text)
+            assert "Too many attempts" in text_of(again.find("div", class_="error-summary"))
+            assert kept_fields(again) == sent_fields(typed)
+            time.sleep(int(r.headers["retry-after"]) + 0.2)
+            assert saved_id(resume(staff, again)) > 0
+        finally:
+            assert own.stop() == 0
 
 
 # ==== preview ============================================================================================

@@ -1,6 +1,6 @@
--- 006: search. article_search holds every article's words (the body as plain text through md_text(), a
--- function the server registers) for FTS5 with Porter stemming and diacritics removed; search_words holds
--- only the public words (titles, summaries, faculty, trials, topics) unstemmed, for "did you mean".
+-- 006: search. article_search holds every article's words (the body as its Markdown source: punctuation
+-- separates words, and the server cleans markup out of snippets) for FTS5 with Porter stemming and
+-- diacritics removed; search_words holds only the public words (titles, summaries, faculty, trials, topics) unstemmed, for "did you mean".
 -- Triggers keep both exact on every change; visibility and audience are checked when searching, so an
 -- article scheduled for a second is found from that second on.
 
@@ -12,7 +12,7 @@ CREATE VIRTUAL TABLE search_words USING fts5(words, tokenize = 'unicode61 remove
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_words, 'row');
 
 CREATE VIEW article_search_doc AS
-SELECT a.id AS id, a.title AS title, a.summary AS summary, md_text(a.body) AS body,
+SELECT a.id AS id, a.title AS title, a.summary AS summary, a.body AS body,
   (SELECT IFNULL(group_concat(p.name, ', '), '') FROM article_person ap JOIN person p ON p.id = ap.person_id
     WHERE ap.article_id = a.id) AS people,
   IFNULL((SELECT t.name || ' ' || t.aliases || ' ' || t.registry_id FROM trial t WHERE t.id = a.trial_id), '')
