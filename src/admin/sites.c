@@ -97,15 +97,15 @@ static void site_extra(struct request *r, const struct record *rec, view *v)
 {
 	struct site_edit x;
 	view_bool(v, "has_note", 1);
-	view_str(v, "note",
-		 "The server reads its sites when it starts: a new site, or a changed name, tagline or host "
-		 "name, reaches readers after a restart.");
+	view_str(
+	    v, "note",
+	    "A new site, or a changed name, tagline or host name, reaches readers as soon as it is saved. "
+	    "A new host name also needs a DNS record (or a proxy rule) that sends it to this server.");
 	if (rec->id && store_site_by_id(r->w->db, r->pool, rec->id, &x) == 1 && x.is_default)
-		view_str(v, "note",
-			 "This is the default site: it answers every host name no other site claims, and "
-			 "stays the "
-			 "default. The server reads its sites when it starts: changes reach readers after a "
-			 "restart.");
+		view_str(
+		    v, "note",
+		    "This is the default site: it answers every host name no other site claims, and stays "
+		    "the default. Changes reach readers as soon as they are saved.");
 }
 
 static const struct record_kind sites_kind = {

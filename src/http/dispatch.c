@@ -27,7 +27,7 @@ static void inflight_done(void *p)
 }
 
 /* The site whose host is the request's Host (port ignored), else the default site. */
-static const struct site *site_for_host(struct app *app, h2o_iovec_t authority, int *port)
+static const struct site *site_for_host(const struct worker *w, h2o_iovec_t authority, int *port)
 {
 	size_t n = authority.len;
 	const char *colon = NULL;
@@ -44,9 +44,9 @@ static const struct site *site_for_host(struct app *app, h2o_iovec_t authority, 
 		*port = p > 0 && p <= 65535 ? p : 0; /* links carry only a real port */
 		n = (size_t)(colon - authority.base);
 	}
-	const struct site *fallback = app->nsites ? &app->sites[0] : NULL;
-	for (size_t i = 0; i < app->nsites; i++) {
-		const struct site *s = &app->sites[i];
+	const struct site *fallback = w->nsites ? &w->sites[0] : NULL;
+	for (size_t i = 0; i < w->nsites; i++) {
+		const struct site *s = &w->sites[i];
 		if (strlen(s->host) == n && strncasecmp(s->host, authority.base, n) == 0)
 			return s;
 		if (s->is_default)
@@ -75,7 +75,8 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	r->w = w;
 	r->app = w->app;
 	r->pool = &req->pool;
-	r->site = site_for_host(w->app, req->authority, &r->port);
+	worker_sites_refresh(w);
+	r->site = site_for_host(w, req->authority, &r->port);
 	r->is_head = h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD"));
 	size_t plen = req->query_at != SIZE_MAX ? req->query_at : req->path.len;
 	h2o_iovec_t norm = req->path_normalized;

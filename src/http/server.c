@@ -102,6 +102,56 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+static void free_pool(h2o_mem_pool_t *p)
+{
+	h2o_mem_clear_pool(p);
+	free(p);
+}
+
+void worker_sites_refresh(struct worker *w)
+{
+	uint_fast64_t gen = atomic_load(&w->app->content_generation);
+	if (w->nretired &&
+	    w->inflight <= 1) { /* only the request asking is in flight: nothing points there */
+		for (size_t i = 0; i < w->nretired; i++)
+			free_pool(w->retired_pools[i]);
+		w->nretired = 0;
+	}
+	if (gen == w->sites_generation)
+		return;
+	h2o_mem_pool_t *pool = malloc(sizeof *pool);
+	h2o_mem_pool_t **more = realloc(w->retired_pools, (w->nretired + 1) * sizeof *more);
+	if (!pool || !more) {
+		free(pool);
+		if (more)
+			w->retired_pools = more;
+		return; /* keep serving with the sites it has */
+	}
+	w->retired_pools = more;
+	h2o_mem_init_pool(pool);
+	struct site *sites;
+	size_t n;
+	if (store_sites(w->db, pool, &sites, &n) != 0 || n == 0) {
+		free_pool(pool);
+		return;
+	}
+	if (w->sites_pool)
+		w->retired_pools[w->nretired++] = w->sites_pool;
+	w->sites_pool = pool;
+	w->sites = sites;
+	w->nsites = n;
+	w->sites_generation = gen;
+}
+
+static void worker_sites_free(struct worker *w)
+{
+	for (size_t i = 0; i < w->nretired; i++)
+		free_pool(w->retired_pools[i]);
+	free(w->retired_pools);
+	if (w->sites_pool)
+		free_pool(w->sites_pool);
+}
+
 static int worker_init(struct worker *w, struct app *app, int index, h2o_hostconf_t **hosts, char *err,
 		       size_t errlen)
 {
@@ -112,6 +162,9 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	if (!w->db)
 		return -1;
 	w->cache = page_cache_new((size_t)app->cfg.cache_mb * 1024 * 1024);
+	w->sites = app->sites;
+	w->nsites = app->nsites;
+	w->sites_generation = atomic_load(&app->content_generation);
 	h2o_context_init(&w->ctx, h2o_evloop_create(), &globalconf);
 	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, hasher_on_reply);
 	w->accept.ctx = &w->ctx;
@@ -192,6 +245,7 @@ int server_run(struct app *app)
 	for (int i = 0; i < n; i++) {
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
+		worker_sites_free(&workers[i]);
 	}
 	log_info("stopped");
 	return 0;

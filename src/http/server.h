@@ -17,7 +17,7 @@ struct mailer;
 struct app {
 	struct config cfg;
 	tmpl_set *tmpl;
-	struct site *sites; /* loaded at start-up; content of other tables is read per request */
+	struct site *sites; /* loaded at start-up (workers keep their own copy, see below) */
 	size_t nsites;
 	h2o_mem_pool_t pool; /* owns sites */
 	struct asset *assets;
@@ -39,11 +39,21 @@ struct worker {
 	int inflight;
 	h2o_multithread_receiver_t hash_replies; /* finished password hashes come back here */
 	pthread_t thread;
+	/* the sites as this worker last read them: read again after any content change, the replaced lists
+	 * freed once no request of this worker is in flight */
+	const struct site *sites;
+	size_t nsites;
+	uint_fast64_t sites_generation;
+	h2o_mem_pool_t *sites_pool;
+	h2o_mem_pool_t **retired_pools;
+	size_t nretired;
 	/* the form token of the current hour, computed once per hour */
 	int64_t token_hour;
 	char token[80];
 };
 
+/** Reads the sites again after a content change (an edit in /admin/sites reaches readers at once). */
+void worker_sites_refresh(struct worker *w);
 /** Starts the workers and serves until SIGTERM or SIGINT; returns the process exit status. */
 int server_run(struct app *app);
 

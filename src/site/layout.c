@@ -14,9 +14,9 @@ static const char *menu_url(struct request *r, const char *url)
 {
 	if (strncmp(url, "site:", 5) != 0)
 		return url;
-	for (size_t i = 0; i < r->app->nsites; i++)
-		if (strcmp(r->app->sites[i].slug, url + 5) == 0)
-			return req_site_url(r, &r->app->sites[i]);
+	for (size_t i = 0; i < r->w->nsites; i++)
+		if (strcmp(r->w->sites[i].slug, url + 5) == 0)
+			return req_site_url(r, &r->w->sites[i]);
 	return "/";
 }
 
@@ -91,8 +91,8 @@ view *layout_view(struct request *r, const char *title)
 	gmtime_r(&now, &tm);
 	view_int(v, "year", tm.tm_year + 1900);
 	view *sites = view_list(v, "sister_sites");
-	for (size_t i = 0; i < r->app->nsites; i++) {
-		const struct site *s = &r->app->sites[i];
+	for (size_t i = 0; i < r->w->nsites; i++) {
+		const struct site *s = &r->w->sites[i];
 		if (site && s->id == site->id)
 			continue;
 		view *item = view_push(sites);

@@ -1,8 +1,11 @@
 """Every distinct page type is valid HTML (html-validate, recommended rules) and meets basic accessibility."""
 import json
 import os
+import struct
 import subprocess
 import tempfile
+import time
+import zlib
 
 import pytest
 import requests
@@ -185,6 +188,10 @@ STRUCTURE_PAGES = ["admin-sections", "admin-section-edit", "admin-section-errors
                    "admin-sites", "admin-site-edit-default", "admin-site-errors", "admin-sites-editor-403",
                    "admin-structure-contributor-403"]
 ADMIN_PAGES += STRUCTURE_PAGES
+# the media library (test_media.py): the library, its upload errors, an image's page, and an article showing one
+MEDIA_PAGES = ["admin-media", "admin-media-errors", "admin-media-image", "admin-media-image-errors",
+               "admin-media-image-used", "article-featured-image"]
+ADMIN_PAGES += MEDIA_PAGES
 
 
 def _editor_form(doc):
@@ -250,6 +257,7 @@ def admin_pages(admin_server):
         "admin-reader-403": (403, lambda: reader.get("/admin/articles")),
         "admin-audit-contributor-403": (403, lambda: contributor.get("/admin/audit")),
         **_structure_pages(srv, editor, contributor),
+        **_media_pages(srv, editor, section),
     }
     assert list(fetch) == ADMIN_PAGES
     out = {}
@@ -310,3 +318,49 @@ def test_admin_html_validate(admin_pages):
 @pytest.mark.parametrize("name", ADMIN_PAGES)
 def test_admin_basic_accessibility(admin_pages, name):
     test_basic_accessibility(admin_pages, name)
+
+
+def _png(w, h, seed):
+    """An RGB PNG written by hand (no imaging library needed), its pixels varied by seed."""
+    rows = b"".join(b"\x00" + bytes((x * 7 + y * 3 + seed) % 256 for x in range(w * 3)) for y in range(h))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def _media_pages(srv, editor, section):
+    """How to fetch each of MEDIA_PAGES: two images uploaded (one featured on a published article)."""
+    def token(page):
+        form = next(f for f in parse_html(editor.get(page).text).find_all("form") if f.get("method") == "post")
+        return dict(form_values(form))["form_token"]
+
+    def upload(seed, **fields):
+        r = editor.post("/admin/media", data={"form_token": token("/admin/media"), **fields},
+                        files={"file": ('chart "1" <a>.png', _png(700, 400, seed), "image/png")})
+        assert r.status_code == 303, f"upload: {r.status_code}"
+        return r.headers["location"].split("?")[0]
+
+    seed = int(time.time()) % 200
+    used = upload(seed, alt='A chart of <survival> & "response"', credit="Figure: Doe & Roe")
+    unused = upload(seed + 1, alt="An image no article shows")
+    data = {**dict(form_values(_editor_form(parse_html(editor.get("/admin/articles/new").text)))),
+            "title": "Validated featured image", "summary": "A summary.", "body": "Body text.",
+            "section": str(section), "audience": "public", "status": "published", "image": used.rsplit("/", 1)[1],
+            "action": "save"}
+    r = editor.post("/admin/articles", data=data)
+    assert r.status_code == 303, f"the article with a featured image: {r.status_code}"
+    article_id = int(r.headers["location"].split("?")[0].rsplit("/", 1)[1])
+    slug = srv.query("SELECT slug FROM article WHERE id = ?", (article_id,))[0][0]
+    return {
+        "admin-media": (200, lambda: editor.get("/admin/media?deleted=1")),
+        "admin-media-errors": (422, lambda: editor.post("/admin/media", data={
+            "form_token": token("/admin/media"), "alt": "", "credit": 'Kept <credit> & "quotes"'},
+            files={"file": ("empty.png", b"", "image/png")})),
+        "admin-media-image": (200, lambda: editor.get(f"{unused}?uploaded=1")),
+        "admin-media-image-errors": (422, lambda: editor.post(unused, data={
+            "form_token": token(unused), "action": "save", "alt": "", "credit": "c" * 201})),
+        "admin-media-image-used": (200, lambda: editor.get(f"{used}?saved=1")),
+        "article-featured-image": (200, lambda: requests.get(srv.url(f"/article/{slug}"), timeout=10)),
+    }
