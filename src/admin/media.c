@@ -247,7 +247,13 @@ static void image_page(struct request *r, int status, const struct media *m, con
 	}
 	buf md;
 	buf_init(&md, r->pool);
-	buf_printf(&md, "![%s](%s)", alt, largest);
+	buf_adds(&md, "![");
+	for (const char *c = alt; *c; c++) { /* brackets in the alt text would end the image's text early */
+		if (*c == '\\' || *c == '[' || *c == ']')
+			buf_addc(&md, '\\');
+		buf_addc(&md, *c);
+	}
+	buf_printf(&md, "](%s)", largest);
 	view_str(v, "markdown", buf_cstr(&md));
 	static const char *const names[] = {"alt", "credit"};
 	view_errors(v, names, errors, errors ? 2 : 0);

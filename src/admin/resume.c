@@ -5,6 +5,7 @@
 
 #include "admin/articles.h"
 #include "auth/session.h"
+#include "http/csrf.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -41,6 +42,12 @@ static int name_ok(const char *name)
 
 void session_ended_page(struct request *r, int status, const struct form *f, int64_t id, const char *error)
 {
+	/* the session, and with it the form's token, is gone: another site must not be able to fill in the
+	 * form an editor would then sign in to save */
+	if (!csrf_origin_ok(r)) {
+		resp_error(r, 403, "This form was sent from another site, so it is not kept.");
+		return;
+	}
 	/* whoever signs in here has no session yet (or an ended or half-done one): the page's form token is
 	 * the one made without a session, as admin_resume checks it */
 	r->session_hash = NULL;

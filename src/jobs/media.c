@@ -6,7 +6,9 @@
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vips/vips.h>
 
@@ -98,10 +100,17 @@ static int write_file(const char *dir, const char *name, const void *data, size_
 {
 	char path[1024], tmp[1040];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	/* a name of its own: two uploads of the same bytes may be resized at once into the same files */
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	int fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		return log_error("media: cannot write %s: %s", tmp, strerror(errno)), -1;
+	if (fchmod(fd, 0644) != 0) {
+		log_error("media: cannot write %s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
 	const char *p = data;
 	while (n) {
 		ssize_t k = write(fd, p, n);

@@ -485,10 +485,13 @@ const char *htmlctx_var(const htmlctx *h, enum htmlctx_out *out)
 		return h->match || h->json_esc
 			   ? "variable in unsafe context: after '\\' or '<' in a JSON string"
 			   : NULL;
-	case M_RAWTEXT:
 	case M_JSON:
-		return "variable in unsafe context: inside <script> or <style> (only JSON strings in an "
-		       "application/ld+json script may hold variables)";
+		*out = HTMLCTX_JSON_VALUE;
+		return h->match ? "variable in unsafe context: after '<' in an application/ld+json script"
+				: NULL;
+	case M_RAWTEXT:
+		return "variable in unsafe context: inside <script> or <style> (only an application/ld+json "
+		       "script may hold variables)";
 	case M_COMMENT:
 		return "variable in unsafe context: inside an HTML comment";
 	case M_BEFORE_VALUE:

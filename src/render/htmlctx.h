@@ -6,12 +6,14 @@
 
 /** Where a variable may be rendered, decided once at template load. */
 enum htmlctx_out {
-	HTMLCTX_TEXT,	   /* element text (or title/textarea text): esc_html */
-	HTMLCTX_ATTR,	   /* a quoted ordinary attribute value: esc_html */
-	HTMLCTX_URL_START, /* start of a quoted URL attribute value: esc_url_attr */
-	HTMLCTX_URL_PATH,  /* path part of a URL value: esc_url_component, keeping '/' */
-	HTMLCTX_URL_QUERY, /* after ? = & or # in a URL value: esc_url_component */
-	HTMLCTX_JSON,	   /* inside a JSON string in <script type="application/ld+json">: esc_json_string */
+	HTMLCTX_TEXT,	    /* element text (or title/textarea text): esc_html */
+	HTMLCTX_ATTR,	    /* a quoted ordinary attribute value: esc_html */
+	HTMLCTX_URL_START,  /* start of a quoted URL attribute value: esc_url_attr */
+	HTMLCTX_URL_PATH,   /* path part of a URL value: esc_url_component, keeping '/' */
+	HTMLCTX_URL_QUERY,  /* after ? = & or # in a URL value: esc_url_component */
+	HTMLCTX_JSON,	    /* inside a JSON string in <script type="application/ld+json">: esc_json_string */
+	HTMLCTX_JSON_VALUE, /* between JSON tokens there: a whole value (number, true/false, or a quoted
+			       string) */
 };
 
 /** The tokenizer state: a simplified HTML5 tokenizer fed only with the template's literal text (which

@@ -335,8 +335,28 @@ static void escape(buf *out, enum htmlctx_out ctx, const char *s, size_t n)
 	}
 }
 
+/* A value between JSON tokens is always one whole JSON value, so it cannot change the script's structure. */
+static void render_json_value(buf *out, const view_value *val)
+{
+	if (val && (val->kind == VIEW_STR || val->kind == VIEW_HTML)) {
+		buf_addc(out, '"');
+		esc_json_string(out, val->u.str.p, val->u.str.len);
+		buf_addc(out, '"');
+	} else if (val && val->kind == VIEW_INT) {
+		buf_printf(out, "%lld", val->u.num);
+	} else if (val && val->kind == VIEW_BOOL) {
+		buf_adds(out, val->u.num ? "true" : "false");
+	} else {
+		buf_adds(out, "null");
+	}
+}
+
 static void render_var(buf *out, const view_value *val, enum htmlctx_out ctx)
 {
+	if (ctx == HTMLCTX_JSON_VALUE) {
+		render_json_value(out, val);
+		return;
+	}
 	if (!val)
 		return;
 	switch (val->kind) {

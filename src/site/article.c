@@ -4,6 +4,7 @@
 
 #include "core/buf.h"
 #include "http/response.h"
+#include "jobs/media.h"
 #include "render/markdown.h"
 #include "site/handlers.h"
 #include "site/layout.h"
@@ -102,6 +103,43 @@ static void add_related(struct request *r, view *v, const struct article *a)
 	view_bool(v, "has_related", view_len(list) > 0);
 }
 
+/* What link previews and search engines read: description, Open Graph image, and the schema.org article
+ * (NewsArticle for interviews and news, MedicalScholarlyArticle for congress reports). */
+static void add_metadata(struct request *r, view *v, view *x, const struct article *a)
+{
+	view_str(v, "meta_description", a->summary);
+	view_str(v, "og_type", "article");
+	const char *root = req_site_url(r, r->site);
+	view_fmt(x, "canonical_url", "%sarticle/%s", root, a->slug);
+	view_str(x, "ld_type", strcmp(a->kind, "report") == 0 ? "MedicalScholarlyArticle" : "NewsArticle");
+	view_bool(x, "free", strcmp(a->audience, "public") == 0);
+	view_fmt(x, "trial_url", "%strial/%s", root, a->trial.slug);
+	if (a->image.id) {
+		int ws[MEDIA_MAX_WIDTHS];
+		size_t nw = media_widths(a->image.width, ws);
+		char path[128];
+		media_url(a->image.hash, a->image.kind, ws[nw - 1] > 1280 && nw > 1 ? ws[nw - 2] : ws[nw - 1],
+			  path, sizeof path);
+		view_fmt(v, "og_image", "%s%s", root, path + 1);
+		view_str(v, "og_image_alt", a->image.alt);
+		view_fmt(x, "ld_image", "%s%s", root, path + 1);
+	}
+	view *authors = view_list(x, "ld_authors");
+	for (size_t i = 0; i < a->npeople; i++) {
+		view *p = view_push(authors);
+		view_str(p, "name", a->people[i].name);
+		view_str(p, "affiliation", a->people[i].affiliation);
+		view_bool(p, "more", i + 1 < a->npeople);
+	}
+	view *cites = view_list(x, "ld_citations");
+	for (size_t i = 0; i < a->nrefs; i++) {
+		view *c = view_push(cites);
+		view_str(c, "citation", a->refs[i].citation);
+		view_str(c, "url", a->refs[i].url);
+		view_bool(c, "more", i + 1 < a->nrefs);
+	}
+}
+
 void article_show(struct request *r, struct article *a, int preview)
 {
 	view *v = layout_view(r, a->title);
@@ -160,6 +198,7 @@ void article_show(struct request *r, struct article *a, int preview)
 	}
 	add_people(x, a);
 	add_lists(x, a);
+	add_metadata(r, v, x, a);
 	add_share(r, v, a);
 	if (!preview)
 		add_related(r, v, a);

@@ -92,6 +92,9 @@ void congress_hub(struct request *r)
 		return;
 	}
 	view *v = layout_view(r, c.name);
+	char feed_base[256];
+	snprintf(feed_base, sizeof feed_base, "/congress/%s", c.slug);
+	view_feed(v, c.name, feed_base);
 	congress_fields(view_obj(v, "congress"), &c);
 	buf md;
 	buf_init(&md, r->pool);

@@ -46,8 +46,10 @@ int form_read_upload(struct request *r, struct form *f, struct upload *files, si
 	*nfiles = 0;
 	if (!multipart_is(ct))
 		return form_read(r, f);
-	if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files, max, nfiles) != 0) {
-		resp_error(r, 400, "The upload could not be read: it is malformed or has too many fields or files.");
+	if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files, max, nfiles) !=
+	    0) {
+		resp_error(r, 400,
+			   "The upload could not be read: it is malformed or has too many fields or files.");
 		return -1;
 	}
 	return form_checked(r, f);

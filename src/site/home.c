@@ -38,6 +38,7 @@ static void add_highlights(struct request *r, view *v)
 void home_page(struct request *r)
 {
 	view *v = layout_view(r, "");
+	view_feed(v, r->site->name, "");
 	struct article_filter f = {.site_id = r->site->id};
 	struct article *as;
 	size_t n;

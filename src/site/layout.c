@@ -102,7 +102,33 @@ view *layout_view(struct request *r, const char *title)
 	}
 	if (site)
 		add_menu(v, r);
+	/* what search engines and link previews read */
+	buf canon;
+	buf_init(&canon, r->pool);
+	buf_adds(&canon, site ? req_site_url(r, site) : "/");
+	buf_adds(&canon, r->path + (r->path[0] == '/'));
+	int page = req_page_number(r);
+	if (page > 1)
+		buf_printf(&canon, "?page=%d", page);
+	view_str(v, "canonical", buf_cstr(&canon));
+	const char *root = site ? req_site_url(r, site) : "/";
+	view_strn(v, "site_root", root, strlen(root) - 1); /* without the final '/', for root + path */
+	view_str(v, "meta_description", site ? site->tagline : "");
+	view_str(v, "og_type", "website");
+	static const char *const private_paths[] = {"/admin", "/account", "/signin", "/signup", "/signout",
+						    "/reset", "/verify",  "/search", "/cookies"};
+	for (size_t i = 0; i < sizeof private_paths / sizeof *private_paths; i++)
+		if (strncmp(r->path, private_paths[i], strlen(private_paths[i])) == 0)
+			view_bool(v, "noindex", 1);
 	return v;
+}
+
+void view_feed(view *v, const char *title, const char *base)
+{
+	view *f = view_push(view_list(v, "feeds"));
+	view_str(f, "title", title);
+	view_fmt(f, "rss", "%s/feed.rss", base);
+	view_fmt(f, "atom", "%s/feed.atom", base);
 }
 
 void view_date(view *v, const char *name, const char *iso_name, int64_t t)
@@ -201,6 +227,7 @@ void view_breadcrumbs(view *v, const char *const *labels, const char *const *url
 		if (urls[i])
 			view_str(item, "url", urls[i]);
 		view_bool(item, "last", i + 1 == n);
+		view_int(item, "position", (long long)i + 1);
 	}
 }
 

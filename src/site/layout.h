@@ -24,6 +24,9 @@ int view_pagination(view *v, struct request *r, const char *base, int page, size
  */
 int view_article_page(struct request *r, view *v, const struct article_filter *f, const char *base,
 		      struct article **out, size_t *n);
+/** Advertises a list page's feeds: base "/section/x" gives base/feed.rss and base/feed.atom ("" for the
+ * site's own). */
+void view_feed(view *v, const char *title, const char *base);
 /** Adds a "breadcrumbs" list: pairs of label and URL ending with the current page's label (URL NULL). */
 void view_breadcrumbs(view *v, const char *const *labels, const char *const *urls, size_t n);
 /** The consent banner's return path: the current path and query. */

@@ -19,6 +19,7 @@ void section_page(struct request *r)
 	snprintf(title, sizeof title, "What's new in %s", s.name);
 	snprintf(base, sizeof base, "/section/%s", s.slug);
 	view *v = layout_view(r, title);
+	view_feed(v, title, base);
 	view *sec = view_obj(v, "section");
 	view_str(sec, "name", s.name);
 	view_str(sec, "slug", s.slug);

@@ -41,6 +41,7 @@ void tag_page(struct request *r)
 	snprintf(title, sizeof title, "Topic: %s", t.name);
 	snprintf(base, sizeof base, "/tag/%s", t.slug);
 	view *v = layout_view(r, title);
+	view_feed(v, title, base);
 	view_str(v, "tag_name", t.name);
 	const char *labels[] = {"Home", "Topics", t.name}, *urls[] = {"/", "/tags", NULL};
 	view_breadcrumbs(v, labels, urls, 3);

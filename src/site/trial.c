@@ -78,6 +78,9 @@ void trial_page(struct request *r)
 	char title[300];
 	snprintf(title, sizeof title, "Trial: %s", t.name);
 	view *v = layout_view(r, title);
+	char feed_base[256];
+	snprintf(feed_base, sizeof feed_base, "/trial/%s", t.slug);
+	view_feed(v, title, feed_base);
 	const char *labels[] = {"Home", "Trials", t.name}, *urls[] = {"/", "/trials", NULL};
 	view_breadcrumbs(v, labels, urls, 3);
 	view *x = view_obj(v, "trial");

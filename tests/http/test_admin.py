@@ -1219,6 +1219,11 @@ def test_the_resume_form_needs_its_token_and_this_sites_origin(srv, demo):
     assert r.status_code == 403
     assert dict(row(srv, article_id)) == before
     assert staff.post("/admin/resume", data={"email": staff.email}).status_code == 403
+    # another site cannot make the session-ended page carry a form of its own
+    r = staff.post(f"/admin/articles/{article_id}", data=typed, headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403 and parse_html(r.text).find("form", action="/admin/resume") is None
+    r = staff.post(f"/admin/articles/{article_id}", data=typed, headers={"Origin": srv.url("")})
+    assert r.status_code == 401 and resume_form(parse_html(r.text)) is not None
 
 
 def test_signing_in_again_is_throttled_like_signing_in(demo):

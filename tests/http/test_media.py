@@ -266,6 +266,20 @@ def test_upload_makes_every_rendition(srv, editor, kind, data, size):
     assert snippet == f"![A lecture hall during the plenary session](/media/{names[-1]})"
 
 
+def test_the_markdown_snippet_survives_brackets_in_the_alt_text(srv, editor, section):
+    alt = "Kaplan-Meier [OS] curve \\ arm B"
+    row = media(srv, uploaded_id(upload(editor, png((500, 300)), ctype="image/png", alt=alt)))
+    doc = parse_html(editor.get(f"/admin/media/{row['id']}").text)
+    snippet = doc.find("input", id="markdown-snippet").get("value")
+    url = f"/media/{row['hash']}-500.png"
+    assert snippet == f"![Kaplan-Meier \\[OS\\] curve \\\\ arm B]({url})"
+    # pasted into an article body, it is the image with its alt text
+    article_id = saved_article(new_article(editor, section, body=f"Before.\n\n{snippet}\n\nAfter."))
+    body = parse_html(fetch(srv, article_path(srv, article_id)).text)
+    imgs = [i for i in body.find_all("img") if i.get("src") == url]
+    assert len(imgs) == 1 and imgs[0].get("alt") == alt
+
+
 def test_type_comes_from_the_bytes_not_the_name(srv, editor):
     """A PNG sent as photo.jpg with Content-Type image/jpeg is stored and served as the PNG it is."""
     media_id = uploaded_id(upload(editor, png((200, 100)), filename="photo.jpg", ctype="image/jpeg"))
@@ -443,7 +457,8 @@ def test_missing_file_is_422(srv, editor):
     r = upload(editor, None, alt="An image that never came", credit="Kept")
     assert r.status_code == 422
     assert errors_of(r.text)["file"] == "Choose an image file to upload."
-    assert dict(form_values(parse_html(r.text).find("form", action="/admin/media")))["alt"] == "An image that never came"
+    kept = dict(form_values(parse_html(r.text).find("form", action="/admin/media")))
+    assert kept["alt"] == "An image that never came"
     # a file input left empty: a file part with an empty name and no bytes
     r = upload(editor, b"", filename="", ctype="application/octet-stream")
     assert r.status_code == 422
@@ -456,10 +471,14 @@ def test_missing_file_is_422(srv, editor):
     nothing_stored(srv, rows, before)
 
 
+def first_half(b):
+    return b[:len(b) // 2]
+
+
 @pytest.mark.parametrize("name,make", [
-    ("cut-in-half.jpg", lambda: (lambda b: b[:len(b) // 2])(jpeg((900, 600)))),
-    ("cut-in-half.png", lambda: (lambda b: b[:len(b) // 2])(noise_png((300, 300)))),
-    ("cut-in-half.webp", lambda: (lambda b: b[:len(b) // 2])(encode(Image.frombytes("RGB", (300, 300), os.urandom(270000)), "WEBP"))),
+    ("cut-in-half.jpg", lambda: first_half(jpeg((900, 600)))),
+    ("cut-in-half.png", lambda: first_half(noise_png((300, 300)))),
+    ("cut-in-half.webp", lambda: first_half(encode(Image.frombytes("RGB", (300, 300), os.urandom(270000)), "WEBP"))),
     ("magic-then-junk.jpg", lambda: b"\xff\xd8\xff\xe0" + os.urandom(4000)),
     ("png-header-only.png", lambda: huge_png(100, 100)[:33]),
     ("webp-magic-only.webp", lambda: b"RIFF\x24\x00\x00\x00WEBPVP8 " + os.urandom(200)),
@@ -656,7 +675,8 @@ def test_the_credit_is_the_featured_image_caption(srv, editor, section):
 def test_an_image_from_nowhere_is_422(srv, editor, section, site):
     other = srv.query("SELECT id FROM site WHERE id <> ? ORDER BY id LIMIT 1", (site,))[0]["id"]
     srv.execute("INSERT INTO media (site_id, hash, kind, width, height, bytes, alt, created_at) "
-                "VALUES (?, ?, 'png', 10, 10, 100, 'Of another site', strftime('%s','now'))", (other, os.urandom(16).hex()))
+                "VALUES (?, ?, 'png', 10, 10, 100, 'Of another site', strftime('%s','now'))",
+                (other, os.urandom(16).hex()))
     foreign = srv.query("SELECT max(id) FROM media WHERE site_id = ?", (other,))[0][0]
     articles = srv.query("SELECT count(*) FROM article")[0][0]
     for bad in ("999999", str(foreign)):

@@ -255,5 +255,5 @@ int main(void)
 	test_budget();
 	test_random_texts();
 	h2o_mem_clear_pool(&pool);
-	return unit_done("test_diff");
+	return unit_done("diff");
 }

@@ -1,6 +1,7 @@
 /* test_media: an upload's type from its bytes, the names /media/ serves, rendition widths, multipart bodies
  * read through GMime, and libvips renditions of a PNG made here byte by byte. */
 #include <dirent.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -464,6 +465,85 @@ static void test_process(void)
 	rmdir(dir);
 }
 
+/* Two editors (or a double click) uploading the same bytes at once: each job writes its own temporary files
+ * and renames them; neither fails nor removes what the other wrote, and the files are whole. */
+struct same_job {
+	const unsigned char *png;
+	size_t n;
+	const char *dir, *hash;
+	int rc;
+};
+
+static void *same_run(void *arg)
+{
+	struct same_job *j = arg;
+	int w, h;
+	char err[200];
+	j->rc = media_process(j->png, j->n, "png", j->dir, j->hash, &w, &h, err, sizeof err);
+	return NULL;
+}
+
+static unsigned char *slurp(const char *dir, const char *name, size_t *len)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	*len = (size_t)ftell(f);
+	rewind(f);
+	unsigned char *b = malloc(*len ? *len : 1);
+	if (fread(b, 1, *len, f) != *len)
+		*len = 0;
+	fclose(f);
+	return b;
+}
+
+static void test_same_bytes_at_once(void)
+{
+	char dir[] = "/tmp/plenary-test-media-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	size_t n, ref_len = 0;
+	unsigned char *png = make_png(1000, 700, 0, &n);
+	char hash[MEDIA_HASH_LEN + 1], name[96];
+	media_hash(png, n, hash);
+	snprintf(name, sizeof name, "%s-1000.png", hash);
+	struct same_job one = {png, n, dir, hash, -1};
+	same_run(&one);
+	CHECK(one.rc == 0);
+	unsigned char *ref = slurp(dir, name, &ref_len);
+	CHECK(ref && ref_len > 0);
+	int failed = 0, damaged = 0;
+	for (int round = 0; round < 8; round++) {
+		pthread_t t[3];
+		struct same_job jobs[3];
+		for (int i = 0; i < 3; i++) {
+			jobs[i] = one;
+			pthread_create(&t[i], NULL, same_run, &jobs[i]);
+		}
+		for (int i = 0; i < 3; i++) {
+			pthread_join(t[i], NULL);
+			failed += jobs[i].rc != 0;
+		}
+		size_t len = 0;
+		unsigned char *got = slurp(dir, name, &len);
+		damaged += !got || len != ref_len || memcmp(got, ref, len) != 0;
+		free(got);
+	}
+	CHECK(failed == 0);
+	CHECK(damaged == 0);
+	CHECK(files_in(dir) == 4); /* 320, 640, 960, 1000: no temporary file left */
+	media_remove(dir, hash, "png", 1000);
+	CHECK(files_in(dir) == 0);
+	free(ref);
+	free(png);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
@@ -472,6 +552,7 @@ int main(void)
 	test_widths();
 	test_multipart();
 	test_process();
+	test_same_bytes_at_once();
 	h2o_mem_clear_pool(&pool);
 	return unit_done("media");
 }

@@ -1,0 +1,385 @@
+/* feed: RSS 2.0 and Atom feeds of the site and of each section, congress, topic and trial; the sitemaps and
+ * robots.txt. Gated articles appear as their public teaser: title and summary, never the body. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "http/response.h"
+#include "render/escape.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+#define FEED_ITEMS 30
+#define SITEMAP_ARTICLES 5000 /* per file; the protocol allows 50,000 but smaller files load faster */
+
+/* The XML escaper is the HTML one: it writes &lt; &gt; &amp; &quot; &#39;, all valid XML. */
+static void xml_text(buf *b, const char *s)
+{
+	esc_html(b, s, strlen(s));
+}
+
+static void time_rfc822(buf *b, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[64];
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof s, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	buf_adds(b, s);
+}
+
+static void time_rfc3339(buf *b, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char s[40];
+	gmtime_r(&tt, &tm);
+	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	buf_adds(b, s);
+}
+
+/* Sends an XML document with an ETag of its bytes, so readers polling an unchanged feed get 304. */
+static void send_xml(struct request *r, const char *ctype, buf *b)
+{
+	unsigned char h[12];
+	char hex[25], *etag = h2o_mem_alloc_pool(r->pool, 32);
+	crypto_generichash(h, sizeof h, (const unsigned char *)b->p, b->len, NULL, 0);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	snprintf(etag, 32, "\"%s\"", hex);
+	resp_bytes(r, 200, ctype, "public, max-age=300", etag, b->p ? b->p : "", b->len);
+}
+
+struct feed {
+	const char *title, *path; /* path of the list page: "" for the home page, "/section/x" */
+	struct article_filter filter;
+};
+
+/* Which list a feed URL belongs to: 1 found, 0 not (answered 404), -1 error (answered 500). */
+static int feed_for(struct request *r, const char *kind, struct feed *f)
+{
+	memset(f, 0, sizeof *f);
+	f->filter.site_id = r->site->id;
+	if (!kind) {
+		f->title = r->site->name;
+		f->path = "";
+		return 1;
+	}
+	const char *slug = r->params[0];
+	int found = 0;
+	const char *name = "";
+	if (strcmp(kind, "section") == 0) {
+		struct section s;
+		if ((found = store_section_by_slug(r->w->db, r->pool, r->site->id, slug, &s)) == 1)
+			f->filter.section_id = s.id, name = s.name;
+	} else if (strcmp(kind, "congress") == 0) {
+		struct congress c;
+		if ((found = store_congress_by_slug(r->w->db, r->pool, r->site->id, slug, &c)) == 1)
+			f->filter.congress_id = c.id, name = c.name;
+	} else if (strcmp(kind, "tag") == 0) {
+		struct tag t;
+		if ((found = store_tag_by_slug(r->w->db, r->pool, r->site->id, slug, &t)) == 1)
+			f->filter.tag_id = t.id, name = t.name;
+	} else {
+		struct trial_edit t;
+		if ((found = store_trial_by_slug(r->w->db, r->pool, r->site->id, slug, &t)) == 1)
+			f->filter.trial_id = t.id, name = t.name;
+	}
+	if (found != 1) {
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : "There is no such feed on this site.");
+		return found < 0 ? -1 : 0;
+	}
+	buf b;
+	buf_init(&b, r->pool);
+	buf_printf(&b, "%s: %s", r->site->name, name);
+	f->title = buf_cstr(&b);
+	buf p;
+	buf_init(&p, r->pool);
+	buf_printf(&p, "/%s/%s", kind, slug);
+	f->path = buf_cstr(&p);
+	return 1;
+}
+
+static void feed(struct request *r, const char *kind, int atom)
+{
+	struct feed f;
+	if (feed_for(r, kind, &f) != 1)
+		return;
+	struct article *as;
+	size_t n, total;
+	if (store_articles(r->w->db, r->pool, &f.filter, 0, FEED_ITEMS, &as, &n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	const char *root = req_site_url(r, r->site); /* ends with '/' */
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+	int64_t newest = n ? as[0].published_at : 0;
+	for (size_t i = 0; i < n; i++)
+		if (as[i].updated_at > newest)
+			newest = as[i].updated_at;
+	if (atom) {
+		buf_adds(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
+		xml_text(&b, f.title);
+		buf_printf(&b, "</title>\n<subtitle>");
+		xml_text(&b, r->site->tagline);
+		buf_printf(&b, "</subtitle>\n<id>%s%s</id>\n", root, f.path[0] ? f.path + 1 : "");
+		buf_printf(&b, "<link rel=\"alternate\" type=\"text/html\" href=\"%s%s\"/>\n", root,
+			   f.path[0] ? f.path + 1 : "");
+		buf_printf(&b,
+			   "<link rel=\"self\" type=\"application/atom+xml\" href=\"%s%s%sfeed.atom\"/>\n",
+			   root, f.path[0] ? f.path + 1 : "", f.path[0] ? "/" : "");
+		buf_adds(&b, "<updated>");
+		time_rfc3339(&b, newest ? newest : store_now());
+		buf_adds(&b, "</updated>\n<author><name>");
+		xml_text(&b, r->site->name);
+		buf_adds(&b, "</name></author>\n");
+		for (size_t i = 0; i < n; i++) {
+			const struct article *a = &as[i];
+			buf_adds(&b, "<entry>\n<title>");
+			xml_text(&b, a->title);
+			buf_printf(&b,
+				   "</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"%sarticle/",
+				   root);
+			xml_text(&b, a->slug);
+			buf_printf(&b, "\"/>\n<id>%sarticle/", root);
+			xml_text(&b, a->slug);
+			buf_adds(&b, "</id>\n<published>");
+			time_rfc3339(&b, a->published_at);
+			buf_adds(&b, "</published>\n<updated>");
+			time_rfc3339(&b, a->updated_at > a->published_at ? a->updated_at : a->published_at);
+			buf_adds(&b, "</updated>\n<category term=\"");
+			xml_text(&b, a->section.name);
+			buf_adds(&b, "\"/>\n<summary>");
+			xml_text(&b, a->summary);
+			buf_adds(&b, "</summary>\n</entry>\n");
+		}
+		buf_adds(&b, "</feed>\n");
+		send_xml(r, "application/atom+xml; charset=utf-8", &b);
+		return;
+	}
+	buf_adds(&b, "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>");
+	xml_text(&b, f.title);
+	buf_printf(&b, "</title>\n<link>%s%s</link>\n<description>", root, f.path[0] ? f.path + 1 : "");
+	xml_text(&b, r->site->tagline[0] ? r->site->tagline : r->site->name);
+	buf_printf(&b, "</description>\n<language>en</language>\n");
+	buf_printf(&b, "<atom:link href=\"%s%s%sfeed.rss\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+		   root, f.path[0] ? f.path + 1 : "", f.path[0] ? "/" : "");
+	if (newest) {
+		buf_adds(&b, "<lastBuildDate>");
+		time_rfc822(&b, newest);
+		buf_adds(&b, "</lastBuildDate>\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct article *a = &as[i];
+		buf_adds(&b, "<item>\n<title>");
+		xml_text(&b, a->title);
+		buf_printf(&b, "</title>\n<link>%sarticle/", root);
+		xml_text(&b, a->slug);
+		buf_printf(&b, "</link>\n<guid isPermaLink=\"true\">%sarticle/", root);
+		xml_text(&b, a->slug);
+		buf_adds(&b, "</guid>\n<pubDate>");
+		time_rfc822(&b, a->published_at);
+		buf_adds(&b, "</pubDate>\n<category>");
+		xml_text(&b, a->section.name);
+		buf_adds(&b, "</category>\n<description>");
+		xml_text(&b, a->summary);
+		buf_adds(&b, "</description>\n</item>\n");
+	}
+	buf_adds(&b, "</channel>\n</rss>\n");
+	send_xml(r, "application/rss+xml; charset=utf-8", &b);
+}
+
+void feed_site_rss(struct request *r)
+{
+	feed(r, NULL, 0);
+}
+void feed_site_atom(struct request *r)
+{
+	feed(r, NULL, 1);
+}
+void feed_section_rss(struct request *r)
+{
+	feed(r, "section", 0);
+}
+void feed_section_atom(struct request *r)
+{
+	feed(r, "section", 1);
+}
+void feed_congress_rss(struct request *r)
+{
+	feed(r, "congress", 0);
+}
+void feed_congress_atom(struct request *r)
+{
+	feed(r, "congress", 1);
+}
+void feed_tag_rss(struct request *r)
+{
+	feed(r, "tag", 0);
+}
+void feed_tag_atom(struct request *r)
+{
+	feed(r, "tag", 1);
+}
+void feed_trial_rss(struct request *r)
+{
+	feed(r, "trial", 0);
+}
+void feed_trial_atom(struct request *r)
+{
+	feed(r, "trial", 1);
+}
+
+/* ---- sitemaps and robots.txt ---- */
+
+static void url_entry(buf *b, const char *root, const char *path, int64_t lastmod)
+{
+	buf_printf(b, "<url><loc>%s", root);
+	xml_text(b, path);
+	buf_adds(b, "</loc>");
+	if (lastmod > 0) {
+		buf_adds(b, "<lastmod>");
+		time_rfc3339(b, lastmod);
+		buf_adds(b, "</lastmod>");
+	}
+	buf_adds(b, "</url>\n");
+}
+
+/* /sitemap.xml: an index of this site's sitemaps: its lists and pages, then its articles in files of
+ * SITEMAP_ARTICLES. */
+void sitemap_index(struct request *r)
+{
+	struct article_filter f = {.site_id = r->site->id};
+	struct article *as;
+	size_t n, total;
+	if (store_articles(r->w->db, r->pool, &f, 0, 1, &as, &n, &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	const char *root = req_site_url(r, r->site);
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		     "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	buf_printf(&b, "<sitemap><loc>%ssitemaps/pages.xml</loc>", root);
+	if (n) {
+		buf_adds(&b, "<lastmod>");
+		time_rfc3339(&b, as[0].published_at);
+		buf_adds(&b, "</lastmod>");
+	}
+	buf_adds(&b, "</sitemap>\n");
+	size_t files = (total + SITEMAP_ARTICLES - 1) / SITEMAP_ARTICLES;
+	for (size_t i = 0; i < files; i++)
+		buf_printf(&b, "<sitemap><loc>%ssitemaps/articles-%zu.xml</loc></sitemap>\n", root, i + 1);
+	buf_adds(&b, "</sitemapindex>\n");
+	send_xml(r, "application/xml; charset=utf-8", &b);
+}
+
+/* /sitemaps/pages.xml: home, lists, sections, congresses, topics, trials and static pages. */
+void sitemap_pages(struct request *r)
+{
+	const char *root = req_site_url(r, r->site);
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	static const char *const fixed[] = {"", "congresses", "tags", "trials", "contact"};
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		url_entry(&b, root, fixed[i], 0);
+	struct section *ss;
+	size_t n;
+	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &n) == 0)
+		for (size_t i = 0; i < n; i++) {
+			buf p;
+			buf_init(&p, r->pool);
+			buf_printf(&p, "section/%s", ss[i].slug);
+			url_entry(&b, root, buf_cstr(&p), 0);
+		}
+	struct congress *cs;
+	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (cs[i].article_count) {
+				buf p;
+				buf_init(&p, r->pool);
+				buf_printf(&p, "congress/%s", cs[i].slug);
+				url_entry(&b, root, buf_cstr(&p), 0);
+			}
+	struct tag *ts;
+	if (store_tags(r->w->db, r->pool, r->site->id, 500, &ts, &n) == 0)
+		for (size_t i = 0; i < n; i++) {
+			buf p;
+			buf_init(&p, r->pool);
+			buf_printf(&p, "tag/%s", ts[i].slug);
+			url_entry(&b, root, buf_cstr(&p), 0);
+		}
+	struct trial *tr;
+	if (store_trials(r->w->db, r->pool, r->site->id, &tr, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (tr[i].article_count) {
+				buf p;
+				buf_init(&p, r->pool);
+				buf_printf(&p, "trial/%s", tr[i].slug);
+				url_entry(&b, root, buf_cstr(&p), 0);
+			}
+	struct page *ps;
+	if (store_admin_pages(r->w->db, r->pool, r->site->id, &ps, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			url_entry(&b, root, ps[i].path + 1, ps[i].updated_at);
+	buf_adds(&b, "</urlset>\n");
+	send_xml(r, "application/xml; charset=utf-8", &b);
+}
+
+/* /sitemaps/articles-N.xml */
+void sitemap_articles(struct request *r)
+{
+	unsigned long k = 0;
+	char tail[8];
+	if (sscanf(r->params[0], "articles-%lu.%7s", &k, tail) != 2 || strcmp(tail, "xml") != 0 || k < 1 ||
+	    k > 10000) {
+		resp_error(r, 404, NULL);
+		return;
+	}
+	struct article_filter f = {.site_id = r->site->id};
+	struct article *as;
+	size_t n, total;
+	if (store_articles(r->w->db, r->pool, &f, (k - 1) * SITEMAP_ARTICLES, SITEMAP_ARTICLES, &as, &n,
+			   &total) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (n == 0 && k > 1) {
+		resp_error(r, 404, NULL);
+		return;
+	}
+	const char *root = req_site_url(r, r->site);
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	for (size_t i = 0; i < n; i++) {
+		buf p;
+		buf_init(&p, r->pool);
+		buf_printf(&p, "article/%s", as[i].slug);
+		url_entry(&b, root, buf_cstr(&p),
+			  as[i].updated_at > as[i].published_at ? as[i].updated_at : as[i].published_at);
+	}
+	buf_adds(&b, "</urlset>\n");
+	send_xml(r, "application/xml; charset=utf-8", &b);
+}
+
+void robots_txt(struct request *r)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, "User-agent: *\n");
+	static const char *const closed[] = {"/admin", "/account", "/signin", "/signup", "/signout",
+					     "/reset", "/verify",  "/search", "/consent"};
+	for (size_t i = 0; i < sizeof closed / sizeof *closed; i++)
+		buf_printf(&b, "Disallow: %s\n", closed[i]);
+	buf_printf(&b, "\nSitemap: %ssitemap.xml\n", req_site_url(r, r->site));
+	resp_bytes(r, 200, "text/plain; charset=utf-8", "public, max-age=3600", NULL, b.p, b.len);
+}
