@@ -396,9 +396,9 @@ void admin_article_edit(struct request *r)
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
 
-static const char *const edit_fields[] = {"title",     "slug",	 "summary",    "body",
-					  "section",   "status", "published",  "audience",
-					  "video_url", "tags",	 "references", "congress", "image"};
+static const char *const edit_fields[] = {"title",	"slug",	     "summary",	 "body",      "section",
+					  "status",	"published", "audience", "video_url", "tags",
+					  "references", "congress",  "image"};
 #define NEDIT (sizeof edit_fields / sizeof edit_fields[0])
 
 static int section_of_site(struct request *r, int64_t id)

@@ -228,6 +228,8 @@ static void image_page(struct request *r, int status, const struct media *m, con
 	view_date(v, "created", "created_iso", m->created_at);
 	view_int(v, "uses", (long long)m->uses);
 	view_bool(v, "unused", m->uses == 0);
+	view_bool(v, "can_delete",
+		  strcmp(r->user->role, "editor") == 0 || strcmp(r->user->role, "admin") == 0);
 	view_bool(v, "one_use", m->uses == 1);
 	view_bool(v, "uploaded", req_query(r, "uploaded") != NULL);
 	view_bool(v, "duplicate", req_query(r, "duplicate") != NULL);

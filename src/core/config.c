@@ -43,7 +43,8 @@ static const struct setting settings[] = {
     STR(log_level, "info", "lowest level of messages logged: debug, info, warn or error", valid_level),
     INT(max_body_kb, 1, 65536, 256, "largest request body accepted, in KiB (larger gets 413)"),
     INT(upload_max_mb, 1, 512, 16,
-	"largest image upload to the media library, in MiB (only the upload form takes bodies over max_body_kb)"),
+	"largest image upload to the media library, in MiB (only the upload form takes bodies over "
+	"max_body_kb)"),
     STR(media_dir, "var/media", "folder of the media library's image files (created when missing)", NULL),
     INT(max_header_kb, 1, 1024, 16, "largest total size of request headers, in KiB (larger gets 431)"),
     INT(page_size, 5, 100, 12, "articles per page in lists"),

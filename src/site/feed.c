@@ -113,6 +113,12 @@ static void feed(struct request *r, const char *kind, int atom)
 		resp_error(r, 500, NULL);
 		return;
 	}
+	if (n == 0 && kind && strcmp(kind, "trial") == 0) {
+		/* as its page: a trial with nothing published about it stays hidden (its name may be
+		 * embargoed) */
+		resp_error(r, 404, "There is no such feed on this site.");
+		return;
+	}
 	const char *root = req_site_url(r, r->site); /* ends with '/' */
 	buf b;
 	buf_init(&b, r->pool);
@@ -288,10 +294,18 @@ void sitemap_pages(struct request *r)
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	static const char *const fixed[] = {"", "congresses", "tags", "trials", "contact"};
-	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
-		url_entry(&b, root, fixed[i], 0);
+	struct page *ps;
+	size_t n, nps = 0;
+	if (store_admin_pages(r->w->db, r->pool, r->site->id, &ps, &nps) != 0)
+		nps = 0;
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+		int64_t lastmod = 0; /* a fixed address may also have a page's text (/contact): listed once */
+		for (size_t j = 0; j < nps; j++)
+			if (strcmp(ps[j].path + 1, fixed[i]) == 0)
+				lastmod = ps[j].updated_at;
+		url_entry(&b, root, fixed[i], lastmod);
+	}
 	struct section *ss;
-	size_t n;
 	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &n) == 0)
 		for (size_t i = 0; i < n; i++) {
 			buf p;
@@ -325,10 +339,13 @@ void sitemap_pages(struct request *r)
 				buf_printf(&p, "trial/%s", tr[i].slug);
 				url_entry(&b, root, buf_cstr(&p), 0);
 			}
-	struct page *ps;
-	if (store_admin_pages(r->w->db, r->pool, r->site->id, &ps, &n) == 0)
-		for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < nps; i++) {
+		int listed = 0;
+		for (size_t j = 0; j < sizeof fixed / sizeof *fixed && !listed; j++)
+			listed = strcmp(ps[i].path + 1, fixed[j]) == 0;
+		if (!listed)
 			url_entry(&b, root, ps[i].path + 1, ps[i].updated_at);
+	}
 	buf_adds(&b, "</urlset>\n");
 	send_xml(r, "application/xml; charset=utf-8", &b);
 }

@@ -115,6 +115,7 @@ view *layout_view(struct request *r, const char *title)
 	view_strn(v, "site_root", root, strlen(root) - 1); /* without the final '/', for root + path */
 	view_str(v, "meta_description", site ? site->tagline : "");
 	view_str(v, "og_type", "website");
+	view_bool(v, "back_office", strncmp(r->path, "/admin", 6) == 0); /* it has its own search */
 	static const char *const private_paths[] = {"/admin", "/account", "/signin", "/signup", "/signout",
 						    "/reset", "/verify",  "/search", "/cookies"};
 	for (size_t i = 0; i < sizeof private_paths / sizeof *private_paths; i++)

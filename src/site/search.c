@@ -57,6 +57,15 @@ static const char *search_url(struct request *r, const char *text, const struct 
 	return buf_cstr(&b);
 }
 
+/* Whether p is at the start of a line of the snippet, after blanks and other heading or quote marks: where #
+ * and > are Markdown; elsewhere ("CPS > 10", "issue #3") they are text. */
+static int at_line_start(const char *snip, const char *p)
+{
+	while (p > snip && (p[-1] == ' ' || p[-1] == '#' || p[-1] == '>'))
+		p--;
+	return p == snip || p[-1] == '\n' || p[-1] == '\r';
+}
+
 /* The snippet as HTML: Markdown markup left out (emphasis, headings, quotes, table bars, link targets), the
  * text escaped, and the matched words (between \2 and \3) in <mark>. */
 static void add_snippet(view *x, struct request *r, const char *snip)
@@ -70,7 +79,7 @@ static void add_snippet(view *x, struct request *r, const char *snip)
 			p = close; /* [text](target): the text stays, the target goes */
 		else if (*p == '|' || *p == '\n' || *p == '\r' || *p == '\t')
 			buf_addc(&text, ' ');
-		else if (!strchr("*`#>[]", *p) &&
+		else if (!strchr("*`[]", *p) && !((*p == '#' || *p == '>') && at_line_start(snip, p)) &&
 			 !(*p == '_' && (p == snip || p[1] == ' ' || p[-1] == ' ' || !p[1])))
 			buf_addc(&text, *p);
 	}

@@ -252,6 +252,12 @@ enum save_result store_article_save(store *s, const struct article_edit *e, int6
 	snprintf(target, sizeof target, "article:%lld", (long long)id);
 	if (store_audit(s, user_id, e->id ? "article.update" : "article.create", target, e->status) != 0)
 		goto out;
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	int related = store_related_refresh(s, &pool, id);
+	h2o_mem_clear_pool(&pool);
+	if (related != 0)
+		goto out;
 	if (exec_plain(s, "COMMIT") != 0)
 		goto out;
 	*id_out = id;

@@ -69,7 +69,7 @@ static const char *const sql_text[Q_COUNT] = {
     /* the body leaves the database only for a reader at or above the article's audience */
     [Q_ARTICLE_BY_SLUG] =
 	"SELECT " ARTICLE_COLS ", CASE WHEN " AUDIENCE_LEVEL " <= ?4 THEN a.body END, "
-	"a.video_url, m.id, m.hash, m.kind, m.alt, m.width, m.height " ARTICLE_JOINS
+	"a.video_url, m.id, m.hash, m.kind, m.alt, m.width, m.height, m.credit " ARTICLE_JOINS
 	"LEFT JOIN media m ON m.id = a.image_id WHERE " VISIBLE " AND a.site_id = ?2 AND a.slug = ?3",
     [Q_ARTICLE_PEOPLE] =
 	"SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role FROM article_person ap "
@@ -81,11 +81,9 @@ static const char *const sql_text[Q_COUNT] = {
 			   "JOIN sponsor p ON p.id = x.sponsor_id WHERE x.article_id = ?1 ORDER BY p.name",
     [Q_ARTICLE_TAGS] = "SELECT g.id, g.slug, g.name FROM article_tag x JOIN tag g ON g.id = x.tag_id "
 		       "WHERE x.article_id = ?1 ORDER BY g.name",
-    [Q_RELATED] =
-	"SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE " VISIBLE " AND a.site_id = ?2 AND a.id <> ?3 "
-	"AND ((?4 <> 0 AND a.trial_id = ?4) OR (?5 <> 0 AND a.congress_id = ?5) OR a.section_id = ?6) "
-	"ORDER BY (?4 <> 0 AND a.trial_id = ?4) DESC, (?5 <> 0 AND a.congress_id = ?5) DESC, "
-	"a.section_id = ?6 DESC, a.published_at DESC, a.id DESC LIMIT ?7",
+    [Q_RELATED] = "SELECT " ARTICLE_COLS ARTICLE_JOINS "JOIN article_related x ON x.related_id = a.id "
+		  "WHERE x.article_id = ?3 AND " VISIBLE " AND a.site_id = ?2 "
+		  "ORDER BY x.score DESC, a.published_at DESC, a.id DESC LIMIT ?7",
     [Q_PAGE_BY_PATH] = "SELECT id, path, title, body, updated_at FROM page WHERE site_id = ?1 AND path = ?2",
     [Q_MENU] =
 	"WITH RECURSIVE tree(id, parent_id, label, url, sortkey) AS ("
@@ -338,9 +336,16 @@ int store_load_demo(store *s, char *err, size_t errlen)
 		if (strcmp(f->name, "demo.sql") != 0)
 			continue;
 		char why[512];
-		if (exec_sql(s->db, "BEGIN IMMEDIATE", why, sizeof why) != 0 ||
-		    exec_sql(s->db, f->data, why, sizeof why) != 0 ||
-		    exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
+		h2o_mem_pool_t pool;
+		h2o_mem_init_pool(&pool);
+		int failed = exec_sql(s->db, "BEGIN IMMEDIATE", why, sizeof why) != 0 ||
+			     exec_sql(s->db, f->data, why, sizeof why) != 0;
+		if (!failed && store_related_rebuild(s, &pool) != 0) {
+			snprintf(why, sizeof why, "related articles: %s", sqlite3_errmsg(s->db));
+			failed = 1;
+		}
+		h2o_mem_clear_pool(&pool);
+		if (failed || exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
 			char ignore[64];
 			exec_sql(s->db, "ROLLBACK", ignore, sizeof ignore);
 			snprintf(err, errlen, "demo content: %s", why);
@@ -544,6 +549,7 @@ static void fill_article(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 		x->image.alt = sq_col_str(pool, st, 23);
 		x->image.width = sq_col_i64(st, 24);
 		x->image.height = sq_col_i64(st, 25);
+		x->image.credit = sq_col_str(pool, st, 26);
 	}
 }
 
@@ -636,9 +642,6 @@ int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct 
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
 	sqlite3_bind_int64(st, 3, a->id);
-	sqlite3_bind_int64(st, 4, a->trial.id);
-	sqlite3_bind_int64(st, 5, a->congress.id);
-	sqlite3_bind_int64(st, 6, a->section.id);
 	sqlite3_bind_int64(st, 7, (int64_t)limit);
 	return sq_collect(s, pool, st, sizeof **out, fill_article, (void **)out, n);
 }

@@ -235,8 +235,8 @@ struct article_edit {
 	int64_t id, site_id, expected_revision;
 	const char *slug, *title, *summary, *body, *kind, *status, *audience, *video_url;
 	int64_t section_id, congress_id, trial_id, image_id; /* 0: none */
-	int64_t published_at;			   /* 0: not set */
-	const char *const *tags;		   /* names; missing tags are created */
+	int64_t published_at;				     /* 0: not set */
+	const char *const *tags;			     /* names; missing tags are created */
 	size_t ntags;
 	const int64_t *speakers;
 	size_t nspeakers;
@@ -311,7 +311,8 @@ enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_
 				  int64_t *id_out);
 int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out);
 /** The whole record of a trial by its slug, for its public page: 1 found, 0 not, -1 error. */
-int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct trial_edit *out);
+int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			struct trial_edit *out);
 /** The site's trials with how many visible articles each has, by name. */
 int store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n);
 /** Accounts for the admin's list, newest first. */
@@ -337,8 +338,8 @@ int store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t off
 		     struct media **out, size_t *n, size_t *total);
 /** One image of a site: 1 found, 0 not, -1 error. */
 int store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out);
-enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const char *alt, const char *credit,
-				    int64_t user_id);
+enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const char *alt,
+				    const char *credit, int64_t user_id);
 /** Deletes an image no article shows: SAVE_OK, or SAVE_CONFLICT when it is shown or absent. */
 enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
 /** 1 when any site still holds an image with these bytes (so its files stay), 0 when none, -1 on error. */
@@ -372,7 +373,8 @@ struct site_edit {
 /** The sections of a site in menu order, with their article counts. */
 int store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out,
 			 size_t *n);
-int store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct section_edit *out);
+int store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
+			struct section_edit *out);
 enum save_result store_section_save(store *s, int64_t site_id, const struct section_edit *x, int64_t user_id,
 				    int64_t *id_out, const char **taken);
 /** Every tag of a site by name, with its count of articles of any status. */
@@ -405,6 +407,14 @@ int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, si
 int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out);
 enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
 				 const char **taken);
+
+/* ---- related articles (related.c) ---- */
+
+/** Scores an article's related articles and puts it in the lists of its strongest neighbours. Runs inside
+ * the caller's transaction when there is one. 0, or -1 on error. */
+int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
+/** store_related_refresh for every article (after loading the demo, or importing). */
+int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
 /* ---- search (search.c) ---- */
 

@@ -75,6 +75,12 @@ PAGES = {
     "signin": (200, lambda: get("/signin")),
     "dermatology-home": (200, lambda: get("/", headers=host_header("dermatology.localhost"))),
     "hematology-home": (200, lambda: get("/", headers=host_header("hematology.localhost"))),
+    "search-results": (200, lambda: get("/search?q=pembrolizumab")),
+    "search-empty": (200, lambda: get("/search")),
+    "search-did-you-mean": (200, lambda: get("/search?q=pembrolizumb")),
+    "search-no-words": (200, lambda: get("/search?q=%21%21%21")),
+    "search-filtered": (200, lambda: get(parse_html(get("/search?q=pembrolizumab").text).find(
+        "aside", class_="facets").find("a").get("href"))),
     "error-400": (400, lambda: get("/?page=abc")),
     "error-403": (403, lambda: post("/consent", data={"choice": "accepted"})),
     "error-404": (404, lambda: get("/no-such-page")),

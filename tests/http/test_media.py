@@ -661,8 +661,6 @@ def test_featured_image_has_srcset_of_every_width(srv, editor, section):
     assert featured_img(srv, article_id) == (None, None)
 
 
-@pytest.mark.xfail(strict=True, reason="the public article query (Q_ARTICLE_BY_SLUG in src/store/sqlite.c) "
-                   "does not select m.credit, so the figcaption never shows")
 def test_the_credit_is_the_featured_image_caption(srv, editor, section):
     row = media(srv, uploaded_id(upload(editor, png((360, 240)), ctype="image/png", credit='Photo: "ESMO" & <co>')))
     article_id = saved_article(new_article(editor, section, image=str(row["id"])))

@@ -261,13 +261,11 @@ def test_a_title_match_ranks_above_a_body_match(srv, editor, section):
     res = search(w, anon_on(srv))
     assert res.total == 2
     assert res.slugs == [slug_of(srv, in_title), slug_of(srv, in_body)]
-    # even when the body match is much newer (the recency boost favours it)
-    w2 = word()
-    old_title, _ = create(editor, section, title=f"Older note on {w2}", body="Text.",
-                          published=utc(time.time() - 120 * 86400))
-    new_body, _ = create(editor, section, title="Newer note", body=f"A word about {w2}.",
-                         published=utc(time.time() - 3600))
-    assert search(w2, anon_on(srv)).slugs == [slug_of(srv, old_title), slug_of(srv, new_body)]
+    # a summary match, weighted between the two, ranks between them
+    in_summary, _ = create(editor, section, title="Findings in practice, again", summary=f"About {w}.",
+                           body="Nothing to see here either.", published=when)
+    assert search(w, anon_on(srv)).slugs == [slug_of(srv, in_title), slug_of(srv, in_summary),
+                                             slug_of(srv, in_body)]
 
 
 def test_of_two_equal_matches_the_newer_comes_first(srv, editor, section):
@@ -311,7 +309,21 @@ def test_a_comparison_in_the_body_keeps_its_sign(srv, editor, section):
     assert res.slugs == [slug_of(srv, article_id)]
     text = res.items[0]["snippet_text"]
     assert "CPS > 10" in text, text
-    assert "issue #3" in text, text
+    assert "C# code, issue #3" in text, text
+
+
+def test_snippets_leave_markdown_markup_out(srv, editor, section):
+    w = word()
+    body = (f"## Key {w} results\n\n> A quoted **bold** and _emphasised_ `code` line about {w}.\n\n"
+            f"See [the {w} abstract](https://example.org/abstract) and | a | table |.")
+    article_id, _ = create(editor, section, title="Markup in snippets", summary="Nothing here.", body=body)
+    res = search(w, anon_on(srv))
+    assert res.slugs == [slug_of(srv, article_id)]
+    text = res.items[0]["snippet_text"]
+    for markup in ("##", "**", "`", "](", "https://example.org", "|", "> A"):
+        assert markup not in text, f"{markup!r} left in the snippet: {text}"
+    assert "Key " + w + " results" in text and "A quoted bold and emphasised code line" in text, text
+    assert f"the {w} abstract" in text, text
 
 
 # ---- facets, filters, pages (demo) ----------------------------------------------------------------------------
@@ -636,7 +648,8 @@ def test_a_body_word_is_found_only_by_readers_of_the_audience(srv, readers, gate
             assert facets == {}, f"{level}: facets count the {audience} article: {facets}"
             assert a["slug"] not in res.html
             # the word is on the page only where it repeats the query
-            rest = res.html.replace(f'value="{a["body_word"]}"', "").replace(f"“{a['body_word']}”", "")
+            main = re.search(r"<main.*</main>", res.html, re.S).group(0)
+            rest = main.replace(f'value="{a["body_word"]}"', "").replace(f"“{a['body_word']}”", "")
             assert a["body_word"] not in rest, "the body word is on the page outside the echoes of the query"
         # a prefix, a phrase and an OR reach the body no better
         for q in (a["body_word"][:-2] + "*", f"\"says {a['body_word']}\"", f"{a['body_word']} OR qqqqzzzzx"):

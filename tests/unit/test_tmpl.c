@@ -294,9 +294,12 @@ static void test_json_ld(void)
 	/* between JSON tokens a variable is one whole value: a number, true/false, a quoted string or null */
 	view_bool(v, "yes", 1);
 	view_bool(v, "no", 0);
-	CHECK_STR(render("<script type=\"application/ld+json\">[{{n}}, {{yes}}, {{no}}, {{title}}, {{missing}}]</script>", v),
+	CHECK_STR(render("<script type=\"application/ld+json\">[{{n}}, {{yes}}, {{no}}, {{title}}, "
+			 "{{missing}}]</script>",
+			 v),
 		  "<script type=\"application/ld+json\">[12, true, false, "
-		  "\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\"q\\\" \\\\ \\u0026\", "
+		  "\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\\"q\\\" \\\\ "
+		  "\\u0026\", "
 		  "null]</script>");
 }
 

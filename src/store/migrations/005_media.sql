@@ -3,7 +3,7 @@
 -- their featured image, which replaces the earlier free-text image path.
 
 CREATE TABLE media (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: a stale form or an audit line names one image
   site_id INTEGER NOT NULL REFERENCES site(id) ON DELETE CASCADE,
   hash TEXT NOT NULL,                   -- first 32 hex digits of the SHA-256 of the original bytes
   kind TEXT NOT NULL CHECK (kind IN ('jpeg', 'png', 'webp')),

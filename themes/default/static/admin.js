@@ -17,8 +17,9 @@
   const frames = box.querySelector(".live-preview-frames");
   let timer = 0;
   let inFlight = null;
-  let shown = 0; // how many previews were shown, for tests and for the status line
 
+  // The status line is a live region: it changes only when the state does, so a screen reader is not told
+  // the same thing at every pause in the typing.
   const say = (text) => {
     if (status.textContent !== text) status.textContent = text;
   };
@@ -52,8 +53,6 @@
         old.remove();
       }
       next.className = "";
-      shown++;
-      box.dataset.previews = String(shown);
     }, { once: true });
     next.srcdoc = html;
     frames.appendChild(next);
@@ -76,12 +75,13 @@
     if (inFlight) inFlight.abort();
     if (!ready()) {
       inFlight = null;
+      frames.removeAttribute("aria-busy");
       say(problems[422]);
       return;
     }
     const mine = new AbortController();
     inFlight = mine;
-    say("Updating the preview…");
+    frames.setAttribute("aria-busy", "true");
     try {
       const res = await fetch(form.getAttribute("action"), {
         method: "POST",
@@ -102,7 +102,10 @@
     } catch (e) {
       if (inFlight === mine) say("The preview could not be updated. It will try again when you type.");
     } finally {
-      if (inFlight === mine) inFlight = null;
+      if (inFlight === mine) {
+        inFlight = null;
+        frames.removeAttribute("aria-busy");
+      }
     }
   }
 
