@@ -414,7 +414,7 @@ try {
 
   // --- back office: an editor made with `plenary user add` schedules an article a few seconds ahead; the
   // public article page and its section page show it from that second on, and not before
-  await check("back office: an editor schedules an article; its page and its section show it at its second, not before", async () => {
+  await check("back office: an editor schedules an article; its page, its section and search show it at its second, not before", async () => {
     const email = `editor-${Date.now()}@example.org`;
     const made = execFileSync(bin, ["user", "add", email, "--role", "editor", "--name", "Eda Browser", "--db", db,
       "--generate"], { encoding: "utf8", cwd: root, stdio: ["ignore", "pipe", "pipe"] });
@@ -430,7 +430,8 @@ try {
     await page.waitForURL((u) => u.pathname !== "/signin");
     const opened = await page.goto(`${base}/admin/articles/new`);
     assert(opened.status() === 200, `/admin/articles/new answered ${opened.status()}`);
-    const title = `Scheduled from the browser ${Date.now()}`;
+    const stamp = Date.now();
+    const title = `Scheduled from the browser ${stamp}`;
     await page.fill("#field-title", title);
     const sectionId = await page.locator("#field-section option:not([value=''])").first().getAttribute("value");
     await page.selectOption("#field-section", sectionId);
@@ -460,11 +461,14 @@ try {
       const s = await view.goto(`${base}/section/${sectionSlug}`);
       assert(s.status() === 200, `/section/${sectionSlug} answered ${s.status()}`);
       seen.push([Date.now() / 1000, "section", await view.locator(`main a[href="/article/${slug}"]`).count() > 0]);
+      const q = await view.goto(`${base}/search?q=${stamp}`);
+      assert(q.status() === 200, `/search answered ${q.status()}`);
+      seen.push([Date.now() / 1000, "search", await view.locator(`main a[href="/article/${slug}"]`).count() > 0]);
       await sleep(50);
     }
     const early = seen.filter(([t, , shown]) => shown && t < at);
     if (early.length) throw new Error(`shown ${early.length} times before its second (first on the ${early[0][1]} page, ${(at - early[0][0]).toFixed(2)} s early)`);
-    assert(seen.some(([t, p]) => t < at && p === "article") && seen.some(([t, p]) => t < at && p === "section"),
+    assert(["article", "section", "search"].every((kind) => seen.some(([t, p]) => t < at && p === kind)),
       "no look at the pages before the second");
     const late = seen.filter(([t]) => t >= at + 1);
     assert(late.length >= 2, "no look at the pages after the second");
@@ -474,6 +478,12 @@ try {
     assert((await view.locator("main h1").textContent()).trim() === title, "the article page has another title");
     assert((await view.locator(".faculty").textContent()).includes(speakerName), `the faculty does not name ${speakerName}`);
     assert((await view.locator(".references").textContent()).includes(citation), "the reference is not shown");
+    // a reader finds it with the search box in the header, by a word of its title
+    await view.goto(`${base}/`);
+    await view.fill("#header-q", `browser ${stamp}`);
+    await view.press("#header-q", "Enter");
+    await view.waitForURL((u) => u.pathname === "/search");
+    assert(await view.locator(`main a[href="/article/${slug}"]`).count() === 1, "the header search does not find it");
     await reader.close();
     await ctx.close();
   });

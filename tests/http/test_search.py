@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 import requests
 
-from conftest import (SERVER, db, default_site, form_values, get, make_staff, parse_html, text_of,
+from conftest import (SERVER, db, default_site, form_values, get, host_header, make_staff, parse_html, text_of,
                       visible_articles)
 
 PER_PAGE = 10
@@ -171,6 +171,25 @@ def test_trials_people_and_references_are_searched():
     _, slugs = every_page(surname)
     visible = {a["slug"] for a in visible_articles()}
     assert theirs & visible and (theirs & visible) <= set(slugs), f"searching {surname} misses their articles"
+
+
+def test_each_site_searches_its_own_articles():
+    with db() as c:
+        other = c.execute("SELECT * FROM site WHERE is_default = 0 ORDER BY id LIMIT 1").fetchone()
+    assert other is not None, "the demo has one site only"
+    mine = visible_articles(site_id=other["id"])
+    assert mine, f"{other['host']} has no visible article"
+    target = next((a for a in mine if a["audience"] == "public"), mine[0])
+    w = max(re.findall(r"[A-Za-z]{4,}", target["title"]), key=len)
+    fetch = lambda path: get(path, headers=host_header(other["host"]))  # noqa: E731
+    total, slugs = every_page(w, fetch)
+    assert target["slug"] in slugs
+    assert set(slugs) <= {a["slug"] for a in mine}, "a search on one site lists another site's articles"
+    _, here = every_page(w)
+    assert target["slug"] not in here, "the default site lists another site's article"
+    # and the reverse: the default site's most searched word is not found on the other site with its articles
+    _, theirs = every_page("pembrolizumab", fetch)
+    assert not set(theirs) & {a["slug"] for a in visible_articles()}
 
 
 # ---- ranking (back office) -----------------------------------------------------------------------------------
@@ -444,6 +463,16 @@ def test_did_you_mean_corrects_a_misspelt_title_word():
     assert res.suggestion and res.suggestion[0] == "pembrolizumab"
 
 
+@pytest.mark.xfail(strict=True, reason="known bug: the suggestion is rebuilt from the plain words only, so it "
+                   "drops the query's -exclusions, \"phrases\", prefixes* and ORs")
+def test_did_you_mean_keeps_the_rest_of_the_query():
+    res = search("pembrolizumb -adjuvant")
+    assert res.total == 0 and res.suggestion is not None
+    text, url = res.suggestion
+    assert text == "pembrolizumab -adjuvant"
+    assert Results(get(url)).total == search("pembrolizumab -adjuvant").total
+
+
 @pytest.mark.parametrize("q", ["xqzvvkwjx", "qqqqqqq", "pembrolizumab xqzvvkwjx", "zz", "ab", "é",
                                "pembrolizumab -pembrolizumab"])
 def test_no_suggestion_for_nonsense(q):
@@ -678,6 +707,110 @@ def test_a_title_word_is_found_by_everyone_without_the_body(srv, readers, gated,
         assert sum(c for _, c, _ in sections) == 1
         # the badge tells what it is
         assert "badge" in item["html"]
+
+
+# ---- the index follows the records an article shows (back office, rows written to the database) -----------
+
+class Probe:
+    """Searches that never repeat a URL, so no cached page answers for the index (direct writes to the
+    database do not drop cached pages; the back office does, and test_an_edit_changes_the_results_at_once
+    covers that)."""
+
+    def __init__(self, srv, slug):
+        self.srv, self.slug = srv, slug
+
+    def finds(self, q):
+        return self.slug in search(f"{q} OR {word('nothing')}", anon_on(self.srv)).slugs
+
+
+def test_the_index_follows_every_record_an_article_shows(srv, editor, section):
+    article_id, _ = create(editor, section, title=f"Index follows {uid()}")
+    probe = Probe(srv, slug_of(srv, article_id))
+    site = srv.query("SELECT site_id FROM article WHERE id = ?", (article_id,))[0][0]
+    w = {k: word(k[:3]) for k in ("person", "person2", "cite", "cite2", "abstract", "tag", "tag2", "trial",
+                                  "alias", "registry", "section", "section2", "congress", "congress2")}
+    made = []
+    try:
+        # faculty: linked, renamed, unlinked
+        srv.execute("INSERT INTO person (slug, name) VALUES (?, ?)", (w["person"], f"Dr {w['person']}"))
+        person = srv.query("SELECT id FROM person WHERE slug = ?", (w["person"],))[0][0]
+        made.append(("person", person))
+        srv.execute("INSERT INTO article_person (article_id, person_id, role) VALUES (?, ?, 'speaker')",
+                    (article_id, person))
+        assert probe.finds(w["person"])
+        srv.execute("UPDATE person SET name = ? WHERE id = ?", (f"Dr {w['person2']}", person))
+        assert probe.finds(w["person2"]) and not probe.finds(w["person"])
+        srv.execute("DELETE FROM article_person WHERE article_id = ?", (article_id,))
+        assert not probe.finds(w["person2"])
+        # references: added, changed, removed
+        srv.execute("INSERT INTO reference (article_id, citation, abstract_no) VALUES (?, ?, ?)",
+                    (article_id, f"Doe J. {w['cite']}. 2025.", w["abstract"]))
+        assert probe.finds(w["cite"]) and probe.finds(w["abstract"])
+        srv.execute("UPDATE reference SET citation = ? WHERE article_id = ?", (f"Roe R. {w['cite2']}.", article_id))
+        assert probe.finds(w["cite2"]) and not probe.finds(w["cite"])
+        srv.execute("DELETE FROM reference WHERE article_id = ?", (article_id,))
+        assert not probe.finds(w["cite2"]) and not probe.finds(w["abstract"])
+        # topics: linked, renamed, the tag deleted
+        srv.execute("INSERT INTO tag (site_id, slug, name) VALUES (?, ?, ?)", (site, w["tag"], f"Topic {w['tag']}"))
+        tag = srv.query("SELECT id FROM tag WHERE slug = ?", (w["tag"],))[0][0]
+        made.append(("tag", tag))
+        srv.execute("INSERT INTO article_tag (article_id, tag_id) VALUES (?, ?)", (article_id, tag))
+        assert probe.finds(w["tag"])
+        srv.execute("UPDATE tag SET name = ? WHERE id = ?", (f"Topic {w['tag2']}", tag))
+        assert probe.finds(w["tag2"]) and not probe.finds(w["tag"])
+        c = srv.db()  # as the server deletes a tag: its links go by the foreign key's cascade
+        try:
+            c.execute("PRAGMA foreign_keys = ON")
+            with c:
+                c.execute("DELETE FROM tag WHERE id = ?", (tag,))
+        finally:
+            c.close()
+        assert not srv.query("SELECT 1 FROM article_tag WHERE tag_id = ?", (tag,))
+        assert not probe.finds(w["tag2"])
+        # the trial: set, renamed, aliased, a new registry id
+        srv.execute("INSERT INTO trial (site_id, slug, name) VALUES (?, ?, ?)", (site, w["trial"], w["trial"]))
+        trial = srv.query("SELECT id FROM trial WHERE slug = ?", (w["trial"],))[0][0]
+        made.append(("trial", trial))
+        srv.execute("UPDATE article SET trial_id = ? WHERE id = ?", (trial, article_id))
+        assert probe.finds(w["trial"])
+        srv.execute("UPDATE trial SET aliases = ?, registry_id = ? WHERE id = ?", (w["alias"], w["registry"], trial))
+        assert probe.finds(w["alias"]) and probe.finds(w["registry"])
+        # the section and the congress: moved to, renamed
+        srv.execute("INSERT INTO section (site_id, slug, name, position) VALUES (?, ?, ?, 999)",
+                    (site, w["section"], f"Section {w['section']}"))
+        new_section = srv.query("SELECT id FROM section WHERE slug = ?", (w["section"],))[0][0]
+        made.append(("section", new_section))
+        srv.execute("INSERT INTO congress (site_id, slug, name, year, starts_on, ends_on) VALUES "
+                    "(?, ?, ?, 1990, '1990-01-01', '1990-01-02')", (site, w["congress"], f"Congress {w['congress']}"))
+        congress = srv.query("SELECT id FROM congress WHERE slug = ?", (w["congress"],))[0][0]
+        made.append(("congress", congress))
+        srv.execute("UPDATE article SET section_id = ?, congress_id = ? WHERE id = ?",
+                    (new_section, congress, article_id))
+        assert probe.finds(w["section"]) and probe.finds(w["congress"])
+        srv.execute("UPDATE section SET name = ? WHERE id = ?", (f"Section {w['section2']}", new_section))
+        srv.execute("UPDATE congress SET name = ? WHERE id = ?", (f"Congress {w['congress2']}", congress))
+        assert probe.finds(w["section2"]) and not probe.finds(w["section"])
+        assert probe.finds(w["congress2"]) and not probe.finds(w["congress"])
+    finally:  # the other modules on this server see the site as the demo made it
+        srv.execute("UPDATE article SET status = 'archived', section_id = ?, congress_id = NULL, trial_id = NULL "
+                    "WHERE id = ?", (section["id"], article_id))
+        for table, row_id in reversed(made):
+            if table == "person":
+                srv.execute("DELETE FROM article_person WHERE person_id = ?", (row_id,))
+            srv.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+
+
+@pytest.mark.xfail(strict=True, reason="known bug: search_reference_change in 006_search.sql restamps only "
+                   "NEW.article_id, so the article a reference left keeps its words in the index")
+def test_a_reference_moved_to_another_article_leaves_the_first(srv, editor, section):
+    first, _ = create(editor, section, title=f"Reference first {uid()}")
+    second, _ = create(editor, section, title=f"Reference second {uid()}")
+    cite = word("cite")
+    srv.execute("INSERT INTO reference (article_id, citation) VALUES (?, ?)", (first, f"Doe J. {cite}."))
+    assert Probe(srv, slug_of(srv, first)).finds(cite)
+    srv.execute("UPDATE reference SET article_id = ? WHERE article_id = ?", (second, first))
+    assert Probe(srv, slug_of(srv, second)).finds(cite)
+    assert not Probe(srv, slug_of(srv, first)).finds(cite)
 
 
 # ---- scheduling, drafts, edits (back office) -----------------------------------------------------------------
