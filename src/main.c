@@ -32,13 +32,14 @@ static void usage(FILE *out)
 		"  plenary serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--threads N]\n"
 		"  plenary init DB      create an empty database with one default site\n"
 		"  plenary demo DB      create a database filled with the demo sites and articles\n"
+		"  plenary demo DB --articles N   the same with N generated articles more (for benchmarks)\n"
 		"  plenary --help | --version\n\n"
 		"settings (for --config FILE; this is also a sample config file):\n\n",
 		PLENARY_VERSION);
 	config_print_help(out);
 }
 
-static int cmd_create(const char *path, int demo)
+static int cmd_create(const char *path, int demo, size_t generated)
 {
 	char err[512];
 	struct stat st;
@@ -53,8 +54,10 @@ static int cmd_create(const char *path, int demo)
 		return 1;
 	}
 	int rc = demo ? store_load_demo(s, err, sizeof err) : store_ensure_site(s, "Plenary");
+	if (rc == 0 && generated && store_generate_articles(s, generated, err, sizeof err) != 0)
+		rc = -1;
 	if (rc != 0)
-		fprintf(stderr, "plenary: %s\n", demo ? err : "cannot create the default site");
+		fprintf(stderr, "plenary: %s\n", demo || generated ? err : "cannot create the default site");
 	else
 		printf("%s: %s database ready (schema version %d)\n", path, demo ? "demo" : "new",
 		       store_schema_version(s));
@@ -299,12 +302,22 @@ int main(int argc, char **argv)
 		}
 		return cmd_user_add(argc - 3, argv + 3);
 	}
-	if (strcmp(argv[1], "init") == 0 || strcmp(argv[1], "demo") == 0) {
-		if (argc != 3) {
-			fprintf(stderr, "usage: plenary %s DB\n", argv[1]);
+	if (strcmp(argv[1], "demo") == 0 && argc == 5 && strcmp(argv[3], "--articles") == 0) {
+		char *end;
+		unsigned long n = strtoul(argv[4], &end, 10);
+		if (*end || n < 1 || n > 1000000) {
+			fprintf(stderr, "plenary: --articles takes a number from 1 to 1000000\n");
 			return 2;
 		}
-		return cmd_create(argv[2], strcmp(argv[1], "demo") == 0);
+		return cmd_create(argv[2], 1, n);
+	}
+	if (strcmp(argv[1], "init") == 0 || strcmp(argv[1], "demo") == 0) {
+		if (argc != 3) {
+			fprintf(stderr, "usage: plenary %s DB%s\n", argv[1],
+				argv[1][0] == 'd' ? " [--articles N]" : "");
+			return 2;
+		}
+		return cmd_create(argv[2], strcmp(argv[1], "demo") == 0, 0);
 	}
 	fprintf(stderr, "plenary: unknown command '%s' (see plenary --help)\n", argv[1]);
 	return 2;

@@ -124,12 +124,16 @@ static void add_metadata(struct request *r, view *v, view *x, const struct artic
 		view_str(v, "og_image_alt", a->image.alt);
 		view_fmt(x, "ld_image", "%s%s", root, path + 1);
 	}
-	view *authors = view_list(x, "ld_authors");
+	/* the faculty are the authors (as the page shows them); the interviewer asks the questions */
+	view *authors = view_list(x, "ld_authors"), *last = NULL;
 	for (size_t i = 0; i < a->npeople; i++) {
-		view *p = view_push(authors);
-		view_str(p, "name", a->people[i].name);
-		view_str(p, "affiliation", a->people[i].affiliation);
-		view_bool(p, "more", i + 1 < a->npeople);
+		if (strcmp(a->people[i].role, "interviewer") == 0)
+			continue;
+		if (last)
+			view_bool(last, "more", 1);
+		last = view_push(authors);
+		view_str(last, "name", a->people[i].name);
+		view_str(last, "affiliation", a->people[i].affiliation);
 	}
 	view *cites = view_list(x, "ld_citations");
 	for (size_t i = 0; i < a->nrefs; i++) {

@@ -116,10 +116,6 @@ void query_parse(h2o_mem_pool_t *pool, const char *text, struct query *out)
 			add_term(&e, &terms[i]);
 		}
 	out->match = buf_cstr(&e);
-	buf p;
-	buf_init(&p, pool);
-	buf_printf(&p, "- {body} : (%s)", out->match);
-	out->match_public = buf_cstr(&p);
 }
 
 size_t query_distance(const char *a, const char *b, size_t cap)

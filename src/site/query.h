@@ -9,8 +9,7 @@
 #define QUERY_MAX_BYTES 400
 
 struct query {
-	const char *match;	  /* FTS5 expression, NULL when the query has no word to look for */
-	const char *match_public; /* the same restricted to the columns outside the body */
+	const char *match; /* FTS5 expression, NULL when the query has no word to look for */
 	size_t nwords;
 	const char
 	    *words[QUERY_MAX_TERMS]; /* plain words (not phrases or prefixes), lowercased: "did you mean" */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 #include "http/response.h"
@@ -128,16 +129,37 @@ static const char *closest_word(struct request *r, const char *w)
 
 /* "Did you mean": the words with each unknown one replaced by its closest neighbour, offered only when
  * that search finds something this reader may see. */
-static void add_suggestion(struct request *r, view *v, const struct query *parsed,
+static void add_suggestion(struct request *r, view *v, const char *typed, const struct query *parsed,
 			   const struct search_query *q)
 {
-	buf b;
-	buf_init(&b, r->pool);
+	const char *fix[QUERY_MAX_TERMS];
 	int changed = 0;
 	for (size_t i = 0; i < parsed->nwords; i++) {
-		const char *c = closest_word(r, parsed->words[i]);
-		changed |= c != parsed->words[i];
-		buf_printf(&b, "%s%s", i ? " " : "", c);
+		fix[i] = closest_word(r, parsed->words[i]);
+		changed |= fix[i] != parsed->words[i];
+	}
+	/* the query as typed, with each corrected word replaced where it stands as a plain word: phrases,
+	 * exclusions, prefixes and ORs stay */
+	buf b;
+	buf_init(&b, r->pool);
+	int quoted = 0;
+	for (const char *p = typed; *p && p - typed < QUERY_MAX_BYTES;) {
+		size_t n = strcspn(p, " \t\r\n\"");
+		if (n == 0) {
+			quoted ^= *p == '"';
+			buf_addc(&b, *p++);
+			continue;
+		}
+		const char *with = NULL;
+		for (size_t i = 0; i < parsed->nwords && !quoted && !with; i++)
+			if (fix[i] != parsed->words[i] && strlen(parsed->words[i]) == n &&
+			    strncasecmp(p, parsed->words[i], n) == 0)
+				with = fix[i];
+		if (with)
+			buf_adds(&b, with);
+		else
+			buf_add(&b, p, n);
+		p += n;
 	}
 	if (!changed)
 		return;
@@ -148,10 +170,8 @@ static void add_suggestion(struct request *r, view *v, const struct query *parse
 		return;
 	struct search_query q2 = *q;
 	q2.match = again.match;
-	q2.match_public = again.match_public;
-	struct search_hit *hits;
-	size_t n, total = 0;
-	if (store_search(r->w->db, r->pool, &q2, 0, 1, &hits, &n, &total) != 0 || total == 0)
+	struct search_result found;
+	if (store_search(r->w->db, r->pool, &q2, 0, 0, 0, &found) != 0 || found.total == 0)
 		return;
 	view *s = view_obj(v, "suggestion");
 	view_str(s, "text", text);
@@ -183,13 +203,14 @@ static void empty_page(struct request *r, view *v)
 	view_bool(v, "empty_query", 1);
 }
 
-static void add_facets(struct request *r, view *v, const char *text, const struct search_query *q)
+static void add_facets(struct request *r, view *v, const char *text, const struct search_query *q,
+		       const struct search_result *res)
 {
 	view *list = view_list(v, "facets");
 	for (size_t k = 0; k < NFACETS; k++) {
-		struct facet *fs;
-		size_t n;
-		if (store_search_facet(r->w->db, r->pool, q, (enum facet_kind)k, &fs, &n) != 0 || n == 0)
+		const struct facet *fs = res->facets[k];
+		size_t n = res->nfacets[k];
+		if (n == 0)
 			continue;
 		view *f = view_push(list);
 		view_str(f, "title", facet_titles[k]);
@@ -246,14 +267,13 @@ void search_page(struct request *r)
 		return;
 	}
 	q.match = parsed.match;
-	q.match_public = parsed.match_public;
-	struct search_hit *hits;
-	size_t n, total;
-	if (store_search(r->w->db, r->pool, &q, (size_t)(page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE, &hits,
-			 &n, &total) != 0) {
+	struct search_result res;
+	if (store_search(r->w->db, r->pool, &q, (size_t)(page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE, 1,
+			 &res) != 0) {
 		resp_error(r, 500, NULL);
 		return;
 	}
+	size_t total = res.total;
 	if (view_pagination(v, r, search_url(r, text, &q, NFACETS, NULL, 0), page, total, SEARCH_PER_PAGE) !=
 	    0) {
 		resp_error(r, 404, "There is no such page of results.");
@@ -265,12 +285,12 @@ void search_page(struct request *r)
 	view_bool(v, "none", total == 0);
 	view_str(v, "pagination_noun", total == 1 ? "result" : "results");
 	view *list = view_list(v, "results");
-	for (size_t i = 0; i < n; i++) {
-		view *x = view_article_card(list, &hits[i].article);
-		add_snippet(x, r, hits[i].snippet);
+	for (size_t i = 0; i < res.nhits; i++) {
+		view *x = view_article_card(list, &res.hits[i].article);
+		add_snippet(x, r, res.hits[i].snippet);
 	}
-	add_facets(r, v, text, &q);
+	add_facets(r, v, text, &q, &res);
 	if (total == 0)
-		add_suggestion(r, v, &parsed, &q);
+		add_suggestion(r, v, text, &parsed, &q);
 	resp_page(r, 200, "search", v, 1);
 }

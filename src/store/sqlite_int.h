@@ -22,7 +22,7 @@
 	"LEFT JOIN trial t ON t.id = a.trial_id "
 
 /* statements of files other than sqlite.c each own a slot below this number */
-#define SQ_MORE_STATEMENTS 160
+#define SQ_MORE_STATEMENTS 176
 
 /** Fills one item from the current row. */
 typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);

@@ -408,6 +408,10 @@ int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edi
 enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
 				 const char **taken);
 
+/** Adds count synthetic published articles to the first site (benchmarks); needs the demo's sections,
+ * congresses, topics and faculty. 0, or -1 with err. In generate.c. */
+int store_generate_articles(store *s, size_t count, char *err, size_t errlen);
+
 /* ---- related articles (related.c) ---- */
 
 /** Scores an article's related articles and puts it in the lists of its strongest neighbours. Runs inside
@@ -422,9 +426,8 @@ int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
  * (0: any). */
 struct search_query {
 	int64_t site_id;
-	const char *match;	  /* over every column */
-	const char *match_public; /* the same without the body: "- {body} : (match)" */
-	int level;		  /* the reader's audience level, 0 (public) to 3 (verified HCP) */
+	const char *match; /* FTS5 expression over every column; the store keeps bodies above level out */
+	int level;	   /* the reader's audience level, 0 (public) to 3 (verified HCP) */
 	int64_t section_id, congress_id, tag_id, trial_id;
 	int year;
 };
@@ -441,13 +444,21 @@ struct facet {
 };
 
 enum facet_kind { FACET_SECTION, FACET_CONGRESS, FACET_YEAR, FACET_TAG, FACET_TRIAL };
+#define FACET_KINDS 5
 
-/** A page of visible hits, best first (relevance with a recency boost), and how many there are. */
+struct search_result {
+	size_t total; /* every hit */
+	struct search_hit *hits;
+	size_t nhits;			   /* the page asked for */
+	struct facet *facets[FACET_KINDS]; /* per kind, largest first (with_facets only) */
+	size_t nfacets[FACET_KINDS];
+};
+
+/** Searches: how many visible hits there are, the page [offset, offset + limit) best first (relevance with a
+ * recency boost), and when with_facets the counts per section, congress, year, topic and trial. One pass of
+ * the full-text match serves all of it. 0, or -1 on error. */
 int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
-		 struct search_hit **out, size_t *n, size_t *total);
-/** The counts of one facet over every hit of q, largest first. */
-int store_search_facet(store *s, h2o_mem_pool_t *pool, const struct search_query *q, enum facet_kind kind,
-		       struct facet **out, size_t *n);
+		 int with_facets, struct search_result *out);
 /** Public words (titles, summaries, faculty, trials, topics) from <= term < to: name is the word, count the
  * articles holding it. */
 int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,

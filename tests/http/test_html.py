@@ -61,6 +61,8 @@ PAGES = {
     "article-video-no-consent": (200, lambda: get(_article("a.audience = 'public' AND a.video_url <> ''"))),
     "tags": (200, lambda: get("/tags")),
     "tag": (200, lambda: get(parse_html(get("/tags").text).find("ul", class_="tag-cloud").find("a").get("href"))),
+    "trials": (200, lambda: get("/trials")),
+    "trial": (200, lambda: get("/trial/alexandra-impassion030")),
     "privacy": (200, lambda: get("/privacy")),
     "about": (200, lambda: get("/about")),
     "contact": (200, lambda: get("/contact")),

@@ -463,8 +463,6 @@ def test_did_you_mean_corrects_a_misspelt_title_word():
     assert res.suggestion and res.suggestion[0] == "pembrolizumab"
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: the suggestion is rebuilt from the plain words only, so it "
-                   "drops the query's -exclusions, \"phrases\", prefixes* and ORs")
 def test_did_you_mean_keeps_the_rest_of_the_query():
     res = search("pembrolizumb -adjuvant")
     assert res.total == 0 and res.suggestion is not None
@@ -800,8 +798,6 @@ def test_the_index_follows_every_record_an_article_shows(srv, editor, section):
             srv.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: search_reference_change in 006_search.sql restamps only "
-                   "NEW.article_id, so the article a reference left keeps its words in the index")
 def test_a_reference_moved_to_another_article_leaves_the_first(srv, editor, section):
     first, _ = create(editor, section, title=f"Reference first {uid()}")
     second, _ = create(editor, section, title=f"Reference second {uid()}")

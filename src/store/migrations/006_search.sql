@@ -1,18 +1,23 @@
 -- 006: search. article_search holds every article's words (the body as its Markdown source: punctuation
 -- separates words, and the server cleans markup out of snippets) for FTS5 with Porter stemming and
--- diacritics removed; search_words holds only the public words (titles, summaries, faculty, trials, topics) unstemmed, for "did you mean".
+-- diacritics removed. The body goes in the column of its audience, so one match with a column filter
+-- leaves out exactly the bodies a reader may not read. search_words holds only the public words (titles, summaries, faculty, trials, topics) unstemmed, for "did you mean".
 -- Triggers keep both exact on every change; visibility and audience are checked when searching, so an
 -- article scheduled for a second is found from that second on.
 
 CREATE VIRTUAL TABLE article_search USING fts5(
-  title, summary, body, people, trial, refs, topics,
+  title, summary, body, body_members, body_hcp, body_verified, people, trial, refs, topics,
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE search_words USING fts5(words, tokenize = 'unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_words, 'row');
 
 CREATE VIEW article_search_doc AS
-SELECT a.id AS id, a.title AS title, a.summary AS summary, a.body AS body,
+SELECT a.id AS id, a.title AS title, a.summary AS summary,
+  CASE a.audience WHEN 'public' THEN a.body ELSE '' END AS body,
+  CASE a.audience WHEN 'members' THEN a.body ELSE '' END AS body_members,
+  CASE a.audience WHEN 'hcp' THEN a.body ELSE '' END AS body_hcp,
+  CASE a.audience WHEN 'verified_hcp' THEN a.body ELSE '' END AS body_verified,
   (SELECT IFNULL(group_concat(p.name, ', '), '') FROM article_person ap JOIN person p ON p.id = ap.person_id
     WHERE ap.article_id = a.id) AS people,
   IFNULL((SELECT t.name || ' ' || t.aliases || ' ' || t.registry_id FROM trial t WHERE t.id = a.trial_id), '')
@@ -28,8 +33,10 @@ FROM article a;
 ALTER TABLE article ADD COLUMN search_stamp INTEGER NOT NULL DEFAULT 0;
 
 CREATE TRIGGER search_article_insert AFTER INSERT ON article BEGIN
-  INSERT INTO article_search (rowid, title, summary, body, people, trial, refs, topics)
-    SELECT id, title, summary, body, people, trial, refs, topics FROM article_search_doc WHERE id = NEW.id;
+  INSERT INTO article_search (rowid, title, summary, body, body_members, body_hcp, body_verified, people, trial,
+    refs, topics)
+    SELECT id, title, summary, body, body_members, body_hcp, body_verified, people, trial, refs, topics
+    FROM article_search_doc WHERE id = NEW.id;
   INSERT INTO search_words (rowid, words)
     SELECT id, title || ' ' || summary || ' ' || people || ' ' || trial || ' ' || topics
     FROM article_search_doc WHERE id = NEW.id;
@@ -37,8 +44,10 @@ END;
 CREATE TRIGGER search_article_update AFTER UPDATE ON article BEGIN
   DELETE FROM article_search WHERE rowid = OLD.id;
   DELETE FROM search_words WHERE rowid = OLD.id;
-  INSERT INTO article_search (rowid, title, summary, body, people, trial, refs, topics)
-    SELECT id, title, summary, body, people, trial, refs, topics FROM article_search_doc WHERE id = NEW.id;
+  INSERT INTO article_search (rowid, title, summary, body, body_members, body_hcp, body_verified, people, trial,
+    refs, topics)
+    SELECT id, title, summary, body, body_members, body_hcp, body_verified, people, trial, refs, topics
+    FROM article_search_doc WHERE id = NEW.id;
   INSERT INTO search_words (rowid, words)
     SELECT id, title || ' ' || summary || ' ' || people || ' ' || trial || ' ' || topics
     FROM article_search_doc WHERE id = NEW.id;
@@ -61,7 +70,7 @@ CREATE TRIGGER search_reference_remove AFTER DELETE ON reference BEGIN
   UPDATE article SET search_stamp = search_stamp + 1 WHERE id = OLD.article_id;
 END;
 CREATE TRIGGER search_reference_change AFTER UPDATE ON reference BEGIN
-  UPDATE article SET search_stamp = search_stamp + 1 WHERE id = NEW.article_id;
+  UPDATE article SET search_stamp = search_stamp + 1 WHERE id IN (OLD.article_id, NEW.article_id);
 END;
 CREATE TRIGGER search_tag_link AFTER INSERT ON article_tag BEGIN
   UPDATE article SET search_stamp = search_stamp + 1 WHERE id = NEW.article_id;
@@ -87,7 +96,9 @@ CREATE TRIGGER search_congress_rename AFTER UPDATE OF name ON congress BEGIN
   UPDATE article SET search_stamp = search_stamp + 1 WHERE congress_id = NEW.id;
 END;
 
-INSERT INTO article_search (rowid, title, summary, body, people, trial, refs, topics)
-  SELECT id, title, summary, body, people, trial, refs, topics FROM article_search_doc;
+INSERT INTO article_search (rowid, title, summary, body, body_members, body_hcp, body_verified, people, trial,
+  refs, topics)
+  SELECT id, title, summary, body, body_members, body_hcp, body_verified, people, trial, refs, topics
+  FROM article_search_doc;
 INSERT INTO search_words (rowid, words)
   SELECT id, title || ' ' || summary || ' ' || people || ' ' || trial || ' ' || topics FROM article_search_doc;

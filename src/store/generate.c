@@ -1,0 +1,206 @@
+/* generate: synthetic articles added to the demo for benchmarks (`plenary demo DB --articles N`): varied
+ * titles and bodies from medical vocabulary, spread over the first site's sections, congresses, trials,
+ * topics and faculty, and over three years. Deterministic for a given count. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "store/sqlite_int.h"
+
+enum {
+	G_FIRST = 160, /* slots 160-169 belong to generate.c (SQ_MORE_STATEMENTS is raised to fit) */
+	G_IDS,
+	G_ARTICLE,
+	G_TAG,
+	G_PERSON,
+	G_LAST
+};
+_Static_assert(G_LAST <= SQ_MORE_STATEMENTS, "statement slots");
+
+static const char *const drugs[] = {
+    "pembrolizumab", "nivolumab",   "atezolizumab", "durvalumab",  "osimertinib",  "trastuzumab deruxtecan",
+    "sacituzumab",   "olaparib",    "abemaciclib",  "ribociclib",  "enfortumab",   "lorlatinib",
+    "alectinib",     "sotorasib",   "adagrasib",    "belzutifan",  "cabozantinib", "lenvatinib",
+    "tucatinib",     "datopotamab", "capivasertib", "elacestrant", "zanubrutinib", "tarlatamab"};
+static const char *const diseases[] = {"triple-negative breast cancer",
+				       "HER2-positive breast cancer",
+				       "HR-positive breast cancer",
+				       "non-small cell lung cancer",
+				       "small cell lung cancer",
+				       "renal cell carcinoma",
+				       "urothelial carcinoma",
+				       "prostate cancer",
+				       "colorectal cancer",
+				       "gastric cancer",
+				       "hepatocellular carcinoma",
+				       "pancreatic cancer",
+				       "melanoma",
+				       "ovarian cancer",
+				       "endometrial cancer",
+				       "head and neck cancer"};
+static const char *const settings[] = {"adjuvant",    "neoadjuvant",   "first-line", "second-line",
+				       "maintenance", "perioperative", "metastatic", "early-stage"};
+static const char *const endpoints[] = {"overall survival",
+					"progression-free survival",
+					"invasive disease-free survival",
+					"pathological complete response",
+					"objective response rate",
+					"event-free survival",
+					"quality of life",
+					"time to deterioration"};
+static const char *const angles[] = {"what the data mean for practice", "the questions that remain",
+				     "how to select patients",		"managing toxicity in clinic",
+				     "reading the subgroup analyses",	"biomarkers and next steps",
+				     "the view from the podium",	"a closer look at the safety data"};
+static const char *const sentences[] = {
+    "The trial randomised patients with {d} to {x} or standard therapy.",
+    "At the data cut-off the hazard ratio in {d} favoured the experimental arm.",
+    "Investigators reported that {x} was well tolerated, with manageable adverse events.",
+    "Subgroup analyses by PD-L1 status and ctDNA suggested a consistent effect.",
+    "Longer follow-up will show whether the benefit in {d} holds.",
+    "In clinic, the choice of {x} depends on prior treatment and comorbidities.",
+    "Quality-of-life measures were maintained throughout the treatment period.",
+    "The discussant questioned the choice of control arm and the crossover rate.",
+    "Translational work on tissue and blood samples is ongoing.",
+    "For now, guidelines are likely to adopt the regimen for selected patients."};
+
+/* A small deterministic generator: the same count gives the same articles on every machine. */
+static unsigned long long next(unsigned long long *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+#define PICK(x, arr) (arr[next(x) % (sizeof arr / sizeof *arr)])
+
+/* A sentence with {d} for the disease and {x} for the drug. */
+static void fill(buf *b, const char *pattern, const char *disease, const char *drug)
+{
+	for (const char *p = pattern; *p; p++) {
+		if (p[0] == '{' && (p[1] == 'd' || p[1] == 'x') && p[2] == '}') {
+			buf_adds(b, p[1] == 'd' ? disease : drug);
+			p += 2;
+		} else {
+			buf_addc(b, *p);
+		}
+	}
+	buf_addc(b, ' ');
+}
+
+/* The ids of a query's first column, into a pool array. */
+static size_t ids_of(store *s, h2o_mem_pool_t *pool, const char *sql, int64_t **out)
+{
+	sqlite3_stmt *st = sq_prepare(s, G_IDS, sql);
+	size_t n = 0, cap = 64;
+	int64_t *ids = h2o_mem_alloc_pool(pool, cap * sizeof *ids);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			int64_t *more = h2o_mem_alloc_pool(pool, cap * 2 * sizeof *ids);
+			memcpy(more, ids, n * sizeof *ids);
+			ids = more, cap *= 2;
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	*out = ids;
+	return n;
+}
+
+int store_generate_articles(store *s, size_t count, char *err, size_t errlen)
+{
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	int64_t *sections, *congresses, *trials, *tags, *people;
+	size_t ns = ids_of(s, &pool, "SELECT id FROM section WHERE site_id = 1", &sections);
+	size_t nc = ids_of(s, &pool, "SELECT id FROM congress WHERE site_id = 1", &congresses);
+	size_t nt = ids_of(s, &pool, "SELECT id FROM trial WHERE site_id = 1", &trials);
+	size_t ng = ids_of(s, &pool, "SELECT id FROM tag WHERE site_id = 1", &tags);
+	size_t np = ids_of(s, &pool, "SELECT id FROM person", &people);
+	if (!ns || !nc || !ng || !np) {
+		snprintf(err, errlen,
+			 "the first site needs sections, congresses, topics and faculty (load the demo)");
+		h2o_mem_clear_pool(&pool);
+		return -1;
+	}
+	char *msg = NULL;
+	/* one big transaction: a page cache large enough that it never spills to the WAL half-way */
+	sqlite3_exec(sq_db(s), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	if (sqlite3_exec(sq_db(s), "BEGIN IMMEDIATE", NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", msg ? msg : "cannot begin");
+		sqlite3_free(msg);
+		h2o_mem_clear_pool(&pool);
+		return -1;
+	}
+	unsigned long long x = 0x9E3779B97F4A7C15ULL ^ count;
+	int64_t now = store_now();
+	int rc = 0;
+	for (size_t i = 0; i < count && rc == 0; i++) {
+		const char *drug = PICK(&x, drugs), *disease = PICK(&x, diseases),
+			   *endpoint = PICK(&x, endpoints);
+		char title[300], slug[300];
+		snprintf(title, sizeof title, "%s%s in %s %s: %s", i % 7 == 0 ? "Updated data: " : "", drug,
+			 PICK(&x, settings), disease, PICK(&x, angles));
+		title[0] = (char)(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 32 : title[0]);
+		snprintf(slug, sizeof slug, "generated-%zu", i + 1);
+		buf body;
+		buf_init(&body, &pool);
+		for (int para = 0; para < 4; para++) {
+			if (para == 1)
+				buf_printf(&body, "## %s\n\n", endpoint);
+			for (int k = 0; k < 4; k++) {
+				fill(&body, PICK(&x, sentences), disease, drug);
+			}
+			buf_adds(&body, "\n\n");
+		}
+		char summary[400];
+		snprintf(summary, sizeof summary,
+			 "New %s data for %s in %s, and what they mean for patients.", endpoint, drug,
+			 disease);
+		sqlite3_stmt *st = sq_prepare(s, G_ARTICLE,
+					      "INSERT INTO article (site_id, slug, title, summary, body, "
+					      "kind, section_id, congress_id, trial_id, "
+					      "status, audience, published_at, created_at, updated_at) "
+					      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+					      "?8, 'published', ?9, ?10, ?10, ?10)");
+		sq_bind_text(st, 1, slug);
+		sq_bind_text(st, 2, title);
+		sq_bind_text(st, 3, summary);
+		sq_bind_text(st, 4, buf_cstr(&body));
+		sq_bind_text(st, 5, i % 5 == 0 ? "report" : i % 3 == 0 ? "news" : "interview");
+		sqlite3_bind_int64(st, 6, sections[next(&x) % ns]);
+		sqlite3_bind_int64(st, 7, congresses[next(&x) % nc]);
+		if (nt && i % 4 == 0)
+			sqlite3_bind_int64(st, 8, trials[next(&x) % nt]);
+		else
+			sqlite3_bind_null(st, 8);
+		sq_bind_text(st, 9, i % 6 == 0 ? "hcp" : "public");
+		sqlite3_bind_int64(st, 10, now - 3600 - (int64_t)(next(&x) % (3 * 365 * 86400ULL)));
+		rc = sq_exec(s, st, NULL);
+		int64_t id = sqlite3_last_insert_rowid(sq_db(s));
+		for (int k = 0; rc == 0 && k < 2; k++) {
+			sqlite3_stmt *t = sq_prepare(
+			    s, G_TAG,
+			    "INSERT OR IGNORE INTO article_tag (article_id, tag_id) VALUES (?1, ?2)");
+			sqlite3_bind_int64(t, 1, id);
+			sqlite3_bind_int64(t, 2, tags[next(&x) % ng]);
+			rc = sq_exec(s, t, NULL);
+		}
+		if (rc == 0) {
+			sqlite3_stmt *p =
+			    sq_prepare(s, G_PERSON,
+				       "INSERT OR IGNORE INTO article_person (article_id, person_id, role, "
+				       "position) VALUES (?1, ?2, 'speaker', 0)");
+			sqlite3_bind_int64(p, 1, id);
+			sqlite3_bind_int64(p, 2, people[next(&x) % np]);
+			rc = sq_exec(s, p, NULL);
+		}
+	}
+	if (rc != 0 || sqlite3_exec(sq_db(s), "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "generating articles: %s", sqlite3_errmsg(sq_db(s)));
+		sqlite3_exec(sq_db(s), "ROLLBACK", NULL, NULL, NULL);
+		rc = -1;
+	}
+	h2o_mem_clear_pool(&pool);
+	return rc;
+}
