@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "http/response.h"
+#include "jobs/media.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
@@ -43,6 +44,24 @@ static void sponsor_form(struct request *r, int status, const struct sponsor *p,
 	view_str(f, "url", p->url);
 	view_str(f, "logo", p->logo);
 	view_str(f, "disclosure", p->disclosure);
+	/* the logo comes from the media library: its 320-pixel rendition (or the smallest it has) */
+	struct media *ms;
+	size_t n, total, found = 0;
+	view *logos = view_list(f, "logos");
+	if (store_media_list(r->w->db, r->pool, r->site->id, 0, 300, &ms, &n, &total) != 0)
+		n = 0;
+	for (size_t i = 0; i < n; i++) {
+		int ws[MEDIA_MAX_WIDTHS];
+		char url[128];
+		media_widths(ms[i].width, ws);
+		media_url(ms[i].hash, ms[i].kind, ws[0], url, sizeof url);
+		view *x = view_push(logos);
+		view_str(x, "url", url);
+		view_str(x, "alt", ms[i].alt);
+		view_bool(x, "selected", strcmp(url, p->logo) == 0);
+		found += strcmp(url, p->logo) == 0;
+	}
+	view_bool(f, "other_logo", p->logo[0] && !found); /* a path set before the library, kept as it is */
 	view_errors(v, fields, errors, errors ? 4 : 0);
 	resp_page(r, status, "admin/sponsor-edit", v, 0);
 }

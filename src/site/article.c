@@ -70,6 +70,7 @@ static void add_lists(view *v, const struct article *a)
 		view *x = view_push(sponsors);
 		view_str(x, "name", a->sponsors[i].name);
 		view_str(x, "url", a->sponsors[i].url);
+		view_str(x, "logo", a->sponsors[i].logo);
 		view_str(x, "disclosure", a->sponsors[i].disclosure);
 	}
 	view_bool(v, "has_sponsors", a->nsponsors > 0);

@@ -785,3 +785,33 @@ def test_upload_limit(small):
     # under the limit still works
     media_id = uploaded_id(upload(editor, jpeg((500, 500))))
     assert small.query("SELECT width FROM media WHERE id = ?", (media_id,))[0][0] == 500
+
+
+def test_a_sponsor_logo_comes_from_the_library_and_shows_on_its_articles(srv, editor, section):
+    media_id = uploaded_id(upload(editor, png((600, 200)), ctype="image/png", alt="Helix Oncology logo"))
+    row = media(srv, media_id)
+    logo = f"/media/{row['hash']}-320.png"
+    doc = parse_html(editor.get("/admin/sponsors/new").text)
+    options = {o.get("value"): text_of(o) for o in doc.find("select", id="field-logo").find_all("option")}
+    assert options.get(logo) == "Helix Oncology logo", "the library's images are offered by their alt text"
+    assert options.get("") == "No logo"
+    name = f"Helix Oncology {os.urandom(3).hex()}"
+    token = editor.token("/admin/sponsors/new", "/admin/sponsors")
+    r = editor.post("/admin/sponsors", data={"form_token": token, "name": name, "url": "https://helix.example",
+                                             "logo": logo, "disclosure": "Helix funded this coverage."})
+    assert r.status_code == 303, errors_of(r.text)
+    sponsor = srv.query("SELECT id, logo FROM sponsor WHERE name = ?", (name,))[0]
+    assert sponsor["logo"] == logo
+    doc = parse_html(editor.get(f"/admin/sponsors/{sponsor['id']}").text)
+    chosen = next((o for o in doc.find("select", id="field-logo").find_all("option") if "selected" in o.attrs), None)
+    assert chosen is not None and chosen.get("value") == logo, "the saved logo is selected again"
+    article_id = saved_article(new_article(editor, section, sponsors=str(sponsor["id"])))
+    page = parse_html(fetch(srv, article_path(srv, article_id)).text)
+    img = page.find("section", class_="sponsors").find("img", class_="sponsor-logo")
+    assert img is not None and img.get("src") == logo and img.get("alt") == name
+    assert fetch(srv, logo).headers["content-type"] == "image/png"
+    # a logo that is not a path on this site is refused
+    token = editor.token("/admin/sponsors/new", "/admin/sponsors")
+    r = editor.post("/admin/sponsors", data={"form_token": token, "name": name + " bis", "url": "",
+                                             "logo": "https://evil.example/x.png", "disclosure": "x"})
+    assert r.status_code == 422 and "logo" in errors_of(r.text)
