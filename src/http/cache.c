@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <brotli/encode.h>
+#include <zlib.h>
+
 #include "core/log.h"
 #include "render/view.h"
 
@@ -27,7 +30,7 @@ static uint64_t fnv1a(const char *p, size_t n, uint64_t h)
 
 static size_t entry_size(const struct page_entry *e)
 {
-	return sizeof *e + e->body_len + strlen(e->key) + 1;
+	return sizeof *e + e->body_len + strlen(e->key) + 1 + e->compressed_len;
 }
 
 struct page_cache *page_cache_new(size_t budget)
@@ -43,6 +46,7 @@ static void entry_destroy(struct page_entry *e)
 {
 	free(e->key);
 	free(e->body);
+	free(e->compressed);
 	free(e);
 }
 
@@ -121,6 +125,62 @@ struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t 
 	return NULL;
 }
 
+/* Pages smaller than this go as they are: compression would save less than its headers cost. */
+#define COMPRESS_MIN 1024
+
+/* Brotli of a page without slots; raw deflate of each part with a full flush after it (byte-aligned, no
+ * reference back), the CRC-32 of each part, and the final block. Any failure leaves the page uncompressed. */
+static void entry_compress(struct page_entry *e)
+{
+	size_t cap = e->body_len + e->body_len / 2 + 64 * (e->nparts + 2) + 1024;
+	char *out = malloc(cap * 2);
+	if (!out)
+		return;
+	size_t used = 0;
+	if (e->nparts == 1) {
+		size_t n = cap;
+		if (BrotliEncoderCompress(7, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_TEXT, e->body_len,
+					  (const uint8_t *)e->body, &n, (uint8_t *)out) &&
+		    n < e->body_len) {
+			e->br = h2o_iovec_init(out, n);
+			used = n;
+		}
+	}
+	z_stream z = {0};
+	if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+		e->br = h2o_iovec_init(NULL, 0);
+		free(out);
+		return;
+	}
+	int ok = 1;
+	for (size_t i = 0; i <= e->nparts && ok; i++) {
+		int last = i == e->nparts;
+		z.next_in = last ? (Bytef *)"" : (Bytef *)e->parts[i].base;
+		z.avail_in = last ? 0 : (uInt)e->parts[i].len;
+		z.next_out = (Bytef *)out + used;
+		z.avail_out = (uInt)(cap * 2 - used);
+		int rc = deflate(&z, last ? Z_FINISH : Z_FULL_FLUSH);
+		ok = last ? rc == Z_STREAM_END : rc == Z_OK && z.avail_in == 0;
+		size_t n = (size_t)((char *)z.next_out - (out + used));
+		if (last)
+			e->gz_end = h2o_iovec_init(out + used, n);
+		else {
+			e->gz_parts[i] = h2o_iovec_init(out + used, n);
+			e->part_crc[i] =
+			    (uint32_t)crc32(0, (const Bytef *)e->parts[i].base, (uInt)e->parts[i].len);
+		}
+		used += n;
+	}
+	deflateEnd(&z);
+	if (!ok) {
+		e->br = e->gz_end = h2o_iovec_init(NULL, 0);
+		free(out);
+		return;
+	}
+	e->compressed = out;
+	e->compressed_len = used;
+}
+
 /* Splits the body at slot markers (0x1E + digit) into parts. */
 static void entry_split(struct page_entry *e)
 {
@@ -163,6 +223,8 @@ struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t
 		e->evicted = 1; /* never stored: freed with the caller's reference */
 		return e;
 	}
+	if (len >= COMPRESS_MIN)
+		entry_compress(e);
 	struct page_entry *old = page_cache_get(c, key, keylen, generation);
 	if (old)
 		evict(c, old);

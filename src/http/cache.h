@@ -19,7 +19,16 @@ struct page_entry {
 	size_t nparts;
 	h2o_iovec_t parts[PAGE_MAX_SLOTS + 1];
 	unsigned char slot[PAGE_MAX_SLOTS]; /* slot[i] sits between parts[i] and parts[i+1] */
-	int refs;			    /* responses still being written from it */
+	/* compressed forms, made once when the entry is stored: brotli of a page without slots, and for any
+	 * page each part as raw deflate flushed to a byte boundary, so per-reader values go between them as
+	 * stored blocks (see resp_send_entry) */
+	h2o_iovec_t br;
+	h2o_iovec_t gz_parts[PAGE_MAX_SLOTS + 1];
+	h2o_iovec_t gz_end; /* the last, empty, final block */
+	uint32_t part_crc[PAGE_MAX_SLOTS + 1];
+	char *compressed; /* owns br, gz_parts and gz_end */
+	size_t compressed_len;
+	int refs; /* responses still being written from it */
 	int evicted;
 	struct page_entry *next_hash, *prev_lru, *next_lru;
 };

@@ -33,7 +33,8 @@ static char *part_bytes(h2o_mem_pool_t *pool, GMimePart *part, size_t *len)
 		GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out));
 		*len = bytes->len;
 		copy = h2o_mem_alloc_pool(pool, bytes->len + 1);
-		memcpy(copy, bytes->data, bytes->len);
+		if (bytes->len)
+			memcpy(copy, bytes->data, bytes->len); /* an empty part may have no buffer at all */
 		copy[bytes->len] = '\0';
 	}
 	g_object_unref(out);

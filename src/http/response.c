@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "core/buf.h"
 #include "core/log.h"
@@ -128,22 +129,75 @@ static void send_bufs(struct request *r, int status, h2o_iovec_t *bufs, size_t n
 	h2o_send(req, bufs, r->is_head ? 0 : n, H2O_SEND_STATE_FINAL);
 }
 
+/* A deflate stored block: the per-reader value between two compressed parts, as it is. */
+static h2o_iovec_t stored_block(h2o_mem_pool_t *pool, h2o_iovec_t v)
+{
+	if (v.len > 65535)
+		v.len = 65535; /* slot values are names and tokens, far below a block's limit */
+	unsigned char *b = h2o_mem_alloc_pool(pool, 5 + v.len);
+	b[0] = 0; /* not final, stored; the stream is byte-aligned after each part's full flush */
+	b[1] = (unsigned char)(v.len & 0xff);
+	b[2] = (unsigned char)(v.len >> 8);
+	b[3] = (unsigned char)(~v.len & 0xff);
+	b[4] = (unsigned char)((~v.len >> 8) & 0xff);
+	memcpy(b + 5, v.base, v.len);
+	return h2o_iovec_init(b, 5 + v.len);
+}
+
+/* The gzip form of a cached page: header, each part's deflate with the reader's values between them as
+ * stored blocks, the final block, and the CRC-32 and length of the whole page as this reader gets it. */
+static size_t gzip_bufs(struct request *r, const struct page_entry *e, h2o_iovec_t *bufs)
+{
+	static const unsigned char header[10] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+	size_t n = 0, total = 0;
+	uLong crc = 0;
+	bufs[n++] = h2o_iovec_init(header, sizeof header);
+	for (size_t i = 0; i < e->nparts; i++) {
+		bufs[n++] = e->gz_parts[i];
+		crc = crc32_combine(crc, e->part_crc[i], (z_off_t)e->parts[i].len);
+		total += e->parts[i].len;
+		if (i + 1 < e->nparts) {
+			h2o_iovec_t v = slot_value(r, e->slot[i]);
+			if (v.len > 65535)
+				v.len = 65535;
+			bufs[n++] = stored_block(r->pool, v);
+			crc = crc32(crc, (const Bytef *)v.base, (uInt)v.len);
+			total += v.len;
+		}
+	}
+	bufs[n++] = e->gz_end;
+	unsigned char *trailer = h2o_mem_alloc_pool(r->pool, 8);
+	for (int k = 0; k < 4; k++) {
+		trailer[k] = (unsigned char)(crc >> (8 * k));
+		trailer[4 + k] = (unsigned char)(total >> (8 * k));
+	}
+	bufs[n++] = h2o_iovec_init(trailer, 8);
+	return n;
+}
+
 void resp_send_entry(struct request *r, struct page_entry *e)
 {
 	h2o_req_t *req = r->req;
 	char *etag = h2o_mem_alloc_pool(&req->pool, 64);
+	int accepts = e->compressed ? h2o_get_compressible_types(&req->headers) : 0;
+	const char *coding = accepts & H2O_COMPRESSIBLE_BROTLI && e->br.len ? "br"
+			     : accepts & H2O_COMPRESSIBLE_GZIP		    ? "gzip"
+									    : NULL;
 	if (e->nparts > 1)
 		csrf_token(r); /* brings token_hour up to date: the etag names the token's hour */
 	if (e->nparts > 1 && r->user)
 		etag =
 		    NULL; /* per-reader pages are not revalidated: their spliced parts are the reader's own */
 	else if (e->nparts > 1)
-		snprintf(etag, 64, "\"%s-%llx\"", e->etag, (long long)r->w->token_hour);
+		snprintf(etag, 64, "\"%s-%llx%s%s\"", e->etag, (long long)r->w->token_hour, coding ? "-" : "",
+			 coding ? coding : "");
 	else
-		snprintf(etag, 64, "\"%s\"", e->etag);
+		snprintf(etag, 64, "\"%s%s%s\"", e->etag, coding ? "-" : "", coding ? coding : "");
 	add(req, H2O_TOKEN_CONTENT_TYPE, "text/html; charset=utf-8");
 	add(req, H2O_TOKEN_CACHE_CONTROL, r->user ? "private, no-store" : "no-cache");
-	add(req, H2O_TOKEN_VARY, "Cookie");
+	add(req, H2O_TOKEN_VARY, e->compressed ? "Accept-Encoding, Cookie" : "Cookie");
+	if (coding)
+		add(req, H2O_TOKEN_CONTENT_ENCODING, coding);
 	resp_security_headers(req);
 	if (e->status == 200 && etag) {
 		add(req, H2O_TOKEN_ETAG, etag);
@@ -155,8 +209,17 @@ void resp_send_entry(struct request *r, struct page_entry *e)
 	struct page_entry **hold = h2o_mem_alloc_shared(&req->pool, sizeof *hold, release_entry);
 	*hold = e;
 	page_entry_retain(e);
-	h2o_iovec_t *bufs = h2o_mem_alloc_pool(&req->pool, sizeof *bufs * (2 * e->nparts));
+	h2o_iovec_t *bufs = h2o_mem_alloc_pool(&req->pool, sizeof *bufs * (2 * e->nparts + 3));
 	size_t n = 0;
+	if (coding && coding[0] == 'b') {
+		bufs[n++] = e->br;
+		send_bufs(r, e->status, bufs, n);
+		return;
+	}
+	if (coding) {
+		send_bufs(r, e->status, bufs, gzip_bufs(r, e, bufs));
+		return;
+	}
 	for (size_t i = 0; i < e->nparts; i++) {
 		bufs[n++] = e->parts[i];
 		if (i + 1 < e->nparts)
