@@ -91,6 +91,9 @@ curl -sf "http://127.0.0.1:$pport/" -o "$tmp/www/index.html"
 slug=$(grep -o 'href="/article/[^"/?#]*"' "$tmp/www/index.html" | head -n 1 | sed 's|^href="/article/||; s|"$||') || true
 [ -n "$slug" ] || { echo "bench: the home page links no article (is the demo content there?)" >&2; exit 1; }
 curl -sf "http://127.0.0.1:$pport/article/$slug" -o "$tmp/www/article/$slug"
+# and their gzip forms exactly as Plenary sends them, for nginx's gzip_static
+curl -sf -H "Accept-Encoding: gzip" "http://127.0.0.1:$pport/" -o "$tmp/www/index.html.gz"
+curl -sf -H "Accept-Encoding: gzip" "http://127.0.0.1:$pport/article/$slug" -o "$tmp/www/article/$slug.gz"
 
 # --- nginx: 2 workers, no access log, sendfile, default keep-alive, no gzip, everything under $tmp
 cat >"$tmp/nginx.conf" <<NGINX
@@ -104,6 +107,7 @@ http {
 	sendfile on;
 	tcp_nopush on;
 	gzip off;
+	gzip_static on; # the .gz file beside each page, to clients that accept gzip
 	default_type text/html;
 	client_body_temp_path $tmp/client_body;
 	proxy_temp_path $tmp/proxy;
@@ -128,11 +132,13 @@ nport=$port
 npid=$pid
 
 # --- both must send the same body, or the comparison means nothing
-pages=("article:/article/$slug" "home:/")
+pages=("article:/article/$slug" "home:/" "article-gz:/article/$slug" "home-gz:/")
+enc() { case "$1" in *-gz) echo gzip ;; *) echo identity ;; esac; }
 for entry in "${pages[@]}"; do
 	path=${entry#*:}
-	curl -sf "http://127.0.0.1:$pport$path" -o "$tmp/p.body"
-	curl -sf "http://127.0.0.1:$nport$path" -o "$tmp/n.body"
+	e=$(enc "${entry%%:*}")
+	curl -sf -H "Accept-Encoding: $e" "http://127.0.0.1:$pport$path" -o "$tmp/p.body"
+	curl -sf -H "Accept-Encoding: $e" "http://127.0.0.1:$nport$path" -o "$tmp/n.body"
 	a=$(wc -c <"$tmp/p.body")
 	b=$(wc -c <"$tmp/n.body")
 	[ "$a" -eq "$b" ] || { echo "bench: $path differs in size: plenary $a, nginx $b bytes" >&2; exit 1; }
@@ -152,7 +158,7 @@ ms() { # wrk latency (850.00us, 7.01ms, 1.20s, 1.00m) -> milliseconds
 declare -A rps p99 notes
 bench_one() { # page server url
 	local f="$out/$2-$1.txt"
-	wrk -t"$threads" -c"$conns" -d"${secs}s" --latency "$3" >"$f" &
+	wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -H "Accept-Encoding: $(enc "$1")" "$3" >"$f" &
 	wpid=$!
 	wait "$wpid" # in the background so that a signal to this script stops the run at once
 	wpid=""
@@ -174,16 +180,21 @@ rss_peak=$(awk '/^VmHWM/ {print $2}' "/proc/$ppid_/status")
 # --- the table, with the targets next to the figures (printed, not enforced)
 yes_no() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { ok = (op == ">=") ? (a + 0 >= b + 0) : (a + 0 < b + 0); print (a == "?" ? "?" : ok ? "met" : "MISSED") }'; }
 echo
-printf '%-8s %-8s %8s %12s %9s %9s  %s\n' page server "body B" "requests/s" "p99 ms" "pl/nginx" "targets (plenary rows)"
+printf '%-10s %-8s %8s %12s %9s %9s  %s\n' page server "body B" "requests/s" "p99 ms" "pl/nginx" "targets (plenary rows)"
 for entry in "${pages[@]}"; do
 	page=${entry%%:*}
-	if [ "$page" = home ]; then size=$(wc -c <"$tmp/www/index.html"); else size=$(wc -c <"$tmp/www/article/$slug"); fi
+	case "$page" in
+	home) size=$(wc -c <"$tmp/www/index.html") ;;
+	home-gz) size=$(wc -c <"$tmp/www/index.html.gz") ;;
+	article-gz) size=$(wc -c <"$tmp/www/article/$slug.gz") ;;
+	*) size=$(wc -c <"$tmp/www/article/$slug") ;;
+	esac
 	ratio=$(awk -v a="${rps[$page-plenary]}" -v b="${rps[$page-nginx]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 	target="p99 < 5 ms: $(yes_no "${p99[$page-plenary]}" "<" 5)"
-	[ "$page" = article ] && target="requests/s >= 0.80 x nginx: $(yes_no "$ratio" ">=" 0.80); $target"
+	case "$page" in article*) target="requests/s >= 0.80 x nginx: $(yes_no "$ratio" ">=" 0.80); $target" ;; esac
 	[ "$conns" -eq 64 ] || target="$target (the p99 target is for 64 connections)"
-	printf '%-8s %-8s %8s %12s %9s %9s  %s\n' "$page" plenary "$size" "${rps[$page-plenary]}" "${p99[$page-plenary]}" "$ratio" "$target"
-	printf '%-8s %-8s %8s %12s %9s %9s\n' "$page" nginx "$size" "${rps[$page-nginx]}" "${p99[$page-nginx]}" ""
+	printf '%-10s %-8s %8s %12s %9s %9s  %s\n' "$page" plenary "$size" "${rps[$page-plenary]}" "${p99[$page-plenary]}" "$ratio" "$target"
+	printf '%-10s %-8s %8s %12s %9s %9s\n' "$page" nginx "$size" "${rps[$page-nginx]}" "${p99[$page-nginx]}" ""
 done
 awk -v i="$rss_idle" -v a="$rss_after" -v h="$rss_peak" -v ok="$(yes_no "$rss_after" "<" 51200)" 'BEGIN {
 	printf "plenary resident memory (VmRSS): %.1f MB after the runs (target < 50 MB: %s); %.1f MB idle before, %.1f MB peak\n",
@@ -192,7 +203,7 @@ echo "response headers: plenary $(hsize "http://127.0.0.1:$pport/") B, nginx $(h
 for k in "${!notes[@]}"; do
 	[ -z "${notes[$k]}" ] || echo "bench: warning: $k: ${notes[$k]}" >&2
 done
-echo "raw wrk output: $out/{plenary,nginx}-{article,home}.txt"
+echo "raw wrk output: $out/{plenary,nginx}-{article,home,article-gz,home-gz}.txt (-gz: Accept-Encoding: gzip)"
 
 # --- search on 20,000 generated articles: the page cache off, so every request runs the query; one
 # connection, so the latency is the query's own and not time spent queueing behind others

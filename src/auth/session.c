@@ -10,15 +10,10 @@
 
 #define TOUCH_EVERY 300 /* seconds between writes of last_seen_at: not a write per page view */
 
-static int over_tls(struct request *r)
-{
-	return r->req->scheme == &H2O_URL_SCHEME_HTTPS;
-}
-
 /* The __Host- prefix binds the cookie to this exact host and to HTTPS; browsers refuse it over HTTP. */
 static const char *cookie_name(struct request *r)
 {
-	return over_tls(r) ? "__Host-plenary_session" : "plenary_session";
+	return req_is_tls(r) ? "__Host-plenary_session" : "plenary_session";
 }
 
 const char *token_new(h2o_mem_pool_t *pool)
@@ -81,7 +76,7 @@ static void set_cookie(struct request *r, const char *value, long max_age)
 	buf b;
 	buf_init(&b, r->pool);
 	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s", cookie_name(r), value,
-		   over_tls(r) ? "; Secure" : "");
+		   req_is_tls(r) ? "; Secure" : "");
 	if (max_age >= 0)
 		buf_printf(&b, "; Max-Age=%ld", max_age);
 	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, b.p, b.len);

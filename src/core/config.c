@@ -34,6 +34,10 @@ static int valid_level(const char *v, char *err, size_t errlen);
 static const struct setting settings[] = {
     STR(listen, "127.0.0.1:8080", "address and port to listen on (ADDR:PORT; [::1]:8080 for IPv6)",
 	valid_listen),
+    STR(tls_cert, "",
+	"certificate chain (PEM) for HTTPS; with tls_key set too, Plenary serves HTTPS with HTTP/2 and HSTS",
+	NULL),
+    STR(tls_key, "", "private key (PEM) of tls_cert", NULL),
     INT(threads, 0, 64, 0,
 	"worker threads, each with its own event loop and database connection; 0 = one per core"),
     STR(database, "var/plenary.db", "path of the SQLite database file", NULL),

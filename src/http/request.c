@@ -59,13 +59,18 @@ int req_page_number(struct request *r)
 	return (int)n;
 }
 
+int req_is_tls(const struct request *r)
+{
+	return r->req->scheme == &H2O_URL_SCHEME_HTTPS;
+}
+
 const char *req_site_url(struct request *r, const struct site *site)
 {
 	buf b;
 	buf_init(&b, r->pool);
 	if (r->port && r->port != 80)
-		buf_printf(&b, "http://%s:%d/", site->host, r->port);
+		buf_printf(&b, "%s://%s:%d/", req_is_tls(r) ? "https" : "http", site->host, r->port);
 	else
-		buf_printf(&b, "http://%s/", site->host);
+		buf_printf(&b, "%s://%s/", req_is_tls(r) ? "https" : "http", site->host);
 	return buf_cstr(&b);
 }

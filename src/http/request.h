@@ -41,6 +41,8 @@ const char *req_cookie(struct request *r, const char *name);
 const char *req_query(struct request *r, const char *name);
 /** The page number from ?page=N: 1 when absent, -1 when not a number from 1 to 100000. */
 int req_page_number(struct request *r);
+/** 1 when the request came over TLS (tls_cert and tls_key are set). */
+int req_is_tls(const struct request *r);
 /** The absolute URL of a site's home, for links between sister sites: "http://host:port/". */
 const char *req_site_url(struct request *r, const struct site *site);
 

@@ -37,6 +37,8 @@ void resp_security_headers(h2o_req_t *req)
 	add_str(req, "x-frame-options", "DENY");
 	add_str(req, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 	add_str(req, "cross-origin-opener-policy", "same-origin");
+	if (req->scheme == &H2O_URL_SCHEME_HTTPS) /* only on HTTPS, as browsers only heed it there */
+		add_str(req, "strict-transport-security", "max-age=31536000");
 }
 
 static const char *reason(int status)

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 #include <unistd.h>
 
 #include "auth/password.h"
@@ -102,6 +104,8 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+static SSL_CTX *ssl_ctx; /* NULL when serving plain HTTP */
+
 static void free_pool(h2o_mem_pool_t *p)
 {
 	h2o_mem_clear_pool(p);
@@ -169,12 +173,40 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, hasher_on_reply);
 	w->accept.ctx = &w->ctx;
 	w->accept.hosts = hosts;
+	w->accept.ssl_ctx = ssl_ctx;
 	int fd = listen_socket(app->cfg.listen, err, errlen);
 	if (fd < 0)
 		return -1;
 	w->listener = h2o_evloop_socket_create(w->ctx.loop, fd, H2O_SOCKET_FLAG_DONT_READ);
 	w->listener->data = w;
 	h2o_socket_read_start(w->listener, on_accept);
+	return 0;
+}
+
+/* HTTPS from tls_cert and tls_key: TLS 1.2 and newer, HTTP/2 offered through ALPN. */
+static int setup_tls(struct app *app, char *err, size_t errlen)
+{
+	const char *cert = app->cfg.tls_cert, *key = app->cfg.tls_key;
+	if (!cert[0] && !key[0])
+		return 0;
+	if (!cert[0] || !key[0]) {
+		snprintf(err, errlen, "tls_cert and tls_key go together: set both for HTTPS, or neither");
+		return -1;
+	}
+	ssl_ctx = SSL_CTX_new(TLS_server_method());
+	if (!ssl_ctx || !SSL_CTX_set_min_proto_version(ssl_ctx, TLS1_2_VERSION) ||
+	    SSL_CTX_use_certificate_chain_file(ssl_ctx, cert) != 1 ||
+	    SSL_CTX_use_PrivateKey_file(ssl_ctx, key, SSL_FILETYPE_PEM) != 1 ||
+	    SSL_CTX_check_private_key(ssl_ctx) != 1) {
+		char why[256];
+		ERR_error_string_n(ERR_get_error(), why, sizeof why);
+		snprintf(err, errlen, "tls_cert %.200s / tls_key %.200s: %s", cert, key, why);
+		SSL_CTX_free(ssl_ctx);
+		ssl_ctx = NULL;
+		return -1;
+	}
+	SSL_CTX_set_options(ssl_ctx, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+	h2o_ssl_register_alpn_protocols(ssl_ctx, h2o_http2_alpn_protocols);
 	return 0;
 }
 
@@ -206,7 +238,7 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 int server_run(struct app *app)
 {
 	char err[512];
-	if (setup_globalconf(app, err, sizeof err) != 0) {
+	if (setup_tls(app, err, sizeof err) != 0 || setup_globalconf(app, err, sizeof err) != 0) {
 		log_error("%s", err);
 		return 1;
 	}
@@ -233,8 +265,8 @@ int server_run(struct app *app)
 	for (int i = 0; i < n; i++)
 		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
 			die("cannot start worker thread");
-	log_info("serving on http://%s/ with %d worker threads (database %s)", app->cfg.listen, n,
-		 app->cfg.database);
+	log_info("serving on %s://%s/ with %d worker threads (database %s)%s", ssl_ctx ? "https" : "http",
+		 app->cfg.listen, n, app->cfg.database, ssl_ctx ? "; HTTP/2 offered" : "");
 
 	int sig = 0;
 	sigwait(&set, &sig);
@@ -247,6 +279,8 @@ int server_run(struct app *app)
 		page_cache_free(workers[i].cache);
 		worker_sites_free(&workers[i]);
 	}
+	SSL_CTX_free(ssl_ctx);
+	ssl_ctx = NULL;
 	log_info("stopped");
 	return 0;
 }

@@ -628,7 +628,8 @@ def start_plenary(tmp, db_path, settings=None, threads=2, name="server"):
     srv.outbox = (settings or {}).get("outbox", "")
     for _attempt in range(3):
         srv.port = _free_port()
-        srv.base = f"http://127.0.0.1:{srv.port}"
+        scheme = "https" if (settings or {}).get("tls_cert") else "http"
+        srv.base = f"{scheme}://127.0.0.1:{srv.port}"
         log = open(srv.log_path, "w")
         srv.proc = subprocess.Popen(
             [binary, "serve", "--config", srv.config_path, "--db", db_path, "--listen", f"127.0.0.1:{srv.port}",
@@ -638,7 +639,7 @@ def start_plenary(tmp, db_path, settings=None, threads=2, name="server"):
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and srv.proc.poll() is None:
             try:
-                if requests.get(srv.base + "/healthz", timeout=1).status_code == 200:
+                if requests.get(srv.base + "/healthz", timeout=1, verify=False).status_code == 200:
                     return srv
             except requests.RequestException:
                 pass
