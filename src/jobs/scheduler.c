@@ -8,34 +8,42 @@
 #include "core/log.h"
 #include "http/server.h"
 
-#define TICK_MS                                                                                              \
-	200 /* pages show a scheduled article at its second; this only bounds how stale a cached page is */
+/* It looks for work at least this often (an editor may schedule something at any time), and otherwise
+ * sleeps exactly until the next scheduled second, so cached pages show an article within milliseconds of it.
+ */
+#define TICK_MS 200
 
 static pthread_t thread;
 static atomic_int stopping;
 static store *db;
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void *scheduler_main(void *arg)
 {
 	struct app *app = arg;
-	int64_t next = -1; /* -1: look it up */
 	while (!atomic_load(&stopping)) {
-		int64_t now = store_now();
-		if (next < 0 || (next > 0 && next <= now)) {
+		int64_t next = store_next_scheduled(db); /* seconds; 0 when nothing is scheduled */
+		int64_t now = now_ms();
+		if (next > 0 && next * 1000 <= now) {
 			int changed = 0;
 			if (store_publish_due(db, &changed) == 0 && changed > 0) {
 				atomic_fetch_add(&app->content_generation, 1);
 				log_info("scheduler: published %d scheduled article%s", changed,
 					 changed == 1 ? "" : "s");
+				continue;
 			}
-			next = store_next_scheduled(db);
 		}
-		struct timespec ts = {0, TICK_MS * 1000000L};
+		int64_t wait = TICK_MS;
+		if (next > 0 && next * 1000 > now && next * 1000 - now < wait)
+			wait = next * 1000 - now;
+		struct timespec ts = {0, (long)(wait > 0 ? wait : 1) * 1000000L};
 		nanosleep(&ts, NULL);
-		/* an editor may have scheduled something sooner: look again now and then */
-		static int ticks;
-		if (++ticks % 5 == 0)
-			next = -1;
 	}
 	return NULL;
 }
