@@ -217,15 +217,31 @@ for _ in $(seq 600); do
 	sleep 0.005
 done
 
-# --- instructions per cached request (user space, the server process only), so a regression shows as a
-# number: perf counts while 2000 requests go over one keep-alive connection
-instr="perf unavailable"
-if command -v perf >/dev/null 2>&1; then
-	urls=$(for _ in $(seq 2000); do printf 'http://127.0.0.1:%s/article/%s ' "$pport" "$slug"; done)
-	perf stat -x, -e instructions:u -p "$ppid_" -o "$tmp/perf.txt" -- \
-		sh -c "curl -s -o /dev/null $urls" 2>/dev/null || true
-	n=$(awk -F, '/instructions/ {print $1}' "$tmp/perf.txt" 2>/dev/null | head -n 1)
-	case "$n" in '' | *[!0-9]*) ;; *) instr="$(( n / 2000 )) instructions per cached article request" ;; esac
+# --- instructions per cached request, counted by callgrind (valgrind), so a regression shows as a number:
+# two runs of one worker thread serving 100 and 600 cached article requests over one keep-alive connection;
+# the difference over 500 requests leaves start-up and shutdown out
+callgrind_ir() { # requests: prints the instructions the server ran in all, or nothing
+	local n=$1 cport cpid urls
+	cport=$(free_port)
+	valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.$n" "$bin" serve --config "$tmp/plenary.ini" \
+		--db "$tmp/demo.db" --listen "127.0.0.1:$cport" --threads 1 >"$tmp/cg.$n.log" 2>&1 &
+	cpid=$!
+	for _ in $(seq 600); do curl -sf -o /dev/null "http://127.0.0.1:$cport/healthz" && break; sleep 0.05; done
+	urls=$(for _ in $(seq "$n"); do printf 'http://127.0.0.1:%s/article/%s ' "$cport" "$slug"; done)
+	# shellcheck disable=SC2086
+	curl -s -H "Cookie: plenary_consent=rejected" $urls >/dev/null || true
+	kill -TERM "$cpid" 2>/dev/null || true
+	wait "$cpid" 2>/dev/null || true
+	awk '/^(summary|totals):/ {print $2; exit}' "$tmp/cg.$n" 2>/dev/null || true
+}
+instr="callgrind: valgrind not installed"
+if command -v valgrind >/dev/null 2>&1; then
+	ir1=$(callgrind_ir 100)
+	ir2=$(callgrind_ir 600)
+	case "$ir1$ir2" in
+	'' | *[!0-9]*) instr="callgrind: no count (see $tmp/cg.*.log)" ;;
+	*) instr="callgrind: $(( (ir2 - ir1) / 500 )) instructions per cached article request (one worker, keep-alive)" ;;
+	esac
 fi
 
 rss_after=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
