@@ -7,6 +7,7 @@
 #include "admin/articles.h"
 #include "core/buf.h"
 #include "core/text.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/assets.h"
@@ -664,7 +665,7 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 	int64_t saved = 0;
 	switch (store_article_save(r->w->db, &e, r->user->id, &saved)) {
 	case SAVE_OK:
-		atomic_fetch_add(&r->app->content_generation, 1); /* every cached page may show it */
+		changed_articles_and_neighbours(r->app, r->w->db, &saved, 1);
 		break;
 	case SAVE_CONFLICT: {
 		const char *msg[] = {

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "core/text.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -161,6 +162,6 @@ void admin_congress_save(struct request *r)
 		resp_error(r, c.id ? 404 : 500, c.id ? "There is no such congress." : NULL);
 		return;
 	}
-	atomic_fetch_add(&r->app->content_generation, 1); /* hubs, lists and article labels show it */
+	changed_structure(r->app); /* hubs, lists and article labels show it */
 	resp_redirect(r, 303, "/admin/congresses?saved=1");
 }

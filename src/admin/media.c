@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "http/dispatch.h"
 #include "http/multipart.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/accounts.h"
@@ -325,7 +326,7 @@ void admin_media_save(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	atomic_fetch_add(&r->app->content_generation, 1); /* article pages carry the alt text */
+	changed_structure(r->app); /* article pages carry the alt text */
 	char to[64];
 	snprintf(to, sizeof to, "/admin/media/%lld?saved=1", (long long)m.id);
 	resp_redirect(r, 303, to);

@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 #include "core/text.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -122,6 +123,6 @@ void admin_person_save(struct request *r)
 		resp_error(r, p.id ? 404 : 500, p.id ? "There is no such faculty member." : NULL);
 		return;
 	}
-	atomic_fetch_add(&r->app->content_generation, 1); /* article pages show faculty */
+	changed_structure(r->app); /* article pages show faculty */
 	resp_redirect(r, 303, "/admin/people?saved=1");
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -73,7 +74,7 @@ void record_slug(struct request *r, struct record *rec, size_t slug_i, size_t fr
 
 void record_changed(struct request *r)
 {
-	atomic_fetch_add(&r->app->content_generation, 1); /* menus, section pages, pages: every cached page */
+	changed_structure(r->app); /* menus, section pages, pages: every cached page */
 }
 
 static void record_form(struct request *r, const struct record_kind *k, int status, const struct record *rec,

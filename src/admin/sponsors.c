@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/accounts.h"
@@ -140,6 +141,6 @@ void admin_sponsor_save(struct request *r)
 			   rc == SAVE_NOT_FOUND ? "There is no such sponsor." : NULL);
 		return;
 	}
-	atomic_fetch_add(&r->app->content_generation, 1); /* sponsored articles show the disclosure */
+	changed_structure(r->app); /* sponsored articles show the disclosure */
 	resp_redirect(r, 303, "/admin/sponsors?saved=1");
 }

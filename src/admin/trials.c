@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -151,6 +152,6 @@ void admin_trial_save(struct request *r)
 			   rc == SAVE_NOT_FOUND ? "There is no such trial." : NULL);
 		return;
 	}
-	atomic_fetch_add(&r->app->content_generation, 1); /* article pages name their trial */
+	changed_structure(r->app); /* article pages name their trial */
 	resp_redirect(r, 303, "/admin/trials?saved=1");
 }

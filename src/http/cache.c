@@ -108,13 +108,21 @@ void page_cache_free(struct page_cache *c)
 	free(c);
 }
 
-struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen, uint64_t generation)
+static int fresh(const struct page_entry *e)
+{
+	for (size_t i = 0; i < e->ndeps; i++)
+		if (atomic_load_explicit(e->deps[i].counter, memory_order_acquire) != e->deps[i].seen)
+			return 0;
+	return 1;
+}
+
+struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen)
 {
 	struct page_entry *e = c->buckets[fnv1a(key, keylen, 0xcbf29ce484222325ULL) % NBUCKETS];
 	for (; e; e = e->next_hash) {
 		if (strlen(e->key) != keylen || memcmp(e->key, key, keylen) != 0)
 			continue;
-		if (e->generation != generation) {
+		if (!fresh(e)) {
 			evict(c, e);
 			return NULL;
 		}
@@ -199,7 +207,7 @@ static void entry_split(struct page_entry *e)
 }
 
 struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,
-				   uint64_t generation, const char *body, size_t len)
+				   const struct page_dep *deps, size_t ndeps, const char *body, size_t len)
 {
 	struct page_entry *e = calloc(1, sizeof *e);
 	if (!e)
@@ -214,7 +222,8 @@ struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t
 	memcpy(e->body, body, len);
 	e->body_len = len;
 	e->status = status;
-	e->generation = generation;
+	e->ndeps = ndeps < PAGE_MAX_DEPS ? ndeps : PAGE_MAX_DEPS;
+	memcpy(e->deps, deps, e->ndeps * sizeof *deps);
 	snprintf(e->etag, sizeof e->etag, "%016llx",
 		 (unsigned long long)fnv1a(body, len, 0xcbf29ce484222325ULL));
 	entry_split(e);
@@ -225,7 +234,7 @@ struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t
 	}
 	if (len >= COMPRESS_MIN)
 		entry_compress(e);
-	struct page_entry *old = page_cache_get(c, key, keylen, generation);
+	struct page_entry *old = page_cache_get(c, key, keylen);
 	if (old)
 		evict(c, old);
 	while (c->lru_tail && c->used + entry_size(e) > c->budget)

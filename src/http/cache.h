@@ -5,15 +5,25 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <h2o.h>
+#include <stdatomic.h>
 
 #define PAGE_MAX_SLOTS 16
+#define PAGE_MAX_DEPS 10
+
+/** A counter a page depends on and its value when the page was rendered: a change bumps the counter, and
+ * the page is stale from then on. Workers read counters without a lock. */
+struct page_dep {
+	const atomic_uint_fast64_t *counter;
+	uint64_t seen;
+};
 
 /** A rendered page, split at its slot markers so per-reader values can be spliced in at send time. */
 struct page_entry {
 	char *key;
 	int status;
-	uint64_t generation; /* content generation it was rendered at; older = stale */
-	char etag[24];	     /* hash of the bytes, without quotes */
+	struct page_dep deps[PAGE_MAX_DEPS]; /* what it shows; any counter moved on = stale */
+	size_t ndeps;
+	char etag[24]; /* hash of the bytes, without quotes */
 	char *body;
 	size_t body_len;
 	size_t nparts;
@@ -38,12 +48,12 @@ struct page_cache;
 /** A cache holding at most budget bytes; budget 0 keeps nothing. */
 struct page_cache *page_cache_new(size_t budget);
 void page_cache_free(struct page_cache *c);
-/** The entry for key if it is of the given generation, else NULL (a stale one is dropped). */
-struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen, uint64_t generation);
+/** The entry for key if none of its dependencies changed, else NULL (a stale one is dropped). */
+struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen);
 /** Makes an entry from a rendered body (copied). It is stored under key when key is not NULL and it fits;
  * either way the caller owns one reference and must page_entry_release it. */
 struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,
-				   uint64_t generation, const char *body, size_t len);
+				   const struct page_dep *deps, size_t ndeps, const char *body, size_t len);
 void page_entry_retain(struct page_entry *e);
 void page_entry_release(struct page_entry *e);
 /** Number of entries and bytes in use, for tests and logs. */

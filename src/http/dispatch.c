@@ -8,6 +8,7 @@
 #include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
+#include "http/changes.h"
 #include "http/guard.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -76,6 +77,7 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	r->app = w->app;
 	r->pool = &req->pool;
 	worker_sites_refresh(w);
+	deps_begin(r);
 	r->site = site_for_host(w, req->authority, &r->port);
 	r->is_head = h2o_memis(req->method.base, req->method.len, H2O_STRLIT("HEAD"));
 	size_t plen = req->query_at != SIZE_MAX ? req->query_at : req->path.len;
@@ -136,9 +138,10 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 												   : 0;
 	if (method == M_GET && app->cfg.cache_mb > 0) {
 		h2o_iovec_t key = cache_key(r);
-		struct page_entry *e =
-		    page_cache_get(w->cache, key.base, key.len, atomic_load(&app->content_generation));
+		struct page_entry *e = page_cache_get(w->cache, key.base, key.len);
 		if (e) {
+			h2o_add_header_by_str(r->pool, &req->res.headers, H2O_STRLIT("x-cache"), 0, NULL,
+					      H2O_STRLIT("hit"));
 			resp_send_entry(r, e);
 			return 0;
 		}

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "http/cache.h"
 #include "http/server.h"
 
 #define ROUTE_MAX_PARAMS 3
@@ -24,7 +25,10 @@ struct request {
 	int port; /* port of the Host header, 0 when absent: used in links to sister sites */
 	enum consent consent;
 	int is_head;
-	h2o_iovec_t cache_key; /* set when the response may be cached under it */
+	h2o_iovec_t cache_key;		     /* set when the response may be cached under it */
+	struct page_dep deps[PAGE_MAX_DEPS]; /* what the page shows, read before anything is rendered */
+	size_t ndeps;
+	uint64_t lists_seen; /* the lists generation when the request began */
 	/* the reader, from the session cookie (see src/auth/session.h) */
 	struct user *user;	   /* NULL when not signed in */
 	const char *session_hash;  /* SHA-256 hex of the session token, NULL when none */

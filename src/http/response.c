@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "http/changes.h"
 #include "http/csrf.h"
 #include "http/router.h"
 #include "render/escape.h"
@@ -243,10 +244,10 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 				   15);
 		return;
 	}
-	int keep = cacheable && status == 200 && r->cache_key.base && r->app->cfg.cache_mb > 0;
-	struct page_entry *e =
-	    page_entry_make(r->w->cache, keep ? r->cache_key.base : NULL, r->cache_key.len, status,
-			    atomic_load(&r->app->content_generation), out.p ? out.p : "", out.len);
+	int keep = cacheable && status == 200 && r->cache_key.base && r->app->cfg.cache_mb > 0 &&
+		   deps_still_valid(r);
+	struct page_entry *e = page_entry_make(r->w->cache, keep ? r->cache_key.base : NULL, r->cache_key.len,
+					       status, r->deps, r->ndeps, out.p ? out.p : "", out.len);
 	resp_send_entry(r, e);
 	page_entry_release(e);
 }

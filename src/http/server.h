@@ -9,6 +9,8 @@
 #include "render/tmpl.h"
 #include "store/store.h"
 
+#define ARTICLE_SLOTS 4096
+
 struct page_cache;
 struct asset;
 struct mailer;
@@ -22,8 +24,13 @@ struct app {
 	h2o_mem_pool_t pool; /* owns sites */
 	struct asset *assets;
 	size_t nassets;
-	unsigned char form_key[32];		 /* signs form tokens (CSRF) */
-	atomic_uint_fast64_t content_generation; /* bumped on every content change: drops cached pages */
+	unsigned char form_key[32]; /* signs form tokens (CSRF) */
+	/* what cached pages depend on (see src/http/changes.h): the structure every page shows, the lists of
+	 * articles, and each article (by id, in ARTICLE_SLOTS counters) */
+	atomic_uint_fast64_t content_generation;
+	atomic_uint_fast64_t lists_generation;
+	atomic_uint_fast64_t article_generation[ARTICLE_SLOTS]; /* an article's own page */
+	atomic_uint_fast64_t teaser_generation[ARTICLE_SLOTS];	/* its card (title, summary, date, status) */
 	struct mailer *mailer;
 };
 

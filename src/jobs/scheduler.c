@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "http/changes.h"
 #include "http/server.h"
 
 /* It looks for work at least this often (an editor may schedule something at any time), and otherwise
@@ -31,10 +32,12 @@ static void *scheduler_main(void *arg)
 		int64_t next = store_next_scheduled(db); /* seconds; 0 when nothing is scheduled */
 		int64_t now = now_ms();
 		if (next > 0 && next * 1000 <= now) {
-			int changed = 0;
-			if (store_publish_due(db, &changed) == 0 && changed > 0) {
-				atomic_fetch_add(&app->content_generation, 1);
-				log_info("scheduler: published %d scheduled article%s", changed,
+			int64_t ids[256];
+			size_t changed = 0;
+			if (store_publish_due(db, ids, sizeof ids / sizeof *ids, &changed) == 0 &&
+			    changed > 0) {
+				changed_articles_and_neighbours(app, db, ids, changed);
+				log_info("scheduler: published %zu scheduled article%s", changed,
 					 changed == 1 ? "" : "s");
 				continue;
 			}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "http/changes.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "render/markdown.h"
@@ -99,8 +100,10 @@ static void add_related(struct request *r, view *v, const struct article *a)
 	size_t n;
 	view *list = view_list(v, "related");
 	if (store_related(r->w->db, r->pool, r->site->id, a, RELATED, &rel, &n) == 0)
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
 			view_article_card(list, &rel[i]);
+			deps_add_article(r, rel[i].id); /* its title and summary are on this page */
+		}
 	view_bool(v, "has_related", view_len(list) > 0);
 }
 
@@ -205,8 +208,10 @@ void article_show(struct request *r, struct article *a, int preview)
 	add_lists(x, a);
 	add_metadata(r, v, x, a);
 	add_share(r, v, a);
-	if (!preview)
+	if (!preview) {
+		deps_article(r, a->id); /* cached until it, a related article or the structure changes */
 		add_related(r, v, a);
+	}
 	char section_url[256];
 	snprintf(section_url, sizeof section_url, "/section/%s", a->section.slug);
 	const char *labels[] = {"Home", a->section.name, a->title}, *urls[] = {"/", section_url, NULL};

@@ -392,13 +392,21 @@ int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t r
 	return sq_one(s, pool, st, fill_revision, out);
 }
 
-int store_publish_due(store *s, int *changed)
+int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_DUE,
 				      "UPDATE article SET status = 'published' WHERE status = 'scheduled' "
-				      "AND published_at <= ?1");
+				      "AND published_at <= ?1 RETURNING id");
 	sqlite3_bind_int64(st, 1, store_now());
-	return sq_exec(s, st, changed);
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (*n < max)
+			ids[(*n)++] = sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE)
+		return sq_step_error(s, st);
+	sqlite3_reset(st);
+	return 0;
 }
 
 int64_t store_next_scheduled(store *s)

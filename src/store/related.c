@@ -14,6 +14,7 @@ enum {
 	R_TRIM,
 	R_WORDS,
 	R_ALL,
+	R_OF,
 	R_LAST
 };
 _Static_assert(R_LAST <= 160, "statement slots 150-159 belong to related.c");
@@ -162,4 +163,20 @@ int store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
 {
 	return refresh(s, pool, id, 1);
+}
+
+int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, R_OF, "SELECT article_id FROM article_related WHERE related_id = ?1");
+	sqlite3_bind_int64(st, 1, id);
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (*n < max)
+			out[(*n)++] = sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE)
+		return sq_step_error(s, st);
+	sqlite3_reset(st);
+	return 0;
 }

@@ -281,7 +281,7 @@ int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct r
 int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
 		   struct revision *out);
 /** Publishes scheduled articles whose time has come; *changed gets how many. */
-int store_publish_due(store *s, int *changed);
+int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n);
 /** The time of the next scheduled publication, 0 when none. */
 int64_t store_next_scheduled(store *s);
 int store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail);
@@ -417,6 +417,8 @@ int store_generate_articles(store *s, size_t count, char *err, size_t errlen);
 /** Scores an article's related articles and puts it in the lists of its strongest neighbours. Runs inside
  * the caller's transaction when there is one. 0, or -1 on error. */
 int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
+/** The articles that may name article id among their related ones (up to max): their pages show it. */
+int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n);
 /** store_related_refresh for every article (after loading the demo, or importing). */
 int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
