@@ -199,45 +199,18 @@ static void feed(struct request *r, const char *kind, int atom)
 	send_xml(r, "application/rss+xml; charset=utf-8", &b);
 }
 
-void feed_site_rss(struct request *r)
+/* Every feed URL: /feed.rss, /feed.atom, and /<kind>/<slug>/feed.rss|atom for a section, congress, topic
+ * or trial; the kind is the path's first segment. */
+void feed_page(struct request *r)
 {
-	feed(r, NULL, 0);
-}
-void feed_site_atom(struct request *r)
-{
-	feed(r, NULL, 1);
-}
-void feed_section_rss(struct request *r)
-{
-	feed(r, "section", 0);
-}
-void feed_section_atom(struct request *r)
-{
-	feed(r, "section", 1);
-}
-void feed_congress_rss(struct request *r)
-{
-	feed(r, "congress", 0);
-}
-void feed_congress_atom(struct request *r)
-{
-	feed(r, "congress", 1);
-}
-void feed_tag_rss(struct request *r)
-{
-	feed(r, "tag", 0);
-}
-void feed_tag_atom(struct request *r)
-{
-	feed(r, "tag", 1);
-}
-void feed_trial_rss(struct request *r)
-{
-	feed(r, "trial", 0);
-}
-void feed_trial_atom(struct request *r)
-{
-	feed(r, "trial", 1);
+	static const char *const kinds[] = {"section", "congress", "tag", "trial"};
+	const char *kind = NULL;
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds && r->nparams; i++)
+		if (strncmp(r->path + 1, kinds[i], strlen(kinds[i])) == 0 &&
+		    r->path[1 + strlen(kinds[i])] == '/')
+			kind = kinds[i];
+	size_t n = strlen(r->path);
+	feed(r, kind, n > 5 && strcmp(r->path + n - 5, ".atom") == 0);
 }
 
 /* ---- sitemaps and robots.txt ---- */

@@ -86,16 +86,7 @@ void admin_sponsor_save(struct request *r);
 void trial_index(struct request *r);
 void trial_page(struct request *r);
 /* feeds, sitemaps, robots.txt: src/site/feed.c */
-void feed_site_rss(struct request *r);
-void feed_site_atom(struct request *r);
-void feed_section_rss(struct request *r);
-void feed_section_atom(struct request *r);
-void feed_congress_rss(struct request *r);
-void feed_congress_atom(struct request *r);
-void feed_tag_rss(struct request *r);
-void feed_tag_atom(struct request *r);
-void feed_trial_rss(struct request *r);
-void feed_trial_atom(struct request *r);
+void feed_page(struct request *r);
 void sitemap_index(struct request *r);
 void sitemap_pages(struct request *r);
 void sitemap_articles(struct request *r);

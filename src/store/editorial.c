@@ -484,13 +484,35 @@ int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct n
 	return sq_collect(s, pool, st, sizeof **out, fill_named, (void **)out, n);
 }
 
-/* Runs the INSERT or UPDATE of a record with a unique slug and writes its audit line: the one ending of
- * every save below. kind names the record ("person", "congress", ...); id is 0 for an INSERT. */
-static enum save_result finish_save(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
-				    const char *name, int64_t *id_out)
+enum save_result sq_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
+				 const char *detail)
 {
+	char target[48], action[48];
+	snprintf(target, sizeof target, "%s:%lld", kind, (long long)id);
+	snprintf(action, sizeof action, "%s.%s", kind, verb);
+	return store_audit(s, user_id, action, target, detail) == 0 ? SAVE_OK : SAVE_ERROR;
+}
+
+/* The column a UNIQUE constraint names ("UNIQUE constraint failed: tag.site_id, tag.slug" gives "slug"). */
+static const char *unique_column(store *s)
+{
+	static const char *const known[] = {"slug", "name", "host", "path"};
+	const char *msg = sqlite3_errmsg(sq_db(s)), *dot = strrchr(msg, '.');
+	for (size_t i = 0; dot && i < sizeof known / sizeof known[0]; i++)
+		if (strcmp(dot + 1, known[i]) == 0)
+			return known[i];
+	return "";
+}
+
+enum save_result sq_save_row(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
+			     const char *detail, int64_t *id_out, const char **taken)
+{
+	if (taken)
+		*taken = "";
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
+		if (taken)
+			*taken = unique_column(s);
 		sqlite3_reset(st);
 		return SAVE_SLUG_TAKEN;
 	}
@@ -502,11 +524,7 @@ static enum save_result finish_save(store *s, sqlite3_stmt *st, int64_t id, cons
 	if (id && sqlite3_changes(sq_db(s)) == 0)
 		return SAVE_NOT_FOUND;
 	*id_out = id ? id : sqlite3_last_insert_rowid(sq_db(s));
-	char target[48], action[48];
-	snprintf(target, sizeof target, "%s:%lld", kind, (long long)*id_out);
-	snprintf(action, sizeof action, "%s.%s", kind, id ? "update" : "create");
-	store_audit(s, user_id, action, target, name);
-	return SAVE_OK;
+	return sq_audit_record(s, user_id, kind, id ? "update" : "create", *id_out, detail);
 }
 
 enum save_result store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
@@ -527,7 +545,7 @@ enum save_result store_person_save(store *s, const struct person *p, const char 
 	sq_bind_text(st, 4, p->title);
 	sq_bind_text(st, 5, p->affiliation);
 	sq_bind_text(st, 6, bio);
-	return finish_save(s, st, p->id, "person", user_id, p->name, id_out);
+	return sq_save_row(s, st, p->id, "person", user_id, p->name, id_out, NULL);
 }
 
 static void fill_person_bio(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -581,7 +599,7 @@ enum save_result store_congress_save(store *s, int64_t site_id, const struct con
 	sq_bind_text(st, 9, c->city);
 	sq_bind_text(st, 10, c->country);
 	sq_bind_text(st, 11, c->description);
-	return finish_save(s, st, c->id, "congress", user_id, c->name, id_out);
+	return sq_save_row(s, st, c->id, "congress", user_id, c->name, id_out, NULL);
 }
 
 static void fill_congress_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -632,7 +650,7 @@ enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_
 			   t->population, t->arms, t->primary_endpoint, t->results,	t->status};
 	for (int i = 0; i < 11; i++)
 		sq_bind_text(st, 3 + i, v[i]);
-	return finish_save(s, st, t->id, "trial", user_id, t->name, id_out);
+	return sq_save_row(s, st, t->id, "trial", user_id, t->name, id_out, NULL);
 }
 
 static void fill_trial_edit(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
@@ -689,7 +707,7 @@ enum save_result store_sponsor_save(store *s, int64_t site_id, const struct spon
 	sq_bind_text(st, 5, p->url);
 	sq_bind_text(st, 6, p->logo);
 	sq_bind_text(st, 7, p->disclosure);
-	return finish_save(s, st, p->id, "sponsor", user_id, p->name, id_out);
+	return sq_save_row(s, st, p->id, "sponsor", user_id, p->name, id_out, NULL);
 }
 
 static void fill_sponsor_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)

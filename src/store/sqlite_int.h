@@ -44,6 +44,15 @@ int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void
 /** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
 int sq_exec(store *s, sqlite3_stmt *st, int *changes);
 
+/** Steps a bound INSERT (id 0) or UPDATE of a record and writes its audit line ("kind.create" or
+ * "kind.update" on "kind:id"): SAVE_OK with *id_out, SAVE_SLUG_TAKEN on a UNIQUE constraint (*taken, when not
+ * NULL, names the column: "slug", "name", "host", "path"), SAVE_NOT_FOUND when an UPDATE changed no row. */
+enum save_result sq_save_row(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
+			     const char *detail, int64_t *id_out, const char **taken);
+/** An audit line "kind.verb" on "kind:id". */
+enum save_result sq_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
+				 const char *detail);
+
 /** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c, ADMIN_COLS in editorial.c).
  */
 void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);

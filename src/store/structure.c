@@ -56,48 +56,6 @@ static enum save_result tx_end(store *s, enum save_result rc)
 	return rc == SAVE_OK ? SAVE_ERROR : rc;
 }
 
-static enum save_result audit(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
-			      const char *detail)
-{
-	char target[48], action[48];
-	snprintf(target, sizeof target, "%s:%lld", kind, (long long)id);
-	snprintf(action, sizeof action, "%s.%s", kind, verb);
-	return store_audit(s, user_id, action, target, detail) == 0 ? SAVE_OK : SAVE_ERROR;
-}
-
-/* The column a UNIQUE constraint names ("UNIQUE constraint failed: tag.site_id, tag.slug" gives "slug"). */
-static const char *unique_column(store *s)
-{
-	static const char *const known[] = {"slug", "name", "host", "path"};
-	const char *msg = sqlite3_errmsg(sq_db(s)), *dot = strrchr(msg, '.');
-	for (size_t i = 0; dot && i < sizeof known / sizeof known[0]; i++)
-		if (strcmp(dot + 1, known[i]) == 0)
-			return known[i];
-	return "";
-}
-
-/* Steps a bound INSERT (id 0) or UPDATE and audits it, inside the caller's transaction. */
-static enum save_result write_row(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
-				  const char *detail, int64_t *id_out, const char **taken)
-{
-	*taken = "";
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(sq_db(s)) == SQLITE_CONSTRAINT_UNIQUE) {
-		*taken = unique_column(s);
-		sqlite3_reset(st);
-		return SAVE_SLUG_TAKEN;
-	}
-	if (rc != SQLITE_DONE) {
-		sq_step_error(s, st);
-		return SAVE_ERROR;
-	}
-	sqlite3_reset(st);
-	if (id && sqlite3_changes(sq_db(s)) == 0)
-		return SAVE_NOT_FOUND;
-	*id_out = id ? id : sqlite3_last_insert_rowid(sq_db(s));
-	return audit(s, user_id, kind, id ? "update" : "create", *id_out, detail);
-}
-
 /* The common case: one statement, its audit line, one transaction. */
 static enum save_result save_one(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
 				 const char *detail, int64_t *id_out, const char **taken)
@@ -105,7 +63,7 @@ static enum save_result save_one(store *s, sqlite3_stmt *st, int64_t id, const c
 	*taken = "";
 	if (tx(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
-	return tx_end(s, write_row(s, st, id, kind, user_id, detail, id_out, taken));
+	return tx_end(s, sq_save_row(s, st, id, kind, user_id, detail, id_out, taken));
 }
 
 static sqlite3_stmt *bind_ids(sqlite3_stmt *st, int64_t a, int64_t b)
@@ -227,7 +185,7 @@ enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, 
 		sqlite3_bind_int64(st, 2, x->id);
 	sq_bind_text(st, 3, x->slug);
 	sq_bind_text(st, 4, x->name);
-	return tx_end(s, write_row(s, st, x->id, "tag", user_id, x->name, id_out, taken));
+	return tx_end(s, sq_save_row(s, st, x->id, "tag", user_id, x->name, id_out, taken));
 }
 
 enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
@@ -255,7 +213,7 @@ enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t
 		return tx_end(s, SAVE_ERROR);
 	}
 	sqlite3_reset(st);
-	return tx_end(s, audit(s, user_id, "tag", "delete", id, name));
+	return tx_end(s, sq_audit_record(s, user_id, "tag", "delete", id, name));
 }
 
 /* ---- static pages ---- */
@@ -430,7 +388,7 @@ enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir,
 	if (rc == SAVE_OK)
 		rc = menu_reorder(s, site_id, id, parent, dir);
 	if (rc == SAVE_OK)
-		rc = audit(s, user_id, "menu", dir < 0 ? "move-up" : "move-down", id, label);
+		rc = sq_audit_record(s, user_id, "menu", dir < 0 ? "move-up" : "move-down", id, label);
 	return tx_end(s, rc);
 }
 
@@ -449,7 +407,7 @@ enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_
 		rc = sq_exec(s, bind_ids(st, site_id, id), NULL) == 0 ? SAVE_OK : SAVE_ERROR;
 	}
 	if (rc == SAVE_OK)
-		rc = audit(s, user_id, "menu", "delete", id, label);
+		rc = sq_audit_record(s, user_id, "menu", "delete", id, label);
 	return tx_end(s, rc);
 }
 
