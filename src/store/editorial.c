@@ -50,16 +50,6 @@ enum {
 };
 _Static_assert(E_LAST <= SQ_MORE_STATEMENTS, "statement slots");
 
-static int exec_plain(store *s, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(sq_db(s), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		log_error("database: %s (%s)", msg ? msg : "?", sql);
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
 
 static void bind_id(sqlite3_stmt *st, int i, int64_t v)
 {
@@ -219,7 +209,7 @@ static int write_revision(store *s, const struct article_edit *e, int64_t id, in
 
 enum save_result store_article_save(store *s, const struct article_edit *e, int64_t user_id, int64_t *id_out)
 {
-	if (exec_plain(s, "BEGIN IMMEDIATE") != 0)
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
 	int64_t rev = 1;
 	enum save_result result = SAVE_ERROR;
@@ -258,12 +248,12 @@ enum save_result store_article_save(store *s, const struct article_edit *e, int6
 	h2o_mem_clear_pool(&pool);
 	if (related != 0)
 		goto out;
-	if (exec_plain(s, "COMMIT") != 0)
+	if (sq_run(s, "COMMIT") != 0)
 		goto out;
 	*id_out = id;
 	return SAVE_OK;
 out:
-	exec_plain(s, "ROLLBACK");
+	sq_run(s, "ROLLBACK");
 	return result;
 }
 

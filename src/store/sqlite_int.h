@@ -41,6 +41,8 @@ int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, ro
 	       size_t *n);
 /** One row: 1 and filled, 0 when none, -1 on error. */
 int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item);
+/** Runs SQL text without parameters (BEGIN, COMMIT, ROLLBACK ...): 0, or -1 after logging the error. */
+int sq_run(store *s, const char *sql);
 /** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
 int sq_exec(store *s, sqlite3_stmt *st, int *changes);
 

@@ -36,23 +36,13 @@ enum {
 };
 _Static_assert(S_END <= 110 && S_END <= SQ_MORE_STATEMENTS, "statement slots 80 to 109");
 
-static int tx(store *s, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(sq_db(s), sql, NULL, NULL, &msg) != SQLITE_OK) {
-		log_error("database: %s (%s)", msg ? msg : "?", sql);
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
 
 /* Ends the transaction begun by the caller: kept when rc is SAVE_OK, undone otherwise. */
 static enum save_result tx_end(store *s, enum save_result rc)
 {
-	if (rc == SAVE_OK && tx(s, "COMMIT") == 0)
+	if (rc == SAVE_OK && sq_run(s, "COMMIT") == 0)
 		return SAVE_OK;
-	tx(s, "ROLLBACK");
+	sq_run(s, "ROLLBACK");
 	return rc == SAVE_OK ? SAVE_ERROR : rc;
 }
 
@@ -61,7 +51,7 @@ static enum save_result save_one(store *s, sqlite3_stmt *st, int64_t id, const c
 				 const char *detail, int64_t *id_out, const char **taken)
 {
 	*taken = "";
-	if (tx(s, "BEGIN IMMEDIATE") != 0)
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
 	return tx_end(s, sq_save_row(s, st, id, kind, user_id, detail, id_out, taken));
 }
@@ -162,7 +152,7 @@ enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, 
 				int64_t *id_out, const char **taken)
 {
 	*taken = "";
-	if (tx(s, "BEGIN IMMEDIATE") != 0)
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
 	/* no index says names are unique (the schema predates this editor), so the check is here */
 	sqlite3_stmt *st = sq_prepare(s, S_TAG_NAME_TAKEN,
@@ -190,7 +180,7 @@ enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, 
 
 enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
-	if (tx(s, "BEGIN IMMEDIATE") != 0)
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
 	/* article_tag rows go with the tag (ON DELETE CASCADE) */
 	sqlite3_stmt *st =
@@ -379,7 +369,7 @@ static enum save_result menu_reorder(store *s, int64_t site_id, int64_t id, int6
 
 enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id)
 {
-	if (tx(s, "BEGIN IMMEDIATE") != 0)
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
 	int64_t parent = 0;
 	char label[256];
@@ -394,7 +384,7 @@ enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir,
 
 enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
-	if (tx(s, "BEGIN IMMEDIATE") != 0)
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
 	int64_t parent = 0;
 	char label[256];
