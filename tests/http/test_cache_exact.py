@@ -141,3 +141,25 @@ def test_publishing_at_its_second_drops_the_lists(srv, editor):
         time.sleep(0.02)
     assert title in page(srv, "/").text, "the home page does not show the article after its second"
     assert time.time() < due + 1.5
+
+
+def test_gating_variants_never_cross_in_the_cache(srv):
+    """A members' article cached for a member is never served to an anonymous reader, and the reverse."""
+    row = srv.query("SELECT slug, body FROM article WHERE site_id = 1 AND status = 'published' AND "
+                    "audience = 'members' AND body <> '' ORDER BY id LIMIT 1")
+    if not row:
+        pytest.skip("the demo has no members' article")
+    path, body = f"/article/{row[0]['slug']}", row[0]["body"]
+    words = [w for w in body.split() if len(w) > 7 and w.isalpha()][:3]
+    assert words
+    member = make_staff(srv, "reader", name="Mia Member")
+    member.http.cookies.set("plenary_consent", "rejected")
+    for _ in range(3):  # cached for the member on whichever worker
+        r = member.get(path)
+        assert r.status_code == 200 and all(w in r.text for w in words), "the member does not see the body"
+    for _ in range(6):  # anonymous readers on every worker: the gated page, never the member's
+        anon = requests.get(srv.url(path), headers=CONSENTED, timeout=10)
+        assert anon.status_code == 200 and 'class="gate"' in anon.text
+        assert not any(w in anon.text for w in words), "an anonymous reader got the member's cached page"
+    for _ in range(3):  # and the member still gets the full page after the anonymous ones were cached
+        assert all(w in member.get(path).text for w in words)
