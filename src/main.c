@@ -100,6 +100,12 @@ static int app_prepare(struct app *app)
 	if (rc == 0 && (store_secret(s, "form_key", hex) != 0 ||
 			sodium_hex2bin(app->form_key, sizeof app->form_key, hex, 64, NULL, NULL, NULL) != 0))
 		rc = -1;
+	int scored = rc == 0 ? store_related_backfill(s) : 0;
+	if (scored > 0)
+		log_info("related articles scored for %d articles of a database made before they were kept",
+			 scored);
+	else if (scored < 0)
+		log_warn("related articles could not be scored; they appear as articles are saved");
 	store_close(s);
 	return rc;
 }

@@ -419,6 +419,9 @@ int store_generate_articles(store *s, size_t count, char *err, size_t errlen);
 int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
 /** The articles that may name article id among their related ones (up to max): their pages show it. */
 int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n);
+/** When a database has articles but no related rows (it was made before they were kept), scores them all;
+ * returns how many articles were scored (0 when nothing was needed), or -1 on error. */
+int store_related_backfill(store *s);
 /** store_related_refresh for every article (after loading the demo, or importing). */
 int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
