@@ -54,11 +54,15 @@ void query_parse(h2o_mem_pool_t *pool, const char *text, struct query *out)
 			continue;
 		}
 		struct term t = {0};
+		/* -"a phrase" leaves the phrase out, as -word leaves a word out */
+		int excluded = text[i] == '-' && i + 1 < len && text[i + 1] == '"';
+		if (excluded)
+			i++;
 		if (text[i] == '"') {
 			size_t start = ++i;
 			while (i < len && text[i] != '"')
 				i++;
-			t = (struct term){text + start, i - start, 1, 0, 0, 0};
+			t = (struct term){text + start, i - start, 1, 0, excluded, 0};
 			if (i < len)
 				i++;
 		} else {

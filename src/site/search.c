@@ -25,6 +25,8 @@ static int64_t filter_id(struct request *r, const char *name)
 	const char *v = req_query(r, name);
 	if (!v || !*v)
 		return 0;
+	if (v[0] < '1' || v[0] > '9')
+		return -1; /* digits only, no sign, space or leading zero: one address per filter */
 	char *end;
 	long long n = strtoll(v, &end, 10);
 	return *end || n < 1 || n > 1000000000LL ? -1 : n;

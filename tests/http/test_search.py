@@ -414,6 +414,7 @@ def test_filters_combine():
 @pytest.mark.parametrize("params", [
     {"section": "0"}, {"section": "abc"}, {"section": "-1"}, {"section": "1.5"}, {"section": "1x"},
     {"congress": "x"}, {"tag": "0"}, {"trial": "99999999999"}, {"year": "10000"}, {"year": "20x4"},
+    {"section": "+1"}, {"section": " 1"}, {"section": "01"},
     {"page": "abc"}, {"page": "0"}, {"page": "-1"}, {"page": "1.5"}, {"page": ""}, {"page": "99999999999"}])
 def test_bad_filters_and_pages_are_400(params):
     r = get(search_path("pembrolizumab", **params))
@@ -866,3 +867,12 @@ def test_an_edit_changes_the_results_at_once(srv, editor, section):
     edit(editor, article_id, status="archived")
     for q in (new, s, b, t):
         assert not found(srv, q, slug), f"the archived article is found by {q}"
+
+
+def test_an_excluded_phrase_is_left_out():
+    _, everything = every_page("pembrolizumab")
+    _, with_phrase = every_page('pembrolizumab "overall survival"')
+    _, without = every_page('pembrolizumab -"overall survival"')
+    assert with_phrase and without, "the demo should have articles on both sides"
+    assert set(with_phrase).isdisjoint(without)
+    assert set(with_phrase) | set(without) == set(everything)

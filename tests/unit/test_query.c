@@ -227,6 +227,10 @@ static void test_negatives(void)
 	CHECK_STR(match("non-small"), "(\"non-small\")");
 	/* a hyphen before punctuation only: nothing */
 	CHECK_STR(match("melanoma -!?"), "(\"melanoma\")");
+	/* a phrase is left out as a word is */
+	CHECK_STR(match("melanoma -\"adjuvant therapy\""), "(\"melanoma\") NOT \"adjuvant therapy\"");
+	q = parse("-\"adjuvant therapy\"");
+	CHECK(q.match == NULL);
 }
 
 static void test_operators_are_words(void)
