@@ -316,3 +316,21 @@ rss_big=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
 anon_big=$(awk '/^RssAnon/ {print $2}' "/proc/$ppid_/status")
 echo "with $search_articles articles: start-up to the first answer $startup_ms ms (target < 300 ms: $(yes_no "$startup_ms" "<" 300)), resident memory $(( rss_big / 1024 )) MB after the search run (target < 100 MB: $(yes_no "$rss_big" "<" 102400)), of which $(( anon_big / 1024 )) MB is the process's own; the rest is the database file mapped by SQLite (mmap_size)"
 echo "raw wrk output: $f"
+
+# --- start-up and memory with 10,000 articles, the size issue 6 names
+stop search "$ppid_" TERM
+ppid_=""
+"$bin" demo "$tmp/ten.db" --articles 10000 >"$tmp/ten-demo.log" 2>&1 ||
+	{ echo "bench: generating 10,000 articles failed:" >&2; cat "$tmp/ten-demo.log" >&2; exit 1; }
+launch_ten() { exec "$bin" serve --config "$tmp/plenary.ini" --db "$tmp/ten.db" --listen "127.0.0.1:$1" --threads "$threads"; }
+t0=$(date +%s%3N)
+start ten /healthz launch_ten
+ten_ms=$(( $(date +%s%3N) - t0 ))
+ppid_=$pid
+for path in / /article/generated-5000 /section/$section "/search?q=pembrolizumab" /congresses /feed.rss; do
+	curl -sf -o /dev/null "http://127.0.0.1:$port$path" || true
+done
+rss_ten=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
+anon_ten=$(awk '/^RssAnon/ {print $2}' "/proc/$ppid_/status")
+echo "with 10000 articles: start-up to the first answer $ten_ms ms (target < 300 ms: $(yes_no "$ten_ms" "<" 300)), resident memory $(( rss_ten / 1024 )) MB after a walk through its pages (target < 100 MB: $(yes_no "$rss_ten" "<" 102400)), $(( anon_ten / 1024 )) MB of it the process's own"
+
