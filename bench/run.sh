@@ -314,7 +314,7 @@ big_slug=generated-$(( search_articles / 2 ))
 curl -sf -o /dev/null "http://127.0.0.1:$port/" && curl -sf -o /dev/null "http://127.0.0.1:$port/article/$big_slug" || true
 rss_big=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
 anon_big=$(awk '/^RssAnon/ {print $2}' "/proc/$ppid_/status")
-echo "with $search_articles articles: start-up to the first answer $startup_ms ms (target < 300 ms: $(yes_no "$startup_ms" "<" 300)), resident memory $(( rss_big / 1024 )) MB after the search run (target < 100 MB: $(yes_no "$rss_big" "<" 102400)), of which $(( anon_big / 1024 )) MB is the process's own; the rest is the database file mapped by SQLite (mmap_size)"
+echo "with $search_articles articles: start-up to the first answer $startup_ms ms (target < 300 ms: $(yes_no "$startup_ms" "<" 300)), resident memory $(( rss_big / 1024 )) MB after the search run (target < 100 MB: $(yes_no "$rss_big" "<" 102400)), of which $(( anon_big / 1024 )) MB is the process's own; the rest is libraries and the database file mapped by each worker (mmap_mb)"
 echo "raw wrk output: $f"
 
 # --- start-up and memory with 10,000 articles, the size issue 6 names

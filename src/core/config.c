@@ -53,6 +53,9 @@ static const struct setting settings[] = {
     INT(max_header_kb, 1, 1024, 16, "largest total size of request headers, in KiB (larger gets 431)"),
     INT(page_size, 5, 100, 12, "articles per page in lists"),
     INT(shutdown_timeout, 1, 600, 10, "seconds requests in flight get to finish after SIGTERM or SIGINT"),
+    INT(mmap_mb, 0, 65536, 32,
+	"database file each worker reads through a memory map, in MiB (faster searches; counts in resident "
+	"memory once per worker); 0 reads with system calls"),
     INT(cache_mb, 0, 65536, 64, "memory for rendered pages per worker thread, in MiB; 0 turns the cache off"),
     STR(smtp_url, "",
 	"SMTP server for mail (smtp://host:port, smtps://host:465); empty writes mail to the outbox folder",

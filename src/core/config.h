@@ -14,6 +14,7 @@ struct config {
 	char access_log[512];
 	char log_level[16];
 	int max_body_kb;
+	int mmap_mb;
 	char tls_cert[512], tls_key[512];
 	int upload_max_mb;
 	char media_dir[512];

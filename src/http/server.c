@@ -165,6 +165,7 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	w->db = store_open(app->cfg.database, err, errlen);
 	if (!w->db)
 		return -1;
+	store_map(w->db, (size_t)app->cfg.mmap_mb * 1024 * 1024);
 	w->cache = page_cache_new((size_t)app->cfg.cache_mb * 1024 * 1024);
 	w->sites = app->sites;
 	w->nsites = app->nsites;

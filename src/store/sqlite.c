@@ -205,6 +205,13 @@ int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, ro
 	return 0;
 }
 
+void store_map(store *s, size_t bytes)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %zu", bytes);
+	sq_run(s, sql);
+}
+
 int sq_run(store *s, const char *sql)
 {
 	char *msg = NULL;
@@ -303,11 +310,9 @@ store *store_open(const char *path, char *err, size_t errlen)
 	}
 	sqlite3_busy_timeout(s->db, 5000);
 	char why[512];
-	if (exec_sql(
-		s->db,
-		"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
-		"PRAGMA mmap_size = 268435456;" /* reads map the file: no copy and no system call per page */,
-		why, sizeof why) != 0) {
+	if (exec_sql(s->db,
+		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;", why,
+		     sizeof why) != 0) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		store_close(s);
 		return NULL;
