@@ -132,11 +132,10 @@ static void send_bufs(struct request *r, int status, h2o_iovec_t *bufs, size_t n
 	h2o_send(req, bufs, r->is_head ? 0 : n, H2O_SEND_STATE_FINAL);
 }
 
-/* A deflate stored block: the per-reader value between two compressed parts, as it is. */
+/* A deflate stored block: the per-reader value between two compressed parts, as it is (at most 65535
+ * bytes, a block's limit; the caller cuts it). */
 static h2o_iovec_t stored_block(h2o_mem_pool_t *pool, h2o_iovec_t v)
 {
-	if (v.len > 65535)
-		v.len = 65535; /* slot values are names and tokens, far below a block's limit */
 	unsigned char *b = h2o_mem_alloc_pool(pool, 5 + v.len);
 	b[0] = 0; /* not final, stored; the stream is byte-aligned after each part's full flush */
 	b[1] = (unsigned char)(v.len & 0xff);
@@ -162,7 +161,8 @@ static size_t gzip_bufs(struct request *r, const struct page_entry *e, h2o_iovec
 		if (i + 1 < e->nparts) {
 			h2o_iovec_t v = slot_value(r, e->slot[i]);
 			if (v.len > 65535)
-				v.len = 65535;
+				v.len =
+				    65535; /* slot values are names and tokens, far below a block's limit */
 			bufs[n++] = stored_block(r->pool, v);
 			crc = crc32(crc, (const Bytef *)v.base, (uInt)v.len);
 			total += v.len;

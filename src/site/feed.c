@@ -215,9 +215,10 @@ void feed_page(struct request *r)
 
 /* ---- sitemaps and robots.txt ---- */
 
-static void url_entry(buf *b, const char *root, const char *path, int64_t lastmod)
+/* One <url>: root, then "kind/" when kind is set, then path (a slug, or a page's path). */
+static void url_entry(buf *b, const char *root, const char *kind, const char *path, int64_t lastmod)
 {
-	buf_printf(b, "<url><loc>%s", root);
+	buf_printf(b, "<url><loc>%s%s%s", root, kind ? kind : "", kind ? "/" : "");
 	xml_text(b, path);
 	buf_adds(b, "</loc>");
 	if (lastmod > 0) {
@@ -276,48 +277,32 @@ void sitemap_pages(struct request *r)
 		for (size_t j = 0; j < nps; j++)
 			if (strcmp(ps[j].path + 1, fixed[i]) == 0)
 				lastmod = ps[j].updated_at;
-		url_entry(&b, root, fixed[i], lastmod);
+		url_entry(&b, root, NULL, fixed[i], lastmod);
 	}
 	struct section *ss;
 	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &n) == 0)
-		for (size_t i = 0; i < n; i++) {
-			buf p;
-			buf_init(&p, r->pool);
-			buf_printf(&p, "section/%s", ss[i].slug);
-			url_entry(&b, root, buf_cstr(&p), 0);
-		}
+		for (size_t i = 0; i < n; i++)
+			url_entry(&b, root, "section", ss[i].slug, 0);
 	struct congress *cs;
 	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &n) == 0)
 		for (size_t i = 0; i < n; i++)
-			if (cs[i].article_count) {
-				buf p;
-				buf_init(&p, r->pool);
-				buf_printf(&p, "congress/%s", cs[i].slug);
-				url_entry(&b, root, buf_cstr(&p), 0);
-			}
+			if (cs[i].article_count)
+				url_entry(&b, root, "congress", cs[i].slug, 0);
 	struct tag *ts;
 	if (store_tags(r->w->db, r->pool, r->site->id, 500, &ts, &n) == 0)
-		for (size_t i = 0; i < n; i++) {
-			buf p;
-			buf_init(&p, r->pool);
-			buf_printf(&p, "tag/%s", ts[i].slug);
-			url_entry(&b, root, buf_cstr(&p), 0);
-		}
+		for (size_t i = 0; i < n; i++)
+			url_entry(&b, root, "tag", ts[i].slug, 0);
 	struct trial *tr;
 	if (store_trials(r->w->db, r->pool, r->site->id, &tr, &n) == 0)
 		for (size_t i = 0; i < n; i++)
-			if (tr[i].article_count) {
-				buf p;
-				buf_init(&p, r->pool);
-				buf_printf(&p, "trial/%s", tr[i].slug);
-				url_entry(&b, root, buf_cstr(&p), 0);
-			}
+			if (tr[i].article_count)
+				url_entry(&b, root, "trial", tr[i].slug, 0);
 	for (size_t i = 0; i < nps; i++) {
 		int listed = 0;
 		for (size_t j = 0; j < sizeof fixed / sizeof *fixed && !listed; j++)
 			listed = strcmp(ps[i].path + 1, fixed[j]) == 0;
 		if (!listed)
-			url_entry(&b, root, ps[i].path + 1, ps[i].updated_at);
+			url_entry(&b, root, NULL, ps[i].path + 1, ps[i].updated_at);
 	}
 	buf_adds(&b, "</urlset>\n");
 	send_xml(r, "application/xml; charset=utf-8", &b);
@@ -350,13 +335,9 @@ void sitemap_articles(struct request *r)
 	buf_init(&b, r->pool);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	for (size_t i = 0; i < n; i++) {
-		buf p;
-		buf_init(&p, r->pool);
-		buf_printf(&p, "article/%s", as[i].slug);
-		url_entry(&b, root, buf_cstr(&p),
+	for (size_t i = 0; i < n; i++)
+		url_entry(&b, root, "article", as[i].slug,
 			  as[i].updated_at > as[i].published_at ? as[i].updated_at : as[i].published_at);
-	}
 	buf_adds(&b, "</urlset>\n");
 	send_xml(r, "application/xml; charset=utf-8", &b);
 }

@@ -50,7 +50,6 @@ enum {
 };
 _Static_assert(E_LAST <= SQ_MORE_STATEMENTS, "statement slots");
 
-
 static void bind_id(sqlite3_stmt *st, int i, int64_t v)
 {
 	if (v)
@@ -388,15 +387,7 @@ int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
 				      "UPDATE article SET status = 'published' WHERE status = 'scheduled' "
 				      "AND published_at <= ?1 RETURNING id");
 	sqlite3_bind_int64(st, 1, store_now());
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (*n < max)
-			ids[(*n)++] = sqlite3_column_int64(st, 0);
-	if (rc != SQLITE_DONE)
-		return sq_step_error(s, st);
-	sqlite3_reset(st);
-	return 0;
+	return sq_ids(s, st, ids, max, n);
 }
 
 int64_t store_next_scheduled(store *s)
@@ -592,21 +583,6 @@ enum save_result store_congress_save(store *s, int64_t site_id, const struct con
 	return sq_save_row(s, st, c->id, "congress", user_id, c->name, id_out, NULL);
 }
 
-static void fill_congress_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
-{
-	struct congress *x = item;
-	x->id = sq_col_i64(st, 0);
-	x->slug = sq_col_str(pool, st, 1);
-	x->name = sq_col_str(pool, st, 2);
-	x->full_name = sq_col_str(pool, st, 3);
-	x->year = sqlite3_column_int(st, 4);
-	x->starts_on = sq_col_str(pool, st, 5);
-	x->ends_on = sq_col_str(pool, st, 6);
-	x->city = sq_col_str(pool, st, 7);
-	x->country = sq_col_str(pool, st, 8);
-	x->description = sq_col_str(pool, st, 9);
-}
-
 int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
 {
 	sqlite3_stmt *st =
@@ -616,7 +592,7 @@ int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, site_id);
 	memset(out, 0, sizeof *out);
-	return sq_one(s, pool, st, fill_congress_row, out);
+	return sq_one(s, pool, st, sq_fill_congress, out);
 }
 
 enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,

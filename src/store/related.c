@@ -171,15 +171,7 @@ int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
 	sqlite3_stmt *st =
 	    sq_prepare(s, R_OF, "SELECT article_id FROM article_related WHERE related_id = ?1");
 	sqlite3_bind_int64(st, 1, id);
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (*n < max)
-			out[(*n)++] = sqlite3_column_int64(st, 0);
-	if (rc != SQLITE_DONE)
-		return sq_step_error(s, st);
-	sqlite3_reset(st);
-	return 0;
+	return sq_ids(s, st, out, max, n);
 }
 
 int store_related_backfill(store *s)

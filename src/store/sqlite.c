@@ -223,6 +223,19 @@ int sq_run(store *s, const char *sql)
 	return 0;
 }
 
+int sq_ids(store *s, sqlite3_stmt *st, int64_t *out, size_t max, size_t *n)
+{
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (*n < max)
+			out[(*n)++] = sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE)
+		return sq_step_error(s, st);
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* Steps a single-row query: 1 and fill when a row came, 0 when none. */
 int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item)
 {
@@ -448,7 +461,7 @@ int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 	return sq_one(s, pool, st, fill_section, out);
 }
 
-static void fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+void sq_fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 {
 	struct congress *x = item;
 	x->id = sq_col_i64(st, 0);
@@ -461,7 +474,8 @@ static void fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->city = sq_col_str(pool, st, 7);
 	x->country = sq_col_str(pool, st, 8);
 	x->description = sq_col_str(pool, st, 9);
-	x->article_count = sqlite3_column_int(st, 10);
+	if (sqlite3_column_count(st) > 10)
+		x->article_count = sqlite3_column_int(st, 10);
 }
 
 int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
@@ -471,7 +485,7 @@ int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, 
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
 	sqlite3_bind_int(st, 3, year);
-	return sq_collect(s, pool, st, sizeof **out, fill_congress, (void **)out, n);
+	return sq_collect(s, pool, st, sizeof **out, sq_fill_congress, (void **)out, n);
 }
 
 int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
@@ -481,7 +495,7 @@ int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, cons
 	sqlite3_bind_int64(st, 1, store_now());
 	sqlite3_bind_int64(st, 2, site_id);
 	sq_bind_text(st, 3, slug);
-	return sq_one(s, pool, st, fill_congress, out);
+	return sq_one(s, pool, st, sq_fill_congress, out);
 }
 
 static void fill_trial(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)

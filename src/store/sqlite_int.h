@@ -39,6 +39,8 @@ int sq_step_error(store *s, sqlite3_stmt *st);
 /** All rows into a pool array of size-byte items. */
 int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, row_fill fill, void **out,
 	       size_t *n);
+/** The first column of every row as ids, the first max of them into out: 0, or -1 on error. */
+int sq_ids(store *s, sqlite3_stmt *st, int64_t *out, size_t max, size_t *n);
 /** One row: 1 and filled, 0 when none, -1 on error. */
 int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item);
 /** Runs SQL text without parameters (BEGIN, COMMIT, ROLLBACK ...): 0, or -1 after logging the error. */
@@ -58,6 +60,9 @@ enum save_result sq_audit_record(store *s, int64_t user_id, const char *kind, co
 /** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c, ADMIN_COLS in editorial.c).
  */
 void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);
+/** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
+ * description, and its article count when the query has an eleventh column. */
+void sq_fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
 /** Adds people, references, sponsors and tags to an article read by id. */
 int store_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out);
 

@@ -36,7 +36,6 @@ enum {
 };
 _Static_assert(S_END <= 110 && S_END <= SQ_MORE_STATEMENTS, "statement slots 80 to 109");
 
-
 /* Ends the transaction begun by the caller: kept when rc is SAVE_OK, undone otherwise. */
 static enum save_result tx_end(store *s, enum save_result rc)
 {
