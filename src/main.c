@@ -1,4 +1,4 @@
-/* main: the command line: serve, init, demo, --help, --version. */
+/* main: the command line: serve, init, demo, user add, backup, restore, --help, --version. */
 #include <errno.h>
 #include <getopt.h>
 #include <liboath/oath.h>
@@ -33,6 +33,10 @@ static void usage(FILE *out)
 		"  plenary init DB      create an empty database with one default site\n"
 		"  plenary demo DB      create a database filled with the demo sites and articles\n"
 		"  plenary demo DB --articles N   the same with N generated articles more (for benchmarks)\n"
+		"  plenary backup FILE [--db PATH] [--config FILE] [--force]\n"
+		"                       copy the database, also while served, into the new file FILE\n"
+		"  plenary restore FILE [--db PATH] [--config FILE]\n"
+		"                       replace the database's content with the backup FILE\n"
 		"  plenary --help | --version\n\n"
 		"settings (for --config FILE; this is also a sample config file):\n\n",
 		PLENARY_VERSION);
@@ -279,6 +283,87 @@ static int cmd_user_add(int argc, char **argv)
 	return 0;
 }
 
+/* The arguments of backup and restore: FILE, --db, --config and (backup) --force. The database is --db, else
+ * the config file's `database`, else the default, as for serve. 0, or 2 after saying what is wrong. */
+static int copy_args(const char *cmd, int argc, char **argv, int allow_force, struct config *cfg,
+		     const char **file, int *force)
+{
+	const char *db = NULL, *config = NULL;
+	char err[512];
+	*file = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			db = argv[++i];
+		else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc)
+			config = argv[++i];
+		else if (allow_force && strcmp(argv[i], "--force") == 0)
+			*force = 1;
+		else if (argv[i][0] != '-' && !*file)
+			*file = argv[i];
+		else {
+			fprintf(stderr, "plenary %s: unexpected '%s' (see plenary --help)\n", cmd, argv[i]);
+			return 2;
+		}
+	}
+	if (!*file || !**file) {
+		fprintf(stderr, "usage: plenary %s FILE [--db PATH] [--config FILE]%s\n", cmd,
+			allow_force ? " [--force]" : "");
+		return 2;
+	}
+	config_defaults(cfg);
+	if (config && config_load_file(cfg, config, err, sizeof err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	if (db && config_set(cfg, "database", db, err, sizeof err) != 0) {
+		fprintf(stderr, "plenary %s: --db: %s\n", cmd, err);
+		return 2;
+	}
+	return 0;
+}
+
+static int cmd_backup(int argc, char **argv)
+{
+	struct config cfg;
+	const char *file;
+	int force = 0;
+	int rc = copy_args("backup", argc, argv, 1, &cfg, &file, &force);
+	if (rc != 0)
+		return rc;
+	char err[1024];
+	struct store_copy_report r;
+	if (store_backup(cfg.database, file, force, &r, err, sizeof err) != 0) {
+		fprintf(stderr, "plenary backup: %s\n", err);
+		return 1;
+	}
+	printf("%s: backup of %s written, %lld bytes, schema version %d, %lld articles\n", file, cfg.database,
+	       (long long)r.bytes, r.schema_version, (long long)r.articles);
+	return 0;
+}
+
+static int cmd_restore(int argc, char **argv)
+{
+	struct config cfg;
+	const char *file;
+	int force = 0;
+	int rc = copy_args("restore", argc, argv, 0, &cfg, &file, &force);
+	if (rc != 0)
+		return rc;
+	char err[1024];
+	struct store_copy_report r;
+	if (store_restore(cfg.database, file, &r, err, sizeof err) != 0) {
+		fprintf(stderr, "plenary restore: %s\n", err);
+		return 1;
+	}
+	char upgraded[64] = "";
+	if (r.from_version != r.schema_version)
+		snprintf(upgraded, sizeof upgraded, " (upgraded from %d)", r.from_version);
+	printf("%s: restored from %s (%lld bytes), schema version %d%s, %lld articles, content epoch %lld\n",
+	       cfg.database, file, (long long)r.bytes, r.schema_version, upgraded, (long long)r.articles,
+	       (long long)r.epoch);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (oath_init() != OATH_OK) {
@@ -300,6 +385,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "serve") == 0)
 		return cmd_serve(argc - 1, argv + 1);
+	if (strcmp(argv[1], "backup") == 0)
+		return cmd_backup(argc - 2, argv + 2);
+	if (strcmp(argv[1], "restore") == 0)
+		return cmd_restore(argc - 2, argv + 2);
 	if (strcmp(argv[1], "user") == 0) {
 		if (argc < 3 || strcmp(argv[2], "add") != 0) {
 			fprintf(stderr, "usage: plenary user add EMAIL --role ROLE [--name NAME] [--db PATH] "

@@ -1,4 +1,5 @@
-/* scheduler: publishes scheduled articles at their second and drops cached pages when it does. */
+/* scheduler: publishes scheduled articles at their second and drops cached pages when it does; notices a
+ * restored database; keeps the search index and vocabulary up to date in the background. */
 #include "jobs/scheduler.h"
 
 #include <pthread.h>
@@ -13,6 +14,8 @@
  * sleeps exactly until the next scheduled second, so cached pages show an article within milliseconds of it.
  */
 #define TICK_MS 200
+/* Search upkeep runs at most this often: after a burst of edits, once. */
+#define UPKEEP_MS 1000
 
 static pthread_t thread;
 static atomic_int stopping;
@@ -25,12 +28,32 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Background work between ticks: a restore elsewhere (the epoch moved) drops every cached page; search
+ * upkeep at most every UPKEEP_MS. */
+static void upkeep(struct app *app, int64_t now)
+{
+	static int64_t epoch = -1, last_upkeep;
+	int64_t e = store_content_epoch(db);
+	if (e >= 0 && epoch >= 0 && e != epoch) {
+		changed_structure(app);
+		log_info("scheduler: the database was replaced (restored); every cached page dropped");
+	}
+	if (e >= 0)
+		epoch = e;
+	if (now - last_upkeep >= UPKEEP_MS) {
+		last_upkeep = now;
+		if (store_search_upkeep(db) < 0)
+			log_error("scheduler: search upkeep failed");
+	}
+}
+
 static void *scheduler_main(void *arg)
 {
 	struct app *app = arg;
 	while (!atomic_load(&stopping)) {
 		int64_t next = store_next_scheduled(db); /* seconds; 0 when nothing is scheduled */
 		int64_t now = now_ms();
+		upkeep(app, now);
 		if (next > 0 && next * 1000 <= now) {
 			int64_t ids[256];
 			size_t changed = 0;

@@ -2,6 +2,7 @@
 #include "site/query.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "core/buf.h"
 
@@ -32,6 +33,22 @@ static void add_term(buf *out, const struct term *t)
 	buf_addc(out, '"');
 	if (t->prefix)
 		buf_addc(out, '*');
+}
+
+/* Words too common to find anything by: a bare one is left out of a query that has other words (inside a
+ * "quoted phrase" it stays, since the phrase needs it). Each would otherwise add a list of nearly every
+ * article to walk and rank. */
+static int is_stopword(const struct term *t)
+{
+	static const char *const stop[] = {"a",	  "an",	  "and",  "are", "as",	 "at",	 "be",	"by",
+					   "for", "from", "in",	  "is",	 "it",	 "of",	 "on",	"or",
+					   "the", "to",	  "with", "was", "were", "this", "that"};
+	if (t->phrase || t->prefix || t->negative || t->n > 4)
+		return 0;
+	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+		if (strlen(stop[i]) == t->n && strncasecmp(stop[i], t->s, t->n) == 0)
+			return 1;
+	return 0;
 }
 
 static size_t wordy_count(const char *s, size_t n)
@@ -87,6 +104,19 @@ void query_parse(h2o_mem_pool_t *pool, const char *text, struct query *out)
 		t.or_before = pending_or && !t.negative;
 		pending_or = 0;
 		terms[nt++] = t;
+	}
+	/* stopwords go when another positive term stays, unless OR joins them to a neighbour */
+	size_t useful = 0;
+	for (size_t i = 0; i < nt; i++)
+		useful += !terms[i].negative && !is_stopword(&terms[i]);
+	if (useful) {
+		size_t k = 0;
+		for (size_t i = 0; i < nt; i++) {
+			int joined = terms[i].or_before || (i + 1 < nt && terms[i + 1].or_before);
+			if (!is_stopword(&terms[i]) || joined)
+				terms[k++] = terms[i];
+		}
+		nt = k;
 	}
 	buf m;
 	buf_init(&m, pool);

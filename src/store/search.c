@@ -1,9 +1,12 @@
 /* search: full-text search over FTS5 in one pass over the hits: ranking, count and facets from the same
  * rows, then the page's articles and snippets; "did you mean" reads the public vocabulary. Everything is
  * behind visibility and the reader's audience level. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "store/sqlite_int.h"
@@ -13,12 +16,22 @@ enum {
 	S_HITS,
 	S_ARTICLE,
 	S_SNIPPET,
-	S_TAGS,
+	S_SNIPPETS,
 	S_NAMES_SECTION,
 	S_NAMES_CONGRESS,
 	S_NAMES_TRIAL,
 	S_NAMES_TAG,
 	S_VOCAB,
+	S_VOCAB_LIVE,
+	S_VERSION,
+	S_FACTS,
+	S_FACT_TAGS,
+	S_TERMS_READ,
+	S_TERMS_CLEAR,
+	S_TERMS_ADD,
+	S_TERMS_DONE,
+	S_SEGMENTS,
+	S_EPOCH,
 	S_LAST
 };
 _Static_assert(S_LAST <= 150, "statement slots 130-149 belong to search.c");
@@ -26,22 +39,226 @@ _Static_assert(S_LAST <= SQ_MORE_STATEMENTS, "statement slots");
 
 #define MAX_HITS 200000 /* more than any site holds; a guard, not a page size */
 
-/* ?1 now, ?2 site, ?3 the match within the columns this reader may match, ?6 section, ?7 congress, ?8 tag,
- * ?9 trial, ?10 publication year (0: any) */
-#define SEARCH_FILTER                                                                                        \
-	"a.site_id = ?2 AND " VISIBLE                                                                        \
-	" AND (?6 = 0 OR a.section_id = ?6) AND (?7 = 0 OR a.congress_id = ?7) "                             \
-	"AND (?8 = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?8)) "                    \
-	"AND (?9 = 0 OR a.trial_id = ?9) "                                                                   \
-	"AND (?10 = 0 OR a.published_at BETWEEN ?11 AND ?12) "
-/* title 10, summary 4, each audience's body 1, faculty 3, trial 5, references 1, topics 3 (bm25 is negative:
- * lower is better). CROSS JOIN keeps the full-text match as the outer loop; the other order would run the
- * match once per article. */
-#define HITS_SQL                                                                                             \
-	"SELECT a.id, a.section_id, IFNULL(a.congress_id, 0), a.published_at, IFNULL(a.trial_id, 0), "       \
-	"bm25(article_search, 10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3.0) "                           \
-	"FROM article_search f CROSS JOIN article a ON a.id = f.rowid WHERE article_search MATCH ?3 "        \
-	"AND " SEARCH_FILTER
+/* ---- ranking: BM25 without length normalisation, one weight per column ---- */
+
+/* Column weights, in article_search's order: title 10, summary 4, each audience's body 1, faculty 3,
+ * trial 5, references 1, topics 3. */
+static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3.0};
+#define NCOLS ((int)(sizeof weights / sizeof *weights))
+#define RANK_K1 1.2
+#define RANK_PHRASES 16 /* phrases scored apart; the rare query with more shares the last score */
+
+/* plenary_rank(article_search): a blob of one double per phrase of the query (a double for one phrase), the
+ * sum over columns of weight x tf (k1 + 1) / (tf + k1). The caller weighs the phrases by their inverse
+ * document frequency, counted over the hits (exact for OR, where a phrase's documents are all hits), and adds
+ * them up. No length normalisation: it would cost a read of every hit's column sizes, and articles are alike
+ * in length. */
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
+		    sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	int nphrases = api->xPhraseCount(fts);
+	int used = nphrases < 1 ? 1 : nphrases > RANK_PHRASES ? RANK_PHRASES : nphrases;
+	double score[RANK_PHRASES] = {0};
+	for (int p = 0; p < nphrases; p++) {
+		int tf[NCOLS];
+		memset(tf, 0, sizeof tf);
+		Fts5PhraseIter it;
+		int col, off;
+		if (api->xPhraseFirst(fts, p, &it, &col, &off) != SQLITE_OK) {
+			sqlite3_result_error(ctx, "rank: cannot read matches", -1);
+			return;
+		}
+		for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+			if (col < NCOLS)
+				tf[col]++;
+		for (int c = 0; c < NCOLS; c++)
+			if (tf[c])
+				score[p < used ? p : used - 1] +=
+				    weights[c] * tf[c] * (RANK_K1 + 1) / (tf[c] + RANK_K1);
+	}
+	if (used == 1)
+		sqlite3_result_double(ctx, score[0]);
+	else
+		sqlite3_result_blob(ctx, score, (int)(used * sizeof *score), SQLITE_TRANSIENT);
+}
+
+int sq_search_register(store *s, char *why, size_t whylen)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(sq_db(s), "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(why, whylen, "FTS5 is not available: %s", sqlite3_errmsg(sq_db(s)));
+		return -1;
+	}
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api || api->iVersion < 2 ||
+	    api->xCreateFunction(api, "plenary_rank", NULL, rank_fn, NULL) != SQLITE_OK) {
+		snprintf(why, whylen, "cannot register the search ranking function");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- facts: what a search filters and counts by, for every article that may be visible, in memory ---- */
+
+static int64_t year_of(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	return tm.tm_year + 1900;
+}
+
+struct fact {
+	int64_t id, site, published, section, congress, trial;
+	size_t tags, ntags; /* into search_facts.tags */
+	int year;	    /* of publication, UTC */
+};
+
+struct search_facts {
+	int64_t version, epoch; /* content_version's when they were read */
+	struct fact *f;		/* by id */
+	size_t n;
+	int64_t *tags;
+	size_t ntags;
+};
+
+void sq_search_facts_free(struct search_facts *x)
+{
+	if (!x)
+		return;
+	free(x->f);
+	free(x->tags);
+	free(x);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 1024;
+	while (c < need)
+		c *= 2;
+	void *more = realloc(*p, c * size);
+	if (!more)
+		return -1;
+	*p = more;
+	*cap = c;
+	return 0;
+}
+
+/* content_version's version and epoch (a restore may bring back an equal version, never an equal epoch):
+ * 0, or -1 on error. */
+static int content_version(store *s, int64_t *version, int64_t *epoch)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, S_VERSION, "SELECT version, terms_version, epoch FROM content_version");
+	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+	if (rc == 0) {
+		*version = sqlite3_column_int64(st, 0);
+		*epoch = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
+{
+	struct search_facts *x = calloc(1, sizeof *x);
+	if (!x)
+		return NULL;
+	x->version = version;
+	x->epoch = epoch;
+	size_t cap = 0, tcap = 0;
+	sqlite3_stmt *st =
+	    sq_prepare(s, S_FACTS,
+		       "SELECT id, site_id, IFNULL(published_at, 0), section_id, IFNULL(congress_id, 0), "
+		       "IFNULL(trial_id, 0) FROM article INDEXED BY article_facts "
+		       "WHERE status IN ('published', 'scheduled') ORDER BY id");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)&x->f, &cap, x->n + 1, sizeof *x->f) != 0)
+			break;
+		x->f[x->n++] = (struct fact){sqlite3_column_int64(st, 0),
+					     sqlite3_column_int64(st, 1),
+					     sqlite3_column_int64(st, 2),
+					     sqlite3_column_int64(st, 3),
+					     sqlite3_column_int64(st, 4),
+					     sqlite3_column_int64(st, 5),
+					     0,
+					     0,
+					     (int)year_of(sqlite3_column_int64(st, 2))};
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		sq_search_facts_free(x);
+		return NULL;
+	}
+	sqlite3_reset(st);
+	st = sq_prepare(s, S_FACT_TAGS,
+			"SELECT article_id, tag_id FROM article_tag ORDER BY article_id, tag_id");
+	size_t at = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t article = sqlite3_column_int64(st, 0);
+		while (at < x->n && x->f[at].id < article)
+			at++;
+		if (at == x->n || x->f[at].id != article)
+			continue; /* a draft's topic */
+		if (grow((void **)&x->tags, &tcap, x->ntags + 1, sizeof *x->tags) != 0)
+			break;
+		if (x->f[at].ntags == 0)
+			x->f[at].tags = x->ntags;
+		x->f[at].ntags++;
+		x->tags[x->ntags++] = sqlite3_column_int64(st, 1);
+	}
+	if (rc != SQLITE_DONE) {
+		sq_step_error(s, st);
+		sq_search_facts_free(x);
+		return NULL;
+	}
+	sqlite3_reset(st);
+	return x;
+}
+
+/* The connection's facts, read again when an article or its topics changed since. */
+static const struct search_facts *facts(store *s)
+{
+	struct search_facts **held = sq_search_facts(s);
+	int64_t version, epoch;
+	if (content_version(s, &version, &epoch) != 0)
+		return NULL;
+	if (*held && (*held)->version == version && (*held)->epoch == epoch)
+		return *held;
+	struct search_facts *fresh = load_facts(s, version, epoch);
+	if (!fresh)
+		return NULL;
+	sq_search_facts_free(*held);
+	*held = fresh;
+	return fresh;
+}
+
+/* The facts of id, looking on from *from (the hits come in id order, so the walk is one pass). */
+static const struct fact *fact_of(const struct search_facts *x, int64_t id, size_t *from)
+{
+	size_t i = *from;
+	while (i < x->n && x->f[i].id < id)
+		i++;
+	*from = i;
+	return i < x->n && x->f[i].id == id ? &x->f[i] : NULL;
+}
+
+static int fact_has_tag(const struct search_facts *x, const struct fact *f, int64_t tag)
+{
+	for (size_t i = 0; i < f->ntags; i++)
+		if (x->tags[f->tags + i] == tag)
+			return 1;
+	return 0;
+}
+
+/* ---- hits ---- */
 
 /* The columns a reader of each level may match: the bodies of audiences above them are left out, so a
  * body never shapes what a reader is shown (matches, ranking, snippets). */
@@ -52,7 +269,7 @@ static const char *const readable[] = {
     "{title summary body body_members body_hcp body_verified people trial refs topics}"};
 
 struct row {
-	int64_t id, section, congress, trial, published;
+	const struct fact *fact;
 	double score;
 };
 
@@ -68,102 +285,163 @@ static const char *filtered(h2o_mem_pool_t *pool, const struct search_query *q, 
 	return buf_cstr(&b);
 }
 
-/* The Unix time of 1 January of a year, UTC. */
-static int64_t year_start(int year)
-{
-	struct tm tm = {.tm_year = year - 1900, .tm_mday = 1};
-	return (int64_t)timegm(&tm);
-}
-
-static int64_t year_of(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return tm.tm_year + 1900;
-}
-
 static int by_rank(const void *a, const void *b)
 {
 	const struct row *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score < y->score ? -1 : 1;
-	if (x->published != y->published)
-		return x->published > y->published ? -1 : 1;
-	return x->id > y->id ? -1 : x->id < y->id;
+	if (x->fact->published != y->fact->published)
+		return x->fact->published > y->fact->published ? -1 : 1;
+	return x->fact->id > y->fact->id ? -1 : x->fact->id < y->fact->id;
 }
 
-/* Every hit's id, facets and score, ranked: malloc'd rows (the caller frees), or -1. The score is
- * relevance times a boost of up to 1.5 for the newest that fades over months. */
-static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_query *q, struct row **out, size_t *n)
+/* Whether a hit is visible now on q's site and passes q's filters. */
+static int keep(const struct search_facts *x, const struct fact *f, const struct search_query *q, int64_t now)
 {
-	sqlite3_stmt *st = sq_prepare(s, S_HITS, HITS_SQL);
-	int64_t now = store_now();
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_int64(st, 2, q->site_id);
-	sq_bind_text(st, 3, filtered(pool, q, 0));
-	sqlite3_bind_int64(st, 6, q->section_id);
-	sqlite3_bind_int64(st, 7, q->congress_id);
-	sqlite3_bind_int64(st, 8, q->tag_id);
-	sqlite3_bind_int64(st, 9, q->trial_id);
-	sqlite3_bind_int(st, 10, q->year);
-	sqlite3_bind_int64(st, 11, q->year ? year_start(q->year) : 0);
-	sqlite3_bind_int64(st, 12, q->year ? year_start(q->year + 1) - 1 : 0);
-	size_t cap = 256, len = 0;
-	struct row *rows = malloc(cap * sizeof *rows);
-	int rc = SQLITE_DONE;
-	while (rows && len < MAX_HITS && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			struct row *more = realloc(rows, (cap *= 2) * sizeof *rows);
-			if (!more) {
-				free(rows);
-				rows = NULL;
-				break;
-			}
-			rows = more;
+	if (f->site != q->site_id || f->published == 0 || f->published > now)
+		return 0;
+	if ((q->section_id && f->section != q->section_id) ||
+	    (q->congress_id && f->congress != q->congress_id) || (q->trial_id && f->trial != q->trial_id) ||
+	    (q->tag_id && !fact_has_tag(x, f, q->tag_id)))
+		return 0;
+	return !q->year || f->year == q->year;
+}
+
+/* Restores the heap below i: a parent ranks after (is worse than) its children. */
+static void sift(struct row *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t worst = i, l = 2 * i + 1, r = l + 1;
+		if (l < n && by_rank(&h[l], &h[worst]) > 0)
+			worst = l;
+		if (r < n && by_rank(&h[r], &h[worst]) > 0)
+			worst = r;
+		if (worst == i)
+			return;
+		struct row t = h[i];
+		h[i] = h[worst];
+		h[worst] = t;
+		i = worst;
+	}
+}
+
+/* Moves the best `want` of n rows to the front, in rank order (the rest stay, in no order): a heap of the
+ * best so far, with the worst of them on top, spares sorting every hit of a broad query. */
+static void top(struct row *rows, size_t n, size_t want)
+{
+	if (want >= n) {
+		if (n)
+			qsort(rows, n, sizeof *rows, by_rank);
+		return;
+	}
+	if (want == 0)
+		return;
+	/* rows[0, want) is a heap where by_rank(parent, child) >= 0: the worst of the best at the root */
+	for (size_t i = want / 2; i-- > 0;)
+		sift(rows, want, i);
+	for (size_t i = want; i < n; i++)
+		if (by_rank(&rows[i], &rows[0]) < 0) {
+			struct row t = rows[0];
+			rows[0] = rows[i];
+			rows[i] = t;
+			sift(rows, want, 0);
 		}
-		int64_t published = sqlite3_column_int64(st, 3);
-		double age = published < now ? (double)(now - published) : 0;
-		rows[len++] =
-		    (struct row){sqlite3_column_int64(st, 0),
-				 sqlite3_column_int64(st, 1),
-				 sqlite3_column_int64(st, 2),
-				 sqlite3_column_int64(st, 4),
-				 published,
-				 sqlite3_column_double(st, 5) * (1.0 + 0.5 / (1.0 + age / 2592000.0))};
+	qsort(rows, want, sizeof *rows, by_rank);
+}
+
+/* Every hit with its facts and score, the best `want` of them first and ranked: malloc'd rows (the caller
+ * frees), or -1. The score is the phrases' scores weighed by their inverse document frequency over the hits,
+ * times a boost of up to 1.5 for the newest that fades over months. */
+static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
+		    const struct search_query *q, size_t want, struct row **out, size_t *n)
+{
+	sqlite3_stmt *st = sq_prepare(s, S_HITS,
+				      "SELECT rowid, plenary_rank(article_search) FROM article_search "
+				      "WHERE article_search MATCH ?1 ORDER BY rowid");
+	sq_bind_text(st, 1, filtered(pool, q, 0));
+	int64_t now = store_now();
+	size_t cap = 0, len = 0, from = 0, scap = 0;
+	struct row *rows = NULL;
+	double *phrase = NULL; /* nphrases scores per row */
+	int nphrases = 0, rc, failed = 0;
+	int64_t docs[RANK_PHRASES] = {0};
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW && len < MAX_HITS) {
+		const struct fact *f = fact_of(x, sqlite3_column_int64(st, 0), &from);
+		if (!f || !keep(x, f, q, now))
+			continue;
+		double one = 0;
+		int bytes = (int)sizeof one;
+		const double *score = &one;
+		if (sqlite3_column_type(st, 1) == SQLITE_FLOAT) {
+			one = sqlite3_column_double(st, 1);
+		} else {
+			bytes = sqlite3_column_bytes(st, 1);
+			score = sqlite3_column_blob(st, 1);
+		}
+		if (!nphrases)
+			nphrases = bytes / (int)sizeof(double);
+		if (!score || nphrases < 1 || bytes != nphrases * (int)sizeof(double) ||
+		    grow((void **)&rows, &cap, len + 1, sizeof *rows) != 0 ||
+		    grow((void **)&phrase, &scap, (len + 1) * (size_t)nphrases, sizeof *phrase) != 0) {
+			failed = 1;
+			break;
+		}
+		memcpy(phrase + len * (size_t)nphrases, score, (size_t)bytes);
+		for (int p = 0; p < nphrases; p++)
+			docs[p] += score[p] > 0;
+		rows[len++] = (struct row){f, 0};
 	}
-	if (!rows) {
-		sqlite3_reset(st);
-		return -1;
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (failed || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
 		free(rows);
-		return sq_step_error(s, st);
+		free(phrase);
+		return failed ? (sqlite3_reset(st), -1) : sq_step_error(s, st);
 	}
 	sqlite3_reset(st);
-	qsort(rows, len, sizeof *rows, by_rank);
+	double idf[RANK_PHRASES];
+	for (int p = 0; p < nphrases; p++) {
+		double v = nphrases == 1
+			       ? 1.0
+			       : log(((double)x->n - (double)docs[p] + 0.5) / ((double)docs[p] + 0.5));
+		idf[p] = v > 1e-3 ? v : 1e-3; /* a word in most documents still counts a little */
+	}
+	for (size_t i = 0; i < len; i++) {
+		double sum = 0;
+		for (int p = 0; p < nphrases; p++)
+			sum += idf[p] * phrase[i * (size_t)nphrases + (size_t)p];
+		int64_t published = rows[i].fact->published;
+		double age = published < now ? (double)(now - published) : 0;
+		rows[i].score = -sum * (1.0 + 0.5 / (1.0 + age / 2592000.0));
+	}
+	free(phrase);
+	top(rows, len, want);
 	*out = rows;
 	*n = len;
 	return 0;
 }
 
-/* ---- facets: counted in C from the rows, named by one query per kind ---- */
+/* ---- facets: counted in C from the hits' facts, named by one query per kind ---- */
 
 struct counter {
 	int64_t id, count;
 };
 
-static void count_value(struct counter *c, size_t *n, size_t cap, int64_t id)
+#define FACET_MAX 30
+#define COUNTER_SLOTS 8192 /* a power of two; kinds with more values count the first half of them */
+
+/* Counts id in an open-addressed table of COUNTER_SLOTS (id 0: none). */
+static void count_value(struct counter *c, size_t *used, int64_t id)
 {
 	if (!id)
 		return;
-	for (size_t i = 0; i < *n; i++)
-		if (c[i].id == id) {
-			c[i].count++;
-			return;
-		}
-	if (*n < cap)
-		c[(*n)++] = (struct counter){id, 1};
+	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 51) & (COUNTER_SLOTS - 1);
+	while (c[i].id && c[i].id != id)
+		i = (i + 1) & (COUNTER_SLOTS - 1);
+	if (c[i].id) {
+		c[i].count++;
+	} else if (*used < COUNTER_SLOTS / 2) {
+		c[i] = (struct counter){id, 1};
+		(*used)++;
+	}
 }
 
 static int by_count(const void *a, const void *b)
@@ -183,13 +461,14 @@ static const char *json_ids(h2o_mem_pool_t *pool, const struct counter *c, size_
 	return buf_cstr(&b);
 }
 
-#define FACET_MAX 30
-#define COUNTER_CAP 4096
-
-/* Turns counters into named facets, largest first, at most FACET_MAX. */
-static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, struct counter *c, size_t n,
+/* Turns the counted table into named facets, largest first, at most FACET_MAX. */
+static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, struct counter *c,
 		       struct facet **out, size_t *nout)
 {
+	size_t n = 0;
+	for (size_t i = 0; i < COUNTER_SLOTS; i++)
+		if (c[i].id)
+			c[n++] = c[i];
 	qsort(c, n, sizeof *c, by_count);
 	if (n > FACET_MAX)
 		n = FACET_MAX;
@@ -229,59 +508,106 @@ static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, str
 	return 0;
 }
 
-/* Topics are many per article: counted by the database over the hits' ids. */
-static int tag_counts(store *s, h2o_mem_pool_t *pool, const struct row *rows, size_t n, struct counter *c,
-		      size_t *nc)
+static int facets(store *s, h2o_mem_pool_t *pool, const struct search_facts *x, const struct row *rows,
+		  size_t n, struct search_result *out)
 {
-	buf b;
-	buf_init(&b, pool);
-	buf_addc(&b, '[');
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s%lld", i ? "," : "", (long long)rows[i].id);
-	buf_addc(&b, ']');
-	sqlite3_stmt *st = sq_prepare(s, S_TAGS,
-				      "SELECT x.tag_id, count(*) FROM json_each(?1) j JOIN article_tag x "
-				      "ON x.article_id = j.value GROUP BY x.tag_id");
-	sq_bind_text(st, 1, buf_cstr(&b));
-	int rc;
-	*nc = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *nc < COUNTER_CAP)
-		c[(*nc)++] = (struct counter){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)};
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return sq_step_error(s, st);
-	sqlite3_reset(st);
-	return 0;
-}
-
-static int facets(store *s, h2o_mem_pool_t *pool, const struct row *rows, size_t n, struct search_result *out)
-{
-	struct counter *c = malloc(COUNTER_CAP * sizeof *c);
+	struct counter *c = malloc(COUNTER_SLOTS * sizeof *c);
 	if (!c)
 		return -1;
 	int rc = 0;
 	for (int kind = FACET_SECTION; kind <= FACET_TRIAL && rc == 0; kind++) {
-		size_t nc = 0;
-		if (kind == FACET_TAG) {
-			rc = tag_counts(s, pool, rows, n, c, &nc);
-		} else {
-			for (size_t i = 0; i < n; i++) {
-				const struct row *x = &rows[i];
-				count_value(c, &nc, COUNTER_CAP,
-					    kind == FACET_SECTION    ? x->section
-					    : kind == FACET_CONGRESS ? x->congress
-					    : kind == FACET_YEAR     ? year_of(x->published)
-								     : x->trial);
+		memset(c, 0, COUNTER_SLOTS * sizeof *c);
+		size_t used = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct fact *f = rows[i].fact;
+			switch (kind) {
+			case FACET_SECTION:
+				count_value(c, &used, f->section);
+				break;
+			case FACET_CONGRESS:
+				count_value(c, &used, f->congress);
+				break;
+			case FACET_YEAR:
+				count_value(c, &used, f->year);
+				break;
+			case FACET_TAG:
+				for (size_t t = 0; t < f->ntags; t++)
+					count_value(c, &used, x->tags[f->tags + t]);
+				break;
+			default:
+				count_value(c, &used, f->trial);
 			}
 		}
-		if (rc == 0)
-			rc = name_facets(s, pool, (enum facet_kind)kind, c, nc, &out->facets[kind],
-					 &out->nfacets[kind]);
+		rc = name_facets(s, pool, (enum facet_kind)kind, c, &out->facets[kind], &out->nfacets[kind]);
 	}
 	free(c);
 	return rc;
 }
 
 /* ---- the page: its articles and their snippets ---- */
+
+/* Snippets for the page's hits. One query per hit seeks each word's list to that hit, which is cheap,
+ * except for a prefix: FTS5 merges the lists of every word it covers on each query. Then one query walks
+ * the match once over the page's range of ids and makes the page's snippets on the way. */
+static int snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search_result *out)
+{
+	if (out->nhits == 0)
+		return 0;
+	if (strchr(match, '*') && out->nhits > 1) {
+		int64_t lo = INT64_MAX, hi = 0;
+		buf ids;
+		buf_init(&ids, pool);
+		buf_addc(&ids, '[');
+		for (size_t i = 0; i < out->nhits; i++) {
+			int64_t id = out->hits[i].article.id;
+			lo = id < lo ? id : lo;
+			hi = id > hi ? id : hi;
+			buf_printf(&ids, "%s%lld", i ? "," : "", (long long)id);
+		}
+		buf_addc(&ids, ']');
+		sqlite3_stmt *st = sq_prepare(
+		    s, S_SNIPPETS,
+		    "SELECT rowid, CASE WHEN rowid IN (SELECT value FROM json_each(?4)) THEN "
+		    "snippet(article_search, -1, char(2), char(3), '…', 28) END FROM article_search "
+		    "WHERE article_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+		sq_bind_text(st, 1, match);
+		sqlite3_bind_int64(st, 2, lo);
+		sqlite3_bind_int64(st, 3, hi);
+		sq_bind_text(st, 4, buf_cstr(&ids));
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+				continue;
+			int64_t id = sqlite3_column_int64(st, 0);
+			for (size_t i = 0; i < out->nhits; i++)
+				if (out->hits[i].article.id == id)
+					out->hits[i].snippet = sq_col_str(pool, st, 1);
+		}
+		if (rc != SQLITE_DONE)
+			return sq_step_error(s, st);
+		sqlite3_reset(st);
+	} else {
+		for (size_t i = 0; i < out->nhits; i++) {
+			sqlite3_stmt *st = sq_prepare(s, S_SNIPPET,
+						      "SELECT snippet(article_search, -1, char(2), char(3), "
+						      "'…', 28) FROM article_search "
+						      "WHERE article_search MATCH ?1 AND rowid = ?2");
+			sq_bind_text(st, 1, match);
+			sqlite3_bind_int64(st, 2, out->hits[i].article.id);
+			int rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW)
+				out->hits[i].snippet = sq_col_str(pool, st, 0);
+			else if (rc != SQLITE_DONE)
+				return sq_step_error(s, st);
+			sqlite3_reset(st);
+		}
+	}
+	/* a hit only by its title: the summary stands for the snippet */
+	for (size_t i = 0; i < out->nhits; i++)
+		if (!out->hits[i].snippet)
+			out->hits[i].snippet = out->hits[i].article.summary;
+	return 0;
+}
 
 static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct row *rows, size_t n,
 		struct search_result *out)
@@ -293,46 +619,37 @@ static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct 
 		memset(h, 0, sizeof *h);
 		sqlite3_stmt *st =
 		    sq_prepare(s, S_ARTICLE, "SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE a.id = ?1");
-		sqlite3_bind_int64(st, 1, rows[i].id);
+		sqlite3_bind_int64(st, 1, rows[i].fact->id);
 		int rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW)
 			sq_fill_article_cols(pool, st, &h->article);
 		else if (rc != SQLITE_DONE)
 			return sq_step_error(s, st);
 		sqlite3_reset(st);
-		if (rc != SQLITE_ROW)
-			continue;
-		/* the snippet comes from the columns this reader may match, never a body above them */
-		st = sq_prepare(
-		    s, S_SNIPPET,
-		    "SELECT snippet(article_search, -1, char(2), char(3), '…', 28) FROM article_search "
-		    "WHERE article_search MATCH ?1 AND rowid = ?2");
-		sq_bind_text(st, 1, match);
-		sqlite3_bind_int64(st, 2, rows[i].id);
-		rc = sqlite3_step(st);
-		h->snippet = rc == SQLITE_ROW ? sq_col_str(pool, st, 0) : h->article.summary;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return sq_step_error(s, st);
-		sqlite3_reset(st);
-		out->nhits++;
+		if (rc == SQLITE_ROW)
+			out->nhits++;
 	}
-	return 0;
+	/* the snippet comes from the columns this reader may match, never a body above them */
+	return snippets(s, pool, match, out);
 }
 
 int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
 		 int with_facets, struct search_result *out)
 {
 	memset(out, 0, sizeof *out);
+	const struct search_facts *x = facts(s);
+	if (!x)
+		return -1;
 	struct row *rows = NULL;
 	size_t n = 0;
-	if (all_hits(s, pool, q, &rows, &n) != 0)
+	if (all_hits(s, pool, x, q, offset + limit, &rows, &n) != 0)
 		return -1;
 	out->total = n;
 	int rc = offset < n ? page(s, pool, filtered(pool, q, 1), rows + offset,
 				   n - offset < limit ? n - offset : limit, out)
 			    : 0;
 	if (rc == 0 && with_facets)
-		rc = facets(s, pool, rows, n, out);
+		rc = facets(s, pool, x, rows, n, out);
 	free(rows);
 	return rc;
 }
@@ -349,12 +666,119 @@ static void fill_facet(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,
 		       size_t *n)
 {
+	/* the kept vocabulary when it is current; else the live one, which walks every listed word's
+	 * documents (store_search_upkeep brings the kept one up to date within a second or two) */
+	sqlite3_stmt *v =
+	    sq_prepare(s, S_VERSION, "SELECT version, terms_version, epoch FROM content_version");
+	int fresh = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int64(v, 0) == sqlite3_column_int64(v, 1);
+	sqlite3_reset(v);
 	/* id: documents holding the term; name: the term */
 	sqlite3_stmt *st =
-	    sq_prepare(s, S_VOCAB,
-		       "SELECT doc, '', term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2 "
-		       "LIMIT 5000");
+	    fresh ? sq_prepare(s, S_VOCAB,
+			       "SELECT docs, '', term, docs FROM search_term WHERE term >= ?1 AND term < ?2 "
+			       "LIMIT 5000")
+		  : sq_prepare(s, S_VOCAB_LIVE,
+			       "SELECT doc, '', term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2 "
+			       "LIMIT 5000");
 	sq_bind_text(st, 1, from);
 	sq_bind_text(st, 2, to);
 	return sq_collect(s, pool, st, sizeof **out, fill_facet, (void **)out, n);
+}
+
+/* ---- upkeep, from the scheduler's connection ---- */
+
+#define SEARCH_SEGMENTS_MAX 8 /* more full-text b-trees than this and every word lookup seeks each */
+#define MERGE_PAGES 1000
+
+/* Merges the full-text index into one b-tree, a step of MERGE_PAGES pages per transaction, when it has
+ * grown more than SEARCH_SEGMENTS_MAX: each query then seeks one list per word. */
+static int merge_index(store *s)
+{
+	sqlite3_stmt *st = sq_prepare(s, S_SEGMENTS, "SELECT count(DISTINCT segid) FROM article_search_idx");
+	int64_t segments = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (segments <= SEARCH_SEGMENTS_MAX)
+		return 0;
+	/* a negative count starts a merge of every b-tree; positive ones carry it on until it has nothing
+	 * left to do (fewer than two rows changed) */
+	for (int step = 0; step < 100000; step++) {
+		sqlite3_int64 before = sqlite3_total_changes64(sq_db(s));
+		char sql[96];
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO article_search(article_search, rank) VALUES('merge', %d)",
+			 step == 0 ? -MERGE_PAGES : MERGE_PAGES);
+		if (sq_run(s, sql) != 0)
+			return -1;
+		if (step > 0 && sqlite3_total_changes64(sq_db(s)) - before < 2)
+			break;
+	}
+	return 1;
+}
+
+/* The vocabulary for "did you mean" into search_term: read in one transaction, written in another. */
+static int refresh_terms(store *s, int64_t version)
+{
+	struct term {
+		const char *word;
+		int64_t docs;
+	} *terms = NULL;
+	size_t n = 0, cap = 0;
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	sqlite3_stmt *st = sq_prepare(s, S_TERMS_READ, "SELECT term, doc FROM search_vocab");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	       grow((void **)&terms, &cap, n + 1, sizeof *terms) == 0)
+		terms[n++] = (struct term){sq_col_str(&pool, st, 0), sqlite3_column_int64(st, 1)};
+	int ok = rc == SQLITE_DONE;
+	if (!ok && rc != SQLITE_ROW)
+		sq_step_error(s, st);
+	sqlite3_reset(st);
+	if (ok && sq_run(s, "BEGIN IMMEDIATE") == 0) {
+		ok = sq_exec(s, sq_prepare(s, S_TERMS_CLEAR, "DELETE FROM search_term"), NULL) == 0;
+		for (size_t i = 0; ok && i < n; i++) {
+			st = sq_prepare(s, S_TERMS_ADD,
+					"INSERT INTO search_term (term, docs) VALUES (?1, ?2)");
+			sq_bind_text(st, 1, terms[i].word);
+			sqlite3_bind_int64(st, 2, terms[i].docs);
+			ok = sq_exec(s, st, NULL) == 0;
+		}
+		if (ok) {
+			st = sq_prepare(s, S_TERMS_DONE, "UPDATE content_version SET terms_version = ?1");
+			sqlite3_bind_int64(st, 1, version);
+			ok = sq_exec(s, st, NULL) == 0;
+		}
+		sq_run(s, ok ? "COMMIT" : "ROLLBACK");
+	}
+	free(terms);
+	h2o_mem_clear_pool(&pool);
+	return ok ? 0 : -1;
+}
+
+int store_search_upkeep(store *s)
+{
+	if (sq_run(s, "BEGIN") != 0)
+		return -1;
+	sqlite3_stmt *v =
+	    sq_prepare(s, S_VERSION, "SELECT version, terms_version, epoch FROM content_version");
+	int64_t version = -1, terms = -1;
+	if (sqlite3_step(v) == SQLITE_ROW) {
+		version = sqlite3_column_int64(v, 0);
+		terms = sqlite3_column_int64(v, 1);
+	}
+	sqlite3_reset(v);
+	sq_run(s, "COMMIT");
+	if (version < 0 || version == terms)
+		return 0;
+	if (merge_index(s) < 0)
+		return -1;
+	return refresh_terms(s, version) == 0 ? 1 : -1;
+}
+
+int64_t store_content_epoch(store *s)
+{
+	sqlite3_stmt *st = sq_prepare(s, S_EPOCH, "SELECT epoch FROM content_version");
+	int64_t epoch = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return epoch;
 }

@@ -105,6 +105,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
+	struct search_facts *facts; /* search.c's per-connection facts about articles */
 };
 
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
@@ -123,6 +124,11 @@ sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
 sqlite3 *sq_db(store *s)
 {
 	return s->db;
+}
+
+struct search_facts **sq_search_facts(store *s)
+{
+	return &s->facts;
 }
 
 static sqlite3_stmt *prep(store *s, enum stmt q)
@@ -330,7 +336,7 @@ store *store_open(const char *path, char *err, size_t errlen)
 		store_close(s);
 		return NULL;
 	}
-	if (migrate(s, why, sizeof why) != 0) {
+	if (migrate(s, why, sizeof why) != 0 || sq_search_register(s, why, sizeof why) != 0) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		store_close(s);
 		return NULL;
@@ -346,6 +352,7 @@ void store_close(store *s)
 		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
 		sqlite3_finalize(s->more[i]);
+	sq_search_facts_free(s->facts);
 	sqlite3_close(s->db);
 	free(s);
 }

@@ -30,6 +30,11 @@ typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
 /** The statement of a slot, prepared on first use, reset and unbound. */
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql);
 sqlite3 *sq_db(store *s);
+/** search.c's facts about articles, kept per connection (NULL until the first search). */
+struct search_facts **sq_search_facts(store *s);
+void sq_search_facts_free(struct search_facts *f);
+/** Registers search.c's ranking function on a new connection: 0, or -1 with why. */
+int sq_search_register(store *s, char *why, size_t whylen);
 /** Column i as text copied into the pool ("" for NULL). */
 const char *sq_col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i);
 int64_t sq_col_i64(sqlite3_stmt *st, int i);

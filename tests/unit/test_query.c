@@ -187,7 +187,7 @@ static void test_prefixes(void)
 static void test_or(void)
 {
 	CHECK_STR(match("pembrolizumab OR nivolumab"), "(\"pembrolizumab\" OR \"nivolumab\")");
-	CHECK_STR(match("a b OR c"), "(\"a\" \"b\" OR \"c\")");
+	CHECK_STR(match("x b OR c"), "(\"x\" \"b\" OR \"c\")");
 	/* OR at the start or the end has nothing on one side: ignored */
 	CHECK_STR(match("OR pembrolizumab"), "(\"pembrolizumab\")");
 	CHECK_STR(match("pembrolizumab OR"), "(\"pembrolizumab\")");
@@ -195,18 +195,38 @@ static void test_or(void)
 	CHECK(match("OR OR") == NULL);
 	/* repeated OR is one OR */
 	CHECK_STR(match("a OR OR b"), "(\"a\" OR \"b\")");
-	/* only upper-case OR is the operator; "or" is a word */
-	struct query q = parse("a or b");
-	CHECK_STR(q.match, "(\"a\" \"or\" \"b\")");
-	CHECK(q.nwords == 3);
+	/* only upper-case OR is the operator; "or" is a common word, left out */
+	struct query q = parse("x or y");
+	CHECK_STR(q.match, "(\"x\" \"y\")");
+	CHECK(q.nwords == 2);
 	/* OR with a phrase and a prefix */
 	CHECK_STR(match("\"overall survival\" OR immuno*"), "(\"overall survival\" OR \"immuno\"*)");
 	/* OR before an excluded word does not attach to the next positive one */
-	CHECK_STR(match("a OR -b c"), "(\"a\" \"c\") NOT \"b\"");
+	CHECK_STR(match("x OR -b c"), "(\"x\" \"c\") NOT \"b\"");
 	/* an excluded word first: the OR still joins the positive terms around it */
 	CHECK_STR(match("-x a OR b"), "(\"a\" OR \"b\") NOT \"x\"");
 	/* OR stuck to a word is part of the word */
 	CHECK_STR(match("ORa aOR"), "(\"ORa\" \"aOR\")");
+}
+
+static void test_stopwords(void)
+{
+	/* a bare common word goes when other words stay: it would walk a list of nearly every article */
+	struct query q = parse("quality of life");
+	CHECK_STR(q.match, "(\"quality\" \"life\")");
+	CHECK(q.nwords == 2);
+	CHECK_STR(match("The effect of a drug"), "(\"effect\" \"drug\")");
+	/* in a phrase it stays; alone, or only with other common words, it stays */
+	CHECK_STR(match("\"quality of life\""), "(\"quality of life\")");
+	CHECK_STR(match("of"), "(\"of\")");
+	CHECK_STR(match("to be or"), "(\"to\" \"be\" \"or\")");
+	/* joined by OR, it is what the reader asks for */
+	CHECK_STR(match("the OR drug"), "(\"the\" OR \"drug\")");
+	CHECK_STR(match("drug in OR of"), "(\"drug\" \"in\" OR \"of\")");
+	/* excluded, prefixed or longer words are not common words */
+	CHECK_STR(match("drug -the"), "(\"drug\") NOT \"the\"");
+	CHECK_STR(match("drug of*"), "(\"drug\" \"of\"*)");
+	CHECK_STR(match("drug ofa"), "(\"drug\" \"ofa\")");
 }
 
 static void test_negatives(void)
@@ -239,18 +259,18 @@ static void test_operators_are_words(void)
 	CHECK_STR(match("AND"), "(\"AND\")");
 	CHECK_STR(match("NOT"), "(\"NOT\")");
 	CHECK_STR(match("NEAR"), "(\"NEAR\")");
-	CHECK_STR(match("a AND b"), "(\"a\" \"AND\" \"b\")");
-	CHECK_STR(match("a NOT b"), "(\"a\" \"NOT\" \"b\")");
+	CHECK_STR(match("x AND y"), "(\"x\" \"y\")"); /* "and" is a common word */
+	CHECK_STR(match("x NOT y"), "(\"x\" \"NOT\" \"y\")");
 	CHECK_STR(match("NEAR(a b)"), "(\"NEAR(a\" \"b)\")");
 	CHECK_STR(match("NEAR(a b, 2)"), "(\"NEAR(a\" \"b,\" \"2)\")");
 	CHECK_STR(match("(a)"), "(\"(a)\")");
 	CHECK_STR(match("(a OR b)"), "(\"(a\" OR \"b)\")");
 	CHECK_STR(match("title:a"), "(\"title:a\")");
-	CHECK_STR(match("title: a"), "(\"title:\" \"a\")");
+	CHECK_STR(match("title: x"), "(\"title:\" \"x\")");
 	CHECK_STR(match("{body}:a"), "(\"{body}:a\")");
-	CHECK_STR(match("- {body} : a"), "(\"{body}\" \"a\")");
+	CHECK_STR(match("- {body} : x"), "(\"{body}\" \"x\")");
 	CHECK_STR(match("^a"), "(\"^a\")");
-	CHECK_STR(match("a + b"), "(\"a\" \"b\")");
+	CHECK_STR(match("x + y"), "(\"x\" \"y\")");
 	/* syntax characters alone carry no word */
 	CHECK(match("{") == NULL);
 	CHECK(match("}") == NULL);
@@ -390,7 +410,7 @@ static void test_semantics(void)
 	CHECK(run_fts(parse("survival -response").match) == ROWS(1));
 	CHECK(run_fts(pub(parse("survival -response").match)) == ROWS(1, 2));
 	/* operators typed as words find nothing, and fail nothing */
-	CHECK(run_fts(match("pembrolizumab AND survival")) == 0);
+	CHECK(run_fts(match("pembrolizumab NEAR survival")) == 0);
 	CHECK(run_fts(match("title:pembrolizumab")) == 0);
 	/* a wordless non-ASCII term beside a real word is ignored by FTS5 */
 	CHECK(run_fts(match("pembrolizumab \xe2\x80\x94 survival")) == ROWS(1, 2));
@@ -578,6 +598,7 @@ int main(void)
 	test_phrases();
 	test_prefixes();
 	test_or();
+	test_stopwords();
 	test_negatives();
 	test_operators_are_words();
 	test_limits();
