@@ -1,5 +1,6 @@
 /* session: who is reading: the session cookie, its server-side record, and the reader's audience level. */
 #include "auth/session.h"
+#include "http/response.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -79,7 +80,7 @@ static void set_cookie(struct request *r, const char *value, long max_age)
 		   req_is_tls(r) ? "; Secure" : "");
 	if (max_age >= 0)
 		buf_printf(&b, "; Max-Age=%ld", max_age);
-	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, b.p, b.len);
+	resp_header(r, "set-cookie", b.p, b.len);
 }
 
 int session_start(struct request *r, int64_t user_id, int remember, int pending)

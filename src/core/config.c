@@ -70,6 +70,9 @@ static const struct setting settings[] = {
     INT(session_remember_days, 1, 365, 30, "lifetime of a session with \"remember me\", in days"),
     INT(session_max_hours, 1, 8760, 24, "lifetime of a session without \"remember me\", in hours"),
     INT(hash_threads, 1, 64, 1, "threads that hash passwords (argon2id), off the event loops"),
+    INT(render_threads, 0, 64, 2,
+	"threads that render public pages missing from the cache, each with its own database connection, so "
+	"the event loops go on serving cached pages meanwhile; 0 renders on the loops"),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

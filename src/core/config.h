@@ -32,6 +32,7 @@ struct config {
 	int session_remember_days;
 	int session_max_hours; /* absolute lifetime of a session without "remember me" */
 	int hash_threads;
+	int render_threads;
 };
 
 /** Fills c with the defaults of the table. */

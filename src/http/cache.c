@@ -206,8 +206,8 @@ static void entry_split(struct page_entry *e)
 	}
 }
 
-struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,
-				   const struct page_dep *deps, size_t ndeps, const char *body, size_t len)
+struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budget, int status,
+				    const struct page_dep *deps, size_t ndeps, const char *body, size_t len)
 {
 	struct page_entry *e = calloc(1, sizeof *e);
 	if (!e)
@@ -219,6 +219,7 @@ struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t
 	if (key)
 		memcpy(e->key, key, keylen);
 	e->key[key ? keylen : 0] = '\0';
+	e->keylen = key ? keylen : 0;
 	memcpy(e->body, body, len);
 	e->body_len = len;
 	e->status = status;
@@ -228,24 +229,38 @@ struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t
 		 (unsigned long long)fnv1a(body, len, 0xcbf29ce484222325ULL));
 	entry_split(e);
 	e->refs = 1; /* the caller's */
-	if (!key || entry_size(e) > c->budget / 4) {
+	if (!key || entry_size(e) > budget / 4) {
 		e->evicted = 1; /* never stored: freed with the caller's reference */
 		return e;
 	}
 	if (len >= COMPRESS_MIN)
 		entry_compress(e);
-	struct page_entry *old = page_cache_get(c, key, keylen);
+	return e;
+}
+
+void page_cache_put(struct page_cache *c, struct page_entry *e)
+{
+	if (e->evicted || e->next_lru || c->lru_head == e)
+		return; /* not to be kept, or kept already */
+	struct page_entry *old = page_cache_get(c, e->key, e->keylen);
 	if (old)
 		evict(c, old);
 	while (c->lru_tail && c->used + entry_size(e) > c->budget)
 		evict(c, c->lru_tail);
-	size_t b = fnv1a(key, keylen, 0xcbf29ce484222325ULL) % NBUCKETS;
+	size_t b = fnv1a(e->key, e->keylen, 0xcbf29ce484222325ULL) % NBUCKETS;
 	e->next_hash = c->buckets[b];
 	c->buckets[b] = e;
 	lru_push_front(c, e);
 	c->used += entry_size(e);
 	c->count++;
 	e->refs++; /* the cache's */
+}
+
+struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,
+				   const struct page_dep *deps, size_t ndeps, const char *body, size_t len)
+{
+	struct page_entry *e = page_entry_build(key, keylen, c->budget, status, deps, ndeps, body, len);
+	page_cache_put(c, e);
 	return e;
 }
 

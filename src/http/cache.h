@@ -20,6 +20,7 @@ struct page_dep {
 /** A rendered page, split at its slot markers so per-reader values can be spliced in at send time. */
 struct page_entry {
 	char *key;
+	size_t keylen;
 	int status;
 	struct page_dep deps[PAGE_MAX_DEPS]; /* what it shows; any counter moved on = stale */
 	size_t ndeps;
@@ -50,6 +51,12 @@ struct page_cache *page_cache_new(size_t budget);
 void page_cache_free(struct page_cache *c);
 /** The entry for key if none of its dependencies changed, else NULL (a stale one is dropped). */
 struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen);
+/** An entry from a rendered body (copied), compressed when it is to be kept (key set and small enough
+ * for budget), and stored nowhere yet: any thread may build one. The caller owns one reference. */
+struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budget, int status,
+				    const struct page_dep *deps, size_t ndeps, const char *body, size_t len);
+/** Stores a built entry in the worker's cache (on the worker's thread), unless it is not to be kept. */
+void page_cache_put(struct page_cache *c, struct page_entry *e);
 /** Makes an entry from a rendered body (copied). It is stored under key when key is not NULL and it fits;
  * either way the caller owns one reference and must page_entry_release it. */
 struct page_entry *page_entry_make(struct page_cache *c, const char *key, size_t keylen, int status,

@@ -72,9 +72,9 @@ int csrf_origin_ok(struct request *r)
 {
 	const char *origin = req_header(r, "origin");
 	if (origin)
-		return strcmp(origin, "null") != 0 && url_host_is(origin, r->req->authority);
+		return strcmp(origin, "null") != 0 && url_host_is(origin, r->authority);
 	const char *referer = req_header(r, "referer");
 	if (referer)
-		return url_host_is(referer, r->req->authority);
+		return url_host_is(referer, r->authority);
 	return 1; /* old clients and tools send neither; the token still has to be right */
 }

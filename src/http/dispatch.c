@@ -10,6 +10,7 @@
 #include "http/cache.h"
 #include "http/changes.h"
 #include "http/guard.h"
+#include "http/render.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
@@ -73,6 +74,9 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 {
 	memset(r, 0, sizeof *r);
 	r->req = req;
+	r->headers = &req->headers;
+	r->authority = req->authority;
+	r->tls = req->scheme == &H2O_URL_SCHEME_HTTPS;
 	r->w = w;
 	r->app = w->app;
 	r->pool = &req->pool;
@@ -158,6 +162,12 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 			}
 		}
 		r->nparams = m.nparams;
+		/* a public page not in the cache renders off the loop; the back office, uploads and forms
+		 * (which write) stay on it */
+		if (method == M_GET && strncmp(r->path, "/admin", 6) != 0 &&
+		    strncmp(r->path, "/static/", 8) != 0 && strncmp(r->path, "/media/", 7) != 0 &&
+		    render_submit(r, m.handler) == 0)
+			return 0;
 		m.handler(r);
 		return 0;
 	case ROUTE_WRONG_METHOD:

@@ -10,18 +10,18 @@
 
 const char *req_header(struct request *r, const char *name)
 {
-	ssize_t i = h2o_find_header_by_str(&r->req->headers, name, strlen(name), -1);
+	ssize_t i = h2o_find_header_by_str(r->headers, name, strlen(name), -1);
 	if (i < 0)
 		return NULL;
-	h2o_iovec_t v = r->req->headers.entries[i].value;
+	h2o_iovec_t v = r->headers->entries[i].value;
 	return mem_strndup(r->pool, v.base, v.len);
 }
 
 const char *req_cookie(struct request *r, const char *name)
 {
 	size_t nlen = strlen(name);
-	for (ssize_t i = -1; (i = h2o_find_header(&r->req->headers, H2O_TOKEN_COOKIE, i)) >= 0;) {
-		h2o_iovec_t v = r->req->headers.entries[i].value;
+	for (ssize_t i = -1; (i = h2o_find_header(r->headers, H2O_TOKEN_COOKIE, i)) >= 0;) {
+		h2o_iovec_t v = r->headers->entries[i].value;
 		const char *p = v.base, *end = v.base + v.len;
 		while (p < end) {
 			while (p < end && (*p == ' ' || *p == ';'))
@@ -61,7 +61,7 @@ int req_page_number(struct request *r)
 
 int req_is_tls(const struct request *r)
 {
-	return r->req->scheme == &H2O_URL_SCHEME_HTTPS;
+	return r->tls;
 }
 
 const char *req_site_url(struct request *r, const struct site *site)

@@ -1,4 +1,5 @@
-/* request: the context a handler gets: the h2o request, its worker, its site, route parameters. */
+/* request: the context a handler gets: the h2o request (or, on a render thread, copies of what handlers
+ * read of it), its worker, its site, route parameters. */
 #ifndef PLENARY_REQUEST_H
 #define PLENARY_REQUEST_H
 
@@ -12,8 +13,14 @@
 /** Choice of the reader about non-essential cookies and embeds, from the consent cookie. */
 enum consent { CONSENT_UNKNOWN, CONSENT_ACCEPTED, CONSENT_REJECTED };
 
+struct deferred;
+
 struct request {
-	h2o_req_t *req;
+	h2o_req_t *req; /* NULL while a render thread runs the handler: it reads the copies below */
+	const h2o_headers_t *headers;
+	h2o_iovec_t authority;
+	int tls;
+	struct deferred *later; /* set on a render thread: the answer is recorded, then sent by the loop */
 	struct worker *w;
 	struct app *app;
 	h2o_mem_pool_t *pool;

@@ -231,6 +231,48 @@ void resp_send_entry(struct request *r, struct page_entry *e)
 	send_bufs(r, e->status, bufs, n);
 }
 
+void resp_header(struct request *r, const char *name, const char *value, size_t len)
+{
+	struct deferred *d = r->later;
+	if (!d) {
+		h2o_add_header_by_str(r->pool, &r->req->res.headers, name, strlen(name), 1, NULL,
+				      mem_strndup(r->pool, value, len), len);
+		return;
+	}
+	if (d->nheaders == DEFER_MAX_HEADERS) {
+		log_error("a response recorded more than %d headers; %s dropped", DEFER_MAX_HEADERS, name);
+		return;
+	}
+	d->header_name[d->nheaders] = mem_strndup(r->pool, name, strlen(name));
+	d->header_value[d->nheaders++] = mem_strndup(r->pool, value, len);
+}
+
+void resp_replay(struct request *r, struct deferred *d)
+{
+	for (size_t i = 0; i < d->nheaders; i++)
+		resp_header(r, d->header_name[i], d->header_value[i], strlen(d->header_value[i]));
+	switch (d->kind) {
+	case DEFER_ENTRY:
+		if (d->keep)
+			page_cache_put(r->w->cache, d->entry);
+		resp_send_entry(r, d->entry);
+		page_entry_release(d->entry);
+		d->entry = NULL;
+		return;
+	case DEFER_BYTES:
+		resp_bytes(r, d->status, d->ctype, d->cache_control, d->etag,
+			   mem_strndup(r->pool, d->body, d->len), d->len);
+		return;
+	case DEFER_REDIRECT:
+		resp_redirect(r, d->status, d->location);
+		return;
+	case DEFER_NONE:
+		break;
+	}
+	log_error("%s: the handler answered nothing", r->path);
+	resp_error(r, 500, NULL);
+}
+
 void resp_page(struct request *r, int status, const char *tmpl, view *v, int cacheable)
 {
 	buf out;
@@ -246,8 +288,19 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 	}
 	int keep = cacheable && status == 200 && r->cache_key.base && r->app->cfg.cache_mb > 0 &&
 		   deps_still_valid(r);
-	struct page_entry *e = page_entry_make(r->w->cache, keep ? r->cache_key.base : NULL, r->cache_key.len,
-					       status, r->deps, r->ndeps, out.p ? out.p : "", out.len);
+	struct page_entry *e = page_entry_build(keep ? r->cache_key.base : NULL, r->cache_key.len,
+						(size_t)r->app->cfg.cache_mb * 1024 * 1024, status, r->deps,
+						r->ndeps, out.p ? out.p : "", out.len);
+	if (r->later) { /* built here, off the loop (compression included); stored and sent there */
+		*r->later = (struct deferred){.kind = DEFER_ENTRY,
+					      .status = status,
+					      .entry = e,
+					      .keep = !e->evicted,
+					      .nheaders = r->later->nheaders};
+		return;
+	}
+	if (!e->evicted)
+		page_cache_put(r->w->cache, e);
 	resp_send_entry(r, e);
 	page_entry_release(e);
 }
@@ -292,12 +345,18 @@ void resp_method_not_allowed(struct request *r, int allowed)
 	const char *allow = (allowed & M_GET) && (allowed & M_POST) ? "GET, HEAD, POST"
 			    : (allowed & M_POST)		    ? "POST"
 								    : "GET, HEAD";
-	add(r->req, H2O_TOKEN_ALLOW, allow);
+	resp_header(r, "allow", allow, strlen(allow));
 	resp_error(r, 405, NULL);
 }
 
 void resp_redirect(struct request *r, int status, const char *location)
 {
+	if (r->later) {
+		r->later->kind = DEFER_REDIRECT;
+		r->later->status = status;
+		r->later->location = mem_strndup(r->pool, location, strlen(location));
+		return;
+	}
 	add(r->req, H2O_TOKEN_LOCATION, location);
 	add(r->req, H2O_TOKEN_CACHE_CONTROL, "no-store");
 	resp_security_headers(r->req);
@@ -307,6 +366,18 @@ void resp_redirect(struct request *r, int status, const char *location)
 void resp_bytes(struct request *r, int status, const char *ctype, const char *cache_control, const char *etag,
 		const char *body, size_t len)
 {
+	if (r->later) {
+		struct deferred *d = r->later;
+		d->kind = DEFER_BYTES;
+		d->status = status;
+		d->ctype = mem_strndup(r->pool, ctype, strlen(ctype));
+		d->cache_control =
+		    cache_control ? mem_strndup(r->pool, cache_control, strlen(cache_control)) : NULL;
+		d->etag = etag ? mem_strndup(r->pool, etag, strlen(etag)) : NULL;
+		d->body = body;
+		d->len = len;
+		return;
+	}
 	h2o_req_t *req = r->req;
 	add(req, H2O_TOKEN_CONTENT_TYPE, ctype);
 	if (cache_control)

@@ -9,6 +9,26 @@
 /** Slots spliced into pages at send time (see view_slot). */
 enum { SLOT_FORM_TOKEN = 0, SLOT_USER_NAME = 1 };
 
+#define DEFER_MAX_HEADERS 8
+
+/** What a handler run on a render thread answered, recorded for its worker's loop to send (see render.c):
+ * one of the answers below, and the headers the handler added. Strings live in the render job's pool. */
+struct deferred {
+	enum { DEFER_NONE, DEFER_ENTRY, DEFER_BYTES, DEFER_REDIRECT } kind;
+	int status;
+	struct page_entry *entry; /* DEFER_ENTRY: built, one reference held */
+	int keep;		  /* DEFER_ENTRY: store it in the worker's cache */
+	const char *ctype, *cache_control, *etag, *location, *body;
+	size_t len;
+	size_t nheaders;
+	const char *header_name[DEFER_MAX_HEADERS], *header_value[DEFER_MAX_HEADERS];
+};
+
+/** Sends what a render thread recorded, on the loop of r's worker (r has its h2o request again). */
+void resp_replay(struct request *r, struct deferred *d);
+/** Adds a response header a handler sets itself (Set-Cookie, Retry-After...): to the response now, or
+ * recorded with the answer on a render thread. */
+void resp_header(struct request *r, const char *name, const char *value, size_t len);
 /** Adds the headers every response carries: CSP, nosniff, Referrer-Policy, frame denial. */
 void resp_security_headers(h2o_req_t *req);
 /** Renders template tmpl with v (the layout comes through the template's partials) and sends it. When

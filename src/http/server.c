@@ -19,6 +19,7 @@
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/dispatch.h"
+#include "http/render.h"
 
 static atomic_int stopping;
 
@@ -172,6 +173,7 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	w->sites_generation = atomic_load(&app->content_generation);
 	h2o_context_init(&w->ctx, h2o_evloop_create(), &globalconf);
 	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, hasher_on_reply);
+	h2o_multithread_register_receiver(w->ctx.queue, &w->render_replies, render_on_reply);
 	w->accept.ctx = &w->ctx;
 	w->accept.hosts = hosts;
 	w->accept.ssl_ctx = ssl_ctx;
@@ -236,52 +238,76 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 	return 0;
 }
 
-int server_run(struct app *app)
+static int nworkers;
+
+int server_start(struct app *app)
 {
 	char err[512];
 	if (setup_tls(app, err, sizeof err) != 0 || setup_globalconf(app, err, sizeof err) != 0) {
 		log_error("%s", err);
-		return 1;
+		return -1;
 	}
 	int n = app->cfg.threads > 0 ? app->cfg.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		n = 1;
-	/* workers inherit this mask: only the main thread receives SIGTERM and SIGINT */
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-
 	workers = calloc((size_t)n, sizeof *workers);
 	if (!workers)
 		die("out of memory");
 	for (int i = 0; i < n; i++) {
 		if (worker_init(&workers[i], app, i, globalconf.hosts, err, sizeof err) != 0) {
 			log_error("%s", err);
-			return 1;
+			return -1;
 		}
+	}
+	if (render_start(app, app->cfg.render_threads, err, sizeof err) != 0) {
+		log_error("render threads: %s", err);
+		return -1;
 	}
 	for (int i = 0; i < n; i++)
 		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
 			die("cannot start worker thread");
+	nworkers = n;
 	log_info("serving on %s://%s/ with %d worker threads (database %s)%s", ssl_ctx ? "https" : "http",
 		 app->cfg.listen, n, app->cfg.database, ssl_ctx ? "; HTTP/2 offered" : "");
+	return 0;
+}
 
-	int sig = 0;
-	sigwait(&set, &sig);
-	log_info("%s: finishing requests in flight, then stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+void server_stop_begin(void)
+{
 	atomic_store(&stopping, 1);
-	for (int i = 0; i < n; i++)
+}
+
+void server_stop(void)
+{
+	atomic_store(&stopping, 1);
+	for (int i = 0; i < nworkers; i++)
 		pthread_join(workers[i].thread, NULL);
-	for (int i = 0; i < n; i++) {
+	render_stop(); /* the workers waited for every page out on a render thread */
+	for (int i = 0; i < nworkers; i++) {
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
 		worker_sites_free(&workers[i]);
 	}
+	nworkers = 0;
 	SSL_CTX_free(ssl_ctx);
 	ssl_ctx = NULL;
 	log_info("stopped");
+}
+
+int server_run(struct app *app)
+{
+	/* workers inherit this mask: only the main thread receives SIGTERM and SIGINT */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (server_start(app) != 0)
+		return 1;
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("%s: finishing requests in flight, then stopping", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	server_stop();
 	return 0;
 }

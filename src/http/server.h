@@ -44,7 +44,8 @@ struct worker {
 	struct page_cache *cache;
 	int index;
 	int inflight;
-	h2o_multithread_receiver_t hash_replies; /* finished password hashes come back here */
+	h2o_multithread_receiver_t hash_replies;   /* finished password hashes come back here */
+	h2o_multithread_receiver_t render_replies; /* and pages rendered off the loop (render.c) */
 	pthread_t thread;
 	/* the sites as this worker last read them: read again after any content change, the replaced lists
 	 * freed once no request of this worker is in flight */
@@ -63,5 +64,13 @@ struct worker {
 void worker_sites_refresh(struct worker *w);
 /** Starts the workers and serves until SIGTERM or SIGINT; returns the process exit status. */
 int server_run(struct app *app);
+/** Starts the workers on app->cfg.listen and returns once they listen: 0, or -1 after logging why. Once per
+ * process (plenary export serves its own pages to itself this way). */
+int server_start(struct app *app);
+/** Asks the workers to stop without waiting: each finishes when its loop next wakes (a connection closing
+ * wakes it), so a caller can close its own connections after this for a prompt stop. */
+void server_stop_begin(void);
+/** Stops the workers started by server_start: requests in flight finish, then their threads end. */
+void server_stop(void);
 
 #endif

@@ -313,8 +313,7 @@ void account_data(struct request *r)
 	}
 	char *body = mem_strndup(r->pool, text, strlen(text));
 	free(text);
-	h2o_add_header_by_str(r->pool, &r->req->res.headers, H2O_STRLIT("content-disposition"), 0, NULL,
-			      H2O_STRLIT("attachment; filename=\"my-plenary-data.json\""));
+	resp_header(r, "content-disposition", H2O_STRLIT("attachment; filename=\"my-plenary-data.json\""));
 	resp_bytes(r, 200, "application/json; charset=utf-8", "private, no-store", NULL, body, strlen(body));
 }
 

@@ -162,8 +162,7 @@ void signin_check(struct request *r, const char *email, const char *password, af
 		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
 			 wait);
 		snprintf(retry, sizeof retry, "%d", wait);
-		h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_RETRY_AFTER, NULL,
-			       mem_strndup(r->pool, retry, strlen(retry)), strlen(retry));
+		resp_header(r, "retry-after", retry, strlen(retry));
 		done(r, NULL, 429, mem_strndup(r->pool, msg, strlen(msg)), ctx);
 		return;
 	}

@@ -82,6 +82,6 @@ void consent_submit(struct request *r)
 	char cookie[160];
 	snprintf(cookie, sizeof cookie,
 		 "plenary_consent=%s; Path=/; Max-Age=" CONSENT_MAX_AGE "; SameSite=Lax; HttpOnly", choice);
-	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_SET_COOKIE, NULL, cookie, strlen(cookie));
+	resp_header(r, "set-cookie", cookie, strlen(cookie));
 	resp_redirect(r, 303, safe_return(back, "/cookies?saved=1"));
 }

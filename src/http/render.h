@@ -1,0 +1,19 @@
+/* render: page handlers for cache misses run on render threads, each with its own database connection,
+ * so a slow page never holds up the hits the worker's loop serves meanwhile. */
+#ifndef PLENARY_RENDER_H
+#define PLENARY_RENDER_H
+
+#include "http/request.h"
+
+/** Starts n render threads, each opening the database: 0, or -1 with why (n = 0: handlers stay on the
+ * loops). */
+int render_start(struct app *app, int n, char *why, size_t whylen);
+/** Stops the threads once their queue is empty (after the workers have drained). */
+void render_stop(void);
+/** Runs handler(r) on a render thread and sends its answer from r's worker loop when it comes back: 0,
+ * or -1 when there are no render threads (the caller runs the handler itself). */
+int render_submit(struct request *r, void (*handler)(struct request *r));
+/** The receiver callback a worker registers on its context's queue for finished renders. */
+void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
+
+#endif
