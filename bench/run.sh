@@ -282,11 +282,35 @@ for k in "${!notes[@]}"; do
 done
 echo "raw wrk output: $out/{plenary,nginx}-{article,home,article-gz,home-gz}.txt (-gz: Accept-Encoding: gzip)"
 
+# --- hits while misses render: cached article requests on 16 connections while 4 others ask only pages the
+# cache has never seen, with render threads (the default) and with render_threads = 0 (misses on the loops)
+hits_during_misses() { # render_threads: prints the hits' p99 in ms
+	local f="$out/plenary-hits-during-misses-$1.txt" hp
+	printf '[plenary]\naccess_log =\nrender_threads = %s\n' "$1" >"$tmp/misses-$1.ini"
+	launch_misses() { exec "$bin" serve --config "$tmp/misses-$1.ini" --db "$tmp/demo.db" --listen "127.0.0.1:$2" --threads "$threads"; }
+	launch_m() { launch_misses "$mthreads" "$1"; }
+	mthreads=$1
+	start misses /healthz launch_m
+	hp=$port
+	local mpid=$pid
+	curl -sf -o /dev/null "http://127.0.0.1:$hp/article/$slug"
+	wrk -t1 -c4 -d"${secs}s" -s bench/misses.lua "http://127.0.0.1:$hp" >"$out/plenary-misses-$1.txt" &
+	local m=$!
+	wrk -t1 -c16 -d"${secs}s" --latency "http://127.0.0.1:$hp/article/$slug" >"$f"
+	wait "$m" || true
+	kill -TERM "$mpid" 2>/dev/null || true
+	wait "$mpid" 2>/dev/null || true
+	ms "$(awk '$1 == "99%" {print $2}' "$f")"
+}
+stop plenary "$ppid_" TERM
+ppid_=""
+with_threads=$(hits_during_misses 2)
+without=$(hits_during_misses 0)
+echo "cached article while other connections ask new pages: p99 $with_threads ms with render threads, $without ms with render_threads = 0 (raw: $out/plenary-hits-during-misses-{2,0}.txt)"
+
 # --- search on 20,000 generated articles: the page cache off, so every request runs the query; one
 # connection, so the latency is the query's own and not time spent queueing behind others
 search_articles=${BENCH_SEARCH_ARTICLES:-20000}
-stop plenary "$ppid_" TERM
-ppid_=""
 echo
 echo "search: generating $search_articles articles (plenary demo --articles) ..."
 gen_start=$(date +%s)
@@ -307,9 +331,10 @@ s50=$(ms "$(awk '$1 == "50%" {print $2}' "$f")")
 s99=$(ms "$(awk '$1 == "99%" {print $2}' "$f")")
 srps=$(awk '/^Requests\/sec:/ {print $2}' "$f")
 broad=$(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/search?q=survival" | awk '{printf "%.1f", $1 * 1000}')
+broad_n=$(curl -s "http://127.0.0.1:$port/search?q=survival" | grep -o '[0-9,]* results' | head -n 1 | tr -d ', results')
 echo "search over $search_articles articles (made in $(( $(date +%s) - gen_start )) s), 30 queries x 6 filters from bench/search.lua, no cache:" \
 	"p50 $s50 ms, p99 $s99 ms (target p99 < 10 ms: $(yes_no "$s99" "<" 10)), $srps requests/s on one connection;" \
-	"a word in half the articles (survival): $broad ms"
+	"a word in ${broad_n:-?} of the $search_articles articles (survival): $broad ms"
 big_slug=generated-$(( search_articles / 2 ))
 curl -sf -o /dev/null "http://127.0.0.1:$port/" && curl -sf -o /dev/null "http://127.0.0.1:$port/article/$big_slug" || true
 rss_big=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")

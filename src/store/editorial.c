@@ -206,7 +206,8 @@ static int write_revision(store *s, const struct article_edit *e, int64_t id, in
 	return sq_exec(s, st, NULL);
 }
 
-enum save_result store_article_save(store *s, const struct article_edit *e, int64_t user_id, int64_t *id_out)
+enum save_result sq_store_article_save(store *s, const struct article_edit *e, int64_t user_id,
+				       int64_t *id_out)
 {
 	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
@@ -311,8 +312,8 @@ static void bind_admin_filter(h2o_mem_pool_t *pool, sqlite3_stmt *st, const stru
 	sq_bind_text(st, 6, f->q ? like_escape(pool, f->q) : "");
 }
 
-int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset,
-			 size_t limit, struct article **out, size_t *n, size_t *total)
+int sq_store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset,
+			    size_t limit, struct article **out, size_t *n, size_t *total)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_COUNT, "SELECT count(*) FROM article a WHERE " ADMIN_FILTER);
 	bind_admin_filter(pool, st, f);
@@ -329,7 +330,7 @@ int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filt
 	return sq_collect(s, pool, st, sizeof **out, fill_admin, (void **)out, n);
 }
 
-int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out)
+int sq_store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_ONE,
 				      "SELECT " ADMIN_COLS ", a.body, a.video_url, a.image_id " ADMIN_JOINS
@@ -363,7 +364,7 @@ static void fill_revision(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	"IFNULL(r.published_at, 0), "                                                                        \
 	"r.revision_no, IFNULL(u.name, '') FROM revision r LEFT JOIN user u ON u.id = r.author_id "
 
-int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n)
+int sq_store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_REVISIONS,
 				      REVISION_SELECT "WHERE r.article_id = ?1 ORDER BY r.id DESC LIMIT 200");
@@ -371,8 +372,8 @@ int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct r
 	return sq_collect(s, pool, st, sizeof **out, fill_revision, (void **)out, n);
 }
 
-int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
-		   struct revision *out)
+int sq_store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
+		      struct revision *out)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, E_REVISION_ONE, REVISION_SELECT "WHERE r.article_id = ?1 AND r.id = ?2");
@@ -381,7 +382,7 @@ int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t r
 	return sq_one(s, pool, st, fill_revision, out);
 }
 
-int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
+int sq_store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_DUE,
 				      "UPDATE article SET status = 'published' WHERE status = 'scheduled' "
@@ -390,7 +391,7 @@ int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
 	return sq_ids(s, st, ids, max, n);
 }
 
-int64_t store_next_scheduled(store *s)
+int64_t sq_store_next_scheduled(store *s)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_NEXT, "SELECT IFNULL(min(published_at), 0) FROM article WHERE status = 'scheduled'");
@@ -401,7 +402,7 @@ int64_t store_next_scheduled(store *s)
 	return when;
 }
 
-int store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail)
+int sq_store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, E_AUDIT,
@@ -426,7 +427,7 @@ static void fill_audit(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->detail = sq_col_str(pool, st, 4);
 }
 
-int store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n)
+int sq_store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_AUDIT_LIST,
 				      "SELECT at, user_email, action, target, detail FROM audit_log "
@@ -443,13 +444,13 @@ static void fill_named(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->detail = sq_col_str(pool, st, 2);
 }
 
-int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n)
+int sq_store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(s, E_PEOPLE, "SELECT id, name, affiliation FROM person ORDER BY name");
 	return sq_collect(s, pool, st, sizeof **out, fill_named, (void **)out, n);
 }
 
-int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
+int sq_store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_TRIALS, "SELECT id, name, registry_id FROM trial WHERE site_id = ?1 ORDER BY name");
@@ -457,7 +458,7 @@ int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct nam
 	return sq_collect(s, pool, st, sizeof **out, fill_named, (void **)out, n);
 }
 
-int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
+int sq_store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_SPONSORS, "SELECT id, name, disclosure FROM sponsor WHERE site_id = ?1 ORDER BY name");
@@ -508,8 +509,8 @@ enum save_result sq_save_row(store *s, sqlite3_stmt *st, int64_t id, const char 
 	return sq_audit_record(s, user_id, kind, id ? "update" : "create", *id_out, detail);
 }
 
-enum save_result store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
-				   int64_t *id_out)
+enum save_result sq_store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
+				      int64_t *id_out)
 {
 	sqlite3_stmt *st =
 	    p->id
@@ -540,7 +541,7 @@ static void fill_person_bio(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->role = sq_col_str(pool, st, 5); /* the bio travels in role; the caller moves it */
 }
 
-int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio)
+int sq_store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_PERSON_ONE, "SELECT id, slug, name, title, affiliation, bio FROM person WHERE id = ?1");
@@ -554,8 +555,8 @@ int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person
 	return found;
 }
 
-enum save_result store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
-				     int64_t *id_out)
+enum save_result sq_store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
+					int64_t *id_out)
 {
 	sqlite3_stmt *st =
 	    c->id
@@ -583,7 +584,7 @@ enum save_result store_congress_save(store *s, int64_t site_id, const struct con
 	return sq_save_row(s, st, c->id, "congress", user_id, c->name, id_out, NULL);
 }
 
-int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
+int sq_store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, E_CONGRESS_ONE,
@@ -595,8 +596,8 @@ int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_
 	return sq_one(s, pool, st, sq_fill_congress, out);
 }
 
-enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
-				  int64_t *id_out)
+enum save_result sq_store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
+				     int64_t *id_out)
 {
 	sqlite3_stmt *st =
 	    t->id ? sq_prepare(
@@ -630,7 +631,7 @@ static void fill_trial_edit(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 		*f[i] = sq_col_str(pool, st, 1 + i);
 }
 
-int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out)
+int sq_store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_TRIAL_ONE,
@@ -642,8 +643,8 @@ int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t i
 	return sq_one(s, pool, st, fill_trial_edit, out);
 }
 
-int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			struct trial_edit *out)
+int sq_store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			   struct trial_edit *out)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_TRIAL_ONE,
@@ -655,8 +656,8 @@ int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const c
 	return sq_one(s, pool, st, fill_trial_edit, out);
 }
 
-enum save_result store_sponsor_save(store *s, int64_t site_id, const struct sponsor *p, int64_t user_id,
-				    int64_t *id_out)
+enum save_result sq_store_sponsor_save(store *s, int64_t site_id, const struct sponsor *p, int64_t user_id,
+				       int64_t *id_out)
 {
 	sqlite3_stmt *st =
 	    p->id ? sq_prepare(s, E_SPONSOR_UPDATE,
@@ -687,7 +688,7 @@ static void fill_sponsor_row(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->disclosure = sq_col_str(pool, st, 5);
 }
 
-int store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out)
+int sq_store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, E_SPONSOR_ONE,

@@ -159,7 +159,7 @@ static size_t ids_of(store *s, h2o_mem_pool_t *pool, const char *sql, int64_t **
 	return n;
 }
 
-int store_generate_articles(store *s, size_t count, char *err, size_t errlen)
+int sq_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 {
 	h2o_mem_pool_t pool;
 	h2o_mem_init_pool(&pool);

@@ -50,7 +50,7 @@ static void audit_media(store *s, int64_t user_id, const char *action, int64_t i
 	store_audit(s, user_id, action, target, detail);
 }
 
-int64_t store_media_find(store *s, int64_t site_id, const char *hash)
+int64_t sq_store_media_find(store *s, int64_t site_id, const char *hash)
 {
 	sqlite3_stmt *st = sq_prepare(s, M_BY_HASH, "SELECT id FROM media WHERE site_id = ?1 AND hash = ?2");
 	sqlite3_bind_int64(st, 1, site_id);
@@ -63,8 +63,8 @@ int64_t store_media_find(store *s, int64_t site_id, const char *hash)
 	return id;
 }
 
-enum save_result store_media_add(store *s, int64_t site_id, const struct media *m, int64_t user_id,
-				 int64_t *id_out)
+enum save_result sq_store_media_add(store *s, int64_t site_id, const struct media *m, int64_t user_id,
+				    int64_t *id_out)
 {
 	int64_t found = store_media_find(s, site_id, m->hash);
 	if (found < 0)
@@ -95,8 +95,8 @@ enum save_result store_media_add(store *s, int64_t site_id, const struct media *
 	return SAVE_OK;
 }
 
-int store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit,
-		     struct media **out, size_t *n, size_t *total)
+int sq_store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit,
+			struct media **out, size_t *n, size_t *total)
 {
 	sqlite3_stmt *st = sq_prepare(s, M_COUNT, "SELECT count(*) FROM media WHERE site_id = ?1");
 	sqlite3_bind_int64(st, 1, site_id);
@@ -113,7 +113,7 @@ int store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t off
 	return sq_collect(s, pool, st, sizeof **out, fill_media, (void **)out, n);
 }
 
-int store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out)
+int sq_store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, M_ONE, "SELECT " MEDIA_COLS "WHERE m.site_id = ?1 AND m.id = ?2");
 	sqlite3_bind_int64(st, 1, site_id);
@@ -121,8 +121,8 @@ int store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t i
 	return sq_one(s, pool, st, fill_media, out);
 }
 
-enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const char *alt,
-				    const char *credit, int64_t user_id)
+enum save_result sq_store_media_update(store *s, int64_t site_id, int64_t id, const char *alt,
+				       const char *credit, int64_t user_id)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, M_UPDATE, "UPDATE media SET alt = ?3, credit = ?4 WHERE site_id = ?1 AND id = ?2");
@@ -139,7 +139,7 @@ enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const
 	return SAVE_OK;
 }
 
-enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
+enum save_result sq_store_media_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
 	/* an image an article shows stays: the editor unlinks it first */
 	sqlite3_stmt *st = sq_prepare(s, M_DELETE,
@@ -156,7 +156,7 @@ enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64
 	return SAVE_OK;
 }
 
-int store_media_hash_used(store *s, const char *hash)
+int sq_store_media_hash_used(store *s, const char *hash)
 {
 	sqlite3_stmt *st = sq_prepare(s, M_HASH_USED, "SELECT EXISTS (SELECT 1 FROM media WHERE hash = ?1)");
 	sq_bind_text(st, 1, hash);

@@ -137,7 +137,7 @@ static int refresh(store *s, h2o_mem_pool_t *pool, int64_t id, int neighbours)
 	return 0;
 }
 
-int store_related_rebuild(store *s, h2o_mem_pool_t *pool)
+int sq_store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 {
 	sqlite3_stmt *st = sq_prepare(s, R_ALL, "SELECT id FROM article ORDER BY id");
 	int64_t *ids = NULL;
@@ -161,12 +161,12 @@ int store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 	return 0;
 }
 
-int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
+int sq_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
 {
 	return refresh(s, pool, id, 1);
 }
 
-int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
+int sq_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, R_OF, "SELECT article_id FROM article_related WHERE related_id = ?1");
@@ -174,7 +174,7 @@ int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
 	return sq_ids(s, st, out, max, n);
 }
 
-int store_related_backfill(store *s)
+int sq_store_related_backfill(store *s)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, R_NEEDED, "SELECT (SELECT count(*) FROM article), EXISTS (SELECT 1 FROM article_related)");

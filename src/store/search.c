@@ -633,8 +633,8 @@ static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct 
 	return snippets(s, pool, match, out);
 }
 
-int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
-		 int with_facets, struct search_result *out)
+int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
+		    int with_facets, struct search_result *out)
 {
 	memset(out, 0, sizeof *out);
 	const struct search_facts *x = facts(s);
@@ -663,8 +663,8 @@ static void fill_facet(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->count = sq_col_i64(st, 3);
 }
 
-int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,
-		       size_t *n)
+int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
+			  struct facet **out, size_t *n)
 {
 	/* the kept vocabulary when it is current; else the live one, which walks every listed word's
 	 * documents (store_search_upkeep brings the kept one up to date within a second or two) */
@@ -755,7 +755,7 @@ static int refresh_terms(store *s, int64_t version)
 	return ok ? 0 : -1;
 }
 
-int store_search_upkeep(store *s)
+int sq_store_search_upkeep(store *s)
 {
 	if (sq_run(s, "BEGIN") != 0)
 		return -1;
@@ -775,7 +775,7 @@ int store_search_upkeep(store *s)
 	return refresh_terms(s, version) == 0 ? 1 : -1;
 }
 
-int64_t store_content_epoch(store *s)
+int64_t sq_store_content_epoch(store *s)
 {
 	sqlite3_stmt *st = sq_prepare(s, S_EPOCH, "SELECT epoch FROM content_version");
 	int64_t epoch = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;

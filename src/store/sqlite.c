@@ -102,6 +102,7 @@ static const char *const sql_text[Q_COUNT] = {
 };
 
 struct store {
+	struct store_head head; /* first: the backend table (backend.h) */
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
@@ -211,7 +212,7 @@ int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, ro
 	return 0;
 }
 
-void store_map(store *s, size_t bytes)
+void sq_store_map(store *s, size_t bytes)
 {
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %zu", bytes);
@@ -271,7 +272,7 @@ static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
-int store_schema_version(store *s)
+int sq_store_schema_version(store *s)
 {
 	sqlite3_stmt *st;
 	int v = -1;
@@ -315,11 +316,24 @@ static int migrate(store *s, char *err, size_t errlen)
 	return 0;
 }
 
+static void sq_close(store *s);
+
+/* the SQLite backend's table: sq_store_NAME for every store_NAME of api.h */
+static const struct store_ops sqlite_ops = {
+#define STORE_FN(ret, name, params, args) .name = sq_##name,
+#define STORE_VOID(name, params, args) .name = sq_##name,
+#include "store/api.h"
+#undef STORE_FN
+#undef STORE_VOID
+    .close = sq_close,
+};
+
 store *store_open(const char *path, char *err, size_t errlen)
 {
 	store *s = calloc(1, sizeof *s);
 	if (!s)
 		die("out of memory");
+	s->head.ops = &sqlite_ops;
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -344,7 +358,7 @@ store *store_open(const char *path, char *err, size_t errlen)
 	return s;
 }
 
-void store_close(store *s)
+static void sq_close(store *s)
 {
 	if (!s)
 		return;
@@ -357,7 +371,7 @@ void store_close(store *s)
 	free(s);
 }
 
-int store_load_demo(store *s, char *err, size_t errlen)
+int sq_store_load_demo(store *s, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int sites = -1;
@@ -395,7 +409,7 @@ int store_load_demo(store *s, char *err, size_t errlen)
 	return -1;
 }
 
-int store_secret(store *s, const char *name, char out[65])
+int sq_store_secret(store *s, const char *name, char out[65])
 {
 	sqlite3_stmt *st = prep(s, Q_SECRET_GET);
 	sq_bind_text(st, 1, name);
@@ -438,7 +452,7 @@ static void fill_site(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->is_default = sqlite3_column_int(st, 6);
 }
 
-int store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
+int sq_store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
 {
 	return sq_collect(s, pool, prep(s, Q_SITES), sizeof **out, fill_site, (void **)out, n);
 }
@@ -452,15 +466,15 @@ static void fill_section(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->description = sq_col_str(pool, st, 3);
 }
 
-int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
+int sq_store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_SECTIONS);
 	sqlite3_bind_int64(st, 1, site_id);
 	return sq_collect(s, pool, st, sizeof **out, fill_section, (void **)out, n);
 }
 
-int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			  struct section *out)
+int sq_store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			     struct section *out)
 {
 	sqlite3_stmt *st = prep(s, Q_SECTION_BY_SLUG);
 	sqlite3_bind_int64(st, 1, site_id);
@@ -485,8 +499,8 @@ void sq_fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 		x->article_count = sqlite3_column_int(st, 10);
 }
 
-int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
-		     size_t *n)
+int sq_store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
+			size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_CONGRESSES);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -495,8 +509,8 @@ int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, 
 	return sq_collect(s, pool, st, sizeof **out, sq_fill_congress, (void **)out, n);
 }
 
-int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			   struct congress *out)
+int sq_store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			      struct congress *out)
 {
 	sqlite3_stmt *st = prep(s, Q_CONGRESS_BY_SLUG);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -517,7 +531,7 @@ static void fill_trial(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->article_count = sq_col_i64(st, 6);
 }
 
-int store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n)
+int sq_store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_TRIALS);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -535,7 +549,7 @@ static void fill_tag(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 		x->article_count = sqlite3_column_int(st, 3);
 }
 
-int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
+int sq_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
 {
 	sqlite3_stmt *st = prep(s, Q_TAG_BY_SLUG);
 	sqlite3_bind_int64(st, 1, site_id);
@@ -543,7 +557,7 @@ int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const cha
 	return sq_one(s, pool, st, fill_tag, out);
 }
 
-int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
+int sq_store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_TAGS);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -603,8 +617,8 @@ static void bind_filter(sqlite3_stmt *st, const struct article_filter *f)
 	sqlite3_bind_int64(st, 7, f->exclude_id);
 }
 
-int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
-		   size_t limit, struct article **out, size_t *n, size_t *total)
+int sq_store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
+		      size_t limit, struct article **out, size_t *n, size_t *total)
 {
 	sqlite3_stmt *st = prep(s, Q_ARTICLES_COUNT);
 	bind_filter(st, f);
@@ -657,8 +671,8 @@ static sqlite3_stmt *prep_id(store *s, enum stmt q, int64_t id)
 	return st;
 }
 
-int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			  enum audience reader, struct article *out)
+int sq_store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			     enum audience reader, struct article *out)
 {
 	sqlite3_stmt *st = prep(s, Q_ARTICLE_BY_SLUG);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -674,8 +688,8 @@ int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 	return 1;
 }
 
-int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
-		  struct article **out, size_t *n)
+int sq_store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
+		     struct article **out, size_t *n)
 {
 	sqlite3_stmt *st = prep(s, Q_RELATED);
 	sqlite3_bind_int64(st, 1, store_now());
@@ -695,7 +709,7 @@ static void fill_page(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->updated_at = sq_col_i64(st, 4);
 }
 
-int store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
+int sq_store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
 {
 	sqlite3_stmt *st = prep(s, Q_PAGE_BY_PATH);
 	sqlite3_bind_int64(st, 1, site_id);
@@ -712,12 +726,12 @@ static void fill_menu(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->url = sq_col_str(pool, st, 3);
 }
 
-int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
+int sq_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
 {
 	return sq_collect(s, pool, prep_id(s, Q_MENU, site_id), sizeof **out, fill_menu, (void **)out, n);
 }
 
-int64_t store_contact_add(store *s, const struct contact_message *m)
+int64_t sq_store_contact_add(store *s, const struct contact_message *m)
 {
 	sqlite3_stmt *st = prep(s, Q_CONTACT_ADD);
 	sqlite3_bind_int64(st, 1, m->site_id);
@@ -732,7 +746,7 @@ int64_t store_contact_add(store *s, const struct contact_message *m)
 	return sqlite3_last_insert_rowid(s->db);
 }
 
-int store_ensure_site(store *s, const char *name)
+int sq_store_ensure_site(store *s, const char *name)
 {
 	sqlite3_stmt *st = prep(s, Q_SITE_DEFAULT);
 	sq_bind_text(st, 1, name);

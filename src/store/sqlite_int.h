@@ -5,7 +5,15 @@
 
 #include <sqlite3.h>
 
+#include "store/backend.h"
 #include "store/store.h"
+
+/* the SQLite backend's functions: sq_store_NAME implements store_NAME (api.h) */
+#define STORE_FN(ret, name, params, args) ret sq_##name params;
+#define STORE_VOID(name, params, args) void sq_##name params;
+#include "store/api.h"
+#undef STORE_FN
+#undef STORE_VOID
 
 /* the SQL pieces every article query shares */
 /* A visible article: published or scheduled, and its time has come (to the second, whether or not the

@@ -79,8 +79,8 @@ static void fill_section(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->article_count = sqlite3_column_int(st, 5);
 }
 
-int store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out,
-			 size_t *n)
+int sq_store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out,
+			    size_t *n)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_SECTIONS, SECTION_COLS "WHERE site_id = ?1 ORDER BY position, name, id");
@@ -88,15 +88,16 @@ int store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct
 	return sq_collect(s, pool, st, sizeof **out, fill_section, (void **)out, n);
 }
 
-int store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct section_edit *out)
+int sq_store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
+			   struct section_edit *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, S_SECTION_ONE, SECTION_COLS "WHERE site_id = ?1 AND id = ?2");
 	memset(out, 0, sizeof *out);
 	return sq_one(s, pool, bind_ids(st, site_id, id), fill_section, out);
 }
 
-enum save_result store_section_save(store *s, int64_t site_id, const struct section_edit *x, int64_t user_id,
-				    int64_t *id_out, const char **taken)
+enum save_result sq_store_section_save(store *s, int64_t site_id, const struct section_edit *x,
+				       int64_t user_id, int64_t *id_out, const char **taken)
 {
 	sqlite3_stmt *st =
 	    x->id ? sq_prepare(s, S_SECTION_UPDATE,
@@ -132,7 +133,7 @@ static void fill_tag(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->article_count = sqlite3_column_int(st, 3);
 }
 
-int store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tag **out, size_t *n)
+int sq_store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tag **out, size_t *n)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_TAGS, TAG_COLS "WHERE site_id = ?1 ORDER BY name COLLATE NOCASE, id");
@@ -140,15 +141,15 @@ int store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tag
 	return sq_collect(s, pool, st, sizeof **out, fill_tag, (void **)out, n);
 }
 
-int store_tag_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct tag *out)
+int sq_store_tag_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct tag *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, S_TAG_ONE, TAG_COLS "WHERE site_id = ?1 AND id = ?2");
 	memset(out, 0, sizeof *out);
 	return sq_one(s, pool, bind_ids(st, site_id, id), fill_tag, out);
 }
 
-enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, int64_t user_id,
-				int64_t *id_out, const char **taken)
+enum save_result sq_store_tag_save(store *s, int64_t site_id, const struct tag *x, int64_t user_id,
+				   int64_t *id_out, const char **taken)
 {
 	*taken = "";
 	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
@@ -177,7 +178,7 @@ enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, 
 	return tx_end(s, sq_save_row(s, st, x->id, "tag", user_id, x->name, id_out, taken));
 }
 
-enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
+enum save_result sq_store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
 	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
@@ -217,7 +218,7 @@ static void fill_page(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->updated_at = sq_col_i64(st, 4);
 }
 
-int store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct page **out, size_t *n)
+int sq_store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct page **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, S_PAGES, "SELECT id, path, title, '', updated_at FROM page WHERE site_id = ?1 ORDER BY path");
@@ -225,7 +226,7 @@ int store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct pa
 	return sq_collect(s, pool, st, sizeof **out, fill_page, (void **)out, n);
 }
 
-int store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct page *out)
+int sq_store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct page *out)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_PAGE_ONE,
@@ -234,8 +235,8 @@ int store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id
 	return sq_one(s, pool, bind_ids(st, site_id, id), fill_page, out);
 }
 
-enum save_result store_page_save(store *s, int64_t site_id, const struct page *x, int64_t user_id,
-				 int64_t *id_out, const char **taken)
+enum save_result sq_store_page_save(store *s, int64_t site_id, const struct page *x, int64_t user_id,
+				    int64_t *id_out, const char **taken)
 {
 	sqlite3_stmt *st =
 	    x->id ? sq_prepare(s, S_PAGE_UPDATE,
@@ -268,7 +269,7 @@ static void fill_menu(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->children = sqlite3_column_int(st, 6);
 }
 
-int store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_entry **out, size_t *n)
+int sq_store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_entry **out, size_t *n)
 {
 	/* the sort key is the path of "position.id" pairs from the top, so siblings keep their order and
 	 * children follow their parent (positions are kept below a million by the editor) */
@@ -286,8 +287,8 @@ int store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct men
 	return sq_collect(s, pool, st, sizeof **out, fill_menu, (void **)out, n);
 }
 
-enum save_result store_menu_save(store *s, int64_t site_id, const struct menu_entry *x, int64_t user_id,
-				 int64_t *id_out)
+enum save_result sq_store_menu_save(store *s, int64_t site_id, const struct menu_entry *x, int64_t user_id,
+				    int64_t *id_out)
 {
 	/* ?5 is the parent (0: top level); position -1 puts the entry last among its new siblings */
 #define LAST_AMONG_SIBLINGS                                                                                  \
@@ -366,7 +367,7 @@ static enum save_result menu_reorder(store *s, int64_t site_id, int64_t id, int6
 	return SAVE_OK;
 }
 
-enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id)
+enum save_result sq_store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id)
 {
 	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
@@ -381,7 +382,7 @@ enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir,
 	return tx_end(s, rc);
 }
 
-enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
+enum save_result sq_store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
 	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
 		return SAVE_ERROR;
@@ -417,13 +418,13 @@ static void fill_site(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->position = sq_col_i64(st, 7);
 }
 
-int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n)
+int sq_store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n)
 {
 	sqlite3_stmt *st = sq_prepare(s, S_SITES, SITE_COLS "ORDER BY position, id");
 	return sq_collect(s, pool, st, sizeof **out, fill_site, (void **)out, n);
 }
 
-int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out)
+int sq_store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, S_SITE_ONE, SITE_COLS "WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
@@ -431,8 +432,8 @@ int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edi
 	return sq_one(s, pool, st, fill_site, out);
 }
 
-enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
-				 const char **taken)
+enum save_result sq_store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
+				    const char **taken)
 {
 	sqlite3_stmt *st =
 	    x->id

@@ -73,7 +73,7 @@ static void fill_user(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	u->totp_enabled = sqlite3_column_int(st, 19);
 }
 
-int64_t store_user_create(store *s, const struct user *u, int email_verified)
+int64_t sq_store_user_create(store *s, const struct user *u, int email_verified)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, U_CREATE,
@@ -99,21 +99,21 @@ int64_t store_user_create(store *s, const struct user *u, int email_verified)
 	return changes ? sqlite3_last_insert_rowid(sq_db(s)) : 0;
 }
 
-int store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, struct user *out)
+int sq_store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, struct user *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, U_BY_EMAIL, "SELECT " USER_COLS " FROM user WHERE email = ?1");
 	sq_bind_text(st, 1, email);
 	return sq_one(s, pool, st, fill_user, out);
 }
 
-int store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user *out)
+int sq_store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user *out)
 {
 	sqlite3_stmt *st = sq_prepare(s, U_BY_ID, "SELECT " USER_COLS " FROM user WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
 	return sq_one(s, pool, st, fill_user, out);
 }
 
-int store_user_update_profile(store *s, const struct user *u)
+int sq_store_user_update_profile(store *s, const struct user *u)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_PROFILE,
@@ -130,7 +130,7 @@ int store_user_update_profile(store *s, const struct user *u)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_set_password(store *s, int64_t id, const char *hash)
+int sq_store_user_set_password(store *s, int64_t id, const char *hash)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_PASSWORD, "UPDATE user SET password_hash = ?2, updated_at = ?3 WHERE id = ?1");
@@ -140,7 +140,7 @@ int store_user_set_password(store *s, int64_t id, const char *hash)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_set_email(store *s, int64_t id, const char *email)
+int sq_store_user_set_email(store *s, int64_t id, const char *email)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_EMAIL,
@@ -155,7 +155,7 @@ int store_user_set_email(store *s, int64_t id, const char *email)
 	return changes ? 0 : 1;
 }
 
-int store_user_mark_verified(store *s, int64_t id)
+int sq_store_user_mark_verified(store *s, int64_t id)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, U_VERIFIED, "UPDATE user SET email_verified_at = IFNULL(email_verified_at, ?2) WHERE id = ?1");
@@ -164,7 +164,7 @@ int store_user_mark_verified(store *s, int64_t id)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_set_role(store *s, int64_t id, const char *role)
+int sq_store_user_set_role(store *s, int64_t id, const char *role)
 {
 	sqlite3_stmt *st = sq_prepare(s, U_ROLE, "UPDATE user SET role = ?2, updated_at = ?3 WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
@@ -173,7 +173,7 @@ int store_user_set_role(store *s, int64_t id, const char *role)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_request_hcp(store *s, int64_t id, const char *text)
+int sq_store_user_request_hcp(store *s, int64_t id, const char *text)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_HCP_REQUEST,
@@ -185,8 +185,8 @@ int store_user_request_hcp(store *s, int64_t id, const char *text)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_decide_hcp(store *s, int64_t id, const char *status, const char *method, const char *evidence,
-			  int64_t editor_id)
+int sq_store_user_decide_hcp(store *s, int64_t id, const char *status, const char *method,
+			     const char *evidence, int64_t editor_id)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_HCP_DECIDE,
@@ -201,7 +201,7 @@ int store_user_decide_hcp(store *s, int64_t id, const char *status, const char *
 	return sq_exec(s, st, NULL);
 }
 
-int store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out, size_t *n)
+int sq_store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out, size_t *n)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_HCP_QUEUE,
@@ -209,15 +209,15 @@ int store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out,
 	return sq_collect(s, pool, st, sizeof **out, fill_user, (void **)out, n);
 }
 
-int store_user_delete(store *s, int64_t id)
+int sq_store_user_delete(store *s, int64_t id)
 {
 	sqlite3_stmt *st = sq_prepare(s, U_DELETE, "DELETE FROM user WHERE id = ?1");
 	sqlite3_bind_int64(st, 1, id);
 	return sq_exec(s, st, NULL);
 }
 
-int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember,
-			 int pending)
+int sq_store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at,
+			    int remember, int pending)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_CREATE,
@@ -232,8 +232,8 @@ int store_session_create(store *s, const char *token_hash, int64_t user_id, int6
 	return sq_exec(s, st, NULL);
 }
 
-int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
-		       struct user *out, int64_t *last_seen, int *remember, int *pending)
+int sq_store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
+			  struct user *out, int64_t *last_seen, int *remember, int *pending)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, S_USER,
@@ -263,7 +263,7 @@ int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, i
 	return sq_step_error(s, st);
 }
 
-int store_session_touch(store *s, const char *token_hash)
+int sq_store_session_touch(store *s, const char *token_hash)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_TOUCH, "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1");
@@ -272,14 +272,14 @@ int store_session_touch(store *s, const char *token_hash)
 	return sq_exec(s, st, NULL);
 }
 
-int store_session_delete(store *s, const char *token_hash)
+int sq_store_session_delete(store *s, const char *token_hash)
 {
 	sqlite3_stmt *st = sq_prepare(s, S_DELETE, "DELETE FROM session WHERE token_hash = ?1");
 	sq_bind_text(st, 1, token_hash);
 	return sq_exec(s, st, NULL);
 }
 
-int store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash)
+int sq_store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, S_DELETE_USER, "DELETE FROM session WHERE user_id = ?1 AND token_hash <> IFNULL(?2, '')");
@@ -289,8 +289,8 @@ int store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash)
 	return sq_exec(s, st, NULL);
 }
 
-int store_token_create(store *s, const char *token_hash, int64_t user_id, const char *purpose,
-		       const char *new_email, int64_t expires_at)
+int sq_store_token_create(store *s, const char *token_hash, int64_t user_id, const char *purpose,
+			  const char *new_email, int64_t expires_at)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, T_CREATE,
@@ -305,8 +305,8 @@ int store_token_create(store *s, const char *token_hash, int64_t user_id, const 
 	return sq_exec(s, st, NULL);
 }
 
-int store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, const char *purpose,
-		    int64_t *user_id, const char **new_email)
+int sq_store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, const char *purpose,
+		       int64_t *user_id, const char **new_email)
 {
 	/* one statement marks it used and returns it: two requests racing with the same link cannot both win
 	 */
@@ -333,7 +333,7 @@ int store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, cons
 	return sq_step_error(s, st);
 }
 
-int store_token_valid(store *s, const char *token_hash, const char *purpose)
+int sq_store_token_valid(store *s, const char *token_hash, const char *purpose)
 {
 	sqlite3_stmt *st = sq_prepare(s, T_VALID,
 				      "SELECT 1 FROM user_token WHERE token_hash = ?1 AND purpose = ?2 "
@@ -346,7 +346,7 @@ int store_token_valid(store *s, const char *token_hash, const char *purpose)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_tokens_drop(store *s, int64_t user_id, const char *purpose)
+int sq_store_tokens_drop(store *s, int64_t user_id, const char *purpose)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, T_DROP,
@@ -358,7 +358,7 @@ int store_tokens_drop(store *s, int64_t user_id, const char *purpose)
 	return sq_exec(s, st, NULL);
 }
 
-int store_failure_add(store *s, const char *subject)
+int sq_store_failure_add(store *s, const char *subject)
 {
 	/* keep the table small: a day of history is all the throttle reads */
 	sqlite3_stmt *prune = sq_prepare(s, F_PRUNE, "DELETE FROM login_failure WHERE at < ?1");
@@ -371,7 +371,7 @@ int store_failure_add(store *s, const char *subject)
 	return sq_exec(s, st, NULL);
 }
 
-int store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at)
+int sq_store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, F_COUNT,
@@ -386,15 +386,15 @@ int store_failures(store *s, const char *subject, int64_t since, int *count, int
 	return 0;
 }
 
-int store_failures_clear(store *s, const char *subject)
+int sq_store_failures_clear(store *s, const char *subject)
 {
 	sqlite3_stmt *st = sq_prepare(s, F_CLEAR, "DELETE FROM login_failure WHERE subject = ?1");
 	sq_bind_text(st, 1, subject);
 	return sq_exec(s, st, NULL);
 }
 
-int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
-		     size_t *n, size_t *total)
+int sq_store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
+			size_t *n, size_t *total)
 {
 	sqlite3_stmt *st = sq_prepare(s, U_COUNT, "SELECT count(*) FROM user");
 	if (sqlite3_step(st) != SQLITE_ROW)
@@ -419,8 +419,8 @@ static void fill_message(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	m->created_at = sq_col_i64(st, 5);
 }
 
-int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
-		       struct contact_message **out, size_t *n)
+int sq_store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+			  struct contact_message **out, size_t *n)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, C_LIST,
@@ -431,7 +431,7 @@ int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t l
 	return sq_collect(s, pool, st, sizeof **out, fill_message, (void **)out, n);
 }
 
-int store_session_complete(store *s, const char *token_hash)
+int sq_store_session_complete(store *s, const char *token_hash)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_COMPLETE, "UPDATE session SET second_factor_pending = 0 WHERE token_hash = ?1");
@@ -439,7 +439,7 @@ int store_session_complete(store *s, const char *token_hash)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_totp_set(store *s, int64_t id, const char *secret, int enabled)
+int sq_store_user_totp_set(store *s, int64_t id, const char *secret, int enabled)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, U_TOTP_SET,
@@ -451,7 +451,7 @@ int store_user_totp_set(store *s, int64_t id, const char *secret, int enabled)
 	return sq_exec(s, st, NULL);
 }
 
-int store_user_totp_step(store *s, int64_t id, int64_t step)
+int sq_store_user_totp_step(store *s, int64_t id, int64_t step)
 {
 	sqlite3_stmt *st = sq_prepare(
 	    s, U_TOTP_STEP, "UPDATE user SET totp_last_step = ?2 WHERE id = ?1 AND totp_last_step < ?2");
@@ -463,7 +463,7 @@ int store_user_totp_step(store *s, int64_t id, int64_t step)
 	return changes ? 1 : 0;
 }
 
-int store_recovery_replace(store *s, int64_t id, const char *const *hashes, size_t n)
+int sq_store_recovery_replace(store *s, int64_t id, const char *const *hashes, size_t n)
 {
 	sqlite3_stmt *st = sq_prepare(s, R_DELETE, "DELETE FROM recovery_code WHERE user_id = ?1");
 	sqlite3_bind_int64(st, 1, id);
@@ -479,7 +479,7 @@ int store_recovery_replace(store *s, int64_t id, const char *const *hashes, size
 	return 0;
 }
 
-int store_recovery_use(store *s, int64_t id, const char *hash)
+int sq_store_recovery_use(store *s, int64_t id, const char *hash)
 {
 	sqlite3_stmt *st =
 	    sq_prepare(s, R_USE,
