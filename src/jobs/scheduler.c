@@ -28,11 +28,41 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Background work between ticks: a restore elsewhere (the epoch moved) drops every cached page; search
- * upkeep at most every UPKEEP_MS. */
+/* Changes other processes made to the database (other nodes, the command line, a restore): the cached
+ * pages they show on go, as this process's own changes drop them when they are made. */
+static void follow_changes(struct app *app, int64_t now)
+{
+	static int64_t since = -1, last_prune;
+	struct logged_change got[256];
+	size_t n = 0;
+	do {
+		if (store_changes_since(db, &since, got, sizeof got / sizeof *got, &n) != 0)
+			return;
+		int64_t ids[256];
+		size_t nids = 0;
+		int structure = 0;
+		for (size_t i = 0; i < n; i++) {
+			structure |= got[i].structure;
+			if (!got[i].structure && (nids == 0 || ids[nids - 1] != got[i].article_id))
+				ids[nids++] = got[i].article_id;
+		}
+		if (structure)
+			changed_structure(app);
+		if (nids)
+			changed_articles_and_neighbours(app, db, ids, nids);
+	} while (n == sizeof got / sizeof *got);
+	if (now - last_prune >= 60000) { /* every running node has read rows an hour old long ago */
+		last_prune = now;
+		store_changes_prune(db, now / 1000 - 3600);
+	}
+}
+
+/* Background work between ticks: changes from elsewhere; a restore (the epoch moved) drops every cached
+ * page; search upkeep at most every UPKEEP_MS. */
 static void upkeep(struct app *app, int64_t now)
 {
 	static int64_t epoch = -1, last_upkeep;
+	follow_changes(app, now);
 	int64_t e = store_content_epoch(db);
 	if (e >= 0 && epoch >= 0 && e != epoch) {
 		changed_structure(app);

@@ -247,3 +247,7 @@ STORE_FN(int, store_search_vocab,
 	 (s, pool, from, to, out, n))
 STORE_FN(int, store_search_upkeep, (store * s), (s))
 STORE_FN(int64_t, store_content_epoch, (store * s), (s))
+STORE_FN(int, store_changes_since,
+	 (store * s, int64_t *since, struct logged_change *out, size_t max, size_t *n),
+	 (s, since, out, max, n))
+STORE_FN(int, store_changes_prune, (store * s, int64_t before), (s, before))

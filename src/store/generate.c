@@ -253,8 +253,9 @@ int sq_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 		sqlite3_exec(sq_db(s), "ROLLBACK", NULL, NULL, NULL);
 		rc = -1;
 	}
-	/* a bulk load leaves the full-text index in many pieces: merged now, with the vocabulary */
-	if (rc == 0 && store_search_upkeep(s) < 0) {
+	/* a bulk load leaves the full-text index in many pieces: merged now, with the vocabulary; its lines
+	 * in the change log would only make running nodes drop what they hold, once */
+	if (rc == 0 && (store_search_upkeep(s) < 0 || sq_run(s, "DELETE FROM change_log") != 0)) {
 		snprintf(err, errlen, "merging the search index: %s", sqlite3_errmsg(sq_db(s)));
 		rc = -1;
 	}

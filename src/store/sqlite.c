@@ -63,8 +63,12 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_TAGS] = "SELECT g.id, g.slug, g.name, count(*) AS n FROM tag g JOIN article_tag x ON x.tag_id = g.id "
 	       "JOIN article a ON a.id = x.article_id WHERE g.site_id = ?2 AND " VISIBLE
 	       " GROUP BY g.id ORDER BY n DESC, g.name LIMIT ?3",
-    [Q_ARTICLES] = "SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE " VISIBLE " AND " FILTER
-		   "ORDER BY a.published_at DESC, a.id DESC LIMIT ?8 OFFSET ?9",
+    /* the page's ids first, from the article_list index alone; rows and joins for those twelve only, not for
+     * every article the OFFSET skips */
+    [Q_ARTICLES] =
+	"SELECT " ARTICLE_COLS ARTICLE_JOINS "WHERE a.id IN (SELECT a.id FROM article a WHERE " VISIBLE
+	" AND " FILTER "ORDER BY a.published_at DESC, a.id DESC LIMIT ?8 OFFSET ?9) "
+	"ORDER BY a.published_at DESC, a.id DESC",
     [Q_ARTICLES_COUNT] = "SELECT count(*) FROM article a WHERE " VISIBLE " AND " FILTER,
     /* the body leaves the database only for a reader at or above the article's audience */
     [Q_ARTICLE_BY_SLUG] =
@@ -82,7 +86,9 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_ARTICLE_TAGS] = "SELECT g.id, g.slug, g.name FROM article_tag x JOIN tag g ON g.id = x.tag_id "
 		       "WHERE x.article_id = ?1 ORDER BY g.name",
     [Q_RELATED] = "SELECT " ARTICLE_COLS ARTICLE_JOINS "JOIN article_related x ON x.related_id = a.id "
-		  "WHERE x.article_id = ?3 AND " VISIBLE " AND a.site_id = ?2 "
+		  /* +a.site_id: start from the few related rows, not from every visible article of the
+		   * site (the date index would be chosen: 20 ms a page at 10,000 articles) */
+		  "WHERE x.article_id = ?3 AND " VISIBLE " AND +a.site_id = ?2 "
 		  "ORDER BY x.score DESC, a.published_at DESC, a.id DESC LIMIT ?7",
     [Q_PAGE_BY_PATH] = "SELECT id, path, title, body, updated_at FROM page WHERE site_id = ?1 AND path = ?2",
     [Q_MENU] =
@@ -107,6 +113,7 @@ struct store {
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
 	struct search_facts *facts; /* search.c's per-connection facts about articles */
+	void *changes;		    /* changes.c's hooks' state */
 };
 
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
@@ -350,6 +357,7 @@ store *store_open(const char *path, char *err, size_t errlen)
 		store_close(s);
 		return NULL;
 	}
+	s->changes = sq_changes_watch(s->db);
 	if (migrate(s, why, sizeof why) != 0 || sq_search_register(s, why, sizeof why) != 0) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		store_close(s);
@@ -368,6 +376,7 @@ static void sq_close(store *s)
 		sqlite3_finalize(s->more[i]);
 	sq_search_facts_free(s->facts);
 	sqlite3_close(s->db);
+	sqlite3_free(s->changes);
 	free(s);
 }
 
@@ -397,6 +406,9 @@ int sq_store_load_demo(store *s, char *err, size_t errlen)
 			failed = 1;
 		}
 		h2o_mem_clear_pool(&pool);
+		/* a new database: no process has pages of it cached, so the log of loading it goes */
+		if (!failed && exec_sql(s->db, "DELETE FROM change_log", why, sizeof why) != 0)
+			failed = 1;
 		if (failed || exec_sql(s->db, "COMMIT", why, sizeof why) != 0) {
 			char ignore[64];
 			exec_sql(s->db, "ROLLBACK", ignore, sizeof ignore);

@@ -30,7 +30,7 @@
 	"LEFT JOIN trial t ON t.id = a.trial_id "
 
 /* statements of files other than sqlite.c each own a slot below this number */
-#define SQ_MORE_STATEMENTS 176
+#define SQ_MORE_STATEMENTS 184
 
 /** Fills one item from the current row. */
 typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
@@ -41,6 +41,9 @@ sqlite3 *sq_db(store *s);
 /** search.c's facts about articles, kept per connection (NULL until the first search). */
 struct search_facts **sq_search_facts(store *s);
 void sq_search_facts_free(struct search_facts *f);
+/** Watches a new connection's writes for the rows it adds to the change log (changes.c): the state to free
+ * with sqlite3_free after closing, or NULL. */
+void *sq_changes_watch(sqlite3 *db);
 /** Registers search.c's ranking function on a new connection: 0, or -1 with why. */
 int sq_search_register(store *s, char *why, size_t whylen);
 /** Column i as text copied into the pool ("" for NULL). */

@@ -480,6 +480,20 @@ int store_search_upkeep(store *s);
 /** The database's epoch: it changes when the whole database is replaced (a restore). -1 on error. */
 int64_t store_content_epoch(store *s);
 
+/* ---- changes between processes serving one database (changes.c) ---- */
+
+/** A logged change: an article's (its page, its neighbours and the lists), or the structure's (every page).
+ */
+struct logged_change {
+	int structure;
+	int64_t article_id;
+};
+/** Changes other processes logged after *since, oldest first, at most max into out; *since moves past
+ * what was read. The first call (*since < 0) reads none and sets *since to the newest row. 0, or -1. */
+int store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);
+/** Drops log rows written before the Unix time `before`. */
+int store_changes_prune(store *s, int64_t before);
+
 /* ---- backup and restore (backup.c) ---- */
 
 /** What a backup or a restore did. */

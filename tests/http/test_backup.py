@@ -383,10 +383,14 @@ def test_restore_refuses_a_missing_file_and_the_database_itself(tmp, live):
 
 
 def test_restore_upgrades_an_older_backup(tmp, good_backup):
-    """A backup made before migration 008 (its objects dropped, user_version 7) is brought up to date."""
-    with open(os.path.join(MIGRATIONS, "008_search_facts.sql")) as f:
-        sql = f.read()
-    assert not re.search(r"\bALTER\b", sql, re.I), "this test builds a pre-008 backup by dropping what 008 creates"
+    """A backup made before migration 008 (the objects of 008 and later dropped, user_version 7) is brought
+    up to date."""
+    sql = ""
+    for name in sorted(os.listdir(MIGRATIONS)):
+        if name.endswith(".sql") and int(name[:3]) >= 8:
+            with open(os.path.join(MIGRATIONS, name)) as f:
+                sql += f.read()
+    assert not re.search(r"\bALTER\b", sql, re.I), "this test builds a pre-008 backup by dropping what 008+ create"
     old = os.path.join(tmp, "pre-008.db")
     shutil.copyfile(good_backup, old)
     c = sqlite3.connect(old)

@@ -1,0 +1,118 @@
+/* changes: the change log other processes on the same database (nodes) read to drop the cached pages a
+ * change shows on, with the rows this process wrote told apart through SQLite's update hook. */
+#include <pthread.h>
+#include <string.h>
+
+#include "store/sqlite_int.h"
+
+enum {
+	C_FIRST = 176, /* slots 176-183 belong to changes.c */
+	C_NEWEST,
+	C_SINCE,
+	C_PRUNE,
+	C_LAST
+};
+_Static_assert(C_LAST <= 184 && C_LAST <= SQ_MORE_STATEMENTS, "statement slots 176-183 belong to changes.c");
+
+/* The log rows this process wrote and committed, most recent last: the reader skips them (this process
+ * dropped its pages when it made the change). A ring: the oldest are forgotten, which at worst drops a
+ * page twice. */
+#define OWN_MAX 4096
+static pthread_mutex_t own_lock = PTHREAD_MUTEX_INITIALIZER;
+static int64_t own[OWN_MAX];
+static size_t own_next;
+
+static int is_own(int64_t seq)
+{
+	int found = 0;
+	pthread_mutex_lock(&own_lock);
+	for (size_t i = 0; i < OWN_MAX && !found; i++)
+		found = own[i] == seq;
+	pthread_mutex_unlock(&own_lock);
+	return found;
+}
+
+/* Rows written in the connection's open transaction: made own when it commits, forgotten if it rolls back
+ * (its numbers may then be given to another node's rows). */
+#define PENDING_MAX 256
+struct pending {
+	int64_t seq[PENDING_MAX];
+	size_t n;
+};
+
+static void on_update(void *arg, int op, const char *db, const char *table, sqlite3_int64 rowid)
+{
+	struct pending *p = arg;
+	(void)db;
+	if (op == SQLITE_INSERT && strcmp(table, "change_log") == 0 && p->n < PENDING_MAX)
+		p->seq[p->n++] = rowid;
+}
+
+static int on_commit(void *arg)
+{
+	struct pending *p = arg;
+	if (p->n) {
+		pthread_mutex_lock(&own_lock);
+		for (size_t i = 0; i < p->n; i++)
+			own[own_next++ % OWN_MAX] = p->seq[i];
+		pthread_mutex_unlock(&own_lock);
+		p->n = 0;
+	}
+	return 0; /* 0: the commit goes on */
+}
+
+static void on_rollback(void *arg)
+{
+	((struct pending *)arg)->n = 0;
+}
+
+void *sq_changes_watch(sqlite3 *db)
+{
+	struct pending *p = sqlite3_malloc(sizeof *p);
+	if (!p)
+		return NULL;
+	p->n = 0;
+	sqlite3_update_hook(db, on_update, p);
+	sqlite3_commit_hook(db, on_commit, p);
+	sqlite3_rollback_hook(db, on_rollback, p);
+	return p;
+}
+
+int sq_store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n)
+{
+	*n = 0;
+	if (*since < 0) { /* the first look: what is logged already was before this process */
+		sqlite3_stmt *st = sq_prepare(s, C_NEWEST, "SELECT IFNULL(max(seq), 0) FROM change_log");
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			return sq_step_error(s, st);
+		*since = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_stmt *st =
+	    sq_prepare(s, C_SINCE,
+		       "SELECT seq, kind = 'structure', article_id FROM change_log WHERE seq > ?1 "
+		       "ORDER BY seq LIMIT ?2");
+	sqlite3_bind_int64(st, 1, *since);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max * 4);
+	int rc;
+	while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t seq = sqlite3_column_int64(st, 0);
+		*since = seq;
+		if (is_own(seq))
+			continue;
+		out[(*n)++] = (struct logged_change){sqlite3_column_int(st, 1), sqlite3_column_int64(st, 2)};
+	}
+	if (*n < max && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_step_error(s, st);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int sq_store_changes_prune(store *s, int64_t before)
+{
+	sqlite3_stmt *st = sq_prepare(s, C_PRUNE, "DELETE FROM change_log WHERE at < ?1");
+	sqlite3_bind_int64(st, 1, before);
+	return sq_exec(s, st, NULL);
+}
