@@ -87,9 +87,12 @@ static int64_t now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static void worker_loop_init(struct worker *w);
+
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
+	worker_loop_init(w);
 	while (!atomic_load(&stopping))
 		h2o_evloop_run(w->ctx.loop, 200);
 	/* graceful: accept nothing new, let requests in flight finish within the timeout */
@@ -171,19 +174,26 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	w->sites = app->sites;
 	w->nsites = app->nsites;
 	w->sites_generation = atomic_load(&app->content_generation);
+	w->accept.hosts = hosts;
+	w->accept.ssl_ctx = ssl_ctx;
+	/* listening now: connections wait in the backlog until the worker's loop runs */
+	w->listen_fd = listen_socket(app->cfg.listen, err, errlen);
+	return w->listen_fd < 0 ? -1 : 0;
+}
+
+/* The worker's loop, context and sockets, made on its own thread: an h2o socket's buffers come from the
+ * allocator of the thread that made the socket (a thread-local in h2o 2.2), so a context made on the main
+ * thread would have every worker recycle its message queue's buffers into the main thread's allocator at
+ * once, without a lock (a use-after-free once render threads send many replies). */
+static void worker_loop_init(struct worker *w)
+{
 	h2o_context_init(&w->ctx, h2o_evloop_create(), &globalconf);
 	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, hasher_on_reply);
 	h2o_multithread_register_receiver(w->ctx.queue, &w->render_replies, render_on_reply);
 	w->accept.ctx = &w->ctx;
-	w->accept.hosts = hosts;
-	w->accept.ssl_ctx = ssl_ctx;
-	int fd = listen_socket(app->cfg.listen, err, errlen);
-	if (fd < 0)
-		return -1;
-	w->listener = h2o_evloop_socket_create(w->ctx.loop, fd, H2O_SOCKET_FLAG_DONT_READ);
+	w->listener = h2o_evloop_socket_create(w->ctx.loop, w->listen_fd, H2O_SOCKET_FLAG_DONT_READ);
 	w->listener->data = w;
 	h2o_socket_read_start(w->listener, on_accept);
-	return 0;
 }
 
 /* HTTPS from tls_cert and tls_key: TLS 1.2 and newer, HTTP/2 offered through ALPN. */
