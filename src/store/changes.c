@@ -96,7 +96,7 @@ int sq_store_changes_since(store *s, int64_t *since, struct logged_change *out, 
 		       "ORDER BY seq LIMIT ?2");
 	sqlite3_bind_int64(st, 1, *since);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max * 4);
-	int rc;
+	int rc = SQLITE_DONE;
 	while (*n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t seq = sqlite3_column_int64(st, 0);
 		*since = seq;

@@ -1,6 +1,7 @@
 """Pages missing from the cache render on render threads: the worker's loop goes on serving cached pages
 meanwhile, and what the render threads answer is what the loop would have answered."""
 import sqlite3
+import subprocess
 import tempfile
 import threading
 import time
@@ -118,3 +119,19 @@ def test_answers_from_render_threads_keep_status_headers_and_revalidation(one_lo
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/rss+xml")
     gz = requests.get(one_loop.url("/congresses?render=gz"), headers={"Accept-Encoding": "gzip"}, timeout=5)
     assert gz.status_code == 200 and gz.headers.get("content-encoding") == "gzip" and "<html" in gz.text
+
+
+def test_clients_that_go_away_while_their_page_renders_leave_the_server_whole(one_loop):
+    """HTTP/2 streams reset and HTTP/1 connections closed before the answer: h2o drops those requests while
+    render threads still work on them; the answers that come back are thrown away (under make check,
+    AddressSanitizer would stop the server on any use of a dropped request)."""
+    urls = [one_loop.url(f"/search?q=survival&gone={i}") for i in range(120)]
+    for http in (["--http2-prior-knowledge"], ["--http1.1"]):
+        args = ["curl", "-s", *http, "--parallel", "--parallel-max", "40", "-m", "0.01"]
+        for u in urls:
+            args += ["-o", "/dev/null", u]
+        subprocess.run(args, timeout=60)
+    assert one_loop.proc.poll() is None, f"the server died:\n{one_loop.log()[-3000:]}"
+    for path in ("/", "/search?q=survival&gone=7", "/congresses"):
+        r = requests.get(one_loop.url(path), timeout=10)
+        assert r.status_code == 200 and "</html>" in r.text, path
