@@ -359,3 +359,8 @@ rss_ten=$(awk '/^VmRSS/ {print $2}' "/proc/$ppid_/status")
 anon_ten=$(awk '/^RssAnon/ {print $2}' "/proc/$ppid_/status")
 echo "with 10000 articles: start-up to the first answer $ten_ms ms (target < 300 ms: $(yes_no "$ten_ms" "<" 300)), resident memory $(( rss_ten / 1024 )) MB after a walk through its pages (target < 100 MB: $(yes_no "$rss_ten" "<" 102400)), $(( anon_ten / 1024 )) MB of it the process's own"
 
+
+# --- static export of 10,000 articles against Hugo building the same content (bench/export.sh)
+stop ten "$ppid_" TERM
+ppid_=""
+bench/export.sh "$bin" "$tmp"

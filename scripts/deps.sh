@@ -9,7 +9,7 @@ libmd4c-dev libmd4c-html0-dev libsodium-dev libinih-dev libbrotli-dev libjansson
 TEST="$BUILD python3 python3-pytest python3-requests python3-aiosmtpd python3-pil python3-feedparser python3-brotli openssl chromium"
 # Node.js may come from elsewhere than Debian (it bundles npm); only ask Debian for it when absent.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"
-BENCH="$BUILD wrk nginx-light procps curl sqlite3 valgrind"
+BENCH="$BUILD wrk nginx-light procps curl sqlite3 valgrind hugo"
 
 case "${1:-build}" in
 build) want=$BUILD ;;

@@ -1,4 +1,4 @@
-/* main: the command line: serve, init, demo, user add, backup, restore, --help, --version. */
+/* main: the command line: serve, init, demo, user add, backup, restore, export, --help, --version. */
 #include <errno.h>
 #include <getopt.h>
 #include <liboath/oath.h>
@@ -15,6 +15,7 @@
 #include "auth/password.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "export/static.h"
 #include "jobs/mail.h"
 #include "jobs/scheduler.h"
 #include "http/server.h"
@@ -36,7 +37,7 @@ static void usage(FILE *out)
 		"  plenary backup FILE [--db PATH] [--config FILE] [--force]\n"
 		"                       copy the database, also while served, into the new file FILE\n"
 		"  plenary restore FILE [--db PATH] [--config FILE]\n"
-		"                       replace the database's content with the backup FILE\n"
+		"                       replace the database's content with the backup FILE\n" EXPORT_USAGE
 		"  plenary --help | --version\n\n"
 		"settings (for --config FILE; this is also a sample config file):\n\n",
 		PLENARY_VERSION);
@@ -171,6 +172,24 @@ static int cmd_serve(int argc, char **argv)
 	hasher_stop();
 	mailer_stop(app.mailer);
 	password_blocklist_free();
+	tmpl_free(app.tmpl);
+	assets_free(&app);
+	h2o_mem_clear_pool(&app.pool);
+	return rc;
+}
+
+/* plenary export --static DIR: the app prepared as for serve, then src/export/static.c does the rest. */
+static int cmd_export(int argc, char **argv)
+{
+	static struct app app;
+	struct export_options o;
+	config_defaults(&app.cfg);
+	int rc = export_parse_args(argc, argv, &app.cfg, &o);
+	if (rc >= 0)
+		return rc; /* --help, or a usage error */
+	if (app_prepare(&app) != 0)
+		return 1;
+	rc = export_static(&app, &o);
 	tmpl_free(app.tmpl);
 	assets_free(&app);
 	h2o_mem_clear_pool(&app.pool);
@@ -389,6 +408,8 @@ int main(int argc, char **argv)
 		return cmd_backup(argc - 2, argv + 2);
 	if (strcmp(argv[1], "restore") == 0)
 		return cmd_restore(argc - 2, argv + 2);
+	if (strcmp(argv[1], "export") == 0)
+		return cmd_export(argc - 2, argv + 2);
 	if (strcmp(argv[1], "user") == 0) {
 		if (argc < 3 || strcmp(argv[2], "add") != 0) {
 			fprintf(stderr, "usage: plenary user add EMAIL --role ROLE [--name NAME] [--db PATH] "

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/buf.h"
 #include "core/log.h"
 #include "embedded.h"
 #include "store/sqlite_int.h"
@@ -39,6 +40,8 @@ enum stmt {
 	Q_SECRET_GET,
 	Q_SITE_DEFAULT,
 	Q_SECRET_PUT,
+	Q_DATA_VERSION,
+	Q_NEXT_VISIBLE,
 	Q_COUNT
 };
 
@@ -97,14 +100,42 @@ static const char *const sql_text[Q_COUNT] = {
 	" WHERE site_id = ?1 AND parent_id IS NULL"
 	" UNION ALL SELECT m.id, m.parent_id, m.label, m.url, "
 	" tree.sortkey || '/' || printf('%06d.%09d', m.position, m.id)"
-	" FROM menu_item m JOIN tree ON m.parent_id = tree.id)"
+	/* the site again, so the children are found by menu_by_site, not by an index built at every call */
+	" FROM menu_item m JOIN tree ON m.parent_id = tree.id WHERE m.site_id = ?1)"
 	" SELECT id, parent_id, label, url FROM tree ORDER BY sortkey",
     [Q_CONTACT_ADD] = "INSERT INTO contact_message (site_id, name, email, topic, message, created_at) "
 		      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [Q_SITE_DEFAULT] = "INSERT INTO site (slug, name, specialty, host, tagline, is_default) "
 		       "SELECT 'main', ?1, '', 'localhost', '', 1 WHERE NOT EXISTS (SELECT 1 FROM site)",
     [Q_SECRET_GET] = "SELECT value FROM setting WHERE name = ?1",
+    [Q_DATA_VERSION] = "PRAGMA data_version",
+    /* when the next article of the site becomes visible by its time alone (no write marks that moment) */
+    [Q_NEXT_VISIBLE] = "SELECT min(a.published_at) FROM article a WHERE a.site_id = ?2 AND "
+		       "a.status IN ('published', 'scheduled') AND a.published_at > ?1",
     [Q_SECRET_PUT] = "INSERT OR IGNORE INTO setting (name, value) VALUES (?1, ?2)",
+};
+
+/* A list's total, as store_articles counted it: every page of a list asks for it, and counting walks the
+ * whole list, so the pages of a 10,000-article list would cost as many full walks. It holds while no
+ * connection has written (data_version for the others, total_changes for this one) and until the site's next
+ * article becomes visible by its publication time. */
+#define COUNT_MEMOS 32
+struct count_memo {
+	struct article_filter f;
+	int64_t data_version, changes, until;
+	size_t total;
+	int used;
+};
+
+/* A site's menu as read last, kept while no connection has written: every page shows it, and reading it
+ * (a recursive query, sorted) cost more than some whole pages. */
+#define MENU_MEMOS 4
+struct menu_memo {
+	int64_t site_id, data_version, changes;
+	struct menu_item *items; /* in pool */
+	size_t n;
+	h2o_mem_pool_t pool;
+	int used, pool_ready;
 };
 
 struct store {
@@ -112,8 +143,12 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
-	struct search_facts *facts; /* search.c's per-connection facts about articles */
-	void *changes;		    /* changes.c's hooks' state */
+	struct search_facts *facts;	       /* search.c's per-connection facts about articles */
+	struct count_memo counts[COUNT_MEMOS]; /* the totals of the lists counted last (store_articles) */
+	size_t next_count;
+	struct menu_memo menus[MENU_MEMOS];
+	size_t next_menu;
+	void *changes; /* changes.c's hooks' state */
 };
 
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
@@ -375,6 +410,9 @@ static void sq_close(store *s)
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
 		sqlite3_finalize(s->more[i]);
 	sq_search_facts_free(s->facts);
+	for (int i = 0; i < MENU_MEMOS; i++)
+		if (s->menus[i].pool_ready)
+			h2o_mem_clear_pool(&s->menus[i].pool);
 	sqlite3_close(s->db);
 	sqlite3_free(s->changes);
 	free(s);
@@ -629,16 +667,54 @@ static void bind_filter(sqlite3_stmt *st, const struct article_filter *f)
 	sqlite3_bind_int64(st, 7, f->exclude_id);
 }
 
+/* One integer from a statement bound by bind_filter; none (NULL or no row) gives dflt. */
+static int filter_scalar(store *s, enum stmt q, const struct article_filter *f, int64_t dflt, int64_t *out)
+{
+	sqlite3_stmt *st = prep(s, q);
+	bind_filter(st, f);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_step_error(s, st);
+	*out = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL ? sqlite3_column_int64(st, 0)
+									     : dflt;
+	sqlite3_reset(st);
+	return 0;
+}
+
+/* The number of visible articles of a list, from the memo when it still holds (see struct count_memo). */
+static int count_articles(store *s, const struct article_filter *f, size_t *total)
+{
+	int64_t version, count, until, now = store_now(), changes = sqlite3_total_changes64(s->db);
+	if (filter_scalar(s, Q_DATA_VERSION, f, 0, &version) != 0)
+		return -1;
+	for (size_t i = 0; i < COUNT_MEMOS; i++) {
+		struct count_memo *m = &s->counts[i];
+		if (m->used && memcmp(&m->f, f, sizeof *f) == 0 && m->data_version == version &&
+		    m->changes == changes && now < m->until) {
+			*total = m->total;
+			return 0;
+		}
+	}
+	if (filter_scalar(s, Q_ARTICLES_COUNT, f, 0, &count) != 0 ||
+	    filter_scalar(s, Q_NEXT_VISIBLE, f, INT64_MAX, &until) != 0)
+		return -1;
+	struct count_memo *m = &s->counts[s->next_count++ % COUNT_MEMOS];
+	*m = (struct count_memo){.f = *f,
+				 .data_version = version,
+				 .changes = changes,
+				 .until = until,
+				 .total = (size_t)count,
+				 .used = 1};
+	*total = (size_t)count;
+	return 0;
+}
+
 int sq_store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
 		      size_t limit, struct article **out, size_t *n, size_t *total)
 {
-	sqlite3_stmt *st = prep(s, Q_ARTICLES_COUNT);
-	bind_filter(st, f);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return sq_step_error(s, st);
-	*total = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	st = prep(s, Q_ARTICLES);
+	if (count_articles(s, f, total) != 0)
+		return -1;
+	sqlite3_stmt *st = prep(s, Q_ARTICLES);
 	bind_filter(st, f);
 	sqlite3_bind_int64(st, 8, (int64_t)limit);
 	sqlite3_bind_int64(st, 9, (int64_t)offset);
@@ -738,9 +814,50 @@ static void fill_menu(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->url = sq_col_str(pool, st, 3);
 }
 
+/* The menu items copied into pool, strings too: the memo may be replaced while the caller holds them. */
+static void menu_copy(h2o_mem_pool_t *pool, const struct menu_item *from, size_t n, struct menu_item **out)
+{
+	*out = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		(*out)[i] = from[i];
+		(*out)[i].label = mem_strndup(pool, from[i].label, strlen(from[i].label));
+		(*out)[i].url = mem_strndup(pool, from[i].url, strlen(from[i].url));
+	}
+}
+
 int sq_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
 {
-	return sq_collect(s, pool, prep_id(s, Q_MENU, site_id), sizeof **out, fill_menu, (void **)out, n);
+	int64_t version, changes = sqlite3_total_changes64(s->db);
+	sqlite3_stmt *st = prep(s, Q_DATA_VERSION);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return sq_step_error(s, st);
+	version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	for (size_t i = 0; i < MENU_MEMOS; i++) {
+		struct menu_memo *m = &s->menus[i];
+		if (m->used && m->site_id == site_id && m->data_version == version && m->changes == changes) {
+			menu_copy(pool, m->items, m->n, out);
+			*n = m->n;
+			return 0;
+		}
+	}
+	struct menu_memo *m = &s->menus[s->next_menu++ % MENU_MEMOS];
+	if (m->pool_ready)
+		h2o_mem_clear_pool(&m->pool);
+	else
+		h2o_mem_init_pool(&m->pool);
+	m->pool_ready = 1;
+	m->used = 0;
+	if (sq_collect(s, &m->pool, prep_id(s, Q_MENU, site_id), sizeof *m->items, fill_menu,
+		       (void **)&m->items, &m->n) != 0)
+		return -1;
+	m->site_id = site_id;
+	m->data_version = version;
+	m->changes = changes;
+	m->used = 1;
+	menu_copy(pool, m->items, m->n, out);
+	*n = m->n;
+	return 0;
 }
 
 int64_t sq_store_contact_add(store *s, const struct contact_message *m)
