@@ -4,10 +4,13 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "http/csrf.h"
 
 #define TOUCH_EVERY 300 /* seconds between writes of last_seen_at: not a write per page view */
 
@@ -47,21 +50,127 @@ enum audience reader_level(const struct user *u)
 	return AUDIENCE_MEMBERS;
 }
 
+struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u)
+{
+	if (!u)
+		return NULL;
+	struct user *c = h2o_mem_alloc_pool(pool, sizeof *c);
+	*c = *u;
+	const char **text[] = {&c->email,	&c->name,	&c->profession,	   &c->specialty,
+			       &c->country,	&c->role,	&c->password_hash, &c->hcp_status,
+			       &c->hcp_request, &c->hcp_method, &c->hcp_evidence,  &c->totp_secret};
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		if (*text[i])
+			*text[i] = mem_strndup(pool, *text[i], strlen(*text[i]));
+	return c;
+}
+
+/* ---- the worker's memo of sessions: a signed-in reader's pages cost no database read ---- */
+
+/* What a session lookup found, kept by the worker's loop while nothing was committed since: not by this
+ * process (a sign-out, a profile saved, a role changed) nor by another one (another node, a tool), as the
+ * connection's data_version tells, and for at most SESSION_MEMO_MS. A lookup costs a query; the check, a
+ * pragma. */
+#define SESSION_MEMO_SLOTS 256
+#define SESSION_MEMO_MS 1000
+struct session_memo {
+	char token[44], hash[65];
+	char form_token[80]; /* of form_hour, made once */
+	int64_t form_hour;
+	int used, found, remember, pending;
+	uint64_t writes;      /* store_write_count() when read */
+	int64_t data_version; /* the worker connection's data_version when read */
+	int64_t until_ms;
+	struct user *user; /* in pool */
+	h2o_mem_pool_t pool;
+};
+
+static int64_t monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct session_memo *memo_slot(struct worker *w, const char *token)
+{
+	if (!w->sessions) {
+		w->sessions = calloc(SESSION_MEMO_SLOTS, sizeof(struct session_memo));
+		if (!w->sessions)
+			return NULL;
+	}
+	size_t i = 0;
+	for (const char *p = token; *p; p++)
+		i = i * 31 + (unsigned char)*p;
+	return &((struct session_memo *)w->sessions)[i % SESSION_MEMO_SLOTS];
+}
+
+void session_memo_free(struct worker *w)
+{
+	struct session_memo *m = w->sessions;
+	for (size_t i = 0; m && i < SESSION_MEMO_SLOTS; i++)
+		if (m[i].used)
+			h2o_mem_clear_pool(&m[i].pool);
+	free(m);
+	w->sessions = NULL;
+}
+
 void session_resolve(struct request *r)
 {
 	r->level = AUDIENCE_PUBLIC;
 	const char *token = req_cookie(r, cookie_name(r));
 	if (!token || strlen(token) != 43)
 		return;
-	const char *hash = token_hash(r->pool, token);
-	struct user *u = h2o_mem_alloc_pool(r->pool, sizeof *u);
-	int64_t last_seen;
+	struct session_memo *m = memo_slot(r->w, token);
+	int64_t now_ms = monotonic_ms();
+	uint64_t writes = store_write_count();
+	int64_t data_version = store_data_version(r->w->db);
+	struct user *u;
 	int remember, pending;
-	int64_t idle_after = store_now() - (int64_t)r->app->cfg.session_idle_minutes * 60;
-	if (store_session_user(r->w->db, r->pool, hash, idle_after, u, &last_seen, &remember, &pending) != 1)
-		return;
-	if (store_now() - last_seen > TOUCH_EVERY)
-		store_session_touch(r->w->db, hash);
+	const char *hash;
+	if (m && m->used && strcmp(m->token, token) == 0 && m->writes == writes && data_version >= 0 &&
+	    m->data_version == data_version && now_ms < m->until_ms) {
+		if (!m->found)
+			return;
+		hash = mem_strndup(r->pool, m->hash, 64);
+		u = user_copy(r->pool, m->user);
+		remember = m->remember;
+		pending = m->pending;
+		if (!pending && m->form_hour == store_now() / 3600)
+			r->form_token = mem_strndup(r->pool, m->form_token, strlen(m->form_token));
+	} else {
+		hash = token_hash(r->pool, token);
+		u = h2o_mem_alloc_pool(r->pool, sizeof *u);
+		int64_t last_seen;
+		int64_t idle_after = store_now() - (int64_t)r->app->cfg.session_idle_minutes * 60;
+		int found = store_session_user(r->w->db, r->pool, hash, idle_after, u, &last_seen, &remember,
+					       &pending);
+		if (found < 0)
+			return;
+		if (found && store_now() - last_seen > TOUCH_EVERY) {
+			store_session_touch(r->w->db, hash);
+			writes = store_write_count(); /* the touch itself is no reason to read again */
+		}
+		if (m) {
+			if (m->used)
+				h2o_mem_clear_pool(&m->pool);
+			else
+				h2o_mem_init_pool(&m->pool);
+			*m = (struct session_memo){.used = 1,
+						   .found = found,
+						   .remember = found ? remember : 0,
+						   .pending = found ? pending : 0,
+						   .writes = writes,
+						   .data_version = data_version,
+						   .until_ms = now_ms + SESSION_MEMO_MS,
+						   .pool = m->pool};
+			memcpy(m->hash, hash, sizeof m->hash);
+			memcpy(m->token, token, sizeof m->token);
+			m->user = found ? user_copy(&m->pool, u) : NULL;
+		}
+		if (!found)
+			return;
+	}
 	r->session_hash = hash;
 	if (pending) {
 		r->pending_user = u; /* only /signin/code listens to this session */
@@ -70,6 +179,12 @@ void session_resolve(struct request *r)
 	r->user = u;
 	r->remember = remember;
 	r->level = reader_level(u);
+	/* the session's form token of this hour, made once per hour and worker */
+	if (m && !r->form_token && strcmp(m->token, token) == 0) {
+		const char *t = csrf_token(r);
+		snprintf(m->form_token, sizeof m->form_token, "%s", t);
+		m->form_hour = store_now() / 3600;
+	}
 }
 
 static void set_cookie(struct request *r, const char *value, long max_age)
@@ -98,6 +213,7 @@ int session_start(struct request *r, int64_t user_id, int remember, int pending)
 	 */
 	set_cookie(r, token, remember ? (long)life : -1);
 	r->session_hash = hash;
+	r->form_token = NULL; /* tokens name the session */
 	return 0;
 }
 
@@ -112,6 +228,7 @@ void session_end(struct request *r)
 		store_session_delete(r->w->db, r->session_hash);
 	session_clear_cookie(r);
 	r->session_hash = NULL;
+	r->form_token = NULL;
 	r->user = NULL;
 	r->level = AUDIENCE_PUBLIC;
 }

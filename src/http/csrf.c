@@ -29,10 +29,12 @@ const char *csrf_token(struct request *r)
 {
 	struct worker *w = r->w;
 	int64_t hour = store_now() / 3600;
+	if (r->form_token)
+		return r->form_token;
 	if (r->session_hash) {
 		char *t = h2o_mem_alloc_pool(r->pool, 80);
 		token_for_hour(w->app->form_key, hour, r->session_hash, t);
-		return t;
+		return r->form_token = t;
 	}
 	if (hour != w->token_hour) {
 		token_for_hour(w->app->form_key, hour, NULL, w->token);

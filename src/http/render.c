@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "auth/session.h"
 #include "core/log.h"
 #include "http/response.h"
 
@@ -130,20 +131,6 @@ static const h2o_headers_t *copy_headers(h2o_mem_pool_t *pool, const h2o_headers
 	return to;
 }
 
-static struct user *copy_user(h2o_mem_pool_t *pool, const struct user *u)
-{
-	if (!u)
-		return NULL;
-	struct user *c = h2o_mem_alloc_pool(pool, sizeof *c);
-	*c = *u;
-	const char **text[] = {&c->email,	&c->name,	&c->profession,	   &c->specialty,
-			       &c->country,	&c->role,	&c->password_hash, &c->hcp_status,
-			       &c->hcp_request, &c->hcp_method, &c->hcp_evidence,  &c->totp_secret};
-	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
-		*text[i] = copy(pool, *text[i]);
-	return c;
-}
-
 static void on_request_gone(void *p)
 {
 	struct render_job *job = *(struct render_job **)p;
@@ -173,8 +160,9 @@ int render_submit(struct request *r, void (*handler)(struct request *r))
 		c->params[i] = copy(pool, r->params[i]);
 	c->cache_key = copy_iovec(pool, r->cache_key);
 	c->session_hash = copy(pool, r->session_hash);
-	c->user = copy_user(pool, r->user);
-	c->pending_user = copy_user(pool, r->pending_user);
+	c->form_token = copy(pool, r->form_token);
+	c->user = user_copy(pool, r->user);
+	c->pending_user = user_copy(pool, r->pending_user);
 	job->home = r->w;
 	job->origin = r;
 	job->handler = handler;

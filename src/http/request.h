@@ -39,6 +39,7 @@ struct request {
 	/* the reader, from the session cookie (see src/auth/session.h) */
 	struct user *user;	   /* NULL when not signed in */
 	const char *session_hash;  /* SHA-256 hex of the session token, NULL when none */
+	const char *form_token;	   /* the form token, once made for this request (csrf.c) */
 	enum audience level;	   /* what the reader may read */
 	int remember;		   /* the session was started with "remember me" */
 	struct user *pending_user; /* signed in with a password, waiting for the second factor */

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "auth/password.h"
+#include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/dispatch.h"
@@ -297,6 +298,7 @@ void server_stop(void)
 	for (int i = 0; i < nworkers; i++) {
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
+		session_memo_free(&workers[i]);
 		worker_sites_free(&workers[i]);
 	}
 	nworkers = 0;

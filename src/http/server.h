@@ -39,7 +39,8 @@ struct worker {
 	h2o_context_t ctx; /* first, so a context pointer is a worker pointer */
 	h2o_accept_ctx_t accept;
 	h2o_socket_t *listener;
-	int listen_fd; /* the listener's socket, made before the thread starts */
+	int listen_fd;	/* the listener's socket, made before the thread starts */
+	void *sessions; /* the loop's memo of session lookups (session.c) */
 	struct app *app;
 	store *db;
 	struct page_cache *cache;

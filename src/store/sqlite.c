@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 
@@ -370,8 +371,17 @@ static const struct store_ops sqlite_ops = {
     .close = sq_close,
 };
 
+/* SQLite's memory statistics take one process-wide mutex on every allocation: every thread's queries would
+ * queue on it (signed-in readers' session lookups, on the event loops). Off before the first connection. */
+static void sqlite_setup(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 store *store_open(const char *path, char *err, size_t errlen)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, sqlite_setup);
 	store *s = calloc(1, sizeof *s);
 	if (!s)
 		die("out of memory");
@@ -823,6 +833,14 @@ static void menu_copy(h2o_mem_pool_t *pool, const struct menu_item *from, size_t
 		(*out)[i].label = mem_strndup(pool, from[i].label, strlen(from[i].label));
 		(*out)[i].url = mem_strndup(pool, from[i].url, strlen(from[i].url));
 	}
+}
+
+int64_t sq_store_data_version(store *s)
+{
+	sqlite3_stmt *st = prep(s, Q_DATA_VERSION);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
 }
 
 int sq_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)

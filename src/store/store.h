@@ -491,6 +491,12 @@ struct logged_change {
 /** Changes other processes logged after *since, oldest first, at most max into out; *since moves past
  * what was read. The first call (*since < 0) reads none and sets *since to the newest row. 0, or -1. */
 int store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);
+/** SQLite's data_version on this connection: it moves when another connection (of this process or another)
+ * commits. -1 on error. */
+int64_t store_data_version(store *s);
+/** How many transactions this process has committed (any connection): a memo of what the database said is
+ * good while this stays the same. */
+uint64_t store_write_count(void);
 /** Drops log rows written before the Unix time `before`. */
 int store_changes_prune(store *s, int64_t before);
 

@@ -1,6 +1,6 @@
 """Two nodes (two `plenary serve` processes) on one database: a change made through one is shown by the
-other within a second, cached pages included; a session made on one works on the other; a scheduled
-article is published once, by one node."""
+other within a second, cached pages included; a session made on one works on the other, and ends on both
+within a second of signing out; a scheduled article is published once, by one node."""
 import os
 import re
 import tempfile
@@ -100,9 +100,16 @@ def test_a_session_made_on_one_node_works_on_the_other(nodes):
     out = requests.post(b.url("/signout"), data={"form_token": token}, cookies={"plenary_session": editor.cookie},
                         headers={"Origin": b.base}, timeout=10, allow_redirects=False)
     assert out.status_code == 303
-    again = requests.get(a.url("/account"), cookies={"plenary_session": editor.cookie}, timeout=10,
-                         allow_redirects=False)
-    assert again.status_code in (302, 303) and "/signin" in again.headers.get("location", "")
+    gone = requests.get(b.url("/account"), cookies={"plenary_session": editor.cookie}, timeout=10,
+                        allow_redirects=False)
+    assert gone.status_code in (302, 303), "the node that signed the session out still knows it"
+
+    def a_forgot_it():  # node A's loops remember a session for up to a second
+        again = requests.get(a.url("/account"), cookies={"plenary_session": editor.cookie}, timeout=10,
+                             allow_redirects=False)
+        return again.status_code in (302, 303) and "/signin" in again.headers.get("location", "")
+
+    assert wait_for(a_forgot_it, 1.5) is not None, "node A still knows a session node B signed out"
 
 
 def test_a_scheduled_article_is_published_once_by_one_node(nodes):
