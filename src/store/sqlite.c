@@ -196,7 +196,13 @@ int64_t store_now(void)
 		const char *e = getenv("PLENARY_NOW");
 		pinned = e && *e ? strtoll(e, NULL, 10) : 0;
 	}
-	return pinned ? pinned : (int64_t)time(NULL);
+	if (pinned)
+		return pinned;
+	/* the precise clock: time() reads a coarse one that lags by up to a few milliseconds, so at an
+	 * article's second the scheduler (which wakes by clock_gettime) would find nothing due yet */
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec;
 }
 
 /* Copies column i as text into the pool ("" for NULL). */
