@@ -67,10 +67,9 @@ struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u)
 
 /* ---- the worker's memo of sessions: a signed-in reader's pages cost no database read ---- */
 
-/* What a session lookup found, kept by the worker's loop while nothing was committed since: not by this
- * process (a sign-out, a profile saved, a role changed) nor by another one (another node, a tool), as the
- * connection's data_version tells, and for at most SESSION_MEMO_MS. A lookup costs a query; the check, a
- * pragma. */
+/* What a session lookup found, kept by the worker's loop while the connection's stamp is the same (nothing
+ * committed since, here or by another process: a sign-out, a profile saved, a role changed, another node) and
+ * for at most SESSION_MEMO_MS. A lookup costs a query; the check, a pragma. */
 #define SESSION_MEMO_SLOTS 256
 #define SESSION_MEMO_MS 1000
 struct session_memo {
@@ -78,8 +77,7 @@ struct session_memo {
 	char form_token[80]; /* of form_hour, made once */
 	int64_t form_hour;
 	int used, found, remember, pending;
-	uint64_t writes;      /* store_write_count() when read */
-	int64_t data_version; /* the worker connection's data_version when read */
+	struct store_stamp stamp; /* the worker connection's, when read */
 	int64_t until_ms;
 	struct user *user; /* in pool */
 	h2o_mem_pool_t pool;
@@ -123,13 +121,13 @@ void session_resolve(struct request *r)
 		return;
 	struct session_memo *m = memo_slot(r->w, token);
 	int64_t now_ms = monotonic_ms();
-	uint64_t writes = store_write_count();
-	int64_t data_version = store_data_version(r->w->db);
+	struct store_stamp stamp;
+	int stamped = store_stamp(r->w->db, &stamp) == 0;
 	struct user *u;
 	int remember, pending;
 	const char *hash;
-	if (m && m->used && strcmp(m->token, token) == 0 && m->writes == writes && data_version >= 0 &&
-	    m->data_version == data_version && now_ms < m->until_ms) {
+	if (m && m->used && stamped && strcmp(m->token, token) == 0 && store_stamp_same(&m->stamp, &stamp) &&
+	    now_ms < m->until_ms) {
 		if (!m->found)
 			return;
 		hash = mem_strndup(r->pool, m->hash, 64);
@@ -149,7 +147,8 @@ void session_resolve(struct request *r)
 			return;
 		if (found && store_now() - last_seen > TOUCH_EVERY) {
 			store_session_touch(r->w->db, hash);
-			writes = store_write_count(); /* the touch itself is no reason to read again */
+			stamped = stamped &&
+				  store_stamp(r->w->db, &stamp) == 0; /* the touch: no reason to read again */
 		}
 		if (m) {
 			if (m->used)
@@ -160,9 +159,8 @@ void session_resolve(struct request *r)
 						   .found = found,
 						   .remember = found ? remember : 0,
 						   .pending = found ? pending : 0,
-						   .writes = writes,
-						   .data_version = data_version,
-						   .until_ms = now_ms + SESSION_MEMO_MS,
+						   .stamp = stamp,
+						   .until_ms = stamped ? now_ms + SESSION_MEMO_MS : now_ms,
 						   .pool = m->pool};
 			memcpy(m->hash, hash, sizeof m->hash);
 			memcpy(m->token, token, sizeof m->token);

@@ -1,7 +1,6 @@
 /* changes: the change log other processes on the same database (nodes) read to drop the cached pages a
  * change shows on, with the rows this process wrote told apart through SQLite's update hook. */
 #include <pthread.h>
-#include <stdatomic.h>
 #include <string.h>
 
 #include "store/sqlite_int.h"
@@ -49,24 +48,6 @@ static void on_update(void *arg, int op, const char *db, const char *table, sqli
 		p->seq[p->n++] = rowid;
 }
 
-static atomic_uint_fast64_t commits;
-
-uint64_t store_write_count(void)
-{
-	return atomic_load_explicit(&commits, memory_order_acquire);
-}
-
-/* After each commit (WAL mode calls it once the new data is visible to readers): counted, and the log
- * checkpointed as SQLite's own hook would (a connection has one WAL hook; setting it replaces that one). */
-static int on_wal(void *arg, sqlite3 *db, const char *name, int pages)
-{
-	(void)arg;
-	atomic_fetch_add_explicit(&commits, 1, memory_order_acq_rel);
-	if (pages >= 1000)
-		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-	return SQLITE_OK;
-}
-
 static int on_commit(void *arg)
 {
 	struct pending *p = arg;
@@ -94,7 +75,6 @@ void *sq_changes_watch(sqlite3 *db)
 	sqlite3_update_hook(db, on_update, p);
 	sqlite3_commit_hook(db, on_commit, p);
 	sqlite3_rollback_hook(db, on_rollback, p);
-	sqlite3_wal_hook(db, on_wal, NULL);
 	return p;
 }
 

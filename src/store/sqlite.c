@@ -117,22 +117,23 @@ static const char *const sql_text[Q_COUNT] = {
 };
 
 /* A list's total, as store_articles counted it: every page of a list asks for it, and counting walks the
- * whole list, so the pages of a 10,000-article list would cost as many full walks. It holds while no
- * connection has written (data_version for the others, total_changes for this one) and until the site's next
- * article becomes visible by its publication time. */
+ * whole list, so the pages of a 10,000-article list would cost as many full walks. It holds while the
+ * store's stamp is the same and until the site's next article becomes visible by its publication time. */
 #define COUNT_MEMOS 32
 struct count_memo {
 	struct article_filter f;
-	int64_t data_version, changes, until;
+	struct store_stamp stamp;
+	int64_t until;
 	size_t total;
 	int used;
 };
 
-/* A site's menu as read last, kept while no connection has written: every page shows it, and reading it
+/* A site's menu as read last, kept while the store's stamp is the same: every page shows it, and reading it
  * (a recursive query, sorted) cost more than some whole pages. */
 #define MENU_MEMOS 4
 struct menu_memo {
-	int64_t site_id, data_version, changes;
+	int64_t site_id;
+	struct store_stamp stamp;
 	struct menu_item *items; /* in pool */
 	size_t n;
 	h2o_mem_pool_t pool;
@@ -683,6 +684,17 @@ static void bind_filter(sqlite3_stmt *st, const struct article_filter *f)
 	sqlite3_bind_int64(st, 7, f->exclude_id);
 }
 
+int sq_store_stamp(store *s, struct store_stamp *out)
+{
+	sqlite3_stmt *st = prep(s, Q_DATA_VERSION);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return sq_step_error(s, st);
+	out->data_version = sqlite3_column_int64(st, 0);
+	out->changes = sqlite3_total_changes64(s->db);
+	sqlite3_reset(st);
+	return 0;
+}
+
 /* One integer from a statement bound by bind_filter; none (NULL or no row) gives dflt. */
 static int filter_scalar(store *s, enum stmt q, const struct article_filter *f, int64_t dflt, int64_t *out)
 {
@@ -700,13 +712,14 @@ static int filter_scalar(store *s, enum stmt q, const struct article_filter *f, 
 /* The number of visible articles of a list, from the memo when it still holds (see struct count_memo). */
 static int count_articles(store *s, const struct article_filter *f, size_t *total)
 {
-	int64_t version, count, until, now = store_now(), changes = sqlite3_total_changes64(s->db);
-	if (filter_scalar(s, Q_DATA_VERSION, f, 0, &version) != 0)
+	int64_t count, until, now = store_now();
+	struct store_stamp stamp;
+	if (sq_store_stamp(s, &stamp) != 0)
 		return -1;
 	for (size_t i = 0; i < COUNT_MEMOS; i++) {
 		struct count_memo *m = &s->counts[i];
-		if (m->used && memcmp(&m->f, f, sizeof *f) == 0 && m->data_version == version &&
-		    m->changes == changes && now < m->until) {
+		if (m->used && memcmp(&m->f, f, sizeof *f) == 0 && store_stamp_same(&m->stamp, &stamp) &&
+		    now < m->until) {
 			*total = m->total;
 			return 0;
 		}
@@ -715,12 +728,7 @@ static int count_articles(store *s, const struct article_filter *f, size_t *tota
 	    filter_scalar(s, Q_NEXT_VISIBLE, f, INT64_MAX, &until) != 0)
 		return -1;
 	struct count_memo *m = &s->counts[s->next_count++ % COUNT_MEMOS];
-	*m = (struct count_memo){.f = *f,
-				 .data_version = version,
-				 .changes = changes,
-				 .until = until,
-				 .total = (size_t)count,
-				 .used = 1};
+	*m = (struct count_memo){.f = *f, .stamp = stamp, .until = until, .total = (size_t)count, .used = 1};
 	*total = (size_t)count;
 	return 0;
 }
@@ -841,25 +849,14 @@ static void menu_copy(h2o_mem_pool_t *pool, const struct menu_item *from, size_t
 	}
 }
 
-int64_t sq_store_data_version(store *s)
-{
-	sqlite3_stmt *st = prep(s, Q_DATA_VERSION);
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return v;
-}
-
 int sq_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
 {
-	int64_t version, changes = sqlite3_total_changes64(s->db);
-	sqlite3_stmt *st = prep(s, Q_DATA_VERSION);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return sq_step_error(s, st);
-	version = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	struct store_stamp stamp;
+	if (sq_store_stamp(s, &stamp) != 0)
+		return -1;
 	for (size_t i = 0; i < MENU_MEMOS; i++) {
 		struct menu_memo *m = &s->menus[i];
-		if (m->used && m->site_id == site_id && m->data_version == version && m->changes == changes) {
+		if (m->used && m->site_id == site_id && store_stamp_same(&m->stamp, &stamp)) {
 			menu_copy(pool, m->items, m->n, out);
 			*n = m->n;
 			return 0;
@@ -876,8 +873,7 @@ int sq_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_i
 		       (void **)&m->items, &m->n) != 0)
 		return -1;
 	m->site_id = site_id;
-	m->data_version = version;
-	m->changes = changes;
+	m->stamp = stamp;
 	m->used = 1;
 	menu_copy(pool, m->items, m->n, out);
 	*n = m->n;

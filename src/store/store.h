@@ -491,12 +491,17 @@ struct logged_change {
 /** Changes other processes logged after *since, oldest first, at most max into out; *since moves past
  * what was read. The first call (*since < 0) reads none and sets *since to the newest row. 0, or -1. */
 int store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);
-/** SQLite's data_version on this connection: it moves when another connection (of this process or another)
- * commits. -1 on error. */
-int64_t store_data_version(store *s);
-/** How many transactions this process has committed (any connection): a memo of what the database said is
- * good while this stays the same. */
-uint64_t store_write_count(void);
+/** Where the database stands, as one connection sees it: a memo of what it answered holds while the stamp
+ * is the same, as nothing was committed since, by this connection (changes) or any other of this process or
+ * another (data_version). */
+struct store_stamp {
+	int64_t data_version, changes;
+};
+int store_stamp(store *s, struct store_stamp *out);
+static inline int store_stamp_same(const struct store_stamp *a, const struct store_stamp *b)
+{
+	return a->data_version == b->data_version && a->changes == b->changes;
+}
 /** Drops log rows written before the Unix time `before`. */
 int store_changes_prune(store *s, int64_t before);
 
