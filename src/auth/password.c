@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "core/log.h"
+#include "http/request.h"
 
 static char **blocked;
 static size_t nblocked;
@@ -199,16 +200,7 @@ void hasher_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messa
 	}
 }
 
-static void on_request_gone(void *p)
-{
-	struct hash_job *job = *(struct hash_job **)p;
-	if (job)
-		job->cancelled = 1;
-}
-
 void hasher_bind_request(struct hash_job *job, h2o_mem_pool_t *req_pool)
 {
-	struct hash_job **slot = h2o_mem_alloc_shared(req_pool, sizeof *slot, on_request_gone);
-	*slot = job;
-	job->link = (void **)slot;
+	job->link = req_watch_gone(req_pool, &job->cancelled);
 }

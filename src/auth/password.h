@@ -34,7 +34,7 @@ struct hash_job {
 	int cancelled;			    /* the request went away before the answer came */
 	void (*done)(struct hash_job *job); /* runs on the worker's loop thread unless cancelled */
 	void *data;
-	void **link; /* cleared when done, so the request's pool no longer points here */
+	int **link; /* cleared when done, so the request's pool no longer points here */
 	/* other slow work the same threads run (resizing an uploaded image): when set, work runs instead of
 	 * hashing, and release frees data after done, or after cancelling */
 	void (*work)(struct hash_job *job);

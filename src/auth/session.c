@@ -10,6 +10,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "core/text.h"
 #include "http/csrf.h"
 
 #define TOUCH_EVERY 300 /* seconds between writes of last_seen_at: not a write per page view */
@@ -97,10 +98,7 @@ static struct session_memo *memo_slot(struct worker *w, const char *token)
 		if (!w->sessions)
 			return NULL;
 	}
-	size_t i = 0;
-	for (const char *p = token; *p; p++)
-		i = i * 31 + (unsigned char)*p;
-	return &((struct session_memo *)w->sessions)[i % SESSION_MEMO_SLOTS];
+	return &((struct session_memo *)w->sessions)[text_hash(token, strlen(token)) % SESSION_MEMO_SLOTS];
 }
 
 void session_memo_free(struct worker *w)

@@ -1,4 +1,4 @@
-/* dirs: creating a folder and its parents, for the outbox and the media library. */
+/* dirs: creating a folder and its parents, for the outbox, the media library and the static export. */
 #include "core/dirs.h"
 
 #include <errno.h>
@@ -6,7 +6,8 @@
 
 #include "core/buf.h"
 
-int dir_make(const char *dir, mode_t mode)
+/* Creates every folder of dir from the root down. */
+static int make_all(const char *dir, mode_t mode)
 {
 	buf path;
 	buf_init(&path, NULL);
@@ -23,11 +24,19 @@ int dir_make(const char *dir, mode_t mode)
 	}
 	if (rc == 0 && mkdir(p, mode) < 0 && errno != EEXIST)
 		rc = -1;
+	buf_free(&path);
+	return rc;
+}
+
+int dir_make(const char *dir, mode_t mode)
+{
+	/* the folder itself first: its parents are asked for only when one is missing (the static export
+	 * makes thousands of folders, nearly all beside one made just before) */
+	int rc = mkdir(dir, mode) == 0 || errno == EEXIST ? 0 : errno == ENOENT ? make_all(dir, mode) : -1;
 	struct stat st;
-	if (rc == 0 && stat(p, &st) == 0 && !S_ISDIR(st.st_mode)) {
+	if (rc == 0 && stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		errno = ENOTDIR;
 		rc = -1;
 	}
-	buf_free(&path);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* dirs: creating a folder and its parents, for the outbox and the media library. */
+/* dirs: creating a folder and its parents, for the outbox, the media library and the static export. */
 #ifndef PLENARY_DIRS_H
 #define PLENARY_DIRS_H
 

@@ -1,4 +1,5 @@
-/* text: small checks on user-supplied text: character counts and plausible email addresses. */
+/* text: small checks on user-supplied text (character counts, plausible email addresses, slugs) and the hash
+ * of a string. */
 #include "core/text.h"
 
 #include <string.h>
@@ -70,4 +71,13 @@ void text_slug(const char *s, char *out, size_t n)
 		}
 	}
 	out[k] = '\0';
+}
+
+uint64_t text_hash(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
 }

@@ -1,8 +1,10 @@
-/* text: small checks on user-supplied text: character counts and plausible email addresses. */
+/* text: small checks on user-supplied text (character counts, plausible email addresses, slugs) and the hash
+ * of a string. */
 #ifndef PLENARY_TEXT_H
 #define PLENARY_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /** Characters (code points) of a UTF-8 string, not bytes. */
 size_t text_chars(const char *s);
@@ -15,5 +17,8 @@ int text_clean(const char *s, int multiline);
 /** A URL slug of s into out (at most n-1 bytes): lowercase ASCII letters and digits, other runs become one
  * '-', no '-' at either end; common accented Latin letters lose their accents. "" when nothing is left. */
 void text_slug(const char *s, char *out, size_t n);
+
+/** FNV-1a, 64 bits, of n bytes: for hash tables and ETags, not for anything an attacker must not guess. */
+uint64_t text_hash(const void *p, size_t n);
 
 #endif

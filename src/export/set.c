@@ -7,14 +7,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
-
-static uint64_t hash(const char *p, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
-	return h;
-}
+#include "core/text.h"
 
 void set_init(struct strset *s, h2o_mem_pool_t *pool)
 {
@@ -32,7 +25,7 @@ void set_free(struct strset *s)
 /* The slot of key: its own when a member, else the empty one where it would go. */
 static size_t find(const struct strset *s, const char *key, size_t n)
 {
-	size_t mask = s->capacity - 1, i = (size_t)hash(key, n) & mask;
+	size_t mask = s->capacity - 1, i = (size_t)text_hash(key, n) & mask;
 	while (s->slots[i] && (strncmp(s->slots[i], key, n) != 0 || s->slots[i][n] != '\0'))
 		i = (i + 1) & mask;
 	return i;

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/dirs.h"
 #include "core/log.h"
 #include "export/set.h"
 
@@ -85,22 +86,6 @@ static int folder_is_empty(const char *dir)
 	return empty;
 }
 
-/* mkdir -p, asking for the parent only when the folder's own mkdir says it is missing. */
-static int make_folder(char *path)
-{
-	if (mkdir(path, 0755) == 0 || errno == EEXIST)
-		return 0;
-	if (errno != ENOENT)
-		return -1;
-	char *slash = strrchr(path, '/');
-	if (!slash || slash == path)
-		return -1;
-	*slash = '\0';
-	int rc = make_folder(path);
-	*slash = '/';
-	return rc == 0 && (mkdir(path, 0755) == 0 || errno == EEXIST) ? 0 : -1;
-}
-
 struct export_tree *tree_open(const char *dir, int force, char *err, size_t errlen)
 {
 	struct export_tree *t = calloc(1, sizeof *t);
@@ -121,7 +106,7 @@ struct export_tree *tree_open(const char *dir, int force, char *err, size_t errl
 	buf_init(&t->scratch, NULL);
 	int had = 0;
 	struct stat st;
-	if (make_folder(t->dir) != 0 || stat(t->dir, &st) != 0) {
+	if ((dir_make(t->dir, 0755) != 0 && errno != ENOTDIR) || stat(t->dir, &st) != 0) {
 		snprintf(err, errlen, "%s: %s", t->dir, strerror(errno));
 	} else if (!S_ISDIR(st.st_mode)) {
 		snprintf(err, errlen, "%s is not a folder", t->dir);
@@ -182,7 +167,7 @@ static int replace_file(struct export_tree *t, char *path, const void *data, siz
 {
 	char *slash = strrchr(path, '/');
 	*slash = '\0';
-	int rc = strcmp(path, t->made) == 0 ? 0 : make_folder(path);
+	int rc = strcmp(path, t->made) == 0 ? 0 : dir_make(path, 0755);
 	if (rc == 0)
 		snprintf(t->made, sizeof t->made, "%s", path);
 	*slash = '/';

@@ -9,6 +9,7 @@
 #include <zlib.h>
 
 #include "core/log.h"
+#include "core/text.h"
 #include "render/view.h"
 
 #define NBUCKETS 4096
@@ -18,15 +19,6 @@ struct page_cache {
 	struct page_entry *buckets[NBUCKETS];
 	struct page_entry *lru_head, *lru_tail; /* head = most recently used */
 };
-
-static uint64_t fnv1a(const char *p, size_t n, uint64_t h)
-{
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
 
 static size_t entry_size(const struct page_entry *e)
 {
@@ -87,7 +79,7 @@ static void lru_push_front(struct page_cache *c, struct page_entry *e)
 
 static void evict(struct page_cache *c, struct page_entry *e)
 {
-	struct page_entry **pp = &c->buckets[fnv1a(e->key, strlen(e->key), 0xcbf29ce484222325ULL) % NBUCKETS];
+	struct page_entry **pp = &c->buckets[text_hash(e->key, strlen(e->key)) % NBUCKETS];
 	while (*pp && *pp != e)
 		pp = &(*pp)->next_hash;
 	if (*pp)
@@ -118,7 +110,7 @@ static int fresh(const struct page_entry *e)
 
 struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t keylen)
 {
-	struct page_entry *e = c->buckets[fnv1a(key, keylen, 0xcbf29ce484222325ULL) % NBUCKETS];
+	struct page_entry *e = c->buckets[text_hash(key, keylen) % NBUCKETS];
 	for (; e; e = e->next_hash) {
 		if (strlen(e->key) != keylen || memcmp(e->key, key, keylen) != 0)
 			continue;
@@ -225,8 +217,7 @@ struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budge
 	e->status = status;
 	e->ndeps = ndeps < PAGE_MAX_DEPS ? ndeps : PAGE_MAX_DEPS;
 	memcpy(e->deps, deps, e->ndeps * sizeof *deps);
-	snprintf(e->etag, sizeof e->etag, "%016llx",
-		 (unsigned long long)fnv1a(body, len, 0xcbf29ce484222325ULL));
+	snprintf(e->etag, sizeof e->etag, "%016llx", (unsigned long long)text_hash(body, len));
 	entry_split(e);
 	e->refs = 1; /* the caller's */
 	if (!key || entry_size(e) > budget / 4) {
@@ -247,7 +238,7 @@ void page_cache_put(struct page_cache *c, struct page_entry *e)
 		evict(c, old);
 	while (c->lru_tail && c->used + entry_size(e) > c->budget)
 		evict(c, c->lru_tail);
-	size_t b = fnv1a(e->key, e->keylen, 0xcbf29ce484222325ULL) % NBUCKETS;
+	size_t b = text_hash(e->key, e->keylen) % NBUCKETS;
 	e->next_hash = c->buckets[b];
 	c->buckets[b] = e;
 	lru_push_front(c, e);

@@ -23,7 +23,7 @@ struct render_job {
 	const struct site *sites; /* the worker's list when the request came: kept while the job is out */
 	size_t nsites;
 	int cancelled;
-	struct render_job **link; /* in the request's pool; cleared when the answer arrives */
+	int **link; /* in the request's pool; cleared when the answer arrives */
 };
 
 struct render_thread {
@@ -131,13 +131,6 @@ static const h2o_headers_t *copy_headers(h2o_mem_pool_t *pool, const h2o_headers
 	return to;
 }
 
-static void on_request_gone(void *p)
-{
-	struct render_job *job = *(struct render_job **)p;
-	if (job)
-		job->cancelled = 1;
-}
-
 int render_submit(struct request *r, void (*handler)(struct request *r))
 {
 	if (!nthreads)
@@ -169,8 +162,7 @@ int render_submit(struct request *r, void (*handler)(struct request *r))
 	job->sites = r->w->sites;
 	job->nsites = r->w->nsites;
 	job->home->inflight++; /* the job's hold: the worker's site lists stay, and shutdown waits for it */
-	job->link = h2o_mem_alloc_shared(r->pool, sizeof *job->link, on_request_gone);
-	*job->link = job;
+	job->link = req_watch_gone(r->pool, &job->cancelled);
 	pthread_mutex_lock(&lock);
 	h2o_linklist_insert(&queue, &job->super.link);
 	pthread_cond_signal(&wake);

@@ -8,6 +8,20 @@
 #include "core/buf.h"
 #include "http/form.h"
 
+static void on_gone(void *p)
+{
+	int *gone = *(int **)p;
+	if (gone)
+		*gone = 1;
+}
+
+int **req_watch_gone(h2o_mem_pool_t *req_pool, int *gone)
+{
+	int **slot = h2o_mem_alloc_shared(req_pool, sizeof *slot, on_gone);
+	*slot = gone;
+	return slot;
+}
+
 const char *req_header(struct request *r, const char *name)
 {
 	ssize_t i = h2o_find_header_by_str(r->headers, name, strlen(name), -1);

@@ -45,6 +45,9 @@ struct request {
 	struct user *pending_user; /* signed in with a password, waiting for the second factor */
 };
 
+/** Watches for h2o disposing of a request while work for it runs elsewhere: *gone becomes 1 then. The owner
+ * clears the returned slot (*slot = NULL) once the work is done and it no longer needs telling. */
+int **req_watch_gone(h2o_mem_pool_t *req_pool, int *gone);
 /** Value of a request header (first occurrence) as a NUL-terminated copy, or NULL. */
 const char *req_header(struct request *r, const char *lowercase_name);
 /** Value of a cookie, or NULL. */

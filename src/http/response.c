@@ -253,8 +253,7 @@ void resp_replay(struct request *r, struct deferred *d)
 		resp_header(r, d->header_name[i], d->header_value[i], strlen(d->header_value[i]));
 	switch (d->kind) {
 	case DEFER_ENTRY:
-		if (d->keep)
-			page_cache_put(r->w->cache, d->entry);
+		page_cache_put(r->w->cache, d->entry); /* unless it is not to be kept */
 		resp_send_entry(r, d->entry);
 		page_entry_release(d->entry);
 		d->entry = NULL;
@@ -292,15 +291,11 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 						(size_t)r->app->cfg.cache_mb * 1024 * 1024, status, r->deps,
 						r->ndeps, out.p ? out.p : "", out.len);
 	if (r->later) { /* built here, off the loop (compression included); stored and sent there */
-		*r->later = (struct deferred){.kind = DEFER_ENTRY,
-					      .status = status,
-					      .entry = e,
-					      .keep = !e->evicted,
-					      .nheaders = r->later->nheaders};
+		*r->later = (struct deferred){
+		    .kind = DEFER_ENTRY, .status = status, .entry = e, .nheaders = r->later->nheaders};
 		return;
 	}
-	if (!e->evicted)
-		page_cache_put(r->w->cache, e);
+	page_cache_put(r->w->cache, e);
 	resp_send_entry(r, e);
 	page_entry_release(e);
 }

@@ -16,8 +16,8 @@ enum { SLOT_FORM_TOKEN = 0, SLOT_USER_NAME = 1 };
 struct deferred {
 	enum { DEFER_NONE, DEFER_ENTRY, DEFER_BYTES, DEFER_REDIRECT } kind;
 	int status;
-	struct page_entry *entry; /* DEFER_ENTRY: built, one reference held */
-	int keep;		  /* DEFER_ENTRY: store it in the worker's cache */
+	struct page_entry
+	    *entry; /* DEFER_ENTRY: built (kept or not, as page_entry_build decided), one reference */
 	const char *ctype, *cache_control, *etag, *location, *body;
 	size_t len;
 	size_t nheaders;
