@@ -36,6 +36,15 @@ enum {
 };
 _Static_assert(S_LAST <= 150, "statement slots 130-149 belong to search.c");
 _Static_assert(S_LAST <= SQ_MORE_STATEMENTS, "statement slots");
+enum {
+	S_MORE_FIRST = 184, /* and slots 184-191 */
+	S_FTS5_API = S_MORE_FIRST,
+	S_TERMS_OF,
+	S_PHRASE_HITS,
+	S_MORE_LAST
+};
+_Static_assert(S_MORE_LAST <= 192 && S_MORE_LAST <= SQ_MORE_STATEMENTS,
+	       "statement slots 184-191 belong to search.c");
 
 #define MAX_HITS 200000 /* more than any site holds; a guard, not a page size */
 
@@ -53,6 +62,26 @@ static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3
  * document frequency, counted over the hits (exact for OR, where a phrase's documents are all hits), and adds
  * them up. No length normalisation: it would cost a read of every hit's column sizes, and articles are alike
  * in length. */
+/* Phrase p's score in the current row: the sum over columns of weight x tf (k1 + 1) / (tf + k1). */
+static int phrase_score(const Fts5ExtensionApi *api, Fts5Context *fts, int p, double *out)
+{
+	int tf[NCOLS];
+	memset(tf, 0, sizeof tf);
+	Fts5PhraseIter it;
+	int col, off;
+	if (api->xPhraseFirst(fts, p, &it, &col, &off) != SQLITE_OK)
+		return -1;
+	for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
+		if (col < NCOLS)
+			tf[col]++;
+	double score = 0;
+	for (int c = 0; c < NCOLS; c++)
+		if (tf[c])
+			score += weights[c] * tf[c] * (RANK_K1 + 1) / (tf[c] + RANK_K1);
+	*out = score;
+	return 0;
+}
+
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
 		    sqlite3_value **argv)
 {
@@ -61,26 +90,49 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 	int used = nphrases < 1 ? 1 : nphrases > RANK_PHRASES ? RANK_PHRASES : nphrases;
 	double score[RANK_PHRASES] = {0};
 	for (int p = 0; p < nphrases; p++) {
-		int tf[NCOLS];
-		memset(tf, 0, sizeof tf);
-		Fts5PhraseIter it;
-		int col, off;
-		if (api->xPhraseFirst(fts, p, &it, &col, &off) != SQLITE_OK) {
+		double one;
+		if (phrase_score(api, fts, p, &one) != 0) {
 			sqlite3_result_error(ctx, "rank: cannot read matches", -1);
 			return;
 		}
-		for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-			if (col < NCOLS)
-				tf[col]++;
-		for (int c = 0; c < NCOLS; c++)
-			if (tf[c])
-				score[p < used ? p : used - 1] +=
-				    weights[c] * tf[c] * (RANK_K1 + 1) / (tf[c] + RANK_K1);
+		score[p < used ? p : used - 1] += one;
 	}
 	if (used == 1)
 		sqlite3_result_double(ctx, score[0]);
 	else
 		sqlite3_result_blob(ctx, score, (int)(used * sizeof *score), SQLITE_TRANSIENT);
+}
+
+/* plenary_hits(article_search, walk): for a query of one phrase, walks every document of the phrase in one
+ * call (FTS5's xQueryPhrase, with the query's column filter) and hands each to the walk's callback with its
+ * score, with no statement step per hit; 1 when it did, 0 when the query has more phrases (the caller then
+ * steps plenary_rank's rows). */
+struct hit_walk {
+	int (*each)(struct hit_walk *w, int64_t id, double score); /* non-zero stops */
+};
+
+static int walk_one(const Fts5ExtensionApi *api, Fts5Context *fts, void *user)
+{
+	struct hit_walk *w = user;
+	double score;
+	if (phrase_score(api, fts, 0, &score) != 0)
+		return SQLITE_ERROR;
+	return w->each(w, api->xRowid(fts), score) ? SQLITE_ABORT : SQLITE_OK;
+}
+
+static void hits_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
+		    sqlite3_value **argv)
+{
+	struct hit_walk *w = argc == 1 ? sqlite3_value_pointer(argv[0], "plenary_hit_walk") : NULL;
+	if (!w || api->xPhraseCount(fts) != 1) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	int rc = api->xQueryPhrase(fts, 0, w, walk_one);
+	if (rc != SQLITE_OK && rc != SQLITE_ABORT)
+		sqlite3_result_error(ctx, "hits: cannot read matches", -1);
+	else
+		sqlite3_result_int(ctx, 1);
 }
 
 int sq_search_register(store *s, char *why, size_t whylen)
@@ -95,8 +147,19 @@ int sq_search_register(store *s, char *why, size_t whylen)
 	sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (!api || api->iVersion < 2 ||
-	    api->xCreateFunction(api, "plenary_rank", NULL, rank_fn, NULL) != SQLITE_OK) {
+	    api->xCreateFunction(api, "plenary_rank", NULL, rank_fn, NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "plenary_hits", NULL, hits_fn, NULL) != SQLITE_OK) {
 		snprintf(why, whylen, "cannot register the search ranking function");
+		return -1;
+	}
+	/* the index's own words, for expanding a prefix (this connection's, so nothing in the schema) */
+	char *msg = NULL;
+	if (sqlite3_exec(sq_db(s),
+			 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_terms "
+			 "USING fts5vocab(main, article_search, 'row')",
+			 NULL, NULL, &msg) != SQLITE_OK) {
+		snprintf(why, whylen, "cannot read the search index's words: %s", msg ? msg : "?");
+		sqlite3_free(msg);
 		return -1;
 	}
 	return 0;
@@ -352,14 +415,77 @@ static void top(struct row *rows, size_t n, size_t want)
 /* Every hit with its facts and score, the best `want` of them first and ranked: malloc'd rows (the caller
  * frees), or -1. The score is the phrases' scores weighed by their inverse document frequency over the hits,
  * times a boost of up to 1.5 for the newest that fades over months. */
+/* A hit's score from its relevance: negated, so that the best sorts first, and raised by up to a half for
+ * a recent article (fading over months). */
+static double ranked(double relevance, int64_t published, int64_t now)
+{
+	double age = published < now ? (double)(now - published) : 0;
+	return -relevance * (1.0 + 0.5 / (1.0 + age / 2592000.0));
+}
+
+/* The hits of a one-phrase query, gathered by plenary_hits without a statement step per hit. */
+struct phrase_walk {
+	struct hit_walk walk; /* first */
+	const struct search_facts *x;
+	const struct search_query *q;
+	int64_t now;
+	size_t from, len, cap;
+	struct row *rows;
+};
+
+static int phrase_hit(struct hit_walk *w, int64_t id, double score)
+{
+	struct phrase_walk *p = (struct phrase_walk *)w;
+	const struct fact *f = fact_of(p->x, id, &p->from);
+	if (!f || !keep(p->x, f, p->q, p->now))
+		return 0;
+	if (p->len >= MAX_HITS || grow((void **)&p->rows, &p->cap, p->len + 1, sizeof *p->rows) != 0)
+		return 1;
+	p->rows[p->len++] = (struct row){f, ranked(score, f->published, p->now)};
+	return 0;
+}
+
+/* 1 with the rows when the query is one phrase, 0 when it has more, -1 on error. */
+static int phrase_hits(store *s, const struct search_facts *x, const struct search_query *q,
+		       const char *match, int64_t now, struct row **out, size_t *n)
+{
+	struct phrase_walk w = {.walk = {phrase_hit}, .x = x, .q = q, .now = now};
+	sqlite3_stmt *st = sq_prepare(s, S_PHRASE_HITS,
+				      "SELECT plenary_hits(article_search, ?2) FROM article_search WHERE "
+				      "article_search MATCH ?1 LIMIT 1");
+	sq_bind_text(st, 1, match);
+	sqlite3_bind_pointer(st, 2, &w.walk, "plenary_hit_walk", NULL);
+	int rc = sqlite3_step(st);
+	int done = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : rc == SQLITE_DONE ? 1 : -1;
+	if (done < 0) {
+		free(w.rows);
+		return sq_step_error(s, st);
+	}
+	sqlite3_reset(st);
+	if (!done) {
+		free(w.rows);
+		return 0;
+	}
+	*out = w.rows;
+	*n = w.len;
+	return 1;
+}
+
 static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
 		    const struct search_query *q, size_t want, struct row **out, size_t *n)
 {
+	const char *match = filtered(pool, q, 0);
+	int64_t now = store_now();
+	int walked = phrase_hits(s, x, q, match, now, out, n);
+	if (walked != 0) {
+		if (walked > 0)
+			top(*out, *n, want);
+		return walked > 0 ? 0 : -1;
+	}
 	sqlite3_stmt *st = sq_prepare(s, S_HITS,
 				      "SELECT rowid, plenary_rank(article_search) FROM article_search "
 				      "WHERE article_search MATCH ?1 ORDER BY rowid");
-	sq_bind_text(st, 1, filtered(pool, q, 0));
-	int64_t now = store_now();
+	sq_bind_text(st, 1, match);
 	size_t cap = 0, len = 0, from = 0, scap = 0;
 	struct row *rows = NULL;
 	double *phrase = NULL; /* nphrases scores per row */
@@ -408,9 +534,7 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 		double sum = 0;
 		for (int p = 0; p < nphrases; p++)
 			sum += idf[p] * phrase[i * (size_t)nphrases + (size_t)p];
-		int64_t published = rows[i].fact->published;
-		double age = published < now ? (double)(now - published) : 0;
-		rows[i].score = -sum * (1.0 + 0.5 / (1.0 + age / 2592000.0));
+		rows[i].score = ranked(sum, rows[i].fact->published, now);
 	}
 	free(phrase);
 	top(rows, len, want);
@@ -546,14 +670,131 @@ static int facets(store *s, h2o_mem_pool_t *pool, const struct search_facts *x, 
 
 /* ---- the page: its articles and their snippets ---- */
 
+/* ---- prefixes: the index's words a prefix covers, so that snippets seek lists instead of merging them ----
+ */
+
+#define PREFIX_WORDS_MAX 16 /* a prefix covering more keeps FTS5's own merge */
+
+struct token_out {
+	buf *b;
+	int count;
+};
+
+static int token_cb(void *ctx, int flags, const char *token, int n, int start, int end)
+{
+	(void)start, (void)end;
+	struct token_out *t = ctx;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	if (t->count++ == 0)
+		buf_add(t->b, token, (size_t)n);
+	return SQLITE_OK;
+}
+
+/* A prefix as the table's tokenizer reads it in a query ("therapies" is "therapi"): 0 with *out, or -1 when
+ * it is not exactly one token. */
+static int prefix_token(store *s, h2o_mem_pool_t *pool, const char *text, size_t n, const char **out)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st = sq_prepare(s, S_FTS5_API, "SELECT fts5(?1)");
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_reset(st);
+	void *user = NULL;
+	fts5_tokenizer tk;
+	Fts5Tokenizer *tok = NULL;
+	const char *args[] = {"unicode61", "remove_diacritics", "2"}; /* as article_search's tokenize */
+	if (!api || api->xFindTokenizer(api, "porter", &user, &tk) != SQLITE_OK ||
+	    tk.xCreate(user, args, 3, &tok) != SQLITE_OK)
+		return -1;
+	buf b;
+	buf_init(&b, pool);
+	struct token_out t = {&b, 0};
+	int rc = tk.xTokenize(tok, &t, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, text, (int)n, token_cb);
+	tk.xDelete(tok);
+	if (rc != SQLITE_OK || t.count != 1)
+		return -1;
+	*out = buf_cstr(&b);
+	return 0;
+}
+
+/* Appends ("w1" OR "w2" ...) for the index's words that begin with token: 0, or -1 when none or more than
+ * PREFIX_WORDS_MAX do. */
+static int add_words_of(store *s, buf *b, const char *token)
+{
+	sqlite3_stmt *st = sq_prepare(s, S_TERMS_OF, "SELECT term FROM temp.article_terms WHERE term >= ?1");
+	sq_bind_text(st, 1, token);
+	size_t len = strlen(token);
+	int words = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(st, 0);
+		if (!w || strncmp(w, token, len) != 0 || ++words > PREFIX_WORDS_MAX)
+			break;
+		buf_printf(b, "%s\"%s\"", words == 1 ? "(" : " OR ", w);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return -1;
+	if (words < 1 || words > PREFIX_WORDS_MAX)
+		return -1;
+	buf_addc(b, ')');
+	return 0;
+}
+
+/* match with each prefix ("neoadj"*) replaced by the words of the index it covers, as an OR: the same
+ * documents and the same highlighted words, but FTS5 seeks each word's list to a hit instead of merging every
+ * list of the prefix first. NULL when a prefix cannot be replaced (not one token, or too many words). */
+static const char *expand_prefixes(store *s, h2o_mem_pool_t *pool, const char *match)
+{
+	buf b;
+	buf_init(&b, pool);
+	int group_before = 0; /* a group just ended: FTS5 joins a group to what follows only with AND */
+	for (const char *p = match; *p;) {
+		const char *close = *p == '"' ? strchr(p + 1, '"') : NULL;
+		if (!close) {
+			if (group_before && *p == '(')
+				buf_add(&b, "AND ", 4);
+			group_before = group_before && *p == ' ';
+			buf_addc(&b, *p++);
+			continue;
+		}
+		if (group_before)
+			buf_add(&b, "AND ", 4);
+		group_before = 0;
+		if (close[1] != '*') {
+			buf_add(&b, p, (size_t)(close + 1 - p));
+			p = close + 1;
+			continue;
+		}
+		/* a phrase or group just before needs the AND too */
+		const char *out = buf_cstr(&b);
+		size_t at = b.len;
+		while (at > 0 && out[at - 1] == ' ')
+			at--;
+		if (at > 0 && (out[at - 1] == '"' || out[at - 1] == ')'))
+			buf_add(&b, "AND ", 4);
+		const char *token;
+		if (prefix_token(s, pool, p + 1, (size_t)(close - p - 1), &token) != 0 ||
+		    add_words_of(s, &b, token) != 0)
+			return NULL;
+		group_before = 1;
+		p = close + 2;
+	}
+	return buf_cstr(&b);
+}
+
 /* Snippets for the page's hits. One query per hit seeks each word's list to that hit, which is cheap,
- * except for a prefix: FTS5 merges the lists of every word it covers on each query. Then one query walks
- * the match once over the page's range of ids and makes the page's snippets on the way. */
+ * except for a prefix: FTS5 merges the lists of every word it covers on each query. So a prefix is replaced
+ * by the words it covers; when it covers too many, one query walks the match once over the page's range of
+ * ids and makes the page's snippets on the way. */
 static int snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search_result *out)
 {
 	if (out->nhits == 0)
 		return 0;
-	if (strchr(match, '*') && out->nhits > 1) {
+	const char *words = strchr(match, '*') ? expand_prefixes(s, pool, match) : match;
+	if (words)
+		match = words;
+	if (!words && out->nhits > 1) {
 		int64_t lo = INT64_MAX, hi = 0;
 		buf ids;
 		buf_init(&ids, pool);

@@ -504,6 +504,13 @@ def test_a_prefix_finds_the_words_it_begins():
     _, immuno = every_page("immuno*")
     assert immuno, "immuno* finds nothing"
     assert len(immuno) > len(every_page("immuno")[1])
+    # beside a word, a phrase, a group, an exclusion or an OR, a prefix is answered and its words are marked
+    for q in ("immuno* therapy", "therapy immuno*", '"overall survival" immuno*', "(therapy) immuno*",
+              "immuno* -pembrolizumab", "immunoth* OR nivolumab", "immuno* neoadj*"):
+        res = search(q)
+        assert res.total and res.items, q
+        marked = [m.lower() for it in res.items for m in marks(it["snippet"])]
+        assert any(m.startswith("immuno") for m in marked), (q, marked)
     # one character is too short to be a prefix: a* is the word a, not every word in a
     assert search("a*").total == search("a").total
     assert search("p*").total == search("p").total
