@@ -30,7 +30,10 @@
 	"LEFT JOIN trial t ON t.id = a.trial_id "
 
 /* statements of files other than sqlite.c each own a slot below this number */
-#define SQ_MORE_STATEMENTS 184
+#define SQ_MORE_STATEMENTS 192
+
+/** Opens the SQLite database at path (store_open's SQLite half, dispatch.c). */
+store *sq_store_open(const char *path, char *err, size_t errlen);
 
 /** Fills one item from the current row. */
 typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
