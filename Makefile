@@ -1,11 +1,13 @@
 # Plenary — make · make run · make test · make check · make bench · make format
 CC ?= cc
-PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson
+PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson libpq
 OPT ?= -O2 -g
 BUILD ?= build
 CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -I$(BUILD) \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
-LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih \
+# libpq's header folder (the PostgreSQL backend, src/store/pg*.c), asked once deps.sh installed libpq-dev
+PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih -lpq \
 	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
 # libvips and GMime bring GLib's include folders; asked when a file compiles, after deps.sh installed them
 GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0)
@@ -16,7 +18,7 @@ SRC := src/main.c $(sort $(wildcard src/*/*.c))
 OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-EMBED := $(sort $(wildcard src/store/migrations/*.sql)) src/store/demo.sql
+EMBED := $(sort $(wildcard src/store/migrations/*.sql)) $(sort $(wildcard src/store/pg/*.sql)) src/store/demo.sql
 
 .PHONY: all run test check bench format deps clean unit
 all: deps plenary
@@ -34,7 +36,7 @@ $(BUILD)/plenary: $(OBJ)
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h) $(BUILD)/embedded.h
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
-	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) -c -o $@ $<
+	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) $(PQ_CFLAGS) -c -o $@ $<
 
 # SQL files are compiled into the binary so one file is all an operator copies.
 $(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh
@@ -49,7 +51,7 @@ $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
-	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
+	@$(CC) $(CFLAGS) $(PQ_CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
 
 unit: $(UNIT)
 

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Turns files into C byte arrays: embed.sh OUT FILE... writes OUT.c and OUT.h with
-# `const struct embedded_file embedded_files[]` (name = file's base name, data, size).
+# `const struct embedded_file embedded_files[]` (name = file's base name, data, size; a file in a folder named
+# pg, PostgreSQL's migrations, is named "pg/" and its base name).
 set -eu
 out=$1; shift
 {
@@ -17,7 +18,9 @@ out=$1; shift
 	echo "const struct embedded_file embedded_files[] = {"
 	i=0
 	for f in "$@"; do
-		echo "{\"$(basename "$f")\", file$i, sizeof file$i - 1},"
+		name=$(basename "$f")
+		[ "$(basename "$(dirname "$f")")" = pg ] && name="pg/$name"
+		echo "{\"$name\", file$i, sizeof file$i - 1},"
 		i=$((i + 1))
 	done
 	echo "{NULL, NULL, 0}};"

@@ -32,6 +32,8 @@ static void usage(FILE *out)
 		"usage:\n"
 		"  plenary serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--threads N]\n"
 		"  plenary init DB      create an empty database with one default site\n"
+		"                       (DB: a SQLite file, or postgresql://USER@HOST:PORT/NAME\n"
+		"                       naming an existing PostgreSQL database)\n"
 		"  plenary demo DB      create a database filled with the demo sites and articles\n"
 		"  plenary demo DB --articles N   the same with N generated articles more (for benchmarks)\n"
 		"  plenary backup FILE [--db PATH] [--config FILE] [--force]\n"
@@ -44,11 +46,28 @@ static void usage(FILE *out)
 	config_print_help(out);
 }
 
+/* The file of a SQLite database setting (a leading "sqlite:" dropped), or NULL for a PostgreSQL URL. */
+static const char *db_file(const char *db)
+{
+	if (strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0)
+		return NULL;
+	return strncmp(db, "sqlite:", 7) == 0 ? db + 7 : db;
+}
+
+/* Whether the database exists: a SQLite file, or any PostgreSQL URL (connecting tells). */
+static int db_exists(const char *db)
+{
+	struct stat st;
+	const char *file = db_file(db);
+	return !file || stat(file, &st) == 0;
+}
+
 static int cmd_create(const char *path, int demo, size_t generated)
 {
-	char err[512];
+	char err[512], shown[512];
 	struct stat st;
-	if (demo && stat(path, &st) == 0) {
+	const char *file = db_file(path);
+	if (demo && file && stat(file, &st) == 0) {
 		fprintf(stderr, "plenary: %s already exists; the demo is made in a new database file\n",
 			path);
 		return 1;
@@ -58,13 +77,15 @@ static int cmd_create(const char *path, int demo, size_t generated)
 		fprintf(stderr, "plenary: %s\n", err);
 		return 1;
 	}
+	/* PostgreSQL: the database exists already (createdb); store_load_demo refuses one with content */
 	int rc = demo ? store_load_demo(s, err, sizeof err) : store_ensure_site(s, "Plenary");
 	if (rc == 0 && generated && store_generate_articles(s, generated, err, sizeof err) != 0)
 		rc = -1;
 	if (rc != 0)
 		fprintf(stderr, "plenary: %s\n", demo || generated ? err : "cannot create the default site");
 	else
-		printf("%s: %s database ready (schema version %d)\n", path, demo ? "demo" : "new",
+		printf("%s: %s database ready (schema version %d)\n",
+		       store_display(path, shown, sizeof shown), demo ? "demo" : "new",
 		       store_schema_version(s));
 	store_close(s);
 	return rc ? 1 : 0;
@@ -74,8 +95,7 @@ static int cmd_create(const char *path, int demo, size_t generated)
 static int app_prepare(struct app *app)
 {
 	char err[512], dir[600];
-	struct stat st;
-	if (stat(app->cfg.database, &st) != 0) {
+	if (!db_exists(app->cfg.database)) {
 		log_error("database %s does not exist: create it with `plenary init %s` or `plenary demo %s`",
 			  app->cfg.database, app->cfg.database, app->cfg.database);
 		return -1;
@@ -99,7 +119,9 @@ static int app_prepare(struct app *app)
 	h2o_mem_init_pool(&app->pool);
 	int rc = store_sites(s, &app->pool, &app->sites, &app->nsites);
 	if (rc == 0 && app->nsites == 0) {
-		log_error("database %s has no site: create one with `plenary init`", app->cfg.database);
+		char shown[512];
+		log_error("database %s has no site: create one with `plenary init`",
+			  store_display(app->cfg.database, shown, sizeof shown));
 		rc = -1;
 	}
 	if (rc == 0 && (store_secret(s, "form_key", hex) != 0 ||
@@ -271,8 +293,7 @@ static int cmd_user_add(int argc, char **argv)
 		fprintf(stderr, "plenary user add: out of memory while hashing\n");
 		return 1;
 	}
-	struct stat st;
-	if (stat(db, &st) != 0) {
+	if (!db_exists(db)) {
 		fprintf(stderr, "plenary user add: database %s does not exist (plenary init %s creates it)\n",
 			db, db);
 		return 1;

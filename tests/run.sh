@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every test layer against a build folder and ends with one line: "N passed, N failed".
-# Usage: tests/run.sh BUILD   (PLENARY_BIN overrides the binary the black-box tests start)
+# Usage: tests/run.sh BUILD   (PLENARY_BIN overrides the binary the black-box tests start; the black-box tests run
+# twice, on SQLite and on a throwaway PostgreSQL, or on the server PLENARY_TEST_PG names when it is set)
 set -u
 build=${1:-build}
 export PLENARY_BIN=${PLENARY_BIN:-$build/plenary}
@@ -39,8 +40,40 @@ if [ ! -d "$here/node_modules" ] || [ "$here/package-lock.json" -nt "$here/node_
 	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || echo "npm ci failed" >&2
 fi
 
-echo "== black-box HTTP tests"
-/usr/bin/python3 -m pytest -q -p no:cacheprovider "$here/http" 2>&1 | tail -n 40 | add
+echo "== black-box HTTP tests (SQLite)"
+env -u PLENARY_TEST_PG /usr/bin/python3 -m pytest -q -p no:cacheprovider "$here/http" 2>&1 | tail -n 40 | add
+
+# The same tests on PostgreSQL: every database they make is a database of a throwaway cluster (scripts/pgtmp.sh),
+# stopped and removed at the end, also when the tests fail or are interrupted. PLENARY_TEST_PG set by the caller
+# (a base URL, postgresql://USER@HOST:PORT/) names a server to use instead.
+echo "== black-box HTTP tests (PostgreSQL)"
+pgdir=""
+stop_pg() {
+	if [ -n "$pgdir" ]; then
+		"$here/../scripts/pgtmp.sh" stop "$pgdir" >/dev/null 2>&1 || true
+		rm -rf "$pgdir"
+		pgdir=""
+	fi
+}
+trap 'stop_pg; rm -f "$tally" "$tally.p" "$tally.f"' EXIT
+trap 'exit 130' INT TERM
+pg_url=${PLENARY_TEST_PG:-}
+if [ -z "$pg_url" ]; then
+	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/plenary-pg-XXXXXX")
+	pg_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	if ! pg_url=$("$here/../scripts/pgtmp.sh" start "$pgdir" "$pg_port" 2>"$pgdir.err"); then
+		echo "PostgreSQL pass not run: a throwaway PostgreSQL did not start (make test installs PostgreSQL" \
+			"through scripts/deps.sh test):"
+		sed 's/^/  /' "$pgdir.err"
+		echo 1 >>"$tally.f"
+		pg_url=""
+	fi
+	rm -f "$pgdir.err"
+fi
+if [ -n "$pg_url" ]; then
+	PLENARY_TEST_PG=$pg_url /usr/bin/python3 -m pytest -q -p no:cacheprovider "$here/http" 2>&1 | tail -n 40 | add
+fi
+stop_pg
 
 echo "== browser tests"
 if [ -f "$here/browser/run.mjs" ]; then

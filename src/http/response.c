@@ -272,8 +272,29 @@ void resp_replay(struct request *r, struct deferred *d)
 	resp_error(r, 500, NULL);
 }
 
+/* The database cannot be reached: a short page made without it (the layout reads the menu from it), and a
+ * hint to try again in a few seconds, when the store will have made its connection again. */
+static void unavailable(struct request *r)
+{
+	static const char page[] =
+	    "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>Temporarily unavailable</title>\n</head>\n<body>\n<main>\n"
+	    "<h1>Temporarily unavailable</h1>\n"
+	    "<p>The site cannot reach its database just now. Please try again in a few seconds.</p>\n"
+	    "</main>\n</body>\n</html>\n";
+	resp_header(r, "retry-after", "5", 1);
+	resp_bytes(r, 503, "text/html; charset=utf-8", "no-store", NULL, page, sizeof page - 1);
+}
+
 void resp_page(struct request *r, int status, const char *tmpl, view *v, int cacheable)
 {
+	/* a page made while the database was out of reach lacks what the failed reads would have given: not
+	 * shown, not cached */
+	if (r->w && r->w->db && store_down(r->w->db)) {
+		unavailable(r);
+		return;
+	}
 	buf out;
 	buf_init(&out, r->pool);
 	if (tmpl_render(r->app->tmpl, tmpl, v, &out) != 0) {
@@ -302,6 +323,11 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 
 void resp_error(struct request *r, int status, const char *message)
 {
+	/* a handler that failed because the database was out of reach: 503, not an error of the server */
+	if (status == 500 && r->w && r->w->db && store_down(r->w->db)) {
+		unavailable(r);
+		return;
+	}
 	static const char *const titles[][2] = {
 	    {"400", "Bad request"},
 	    {"403", "Forbidden"},

@@ -279,8 +279,10 @@ int server_start(struct app *app)
 		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
 			die("cannot start worker thread");
 	nworkers = n;
+	char shown[512];
 	log_info("serving on %s://%s/ with %d worker threads (database %s)%s", ssl_ctx ? "https" : "http",
-		 app->cfg.listen, n, app->cfg.database, ssl_ctx ? "; HTTP/2 offered" : "");
+		 app->cfg.listen, n, store_display(app->cfg.database, shown, sizeof shown),
+		 ssl_ctx ? "; HTTP/2 offered" : "");
 	return 0;
 }
 

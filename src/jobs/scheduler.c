@@ -98,8 +98,7 @@ static void *scheduler_main(void *arg)
 		int64_t wait = TICK_MS;
 		if (next > 0 && next * 1000 > now && next * 1000 - now < wait)
 			wait = next * 1000 - now;
-		struct timespec ts = {0, (long)(wait > 0 ? wait : 1) * 1000000L};
-		nanosleep(&ts, NULL);
+		store_changes_wait(db, (int)(wait > 0 ? wait : 1)); /* less when another node logs a change */
 	}
 	return NULL;
 }

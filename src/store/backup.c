@@ -1,4 +1,5 @@
-/* backup: `plenary backup` and `plenary restore`, whole-database copies with SQLite's online backup API. */
+/* backup: `plenary backup` and `plenary restore`, whole-database copies with SQLite's online backup API (on
+ * PostgreSQL, pg_backup.c's). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "store/pg_int.h"
 #include "store/sqlite_int.h"
 
 enum {
@@ -27,6 +29,12 @@ _Static_assert(B_LAST <= SQ_MORE_STATEMENTS, "statement slots");
  * for the connection's busy timeout (5 s). */
 #define BUSY_TRIES 4
 #define BUSY_PAUSE_MS 100
+
+/* 1 when the database setting names a PostgreSQL database (pg_backup.c copies those). */
+static int is_pg_url(const char *db)
+{
+	return strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0;
+}
 
 /* The newest schema this binary knows: the number of its last embedded migration. */
 static int binary_schema(void)
@@ -293,6 +301,10 @@ static int backup_into(sqlite3 *src, const char *src_path, const char *tmp, cons
 int store_backup(const char *db_path, const char *to, int overwrite, struct store_copy_report *out, char *err,
 		 size_t errlen)
 {
+	if (is_pg_url(db_path))
+		return pg_store_backup(db_path, to, overwrite, out, err, errlen);
+	if (strncmp(db_path, "sqlite:", 7) == 0)
+		db_path += 7;
 	struct stat db_st, to_st;
 	memset(out, 0, sizeof *out);
 	if (stat(db_path, &db_st) != 0) {
@@ -386,6 +398,10 @@ static int restore_finish(const char *db_path, int64_t epoch, struct store_copy_
 int store_restore(const char *db_path, const char *from, struct store_copy_report *out, char *err,
 		  size_t errlen)
 {
+	if (is_pg_url(db_path))
+		return pg_store_restore(db_path, from, out, err, errlen);
+	if (strncmp(db_path, "sqlite:", 7) == 0)
+		db_path += 7;
 	struct stat from_st, db_st;
 	memset(out, 0, sizeof *out);
 	if (stat(from, &from_st) != 0) {

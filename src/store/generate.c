@@ -5,11 +5,11 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/log.h"
 #include "store/sqlite_int.h"
 
 enum {
 	G_FIRST = 160, /* slots 160-169 belong to generate.c (SQ_MORE_STATEMENTS is raised to fit) */
-	G_IDS,
 	G_ARTICLE,
 	G_TAG,
 	G_PERSON,
@@ -143,7 +143,10 @@ static void fill(buf *b, const char *pattern, const char *disease, const char *d
 /* The ids of a query's first column, into a pool array. */
 static size_t ids_of(store *s, h2o_mem_pool_t *pool, const char *sql, int64_t **out)
 {
-	sqlite3_stmt *st = sq_prepare(s, G_IDS, sql);
+	/* its own statement: a slot keeps the SQL it was first prepared with, and each call asks another */
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(sq_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+		die("cannot prepare statement: %s (%s)", sqlite3_errmsg(sq_db(s)), sql);
 	size_t n = 0, cap = 64;
 	int64_t *ids = h2o_mem_alloc_pool(pool, cap * sizeof *ids);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -154,7 +157,7 @@ static size_t ids_of(store *s, h2o_mem_pool_t *pool, const char *sql, int64_t **
 		}
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	sqlite3_finalize(st);
 	*out = ids;
 	return n;
 }

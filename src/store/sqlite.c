@@ -340,7 +340,8 @@ static int migrate(store *s, char *err, size_t errlen)
 	int have = store_schema_version(s);
 	for (const struct embedded_file *f = embedded_files; f->name; f++) {
 		int num = atoi(f->name);
-		if (num <= 0 || num <= have)
+		/* pg/NNN_name.sql are PostgreSQL's (pg.c) */
+		if (strchr(f->name, '/') || num <= 0 || num <= have)
 			continue;
 		char why[512], pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", num);
@@ -385,7 +386,7 @@ static void sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-store *store_open(const char *path, char *err, size_t errlen)
+store *sq_store_open(const char *path, char *err, size_t errlen)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, sqlite_setup);
@@ -474,6 +475,12 @@ int sq_store_load_demo(store *s, char *err, size_t errlen)
 	}
 	snprintf(err, errlen, "no demo content in this build");
 	return -1;
+}
+
+int sq_store_down(store *s)
+{
+	(void)s;
+	return 0; /* a file is always there */
 }
 
 int sq_store_secret(store *s, const char *name, char out[65])

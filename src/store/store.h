@@ -108,10 +108,18 @@ struct contact_message {
 	const char *name, *email, *topic, *message;
 };
 
-/** Opens (creating if needed) the database at path, in WAL mode with foreign keys on, and brings its
- * schema up to date. Returns NULL with a message in err on failure. */
+/** Opens the database and brings its schema up to date: on PostgreSQL when `path` is a connection URL
+ * (postgresql://... or postgres://...), else the SQLite file at path (created if needed; a leading "sqlite:"
+ * is dropped), in WAL mode with foreign keys on. Returns NULL with a message in err on failure. */
 store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s);
+/** The database setting as messages may show it: a PostgreSQL URL with its password (user:PASSWORD@) masked;
+ * anything else as it is. Returns out. */
+const char *store_display(const char *path, char *out, size_t outlen);
+/** 1 when the last call failed because the database could not be reached (PostgreSQL down or the connection
+ * lost: the server answers 503 and the connection is made again at a later call); 0 otherwise, always on
+ * SQLite. */
+int store_down(store *s);
 /** Fills an empty database with the demo sites and content; -1 with a message if it is not empty. */
 int store_load_demo(store *s, char *err, size_t errlen);
 /** Creates one default site named name when the database has none (what `plenary init` makes). */
@@ -491,6 +499,9 @@ struct logged_change {
 /** Changes other processes logged after *since, oldest first, at most max into out; *since moves past
  * what was read. The first call (*since < 0) reads none and sets *since to the newest row. 0, or -1. */
 int store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);
+/** Waits up to ms milliseconds, less when the database can tell that another process logged a change
+ * (PostgreSQL's notifications; SQLite just sleeps): the scheduler's pause between ticks. 0, or -1. */
+int store_changes_wait(store *s, int ms);
 /** Where the database stands, as one connection sees it: a memo of what it answered holds while the stamp
  * is the same, as nothing was committed since, by this connection (changes) or any other of this process or
  * another (data_version). */

@@ -7,6 +7,9 @@ output and error (the access log and messages) in a log file beside the database
 Helpers for the tests: get/post/head/request (requests, against the session's server), raw() for bytes
 over a socket, read_responses() to split raw bytes into responses, parse_html() for a small DOM, and
 db() for a read-only look at the database the server uses.
+
+The backend: SQLite files by default; PLENARY_TEST_PG=postgresql://USER@HOST:PORT/ runs every test on
+PostgreSQL databases of that server instead (see "the backend" below: new_database, connect, sqlite_only).
 """
 import base64
 import hmac
@@ -20,6 +23,7 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+import uuid
 from html.parser import HTMLParser
 
 import pytest
@@ -58,18 +62,339 @@ def _free_port():
         return s.getsockname()[1]
 
 
+# ---- the backend: SQLite files, or PostgreSQL databases when PLENARY_TEST_PG is set ---------------------------
+#
+# PLENARY_TEST_PG=postgresql://USER@HOST:PORT/ runs the whole suite on PostgreSQL: every database a test makes
+# (new_database, make_demo_database, the session server's) is a new database plenary_t<PID>_<N> on that server,
+# dropped when the session ends, and the helpers that read or write a database directly (connect, db(),
+# Plenary.db/query/execute) go through PgConnection, which looks like sqlite3 to the tests: rows indexable by
+# number and by name, "?" placeholders, implicit transactions around writes, and the few SQLite-only bits the
+# tests' SQL uses translated (see pg_sql). Without it every database is a SQLite file, as always.
+
+PG_BASE = os.environ.get("PLENARY_TEST_PG", "").strip()
+if PG_BASE and not PG_BASE.endswith("/"):
+    PG_BASE += "/"
+USING_PG = bool(PG_BASE)
+BACKEND = "postgresql" if USING_PG else "sqlite"
+_pg_made = []  # names of the databases this session created
+
+
+def sqlite_only(reason):
+    """Marks a test (or, as pytestmark, a module) that is about SQLite itself: skipped on PostgreSQL."""
+    return pytest.mark.skipif(USING_PG, reason=f"SQLite only: {reason}")
+
+
+def postgres_only(reason="needs PLENARY_TEST_PG (a PostgreSQL server)"):
+    return pytest.mark.skipif(not USING_PG, reason=reason)
+
+
+def _pg_admin():
+    import psycopg2
+    c = psycopg2.connect(PG_BASE + "postgres", connect_timeout=10)
+    c.autocommit = True
+    return c
+
+
+def pg_url(name):
+    return PG_BASE + name
+
+
+def new_database(tmp, name="site.db"):
+    """Where a new, empty database goes: a path in tmp (SQLite, no file made) or the URL of a new empty
+    PostgreSQL database (`plenary init/demo` fill either)."""
+    if not USING_PG:
+        return os.path.join(tmp, name)
+    dbname = f"plenary_t{os.getpid()}_{len(_pg_made) + 1}"
+    c = _pg_admin()
+    try:
+        c.cursor().execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+        c.cursor().execute(f'CREATE DATABASE "{dbname}"')
+    finally:
+        c.close()
+    _pg_made.append(dbname)
+    return pg_url(dbname)
+
+
+def missing_database(tmp, name="missing.db"):
+    """A database that does not exist (and that nothing should create)."""
+    if not USING_PG:
+        return os.path.join(tmp, name)
+    return pg_url(f"plenary_missing_{os.getpid()}_{uuid.uuid4().hex[:8]}")
+
+
+def database_exists(target):
+    if not USING_PG or not target.startswith(("postgresql://", "postgres://")):
+        return os.path.exists(target)
+    c = _pg_admin()
+    try:
+        cur = c.cursor()
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (target.rsplit("/", 1)[1].split("?")[0],))
+        return cur.fetchone() is not None
+    finally:
+        c.close()
+
+
+def drop_test_databases():
+    """Drops every database this session made (the end of the session)."""
+    if not USING_PG or not _pg_made:
+        return
+    c = _pg_admin()
+    try:
+        for name in _pg_made:
+            try:
+                c.cursor().execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            except Exception as e:  # noqa: BLE001 - a leftover database is reported, not fatal
+                print(f"conftest: could not drop {name}: {e}")
+        _pg_made.clear()
+    finally:
+        c.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_databases():
+    """Set up before every other session fixture, so it is torn down after them: the PostgreSQL databases
+    of the session go once every server using them has stopped."""
+    yield BACKEND
+    drop_test_databases()
+
+
+class Row(tuple):
+    """A row as sqlite3.Row gives it (by number or by case-insensitive column name, keys(), dict(row)) that
+    also equals the tuple of its values."""
+
+    def __new__(cls, values, names):
+        r = tuple.__new__(cls, values)
+        r._names = names
+        return r
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            try:
+                return tuple.__getitem__(self, self._names[1][key.lower()])
+            except KeyError:
+                raise IndexError(f"no column named {key}") from None
+        return tuple.__getitem__(self, key)
+
+    def keys(self):
+        return list(self._names[0])
+
+
+def _names(description):
+    cols = [d[0] for d in description or ()]
+    index = {}
+    for i, n in enumerate(cols):
+        index.setdefault(n.lower(), i)
+    return cols, index
+
+
+_names_cache = {}
+
+
+def _sqlite_row(cursor, values):
+    key = tuple(d[0] for d in cursor.description)
+    names = _names_cache.get(key)
+    if names is None:
+        names = _names_cache[key] = _names(cursor.description)
+    return Row(values, names)
+
+
+# SQLite spellings the tests' SQL uses, and PostgreSQL's
+_PG_REWRITES = [
+    (re.compile(r"strftime\(\s*'%s'\s*,\s*'now'\s*\)", re.I), "(extract(epoch from now())::bigint)"),
+    (re.compile(r"strftime\(\s*'%Y'\s*,\s*([\w.]+)\s*,\s*'unixepoch'\s*\)", re.I),
+     r"to_char(to_timestamp(\1) AT TIME ZONE 'UTC', 'YYYY')"),
+    (re.compile(r"\bIFNULL\(", re.I), "COALESCE("),
+    (re.compile(r"\binstr\(", re.I), "strpos("),
+    (re.compile(r"\bgroup_concat\(", re.I), "string_agg("),
+    (re.compile(r"(?<!I)\bLIKE\b", re.I), "ILIKE"),  # SQLite's LIKE ignores ASCII case
+    (re.compile(r"\b(FROM|JOIN|UPDATE|INTO|TABLE)(\s+)user\b", re.I), r'\1\2"user"'),
+]
+_INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.I)
+
+
+def _outside_strings(sql, fn):
+    """Applies fn to the parts of sql outside '...' literals; a literal's % is doubled (psycopg2 formats the
+    whole text)."""
+    parts = re.split(r"('(?:[^']|'')*')", sql)
+    return "".join(p.replace("%", "%%") if i % 2 else fn(p) for i, p in enumerate(parts))
+
+
+def pg_sql(sql):
+    """The tests' SQLite SQL in PostgreSQL's dialect, with psycopg2's %s placeholders."""
+    ignore = bool(_INSERT_OR_IGNORE.match(sql))
+    if ignore:
+        sql = _INSERT_OR_IGNORE.sub("INSERT INTO", sql, count=1)
+    for pattern, repl in _PG_REWRITES:
+        sql = pattern.sub(repl, sql)
+    sql = _outside_strings(sql, lambda s: s.replace("%", "%%").replace("?", "%s"))
+    if ignore:
+        sql = sql.rstrip().rstrip(";") + " ON CONFLICT DO NOTHING"
+    return sql
+
+
+_PRAGMA_NOOP = re.compile(r"^\s*PRAGMA\s+foreign_keys\s*=\s*ON\s*;?\s*$", re.I)
+_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|WITH\b.*\b(INSERT|UPDATE|DELETE)\b)", re.I | re.S)
+
+
+class PgCursor:
+    def __init__(self, conn):
+        self.connection = conn
+        self._cur = conn.raw.cursor()
+        self._names = None
+        self.rowcount = -1
+
+    def execute(self, sql, params=()):
+        conn = self.connection
+        if _PRAGMA_NOOP.match(sql):  # what SQLite must be told and PostgreSQL always does
+            self._names, self.rowcount = None, -1
+            return self
+        if _WRITE.match(sql) and not conn.in_tx and not conn.autocommit_all:
+            self._cur.execute("BEGIN")
+            conn.in_tx = True
+        self._cur.execute(pg_sql(sql), tuple(params))
+        self.rowcount = self._cur.rowcount
+        self._names = _names(self._cur.description) if self._cur.description else None
+        return self
+
+    def executemany(self, sql, seq):
+        n = 0
+        for params in seq:
+            self.execute(sql, params)
+            n += max(self.rowcount, 0)
+        self.rowcount = n
+        return self
+
+    @property
+    def description(self):
+        return self._cur.description
+
+    def _row(self, values):
+        return None if values is None else Row(values, self._names)
+
+    def fetchone(self):
+        return self._row(self._cur.fetchone()) if self._names else None
+
+    def fetchall(self):
+        return [self._row(v) for v in self._cur.fetchall()] if self._names else []
+
+    def fetchmany(self, size=1):
+        return [self._row(v) for v in self._cur.fetchmany(size)] if self._names else []
+
+    def __iter__(self):
+        return iter(self.fetchall())
+
+    def close(self):
+        self._cur.close()
+
+
+def _register_casts(raw):
+    import psycopg2
+    import psycopg2.extensions as ext
+
+    def number(value, cur):  # numeric (sum of bigints, ...) as int when whole, as SQLite gives it
+        if value is None:
+            return None
+        from decimal import Decimal
+        d = Decimal(value)
+        return int(d) if d == d.to_integral_value() else float(d)
+
+    def blob(value, cur):
+        b = psycopg2.BINARY(value, cur)
+        return None if b is None else bytes(b)
+
+    ext.register_type(ext.new_type(ext.DECIMAL.values, "PLENARY_NUMBER", number), raw)
+    ext.register_type(ext.new_type(psycopg2.BINARY.values, "PLENARY_BLOB", blob), raw)
+
+
+class PgConnection:
+    """A psycopg2 connection that behaves like the sqlite3 connections the tests use: execute() on the
+    connection, a transaction opened by the first write and ended by commit()/rollback() or `with c:`,
+    reads outside a transaction (no snapshot held between statements), close() rolling back what was not
+    committed."""
+
+    def __init__(self, url, readonly=False, isolation_level=""):
+        import psycopg2
+        self.raw = psycopg2.connect(url, connect_timeout=10,
+                                    options="-c default_transaction_read_only=on" if readonly else None)
+        self.raw.autocommit = True
+        _register_casts(self.raw)
+        self.in_tx = False
+        self.autocommit_all = isolation_level is None
+        self.row_factory = None  # accepted and ignored: rows are always Row
+
+    def cursor(self):
+        return PgCursor(self)
+
+    def execute(self, sql, params=()):
+        return PgCursor(self).execute(sql, params)
+
+    def executemany(self, sql, seq):
+        return PgCursor(self).executemany(sql, seq)
+
+    def commit(self):
+        if self.in_tx:
+            self.in_tx = False
+            self.raw.cursor().execute("COMMIT")
+
+    def rollback(self):
+        if self.in_tx:
+            self.in_tx = False
+            self.raw.cursor().execute("ROLLBACK")
+
+    def close(self):
+        if self.raw.closed:
+            return
+        try:
+            self.rollback()
+        except Exception:  # noqa: BLE001 - closing anyway
+            pass
+        self.raw.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, value, tb):
+        if kind is None:
+            self.commit()
+        else:
+            self.rollback()
+        return False
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def connect(target, readonly=False, timeout=10, isolation_level=""):
+    """A connection to the database at target (a SQLite path or a postgresql:// URL) for the tests' own reads
+    and writes, with the same interface on both: execute(sql with ?, params), rows as Row, `with c:` commits."""
+    if target.startswith(("postgresql://", "postgres://")):
+        return PgConnection(target, readonly=readonly, isolation_level=isolation_level)
+    if readonly:
+        c = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=timeout, isolation_level=isolation_level)
+    else:
+        c = sqlite3.connect(target, timeout=timeout, isolation_level=isolation_level)
+    c.row_factory = _sqlite_row
+    return c
+
+
 def _make_database(binary, tmp):
     """`plenary demo` into a new file; the tests read what they expect from it."""
-    path = os.path.join(tmp, "demo.db")
+    path = new_database(tmp, "demo.db")
     subprocess.run([binary, "demo", path], cwd=REPO, check=True, capture_output=True, timeout=60)
-    with sqlite3.connect(path) as c:
+    c = connect(path)
+    try:
         articles = c.execute("SELECT count(*) FROM article").fetchone()[0]
+    finally:
+        c.close()
     assert articles > 0, "`plenary demo` made a database without articles"
     return path
 
 
 @pytest.fixture(scope="session", autouse=True)
-def server():
+def server(_test_databases):
     binary = _binary()
     assert os.access(binary, os.X_OK), f"no Plenary binary at {binary} (build it with make plenary)"
     with tempfile.TemporaryDirectory(prefix="plenary-http-") as tmp:
@@ -368,9 +693,7 @@ def form_values(form):
 
 def db():
     """A read-only connection to the server's database."""
-    c = sqlite3.connect(f"file:{SERVER.db_path}?mode=ro", uri=True, timeout=5)
-    c.row_factory = sqlite3.Row
-    return c
+    return connect(SERVER.db_path, readonly=True, timeout=5)
 
 
 # Rows the server shows: published and whose time has come.
@@ -382,7 +705,7 @@ def default_site():
         return c.execute("SELECT * FROM site ORDER BY is_default DESC, position, id LIMIT 1").fetchone()
 
 
-def visible_articles(where="1", params=(), site_id=None):
+def visible_articles(where="1 = 1", params=(), site_id=None):
     site_id = site_id or default_site()["id"]
     with db() as c:
         return c.execute(f"SELECT a.* FROM article a WHERE {VISIBLE} AND a.site_id = ? AND ({where}) "
@@ -449,7 +772,6 @@ def text_of(node):
 
 import email
 import email.policy
-import uuid
 from urllib.parse import urlsplit
 
 COMMON_PASSWORDS = "/usr/share/john/password.lst"  # the password_blocklist setting's default
@@ -581,9 +903,7 @@ class Plenary:
 
     def db(self):
         """A read-write connection to this server's database (tests edit rows the server reads)."""
-        c = sqlite3.connect(self.db_path, timeout=10)
-        c.row_factory = sqlite3.Row
-        return c
+        return connect(self.db_path)
 
     def query(self, sql, params=()):
         c = self.db()

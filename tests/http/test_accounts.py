@@ -18,9 +18,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 import requests
 
-from conftest import (COMMON_PASSWORDS, Reader, add_user, cookie_parts, h1_text, mail_body, mail_link, main_of,
-                      make_reader, new_password, parse_html, run_plenary, session_cookie_headers, start_plenary,
-                      text_of, unique_email)
+from conftest import (COMMON_PASSWORDS, Reader, add_user, cookie_parts, database_exists, h1_text, mail_body,
+                      mail_link, main_of, make_reader, missing_database, new_database, new_password, parse_html,
+                      run_plenary, session_cookie_headers, start_plenary, text_of, unique_email)
 
 SESSION = "plenary_session"
 WRONG = "The email address or the password is not right."
@@ -1040,7 +1040,7 @@ def test_a_reader_who_is_not_an_hcp_is_not_offered_verification(srv, member):
 @pytest.fixture(scope="module")
 def throttled():
     with tempfile.TemporaryDirectory(prefix="plenary-throttle-") as tmp:
-        db_path = os.path.join(tmp, "t.db")
+        db_path = new_database(tmp, "t.db")
         p = run_plenary(["init", db_path])
         assert p.returncode == 0, p.stderr
         srv = start_plenary(tmp, db_path, {"outbox": os.path.join(tmp, "outbox")}, name="throttle-server")
@@ -1251,10 +1251,10 @@ def test_user_add_needs_an_address_and_an_existing_database(srv):
     p = run_plenary(["user", "add", "not-an-address", "--role", "editor", "--generate", "--db", srv.db_path])
     assert p.returncode == 2
     with tempfile.TemporaryDirectory() as tmp:
-        missing = os.path.join(tmp, "missing.db")
+        missing = missing_database(tmp)
         p = run_plenary(["user", "add", unique_email(), "--role", "editor", "--generate", "--db", missing])
         assert p.returncode == 1 and "does not exist" in p.stderr
-        assert not os.path.exists(missing)
+        assert not database_exists(missing)
 
 
 # ==== mail =================================================================================================

@@ -26,9 +26,7 @@ def uid():
 
 
 def rows(srv, sql, *args):
-    import sqlite3
-    with sqlite3.connect(srv.db_path) as c:
-        return c.execute(sql, args).fetchall()
+    return srv.query(sql, args)
 
 
 def field_errors(html):

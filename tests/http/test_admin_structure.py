@@ -5,7 +5,6 @@ their own (structure_server below), leaving admin_server's demo as the other bac
 """
 import os
 import re
-import sqlite3
 import tempfile
 import time
 import uuid
@@ -46,9 +45,7 @@ def uid():
 
 
 def rows(srv, sql, *args):
-    with sqlite3.connect(srv.db_path, timeout=10) as c:
-        c.row_factory = sqlite3.Row
-        return c.execute(sql, args).fetchall()
+    return srv.query(sql, args)
 
 
 def one(srv, sql, *args):

@@ -18,8 +18,11 @@ import time
 import pytest
 import requests
 
-from conftest import REPO, add_user, h1_text, make_demo_database, parse_html, run_plenary, start_plenary, \
-    unique_email
+from conftest import REPO, add_user, h1_text, make_demo_database, parse_html, run_plenary, sqlite_only, \
+    start_plenary, unique_email
+
+# PostgreSQL's backups (pg_dump's custom format) are tested in test_postgres.py
+pytestmark = sqlite_only("the SQLite backup file format and SQLite's online backup API")
 
 MIGRATIONS = os.path.join(REPO, "src", "store", "migrations")
 

@@ -64,7 +64,7 @@ def feed_path(kind, slug, fmt):
 def list_where(kind, slug, site_id):
     """SQL (for visible_articles) selecting the articles of a list."""
     if kind == "site":
-        return "1", ()
+        return "1 = 1", ()
     if kind == "tag":
         return ("EXISTS (SELECT 1 FROM article_tag x JOIN tag g ON g.id = x.tag_id "
                 "WHERE x.article_id = a.id AND g.slug = ? AND g.site_id = ?)", (slug, site_id))
@@ -562,7 +562,7 @@ def test_a_gated_article_is_not_accessible_for_free(audience):
                                   "/congress/sabcs-2023"])
 def test_breadcrumb_list_positions_and_items(path):
     if path == "article":
-        path = f"/article/{article_with('1')['slug']}"
+        path = f"/article/{article_with('1 = 1')['slug']}"
     _, doc = page(path)
     nav = doc.find("nav", class_="breadcrumbs")
     assert nav is not None, f"{path} has no breadcrumbs"
@@ -659,7 +659,7 @@ def test_list_pages_advertise_their_two_feeds(kind, slug):
 
 
 def test_article_and_search_pages_advertise_no_list_feed():
-    a = article_with("1")
+    a = article_with("1 = 1")
     for path in (f"/article/{a['slug']}", "/search?q=pembrolizumab"):
         _, doc = page(path)
         assert "application/rss+xml" not in alternates(doc), path

@@ -4,13 +4,12 @@ DIR/<host>/ (or DIR itself with --site HOST), at the same URLs, as a CDN or ngin
 Each test runs the real command line (run_plenary) on a demo database of its own in a temporary folder. The bytes
 of the files are compared with what a server of the same database (start_plenary) sends an anonymous reader who
 refused embedded videos (the consent cookie "rejected": no consent banner, whose form needs a server). The
-incremental tests edit the database with sqlite3, as the back office would, and export again into the same
+incremental tests edit the database directly (conftest.connect), as the back office would, and export again into the same
 folder. One test serves the export with Debian's nginx and the configuration the README gives.
 """
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import tempfile
 import time
@@ -21,7 +20,8 @@ import feedparser
 import pytest
 import requests
 
-from conftest import _free_port, make_demo_database, parse_html, run_plenary, start_plenary
+from conftest import _free_port, connect, make_demo_database, missing_database, parse_html, run_plenary, \
+    start_plenary
 
 HOST = "oncology.localhost"
 SITES = ["oncology.localhost", "dermatology.localhost", "hematology.localhost"]
@@ -87,8 +87,7 @@ def links_of(html):
 
 
 def db_rows(path, sql, params=()):
-    c = sqlite3.connect(path, timeout=10)
-    c.row_factory = sqlite3.Row
+    c = connect(path)
     try:
         return c.execute(sql, params).fetchall()
     finally:
@@ -96,7 +95,7 @@ def db_rows(path, sql, params=()):
 
 
 def db_write(path, sql, params=()):
-    c = sqlite3.connect(path, timeout=10)
+    c = connect(path)
     try:
         with c:
             return c.execute(sql, params).rowcount
@@ -392,7 +391,7 @@ def test_usage_errors(fresh):
     assert p.returncode == 2 and "--static DIR" in p.stderr
     p = run_plenary(["export", "--static", fresh["out"], "--db", fresh["db"], "--bogus"])
     assert p.returncode == 2 and "--bogus" in p.stderr
-    p = run_plenary(["export", "--static", fresh["out"], "--db", os.path.join(fresh["tmp"], "missing.db")])
+    p = run_plenary(["export", "--static", fresh["out"], "--db", missing_database(fresh["tmp"])])
     assert p.returncode == 1 and "does not exist" in p.stderr
 
 

@@ -1,6 +1,5 @@
 """Pages missing from the cache render on render threads: the worker's loop goes on serving cached pages
 meanwhile, and what the render threads answer is what the loop would have answered."""
-import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -10,13 +9,18 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from conftest import h1_text, make_demo_database, parse_html, start_plenary
+from conftest import USING_PG, connect, h1_text, make_demo_database, parse_html, start_plenary
 
 
 def hold_write_lock(db_path):
-    """Another process's write transaction: anything that writes waits for it (busy timeout)."""
-    c = sqlite3.connect(db_path, isolation_level=None, timeout=10)
-    c.execute("BEGIN IMMEDIATE")
+    """Another process's write transaction: anything that writes waits for it (SQLite: the busy timeout;
+    PostgreSQL: the table of links locked, so /verify's statements on it wait)."""
+    c = connect(db_path, isolation_level=None)
+    if USING_PG:
+        c.execute("BEGIN")
+        c.execute("LOCK TABLE user_token IN ACCESS EXCLUSIVE MODE")
+    else:
+        c.execute("BEGIN IMMEDIATE")
     return c
 
 
@@ -84,9 +88,8 @@ def one_loop():
 
 
 def test_many_misses_at_once_each_get_their_own_page(one_loop):
-    with sqlite3.connect(one_loop.db_path) as c:
-        rows = c.execute("SELECT slug, title FROM article WHERE status = 'published' AND audience = 'public' "
-                         "ORDER BY id LIMIT 24").fetchall()
+    rows = one_loop.query("SELECT slug, title FROM article WHERE status = 'published' AND audience = 'public' "
+                          "ORDER BY id LIMIT 24")
     assert len(rows) >= 10
 
     def fetch(row):

@@ -1,6 +1,5 @@
 """Two-factor sign-in with TOTP: setting it up, the second step of sign-in, recovery codes, admins' duty."""
 import re
-import sqlite3
 import time
 
 import pytest
@@ -43,8 +42,7 @@ def test_a_wrong_code_does_not_turn_it_on(srv):
     editor.get("/account/2fa")
     r = editor.submit("/account/2fa", "/account/2fa/enable", {"code": "123456"})
     assert r.status_code == 422
-    with sqlite3.connect(srv.db_path) as c:
-        assert c.execute("SELECT totp_enabled FROM user WHERE email = ?", (editor.email,)).fetchone()[0] == 0
+    assert srv.query("SELECT totp_enabled FROM user WHERE email = ?", (editor.email,))[0][0] == 0
 
 
 def test_sign_in_asks_for_the_code_and_the_password_alone_signs_nobody_in(srv):
@@ -87,9 +85,8 @@ def test_recovery_codes_work_once(srv):
     b = Reader(srv, email=admin.email, password=admin.password)
     b.signin()
     assert b.submit("/signin/code", "/signin/code", {"code": code}).status_code == 422
-    with sqlite3.connect(srv.db_path) as c:
-        stored = [row[0] for row in c.execute(
-            "SELECT code_hash FROM recovery_code r JOIN user u ON u.id = r.user_id WHERE u.email = ?", (admin.email,))]
+    stored = [row[0] for row in srv.query(
+        "SELECT code_hash FROM recovery_code r JOIN user u ON u.id = r.user_id WHERE u.email = ?", (admin.email,))]
     assert len(stored) == 10 and code not in stored  # kept hashed
 
 
@@ -105,8 +102,7 @@ def test_admins_cannot_turn_it_off_editors_can_with_their_password(srv):
     assert r.status_code == 422
     r = editor.submit("/account/2fa", "/account/2fa/disable", {"password": editor.password})
     assert r.status_code == 303
-    with sqlite3.connect(srv.db_path) as c:
-        assert c.execute("SELECT totp_enabled, totp_secret FROM user WHERE email = ?", (editor.email,)).fetchone() == (0, "")
+    assert srv.query("SELECT totp_enabled, totp_secret FROM user WHERE email = ?", (editor.email,))[0] == (0, "")
 
 
 def test_the_code_page_without_a_pending_sign_in_sends_to_sign_in(srv):

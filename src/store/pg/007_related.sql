@@ -1,0 +1,10 @@
+-- 007 (PostgreSQL): related articles, as migrations/007_related.sql: computed when an article is saved (and
+-- for its strongest neighbours), not per request. Rows are kept whatever the status; visibility and audience
+-- are checked when reading.
+CREATE TABLE article_related (
+  article_id bigint NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  related_id bigint NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+  score double precision NOT NULL,
+  PRIMARY KEY (article_id, related_id)
+);
+CREATE INDEX article_related_by_related ON article_related (related_id);

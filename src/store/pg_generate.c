@@ -1,0 +1,384 @@
+/* pg_generate: synthetic articles added to the demo for benchmarks (`plenary demo DB --articles N`) on
+ * PostgreSQL: the same articles generate.c makes (the same vocabulary and the same picks for a given count),
+ * inserted in batches of rows sent as arrays in one transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "store/pg_int.h"
+
+enum {
+	G_FIRST = 449, /* slots 450-469 belong to pg_generate.c */
+	G_SECTIONS,
+	G_CONGRESSES,
+	G_TRIALS,
+	G_TAGS,
+	G_PEOPLE,
+	G_FIRST_ID,
+	G_ARTICLES,
+	G_ARTICLE_TAGS,
+	G_ARTICLE_PEOPLE,
+	G_INDEX,
+	G_LAST
+};
+_Static_assert(G_LAST <= 470, "statement slots 450-469 belong to pg_generate.c");
+
+#define BATCH 500 /* articles a statement inserts */
+
+static const char *const drugs[] = {
+    "pembrolizumab", "nivolumab",   "atezolizumab", "durvalumab",  "osimertinib",  "trastuzumab deruxtecan",
+    "sacituzumab",   "olaparib",    "abemaciclib",  "ribociclib",  "enfortumab",   "lorlatinib",
+    "alectinib",     "sotorasib",   "adagrasib",    "belzutifan",  "cabozantinib", "lenvatinib",
+    "tucatinib",     "datopotamab", "capivasertib", "elacestrant", "zanubrutinib", "tarlatamab"};
+static const char *const diseases[] = {"triple-negative breast cancer",
+				       "HER2-positive breast cancer",
+				       "HR-positive breast cancer",
+				       "non-small cell lung cancer",
+				       "small cell lung cancer",
+				       "renal cell carcinoma",
+				       "urothelial carcinoma",
+				       "prostate cancer",
+				       "colorectal cancer",
+				       "gastric cancer",
+				       "hepatocellular carcinoma",
+				       "pancreatic cancer",
+				       "melanoma",
+				       "ovarian cancer",
+				       "endometrial cancer",
+				       "head and neck cancer"};
+static const char *const settings[] = {"adjuvant",    "neoadjuvant",   "first-line", "second-line",
+				       "maintenance", "perioperative", "metastatic", "early-stage"};
+static const char *const endpoints[] = {"overall survival",
+					"progression-free survival",
+					"invasive disease-free survival",
+					"pathological complete response",
+					"objective response rate",
+					"event-free survival",
+					"quality of life",
+					"time to deterioration"};
+static const char *const angles[] = {"what the data mean for practice", "the questions that remain",
+				     "how to select patients",		"managing toxicity in clinic",
+				     "reading the subgroup analyses",	"biomarkers and next steps",
+				     "the view from the podium",	"a closer look at the safety data"};
+/* Sentences of a body: a broad pool, so that a phrase is in a fraction of the articles, as in real
+ * coverage, while the common words of the field (patients, survival, treatment) are in most of them. */
+static const char *const sentences[] = {
+    "The trial randomised patients with {d} to {x} or standard therapy.",
+    "At the data cut-off the hazard ratio in {d} favoured the experimental arm.",
+    "Investigators reported that {x} was well tolerated, with manageable adverse events.",
+    "Subgroup analyses by PD-L1 status and ctDNA suggested a consistent effect.",
+    "Longer follow-up will show whether the benefit in {d} holds.",
+    "In clinic, the choice of {x} depends on prior treatment and comorbidities.",
+    "Quality-of-life measures were maintained throughout the treatment period.",
+    "The discussant questioned the choice of control arm and the crossover rate.",
+    "Translational work on tissue and blood samples is ongoing.",
+    "For now, guidelines are likely to adopt the regimen for selected patients.",
+    "Median overall survival was not reached in the experimental arm.",
+    "Progression-free survival improved by several months compared with chemotherapy.",
+    "Grade 3 or higher adverse events occurred in about a third of patients.",
+    "Interstitial lung disease remains the toxicity to watch with {x}.",
+    "Dose reductions were needed in a minority of patients, mostly for fatigue.",
+    "Patient-reported outcomes favoured {x} on pain and physical function.",
+    "The population was enriched for high-risk features such as nodal involvement.",
+    "Real-world data from registries in {d} broadly confirm the trial results.",
+    "Health-economic analyses will matter for reimbursement in Europe.",
+    "Biomarker testing at diagnosis is now essential in {d}.",
+    "Next-generation sequencing identified actionable alterations in many tumours.",
+    "Minimal residual disease testing could guide the duration of therapy.",
+    "Imaging response was assessed by blinded independent central review.",
+    "The primary endpoint was met at the first interim analysis.",
+    "Secondary endpoints included response rate, duration of response and safety.",
+    "Central nervous system metastases were less frequent with {x}.",
+    "Older patients derived a similar benefit to younger ones.",
+    "Treatment discontinuation due to adverse events was uncommon.",
+    "Surgery after neoadjuvant therapy was not delayed by toxicity.",
+    "Pathological complete response correlated with event-free survival.",
+    "Radiotherapy was given according to local practice.",
+    "A sequencing question remains: what to give after progression on {x}?",
+    "Cross-trial comparisons should be made with caution.",
+    "The open-label design may have influenced the reporting of symptoms.",
+    "Enrolment was global, with many patients from Asia.",
+    "Combination with an immune checkpoint inhibitor is being tested in a phase 3 trial.",
+    "Hepatotoxicity was reversible with dose interruption.",
+    "Neutropenia was managed with growth factor support.",
+    "The antibody-drug conjugate delivers its payload to cells expressing the target.",
+    "Oral administration makes {x} convenient for long-term maintenance.",
+    "Exploratory analyses suggested benefit regardless of hormone receptor status.",
+    "Circulating tumour DNA clearance was associated with longer survival.",
+    "The control arm reflected standard of care at the time of enrolment.",
+    "Survivorship care should address cardiotoxicity and fertility.",
+    "Multidisciplinary tumour boards will need to weigh these data.",
+    "Access to {x} varies widely between countries.",
+    "The benefit was larger in patients with a good performance status.",
+    "Hazard ratios for death were consistent across prespecified subgroups.",
+    "Early-onset disease raises questions about screening in younger adults.",
+    "Geriatric assessment helps select older patients for intensive treatment.",
+    "Infusion-related reactions were mostly mild and occurred at the first dose.",
+    "Endocrine toxicities such as hypothyroidism require long-term monitoring.",
+    "The trial closed early after a planned futility analysis in one cohort.",
+    "Mature data on {d} are expected at next year's meeting.",
+    "Caregivers and patients value treatment-free intervals.",
+    "The study used a stratified design by region and prior therapy.",
+    "Tumour mutational burden did not predict benefit in this setting.",
+    "Rash and diarrhoea were the most common low-grade events.",
+    "Adherence to oral therapy was high over the first year.",
+    "The speaker called for trials that include under-represented populations."};
+
+/* A small deterministic generator: the same count gives the same articles on every machine. */
+static unsigned long long next(unsigned long long *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+#define PICK(x, arr) (arr[next(x) % (sizeof arr / sizeof *arr)])
+
+/* A sentence with {d} for the disease and {x} for the drug. */
+static void fill(buf *b, const char *pattern, const char *disease, const char *drug)
+{
+	for (const char *p = pattern; *p; p++) {
+		if (p[0] == '{' && (p[1] == 'd' || p[1] == 'x') && p[2] == '}') {
+			buf_adds(b, p[1] == 'd' ? disease : drug);
+			p += 2;
+		} else {
+			buf_addc(b, *p);
+		}
+	}
+	buf_addc(b, ' ');
+}
+
+/* The ids of a query's first column, into a pool array (in the order SQLite's generate.c reads them: by
+ * slug, the order of the unique index it walks). */
+static size_t ids_of(store *s, h2o_mem_pool_t *pool, int slot, const char *sql, int64_t **out)
+{
+	PGresult *r = pg_q(s, slot, sql, NULL);
+	size_t n = r ? (size_t)PQntuples(r) : 0;
+	int64_t *ids = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = pg_i64(r, (int)i, 0);
+	PQclear(r);
+	*out = ids;
+	return n;
+}
+
+/* A PostgreSQL array's text, element by element: text quoted (with " and \ escaped), numbers bare, NULL. */
+struct arr {
+	buf b;
+	size_t n;
+};
+
+static void arr_start(struct arr *a, h2o_mem_pool_t *pool)
+{
+	buf_init(&a->b, pool);
+	buf_addc(&a->b, '{');
+	a->n = 0;
+}
+
+static void arr_text(struct arr *a, const char *s)
+{
+	if (a->n++)
+		buf_addc(&a->b, ',');
+	buf_addc(&a->b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_addc(&a->b, '\\');
+		buf_addc(&a->b, *s);
+	}
+	buf_addc(&a->b, '"');
+}
+
+static void arr_i64(struct arr *a, int64_t v, int null)
+{
+	if (a->n++)
+		buf_addc(&a->b, ',');
+	if (null)
+		buf_adds(&a->b, "NULL");
+	else
+		buf_printf(&a->b, "%lld", (long long)v);
+}
+
+static const char *arr_end(struct arr *a)
+{
+	buf_addc(&a->b, '}');
+	return buf_cstr(&a->b);
+}
+
+enum {
+	A_ID,
+	A_SLUG,
+	A_TITLE,
+	A_SUMMARY,
+	A_BODY,
+	A_KIND,
+	A_SECTION,
+	A_CONGRESS,
+	A_TRIAL,
+	A_AUDIENCE,
+	A_AT,
+	A_TAG_ARTICLE,
+	A_TAG,
+	A_PERSON_ARTICLE,
+	A_PERSON,
+	A_COUNT
+};
+
+/* Sends a batch: its articles, then their topics and faculty. 0, or -1. */
+static int flush(store *s, struct arr *a)
+{
+	if (a[A_ID].n == 0)
+		return 0;
+	struct pg_params p = {0};
+	for (int i = A_ID; i <= A_AT; i++)
+		pg_p_text(&p, arr_end(&a[i]));
+	struct pg_params t = {0}, f = {0};
+	pg_p_text(&t, arr_end(&a[A_TAG_ARTICLE]));
+	pg_p_text(&t, arr_end(&a[A_TAG]));
+	pg_p_text(&f, arr_end(&a[A_PERSON_ARTICLE]));
+	pg_p_text(&f, arr_end(&a[A_PERSON]));
+	int rc =
+	    pg_exec(
+		s, G_ARTICLES,
+		"INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, "
+		"congress_id, "
+		"trial_id, status, audience, published_at, created_at, updated_at) "
+		"SELECT x.id, 1, x.slug, x.title, x.summary, x.body, x.kind, x.section, x.congress, x.trial, "
+		"'published', x.audience, x.at, x.at, x.at FROM unnest($1::bigint[], $2::text[], $3::text[], "
+		"$4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[], "
+		"$11::bigint[]) AS x(id, slug, title, summary, body, kind, section, congress, trial, "
+		"audience, "
+		"at) ORDER BY x.id",
+		&p, NULL) == 0 &&
+		    pg_exec(s, G_ARTICLE_TAGS,
+			    "INSERT INTO article_tag (article_id, tag_id) SELECT * FROM unnest($1::bigint[], "
+			    "$2::bigint[]) ON CONFLICT DO NOTHING",
+			    &t, NULL) == 0 &&
+		    pg_exec(
+			s, G_ARTICLE_PEOPLE,
+			"INSERT INTO article_person (article_id, person_id, role, position) "
+			"SELECT x.a, x.p, 'speaker', 0 FROM unnest($1::bigint[], $2::bigint[]) AS x(a, p) "
+			"ON CONFLICT DO NOTHING",
+			&f, NULL) == 0
+		? 0
+		: -1;
+	return rc;
+}
+
+int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
+{
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	int64_t *sections, *congresses, *trials, *tags, *people;
+	size_t ns =
+	    ids_of(s, &pool, G_SECTIONS, "SELECT id FROM section WHERE site_id = 1 ORDER BY slug", &sections);
+	size_t nc = ids_of(s, &pool, G_CONGRESSES, "SELECT id FROM congress WHERE site_id = 1 ORDER BY slug",
+			   &congresses);
+	size_t nt =
+	    ids_of(s, &pool, G_TRIALS, "SELECT id FROM trial WHERE site_id = 1 ORDER BY slug", &trials);
+	size_t ng = ids_of(s, &pool, G_TAGS, "SELECT id FROM tag WHERE site_id = 1 ORDER BY slug", &tags);
+	size_t np = ids_of(s, &pool, G_PEOPLE, "SELECT id FROM person ORDER BY slug", &people);
+	if (!ns || !nc || !ng || !np) {
+		snprintf(err, errlen,
+			 "the first site needs sections, congresses, topics and faculty (load the demo)");
+		h2o_mem_clear_pool(&pool);
+		return -1;
+	}
+	/* one transaction; the articles' ids follow the largest, as SQLite's rowids do */
+	int64_t id = 0;
+	if (pg_run(s, "BEGIN") != 0 || pg_run(s, "LOCK TABLE article IN EXCLUSIVE MODE") != 0 ||
+	    pg_value(s, G_FIRST_ID, "SELECT COALESCE(max(id), 0) + 1 FROM article", NULL, &id) < 0) {
+		snprintf(err, errlen, "generating articles: %s", PQerrorMessage(pg_conn(s)));
+		pg_run(s, "ROLLBACK");
+		h2o_mem_clear_pool(&pool);
+		return -1;
+	}
+	h2o_mem_pool_t batch;
+	h2o_mem_init_pool(&batch);
+	struct arr a[A_COUNT];
+	for (int i = 0; i < A_COUNT; i++)
+		arr_start(&a[i], &batch);
+	unsigned long long x = 0x9E3779B97F4A7C15ULL ^ count;
+	int64_t now = store_now();
+	int rc = 0;
+	for (size_t i = 0; i < count && rc == 0; i++, id++) {
+		const char *drug = PICK(&x, drugs), *disease = PICK(&x, diseases),
+			   *endpoint = PICK(&x, endpoints);
+		char title[300], slug[300];
+		snprintf(title, sizeof title, "%s%s in %s %s: %s", i % 7 == 0 ? "Updated data: " : "", drug,
+			 PICK(&x, settings), disease, PICK(&x, angles));
+		title[0] = (char)(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 32 : title[0]);
+		snprintf(slug, sizeof slug, "generated-%zu", i + 1);
+		buf body;
+		buf_init(&body, &batch);
+		for (int para = 0; para < 4; para++) {
+			if (para == 1)
+				buf_printf(&body, "## %s\n\n", endpoint);
+			for (int k = 0; k < 4; k++) {
+				fill(&body, PICK(&x, sentences), disease, drug);
+			}
+			buf_adds(&body, "\n\n");
+		}
+		char summary[400];
+		snprintf(summary, sizeof summary,
+			 "New %s data for %s in %s, and what they mean for patients.", endpoint, drug,
+			 disease);
+		arr_i64(&a[A_ID], id, 0);
+		arr_text(&a[A_SLUG], slug);
+		arr_text(&a[A_TITLE], title);
+		arr_text(&a[A_SUMMARY], summary);
+		arr_text(&a[A_BODY], buf_cstr(&body));
+		arr_text(&a[A_KIND], i % 5 == 0 ? "report" : i % 3 == 0 ? "news" : "interview");
+		/* the picks in generate.c's order: section, congress, trial, date, two topics, a speaker */
+		arr_i64(&a[A_SECTION], sections[next(&x) % ns], 0);
+		arr_i64(&a[A_CONGRESS], congresses[next(&x) % nc], 0);
+		if (nt && i % 4 == 0)
+			arr_i64(&a[A_TRIAL], trials[next(&x) % nt], 0);
+		else
+			arr_i64(&a[A_TRIAL], 0, 1);
+		arr_text(&a[A_AUDIENCE], i % 6 == 0 ? "hcp" : "public");
+		arr_i64(&a[A_AT], now - 3600 - (int64_t)(next(&x) % (3 * 365 * 86400ULL)), 0);
+		for (int k = 0; k < 2; k++) {
+			arr_i64(&a[A_TAG_ARTICLE], id, 0);
+			arr_i64(&a[A_TAG], tags[next(&x) % ng], 0);
+		}
+		arr_i64(&a[A_PERSON_ARTICLE], id, 0);
+		arr_i64(&a[A_PERSON], people[next(&x) % np], 0);
+		if (a[A_ID].n == BATCH) {
+			rc = flush(s, a);
+			h2o_mem_clear_pool(&batch);
+			for (int k = 0; k < A_COUNT; k++)
+				arr_start(&a[k], &batch);
+		}
+	}
+	if (rc == 0)
+		rc = flush(s, a);
+	h2o_mem_clear_pool(&batch);
+	/* their search index rows, a batch a statement (what the commit's triggers would make one article at
+	 * a time; finding the rows current, they skip) */
+	for (int64_t from = id - (int64_t)count; rc == 0 && from < id; from += BATCH) {
+		struct pg_params p = {0};
+		pg_p_i64(&p, from);
+		pg_p_i64(&p, from + BATCH - 1 < id - 1 ? from + BATCH - 1 : id - 1);
+		PGresult *r =
+		    pg_q(s, G_INDEX,
+			 "SELECT search_index(ARRAY(SELECT generate_series($1::bigint, $2::bigint)))", &p);
+		rc = r ? 0 : -1;
+		PQclear(r);
+	}
+	/* the identities go on after the largest id */
+	if (rc == 0)
+		rc = pg_reset_identities(s);
+	if (rc != 0 || pg_run(s, "COMMIT") != 0) {
+		snprintf(err, errlen, "generating articles: %s", PQerrorMessage(pg_conn(s)));
+		pg_run(s, "ROLLBACK");
+		rc = -1;
+	}
+	/* the vocabulary brought up to date; the load's lines in the change log would only make running nodes
+	 * drop what they hold, once */
+	if (rc == 0 && (store_search_upkeep(s) < 0 || pg_run(s, "DELETE FROM change_log") != 0)) {
+		snprintf(err, errlen, "updating the search vocabulary: %s", PQerrorMessage(pg_conn(s)));
+		rc = -1;
+	}
+	h2o_mem_clear_pool(&pool);
+	return rc;
+}

@@ -1,0 +1,233 @@
+/* pg_related: "you may also be interested in" on PostgreSQL, scored as related.c scores it: the same trial,
+ * the same congress and section, shared topics and faculty, then words in common (FTS5's BM25 made over the
+ * search index). */
+#include <string.h>
+
+#include "core/buf.h"
+#include "store/pg_int.h"
+
+enum {
+	R_FIRST = 419, /* slots 420-449 belong to pg_related.c */
+	R_SCORE,
+	R_CLEAR,
+	R_ADD,
+	R_ADD_BACK,
+	R_TRIM,
+	R_WORDS,
+	R_ALL,
+	R_OF,
+	R_NEEDED,
+	R_LAST
+};
+_Static_assert(R_LAST <= 450, "statement slots 420-449 belong to pg_related.c");
+
+#define KEEP 24 /* candidates kept per article; readers see the visible best of them */
+
+/* $1 the article, $2 its title's words (\1 between them), $3 the words ORed as a tsquery. Candidates come
+ * from each signal separately so a section with thousands of articles costs its newest hundred, not all of
+ * them. sim is FTS5's bm25() over every column with weight 1: for each word, its inverse document frequency
+ * (log((N - n + 0.5) / (n + 0.5)), 1e-6 when not positive) times tf (k1 + 1) / (tf + k1 (1 - b + b |D| /
+ * avgdl)), k1 1.2, b 0.75, |D| the article's words and avgdl their mean over every article. (dd holds the
+ * document read once: each ts_rank_cd would otherwise decompress it again.) */
+#define SCORE_SQL                                                                                            \
+	"WITH me AS (SELECT * FROM article WHERE id = $1::bigint), "                                         \
+	"st AS (SELECT count(*)::float8 AS n, COALESCE(avg(size), 1)::float8 AS avgdl "                      \
+	"FROM article_search_index), "                                                                       \
+	"w AS (SELECT to_tsquery('plenary', '''' || x.t || '''') AS q FROM unnest(string_to_array($2, "      \
+	"chr(1))) x(t)), "                                                                                   \
+	"wi AS MATERIALIZED (SELECT w.q, CASE WHEN v.idf > 0 THEN v.idf ELSE 1e-6 END AS idf FROM w, st, "   \
+	"LATERAL "                                                                                           \
+	"(SELECT "                                                                                           \
+	"ln((st.n - d.df + 0.5) / (d.df + 0.5)) AS idf FROM (SELECT count(*)::float8 AS df FROM "            \
+	"article_search_index WHERE doc @@ w.q) d) v), "                                                     \
+	"sim(id, s) AS MATERIALIZED (SELECT i.article_id, (SELECT sum(wi.idf * f.tf * 2.2 / (f.tf + 1.2 * "  \
+	"(0.25 + 0.75 * i.size / GREATEST(st.avgdl, 1)))) FROM wi, LATERAL (SELECT ts_rank_cd("              \
+	"'{1,1,1,1}', dd.d, wi.q, 0)::float8 AS tf) f) AS s FROM article_search_index i, st, "               \
+	"LATERAL (SELECT i.doc || ''::tsvector AS d OFFSET 0) dd "                                           \
+	"WHERE i.doc @@ to_tsquery('plenary', $3) AND i.article_id <> $1::bigint "                           \
+	"ORDER BY s DESC, i.article_id LIMIT 30), "                                                          \
+	"cand(id) AS ("                                                                                      \
+	"SELECT id FROM article WHERE trial_id = (SELECT trial_id FROM me) AND id <> $1::bigint "            \
+	"UNION SELECT id FROM (SELECT id FROM article WHERE congress_id = (SELECT congress_id FROM me) "     \
+	"AND id <> $1::bigint ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 200) c "                  \
+	"UNION SELECT id FROM (SELECT id FROM article WHERE section_id = (SELECT section_id FROM me) "       \
+	"AND id <> $1::bigint ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 100) s "                  \
+	"UNION SELECT y.article_id FROM article_tag x JOIN article_tag y ON y.tag_id = x.tag_id "            \
+	"WHERE x.article_id = $1::bigint AND y.article_id <> $1::bigint "                                    \
+	"UNION SELECT y.article_id FROM article_person x JOIN article_person y ON y.person_id = "            \
+	"x.person_id WHERE x.article_id = $1::bigint AND y.article_id <> $1::bigint "                        \
+	"UNION SELECT id FROM sim) "                                                                         \
+	"SELECT b.id, "                                                                                      \
+	"(CASE WHEN a.trial_id IS NOT NULL AND b.trial_id = a.trial_id THEN 100 ELSE 0 END) + "              \
+	"(CASE WHEN b.congress_id = a.congress_id AND b.section_id = a.section_id THEN 40 "                  \
+	"WHEN b.congress_id = a.congress_id THEN 15 WHEN b.section_id = a.section_id THEN 10 ELSE 0 END) + " \
+	"8 * (SELECT count(*) FROM article_tag x JOIN article_tag y ON y.tag_id = x.tag_id "                 \
+	"WHERE x.article_id = a.id AND y.article_id = b.id) + "                                              \
+	"12 * (SELECT count(*) FROM article_person x JOIN article_person y ON y.person_id = x.person_id "    \
+	"WHERE x.article_id = a.id AND y.article_id = b.id) + "                                              \
+	"LEAST(COALESCE((SELECT s FROM sim WHERE sim.id = b.id), 0), 8.0) AS score "                         \
+	"FROM cand JOIN article b ON b.id = cand.id JOIN me a ON b.site_id = a.site_id "                     \
+	"ORDER BY score DESC, b.published_at DESC NULLS LAST, b.id DESC LIMIT 60"
+
+/* The article's title words of four letters or more (at most 12): \1 between them in words, ORed and quoted
+ * in query. 0 when it has none. */
+static int title_words(store *s, h2o_mem_pool_t *pool, int64_t id, const char **words, const char **query)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, id);
+	PGresult *r = pg_q(s, R_WORDS, "SELECT title FROM article WHERE id = $1::bigint", &p);
+	const char *title = r && PQntuples(r) > 0 ? pg_str(pool, r, 0, 0) : "";
+	PQclear(r);
+	buf w, q;
+	buf_init(&w, pool);
+	buf_init(&q, pool);
+	int n = 0;
+	for (const char *t = title; *t && n < 12;) {
+		size_t len = 0;
+		while (t[len] && ((t[len] | 0x20) >= 'a' && (t[len] | 0x20) <= 'z'))
+			len++;
+		if (len >= 4) {
+			buf_printf(&w, "%s%.*s", n ? "\1" : "", (int)len, t);
+			buf_printf(&q, "%s'%.*s'", n ? " | " : "", (int)len, t);
+			n++;
+		}
+		t += len ? len : 1;
+	}
+	*words = buf_cstr(&w);
+	*query = buf_cstr(&q);
+	return n;
+}
+
+static int refresh(store *s, h2o_mem_pool_t *pool, int64_t id, int neighbours)
+{
+	const char *words, *query;
+	struct pg_params p = {0};
+	pg_p_i64(&p, id);
+	if (title_words(s, pool, id, &words, &query) == 0) {
+		words = "plenary-no-words"; /* the phrase "plenary no words", as related.c asks FTS5 */
+		query = "'plenary-no-words'";
+	}
+	pg_p_text(&p, words);
+	pg_p_text(&p, query);
+	PGresult *r = pg_q(s, R_SCORE, SCORE_SQL, &p);
+	if (!r)
+		return -1;
+	int64_t ids[60];
+	double scores[60];
+	size_t n = 0;
+	for (int row = 0; row < PQntuples(r) && n < 60; row++) {
+		ids[n] = pg_i64(r, row, 0);
+		scores[n++] = pg_double(r, row, 1);
+	}
+	PQclear(r);
+	/* its own list, and itself in the lists of its strongest neighbours (each trimmed to KEEP) */
+	struct pg_params c = {0};
+	pg_p_i64(&c, id);
+	pg_p_i64(&c, neighbours);
+	if (pg_exec(s, R_CLEAR,
+		    "DELETE FROM article_related WHERE article_id = $1::bigint OR ($2::int <> 0 AND "
+		    "related_id = $1::bigint)",
+		    &c, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (scores[i] <= 0)
+			continue;
+		if (i < KEEP) {
+			struct pg_params a = {0};
+			pg_p_i64(&a, id);
+			pg_p_i64(&a, ids[i]);
+			pg_p_double(&a, scores[i]);
+			if (pg_exec(s, R_ADD,
+				    "INSERT INTO article_related (article_id, related_id, score) "
+				    "VALUES ($1::bigint, $2::bigint, $3::float8)",
+				    &a, NULL) != 0)
+				return -1;
+		}
+		if (!neighbours)
+			continue;
+		struct pg_params b = {0};
+		pg_p_i64(&b, ids[i]);
+		pg_p_i64(&b, id);
+		pg_p_double(&b, scores[i]);
+		if (pg_exec(s, R_ADD_BACK,
+			    "INSERT INTO article_related (article_id, related_id, score) "
+			    "VALUES ($1::bigint, $2::bigint, $3::float8) "
+			    "ON CONFLICT (article_id, related_id) DO UPDATE SET score = EXCLUDED.score",
+			    &b, NULL) != 0)
+			return -1;
+		struct pg_params t = {0};
+		pg_p_i64(&t, ids[i]);
+		pg_p_i64(&t, KEEP);
+		if (pg_exec(s, R_TRIM,
+			    "DELETE FROM article_related WHERE article_id = $1::bigint AND "
+			    "related_id NOT IN (SELECT related_id FROM article_related WHERE article_id = "
+			    "$1::bigint "
+			    "ORDER BY score DESC, related_id DESC LIMIT $2::bigint)",
+			    &t, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The search index is rewritten at commit (006_search.sql): brought up to date first when this transaction
+ * changed articles, as the scores read it. */
+static int index_now(store *s)
+{
+	return pg_run(s, "SET CONSTRAINTS search_article_insert, search_article_update IMMEDIATE") == 0 &&
+		       pg_run(s, "SET CONSTRAINTS search_article_insert, search_article_update DEFERRED") == 0
+		   ? 0
+		   : -1;
+}
+
+int pg_store_related_rebuild(store *s, h2o_mem_pool_t *pool)
+{
+	if (index_now(s) != 0)
+		return -1;
+	PGresult *r = pg_q(s, R_ALL, "SELECT id FROM article ORDER BY id", NULL);
+	if (!r)
+		return -1;
+	size_t n = (size_t)PQntuples(r);
+	int64_t *ids = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = pg_i64(r, (int)i, 0);
+	PQclear(r);
+	for (size_t i = 0; i < n; i++)
+		if (refresh(s, pool, ids[i], 0) != 0) /* every list is made whole: no neighbour to update */
+			return -1;
+	return 0;
+}
+
+int pg_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
+{
+	return index_now(s) == 0 ? refresh(s, pool, id, 1) : -1;
+}
+
+int pg_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, id);
+	return pg_ids(s, R_OF, "SELECT article_id FROM article_related WHERE related_id = $1::bigint", &p,
+		      out, max, n);
+}
+
+int pg_store_related_backfill(store *s)
+{
+	PGresult *r =
+	    pg_q(s, R_NEEDED,
+		 "SELECT (SELECT count(*) FROM article), EXISTS (SELECT 1 FROM article_related)::int", NULL);
+	if (!r)
+		return -1;
+	int articles = (int)pg_i64(r, 0, 0), some = (int)pg_i64(r, 0, 1);
+	PQclear(r);
+	if (!articles || some)
+		return 0;
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	int rc = pg_run(s, "BEGIN") == 0 && store_related_rebuild(s, &pool) == 0 && pg_run(s, "COMMIT") == 0
+		     ? articles
+		     : -1;
+	if (rc < 0)
+		pg_run(s, "ROLLBACK");
+	h2o_mem_clear_pool(&pool);
+	return rc;
+}
