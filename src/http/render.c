@@ -182,6 +182,10 @@ void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messa
 			*job->link = NULL;
 			resp_replay(job->origin, &job->answer);
 		} else if (job->answer.entry) {
+			/* the reader went away, the page is still good for the next one: an entry made to be
+			 * kept is freed only by the cache, so it goes there (or is dropped at once when it is
+			 * not to be kept) */
+			page_cache_put(job->home->cache, job->answer.entry);
 			page_entry_release(job->answer.entry);
 		}
 		h2o_mem_clear_pool(&job->pool);
