@@ -73,6 +73,9 @@ static const struct setting settings[] = {
     INT(render_threads, 0, 64, 2,
 	"threads that render public pages missing from the cache, each with its own database connection, so "
 	"the event loops go on serving cached pages meanwhile; 0 renders on the loops"),
+    INT(search_threads, 1, 16, 2,
+	"threads that read one search's hits, each a part of the articles with its own database connection "
+	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

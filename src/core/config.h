@@ -33,6 +33,7 @@ struct config {
 	int session_max_hours; /* absolute lifetime of a session without "remember me" */
 	int hash_threads;
 	int render_threads;
+	int search_threads;
 };
 
 /** Fills c with the defaults of the table. */

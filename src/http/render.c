@@ -75,7 +75,7 @@ int render_start(struct app *app, int n, char *why, size_t whylen)
 			render_stop();
 			return -1;
 		}
-		store_map(w->db, (size_t)app->cfg.mmap_mb * 1024 * 1024);
+		server_tune(app, w->db);
 		nthreads++;
 		if (pthread_create(&threads[i].thread, NULL, render_main, &threads[i]) != 0)
 			die("cannot start a render thread");

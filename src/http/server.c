@@ -161,6 +161,12 @@ static void worker_sites_free(struct worker *w)
 		free_pool(w->sites_pool);
 }
 
+void server_tune(const struct app *app, store *db)
+{
+	struct store_tuning t = {(size_t)app->cfg.mmap_mb * 1024 * 1024, app->cfg.search_threads};
+	store_tune(db, &t);
+}
+
 static int worker_init(struct worker *w, struct app *app, int index, h2o_hostconf_t **hosts, char *err,
 		       size_t errlen)
 {
@@ -170,7 +176,7 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	w->db = store_open(app->cfg.database, err, errlen);
 	if (!w->db)
 		return -1;
-	store_map(w->db, (size_t)app->cfg.mmap_mb * 1024 * 1024);
+	server_tune(app, w->db);
 	w->cache = page_cache_new((size_t)app->cfg.cache_mb * 1024 * 1024);
 	w->sites = app->sites;
 	w->nsites = app->nsites;

@@ -64,6 +64,8 @@ struct worker {
 
 /** Reads the sites again after a content change (an edit in /admin/sites reaches readers at once). */
 void worker_sites_refresh(struct worker *w);
+/** Applies the configuration's reading settings (mmap_mb, search_threads) to a serving connection. */
+void server_tune(const struct app *app, store *db);
 /** Starts the workers and serves until SIGTERM or SIGINT; returns the process exit status. */
 int server_run(struct app *app);
 /** Starts the workers on app->cfg.listen and returns once they listen: 0, or -1 after logging why. Once per

@@ -164,7 +164,7 @@ STORE_FN(int, store_trials_all,
 STORE_FN(int, store_sponsors_all,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_VOID(store_map, (store * s, size_t bytes), (s, bytes))
+STORE_VOID(store_tune, (store * s, const struct store_tuning *t), (s, t))
 STORE_FN(int64_t, store_media_find, (store * s, int64_t site_id, const char *hash), (s, site_id, hash))
 STORE_FN(enum save_result, store_media_add,
 	 (store * s, int64_t site_id, const struct media *m, int64_t user_id, int64_t *id_out),

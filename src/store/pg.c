@@ -659,11 +659,11 @@ static void pg_close(store *s)
 	free(s);
 }
 
-void pg_store_map(store *s, size_t bytes)
+void pg_store_tune(store *s, const struct store_tuning *t)
 {
-	/* nothing to map: the server reads its files */
+	/* nothing to map (the server reads its files), and the server plans its own parallel reads */
 	(void)s;
-	(void)bytes;
+	(void)t;
 }
 
 int pg_reset_identities(store *s)

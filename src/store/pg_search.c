@@ -1,14 +1,13 @@
 /* pg_search: full-text search on PostgreSQL (tsvectors with a GIN index) ranked, counted, paged and snippeted
  * as search.c does it over FTS5; "did you mean" reads the public vocabulary. */
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
 #include "store/pg_int.h"
+#include "store/rank.h"
 
 enum {
 	S_FIRST = 369, /* slots 370-419 belong to pg_search.c */
@@ -30,8 +29,6 @@ enum {
 	S_LAST
 };
 _Static_assert(S_LAST <= 420, "statement slots 370-419 belong to pg_search.c");
-
-#define MAX_HITS 200000 /* more than any site holds; a guard, not a page size */
 
 /* ---- words: cut as FTS5's unicode61 cuts them, and as search_text() does in SQL (006_search.sql) ---- */
 
@@ -200,95 +197,6 @@ static int tsqueries(h2o_mem_pool_t *pool, const struct parsed *q, const char **
  * the reader may read it; else its frequency is 0), faculty 3, trial 5, references 1, topics 3. */
 static const double weights[] = {10.0, 4.0, 1.0, 3.0, 5.0, 1.0, 3.0};
 #define NCOLS ((int)(sizeof weights / sizeof *weights))
-#define RANK_K1 1.2
-
-struct row {
-	int64_t id, published, section, congress, trial;
-	size_t tags, ntags; /* into the hits' tag array */
-	int year;
-	double score;
-};
-
-static int64_t year_of(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return tm.tm_year + 1900;
-}
-
-static int by_rank(const void *a, const void *b)
-{
-	const struct row *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score < y->score ? -1 : 1;
-	if (x->published != y->published)
-		return x->published > y->published ? -1 : 1;
-	return x->id > y->id ? -1 : x->id < y->id;
-}
-
-/* Restores the heap below i: a parent ranks after (is worse than) its children. */
-static void sift(struct row *h, size_t n, size_t i)
-{
-	for (;;) {
-		size_t worst = i, l = 2 * i + 1, r = l + 1;
-		if (l < n && by_rank(&h[l], &h[worst]) > 0)
-			worst = l;
-		if (r < n && by_rank(&h[r], &h[worst]) > 0)
-			worst = r;
-		if (worst == i)
-			return;
-		struct row t = h[i];
-		h[i] = h[worst];
-		h[worst] = t;
-		i = worst;
-	}
-}
-
-/* Moves the best `want` of n rows to the front, in rank order (the rest stay, in no order). */
-static void top(struct row *rows, size_t n, size_t want)
-{
-	if (want >= n) {
-		if (n)
-			qsort(rows, n, sizeof *rows, by_rank);
-		return;
-	}
-	if (want == 0)
-		return;
-	for (size_t i = want / 2; i-- > 0;)
-		sift(rows, want, i);
-	for (size_t i = want; i < n; i++)
-		if (by_rank(&rows[i], &rows[0]) < 0) {
-			struct row t = rows[0];
-			rows[0] = rows[i];
-			rows[i] = t;
-			sift(rows, want, 0);
-		}
-	qsort(rows, want, sizeof *rows, by_rank);
-}
-
-/* A hit's score from its relevance: negated, so that the best sorts first, and raised by up to a half for
- * a recent article (fading over months). As search.c. */
-static double ranked(double relevance, int64_t published, int64_t now)
-{
-	double age = published < now ? (double)(now - published) : 0;
-	return -relevance * (1.0 + 0.5 / (1.0 + age / 2592000.0));
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 1024;
-	while (c < need)
-		c *= 2;
-	void *more = realloc(*p, c * size);
-	if (!more)
-		return -1;
-	*p = more;
-	*cap = c;
-	return 0;
-}
 
 /* The numbers of a PostgreSQL array's text ({1,2.5,3}, or {{1,2},{3,4}} row by row) into out (at most max):
  * how many. */
@@ -341,7 +249,8 @@ static size_t array_numbers(const char *s, double *out, size_t max)
 	"extract(year FROM to_timestamp(a.published_at) AT TIME ZONE 'UTC') = $11::int) LIMIT 200000"
 
 struct hits {
-	struct row *rows;
+	struct fact *facts; /* of the hits, malloc'd */
+	struct hit *rows;   /* malloc'd */
 	size_t n;
 	int64_t *tags; /* every hit's topics, malloc'd */
 	size_t ntags;
@@ -349,6 +258,7 @@ struct hits {
 
 static void hits_free(struct hits *h)
 {
+	free(h->facts);
 	free(h->rows);
 	free(h->tags);
 }
@@ -384,24 +294,25 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 	size_t n = (size_t)PQntuples(r), per = (size_t)nphrases * NCOLS, tcap = 0;
 	double *phrase = malloc((n ? n : 1) * (size_t)nphrases * sizeof *phrase);
 	double *tf = malloc(per * sizeof *tf);
+	out->facts = malloc((n ? n : 1) * sizeof *out->facts);
 	out->rows = malloc((n ? n : 1) * sizeof *out->rows);
 	int64_t docs[MAX_TERMS] = {0};
-	int failed = !phrase || !tf || !out->rows;
+	int failed = !phrase || !tf || !out->facts || !out->rows;
 	for (size_t i = 0; i < n && !failed; i++) {
 		int64_t published = pg_i64(r, (int)i, 1);
-		struct row *x = &out->rows[i];
-		*x = (struct row){pg_i64(r, (int)i, 0),
-				  published,
-				  pg_i64(r, (int)i, 2),
-				  pg_i64(r, (int)i, 3),
-				  pg_i64(r, (int)i, 4),
-				  out->ntags,
-				  0,
-				  (int)year_of(published),
-				  0};
+		struct fact *x = &out->facts[i];
+		*x = (struct fact){.id = pg_i64(r, (int)i, 0),
+				   .site = q->site_id,
+				   .published = published,
+				   .section = pg_i64(r, (int)i, 2),
+				   .congress = pg_i64(r, (int)i, 3),
+				   .trial = pg_i64(r, (int)i, 4),
+				   .tags = out->ntags,
+				   .year = rank_year(published)};
+		out->rows[i] = (struct hit){x, 0};
 		double tag[256];
 		size_t nt = array_numbers(PQgetvalue(r, (int)i, 5), tag, 256);
-		if (grow((void **)&out->tags, &tcap, out->ntags + nt, sizeof *out->tags) != 0) {
+		if (rank_grow((void **)&out->tags, &tcap, out->ntags + nt, sizeof *out->tags) != 0) {
 			failed = 1;
 			break;
 		}
@@ -409,14 +320,10 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 			out->tags[out->ntags++] = (int64_t)tag[k];
 		x->ntags = nt;
 		size_t got = array_numbers(PQgetvalue(r, (int)i, 6), tf, per);
+		for (size_t at = got; at < per; at++)
+			tf[at] = 0;
 		for (int ph = 0; ph < nphrases; ph++) {
-			double score = 0;
-			for (int c = 0; c < NCOLS; c++) {
-				size_t at = (size_t)ph * NCOLS + (size_t)c;
-				double f = at < got ? tf[at] : 0;
-				if (f > 0)
-					score += weights[c] * f * (RANK_K1 + 1) / (f + RANK_K1);
-			}
+			double score = rank_saturate(tf + (size_t)ph * NCOLS, weights, NCOLS);
 			phrase[i * (size_t)nphrases + (size_t)ph] = score;
 			docs[ph] += score > 0;
 		}
@@ -436,53 +343,21 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 		return -1;
 	}
 	double idf[MAX_TERMS];
-	for (int ph = 0; ph < nphrases; ph++) {
-		double v = nphrases == 1
-			       ? 1.0
-			       : log(((double)articles - (double)docs[ph] + 0.5) / ((double)docs[ph] + 0.5));
-		idf[ph] = v > 1e-3 ? v : 1e-3; /* a word in most documents still counts a little */
-	}
+	for (int ph = 0; ph < nphrases; ph++)
+		idf[ph] = rank_idf(nphrases, articles, docs[ph]);
 	for (size_t i = 0; i < n; i++) {
 		double sum = 0;
 		for (int ph = 0; ph < nphrases; ph++)
 			sum += idf[ph] * phrase[i * (size_t)nphrases + (size_t)ph];
-		out->rows[i].score = ranked(sum, out->rows[i].published, now);
+		out->rows[i].score = rank_score(sum, out->facts[i].published, now);
 	}
 	free(phrase);
 	out->n = n;
-	top(out->rows, n, want);
+	rank_top(out->rows, n, want);
 	return 0;
 }
 
-/* ---- facets: counted in C from the hits, named by one query per kind (as search.c) ---- */
-
-struct counter {
-	int64_t id, count;
-};
-
-#define FACET_MAX 30
-#define COUNTER_SLOTS 8192 /* a power of two; kinds with more values count the first half of them */
-
-static void count_value(struct counter *c, size_t *used, int64_t id)
-{
-	if (!id)
-		return;
-	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 51) & (COUNTER_SLOTS - 1);
-	while (c[i].id && c[i].id != id)
-		i = (i + 1) & (COUNTER_SLOTS - 1);
-	if (c[i].id) {
-		c[i].count++;
-	} else if (*used < COUNTER_SLOTS / 2) {
-		c[i] = (struct counter){id, 1};
-		(*used)++;
-	}
-}
-
-static int by_count(const void *a, const void *b)
-{
-	const struct counter *x = a, *y = b;
-	return x->count != y->count ? (x->count > y->count ? -1 : 1) : (x->id > y->id ? -1 : x->id < y->id);
-}
+/* ---- facets: counted by rank.c from the hits, named by one query per kind (as search.c) ---- */
 
 /* ids as a PostgreSQL array's text: {1,2,3} */
 static void add_id(buf *b, size_t i, int64_t id)
@@ -490,23 +365,8 @@ static void add_id(buf *b, size_t i, int64_t id)
 	buf_printf(b, "%s%lld", i ? "," : "{", (long long)id);
 }
 
-static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, struct counter *c,
-		       struct facet **out, size_t *nout)
+static int name_facets(store *s, h2o_mem_pool_t *pool, struct search_result *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < COUNTER_SLOTS; i++)
-		if (c[i].id)
-			c[n++] = c[i];
-	qsort(c, n, sizeof *c, by_count);
-	if (n > FACET_MAX)
-		n = FACET_MAX;
-	struct facet *f = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *f);
-	for (size_t i = 0; i < n; i++)
-		f[i] = (struct facet){c[i].id, "", "", c[i].count};
-	*out = f;
-	*nout = n;
-	if (kind == FACET_YEAR || n == 0)
-		return 0;
 	static const char *const sql[] = {
 	    [FACET_SECTION] = "SELECT id, slug, name FROM section WHERE id = ANY ($1::bigint[])",
 	    [FACET_CONGRESS] = "SELECT id, slug, name FROM congress WHERE id = ANY ($1::bigint[])",
@@ -517,61 +377,26 @@ static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, str
 				    [FACET_CONGRESS] = S_NAMES_CONGRESS,
 				    [FACET_TAG] = S_NAMES_TAG,
 				    [FACET_TRIAL] = S_NAMES_TRIAL};
-	buf ids;
-	buf_init(&ids, pool);
-	for (size_t i = 0; i < n; i++)
-		add_id(&ids, i, c[i].id);
-	buf_addc(&ids, '}');
-	struct pg_params p = {0};
-	pg_p_text(&p, buf_cstr(&ids));
-	PGresult *r = pg_q(s, slots[kind], sql[kind], &p);
-	if (!r)
-		return -1;
-	for (int row = 0; row < PQntuples(r); row++) {
-		int64_t id = pg_i64(r, row, 0);
+	for (int kind = 0; kind < FACET_KINDS; kind++) {
+		struct facet *f = out->facets[kind];
+		size_t n = out->nfacets[kind];
+		if (kind == FACET_YEAR || n == 0)
+			continue;
+		buf ids;
+		buf_init(&ids, pool);
 		for (size_t i = 0; i < n; i++)
-			if (f[i].id == id) {
-				f[i].slug = pg_str(pool, r, row, 1);
-				f[i].name = pg_str(pool, r, row, 2);
-			}
+			add_id(&ids, i, f[i].id);
+		buf_addc(&ids, '}');
+		struct pg_params p = {0};
+		pg_p_text(&p, buf_cstr(&ids));
+		PGresult *r = pg_q(s, slots[kind], sql[kind], &p);
+		if (!r)
+			return -1;
+		for (int row = 0; row < PQntuples(r); row++)
+			rank_name(f, n, pg_i64(r, row, 0), pg_str(pool, r, row, 1), pg_str(pool, r, row, 2));
+		PQclear(r);
 	}
-	PQclear(r);
 	return 0;
-}
-
-static int facets(store *s, h2o_mem_pool_t *pool, const struct hits *h, struct search_result *out)
-{
-	struct counter *c = malloc(COUNTER_SLOTS * sizeof *c);
-	if (!c)
-		return -1;
-	int rc = 0;
-	for (int kind = FACET_SECTION; kind <= FACET_TRIAL && rc == 0; kind++) {
-		memset(c, 0, COUNTER_SLOTS * sizeof *c);
-		size_t used = 0;
-		for (size_t i = 0; i < h->n; i++) {
-			const struct row *f = &h->rows[i];
-			switch (kind) {
-			case FACET_SECTION:
-				count_value(c, &used, f->section);
-				break;
-			case FACET_CONGRESS:
-				count_value(c, &used, f->congress);
-				break;
-			case FACET_YEAR:
-				count_value(c, &used, f->year);
-				break;
-			case FACET_TAG:
-				for (size_t t = 0; t < f->ntags; t++)
-					count_value(c, &used, h->tags[f->tags + t]);
-				break;
-			default:
-				count_value(c, &used, f->trial);
-			}
-		}
-		rc = name_facets(s, pool, (enum facet_kind)kind, c, &out->facets[kind], &out->nfacets[kind]);
-	}
-	free(c);
-	return rc;
 }
 
 /* ---- snippets: FTS5's snippet() made in C, on the words PostgreSQL stems ---- */
@@ -1068,7 +893,7 @@ static int snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 /* ---- the page ---- */
 
 static int page(store *s, h2o_mem_pool_t *pool, const struct search_query *q, const struct parsed *terms,
-		const struct row *rows, size_t n, struct search_result *out)
+		const struct hit *rows, size_t n, struct search_result *out)
 {
 	out->hits = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *out->hits);
 	out->nhits = 0;
@@ -1077,7 +902,7 @@ static int page(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	buf ids;
 	buf_init(&ids, pool);
 	for (size_t i = 0; i < n; i++)
-		add_id(&ids, i, rows[i].id);
+		add_id(&ids, i, rows[i].fact->id);
 	buf_addc(&ids, '}');
 	struct pg_params p = {0};
 	pg_p_text(&p, buf_cstr(&ids));
@@ -1087,7 +912,7 @@ static int page(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		for (int row = 0; row < PQntuples(r); row++)
-			if (pg_i64(r, row, 0) == rows[i].id) {
+			if (pg_i64(r, row, 0) == rows[i].fact->id) {
 				struct search_hit *h = &out->hits[out->nhits++];
 				memset(h, 0, sizeof *h);
 				pg_fill_article_cols(pool, r, row, &h->article);
@@ -1112,7 +937,7 @@ int pg_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 				     h.n - offset < limit ? h.n - offset : limit, out)
 			      : 0;
 	if (rc == 0 && with_facets)
-		rc = facets(s, pool, &h, out);
+		rc = rank_facets(pool, h.rows, h.n, h.tags, out) == 0 ? name_facets(s, pool, out) : -1;
 	hits_free(&h);
 	return rc;
 }

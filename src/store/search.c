@@ -1,14 +1,13 @@
 /* search: full-text search over FTS5 in one pass over the hits: ranking, count and facets from the same
  * rows, then the page's articles and snippets; "did you mean" reads the public vocabulary. Everything is
  * behind visibility and the reader's audience level. */
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
+#include "store/rank.h"
 #include "store/sqlite_int.h"
 
 enum {
@@ -46,15 +45,12 @@ enum {
 _Static_assert(S_MORE_LAST <= 192 && S_MORE_LAST <= SQ_MORE_STATEMENTS,
 	       "statement slots 184-191 belong to search.c");
 
-#define MAX_HITS 200000 /* more than any site holds; a guard, not a page size */
-
 /* ---- ranking: BM25 without length normalisation, one weight per column ---- */
 
 /* Column weights, in article_search's order: title 10, summary 4, each audience's body 1, faculty 3,
  * trial 5, references 1, topics 3. */
 static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3.0};
 #define NCOLS ((int)(sizeof weights / sizeof *weights))
-#define RANK_K1 1.2
 #define RANK_PHRASES 16 /* phrases scored apart; the rare query with more shares the last score */
 
 /* plenary_rank(article_search): a blob of one double per phrase of the query (a double for one phrase), the
@@ -65,20 +61,15 @@ static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3
 /* Phrase p's score in the current row: the sum over columns of weight x tf (k1 + 1) / (tf + k1). */
 static int phrase_score(const Fts5ExtensionApi *api, Fts5Context *fts, int p, double *out)
 {
-	int tf[NCOLS];
-	memset(tf, 0, sizeof tf);
+	double tf[NCOLS] = {0};
 	Fts5PhraseIter it;
 	int col, off;
 	if (api->xPhraseFirst(fts, p, &it, &col, &off) != SQLITE_OK)
 		return -1;
 	for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
 		if (col < NCOLS)
-			tf[col]++;
-	double score = 0;
-	for (int c = 0; c < NCOLS; c++)
-		if (tf[c])
-			score += weights[c] * tf[c] * (RANK_K1 + 1) / (tf[c] + RANK_K1);
-	*out = score;
+			tf[col] += 1;
+	*out = rank_saturate(tf, weights, NCOLS);
 	return 0;
 }
 
@@ -167,20 +158,6 @@ int sq_search_register(store *s, char *why, size_t whylen)
 
 /* ---- facts: what a search filters and counts by, for every article that may be visible, in memory ---- */
 
-static int64_t year_of(int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	return tm.tm_year + 1900;
-}
-
-struct fact {
-	int64_t id, site, published, section, congress, trial;
-	size_t tags, ntags; /* into search_facts.tags */
-	int year;	    /* of publication, UTC */
-};
-
 struct search_facts {
 	int64_t version, epoch; /* content_version's when they were read */
 	struct fact *f;		/* by id */
@@ -196,21 +173,6 @@ void sq_search_facts_free(struct search_facts *x)
 	free(x->f);
 	free(x->tags);
 	free(x);
-}
-
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 1024;
-	while (c < need)
-		c *= 2;
-	void *more = realloc(*p, c * size);
-	if (!more)
-		return -1;
-	*p = more;
-	*cap = c;
-	return 0;
 }
 
 /* content_version's version and epoch (a restore may bring back an equal version, never an equal epoch):
@@ -243,7 +205,7 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 		       "WHERE status IN ('published', 'scheduled') ORDER BY id");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&x->f, &cap, x->n + 1, sizeof *x->f) != 0)
+		if (rank_grow((void **)&x->f, &cap, x->n + 1, sizeof *x->f) != 0)
 			break;
 		x->f[x->n++] = (struct fact){sqlite3_column_int64(st, 0),
 					     sqlite3_column_int64(st, 1),
@@ -253,7 +215,7 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 					     sqlite3_column_int64(st, 5),
 					     0,
 					     0,
-					     (int)year_of(sqlite3_column_int64(st, 2))};
+					     rank_year(sqlite3_column_int64(st, 2))};
 	}
 	if (rc != SQLITE_DONE) {
 		sq_step_error(s, st);
@@ -270,7 +232,7 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 			at++;
 		if (at == x->n || x->f[at].id != article)
 			continue; /* a draft's topic */
-		if (grow((void **)&x->tags, &tcap, x->ntags + 1, sizeof *x->tags) != 0)
+		if (rank_grow((void **)&x->tags, &tcap, x->ntags + 1, sizeof *x->tags) != 0)
 			break;
 		if (x->f[at].ntags == 0)
 			x->f[at].tags = x->ntags;
@@ -331,11 +293,6 @@ static const char *const readable[] = {
     "{title summary body body_members body_hcp people trial refs topics}",
     "{title summary body body_members body_hcp body_verified people trial refs topics}"};
 
-struct row {
-	const struct fact *fact;
-	double score;
-};
-
 /* The match restricted to what a reader of q's level may match; for a snippet, also without the title (the
  * result shows it already: a hit only by its title gets its summary as snippet). */
 static const char *filtered(h2o_mem_pool_t *pool, const struct search_query *q, int for_snippet)
@@ -346,16 +303,6 @@ static const char *filtered(h2o_mem_pool_t *pool, const struct search_query *q, 
 	buf_printf(&b, "%s%s : (%s)", for_snippet ? "{" : "", for_snippet ? cols + strlen("{title ") : cols,
 		   q->match);
 	return buf_cstr(&b);
-}
-
-static int by_rank(const void *a, const void *b)
-{
-	const struct row *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score < y->score ? -1 : 1;
-	if (x->fact->published != y->fact->published)
-		return x->fact->published > y->fact->published ? -1 : 1;
-	return x->fact->id > y->fact->id ? -1 : x->fact->id < y->fact->id;
 }
 
 /* Whether a hit is visible now on q's site and passes q's filters. */
@@ -370,130 +317,107 @@ static int keep(const struct search_facts *x, const struct fact *f, const struct
 	return !q->year || f->year == q->year;
 }
 
-/* Restores the heap below i: a parent ranks after (is worse than) its children. */
-static void sift(struct row *h, size_t n, size_t i)
-{
-	for (;;) {
-		size_t worst = i, l = 2 * i + 1, r = l + 1;
-		if (l < n && by_rank(&h[l], &h[worst]) > 0)
-			worst = l;
-		if (r < n && by_rank(&h[r], &h[worst]) > 0)
-			worst = r;
-		if (worst == i)
-			return;
-		struct row t = h[i];
-		h[i] = h[worst];
-		h[worst] = t;
-		i = worst;
-	}
-}
+/* ---- hits: read in parts of the articles' ids, on helper connections beside this one ---- */
 
-/* Moves the best `want` of n rows to the front, in rank order (the rest stay, in no order): a heap of the
- * best so far, with the worst of them on top, spares sorting every hit of a broad query. */
-static void top(struct row *rows, size_t n, size_t want)
-{
-	if (want >= n) {
-		if (n)
-			qsort(rows, n, sizeof *rows, by_rank);
-		return;
-	}
-	if (want == 0)
-		return;
-	/* rows[0, want) is a heap where by_rank(parent, child) >= 0: the worst of the best at the root */
-	for (size_t i = want / 2; i-- > 0;)
-		sift(rows, want, i);
-	for (size_t i = want; i < n; i++)
-		if (by_rank(&rows[i], &rows[0]) < 0) {
-			struct row t = rows[0];
-			rows[0] = rows[i];
-			rows[i] = t;
-			sift(rows, want, 0);
-		}
-	qsort(rows, want, sizeof *rows, by_rank);
-}
+#define SPLIT_MIN                                                                                            \
+	2000 /* articles below which one thread reads every hit: a part would cost more than it saves */
+#define PARTS_MAX 16
 
-/* Every hit with its facts and score, the best `want` of them first and ranked: malloc'd rows (the caller
- * frees), or -1. The score is the phrases' scores weighed by their inverse document frequency over the hits,
- * times a boost of up to 1.5 for the newest that fades over months. */
-/* A hit's score from its relevance: negated, so that the best sorts first, and raised by up to a half for
- * a recent article (fading over months). */
-static double ranked(double relevance, int64_t published, int64_t now)
-{
-	double age = published < now ? (double)(now - published) : 0;
-	return -relevance * (1.0 + 0.5 / (1.0 + age / 2592000.0));
-}
-
-/* The hits of a one-phrase query, gathered by plenary_hits without a statement step per hit. */
-struct phrase_walk {
-	struct hit_walk walk; /* first */
+/* One part of a search's hits: those with ids in [lo, hi], read on one connection. */
+struct part {
+	struct hit_walk walk; /* first: for a one-phrase query, the first part walks it */
 	const struct search_facts *x;
 	const struct search_query *q;
-	int64_t now;
-	size_t from, len, cap;
-	struct row *rows;
+	const char *match;
+	int64_t lo, hi, now;
+	size_t from;	  /* the facts of the ids from lo on */
+	struct hit *hits; /* malloc'd, in id order, scored by the caller */
+	double *phrase;	  /* nphrases relevances per hit, malloc'd */
+	size_t len, cap, pcap;
+	int nphrases;
+	int64_t docs[RANK_PHRASES]; /* hits with each phrase */
+	int failed;
 };
 
-static int phrase_hit(struct hit_walk *w, int64_t id, double score)
+static int part_add(struct part *p, const struct fact *f, const double *score, int nphrases)
 {
-	struct phrase_walk *p = (struct phrase_walk *)w;
-	const struct fact *f = fact_of(p->x, id, &p->from);
-	if (!f || !keep(p->x, f, p->q, p->now))
-		return 0;
-	if (p->len >= MAX_HITS || grow((void **)&p->rows, &p->cap, p->len + 1, sizeof *p->rows) != 0)
-		return 1;
-	p->rows[p->len++] = (struct row){f, ranked(score, f->published, p->now)};
+	if (!p->nphrases)
+		p->nphrases = nphrases;
+	size_t per = (size_t)nphrases;
+	if (nphrases != p->nphrases || p->len >= RANK_MAX_HITS ||
+	    rank_grow((void **)&p->hits, &p->cap, p->len + 1, sizeof *p->hits) != 0 ||
+	    rank_grow((void **)&p->phrase, &p->pcap, (p->len + 1) * per, sizeof *p->phrase) != 0)
+		return -1;
+	memcpy(p->phrase + p->len * per, score, per * sizeof *score);
+	for (int i = 0; i < nphrases; i++)
+		p->docs[i] += score[i] > 0;
+	p->hits[p->len++] = (struct hit){f, 0};
 	return 0;
 }
 
-/* 1 with the rows when the query is one phrase, 0 when it has more, -1 on error. */
-static int phrase_hits(store *s, const struct search_facts *x, const struct search_query *q,
-		       const char *match, int64_t now, struct row **out, size_t *n)
+static int walked(struct hit_walk *w, int64_t id, double score)
 {
-	struct phrase_walk w = {.walk = {phrase_hit}, .x = x, .q = q, .now = now};
+	struct part *p = (struct part *)w;
+	if (id > p->hi)
+		return 1; /* the rest is another part's */
+	const struct fact *f = id < p->lo ? NULL : fact_of(p->x, id, &p->from);
+	if (!f || !keep(p->x, f, p->q, p->now))
+		return 0;
+	if (part_add(p, f, &score, 1) != 0) {
+		p->failed = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* A one-phrase query walked by plenary_hits, with no statement step per hit: 1 when walked, 0 when the query
+ * has more phrases, -1 on error. FTS5's walk starts at the first id, so only the first part walks. */
+static int walk(store *s, struct part *p)
+{
 	sqlite3_stmt *st = sq_prepare(s, S_PHRASE_HITS,
 				      "SELECT plenary_hits(article_search, ?2) FROM article_search WHERE "
 				      "article_search MATCH ?1 LIMIT 1");
-	sq_bind_text(st, 1, match);
-	sqlite3_bind_pointer(st, 2, &w.walk, "plenary_hit_walk", NULL);
+	sq_bind_text(st, 1, p->match);
+	sqlite3_bind_pointer(st, 2, &p->walk, "plenary_hit_walk", NULL);
 	int rc = sqlite3_step(st);
 	int done = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : rc == SQLITE_DONE ? 1 : -1;
-	if (done < 0) {
-		free(w.rows);
+	if (done < 0)
 		return sq_step_error(s, st);
-	}
 	sqlite3_reset(st);
-	if (!done) {
-		free(w.rows);
-		return 0;
-	}
-	*out = w.rows;
-	*n = w.len;
-	return 1;
+	return p->failed ? -1 : done;
 }
 
-static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
-		    const struct search_query *q, size_t want, struct row **out, size_t *n)
+/* Reads a part's hits with their relevance per phrase (a sqlite_int.h work function). */
+static void read_part(store *s, void *job)
 {
-	const char *match = filtered(pool, q, 0);
-	int64_t now = store_now();
-	int walked = phrase_hits(s, x, q, match, now, out, n);
-	if (walked != 0) {
-		if (walked > 0)
-			top(*out, *n, want);
-		return walked > 0 ? 0 : -1;
+	struct part *p = job;
+	size_t lo = 0, hi = p->x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->x->f[mid].id < p->lo)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	sqlite3_stmt *st = sq_prepare(s, S_HITS,
-				      "SELECT rowid, plenary_rank(article_search) FROM article_search "
-				      "WHERE article_search MATCH ?1 ORDER BY rowid");
-	sq_bind_text(st, 1, match);
-	size_t cap = 0, len = 0, from = 0, scap = 0;
-	struct row *rows = NULL;
-	double *phrase = NULL; /* nphrases scores per row */
-	int nphrases = 0, rc, failed = 0;
-	int64_t docs[RANK_PHRASES] = {0};
-	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW && len < MAX_HITS) {
-		const struct fact *f = fact_of(x, sqlite3_column_int64(st, 0), &from);
-		if (!f || !keep(x, f, q, now))
+	p->from = lo;
+	if (p->lo == INT64_MIN) {
+		int done = walk(s, p);
+		if (done != 0) {
+			p->failed = done < 0;
+			return;
+		}
+	}
+	sqlite3_stmt *st =
+	    sq_prepare(s, S_HITS,
+		       "SELECT rowid, plenary_rank(article_search) FROM article_search "
+		       "WHERE article_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
+	sq_bind_text(st, 1, p->match);
+	sqlite3_bind_int64(st, 2, p->lo);
+	sqlite3_bind_int64(st, 3, p->hi);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const struct fact *f = fact_of(p->x, sqlite3_column_int64(st, 0), &p->from);
+		if (!f || !keep(p->x, f, p->q, p->now))
 			continue;
 		double one = 0;
 		int bytes = (int)sizeof one;
@@ -504,105 +428,91 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 			bytes = sqlite3_column_bytes(st, 1);
 			score = sqlite3_column_blob(st, 1);
 		}
-		if (!nphrases)
-			nphrases = bytes / (int)sizeof(double);
+		int nphrases = bytes / (int)sizeof(double);
 		if (!score || nphrases < 1 || bytes != nphrases * (int)sizeof(double) ||
-		    grow((void **)&rows, &cap, len + 1, sizeof *rows) != 0 ||
-		    grow((void **)&phrase, &scap, (len + 1) * (size_t)nphrases, sizeof *phrase) != 0) {
-			failed = 1;
+		    part_add(p, f, score, nphrases) != 0) {
+			p->failed = 1;
 			break;
 		}
-		memcpy(phrase + len * (size_t)nphrases, score, (size_t)bytes);
-		for (int p = 0; p < nphrases; p++)
-			docs[p] += score[p] > 0;
-		rows[len++] = (struct row){f, 0};
 	}
-	if (failed || (rc != SQLITE_DONE && rc != SQLITE_ROW)) {
-		free(rows);
-		free(phrase);
-		return failed ? (sqlite3_reset(st), -1) : sq_step_error(s, st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		p->failed = sq_step_error(s, st) != 0;
+	else
+		sqlite3_reset(st);
+}
+
+/* Every hit with its facts and score, the best `want` of them first and ranked: malloc'd hits (the caller
+ * frees), or -1. A big site's hits are read in parts, one per search thread, each part a range of ids with as
+ * many articles. The score is the phrases' relevances weighed by their inverse document frequency over the
+ * hits, with the recency boost. */
+static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
+		    const struct search_query *q, size_t want, struct hit **out, size_t *n)
+{
+	int threads = sq_tuning(s)->search_threads;
+	size_t nparts = x->n >= SPLIT_MIN && threads > 1 ? (size_t)threads : 1;
+	if (nparts > PARTS_MAX)
+		nparts = PARTS_MAX;
+	struct part parts[PARTS_MAX];
+	void *jobs[PARTS_MAX];
+	const char *match = filtered(pool, q, 0);
+	int64_t now = store_now();
+	for (size_t k = 0; k < nparts; k++) {
+		parts[k] =
+		    (struct part){.walk = {walked},
+				  .x = x,
+				  .q = q,
+				  .match = match,
+				  .now = now,
+				  .lo = k ? x->f[x->n * k / nparts].id : INT64_MIN,
+				  .hi = k + 1 < nparts ? x->f[x->n * (k + 1) / nparts].id - 1 : INT64_MAX};
+		jobs[k] = &parts[k];
 	}
-	sqlite3_reset(st);
-	double idf[RANK_PHRASES];
-	for (int p = 0; p < nphrases; p++) {
-		double v = nphrases == 1
-			       ? 1.0
-			       : log(((double)x->n - (double)docs[p] + 0.5) / ((double)docs[p] + 0.5));
-		idf[p] = v > 1e-3 ? v : 1e-3; /* a word in most documents still counts a little */
+	sq_parts_run(s, nparts, read_part, jobs);
+	size_t total = 0;
+	int nphrases = 0, failed = 0;
+	int64_t docs[RANK_PHRASES] = {0};
+	for (size_t k = 0; k < nparts; k++) {
+		const struct part *p = &parts[k];
+		failed |= p->failed || (p->nphrases && nphrases && p->nphrases != nphrases);
+		if (p->nphrases)
+			nphrases = p->nphrases;
+		total += p->len;
+		for (int i = 0; i < p->nphrases; i++)
+			docs[i] += p->docs[i];
 	}
-	for (size_t i = 0; i < len; i++) {
-		double sum = 0;
-		for (int p = 0; p < nphrases; p++)
-			sum += idf[p] * phrase[i * (size_t)nphrases + (size_t)p];
-		rows[i].score = ranked(sum, rows[i].fact->published, now);
+	struct hit *hits = failed ? NULL : malloc((total ? total : 1) * sizeof *hits);
+	if (hits) {
+		double idf[RANK_PHRASES];
+		for (int i = 0; i < nphrases; i++)
+			idf[i] = rank_idf(nphrases, (int64_t)x->n, docs[i]);
+		size_t at = 0;
+		for (size_t k = 0; k < nparts; k++)
+			for (size_t i = 0; i < parts[k].len; i++) {
+				const double *phrase = parts[k].phrase + i * (size_t)nphrases;
+				double sum = 0;
+				for (int j = 0; j < nphrases; j++)
+					sum += idf[j] * phrase[j];
+				hits[at] = parts[k].hits[i];
+				hits[at].score = rank_score(sum, hits[at].fact->published, now);
+				at++;
+			}
 	}
-	free(phrase);
-	top(rows, len, want);
-	*out = rows;
-	*n = len;
+	for (size_t k = 0; k < nparts; k++) {
+		free(parts[k].hits);
+		free(parts[k].phrase);
+	}
+	if (!hits)
+		return -1;
+	rank_top(hits, total, want);
+	*out = hits;
+	*n = total;
 	return 0;
 }
 
-/* ---- facets: counted in C from the hits' facts, named by one query per kind ---- */
+/* ---- facets: counted by rank.c from the hits' facts, named by one query per kind ---- */
 
-struct counter {
-	int64_t id, count;
-};
-
-#define FACET_MAX 30
-#define COUNTER_SLOTS 8192 /* a power of two; kinds with more values count the first half of them */
-
-/* Counts id in an open-addressed table of COUNTER_SLOTS (id 0: none). */
-static void count_value(struct counter *c, size_t *used, int64_t id)
+static int name_facets(store *s, h2o_mem_pool_t *pool, struct search_result *out)
 {
-	if (!id)
-		return;
-	size_t i = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 51) & (COUNTER_SLOTS - 1);
-	while (c[i].id && c[i].id != id)
-		i = (i + 1) & (COUNTER_SLOTS - 1);
-	if (c[i].id) {
-		c[i].count++;
-	} else if (*used < COUNTER_SLOTS / 2) {
-		c[i] = (struct counter){id, 1};
-		(*used)++;
-	}
-}
-
-static int by_count(const void *a, const void *b)
-{
-	const struct counter *x = a, *y = b;
-	return x->count != y->count ? (x->count > y->count ? -1 : 1) : (x->id > y->id ? -1 : x->id < y->id);
-}
-
-static const char *json_ids(h2o_mem_pool_t *pool, const struct counter *c, size_t n)
-{
-	buf b;
-	buf_init(&b, pool);
-	buf_addc(&b, '[');
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s%lld", i ? "," : "", (long long)c[i].id);
-	buf_addc(&b, ']');
-	return buf_cstr(&b);
-}
-
-/* Turns the counted table into named facets, largest first, at most FACET_MAX. */
-static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, struct counter *c,
-		       struct facet **out, size_t *nout)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < COUNTER_SLOTS; i++)
-		if (c[i].id)
-			c[n++] = c[i];
-	qsort(c, n, sizeof *c, by_count);
-	if (n > FACET_MAX)
-		n = FACET_MAX;
-	struct facet *f = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *f);
-	for (size_t i = 0; i < n; i++)
-		f[i] = (struct facet){c[i].id, "", "", c[i].count};
-	*out = f;
-	*nout = n;
-	if (kind == FACET_YEAR || n == 0)
-		return 0;
 	static const char *const sql[] = {
 	    [FACET_SECTION] =
 		"SELECT id, slug, name FROM section WHERE id IN (SELECT value FROM json_each(?1))",
@@ -615,57 +525,28 @@ static int name_facets(store *s, h2o_mem_pool_t *pool, enum facet_kind kind, str
 				    [FACET_CONGRESS] = S_NAMES_CONGRESS,
 				    [FACET_TAG] = S_NAMES_TAG,
 				    [FACET_TRIAL] = S_NAMES_TRIAL};
-	sqlite3_stmt *st = sq_prepare(s, slots[kind], sql[kind]);
-	sq_bind_text(st, 1, json_ids(pool, c, n));
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	for (int kind = 0; kind < FACET_KINDS; kind++) {
+		struct facet *f = out->facets[kind];
+		size_t n = out->nfacets[kind];
+		if (kind == FACET_YEAR || n == 0)
+			continue;
+		buf ids;
+		buf_init(&ids, pool);
+		buf_addc(&ids, '[');
 		for (size_t i = 0; i < n; i++)
-			if (f[i].id == id) {
-				f[i].slug = sq_col_str(pool, st, 1);
-				f[i].name = sq_col_str(pool, st, 2);
-			}
+			buf_printf(&ids, "%s%lld", i ? "," : "", (long long)f[i].id);
+		buf_addc(&ids, ']');
+		sqlite3_stmt *st = sq_prepare(s, slots[kind], sql[kind]);
+		sq_bind_text(st, 1, buf_cstr(&ids));
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rank_name(f, n, sqlite3_column_int64(st, 0), sq_col_str(pool, st, 1),
+				  sq_col_str(pool, st, 2));
+		if (rc != SQLITE_DONE)
+			return sq_step_error(s, st);
+		sqlite3_reset(st);
 	}
-	if (rc != SQLITE_DONE)
-		return sq_step_error(s, st);
-	sqlite3_reset(st);
 	return 0;
-}
-
-static int facets(store *s, h2o_mem_pool_t *pool, const struct search_facts *x, const struct row *rows,
-		  size_t n, struct search_result *out)
-{
-	struct counter *c = malloc(COUNTER_SLOTS * sizeof *c);
-	if (!c)
-		return -1;
-	int rc = 0;
-	for (int kind = FACET_SECTION; kind <= FACET_TRIAL && rc == 0; kind++) {
-		memset(c, 0, COUNTER_SLOTS * sizeof *c);
-		size_t used = 0;
-		for (size_t i = 0; i < n; i++) {
-			const struct fact *f = rows[i].fact;
-			switch (kind) {
-			case FACET_SECTION:
-				count_value(c, &used, f->section);
-				break;
-			case FACET_CONGRESS:
-				count_value(c, &used, f->congress);
-				break;
-			case FACET_YEAR:
-				count_value(c, &used, f->year);
-				break;
-			case FACET_TAG:
-				for (size_t t = 0; t < f->ntags; t++)
-					count_value(c, &used, x->tags[f->tags + t]);
-				break;
-			default:
-				count_value(c, &used, f->trial);
-			}
-		}
-		rc = name_facets(s, pool, (enum facet_kind)kind, c, &out->facets[kind], &out->nfacets[kind]);
-	}
-	free(c);
-	return rc;
 }
 
 /* ---- the page: its articles and their snippets ---- */
@@ -850,7 +731,7 @@ static int snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct se
 	return 0;
 }
 
-static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct row *rows, size_t n,
+static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct hit *rows, size_t n,
 		struct search_result *out)
 {
 	out->hits = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *out->hits);
@@ -881,7 +762,7 @@ int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 	const struct search_facts *x = facts(s);
 	if (!x)
 		return -1;
-	struct row *rows = NULL;
+	struct hit *rows = NULL;
 	size_t n = 0;
 	if (all_hits(s, pool, x, q, offset + limit, &rows, &n) != 0)
 		return -1;
@@ -890,7 +771,7 @@ int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 				   n - offset < limit ? n - offset : limit, out)
 			    : 0;
 	if (rc == 0 && with_facets)
-		rc = facets(s, pool, x, rows, n, out);
+		rc = rank_facets(pool, rows, n, x->tags, out) == 0 ? name_facets(s, pool, out) : -1;
 	free(rows);
 	return rc;
 }
@@ -969,7 +850,7 @@ static int refresh_terms(store *s, int64_t version)
 	sqlite3_stmt *st = sq_prepare(s, S_TERMS_READ, "SELECT term, doc FROM search_vocab");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	       grow((void **)&terms, &cap, n + 1, sizeof *terms) == 0)
+	       rank_grow((void **)&terms, &cap, n + 1, sizeof *terms) == 0)
 		terms[n++] = (struct term){sq_col_str(&pool, st, 0), sqlite3_column_int64(st, 1)};
 	int ok = rc == SQLITE_DONE;
 	if (!ok && rc != SQLITE_ROW)

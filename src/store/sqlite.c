@@ -151,6 +151,8 @@ struct store {
 	struct menu_memo menus[MENU_MEMOS];
 	size_t next_menu;
 	void *changes; /* changes.c's hooks' state */
+	struct store_tuning tuning;
+	struct parts *parts; /* parts.c's helper threads, made at the first search split in parts */
 };
 
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
@@ -174,6 +176,16 @@ sqlite3 *sq_db(store *s)
 struct search_facts **sq_search_facts(store *s)
 {
 	return &s->facts;
+}
+
+const struct store_tuning *sq_tuning(store *s)
+{
+	return &s->tuning;
+}
+
+struct parts **sq_parts_held(store *s)
+{
+	return &s->parts;
 }
 
 static sqlite3_stmt *prep(store *s, enum stmt q)
@@ -262,10 +274,11 @@ int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, ro
 	return 0;
 }
 
-void sq_store_map(store *s, size_t bytes)
+void sq_store_tune(store *s, const struct store_tuning *t)
 {
+	s->tuning = *t;
 	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %zu", bytes);
+	snprintf(sql, sizeof sql, "PRAGMA mmap_size = %zu", t->map_bytes);
 	sq_run(s, sql);
 }
 
@@ -423,6 +436,7 @@ static void sq_close(store *s)
 {
 	if (!s)
 		return;
+	sq_parts_free(s->parts); /* first: its threads read the facts */
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)

@@ -44,6 +44,16 @@ sqlite3 *sq_db(store *s);
 /** search.c's facts about articles, kept per connection (NULL until the first search). */
 struct search_facts **sq_search_facts(store *s);
 void sq_search_facts_free(struct search_facts *f);
+/** The tuning store_tune gave the connection (zeros before). */
+const struct store_tuning *sq_tuning(store *s);
+/** parts.c's helper threads of the connection (NULL until the first search split in parts). */
+struct parts **sq_parts_held(store *s);
+/** Runs work(s, jobs[0]) on the calling thread and work(h, jobs[i]) for each i in 1..n-1 on helper threads of
+ * the connection, each with its own connection h to the same database (made at the first call), and returns
+ * when all are done. A job whose helper cannot be made runs on the calling thread after its own. */
+void sq_parts_run(store *s, size_t n, void (*work)(store *db, void *job), void *const *jobs);
+/** Stops the helper threads and closes their connections. */
+void sq_parts_free(struct parts *p);
 /** Watches a new connection's writes for the rows it adds to the change log (changes.c): the state to free
  * with sqlite3_free after closing, or NULL. */
 void *sq_changes_watch(sqlite3 *db);

@@ -113,6 +113,15 @@ struct contact_message {
  * is dropped), in WAL mode with foreign keys on. Returns NULL with a message in err on failure. */
 store *store_open(const char *path, char *err, size_t errlen);
 void store_close(store *s);
+/** How a connection of a serving process reads. */
+struct store_tuning {
+	size_t map_bytes;   /* of the database file read through a memory map (SQLite); 0 reads with system
+			       calls */
+	int search_threads; /* threads one search's hits are read by, each with its own connection (SQLite; a
+			       site too small to gain keeps to one) */
+};
+/** Applies tuning to a connection made by store_open. */
+void store_tune(store *s, const struct store_tuning *t);
 /** The database setting as messages may show it: a PostgreSQL URL with its password (user:PASSWORD@) masked;
  * anything else as it is. Returns out. */
 const char *store_display(const char *path, char *out, size_t outlen);

@@ -10,6 +10,7 @@ each audience level there are accounts made with `plenary user add` whose profil
 database (test_gating.py covers how readers reach those levels through sign-up and verification).
 """
 import re
+import tempfile
 import time
 import uuid
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -17,8 +18,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 import requests
 
-from conftest import (SERVER, db, default_site, form_values, get, host_header, make_staff, parse_html, text_of,
-                      visible_articles)
+from conftest import (SERVER, db, default_site, form_values, get, host_header, make_staff, new_database, parse_html,
+                      run_plenary, start_plenary, text_of, visible_articles)
 
 PER_PAGE = 10
 
@@ -884,3 +885,47 @@ def test_an_excluded_phrase_is_left_out():
     assert with_phrase and without, "the demo should have articles on both sides"
     assert set(with_phrase).isdisjoint(without)
     assert set(with_phrase) | set(without) == set(everything)
+
+
+# ---- a big site: hits read in parts on several connections ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def big_sites():
+    """2,500 generated articles (a site from 2,000 reads a search's hits in parts, a range of ids each), served
+    by a server with 3 search threads and by one with 1, the page cache off."""
+    with tempfile.TemporaryDirectory(prefix="plenary-parts-") as tmp:
+        path = new_database(tmp, "big.db")
+        made = run_plenary(["demo", path, "--articles", "2500"], timeout=180)
+        assert made.returncode == 0, made.stderr
+        parts = start_plenary(tmp, path, {"search_threads": 3, "cache_mb": 0}, name="parts")
+        alone = start_plenary(tmp, path, {"search_threads": 1, "cache_mb": 0}, name="alone")
+        try:
+            yield parts, alone
+        finally:
+            assert parts.stop() == 0 and alone.stop() == 0
+        for srv in (parts, alone):
+            assert "search:" not in srv.log() and "error" not in srv.log().lower(), srv.log()[-2000:]
+
+
+BIG_QUERIES = ["survival", '"event-free survival"', "toxicity management", "neoadj*", "nivolumab OR survival",
+               "survival -toxicity", "pembrolizumab melanoma", "generated"]
+
+
+@pytest.mark.parametrize("q", BIG_QUERIES)
+def test_a_search_read_in_parts_is_the_search_read_alone(big_sites, q):
+    parts, alone = big_sites
+    for params in ({}, {"page": 2}, {"year": 2025}, {"page": 5}):
+        got = Results(requests.get(parts.url(search_path(q, **params)), timeout=30))
+        want = Results(requests.get(alone.url(search_path(q, **params)), timeout=30))
+        assert got.status == want.status, (q, params)
+        assert got.total == want.total, (q, params)
+        assert [(x["slug"], x["snippet"]) for x in got.items] == [(x["slug"], x["snippet"]) for x in want.items]
+        assert got.facets() == want.facets(), (q, params)
+
+
+def test_every_hit_of_a_search_in_parts_is_listed_once(big_sites):
+    parts, alone = big_sites
+    fetch = lambda p: requests.get(parts.url(p), timeout=30)  # noqa: E731
+    total, slugs = every_page("survival -toxicity", fetch)
+    assert total > 3 * PER_PAGE and len(slugs) == total == len(set(slugs))
+    assert every_page("survival -toxicity", lambda p: requests.get(alone.url(p), timeout=30)) == (total, slugs)

@@ -1,0 +1,197 @@
+/* rank: a search's scores, order and facet counts, from hits either backend found */
+#include "store/rank.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int rank_year(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	return tm.tm_year + 1900;
+}
+
+int rank_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 1024;
+	while (c < need)
+		c *= 2;
+	void *more = realloc(*p, c * size);
+	if (!more)
+		return -1;
+	*p = more;
+	*cap = c;
+	return 0;
+}
+
+double rank_saturate(const double *tf, const double *weights, int ncols)
+{
+	double score = 0;
+	for (int c = 0; c < ncols; c++)
+		if (tf[c] > 0)
+			score += weights[c] * tf[c] * (RANK_K1 + 1) / (tf[c] + RANK_K1);
+	return score;
+}
+
+double rank_idf(int nphrases, int64_t articles, int64_t docs)
+{
+	if (nphrases <= 1)
+		return 1.0;
+	double v = log(((double)articles - (double)docs + 0.5) / ((double)docs + 0.5));
+	return v > 1e-3 ? v : 1e-3; /* a word in most documents still counts a little */
+}
+
+double rank_score(double relevance, int64_t published, int64_t now)
+{
+	double age = published < now ? (double)(now - published) : 0;
+	return -relevance * (1.0 + 0.5 / (1.0 + age / 2592000.0));
+}
+
+static int by_rank(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? -1 : 1;
+	if (x->fact->published != y->fact->published)
+		return x->fact->published > y->fact->published ? -1 : 1;
+	return x->fact->id > y->fact->id ? -1 : x->fact->id < y->fact->id;
+}
+
+/* Restores the heap below i: a parent ranks after (is worse than) its children. */
+static void sift(struct hit *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t worst = i, l = 2 * i + 1, r = l + 1;
+		if (l < n && by_rank(&h[l], &h[worst]) > 0)
+			worst = l;
+		if (r < n && by_rank(&h[r], &h[worst]) > 0)
+			worst = r;
+		if (worst == i)
+			return;
+		struct hit t = h[i];
+		h[i] = h[worst];
+		h[worst] = t;
+		i = worst;
+	}
+}
+
+/* A heap of the best so far, with the worst of them on top, spares sorting every hit of a broad query. */
+void rank_top(struct hit *hits, size_t n, size_t want)
+{
+	if (want >= n) {
+		if (n)
+			qsort(hits, n, sizeof *hits, by_rank);
+		return;
+	}
+	if (want == 0)
+		return;
+	for (size_t i = want / 2; i-- > 0;)
+		sift(hits, want, i);
+	for (size_t i = want; i < n; i++)
+		if (by_rank(&hits[i], &hits[0]) < 0) {
+			struct hit t = hits[0];
+			hits[0] = hits[i];
+			hits[i] = t;
+			sift(hits, want, 0);
+		}
+	qsort(hits, want, sizeof *hits, by_rank);
+}
+
+/* ---- facets: one pass over the hits, a small open-addressed table per kind ---- */
+
+struct counter {
+	int64_t id, count;
+};
+
+struct tally {
+	struct counter *c;
+	size_t cap, used; /* cap: 0 or a power of two, at most half used */
+};
+
+static size_t slot_of(int64_t id, size_t cap)
+{
+	return (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
+static int tally_add(struct tally *t, int64_t id)
+{
+	if (!id)
+		return 0;
+	if ((t->used + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		struct counter *c = calloc(cap, sizeof *c);
+		if (!c)
+			return -1;
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->c[i].id) {
+				size_t at = slot_of(t->c[i].id, cap);
+				while (c[at].id)
+					at = (at + 1) & (cap - 1);
+				c[at] = t->c[i];
+			}
+		free(t->c);
+		t->c = c;
+		t->cap = cap;
+	}
+	size_t at = slot_of(id, t->cap);
+	while (t->c[at].id && t->c[at].id != id)
+		at = (at + 1) & (t->cap - 1);
+	if (!t->c[at].id) {
+		t->c[at].id = id;
+		t->used++;
+	}
+	t->c[at].count++;
+	return 0;
+}
+
+static int by_count(const void *a, const void *b)
+{
+	const struct counter *x = a, *y = b;
+	return x->count != y->count ? (x->count > y->count ? -1 : 1) : (x->id > y->id ? -1 : x->id < y->id);
+}
+
+int rank_facets(h2o_mem_pool_t *pool, const struct hit *hits, size_t n, const int64_t *tags,
+		struct search_result *out)
+{
+	struct tally t[FACET_KINDS];
+	memset(t, 0, sizeof t);
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		const struct fact *f = hits[i].fact;
+		rc = tally_add(&t[FACET_SECTION], f->section) | tally_add(&t[FACET_CONGRESS], f->congress) |
+		     tally_add(&t[FACET_YEAR], f->year) | tally_add(&t[FACET_TRIAL], f->trial);
+		for (size_t k = 0; k < f->ntags && rc == 0; k++)
+			rc = tally_add(&t[FACET_TAG], tags[f->tags + k]);
+	}
+	for (int kind = 0; kind < FACET_KINDS; kind++) {
+		size_t used = 0;
+		for (size_t i = 0; i < t[kind].cap; i++)
+			if (t[kind].c[i].id)
+				t[kind].c[used++] = t[kind].c[i];
+		if (used)
+			qsort(t[kind].c, used, sizeof *t[kind].c, by_count);
+		if (used > RANK_FACETS)
+			used = RANK_FACETS;
+		struct facet *f = h2o_mem_alloc_pool(pool, (used ? used : 1) * sizeof *f);
+		for (size_t i = 0; i < used; i++)
+			f[i] = (struct facet){t[kind].c[i].id, "", "", t[kind].c[i].count};
+		out->facets[kind] = f;
+		out->nfacets[kind] = used;
+		free(t[kind].c);
+	}
+	return rc ? -1 : 0;
+}
+
+void rank_name(struct facet *f, size_t n, int64_t id, const char *slug, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (f[i].id == id) {
+			f[i].slug = slug;
+			f[i].name = name;
+		}
+}
