@@ -17,8 +17,8 @@
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
  * pg.c 0-99, pg_users.c 100-179, pg_editorial.c 180-259, pg_structure.c 260-339, pg_media.c 340-369,
- * pg_search.c 370-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c
- * 490-499. */
+ * pg_search.c 370-409, pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c
+ * 470-489, pg_backup.c 490-499. */
 #define PG_SLOTS 512
 
 /* The SQL pieces every article query shares, as in sqlite_int.h: $1 is always now (bigint seconds). */
