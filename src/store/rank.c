@@ -102,15 +102,18 @@ void rank_top(struct hit *hits, size_t n, size_t want)
 	qsort(hits, want, sizeof *hits, by_rank);
 }
 
-/* ---- facets: one pass over the hits, a small open-addressed table per kind ---- */
+/* ---- facets: one pass over the hits; per kind, an array for small ids and a table for the others ---- */
+
+#define DIRECT 4096 /* ids below this (every year, the ids of most sites) are counted in an array */
 
 struct counter {
 	int64_t id, count;
 };
 
 struct tally {
-	struct counter *c;
-	size_t cap, used; /* cap: 0 or a power of two, at most half used */
+	uint32_t *direct;  /* DIRECT counts */
+	struct counter *c; /* the larger ids */
+	size_t cap, used;  /* cap: 0 or a power of two, at most half used */
 };
 
 static size_t slot_of(int64_t id, size_t cap)
@@ -120,6 +123,10 @@ static size_t slot_of(int64_t id, size_t cap)
 
 static int tally_add(struct tally *t, int64_t id)
 {
+	if (id > 0 && id < DIRECT) {
+		t->direct[id]++;
+		return 0;
+	}
 	if (!id)
 		return 0;
 	if ((t->used + 1) * 2 > t->cap) {
@@ -160,6 +167,11 @@ int rank_facets(h2o_mem_pool_t *pool, const struct hit *hits, size_t n, const in
 {
 	struct tally t[FACET_KINDS];
 	memset(t, 0, sizeof t);
+	uint32_t *direct = calloc((size_t)FACET_KINDS * DIRECT, sizeof *direct);
+	if (!direct)
+		return -1;
+	for (int kind = 0; kind < FACET_KINDS; kind++)
+		t[kind].direct = direct + (size_t)kind * DIRECT;
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		const struct fact *f = hits[i].fact;
@@ -168,11 +180,24 @@ int rank_facets(h2o_mem_pool_t *pool, const struct hit *hits, size_t n, const in
 		for (size_t k = 0; k < f->ntags && rc == 0; k++)
 			rc = tally_add(&t[FACET_TAG], tags[f->tags + k]);
 	}
-	for (int kind = 0; kind < FACET_KINDS; kind++) {
+	for (int kind = 0; kind < FACET_KINDS && rc == 0; kind++) {
+		/* the array's counts join the table's */
+		size_t small = 0;
+		for (int64_t id = 1; id < DIRECT; id++)
+			small += t[kind].direct[id] != 0;
+		struct counter *all = realloc(t[kind].c, (t[kind].cap + small + 1) * sizeof *all);
+		if (!all) {
+			rc = -1;
+			break;
+		}
+		t[kind].c = all;
 		size_t used = 0;
 		for (size_t i = 0; i < t[kind].cap; i++)
-			if (t[kind].c[i].id)
-				t[kind].c[used++] = t[kind].c[i];
+			if (all[i].id)
+				all[used++] = all[i];
+		for (int64_t id = 1; id < DIRECT; id++)
+			if (t[kind].direct[id])
+				all[used++] = (struct counter){id, t[kind].direct[id]};
 		if (used)
 			qsort(t[kind].c, used, sizeof *t[kind].c, by_count);
 		if (used > RANK_FACETS)
@@ -182,8 +207,10 @@ int rank_facets(h2o_mem_pool_t *pool, const struct hit *hits, size_t n, const in
 			f[i] = (struct facet){t[kind].c[i].id, "", "", t[kind].c[i].count};
 		out->facets[kind] = f;
 		out->nfacets[kind] = used;
-		free(t[kind].c);
 	}
+	for (int kind = 0; kind < FACET_KINDS; kind++)
+		free(t[kind].c);
+	free(direct);
 	return rc ? -1 : 0;
 }
 

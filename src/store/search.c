@@ -166,13 +166,45 @@ struct search_facts {
 	size_t ntags;
 };
 
-void sq_search_facts_free(struct search_facts *x)
+static void facts_free(struct search_facts *x)
 {
 	if (!x)
 		return;
 	free(x->f);
 	free(x->tags);
 	free(x);
+}
+
+/* What a connection keeps between searches: its facts, and the buffers of the hits it reads, kept so that a
+ * broad query does not map fresh memory on every search. */
+struct search_state {
+	struct search_facts *facts;
+	struct hit *hits, *merged;
+	double *phrase;
+	size_t cap, mcap, pcap;
+	int taken; /* the buffers hold a part of the search under way */
+};
+
+#define KEEP_HITS 65536 /* buffers grown beyond this many items are let go at the next search */
+
+void sq_search_state_free(struct search_state *x)
+{
+	if (!x)
+		return;
+	facts_free(x->facts);
+	free(x->hits);
+	free(x->merged);
+	free(x->phrase);
+	free(x);
+}
+
+/* The connection's state, made at its first search: NULL out of memory. */
+static struct search_state *state(store *s)
+{
+	struct search_state **held = sq_search_state(s);
+	if (!*held)
+		*held = calloc(1, sizeof **held);
+	return *held;
 }
 
 /* content_version's version and epoch (a restore may bring back an equal version, never an equal epoch):
@@ -219,7 +251,7 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 	}
 	if (rc != SQLITE_DONE) {
 		sq_step_error(s, st);
-		sq_search_facts_free(x);
+		facts_free(x);
 		return NULL;
 	}
 	sqlite3_reset(st);
@@ -241,7 +273,7 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 	}
 	if (rc != SQLITE_DONE) {
 		sq_step_error(s, st);
-		sq_search_facts_free(x);
+		facts_free(x);
 		return NULL;
 	}
 	sqlite3_reset(st);
@@ -251,7 +283,10 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 /* The connection's facts, read again when an article or its topics changed since. */
 static const struct search_facts *facts(store *s)
 {
-	struct search_facts **held = sq_search_facts(s);
+	struct search_state *st = state(s);
+	if (!st)
+		return NULL;
+	struct search_facts **held = &st->facts;
 	int64_t version, epoch;
 	if (content_version(s, &version, &epoch) != 0)
 		return NULL;
@@ -260,7 +295,7 @@ static const struct search_facts *facts(store *s)
 	struct search_facts *fresh = load_facts(s, version, epoch);
 	if (!fresh)
 		return NULL;
-	sq_search_facts_free(*held);
+	facts_free(*held);
 	*held = fresh;
 	return fresh;
 }
@@ -330,10 +365,11 @@ struct part {
 	const struct search_query *q;
 	const char *match;
 	int64_t lo, hi, now;
-	size_t from;	  /* the facts of the ids from lo on */
-	struct hit *hits; /* malloc'd, in id order, scored by the caller */
-	double *phrase;	  /* nphrases relevances per hit, malloc'd */
-	size_t len, cap, pcap;
+	size_t from;		  /* the facts of the ids from lo on */
+	struct search_state *buf; /* holds the hits (in id order, scored by the caller) and their relevances
+				     (nphrases per hit): the reading connection's buffers */
+	struct search_state *own; /* or the part's own, when its connection's are taken by another part */
+	size_t len;
 	int nphrases;
 	int64_t docs[RANK_PHRASES]; /* hits with each phrase */
 	int failed;
@@ -344,14 +380,15 @@ static int part_add(struct part *p, const struct fact *f, const double *score, i
 	if (!p->nphrases)
 		p->nphrases = nphrases;
 	size_t per = (size_t)nphrases;
+	struct search_state *b = p->buf;
 	if (nphrases != p->nphrases || p->len >= RANK_MAX_HITS ||
-	    rank_grow((void **)&p->hits, &p->cap, p->len + 1, sizeof *p->hits) != 0 ||
-	    rank_grow((void **)&p->phrase, &p->pcap, (p->len + 1) * per, sizeof *p->phrase) != 0)
+	    rank_grow((void **)&b->hits, &b->cap, p->len + 1, sizeof *b->hits) != 0 ||
+	    rank_grow((void **)&b->phrase, &b->pcap, (p->len + 1) * per, sizeof *b->phrase) != 0)
 		return -1;
-	memcpy(p->phrase + p->len * per, score, per * sizeof *score);
+	memcpy(b->phrase + p->len * per, score, per * sizeof *score);
 	for (int i = 0; i < nphrases; i++)
 		p->docs[i] += score[i] > 0;
-	p->hits[p->len++] = (struct hit){f, 0};
+	b->hits[p->len++] = (struct hit){f, 0};
 	return 0;
 }
 
@@ -391,6 +428,23 @@ static int walk(store *s, struct part *p)
 static void read_part(store *s, void *job)
 {
 	struct part *p = job;
+	struct search_state *mine = state(s);
+	if (mine && !mine->taken) {
+		mine->taken = 1;
+		if (mine->cap > KEEP_HITS ||
+		    mine->pcap > KEEP_HITS) { /* the last search was a rare big one */
+			free(mine->hits);
+			free(mine->phrase);
+			mine->hits = NULL, mine->phrase = NULL, mine->cap = mine->pcap = 0;
+		}
+		p->buf = mine;
+	} else {
+		p->buf = p->own = calloc(1, sizeof *p->own);
+		if (!p->own) {
+			p->failed = 1;
+			return;
+		}
+	}
 	size_t lo = 0, hi = p->x->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -441,10 +495,10 @@ static void read_part(store *s, void *job)
 		sqlite3_reset(st);
 }
 
-/* Every hit with its facts and score, the best `want` of them first and ranked: malloc'd hits (the caller
- * frees), or -1. A big site's hits are read in parts, one per search thread, each part a range of ids with as
- * many articles. The score is the phrases' relevances weighed by their inverse document frequency over the
- * hits, with the recency boost. */
+/* Every hit with its facts and score, the best `want` of them first and ranked, in the connection's buffers
+ * (valid until its next search): 0 with *out, or -1. A big site's hits are read in parts, one per search
+ * thread, each part a range of ids with as many articles. The score is the phrases' relevances weighed by
+ * their inverse document frequency over the hits, with the recency boost. */
 static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
 		    const struct search_query *q, size_t want, struct hit **out, size_t *n)
 {
@@ -480,7 +534,20 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 		for (int i = 0; i < p->nphrases; i++)
 			docs[i] += p->docs[i];
 	}
-	struct hit *hits = failed ? NULL : malloc((total ? total : 1) * sizeof *hits);
+	/* one part's hits are scored where they are; several are gathered into the connection's merge buffer
+	 */
+	struct search_state *st = parts[0].buf;
+	struct hit *hits = NULL;
+	if (!failed && nparts == 1) {
+		hits = st->hits;
+	} else if (!failed) {
+		if (st->mcap > KEEP_HITS && total <= KEEP_HITS) {
+			free(st->merged);
+			st->merged = NULL, st->mcap = 0;
+		}
+		if (rank_grow((void **)&st->merged, &st->mcap, total ? total : 1, sizeof *st->merged) == 0)
+			hits = st->merged;
+	}
 	if (hits) {
 		double idf[RANK_PHRASES];
 		for (int i = 0; i < nphrases; i++)
@@ -488,18 +555,19 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 		size_t at = 0;
 		for (size_t k = 0; k < nparts; k++)
 			for (size_t i = 0; i < parts[k].len; i++) {
-				const double *phrase = parts[k].phrase + i * (size_t)nphrases;
+				const double *phrase = parts[k].buf->phrase + i * (size_t)nphrases;
 				double sum = 0;
 				for (int j = 0; j < nphrases; j++)
 					sum += idf[j] * phrase[j];
-				hits[at] = parts[k].hits[i];
+				hits[at] = parts[k].buf->hits[i];
 				hits[at].score = rank_score(sum, hits[at].fact->published, now);
 				at++;
 			}
 	}
 	for (size_t k = 0; k < nparts; k++) {
-		free(parts[k].hits);
-		free(parts[k].phrase);
+		if (parts[k].buf)
+			parts[k].buf->taken = 0;
+		sq_search_state_free(parts[k].own);
 	}
 	if (!hits)
 		return -1;
@@ -772,7 +840,6 @@ int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 			    : 0;
 	if (rc == 0 && with_facets)
 		rc = rank_facets(pool, rows, n, x->tags, out) == 0 ? name_facets(s, pool, out) : -1;
-	free(rows);
 	return rc;
 }
 

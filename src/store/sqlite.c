@@ -145,7 +145,7 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
-	struct search_facts *facts;	       /* search.c's per-connection facts about articles */
+	struct search_state *search;	       /* search.c's per-connection facts and buffers */
 	struct count_memo counts[COUNT_MEMOS]; /* the totals of the lists counted last (store_articles) */
 	size_t next_count;
 	struct menu_memo menus[MENU_MEMOS];
@@ -173,9 +173,9 @@ sqlite3 *sq_db(store *s)
 	return s->db;
 }
 
-struct search_facts **sq_search_facts(store *s)
+struct search_state **sq_search_state(store *s)
 {
-	return &s->facts;
+	return &s->search;
 }
 
 const struct store_tuning *sq_tuning(store *s)
@@ -441,7 +441,7 @@ static void sq_close(store *s)
 		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
 		sqlite3_finalize(s->more[i]);
-	sq_search_facts_free(s->facts);
+	sq_search_state_free(s->search);
 	for (int i = 0; i < MENU_MEMOS; i++)
 		if (s->menus[i].pool_ready)
 			h2o_mem_clear_pool(&s->menus[i].pool);

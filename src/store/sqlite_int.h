@@ -41,9 +41,10 @@ typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
 /** The statement of a slot, prepared on first use, reset and unbound. */
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql);
 sqlite3 *sq_db(store *s);
-/** search.c's facts about articles, kept per connection (NULL until the first search). */
-struct search_facts **sq_search_facts(store *s);
-void sq_search_facts_free(struct search_facts *f);
+/** search.c's state of the connection: its facts about articles and its buffers (NULL until the first
+ * search). */
+struct search_state **sq_search_state(store *s);
+void sq_search_state_free(struct search_state *x);
 /** The tuning store_tune gave the connection (zeros before). */
 const struct store_tuning *sq_tuning(store *s);
 /** parts.c's helper threads of the connection (NULL until the first search split in parts). */

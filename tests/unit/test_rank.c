@@ -124,14 +124,15 @@ static void test_facets_count_every_kind(void)
 	CHECK(none.nfacets[FACET_SECTION] == 0 && none.nfacets[FACET_TAG] == 0 && none.facets[FACET_TAG]);
 }
 
-/* Many distinct values make the tables grow; every value is still counted once. */
+/* Many distinct values, small and large, make the tables grow; every value is still counted once. */
 static void test_facets_of_many_values(void)
 {
 	enum { N = 5000 };
 	struct fact *facts = calloc(N, sizeof *facts);
 	struct hit *hits = calloc(N, sizeof *hits);
 	for (int i = 0; i < N; i++) {
-		facts[i] = (struct fact){.id = i + 1, .section = 1, .trial = i % 2500 + 1, .year = 2025};
+		facts[i] =
+		    (struct fact){.id = i + 1, .section = 1, .trial = (i % 2500) * 3 + 1, .year = 2025};
 		hits[i] = (struct hit){&facts[i], 0};
 	}
 	struct search_result out = {0};
@@ -139,9 +140,17 @@ static void test_facets_of_many_values(void)
 	int twice = out.nfacets[FACET_TRIAL] == RANK_FACETS;
 	for (size_t i = 0; i < out.nfacets[FACET_TRIAL]; i++)
 		twice &= out.facets[FACET_TRIAL][i].count == 2 &&
-			 out.facets[FACET_TRIAL][i].id == 2500 - (int64_t)i;
+			 out.facets[FACET_TRIAL][i].id == 7498 - 3 * (int64_t)i;
 	CHECK(twice);
 	CHECK(out.facets[FACET_SECTION][0].count == N);
+	/* a count of every value, small or large, adds up to the hits */
+	struct search_result few = {0};
+	CHECK(rank_facets(&pool, hits, 40, NULL, &few) == 0);
+	int64_t sum = 0;
+	for (size_t i = 0; i < few.nfacets[FACET_TRIAL]; i++)
+		sum += few.facets[FACET_TRIAL][i].count;
+	CHECK(few.nfacets[FACET_TRIAL] == RANK_FACETS && sum == RANK_FACETS);
+	CHECK(few.facets[FACET_TRIAL][0].id == 3 * 39 + 1);
 	free(facts);
 	free(hits);
 }
