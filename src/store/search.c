@@ -358,6 +358,14 @@ static int keep(const struct search_facts *x, const struct fact *f, const struct
 	2000 /* articles below which one thread reads every hit: a part would cost more than it saves */
 #define PARTS_MAX 16
 
+/* In how many parts the connection reads a search of the facts' articles. */
+static size_t part_count(store *s, const struct search_facts *x)
+{
+	int threads = sq_tuning(s)->search_threads;
+	size_t n = x->n >= SPLIT_MIN && threads > 1 ? (size_t)threads : 1;
+	return n < PARTS_MAX ? n : PARTS_MAX;
+}
+
 /* One part of a search's hits: those with ids in [lo, hi], read on one connection. */
 struct part {
 	struct hit_walk walk; /* first: for a one-phrase query, the first part walks it */
@@ -502,10 +510,7 @@ static void read_part(store *s, void *job)
 static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
 		    const struct search_query *q, size_t want, struct hit **out, size_t *n)
 {
-	int threads = sq_tuning(s)->search_threads;
-	size_t nparts = x->n >= SPLIT_MIN && threads > 1 ? (size_t)threads : 1;
-	if (nparts > PARTS_MAX)
-		nparts = PARTS_MAX;
+	size_t nparts = part_count(s, x);
 	struct part parts[PARTS_MAX];
 	void *jobs[PARTS_MAX];
 	const char *match = filtered(pool, q, 0);
@@ -792,15 +797,12 @@ static int snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct se
 			sqlite3_reset(st);
 		}
 	}
-	/* a hit only by its title: the summary stands for the snippet */
-	for (size_t i = 0; i < out->nhits; i++)
-		if (!out->hits[i].snippet)
-			out->hits[i].snippet = out->hits[i].article.summary;
 	return 0;
 }
 
-static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct hit *rows, size_t n,
-		struct search_result *out)
+/* The page's articles, in rank order (one gone since the hits were read is left out). */
+static int articles(store *s, h2o_mem_pool_t *pool, const struct hit *rows, size_t n,
+		    struct search_result *out)
 {
 	out->hits = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *out->hits);
 	out->nhits = 0;
@@ -819,8 +821,76 @@ static int page(store *s, h2o_mem_pool_t *pool, const char *match, const struct 
 		if (rc == SQLITE_ROW)
 			out->nhits++;
 	}
-	/* the snippet comes from the columns this reader may match, never a body above them */
-	return snippets(s, pool, match, out);
+	return 0;
+}
+
+/* ---- the page and the facets, with the snippets made beside them when the hits were read in parts ---- */
+
+struct page_job {
+	int snippets; /* 1: the snippets of ids, on a helper; 0: the page's articles and the facets */
+	h2o_mem_pool_t *pool;
+	const struct search_facts *x;
+	const struct hit *hits, *rows; /* every hit, and the page's */
+	size_t total, n;
+	int with_facets;
+	const char *match;	   /* for snippets */
+	struct search_result *out; /* the page's articles, or the snippets of the ids (hits[i].article.id) */
+	int rc;
+};
+
+static void page_work(store *s, void *job)
+{
+	struct page_job *j = job;
+	if (j->snippets) {
+		/* the snippet comes from the columns this reader may match, never a body above them */
+		j->rc = snippets(s, j->pool, j->match, j->out);
+		return;
+	}
+	j->rc = articles(s, j->pool, j->rows, j->n, j->out);
+	if (j->rc == 0 && j->with_facets)
+		j->rc = rank_facets(j->pool, j->hits, j->total, j->x->tags, j->out) == 0
+			    ? name_facets(s, j->pool, j->out)
+			    : -1;
+}
+
+/* The page (rows, n of them) and the facets of every hit; the snippets on a helper connection meanwhile
+ * when there is one (parts), else after the articles. */
+static int page(store *s, h2o_mem_pool_t *pool, const struct search_facts *x, const char *match,
+		const struct hit *hits, size_t total, const struct hit *rows, size_t n, int with_facets,
+		size_t parts, struct search_result *out)
+{
+	struct page_job main = {0, pool, x, hits, rows, total, n, with_facets, match, out, 0};
+	if (parts < 2 || n == 0) {
+		page_work(s, &main);
+		struct page_job snip = {1, pool, x, hits, rows, total, n, 0, match, out, 0};
+		if (main.rc == 0)
+			page_work(s, &snip);
+		main.rc = main.rc ? main.rc : snip.rc;
+	} else {
+		/* the helper writes into a result of its own, in a pool of its own, copied here after */
+		h2o_mem_pool_t own;
+		h2o_mem_init_pool(&own);
+		struct search_result ids = {.nhits = n};
+		ids.hits = h2o_mem_alloc_pool(&own, n * sizeof *ids.hits);
+		memset(ids.hits, 0, n * sizeof *ids.hits);
+		for (size_t i = 0; i < n; i++)
+			ids.hits[i].article.id = rows[i].fact->id;
+		struct page_job snip = {1, &own, x, hits, rows, total, n, 0, match, &ids, 0};
+		void *jobs[] = {&main, &snip};
+		sq_parts_run(s, 2, page_work, jobs);
+		for (size_t i = 0; i < out->nhits && main.rc == 0 && snip.rc == 0; i++)
+			for (size_t k = 0; k < n; k++)
+				if (ids.hits[k].article.id == out->hits[i].article.id && ids.hits[k].snippet)
+					out->hits[i].snippet = mem_strndup(pool, ids.hits[k].snippet,
+									   strlen(ids.hits[k].snippet));
+		h2o_mem_clear_pool(&own);
+		main.rc = main.rc ? main.rc : snip.rc;
+	}
+	/* a hit only by its title: the summary stands for the snippet */
+	for (size_t i = 0; i < out->nhits; i++)
+		if (!out->hits[i].snippet)
+			out->hits[i].snippet = out->hits[i].article.summary;
+	return main.rc;
 }
 
 int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
@@ -835,12 +905,9 @@ int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 	if (all_hits(s, pool, x, q, offset + limit, &rows, &n) != 0)
 		return -1;
 	out->total = n;
-	int rc = offset < n ? page(s, pool, filtered(pool, q, 1), rows + offset,
-				   n - offset < limit ? n - offset : limit, out)
-			    : 0;
-	if (rc == 0 && with_facets)
-		rc = rank_facets(pool, rows, n, x->tags, out) == 0 ? name_facets(s, pool, out) : -1;
-	return rc;
+	size_t shown = offset < n ? (n - offset < limit ? n - offset : limit) : 0;
+	return page(s, pool, x, filtered(pool, q, 1), rows, n, rows + (offset < n ? offset : n), shown,
+		    with_facets, part_count(s, x), out);
 }
 
 static void fill_facet(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
