@@ -111,7 +111,8 @@ struct counter {
 };
 
 struct tally {
-	uint32_t *direct;  /* DIRECT counts */
+	uint32_t *direct; /* DIRECT counts, of ids from lo to hi */
+	int64_t lo, hi;
 	struct counter *c; /* the larger ids */
 	size_t cap, used;  /* cap: 0 or a power of two, at most half used */
 };
@@ -124,7 +125,10 @@ static size_t slot_of(int64_t id, size_t cap)
 static int tally_add(struct tally *t, int64_t id)
 {
 	if (id > 0 && id < DIRECT) {
-		t->direct[id]++;
+		if (!t->direct[id]++) {
+			t->lo = t->lo && t->lo < id ? t->lo : id;
+			t->hi = t->hi > id ? t->hi : id;
+		}
 		return 0;
 	}
 	if (!id)
@@ -183,7 +187,7 @@ int rank_facets(h2o_mem_pool_t *pool, const struct hit *hits, size_t n, const in
 	for (int kind = 0; kind < FACET_KINDS && rc == 0; kind++) {
 		/* the array's counts join the table's */
 		size_t small = 0;
-		for (int64_t id = 1; id < DIRECT; id++)
+		for (int64_t id = t[kind].lo; id && id <= t[kind].hi; id++)
 			small += t[kind].direct[id] != 0;
 		struct counter *all = realloc(t[kind].c, (t[kind].cap + small + 1) * sizeof *all);
 		if (!all) {
@@ -195,7 +199,7 @@ int rank_facets(h2o_mem_pool_t *pool, const struct hit *hits, size_t n, const in
 		for (size_t i = 0; i < t[kind].cap; i++)
 			if (all[i].id)
 				all[used++] = all[i];
-		for (int64_t id = 1; id < DIRECT; id++)
+		for (int64_t id = t[kind].lo; id && id <= t[kind].hi; id++)
 			if (t[kind].direct[id])
 				all[used++] = (struct counter){id, t[kind].direct[id]};
 		if (used)
