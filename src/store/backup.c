@@ -1,5 +1,5 @@
 /* backup: `plenary backup` and `plenary restore`, whole-database copies with SQLite's online backup API (on
- * PostgreSQL, pg_backup.c's). */
+ * PostgreSQL, pg_backup.c's), and the handling of a backup's target file both share (backup.h). */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "store/backup.h"
 #include "store/pg_int.h"
 #include "store/sqlite_int.h"
 
@@ -213,25 +214,6 @@ static void remove_copy(const char *path)
 	unlink(side);
 }
 
-/* Makes a finished rename durable: syncs the folder holding path. */
-static void sync_folder(const char *path)
-{
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* Opens a database file that must exist; 0, or -1 with why. */
 static int open_existing(const char *path, int flags, sqlite3 **db, char *err, size_t errlen)
 {
@@ -305,7 +287,7 @@ int store_backup(const char *db_path, const char *to, int overwrite, struct stor
 		return pg_store_backup(db_path, to, overwrite, out, err, errlen);
 	if (strncmp(db_path, "sqlite:", 7) == 0)
 		db_path += 7;
-	struct stat db_st, to_st;
+	struct stat db_st;
 	memset(out, 0, sizeof *out);
 	if (stat(db_path, &db_st) != 0) {
 		if (errno == ENOENT)
@@ -318,25 +300,55 @@ int store_backup(const char *db_path, const char *to, int overwrite, struct stor
 		snprintf(err, errlen, "database %s is not a file", db_path);
 		return -1;
 	}
-	if (stat(to, &to_st) == 0) {
-		if (to_st.st_dev == db_st.st_dev && to_st.st_ino == db_st.st_ino) {
-			snprintf(err, errlen, "%s is the database itself; a backup goes into another file",
-				 to);
-			return -1;
-		}
-		if (!overwrite) {
-			snprintf(err, errlen, "%s already exists; it is kept (--force replaces it)", to);
-			return -1;
-		}
-	} else if (errno != ENOENT) {
+	char tmp[PATH_MAX];
+	if (backup_target_check(to, overwrite, &db_st, err, errlen) != 0 ||
+	    backup_temp_make(to, tmp, sizeof tmp, err, errlen) != 0)
+		return -1;
+	sqlite3 *src = NULL;
+	int rc = open_existing(db_path, SQLITE_OPEN_READWRITE, &src, err, errlen);
+	if (rc == 0)
+		rc = backup_into(src, db_path, tmp, to, out, err, errlen);
+	sqlite3_close(src);
+	if (rc == 0)
+		rc = backup_temp_keep(tmp, to, out, err, errlen);
+	if (rc != 0) {
+		remove_copy(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- a backup's target file, on both backends (backup.h) ---- */
+
+int backup_target_check(const char *to, int overwrite, const struct stat *db, char *err, size_t errlen)
+{
+	struct stat to_st;
+	if (stat(to, &to_st) != 0) {
+		if (errno == ENOENT)
+			return 0;
 		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
 		return -1;
 	}
-	/* a temporary file beside the target, renamed over it only when the copy is complete and checked;
-	 * made by mkstemp, so it is new and readable by its owner only (it holds password hashes and secrets)
-	 */
-	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", to) >= (int)sizeof tmp) {
+	if (db && to_st.st_dev == db->st_dev && to_st.st_ino == db->st_ino) {
+		snprintf(err, errlen, "%s is the database itself; a backup goes into another file", to);
+		return -1;
+	}
+	if (!overwrite) {
+		snprintf(err, errlen, "%s already exists; it is kept (--force replaces it)", to);
+		return -1;
+	}
+	if (!S_ISREG(to_st.st_mode)) {
+		snprintf(err, errlen, "cannot write the backup %s: it is not a file", to);
+		return -1;
+	}
+	return 0;
+}
+
+int backup_temp_make(const char *to, char *tmp, size_t tmplen, char *err, size_t errlen)
+{
+	/* renamed over the target only once the copy is complete and checked, so a failed backup leaves no
+	 * file; made by mkstemp, so it is new and mode 0600 */
+	if (snprintf(tmp, tmplen, "%s.tmp-XXXXXX", to) >= (int)tmplen) {
 		snprintf(err, errlen, "%s: the path is too long", to);
 		return -1;
 	}
@@ -346,20 +358,44 @@ int store_backup(const char *db_path, const char *to, int overwrite, struct stor
 		return -1;
 	}
 	close(fd);
-	sqlite3 *src = NULL;
-	int rc = open_existing(db_path, SQLITE_OPEN_READWRITE, &src, err, errlen);
-	if (rc == 0)
-		rc = backup_into(src, db_path, tmp, to, out, err, errlen);
-	sqlite3_close(src);
-	if (rc == 0 && rename(tmp, to) != 0) {
-		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
-		rc = -1;
+	return 0;
+}
+
+/* Makes a finished rename durable: syncs the folder holding path. */
+static void sync_folder(const char *path)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
 	}
-	if (rc != 0) {
-		remove_copy(tmp);
+}
+
+int backup_temp_keep(const char *tmp, const char *to, struct store_copy_report *out, char *err, size_t errlen)
+{
+	int fd = open(tmp, O_RDONLY);
+	if (fd < 0 || fsync(fd) != 0) {
+		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	if (rename(tmp, to) != 0) {
+		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
 		return -1;
 	}
 	sync_folder(to);
+	struct stat to_st;
 	if (stat(to, &to_st) == 0)
 		out->bytes = (int64_t)to_st.st_size;
 	return 0;

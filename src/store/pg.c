@@ -1,4 +1,5 @@
-/* pg: the store on PostgreSQL: connection, shared helpers (pg_int.h), migrations, and the public reads. */
+/* pg: the store on PostgreSQL: the connection (outages, reconnecting), the helpers every pg_*.c file shares
+ * (pg_int.h), opening and closing, the demo, the default site and secrets. */
 #include "store/pg_int.h"
 
 #include <sodium.h>
@@ -12,67 +13,19 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "embedded.h"
+#include "store/memo.h"
 
-/* pg.c's statement slots (0-99) */
 enum {
-	Q_SITES,
-	Q_SECTIONS,
-	Q_SECTION_BY_SLUG,
-	Q_CONGRESSES,
-	Q_CONGRESS_BY_SLUG,
-	Q_TAG_BY_SLUG,
-	Q_TAGS,
-	Q_TRIALS,
-	Q_ARTICLES,
-	Q_ARTICLES_COUNT,
-	Q_ARTICLE_BY_SLUG,
-	Q_ARTICLE_PEOPLE,
-	Q_ARTICLE_REFS,
-	Q_ARTICLE_SPONSORS,
-	Q_ARTICLE_TAGS,
-	Q_RELATED,
-	Q_PAGE_BY_PATH,
-	Q_MENU,
-	Q_CONTACT_ADD,
-	Q_SECRET_GET,
+	Q_SECRET_GET, /* slots 0-29 belong to pg.c */
 	Q_SECRET_PUT,
 	Q_SITE_DEFAULT,
 	Q_STAMP,
-	Q_NEXT_VISIBLE,
 	Q_NEXT_SCHEDULED,
 	Q_EPOCH,
-	Q_SCHEMA_VERSION,
 	Q_SITE_COUNT,
+	Q_LAST
 };
-
-/* A list's filter: $1 now, $2 the site, then section, congress, tag, trial and the article left out. */
-#define FILTER                                                                                               \
-	"a.site_id = $2::bigint AND ($3::bigint = 0 OR a.section_id = $3::bigint) "                          \
-	"AND ($4::bigint = 0 OR a.congress_id = $4::bigint) "                                                \
-	"AND ($5::bigint = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = $5::bigint)) "    \
-	"AND ($6::bigint = 0 OR a.trial_id = $6::bigint) AND a.id <> $7::bigint "
-
-/* A list's total, as store_articles counted it, kept while the stamp is the same and until the site's next
- * article becomes visible by its time (as sqlite.c's). */
-#define COUNT_MEMOS 32
-struct count_memo {
-	struct article_filter f;
-	struct store_stamp stamp;
-	int64_t until;
-	size_t total;
-	int used;
-};
-
-/* A site's menu as read last, kept while the stamp is the same (as sqlite.c's). */
-#define MENU_MEMOS 4
-struct menu_memo {
-	int64_t site_id;
-	struct store_stamp stamp;
-	struct menu_item *items; /* in pool */
-	size_t n;
-	h2o_mem_pool_t pool;
-	int used, pool_ready;
-};
+_Static_assert(Q_LAST <= 30, "statement slots 0-29 belong to pg.c");
 
 /* After a failed attempt to reach the server, the next waits this long: a request meanwhile fails at once. */
 #define RECONNECT_PAUSE_MS 500
@@ -86,10 +39,7 @@ struct store {
 	int broken;			  /* the connection is to be made again at the next call */
 	int lost_in_tx;			  /* it broke inside a transaction: refuse until ROLLBACK/COMMIT */
 	int64_t retry_at_ms;		  /* no new attempt before this (monotonic ms) */
-	struct count_memo counts[COUNT_MEMOS];
-	size_t next_count;
-	struct menu_memo menus[MENU_MEMOS];
-	size_t next_menu;
+	struct store_memos memos;	  /* list totals and menus read last (memo.h, pg_public.c) */
 	void *state[PG_STATES];
 	void (*release[PG_STATES])(void *);
 };
@@ -100,8 +50,6 @@ struct store {
 #define SESSION_SETUP                                                                                        \
 	"SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET client_min_messages = warning; "            \
 	"SET jit = off"
-
-static int script(PGconn *c, const char *sql, char *why, size_t whylen);
 
 static int64_t now_ms(void)
 {
@@ -145,6 +93,11 @@ void pg_p_double(struct pg_params *p, double v)
 PGconn *pg_conn(store *s)
 {
 	return s->conn;
+}
+
+struct store_memos *pg_memos(store *s)
+{
+	return &s->memos;
 }
 
 /* Server notices (a COMMIT without a transaction, ...) go to the debug log, not to stderr as they come. */
@@ -191,7 +144,7 @@ static int ready(store *s)
 	/* a new server session: none of the statements exists there, nor the settings */
 	memset(s->prepared, 0, sizeof s->prepared);
 	char why[256];
-	if (script(s->conn, SESSION_SETUP, why, sizeof why) != 0)
+	if (pg_script(s->conn, SESSION_SETUP, why, sizeof why) != 0)
 		log_error("database: %s", why);
 	pg_changes_connected(s->conn); /* the node's name, which the change log records */
 	s->broken = 0;
@@ -224,6 +177,18 @@ static int result_ok(const PGresult *r)
 {
 	ExecStatusType st = PQresultStatus(r);
 	return st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK;
+}
+
+int pg_script(PGconn *c, const char *sql, char *why, size_t whylen)
+{
+	PGresult *r = PQexec(c, sql);
+	int ok = r && result_ok(r);
+	if (!ok)
+		snprintf(why, whylen, "%.*s",
+			 (int)strcspn(r ? PQresultErrorMessage(r) : PQerrorMessage(c), "\n"),
+			 r ? PQresultErrorMessage(r) : PQerrorMessage(c));
+	PQclear(r);
+	return ok ? 0 : -1;
 }
 
 PGresult *pg_q_raw(store *s, int slot, const char *sql, const struct pg_params *p)
@@ -496,80 +461,6 @@ enum save_result pg_save_row(store *s, int slot, const char *sql, const struct p
 	return pg_audit_record(s, user_id, kind, id ? "update" : "create", *id_out, detail);
 }
 
-/* ---- migrations ---- */
-
-/* Runs a script on the connection: 0, or -1 with the server's message in why. */
-static int script(PGconn *c, const char *sql, char *why, size_t whylen)
-{
-	PGresult *r = PQexec(c, sql);
-	int ok = r && result_ok(r);
-	if (!ok)
-		snprintf(why, whylen, "%.*s",
-			 (int)strcspn(r ? PQresultErrorMessage(r) : PQerrorMessage(c), "\n"),
-			 r ? PQresultErrorMessage(r) : PQerrorMessage(c));
-	PQclear(r);
-	return ok ? 0 : -1;
-}
-
-/* One number from a query without parameters, or -1. */
-static int64_t scalar(PGconn *c, const char *sql)
-{
-	PGresult *r = PQexec(c, sql);
-	int64_t v = r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 ? pg_i64(r, 0, 0) : -1;
-	PQclear(r);
-	return v;
-}
-
-int pg_store_schema_version(store *s)
-{
-	int64_t v = 0;
-	int rc = pg_value(s, Q_SCHEMA_VERSION, "SELECT version FROM schema_version WHERE id = 1", NULL, &v);
-	return rc < 0 ? -1 : (int)v;
-}
-
-/* Applies the embedded pg/NNN_name.sql migrations newer than the version in schema_version (the one row
- * the runner keeps, as SQLite's PRAGMA user_version), each in its own transaction. Processes opening the
- * database at once wait for each other on an advisory lock, and each reads the version again under it. */
-static int migrate(PGconn *c, char *err, size_t errlen)
-{
-	for (const struct embedded_file *f = embedded_files; f->name; f++) {
-		if (strncmp(f->name, "pg/", 3) != 0)
-			continue;
-		int num = atoi(f->name + 3);
-		if (num <= 0)
-			continue;
-		char why[512] = "", set[96];
-		if (script(
-			c,
-			"BEGIN; SELECT pg_advisory_xact_lock(7283514); "
-			"CREATE TABLE IF NOT EXISTS schema_version (id integer PRIMARY KEY CHECK (id = 1), "
-			"version integer NOT NULL); "
-			"INSERT INTO schema_version (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
-			why, sizeof why) != 0)
-			goto fail;
-		int64_t have = scalar(c, "SELECT version FROM schema_version WHERE id = 1");
-		if (have < 0) {
-			snprintf(why, sizeof why, "cannot read the schema version");
-			goto fail;
-		}
-		if (have >= num) {
-			script(c, "COMMIT", why, sizeof why);
-			continue;
-		}
-		snprintf(set, sizeof set, "UPDATE schema_version SET version = %d WHERE id = 1", num);
-		if (script(c, f->data, why, sizeof why) != 0 || script(c, set, why, sizeof why) != 0 ||
-		    script(c, "COMMIT", why, sizeof why) != 0)
-			goto fail;
-		log_debug("database: applied migration %s", f->name);
-		continue;
-	fail:
-		script(c, "ROLLBACK", set, sizeof set);
-		snprintf(err, errlen, "migration %s: %s", f->name, why);
-		return -1;
-	}
-	return 0;
-}
-
 /* ---- opening and closing ---- */
 
 static void pg_close(store *s);
@@ -637,7 +528,8 @@ store *pg_store_open(const char *conninfo, char *err, size_t errlen)
 	PQsetNoticeProcessor(s->conn, notice, NULL);
 	pg_changes_connected(s->conn); /* the node's name, which the change log records */
 	char why[512];
-	if (script(s->conn, SESSION_SETUP, why, sizeof why) != 0 || migrate(s->conn, why, sizeof why) != 0) {
+	if (pg_script(s->conn, SESSION_SETUP, why, sizeof why) != 0 ||
+	    pg_migrate(s->conn, why, sizeof why) != 0) {
 		snprintf(err, errlen, "%s: %s", shown, why);
 		pg_close(s);
 		return NULL;
@@ -652,9 +544,7 @@ static void pg_close(store *s)
 	for (int i = 0; i < PG_STATES; i++)
 		if (s->state[i] && s->release[i])
 			s->release[i](s->state[i]);
-	for (int i = 0; i < MENU_MEMOS; i++)
-		if (s->menus[i].pool_ready)
-			h2o_mem_clear_pool(&s->menus[i].pool);
+	memo_free(&s->memos);
 	PQfinish(s->conn);
 	free(s);
 }
@@ -693,13 +583,14 @@ int pg_store_load_demo(store *s, char *err, size_t errlen)
 		/* demo.sql is written for SQLite: its one SQLite function, strftime('%s', T) (the Unix time
 		 * of the UTC time 'YYYY-MM-DD hh:mm:ss', or of 'now'), exists for the transaction's length */
 		int failed =
-		    script(s->conn,
-			   "BEGIN; CREATE FUNCTION strftime(text, text) RETURNS bigint LANGUAGE sql "
-			   "STABLE AS $$ SELECT CASE WHEN $2 = 'now' THEN extract(epoch FROM now())::bigint "
-			   "ELSE extract(epoch FROM ($2 || '+00')::timestamptz)::bigint END $$",
-			   why, sizeof why) != 0 ||
-		    script(s->conn, f->data, why, sizeof why) != 0 ||
-		    script(s->conn, "DROP FUNCTION strftime(text, text)", why, sizeof why) != 0;
+		    pg_script(
+			s->conn,
+			"BEGIN; CREATE FUNCTION strftime(text, text) RETURNS bigint LANGUAGE sql "
+			"STABLE AS $$ SELECT CASE WHEN $2 = 'now' THEN extract(epoch FROM now())::bigint "
+			"ELSE extract(epoch FROM ($2 || '+00')::timestamptz)::bigint END $$",
+			why, sizeof why) != 0 ||
+		    pg_script(s->conn, f->data, why, sizeof why) != 0 ||
+		    pg_script(s->conn, "DROP FUNCTION strftime(text, text)", why, sizeof why) != 0;
 		/* its rows have explicit ids: the identities go on after the largest */
 		if (!failed && pg_reset_identities(s) != 0) {
 			snprintf(why, sizeof why, "cannot reset the identities");
@@ -715,11 +606,11 @@ int pg_store_load_demo(store *s, char *err, size_t errlen)
 			h2o_mem_clear_pool(&pool);
 		}
 		/* a new database: no process has pages of it cached, so the log of loading it goes */
-		if (!failed && script(s->conn, "DELETE FROM change_log", why, sizeof why) != 0)
+		if (!failed && pg_script(s->conn, "DELETE FROM change_log", why, sizeof why) != 0)
 			failed = 1;
-		if (failed || script(s->conn, "COMMIT", why, sizeof why) != 0) {
+		if (failed || pg_script(s->conn, "COMMIT", why, sizeof why) != 0) {
 			char ignore[64];
-			script(s->conn, "ROLLBACK", ignore, sizeof ignore);
+			pg_script(s->conn, "ROLLBACK", ignore, sizeof ignore);
 			snprintf(err, errlen, "demo content: %s", why);
 			return -1;
 		}
@@ -805,461 +696,4 @@ int64_t pg_store_next_scheduled(store *s)
 		 "SELECT COALESCE(min(published_at), 0) FROM article WHERE status = 'scheduled'", NULL,
 		 &when);
 	return when;
-}
-
-/* ---- rows of the public reads ---- */
-
-static void fill_site(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct site *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	x->specialty = pg_str(pool, r, row, 3);
-	x->host = pg_str(pool, r, row, 4);
-	x->tagline = pg_str(pool, r, row, 5);
-	x->is_default = (int)pg_i64(r, row, 6);
-}
-
-int pg_store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
-{
-	return pg_collect(s, pool, Q_SITES,
-			  "SELECT id, slug, name, specialty, host, tagline, is_default FROM site "
-			  "ORDER BY position, id",
-			  NULL, sizeof **out, fill_site, (void **)out, n);
-}
-
-static void fill_section(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct section *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	x->description = pg_str(pool, r, row, 3);
-}
-
-int pg_store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, site_id);
-	return pg_collect(s, pool, Q_SECTIONS,
-			  "SELECT id, slug, name, description FROM section WHERE site_id = $1::bigint "
-			  "ORDER BY position, name",
-			  &p, sizeof **out, fill_section, (void **)out, n);
-}
-
-int pg_store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			     struct section *out)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, site_id);
-	pg_p_text(&p, slug);
-	return pg_one(s, pool, Q_SECTION_BY_SLUG,
-		      "SELECT id, slug, name, description FROM section WHERE site_id = $1::bigint "
-		      "AND slug = $2::text",
-		      &p, fill_section, out);
-}
-
-void pg_fill_congress(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct congress *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	x->full_name = pg_str(pool, r, row, 3);
-	x->year = (int)pg_i64(r, row, 4);
-	x->starts_on = pg_str(pool, r, row, 5);
-	x->ends_on = pg_str(pool, r, row, 6);
-	x->city = pg_str(pool, r, row, 7);
-	x->country = pg_str(pool, r, row, 8);
-	x->description = pg_str(pool, r, row, 9);
-	if (PQnfields(r) > 10)
-		x->article_count = (int)pg_i64(r, row, 10);
-}
-
-int pg_store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
-			size_t *n)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, store_now());
-	pg_p_i64(&p, site_id);
-	pg_p_i64(&p, year);
-	return pg_collect(
-	    s, pool, Q_CONGRESSES,
-	    "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, "
-	    "c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
-	    "AND " PG_VISIBLE ") FROM congress c WHERE c.site_id = $2::bigint "
-	    "AND ($3::integer = 0 OR c.year = $3::integer) ORDER BY c.starts_on DESC, c.name",
-	    &p, sizeof **out, pg_fill_congress, (void **)out, n);
-}
-
-int pg_store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			      struct congress *out)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, store_now());
-	pg_p_i64(&p, site_id);
-	pg_p_text(&p, slug);
-	return pg_one(s, pool, Q_CONGRESS_BY_SLUG,
-		      "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, "
-		      "c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
-		      "AND " PG_VISIBLE
-		      ") FROM congress c WHERE c.site_id = $2::bigint AND c.slug = $3::text",
-		      &p, pg_fill_congress, out);
-}
-
-static void fill_trial(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct trial *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	x->registry_id = pg_str(pool, r, row, 3);
-	x->phase = pg_str(pool, r, row, 4);
-	x->setting = pg_str(pool, r, row, 5);
-	x->article_count = pg_i64(r, row, 6);
-}
-
-int pg_store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, store_now());
-	pg_p_i64(&p, site_id);
-	return pg_collect(s, pool, Q_TRIALS,
-			  "SELECT t.id, t.slug, t.name, t.registry_id, t.phase, t.setting, (SELECT count(*) "
-			  "FROM article a WHERE a.trial_id = t.id AND " PG_VISIBLE ") FROM trial t "
-			  "WHERE t.site_id = $2::bigint ORDER BY t.name",
-			  &p, sizeof **out, fill_trial, (void **)out, n);
-}
-
-static void fill_tag(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct tag *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	if (PQnfields(r) > 3)
-		x->article_count = (int)pg_i64(r, row, 3);
-}
-
-int pg_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, site_id);
-	pg_p_text(&p, slug);
-	return pg_one(s, pool, Q_TAG_BY_SLUG,
-		      "SELECT id, slug, name FROM tag WHERE site_id = $1::bigint AND slug = $2::text", &p,
-		      fill_tag, out);
-}
-
-int pg_store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, store_now());
-	pg_p_i64(&p, site_id);
-	pg_p_i64(&p, (int64_t)limit);
-	return pg_collect(s, pool, Q_TAGS,
-			  "SELECT g.id, g.slug, g.name, count(*) AS n FROM tag g "
-			  "JOIN article_tag x ON x.tag_id = g.id JOIN article a ON a.id = x.article_id "
-			  "WHERE g.site_id = $2::bigint AND " PG_VISIBLE
-			  " GROUP BY g.id ORDER BY n DESC, g.name LIMIT $3::bigint",
-			  &p, sizeof **out, fill_tag, (void **)out, n);
-}
-
-void pg_fill_article_cols(h2o_mem_pool_t *pool, const PGresult *r, int row, struct article *x)
-{
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->title = pg_str(pool, r, row, 2);
-	x->summary = pg_str(pool, r, row, 3);
-	x->kind = pg_str(pool, r, row, 4);
-	x->audience = pg_str(pool, r, row, 5);
-	x->published_at = pg_i64(r, row, 6);
-	x->updated_at = pg_i64(r, row, 7);
-	x->section.id = pg_i64(r, row, 8);
-	x->section.slug = pg_str(pool, r, row, 9);
-	x->section.name = pg_str(pool, r, row, 10);
-	x->congress.id = pg_i64(r, row, 11);
-	x->congress.slug = pg_str(pool, r, row, 12);
-	x->congress.name = pg_str(pool, r, row, 13);
-	x->congress.year = (int)pg_i64(r, row, 14);
-	x->trial.id = pg_i64(r, row, 15);
-	x->trial.slug = pg_str(pool, r, row, 16);
-	x->trial.name = pg_str(pool, r, row, 17);
-}
-
-static void fill_article(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct article *x = item;
-	pg_fill_article_cols(pool, r, row, x);
-	if (PQnfields(r) > 18) {
-		x->body_allowed = !PQgetisnull(r, row, 18);
-		x->body = pg_str(pool, r, row, 18);
-		x->video_url = pg_str(pool, r, row, 19);
-		x->image.id = pg_i64(r, row, 20);
-		x->image.hash = pg_str(pool, r, row, 21);
-		x->image.kind = pg_str(pool, r, row, 22);
-		x->image.alt = pg_str(pool, r, row, 23);
-		x->image.width = pg_i64(r, row, 24);
-		x->image.height = pg_i64(r, row, 25);
-		x->image.credit = pg_str(pool, r, row, 26);
-	}
-}
-
-static void filter_params(struct pg_params *p, const struct article_filter *f)
-{
-	pg_p_i64(p, store_now());
-	pg_p_i64(p, f->site_id);
-	pg_p_i64(p, f->section_id);
-	pg_p_i64(p, f->congress_id);
-	pg_p_i64(p, f->tag_id);
-	pg_p_i64(p, f->trial_id);
-	pg_p_i64(p, f->exclude_id);
-}
-
-/* The number of visible articles of a list, from the memo when it still holds (see struct count_memo). */
-static int count_articles(store *s, const struct article_filter *f, size_t *total)
-{
-	int64_t count = 0, until = INT64_MAX, now = store_now();
-	struct store_stamp stamp;
-	if (pg_store_stamp(s, &stamp) != 0)
-		return -1;
-	for (size_t i = 0; i < COUNT_MEMOS; i++) {
-		struct count_memo *m = &s->counts[i];
-		if (m->used && memcmp(&m->f, f, sizeof *f) == 0 && store_stamp_same(&m->stamp, &stamp) &&
-		    now < m->until) {
-			*total = m->total;
-			return 0;
-		}
-	}
-	struct pg_params p = {0}, q = {0};
-	filter_params(&p, f);
-	pg_p_i64(&q, now);
-	pg_p_i64(&q, f->site_id);
-	if (pg_value(s, Q_ARTICLES_COUNT, "SELECT count(*) FROM article a WHERE " PG_VISIBLE " AND " FILTER,
-		     &p, &count) < 0 ||
-	    pg_value(s, Q_NEXT_VISIBLE,
-		     "SELECT min(a.published_at) FROM article a WHERE a.site_id = $2::bigint AND "
-		     "a.status IN ('published', 'scheduled') AND a.published_at > $1::bigint",
-		     &q, &until) < 0)
-		return -1;
-	struct count_memo *m = &s->counts[s->next_count++ % COUNT_MEMOS];
-	*m = (struct count_memo){.f = *f, .stamp = stamp, .until = until, .total = (size_t)count, .used = 1};
-	*total = (size_t)count;
-	return 0;
-}
-
-int pg_store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
-		      size_t limit, struct article **out, size_t *n, size_t *total)
-{
-	if (count_articles(s, f, total) != 0)
-		return -1;
-	struct pg_params p = {0};
-	filter_params(&p, f);
-	pg_p_i64(&p, (int64_t)limit);
-	pg_p_i64(&p, (int64_t)offset);
-	/* the page's ids first, from the article_list index alone; rows and joins for those only */
-	return pg_collect(s, pool, Q_ARTICLES,
-			  "SELECT " PG_ARTICLE_COLS PG_ARTICLE_JOINS
-			  "WHERE a.id IN (SELECT a.id FROM article a WHERE " PG_VISIBLE " AND " FILTER
-			  "ORDER BY a.published_at DESC, a.id DESC LIMIT $8::bigint OFFSET $9::bigint) "
-			  "ORDER BY a.published_at DESC, a.id DESC",
-			  &p, sizeof **out, fill_article, (void **)out, n);
-}
-
-static void fill_person(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct person *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	x->title = pg_str(pool, r, row, 3);
-	x->affiliation = pg_str(pool, r, row, 4);
-	x->photo = pg_str(pool, r, row, 5);
-	x->role = pg_str(pool, r, row, 6);
-}
-
-static void fill_reference(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct reference *x = item;
-	x->citation = pg_str(pool, r, row, 0);
-	x->abstract_no = pg_str(pool, r, row, 1);
-	x->url = pg_str(pool, r, row, 2);
-}
-
-static void fill_sponsor(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct sponsor *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->slug = pg_str(pool, r, row, 1);
-	x->name = pg_str(pool, r, row, 2);
-	x->url = pg_str(pool, r, row, 3);
-	x->logo = pg_str(pool, r, row, 4);
-	x->disclosure = pg_str(pool, r, row, 5);
-}
-
-int pg_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, out->id);
-	if (pg_collect(s, pool, Q_ARTICLE_PEOPLE,
-		       "SELECT p.id, p.slug, p.name, p.title, p.affiliation, p.photo, ap.role "
-		       "FROM article_person ap JOIN person p ON p.id = ap.person_id WHERE ap.article_id = "
-		       "$1::bigint "
-		       "ORDER BY ap.role = 'interviewer', ap.position, p.name",
-		       &p, sizeof *out->people, fill_person, (void **)&out->people, &out->npeople) != 0 ||
-	    pg_collect(s, pool, Q_ARTICLE_REFS,
-		       "SELECT citation, abstract_no, url FROM reference WHERE article_id = $1::bigint "
-		       "ORDER BY position, id",
-		       &p, sizeof *out->refs, fill_reference, (void **)&out->refs, &out->nrefs) != 0 ||
-	    pg_collect(
-		s, pool, Q_ARTICLE_SPONSORS,
-		"SELECT p.id, p.slug, p.name, p.url, p.logo, p.disclosure FROM article_sponsor x "
-		"JOIN sponsor p ON p.id = x.sponsor_id WHERE x.article_id = $1::bigint ORDER BY p.name",
-		&p, sizeof *out->sponsors, fill_sponsor, (void **)&out->sponsors, &out->nsponsors) != 0 ||
-	    pg_collect(s, pool, Q_ARTICLE_TAGS,
-		       "SELECT g.id, g.slug, g.name FROM article_tag x JOIN tag g ON g.id = x.tag_id "
-		       "WHERE x.article_id = $1::bigint ORDER BY g.name",
-		       &p, sizeof *out->tags, fill_tag, (void **)&out->tags, &out->ntags) != 0)
-		return -1;
-	return 0;
-}
-
-int pg_store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			     enum audience reader, struct article *out)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, store_now());
-	pg_p_i64(&p, site_id);
-	pg_p_text(&p, slug);
-	pg_p_i64(&p, (int64_t)reader);
-	memset(out, 0, sizeof *out);
-	/* the body leaves the database only for a reader at or above the article's audience */
-	int found =
-	    pg_one(s, pool, Q_ARTICLE_BY_SLUG,
-		   "SELECT " PG_ARTICLE_COLS ", CASE WHEN " PG_AUDIENCE_LEVEL " <= $4::integer "
-		   "THEN a.body END, a.video_url, m.id, m.hash, m.kind, m.alt, m.width, m.height, "
-		   "m.credit " PG_ARTICLE_JOINS "LEFT JOIN media m ON m.id = a.image_id WHERE " PG_VISIBLE
-		   " AND a.site_id = $2::bigint AND a.slug = $3::text",
-		   &p, fill_article, out);
-	if (found != 1)
-		return found;
-	return pg_article_parts(s, pool, out) != 0 ? -1 : 1;
-}
-
-int pg_store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
-		     struct article **out, size_t *n)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, store_now());
-	pg_p_i64(&p, site_id);
-	pg_p_i64(&p, a->id);
-	pg_p_i64(&p, (int64_t)limit);
-	return pg_collect(s, pool, Q_RELATED,
-			  "SELECT " PG_ARTICLE_COLS PG_ARTICLE_JOINS
-			  "JOIN article_related x ON x.related_id = a.id WHERE x.article_id = $3::bigint AND "
-			  " " PG_VISIBLE " AND a.site_id = $2::bigint "
-			  "ORDER BY x.score DESC, a.published_at DESC, a.id DESC LIMIT $4::bigint",
-			  &p, sizeof **out, fill_article, (void **)out, n);
-}
-
-static void fill_page(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct page *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->path = pg_str(pool, r, row, 1);
-	x->title = pg_str(pool, r, row, 2);
-	x->body = pg_str(pool, r, row, 3);
-	x->updated_at = pg_i64(r, row, 4);
-}
-
-int pg_store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, site_id);
-	pg_p_text(&p, path);
-	return pg_one(s, pool, Q_PAGE_BY_PATH,
-		      "SELECT id, path, title, body, updated_at FROM page WHERE site_id = $1::bigint "
-		      "AND path = $2::text",
-		      &p, fill_page, out);
-}
-
-static void fill_menu(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
-{
-	struct menu_item *x = item;
-	x->id = pg_i64(r, row, 0);
-	x->parent_id = pg_i64(r, row, 1);
-	x->label = pg_str(pool, r, row, 2);
-	x->url = pg_str(pool, r, row, 3);
-}
-
-/* The menu items copied into pool, strings too: the memo may be replaced while the caller holds them. */
-static void menu_copy(h2o_mem_pool_t *pool, const struct menu_item *from, size_t n, struct menu_item **out)
-{
-	*out = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof **out);
-	for (size_t i = 0; i < n; i++) {
-		(*out)[i] = from[i];
-		(*out)[i].label = mem_strndup(pool, from[i].label, strlen(from[i].label));
-		(*out)[i].url = mem_strndup(pool, from[i].url, strlen(from[i].url));
-	}
-}
-
-int pg_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
-{
-	struct store_stamp stamp;
-	if (pg_store_stamp(s, &stamp) != 0)
-		return -1;
-	for (size_t i = 0; i < MENU_MEMOS; i++) {
-		struct menu_memo *m = &s->menus[i];
-		if (m->used && m->site_id == site_id && store_stamp_same(&m->stamp, &stamp)) {
-			menu_copy(pool, m->items, m->n, out);
-			*n = m->n;
-			return 0;
-		}
-	}
-	struct menu_memo *m = &s->menus[s->next_menu++ % MENU_MEMOS];
-	if (m->pool_ready)
-		h2o_mem_clear_pool(&m->pool);
-	else
-		h2o_mem_init_pool(&m->pool);
-	m->pool_ready = 1;
-	m->used = 0;
-	struct pg_params p = {0};
-	pg_p_i64(&p, site_id);
-	/* depth first, siblings by position then id: the sort key is the path of (position, id) pairs */
-	if (pg_collect(
-		s, &m->pool, Q_MENU,
-		"WITH RECURSIVE tree(id, parent_id, label, url, sortkey) AS ("
-		" SELECT id, COALESCE(parent_id, 0), label, url, ARRAY[position::bigint, id] FROM menu_item"
-		" WHERE site_id = $1::bigint AND parent_id IS NULL"
-		" UNION ALL SELECT m.id, m.parent_id, m.label, m.url,"
-		" tree.sortkey || ARRAY[m.position::bigint, m.id]"
-		" FROM menu_item m JOIN tree ON m.parent_id = tree.id WHERE m.site_id = $1::bigint)"
-		" SELECT id, parent_id, label, url FROM tree ORDER BY sortkey",
-		&p, sizeof *m->items, fill_menu, (void **)&m->items, &m->n) != 0)
-		return -1;
-	m->site_id = site_id;
-	m->stamp = stamp;
-	m->used = 1;
-	menu_copy(pool, m->items, m->n, out);
-	*n = m->n;
-	return 0;
-}
-
-int64_t pg_store_contact_add(store *s, const struct contact_message *m)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, m->site_id);
-	pg_p_text(&p, m->name);
-	pg_p_text(&p, m->email);
-	pg_p_text(&p, m->topic);
-	pg_p_text(&p, m->message);
-	pg_p_i64(&p, store_now());
-	int64_t id = -1;
-	if (pg_value(s, Q_CONTACT_ADD,
-		     "INSERT INTO contact_message (site_id, name, email, topic, message, created_at) "
-		     "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::bigint) RETURNING id",
-		     &p, &id) != 1)
-		return -1;
-	return id;
 }

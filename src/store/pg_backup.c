@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "store/backup.h"
 
 extern char **environ;
 
@@ -167,25 +168,6 @@ static const char *tool_message(const struct tool_output *t)
 	return *m ? m : "it failed without saying why";
 }
 
-/* Makes a finished rename durable: syncs the folder holding path. */
-static void sync_folder(const char *path)
-{
-	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	char *slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* Opens a connection of its own (not a store: a backup never creates or migrates); NULL with why. */
 static PGconn *connect_db(const char *url, char *err, size_t errlen)
 {
@@ -311,55 +293,15 @@ done:
 int pg_store_backup(const char *url, const char *to, int overwrite, struct store_copy_report *out, char *err,
 		    size_t errlen)
 {
-	struct stat to_st;
 	memset(out, 0, sizeof *out);
-	if (stat(to, &to_st) == 0) {
-		if (!overwrite) {
-			snprintf(err, errlen, "%s already exists; it is kept (--force replaces it)", to);
-			return -1;
-		}
-		if (!S_ISREG(to_st.st_mode)) {
-			snprintf(err, errlen, "cannot write the backup %s: it is not a file", to);
-			return -1;
-		}
-	} else if (errno != ENOENT) {
-		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
-		return -1;
-	}
-	/* a temporary file beside the target (new, mode 0600: it holds password hashes and secrets), renamed
-	 * over it only once pg_dump finished: a failed backup leaves no file */
 	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", to) >= (int)sizeof tmp) {
-		snprintf(err, errlen, "%s: the path is too long", to);
+	if (backup_target_check(to, overwrite, NULL, err, errlen) != 0 ||
+	    backup_temp_make(to, tmp, sizeof tmp, err, errlen) != 0)
 		return -1;
-	}
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
-		return -1;
-	}
-	close(fd);
-	int rc = dump_into(url, tmp, out, err, errlen);
-	if (rc == 0) {
-		fd = open(tmp, O_RDONLY);
-		if (fd < 0 || fsync(fd) != 0) {
-			snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
-			rc = -1;
-		}
-		if (fd >= 0)
-			close(fd);
-	}
-	if (rc == 0 && rename(tmp, to) != 0) {
-		snprintf(err, errlen, "cannot write the backup %s: %s", to, strerror(errno));
-		rc = -1;
-	}
-	if (rc != 0) {
+	if (dump_into(url, tmp, out, err, errlen) != 0 || backup_temp_keep(tmp, to, out, err, errlen) != 0) {
 		unlink(tmp);
 		return -1;
 	}
-	sync_folder(to);
-	if (stat(to, &to_st) == 0)
-		out->bytes = (int64_t)to_st.st_size;
 	return 0;
 }
 

@@ -16,9 +16,9 @@
 #undef STORE_VOID
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
- * pg.c 0-99, pg_users.c 100-179, pg_editorial.c 180-259, pg_structure.c 260-339, pg_media.c 340-369,
- * pg_search.c 370-409, pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c
- * 470-489, pg_backup.c 490-499. */
+ * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, pg_users.c 100-179, pg_editorial.c 180-259,
+ * pg_structure.c 260-339, pg_media.c 340-369, pg_search.c 370-409, pg_snippet.c 410-419, pg_related.c
+ * 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c 490-499. */
 #define PG_SLOTS 512
 
 /* The SQL pieces every article query shares, as in sqlite_int.h: $1 is always now (bigint seconds). */
@@ -68,6 +68,15 @@ PGconn *pg_conn(store *s);
  * (store_down) until the caller's pg_run of ROLLBACK (0), COMMIT (-1) or a new BEGIN: none runs outside the
  * transaction it was written for. */
 
+/** Runs a script (several statements, no parameters) on a connection, outside the store's bookkeeping
+ * (opening, migrations, the demo): 0, or -1 with the server's message in why. */
+int pg_script(PGconn *c, const char *sql, char *why, size_t whylen);
+/** Applies the embedded pg/NNN_name.sql migrations the database is behind on, each in its own transaction: 0,
+ * or -1 with why (pg_migrate.c). */
+int pg_migrate(PGconn *c, char *err, size_t errlen);
+/** The connection's list totals and menus read last (memo.h; pg_public.c reads them). */
+struct store_memos *pg_memos(store *s);
+
 /** Per-connection state of another file (search's facts about articles, ...): the address of its pointer,
  * NULL until the file sets it; release (when not NULL) is kept and frees it when the store closes. */
 enum pg_state {
@@ -115,6 +124,7 @@ enum save_result pg_save_row(store *s, int slot, const char *sql, const struct p
 enum save_result pg_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
 				 const char *detail);
 
+/* pg_public.c's readers of rows and parts that other files' queries share */
 /** The 18 leading columns every article query selects (PG_ARTICLE_COLS), from column 0 of row. */
 void pg_fill_article_cols(h2o_mem_pool_t *pool, const PGresult *r, int row, struct article *x);
 /** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,

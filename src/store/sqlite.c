@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "embedded.h"
+#include "store/memo.h"
 #include "store/sqlite_int.h"
 
 #define FILTER                                                                                               \
@@ -116,41 +117,14 @@ static const char *const sql_text[Q_COUNT] = {
     [Q_SECRET_PUT] = "INSERT OR IGNORE INTO setting (name, value) VALUES (?1, ?2)",
 };
 
-/* A list's total, as store_articles counted it: every page of a list asks for it, and counting walks the
- * whole list, so the pages of a 10,000-article list would cost as many full walks. It holds while the
- * store's stamp is the same and until the site's next article becomes visible by its publication time. */
-#define COUNT_MEMOS 32
-struct count_memo {
-	struct article_filter f;
-	struct store_stamp stamp;
-	int64_t until;
-	size_t total;
-	int used;
-};
-
-/* A site's menu as read last, kept while the store's stamp is the same: every page shows it, and reading it
- * (a recursive query, sorted) cost more than some whole pages. */
-#define MENU_MEMOS 4
-struct menu_memo {
-	int64_t site_id;
-	struct store_stamp stamp;
-	struct menu_item *items; /* in pool */
-	size_t n;
-	h2o_mem_pool_t pool;
-	int used, pool_ready;
-};
-
 struct store {
 	struct store_head head; /* first: the backend table (backend.h) */
 	sqlite3 *db;
 	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
-	struct search_state *search;	       /* search.c's per-connection facts and buffers */
-	struct count_memo counts[COUNT_MEMOS]; /* the totals of the lists counted last (store_articles) */
-	size_t next_count;
-	struct menu_memo menus[MENU_MEMOS];
-	size_t next_menu;
-	void *changes; /* changes.c's hooks' state */
+	struct search_state *search; /* search.c's per-connection facts and buffers */
+	struct store_memos memos;    /* list totals and menus read last (memo.h) */
+	void *changes;		     /* changes.c's hooks' state */
 	struct store_tuning tuning;
 	struct parts *parts; /* parts.c's helper threads, made at the first search split in parts */
 };
@@ -353,7 +327,7 @@ static int migrate(store *s, char *err, size_t errlen)
 	int have = store_schema_version(s);
 	for (const struct embedded_file *f = embedded_files; f->name; f++) {
 		int num = atoi(f->name);
-		/* pg/NNN_name.sql are PostgreSQL's (pg.c) */
+		/* pg/NNN_name.sql are PostgreSQL's (pg_migrate.c) */
 		if (strchr(f->name, '/') || num <= 0 || num <= have)
 			continue;
 		char why[512], pragma[64];
@@ -442,9 +416,7 @@ static void sq_close(store *s)
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
 		sqlite3_finalize(s->more[i]);
 	sq_search_state_free(s->search);
-	for (int i = 0; i < MENU_MEMOS; i++)
-		if (s->menus[i].pool_ready)
-			h2o_mem_clear_pool(&s->menus[i].pool);
+	memo_free(&s->memos);
 	sqlite3_close(s->db);
 	sqlite3_free(s->changes);
 	free(s);
@@ -737,19 +709,12 @@ static int count_articles(store *s, const struct article_filter *f, size_t *tota
 	struct store_stamp stamp;
 	if (sq_store_stamp(s, &stamp) != 0)
 		return -1;
-	for (size_t i = 0; i < COUNT_MEMOS; i++) {
-		struct count_memo *m = &s->counts[i];
-		if (m->used && memcmp(&m->f, f, sizeof *f) == 0 && store_stamp_same(&m->stamp, &stamp) &&
-		    now < m->until) {
-			*total = m->total;
-			return 0;
-		}
-	}
+	if (memo_count_find(&s->memos, f, &stamp, now, total))
+		return 0;
 	if (filter_scalar(s, Q_ARTICLES_COUNT, f, 0, &count) != 0 ||
 	    filter_scalar(s, Q_NEXT_VISIBLE, f, INT64_MAX, &until) != 0)
 		return -1;
-	struct count_memo *m = &s->counts[s->next_count++ % COUNT_MEMOS];
-	*m = (struct count_memo){.f = *f, .stamp = stamp, .until = until, .total = (size_t)count, .used = 1};
+	memo_count_keep(&s->memos, f, &stamp, until, (size_t)count);
 	*total = (size_t)count;
 	return 0;
 }
@@ -859,45 +824,18 @@ static void fill_menu(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->url = sq_col_str(pool, st, 3);
 }
 
-/* The menu items copied into pool, strings too: the memo may be replaced while the caller holds them. */
-static void menu_copy(h2o_mem_pool_t *pool, const struct menu_item *from, size_t n, struct menu_item **out)
-{
-	*out = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof **out);
-	for (size_t i = 0; i < n; i++) {
-		(*out)[i] = from[i];
-		(*out)[i].label = mem_strndup(pool, from[i].label, strlen(from[i].label));
-		(*out)[i].url = mem_strndup(pool, from[i].url, strlen(from[i].url));
-	}
-}
-
 int sq_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
 {
 	struct store_stamp stamp;
 	if (sq_store_stamp(s, &stamp) != 0)
 		return -1;
-	for (size_t i = 0; i < MENU_MEMOS; i++) {
-		struct menu_memo *m = &s->menus[i];
-		if (m->used && m->site_id == site_id && store_stamp_same(&m->stamp, &stamp)) {
-			menu_copy(pool, m->items, m->n, out);
-			*n = m->n;
-			return 0;
-		}
-	}
-	struct menu_memo *m = &s->menus[s->next_menu++ % MENU_MEMOS];
-	if (m->pool_ready)
-		h2o_mem_clear_pool(&m->pool);
-	else
-		h2o_mem_init_pool(&m->pool);
-	m->pool_ready = 1;
-	m->used = 0;
+	if (memo_menu_find(&s->memos, pool, site_id, &stamp, out, n))
+		return 0;
+	struct menu_memo *m = memo_menu_slot(&s->memos);
 	if (sq_collect(s, &m->pool, prep_id(s, Q_MENU, site_id), sizeof *m->items, fill_menu,
 		       (void **)&m->items, &m->n) != 0)
 		return -1;
-	m->site_id = site_id;
-	m->stamp = stamp;
-	m->used = 1;
-	menu_copy(pool, m->items, m->n, out);
-	*n = m->n;
+	memo_menu_keep(m, site_id, &stamp, pool, out, n);
 	return 0;
 }
 
