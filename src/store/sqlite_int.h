@@ -29,7 +29,10 @@
 	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
 	"LEFT JOIN trial t ON t.id = a.trial_id "
 
-/* statements of files other than sqlite.c each own a slot below this number */
+/* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
+ * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: users.c 0-39, editorial.c
+ * 40-79, structure.c 80-109, media.c 110-129, search.c 130-149, related.c 150-159, generate.c 160-169,
+ * backup.c 170-175, changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, dispatch.c). */
@@ -58,6 +61,9 @@ void sq_parts_free(struct parts *p);
 /** Watches a new connection's writes for the rows it adds to the change log (changes.c): the state to free
  * with sqlite3_free after closing, or NULL. */
 void *sq_changes_watch(sqlite3 *db);
+/** The snippets of the page's hits (out->hits[i].article.id) for an FTS5 match (snippet.c): 0, or -1. A hit
+ * matched only in a column the match leaves out keeps a NULL snippet. */
+int sq_snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search_result *out);
 /** Registers search.c's ranking function on a new connection: 0, or -1 with why. */
 int sq_search_register(store *s, char *why, size_t whylen);
 /** Column i as text copied into the pool ("" for NULL). */
