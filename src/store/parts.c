@@ -1,128 +1,231 @@
-/* parts: a connection's helper threads, each with its own connection to the same database, that run parts of
- * one piece of work (a search's hits) beside the caller's own part */
+/* parts: helper threads shared by a process's connections to one database, each with a connection of its own,
+ * that run parts of a piece of work (a search's hits, its snippets) beside the caller's own part; a part
+ * that finds no helper free runs on the caller */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/log.h"
 #include "store/sqlite_int.h"
 
+#define HELPERS_MAX 15
+/* How long a helper that finished a part watches for the next before it sleeps, and how long a caller watches
+ * for its helpers' parts to end before it sleeps: waking a sleeping thread on another core costs from tens of
+ * microseconds to a millisecond on a virtual machine, a search's parts take a few milliseconds, and its next
+ * part (the snippets) comes a fraction of one after. */
+#define HELPER_WATCH_NS 300000
+#define CALLER_WATCH_NS 3000000
+
 struct helper {
 	pthread_t thread;
-	store *db; /* NULL: could not be made; its jobs run on the caller */
+	pthread_cond_t go, done;
+	store *db;
 	void (*work)(store *db, void *job);
-	void *job; /* set while the helper has work */
-	struct parts *home;
+	void *job;   /* set while the helper works (written under lock, read atomically when watched) */
+	int claimed; /* by a caller, from its run to its release */
+	int stop;
 };
 
+/* The helpers of one database file. */
 struct parts {
-	pthread_mutex_t lock;
-	pthread_cond_t go, done;
-	int stop;
-	size_t n; /* helpers made */
-	struct helper h[];
+	struct parts *next;
+	char *path;
+	int users; /* connections that use them */
+	size_t n;  /* helpers made */
+	struct helper *h[HELPERS_MAX];
 };
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct parts *all; /* every database's, under lock */
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#endif
+}
+
+/* Watches *p for up to ns until it is (when) non-NULL or NULL: 1 when it was seen so. */
+static int watch(void *const *p, int set, int64_t ns)
+{
+	int64_t until = now_ns() + ns;
+	for (int i = 0;; i++) {
+		if ((__atomic_load_n(p, __ATOMIC_ACQUIRE) != NULL) == set)
+			return 1;
+		if ((i & 63) == 63 && now_ns() > until)
+			return 0;
+		relax();
+	}
+}
 
 static void *helper_main(void *arg)
 {
 	struct helper *h = arg;
-	struct parts *p = h->home;
-	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		while (!h->job && !p->stop)
-			pthread_cond_wait(&p->go, &p->lock);
-		if (p->stop)
-			break;
-		pthread_mutex_unlock(&p->lock);
+		watch(&h->job, 1, HELPER_WATCH_NS);
+		pthread_mutex_lock(&lock);
+		while (!h->job && !h->stop)
+			pthread_cond_wait(&h->go, &lock);
+		int stop = h->stop;
+		pthread_mutex_unlock(&lock);
+		if (stop)
+			return NULL;
 		h->work(h->db, h->job);
-		pthread_mutex_lock(&p->lock);
-		h->job = NULL;
-		pthread_cond_signal(&p->done);
+		pthread_mutex_lock(&lock);
+		__atomic_store_n(&h->job, NULL, __ATOMIC_RELEASE);
+		pthread_cond_signal(&h->done);
+		pthread_mutex_unlock(&lock);
 	}
-	pthread_mutex_unlock(&p->lock);
-	return NULL;
 }
 
-/* n helpers on connections to s's database, each as tuned as s but reading alone (no helpers of its own) */
-static struct parts *parts_new(store *s, size_t n)
+/* A helper on a new connection to path, tuned as s but reading alone (no helpers of its own): NULL when it
+ * cannot be made (logged). Called under lock, once per helper of a process. */
+static struct helper *helper_new(store *s, const char *path)
 {
-	struct parts *p = calloc(1, sizeof *p + n * sizeof *p->h);
-	if (!p)
+	struct helper *h = calloc(1, sizeof *h);
+	if (!h)
 		return NULL;
-	pthread_mutex_init(&p->lock, NULL);
-	pthread_cond_init(&p->go, NULL);
-	pthread_cond_init(&p->done, NULL);
-	const char *path = sqlite3_db_filename(sq_db(s), "main");
+	char why[256];
+	h->db = sq_store_open(path, why, sizeof why);
+	if (!h->db) {
+		log_warn("search: a helper connection could not be made (%s); its parts run on the caller",
+			 why);
+		free(h);
+		return NULL;
+	}
 	struct store_tuning alone = *sq_tuning(s);
 	alone.search_threads = 1;
-	for (size_t i = 0; i < n; i++) {
-		struct helper *h = &p->h[i];
-		h->home = p;
-		char why[256] = "an in-memory database";
-		if (path && *path)
-			h->db = sq_store_open(path, why, sizeof why);
-		if (!h->db) {
-			log_warn(
-			    "search: a helper connection could not be made (%s); its part runs on the caller",
-			    why);
-			continue;
-		}
-		sq_store_tune(h->db, &alone);
-		if (pthread_create(&h->thread, NULL, helper_main, h) != 0) {
-			log_warn("search: a helper thread could not start; its part runs on the caller");
-			store_close(h->db);
-			h->db = NULL;
-		}
+	sq_store_tune(h->db, &alone);
+	pthread_cond_init(&h->go, NULL);
+	pthread_cond_init(&h->done, NULL);
+	if (pthread_create(&h->thread, NULL, helper_main, h) != 0) {
+		log_warn("search: a helper thread could not start; its parts run on the caller");
+		store_close(h->db);
+		free(h);
+		return NULL;
 	}
-	p->n = n;
+	return h;
+}
+
+/* The helpers of s's database, with at least want of them when they can be made: NULL for a database
+ * without a file. Under lock. */
+static struct parts *parts_of(store *s, size_t want)
+{
+	struct parts **held = sq_parts_held(s);
+	const char *path = sqlite3_db_filename(sq_db(s), "main");
+	if (!*held && path && *path) {
+		for (struct parts *p = all; p && !*held; p = p->next)
+			if (strcmp(p->path, path) == 0)
+				*held = p;
+		if (!*held) {
+			struct parts *p = calloc(1, sizeof *p);
+			if (p && (p->path = strdup(path)) != NULL) {
+				p->next = all;
+				all = p;
+				*held = p;
+			} else {
+				free(p);
+			}
+		}
+		if (*held)
+			(*held)->users++;
+	}
+	struct parts *p = *held;
+	while (p && p->n < want && p->n < HELPERS_MAX) {
+		struct helper *h = helper_new(s, p->path);
+		if (!h)
+			break;
+		p->h[p->n++] = h;
+	}
 	return p;
 }
 
-void sq_parts_run(store *s, size_t n, void (*work)(store *db, void *job), void *const *jobs)
+void sq_parts_run(store *s, size_t n, void (*work)(store *db, void *job), void *const *jobs,
+		  struct parts_claim *c)
 {
-	struct parts **held = sq_parts_held(s);
-	if (n > 1 && !*held)
-		*held = parts_new(s, n - 1);
-	struct parts *p = *held;
-	size_t helpers = p && n > 1 ? (n - 1 < p->n ? n - 1 : p->n) : 0;
-	if (helpers) {
-		pthread_mutex_lock(&p->lock);
-		for (size_t i = 0; i < helpers; i++)
-			if (p->h[i].db) {
-				p->h[i].work = work;
-				p->h[i].job = jobs[i + 1];
-			}
-		pthread_cond_broadcast(&p->go);
-		pthread_mutex_unlock(&p->lock);
+	memset(c, 0, sizeof *c);
+	if (n > PARTS_CLAIM_MAX)
+		n = PARTS_CLAIM_MAX;
+	if (n > 1) {
+		pthread_mutex_lock(&lock);
+		struct parts *p = parts_of(s, n - 1);
+		for (size_t i = 0; p && i < p->n && c->n < n - 1; i++) {
+			struct helper *h = p->h[i];
+			if (h->claimed)
+				continue;
+			h->claimed = 1;
+			h->work = work;
+			__atomic_store_n(&h->job, jobs[c->n + 1], __ATOMIC_RELEASE);
+			c->h[c->n++] = h;
+			pthread_cond_signal(&h->go);
+		}
+		pthread_mutex_unlock(&lock);
 	}
 	work(s, jobs[0]);
-	for (size_t i = 1; i < n; i++)
-		if (i > helpers || !p->h[i - 1].db)
-			work(s, jobs[i]);
-	if (!helpers)
+	for (size_t i = c->n + 1; i < n; i++) /* no helper was free for these */
+		work(s, jobs[i]);
+	if (!c->n)
 		return;
-	pthread_mutex_lock(&p->lock);
-	for (size_t i = 0; i < helpers; i++)
-		while (p->h[i].job)
-			pthread_cond_wait(&p->done, &p->lock);
-	pthread_mutex_unlock(&p->lock);
+	int64_t until = now_ns() + CALLER_WATCH_NS;
+	for (size_t i = 0; i < c->n; i++) {
+		int64_t left = until - now_ns();
+		if (left > 0 && watch(&c->h[i]->job, 0, left))
+			continue;
+		pthread_mutex_lock(&lock);
+		while (c->h[i]->job)
+			pthread_cond_wait(&c->h[i]->done, &lock);
+		pthread_mutex_unlock(&lock);
+	}
+}
+
+void sq_parts_release(struct parts_claim *c)
+{
+	if (!c->n)
+		return;
+	pthread_mutex_lock(&lock);
+	for (size_t i = 0; i < c->n; i++)
+		c->h[i]->claimed = 0;
+	pthread_mutex_unlock(&lock);
+	c->n = 0;
 }
 
 void sq_parts_free(struct parts *p)
 {
 	if (!p)
 		return;
-	pthread_mutex_lock(&p->lock);
-	p->stop = 1;
-	pthread_cond_broadcast(&p->go);
-	pthread_mutex_unlock(&p->lock);
-	for (size_t i = 0; i < p->n; i++)
-		if (p->h[i].db) {
-			pthread_join(p->h[i].thread, NULL);
-			store_close(p->h[i].db);
+	pthread_mutex_lock(&lock);
+	int last = --p->users == 0;
+	if (last) {
+		for (struct parts **at = &all; *at; at = &(*at)->next)
+			if (*at == p) {
+				*at = p->next;
+				break;
+			}
+		for (size_t i = 0; i < p->n; i++) {
+			p->h[i]->stop = 1;
+			pthread_cond_signal(&p->h[i]->go);
 		}
-	pthread_cond_destroy(&p->go);
-	pthread_cond_destroy(&p->done);
-	pthread_mutex_destroy(&p->lock);
+	}
+	pthread_mutex_unlock(&lock);
+	if (!last)
+		return;
+	for (size_t i = 0; i < p->n; i++) {
+		struct helper *h = p->h[i];
+		pthread_join(h->thread, NULL);
+		store_close(h->db);
+		pthread_cond_destroy(&h->go);
+		pthread_cond_destroy(&h->done);
+		free(h);
+	}
+	free(p->path);
 	free(p);
 }

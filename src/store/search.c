@@ -544,7 +544,8 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 		at = end;
 		jobs[k] = &parts[k];
 	}
-	sq_parts_run(s, nparts, read_part, jobs);
+	struct parts_claim claim;
+	sq_parts_run(s, nparts, read_part, jobs, &claim);
 	size_t total = 0;
 	int nphrases = 0, failed = 0;
 	int64_t docs[RANK_PHRASES] = {0};
@@ -592,6 +593,7 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 			parts[k].buf->taken = 0;
 		sq_search_state_free(parts[k].own);
 	}
+	sq_parts_release(&claim);
 	if (!hits)
 		return -1;
 	rank_top(hits, total, want);
@@ -719,7 +721,9 @@ static int page(store *s, h2o_mem_pool_t *pool, const struct search_facts *x, co
 			ids.hits[i].article.id = rows[i].fact->id;
 		struct page_job snip = {1, &own, x, hits, rows, total, n, 0, match, &ids, 0};
 		void *jobs[] = {&main, &snip};
-		sq_parts_run(s, 2, page_work, jobs);
+		struct parts_claim claim;
+		sq_parts_run(s, 2, page_work, jobs, &claim);
+		sq_parts_release(&claim); /* the snippets are in own */
 		for (size_t i = 0; i < out->nhits && main.rc == 0 && snip.rc == 0; i++)
 			for (size_t k = 0; k < n; k++)
 				if (ids.hits[k].article.id == out->hits[i].article.id && ids.hits[k].snippet)

@@ -50,13 +50,23 @@ struct search_state **sq_search_state(store *s);
 void sq_search_state_free(struct search_state *x);
 /** The tuning store_tune gave the connection (zeros before). */
 const struct store_tuning *sq_tuning(store *s);
-/** parts.c's helper threads of the connection (NULL until the first search split in parts). */
+/** parts.c's helpers of the connection's database (NULL until its first search in parts). */
 struct parts **sq_parts_held(store *s);
-/** Runs work(s, jobs[0]) on the calling thread and work(h, jobs[i]) for each i in 1..n-1 on helper threads of
- * the connection, each with its own connection h to the same database (made at the first call), and returns
- * when all are done. A job whose helper cannot be made runs on the calling thread after its own. */
-void sq_parts_run(store *s, size_t n, void (*work)(store *db, void *job), void *const *jobs);
-/** Stops the helper threads and closes their connections. */
+#define PARTS_CLAIM_MAX 16
+/** The helpers a run holds until its release: their connections' buffers stay the caller's to read. */
+struct parts_claim {
+	struct helper *h[PARTS_CLAIM_MAX];
+	size_t n;
+};
+/** Runs work(s, jobs[0]) on the calling thread and work(h, jobs[i]) for i in 1..n-1 on helper threads, each
+ * with its own connection h to the same database (shared by the process's connections, made as first
+ * needed), and returns when all are done; a job that finds no helper free runs on the calling thread after
+ * its own. The helpers stay the caller's until sq_parts_release(c). */
+void sq_parts_run(store *s, size_t n, void (*work)(store *db, void *job), void *const *jobs,
+		  struct parts_claim *c);
+void sq_parts_release(struct parts_claim *c);
+/** The connection stops using its database's helpers; the last one stops them and closes their
+ * connections. */
 void sq_parts_free(struct parts *p);
 /** Watches a new connection's writes for the rows it adds to the change log (changes.c): the state to free
  * with sqlite3_free after closing, or NULL. */
