@@ -43,13 +43,14 @@ static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3
 #define NCOLS ((int)(sizeof weights / sizeof *weights))
 #define RANK_PHRASES 16 /* phrases scored apart; the rare query with more shares the last score */
 
-/* plenary_rank(article_search): a blob of one double per phrase of the query (a double for one phrase), the
- * sum over columns of weight x tf (k1 + 1) / (tf + k1). The caller weighs the phrases by their inverse
- * document frequency, counted over the hits (exact for OR, where a phrase's documents are all hits), and adds
- * them up. No length normalisation: it would cost a read of every hit's column sizes, and articles are alike
- * in length. */
-/* Phrase p's score in the current row: the sum over columns of weight x tf (k1 + 1) / (tf + k1). */
-static int phrase_score(const Fts5ExtensionApi *api, Fts5Context *fts, int p, double *out)
+/* plenary_rank(article_search, columns): a blob of one double per phrase of the query (a double for one
+ * phrase), the sum over the columns of the bit mask `columns` of weight x tf (k1 + 1) / (tf + k1). The caller
+ * weighs the phrases by their inverse document frequency, counted over the hits (exact for OR, where a
+ * phrase's documents are all hits), and adds them up. No length normalisation: it would cost a read of every
+ * hit's column sizes, and articles are alike in length. */
+/* Phrase p's score in the current row: the sum over the columns of the mask of weight x tf (k1 + 1) / (tf +
+ * k1); 0 when it is in none of them. */
+static int phrase_score(const Fts5ExtensionApi *api, Fts5Context *fts, int p, unsigned columns, double *out)
 {
 	double tf[NCOLS] = {0};
 	Fts5PhraseIter it;
@@ -57,7 +58,7 @@ static int phrase_score(const Fts5ExtensionApi *api, Fts5Context *fts, int p, do
 	if (api->xPhraseFirst(fts, p, &it, &col, &off) != SQLITE_OK)
 		return -1;
 	for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off))
-		if (col < NCOLS)
+		if (col < NCOLS && (columns >> col & 1))
 			tf[col] += 1;
 	*out = rank_saturate(tf, weights, NCOLS);
 	return 0;
@@ -66,13 +67,13 @@ static int phrase_score(const Fts5ExtensionApi *api, Fts5Context *fts, int p, do
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int argc,
 		    sqlite3_value **argv)
 {
-	(void)argc, (void)argv;
+	unsigned columns = argc > 0 ? (unsigned)sqlite3_value_int(argv[0]) : ~0u;
 	int nphrases = api->xPhraseCount(fts);
 	int used = nphrases < 1 ? 1 : nphrases > RANK_PHRASES ? RANK_PHRASES : nphrases;
 	double score[RANK_PHRASES] = {0};
 	for (int p = 0; p < nphrases; p++) {
 		double one;
-		if (phrase_score(api, fts, p, &one) != 0) {
+		if (phrase_score(api, fts, p, columns, &one) != 0) {
 			sqlite3_result_error(ctx, "rank: cannot read matches", -1);
 			return;
 		}
@@ -90,13 +91,14 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
  * steps plenary_rank's rows). */
 struct hit_walk {
 	int (*each)(struct hit_walk *w, int64_t id, double score); /* non-zero stops */
+	unsigned columns;					   /* scored (phrase_score) */
 };
 
 static int walk_one(const Fts5ExtensionApi *api, Fts5Context *fts, void *user)
 {
 	struct hit_walk *w = user;
 	double score;
-	if (phrase_score(api, fts, 0, &score) != 0)
+	if (phrase_score(api, fts, 0, w->columns, &score) != 0)
 		return SQLITE_ERROR;
 	return w->each(w, api->xRowid(fts), score) ? SQLITE_ABORT : SQLITE_OK;
 }
@@ -317,6 +319,8 @@ static const char *const readable[] = {
     "{title summary body body_members people trial refs topics}",
     "{title summary body body_members body_hcp people trial refs topics}",
     "{title summary body body_members body_hcp body_verified people trial refs topics}"};
+/* the same as bit masks of article_search's columns (title 0 ... body_verified 5 ... topics 9) */
+static const unsigned readable_columns[] = {0x3C7, 0x3CF, 0x3DF, 0x3FF};
 
 /* The match restricted to what a reader of q's level may match; for a snippet, also without the title (the
  * result shows it already: a hit only by its title gets its summary as snippet). */
@@ -383,6 +387,7 @@ struct part {
 	const struct search_query *q;
 	const char *match;
 	int64_t lo, hi, now;
+	unsigned columns;	  /* that the phrases are scored in */
 	int walks;		  /* the query is one phrase and this part starts at the first id: walked */
 	size_t from;		  /* the facts of the ids from lo on */
 	struct search_state *buf; /* holds the hits (in id order, scored by the caller) and their relevances
@@ -416,9 +421,9 @@ static int walked(struct hit_walk *w, int64_t id, double score)
 	struct part *p = (struct part *)w;
 	if (id > p->hi)
 		return 1; /* the rest is another part's */
-	const struct fact *f = id < p->lo ? NULL : fact_of(p->x, id, &p->from);
+	const struct fact *f = id < p->lo || score <= 0 ? NULL : fact_of(p->x, id, &p->from);
 	if (!f || !keep(p->x, f, p->q, p->now))
-		return 0;
+		return 0; /* before its part, not in a column the reader may match, or not shown */
 	if (part_add(p, f, &score, 1) != 0) {
 		p->failed = 1;
 		return 1;
@@ -434,6 +439,7 @@ static int walk(store *s, struct part *p)
 				      "SELECT plenary_hits(article_search, ?2) FROM article_search WHERE "
 				      "article_search MATCH ?1 LIMIT 1");
 	sq_bind_text(st, 1, p->match);
+	p->walk.columns = p->columns;
 	sqlite3_bind_pointer(st, 2, &p->walk, "plenary_hit_walk", NULL);
 	int rc = sqlite3_step(st);
 	int done = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : rc == SQLITE_DONE ? 1 : -1;
@@ -482,11 +488,12 @@ static void read_part(store *s, void *job)
 	}
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_HITS,
-		       "SELECT rowid, plenary_rank(article_search) FROM article_search "
+		       "SELECT rowid, plenary_rank(article_search, ?4) FROM article_search "
 		       "WHERE article_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
 	sq_bind_text(st, 1, p->match);
 	sqlite3_bind_int64(st, 2, p->lo);
 	sqlite3_bind_int64(st, 3, p->hi);
+	sqlite3_bind_int(st, 4, (int)p->columns);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct fact *f = fact_of(p->x, sqlite3_column_int64(st, 0), &p->from);
@@ -497,6 +504,8 @@ static void read_part(store *s, void *job)
 		const double *score = &one;
 		if (sqlite3_column_type(st, 1) == SQLITE_FLOAT) {
 			one = sqlite3_column_double(st, 1);
+			if (one <= 0)
+				continue; /* one phrase, in no column the reader may match */
 		} else {
 			bytes = sqlite3_column_bytes(st, 1);
 			score = sqlite3_column_blob(st, 1);
@@ -524,20 +533,27 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 	size_t nparts = part_count(s, x);
 	struct part parts[PARTS_MAX];
 	void *jobs[PARTS_MAX];
-	const char *match = filtered(pool, q, 0);
 	int64_t now = store_now();
-	/* a one-word query is walked at about twice the speed of a statement's steps (a phrase of several
-	 * words, at about the same: matching its positions costs the most): the walking part takes twice the
-	 * articles */
-	int kind = one_phrase(q->match), one = kind == 2;
-	size_t weight = nparts + (size_t)one, at = 0;
+	int kind = one_phrase(q->match);
+	/* One phrase is matched in every column and scored in those the reader may match, a hit in none of
+	 * them left out: the same hits as the column filter, without FTS5 cutting every hit's positions to
+	 * it. Queries of several phrases need the filter (an excluded word in a body the reader may not
+	 * match). */
+	int level = q->level < 0 ? 0 : q->level > 3 ? 3 : q->level;
+	const char *match = kind ? q->match : filtered(pool, q, 0);
+	unsigned columns = kind ? readable_columns[level] : readable_columns[3];
+	/* A walk costs less per hit than a statement's step: about 2.5 times less for a word, 1.5 for a
+	 * phrase of words (matching its positions weighs more). The walking part takes as many more articles,
+	 * its share in halves: first 5, 3 or 2 (no walk), then 2 for each other part. */
+	size_t first = kind == 2 ? 5 : kind == 1 ? 3 : 2, halves = first + 2 * (nparts - 1), at = 0;
 	for (size_t k = 0; k < nparts; k++) {
-		size_t end = k + 1 < nparts ? x->n * (k + 1 + (size_t)one) / weight : x->n;
+		size_t end = k + 1 < nparts ? x->n * (first + 2 * k) / halves : x->n;
 		parts[k] = (struct part){.walk = {walked},
 					 .x = x,
 					 .q = q,
 					 .match = match,
 					 .now = now,
+					 .columns = columns,
 					 .walks = k == 0 && kind,
 					 .lo = k ? x->f[at].id : INT64_MIN,
 					 .hi = k + 1 < nparts ? x->f[end].id - 1 : INT64_MAX};
