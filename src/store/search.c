@@ -579,7 +579,7 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 	struct search_state *st = parts[0].buf;
 	struct hit *hits = NULL;
 	if (!failed && nparts == 1) {
-		hits = st->hits;
+		hits = st->hits; /* NULL when no search on the connection had a hit yet */
 	} else if (!failed) {
 		if (st->mcap > KEEP_HITS && total <= KEEP_HITS) {
 			free(st->merged);
@@ -610,7 +610,7 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 		sq_search_state_free(parts[k].own);
 	}
 	sq_parts_release(&claim);
-	if (!hits)
+	if (failed || (!hits && total))
 		return -1;
 	rank_top(hits, total, want);
 	*out = hits;

@@ -18,7 +18,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 import requests
 
-from conftest import (SERVER, db, default_site, form_values, get, host_header, make_staff, new_database, parse_html,
+from conftest import (SERVER, db, default_site, form_values, get, host_header, make_demo_database, make_staff,
+                      new_database, parse_html,
                       run_plenary, start_plenary, text_of, visible_articles)
 
 PER_PAGE = 10
@@ -929,3 +930,18 @@ def test_every_hit_of_a_search_in_parts_is_listed_once(big_sites):
     total, slugs = every_page("survival -toxicity", fetch)
     assert total > 3 * PER_PAGE and len(slugs) == total == len(set(slugs))
     assert every_page("survival -toxicity", lambda p: requests.get(alone.url(p), timeout=30)) == (total, slugs)
+
+
+def test_a_fresh_server_answers_a_search_without_hits_first():
+    """The first search of each render thread finds nothing: it still gets its page (once a 500, when no
+    search on the connection had had a hit yet)."""
+    with tempfile.TemporaryDirectory(prefix="plenary-fresh-") as tmp:
+        srv = start_plenary(tmp, make_demo_database(tmp), name="fresh")
+        try:
+            for q in ["zzzzqx", "1764772712345", '"no such phrase here"', "zzzzqx", "pembrolizumab"]:
+                r = requests.get(srv.url(search_path(q)), timeout=30)
+                assert r.status_code == 200, f"{q}: {r.status_code}"
+                res = Results(r)
+                assert res.searched and (res.total == 0) == (q != "pembrolizumab"), (q, res.total)
+        finally:
+            assert srv.stop() == 0
