@@ -69,45 +69,26 @@ int sq_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 	int64_t now = store_now();
 	int rc = 0;
 	for (size_t i = 0; i < count && rc == 0; i++) {
-		const char *drug = PICK(&x, drugs), *disease = PICK(&x, diseases),
-			   *endpoint = PICK(&x, endpoints);
-		char title[300], slug[300];
-		snprintf(title, sizeof title, "%s%s in %s %s: %s", i % 7 == 0 ? "Updated data: " : "", drug,
-			 PICK(&x, settings), disease, PICK(&x, angles));
-		title[0] = (char)(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 32 : title[0]);
-		snprintf(slug, sizeof slug, "generated-%zu", i + 1);
-		buf body;
-		buf_init(&body, &pool);
-		for (int para = 0; para < 4; para++) {
-			if (para == 1)
-				buf_printf(&body, "## %s\n\n", endpoint);
-			for (int k = 0; k < 4; k++) {
-				fill(&body, PICK(&x, sentences), disease, drug);
-			}
-			buf_adds(&body, "\n\n");
-		}
-		char summary[400];
-		snprintf(summary, sizeof summary,
-			 "New %s data for %s in %s, and what they mean for patients.", endpoint, drug,
-			 disease);
+		struct generated g;
+		generate_text(&pool, &x, i, &g);
 		sqlite3_stmt *st = sq_prepare(s, G_ARTICLE,
 					      "INSERT INTO article (site_id, slug, title, summary, body, "
 					      "kind, section_id, congress_id, trial_id, "
 					      "status, audience, published_at, created_at, updated_at) "
 					      "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, "
 					      "?8, 'published', ?9, ?10, ?10, ?10)");
-		sq_bind_text(st, 1, slug);
-		sq_bind_text(st, 2, title);
-		sq_bind_text(st, 3, summary);
-		sq_bind_text(st, 4, buf_cstr(&body));
-		sq_bind_text(st, 5, i % 5 == 0 ? "report" : i % 3 == 0 ? "news" : "interview");
+		sq_bind_text(st, 1, g.slug);
+		sq_bind_text(st, 2, g.title);
+		sq_bind_text(st, 3, g.summary);
+		sq_bind_text(st, 4, g.body);
+		sq_bind_text(st, 5, g.kind);
 		sqlite3_bind_int64(st, 6, sections[next(&x) % ns]);
 		sqlite3_bind_int64(st, 7, congresses[next(&x) % nc]);
 		if (nt && i % 4 == 0)
 			sqlite3_bind_int64(st, 8, trials[next(&x) % nt]);
 		else
 			sqlite3_bind_null(st, 8);
-		sq_bind_text(st, 9, i % 6 == 0 ? "hcp" : "public");
+		sq_bind_text(st, 9, g.audience);
 		sqlite3_bind_int64(st, 10, now - 3600 - (int64_t)(next(&x) % (3 * 365 * 86400ULL)));
 		rc = sq_exec(s, st, NULL);
 		int64_t id = sqlite3_last_insert_rowid(sq_db(s));

@@ -128,4 +128,36 @@ static void fill(buf *b, const char *pattern, const char *disease, const char *d
 	buf_addc(b, ' ');
 }
 
+/* The text of the i-th generated article (from 0): what both backends' generators write. */
+struct generated {
+	char title[300], slug[300], summary[400];
+	const char *body; /* in the pool */
+	const char *kind, *audience;
+};
+
+/* Draws the i-th article's text from x, in the order the generated sites depend on. */
+static void generate_text(h2o_mem_pool_t *pool, unsigned long long *x, size_t i, struct generated *out)
+{
+	const char *drug = PICK(x, drugs), *disease = PICK(x, diseases), *endpoint = PICK(x, endpoints);
+	snprintf(out->title, sizeof out->title, "%s%s in %s %s: %s", i % 7 == 0 ? "Updated data: " : "", drug,
+		 PICK(x, settings), disease, PICK(x, angles));
+	out->title[0] =
+	    (char)(out->title[0] >= 'a' && out->title[0] <= 'z' ? out->title[0] - 32 : out->title[0]);
+	snprintf(out->slug, sizeof out->slug, "generated-%zu", i + 1);
+	buf body;
+	buf_init(&body, pool);
+	for (int para = 0; para < 4; para++) {
+		if (para == 1)
+			buf_printf(&body, "## %s\n\n", endpoint);
+		for (int k = 0; k < 4; k++)
+			fill(&body, PICK(x, sentences), disease, drug);
+		buf_adds(&body, "\n\n");
+	}
+	out->body = buf_cstr(&body);
+	snprintf(out->summary, sizeof out->summary,
+		 "New %s data for %s in %s, and what they mean for patients.", endpoint, drug, disease);
+	out->kind = i % 5 == 0 ? "report" : i % 3 == 0 ? "news" : "interview";
+	out->audience = i % 6 == 0 ? "hcp" : "public";
+}
+
 #endif

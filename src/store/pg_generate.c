@@ -179,33 +179,14 @@ int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 	int64_t now = store_now();
 	int rc = 0;
 	for (size_t i = 0; i < count && rc == 0; i++, id++) {
-		const char *drug = PICK(&x, drugs), *disease = PICK(&x, diseases),
-			   *endpoint = PICK(&x, endpoints);
-		char title[300], slug[300];
-		snprintf(title, sizeof title, "%s%s in %s %s: %s", i % 7 == 0 ? "Updated data: " : "", drug,
-			 PICK(&x, settings), disease, PICK(&x, angles));
-		title[0] = (char)(title[0] >= 'a' && title[0] <= 'z' ? title[0] - 32 : title[0]);
-		snprintf(slug, sizeof slug, "generated-%zu", i + 1);
-		buf body;
-		buf_init(&body, &batch);
-		for (int para = 0; para < 4; para++) {
-			if (para == 1)
-				buf_printf(&body, "## %s\n\n", endpoint);
-			for (int k = 0; k < 4; k++) {
-				fill(&body, PICK(&x, sentences), disease, drug);
-			}
-			buf_adds(&body, "\n\n");
-		}
-		char summary[400];
-		snprintf(summary, sizeof summary,
-			 "New %s data for %s in %s, and what they mean for patients.", endpoint, drug,
-			 disease);
+		struct generated g;
+		generate_text(&batch, &x, i, &g);
 		arr_i64(&a[A_ID], id, 0);
-		arr_text(&a[A_SLUG], slug);
-		arr_text(&a[A_TITLE], title);
-		arr_text(&a[A_SUMMARY], summary);
-		arr_text(&a[A_BODY], buf_cstr(&body));
-		arr_text(&a[A_KIND], i % 5 == 0 ? "report" : i % 3 == 0 ? "news" : "interview");
+		arr_text(&a[A_SLUG], g.slug);
+		arr_text(&a[A_TITLE], g.title);
+		arr_text(&a[A_SUMMARY], g.summary);
+		arr_text(&a[A_BODY], g.body);
+		arr_text(&a[A_KIND], g.kind);
 		/* the picks in generate.c's order: section, congress, trial, date, two topics, a speaker */
 		arr_i64(&a[A_SECTION], sections[next(&x) % ns], 0);
 		arr_i64(&a[A_CONGRESS], congresses[next(&x) % nc], 0);
@@ -213,7 +194,7 @@ int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 			arr_i64(&a[A_TRIAL], trials[next(&x) % nt], 0);
 		else
 			arr_i64(&a[A_TRIAL], 0, 1);
-		arr_text(&a[A_AUDIENCE], i % 6 == 0 ? "hcp" : "public");
+		arr_text(&a[A_AUDIENCE], g.audience);
 		arr_i64(&a[A_AT], now - 3600 - (int64_t)(next(&x) % (3 * 365 * 86400ULL)), 0);
 		for (int k = 0; k < 2; k++) {
 			arr_i64(&a[A_TAG_ARTICLE], id, 0);
