@@ -37,16 +37,24 @@ static int is_pg_url(const char *db)
 	return strncmp(db, "postgresql://", 13) == 0 || strncmp(db, "postgres://", 11) == 0;
 }
 
-/* The newest schema this binary knows: the number of its last embedded migration. */
-static int binary_schema(void)
+int backup_schema_check(const char *name, int64_t version, const char *migrations, char *err, size_t errlen)
 {
+	size_t len = strlen(migrations);
 	int newest = 0;
 	for (const struct embedded_file *f = embedded_files; f->name; f++) {
-		int num = atoi(f->name);
-		if (num > newest)
-			newest = num;
+		if (strncmp(f->name, migrations, len) != 0 || strchr(f->name + len, '/'))
+			continue;
+		int num = atoi(f->name + len);
+		newest = num > newest ? num : newest;
 	}
-	return newest;
+	if (version <= newest)
+		return 0;
+	snprintf(
+	    err, errlen,
+	    "%s has schema version %lld, newer than this plenary's %d: use the plenary that made it (or a "
+	    "newer one)",
+	    name, (long long)version, newest);
+	return -1;
 }
 
 /* The first column of the first row of sql as an integer: SQLITE_ROW with *out, SQLITE_DONE when no row, or
@@ -155,14 +163,8 @@ static int check_plenary(sqlite3 *db, const char *path, int full, struct store_c
 			 (long long)version);
 		return -1;
 	}
-	if (version > binary_schema()) {
-		snprintf(
-		    err, errlen,
-		    "%s has schema version %lld, newer than this plenary's %d: use the plenary that made it "
-		    "(or a newer one)",
-		    path, (long long)version, binary_schema());
+	if (backup_schema_check(path, version, "", err, errlen) != 0)
 		return -1;
-	}
 	out->schema_version = (int)version;
 	out->articles = articles;
 	return 0;

@@ -15,7 +15,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "embedded.h"
 #include "store/backup.h"
 
 extern char **environ;
@@ -32,20 +31,6 @@ _Static_assert(BK_LAST <= 500, "statement slots 490-499 belong to pg_backup.c");
 /* What a child's standard output and error keep (more is read and dropped). */
 #define TOOL_OUT_MAX (256 * 1024)
 #define TOOL_ERR_MAX 4096
-
-/* The newest schema this binary knows on PostgreSQL: the number of its last embedded pg/ migration. */
-static int binary_schema(void)
-{
-	int newest = 0;
-	for (const struct embedded_file *f = embedded_files; f->name; f++) {
-		if (strncmp(f->name, "pg/", 3) != 0)
-			continue;
-		int num = atoi(f->name + 3);
-		if (num > newest)
-			newest = num;
-	}
-	return newest;
-}
 
 /* A libpq or tool message on one line: up to the first newline. */
 static int first_line(const char *msg)
@@ -229,14 +214,8 @@ static int read_facts(PGconn *c, const char *url, struct store_copy_report *out,
 			 (long long)version);
 		return -1;
 	}
-	if (version > binary_schema()) {
-		snprintf(
-		    err, errlen,
-		    "%s has schema version %lld, newer than this plenary's %d: use the plenary that made it "
-		    "(or a newer one)",
-		    url, (long long)version, binary_schema());
+	if (backup_schema_check(url, version, "pg/", err, errlen) != 0)
 		return -1;
-	}
 	out->schema_version = (int)version;
 	out->articles = articles;
 	return 0;
@@ -422,14 +401,8 @@ static int check_backup(const char *from, struct store_copy_report *out, int64_t
 		snprintf(err, errlen, "%s is not a Plenary database (no schema version)", from);
 		goto done;
 	}
-	if (version > binary_schema()) {
-		snprintf(
-		    err, errlen,
-		    "%s has schema version %lld, newer than this plenary's %d: use the plenary that made it "
-		    "(or a newer one)",
-		    from, (long long)version, binary_schema());
+	if (backup_schema_check(from, version, "pg/", err, errlen) != 0)
 		goto done;
-	}
 	*epoch = 0;
 	copied_value(t.out, "content_version", "epoch", epoch);
 	out->from_version = (int)version;
