@@ -410,7 +410,7 @@ static void sq_close(store *s)
 {
 	if (!s)
 		return;
-	sq_parts_free(s->parts); /* first: its threads read the facts */
+	sq_parts_free(s->parts); /* this connection no longer uses its database's search helpers */
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
