@@ -1,4 +1,4 @@
-/* main: the command line: serve, init, demo, user add, backup, restore, export, --help, --version. */
+/* main: the command line: serve, init, demo, user add, backup, restore, export, routes, --help, --version. */
 #include <errno.h>
 #include <getopt.h>
 #include <liboath/oath.h>
@@ -18,6 +18,7 @@
 #include "export/static.h"
 #include "jobs/mail.h"
 #include "jobs/scheduler.h"
+#include "http/router.h"
 #include "http/server.h"
 #include "render/tmpl.h"
 #include "site/assets.h"
@@ -40,6 +41,9 @@ static void usage(FILE *out)
 		"                       copy the database, also while served, into the new file FILE\n"
 		"  plenary restore FILE [--db PATH] [--config FILE]\n"
 		"                       replace the database's content with the backup FILE\n" EXPORT_USAGE
+		"  plenary routes [--config FILE]\n"
+		"                       print every route with its policy: role, second factor, body limit,\n"
+		"                       where it renders, form token\n"
 		"  plenary --help | --version\n\n"
 		"settings (for --config FILE; this is also a sample config file):\n\n",
 		PLENARY_VERSION);
@@ -362,6 +366,26 @@ static int copy_args(const char *cmd, int argc, char **argv, int allow_force, st
 	return 0;
 }
 
+/* plenary routes [--config FILE]: the route table with each row's policy, one row per line, with the body
+ * limits of that config (or the defaults) */
+static int cmd_routes(int argc, char **argv)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	char err[512];
+	if (argc == 2 && strcmp(argv[0], "--config") == 0) {
+		if (config_load_file(&cfg, argv[1], err, sizeof err) != 0) {
+			fprintf(stderr, "plenary: %s\n", err);
+			return 1;
+		}
+	} else if (argc != 0) {
+		fprintf(stderr, "usage: plenary routes [--config FILE]\n");
+		return 2;
+	}
+	router_print(routes, nroutes, (unsigned)cfg.max_body_kb, (unsigned)cfg.upload_max_mb, stdout);
+	return 0;
+}
+
 static int cmd_backup(int argc, char **argv)
 {
 	struct config cfg;
@@ -425,6 +449,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "serve") == 0)
 		return cmd_serve(argc - 1, argv + 1);
+	if (strcmp(argv[1], "routes") == 0)
+		return cmd_routes(argc - 2, argv + 2);
 	if (strcmp(argv[1], "backup") == 0)
 		return cmd_backup(argc - 2, argv + 2);
 	if (strcmp(argv[1], "restore") == 0)

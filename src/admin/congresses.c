@@ -13,8 +13,6 @@
 
 void admin_congresses(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct congress *cs;
 	size_t n;
 	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &n) != 0) {
@@ -60,8 +58,6 @@ static void congress_form(struct request *r, int status, const struct congress *
 
 void admin_congress_new(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct congress c = {.name = "",
 			     .slug = "",
 			     .full_name = "",
@@ -75,8 +71,6 @@ void admin_congress_new(struct request *r)
 
 void admin_congress_edit(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct congress c;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_congress_by_id(r->w->db, r->pool, r->site->id, id, &c) != 1) {
@@ -103,8 +97,6 @@ static int date_ok(const char *s)
 
 void admin_congress_save(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;

@@ -10,6 +10,7 @@
 #include "http/dispatch.h"
 #include "http/multipart.h"
 #include "http/changes.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/accounts.h"
@@ -66,8 +67,6 @@ static void library_page(struct request *r, int status, const char *alt, const c
 
 void admin_media(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	library_page(r, 200, "", "", NULL);
 }
 
@@ -135,8 +134,6 @@ static int check_text(const char *v, size_t max, int required)
 
 void admin_media_upload(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct form f;
 	struct upload files[MULTIPART_MAX_FILES];
 	size_t nfiles;
@@ -229,8 +226,7 @@ static void image_page(struct request *r, int status, const struct media *m, con
 	view_date(v, "created", "created_iso", m->created_at);
 	view_int(v, "uses", (long long)m->uses);
 	view_bool(v, "unused", m->uses == 0);
-	view_bool(v, "can_delete",
-		  strcmp(r->user->role, "editor") == 0 || strcmp(r->user->role, "admin") == 0);
+	view_bool(v, "can_delete", policy_role_at_least(r->user, ROLE_EDITOR));
 	view_bool(v, "one_use", m->uses == 1);
 	view_bool(v, "uploaded", req_query(r, "uploaded") != NULL);
 	view_bool(v, "duplicate", req_query(r, "duplicate") != NULL);
@@ -275,7 +271,7 @@ static int load(struct request *r, struct media *m)
 void admin_media_edit(struct request *r)
 {
 	struct media m;
-	if (admin_require(r) || load(r, &m) != 0)
+	if (load(r, &m) != 0)
 		return;
 	image_page(r, 200, &m, m.alt, m.credit, NULL);
 }
@@ -284,11 +280,11 @@ void admin_media_save(struct request *r)
 {
 	struct media m;
 	struct form f;
-	if (admin_require(r) || form_read(r, &f) != 0 || load(r, &m) != 0)
+	if (form_read(r, &f) != 0 || load(r, &m) != 0)
 		return;
 	const char *action = form_get(&f, "action");
 	if (action && strcmp(action, "delete") == 0) {
-		if (strcmp(r->user->role, "editor") != 0 && strcmp(r->user->role, "admin") != 0) {
+		if (!policy_role_at_least(r->user, ROLE_EDITOR)) {
 			resp_error(r, 403, "Images are deleted by editors and admins.");
 			return;
 		}

@@ -13,8 +13,6 @@
 
 void admin_people(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct named *xs;
 	size_t n;
 	if (store_people_all(r->w->db, r->pool, &xs, &n) != 0) {
@@ -52,16 +50,12 @@ static void person_show(struct request *r, int status, const struct person *p, c
 
 void admin_person_new(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct person p = {.name = "", .title = "", .affiliation = "", .slug = ""};
 	person_show(r, 200, &p, "", NULL);
 }
 
 void admin_person_edit(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct person p;
 	const char *bio;
 	char *end;
@@ -75,8 +69,6 @@ void admin_person_edit(struct request *r)
 
 void admin_person_save(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;

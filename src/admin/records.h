@@ -1,6 +1,6 @@
 /* records: the back office's table-driven record editor, shared by the structure pages (sections, tags,
  * static pages, the menu, sister sites): one form from a table of fields, generic checks, 422 pages that
- * keep the values with an error beside each field, role checks and delete confirmations. */
+ * keep the values with an error beside each field, and delete confirmations. */
 #ifndef PLENARY_RECORDS_H
 #define PLENARY_RECORDS_H
 
@@ -35,7 +35,6 @@ struct record {
 struct record_kind {
 	const char *base; /* "/admin/sections": the list; base/new, base/<id>; forms post to base[/<id>] */
 	const char *noun; /* "section": "New section", "Edit section", "There is no such section." */
-	const char *role; /* the least role allowed: "editor" or "admin" */
 	const struct record_field *fields;
 	size_t nfields;
 	/** Reads record id into rec (id 0: the values a new one starts with): 1 found, 0 not, -1 error. */
@@ -52,9 +51,6 @@ struct record_kind {
 	void (*extra)(struct request *r, const struct record *rec, view *v);
 };
 
-/** Staff with at least role (contributor < editor < admin); otherwise answers (sign-in, 403) and returns 1.
- */
-int record_allowed(struct request *r, const char *role);
 /** GET base/new: an empty form. */
 void record_new(struct request *r, const struct record_kind *k);
 /** GET base/<id>: the form of a saved record (404 when there is none). */

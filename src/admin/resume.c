@@ -1,11 +1,13 @@
 /* resume: when a session ends mid-edit, the page that keeps the text and signs the editor in and saves it at
  * once. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "admin/articles.h"
 #include "auth/session.h"
 #include "http/csrf.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -106,7 +108,10 @@ static void resume_checked(struct request *r, struct user *u, int status, const 
 		return;
 	}
 	throttle_clear(r, s->email);
-	if (strcmp(u->role, "reader") == 0) {
+	/* the save's own route decides who may save, as dispatch would once this account is signed in */
+	const struct route *save = policy_route(M_POST, "/admin/articles");
+	enum policy_answer may = save ? policy_decide(save, u) : POLICY_FORBIDDEN;
+	if (may == POLICY_FORBIDDEN) {
 		session_ended_page(
 		    r, 403, s->f, s->id,
 		    "This account is not one of the editorial team's: sign in with the account you "
@@ -120,20 +125,37 @@ static void resume_checked(struct request *r, struct user *u, int status, const 
 	r->user = u;
 	r->pending_user = NULL;
 	r->level = reader_level(u);
-	if (admin_require(r)) /* an admin without a second factor is sent to set one up */
+	if (may != POLICY_ALLOW) { /* an admin without a second factor is sent to set one up */
+		policy_refuse(r, save, may);
 		return;
+	}
 	article_save_form(r, s->f, s->id);
+}
+
+void admin_article_signed_out(struct request *r)
+{
+	int64_t id = 0;
+	if (r->nparams) {
+		char *end;
+		long long v = strtoll(r->params[0], &end, 10);
+		if (*end || v <= 0) {
+			resp_error(r, 404, "There is no such article.");
+			return;
+		}
+		id = v;
+	}
+	struct form f;
+	if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, &f) != 0)
+		f.n = 0;
+	session_ended_page(r, 401, &f, id, NULL);
 }
 
 void admin_resume(struct request *r)
 {
-	/* the form was made with the token of no session (see session_ended_page) */
-	const char *session = r->session_hash;
-	r->session_hash = NULL;
+	/* the form was made with the token of no session (see session_ended_page): its row says so, and the
+	 * policy checked it that way; a session still in the cookie ends when the new one starts */
 	struct form *f = h2o_mem_alloc_pool(r->pool, sizeof *f);
-	int unread = form_read(r, f);
-	r->session_hash = session; /* a session still in the cookie ends when the new one starts */
-	if (unread)
+	if (form_read(r, f) != 0)
 		return;
 	struct resume *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
 	const char *article = form_get(f, "resume_article");

@@ -13,8 +13,6 @@
 
 void admin_sponsors(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct named *xs;
 	size_t n;
 	if (store_sponsors_all(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
@@ -69,16 +67,12 @@ static void sponsor_form(struct request *r, int status, const struct sponsor *p,
 
 void admin_sponsor_new(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct sponsor p = {.name = "", .url = "", .logo = "", .disclosure = "", .slug = ""};
 	sponsor_form(r, 200, &p, NULL);
 }
 
 void admin_sponsor_edit(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct sponsor p;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_sponsor_by_id(r->w->db, r->pool, r->site->id, id, &p) != 1) {
@@ -90,8 +84,6 @@ void admin_sponsor_edit(struct request *r)
 
 void admin_sponsor_save(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;

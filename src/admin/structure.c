@@ -98,7 +98,6 @@ static void section_extra(struct request *r, const struct record *rec, view *v)
 static const struct record_kind sections_kind = {
     .base = "/admin/sections",
     .noun = "section",
-    .role = "editor",
     .fields = section_fields,
     .nfields = sizeof section_fields / sizeof section_fields[0],
     .load = section_load,
@@ -109,8 +108,6 @@ static const struct record_kind sections_kind = {
 
 void admin_sections(struct request *r)
 {
-	if (record_allowed(r, "editor"))
-		return;
 	struct section_edit *xs;
 	size_t n;
 	if (store_admin_sections(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
@@ -198,7 +195,6 @@ static void tag_extra(struct request *r, const struct record *rec, view *v)
 static const struct record_kind tags_kind = {
     .base = "/admin/tags",
     .noun = "tag",
-    .role = "editor",
     .fields = tag_fields,
     .nfields = sizeof tag_fields / sizeof tag_fields[0],
     .load = tag_load,
@@ -209,8 +205,6 @@ static const struct record_kind tags_kind = {
 
 void admin_tags(struct request *r)
 {
-	if (record_allowed(r, "editor"))
-		return;
 	struct tag *xs;
 	size_t n;
 	if (store_admin_tags(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
@@ -249,8 +243,6 @@ void admin_tag_save(struct request *r)
 
 void admin_tag_delete_form(struct request *r)
 {
-	if (record_allowed(r, "editor"))
-		return;
 	struct tag t;
 	int64_t id = admin_id(r);
 	int found = id > 0 ? store_tag_by_id(r->w->db, r->pool, r->site->id, id, &t) : 0;
@@ -271,8 +263,6 @@ void admin_tag_delete_form(struct request *r)
 
 void admin_tag_delete(struct request *r)
 {
-	if (record_allowed(r, "editor"))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;
@@ -398,7 +388,6 @@ static void page_extra(struct request *r, const struct record *rec, view *v)
 static const struct record_kind pages_kind = {
     .base = "/admin/pages",
     .noun = "page",
-    .role = "editor",
     .fields = page_fields,
     .nfields = sizeof page_fields / sizeof page_fields[0],
     .load = page_load,
@@ -409,8 +398,6 @@ static const struct record_kind pages_kind = {
 
 void admin_pages(struct request *r)
 {
-	if (record_allowed(r, "editor"))
-		return;
 	struct page *xs;
 	size_t n;
 	if (store_admin_pages(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {

@@ -38,8 +38,6 @@ static const char **field_ptr(struct trial_edit *t, size_t i)
 
 void admin_trials(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct named *xs;
 	size_t n;
 	if (store_trials_all(r->w->db, r->pool, r->site->id, &xs, &n) != 0) {
@@ -83,8 +81,6 @@ static void trial_form(struct request *r, int status, struct trial_edit *t, cons
 
 void admin_trial_new(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct trial_edit t = {0};
 	for (size_t i = 0; i < NFIELDS; i++)
 		*field_ptr(&t, i) = "";
@@ -93,8 +89,6 @@ void admin_trial_new(struct request *r)
 
 void admin_trial_edit(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct trial_edit t;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_trial_by_id(r->w->db, r->pool, r->site->id, id, &t) != 1) {
@@ -106,8 +100,6 @@ void admin_trial_edit(struct request *r)
 
 void admin_trial_save(struct request *r)
 {
-	if (admin_require(r))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;

@@ -5,16 +5,15 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/changes.h"
 #include "http/guard.h"
+#include "http/policy.h"
 #include "http/render.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
-#include "site/handlers.h"
 
 struct handler {
 	h2o_handler_t super;
@@ -93,7 +92,7 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	if (memchr(norm.base, '\0', norm.len) || norm.len == 0 || norm.base[0] != '/')
 		return -1;
 	r->consent = consent_of(r);
-	session_resolve(r);
+	route_hooks.resolve_session(r);
 	return 0;
 }
 
@@ -162,11 +161,12 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 			}
 		}
 		r->nparams = m.nparams;
-		/* a public page not in the cache renders off the loop; the back office, uploads and forms
-		 * (which write) stay on it */
-		if (method == M_GET && strncmp(r->path, "/admin", 6) != 0 &&
-		    strncmp(r->path, "/static/", 8) != 0 && strncmp(r->path, "/media/", 7) != 0 &&
-		    render_submit(r, m.handler) == 0)
+		/* the row's policy, once for every route: body limit, role, second factor, form token */
+		if (policy_enforce(r, m.route) != 0)
+			return 0;
+		/* a page not in the cache renders off the loop when its row says so; the back office, files
+		 * and forms (which write) stay on it */
+		if (method == M_GET && (m.route->flags & ROUTE_OFFLOOP) && render_submit(r, m.handler) == 0)
 			return 0;
 		m.handler(r);
 		return 0;

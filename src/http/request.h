@@ -14,6 +14,8 @@
 enum consent { CONSENT_UNKNOWN, CONSENT_ACCEPTED, CONSENT_REJECTED };
 
 struct deferred;
+struct form;
+struct upload;
 
 struct request {
 	h2o_req_t *req; /* NULL while a render thread runs the handler: it reads the copies below */
@@ -43,6 +45,10 @@ struct request {
 	enum audience level;	   /* what the reader may read */
 	int remember;		   /* the session was started with "remember me" */
 	struct user *pending_user; /* signed in with a password, waiting for the second factor */
+	/* a POST's form, read and checked (Origin, token) by the route's policy before the handler runs */
+	struct form *form;
+	struct upload *files; /* the files of an upload row's multipart form */
+	size_t nfiles;
 };
 
 /** Watches for h2o disposing of a request while work for it runs elsewhere: *gone becomes 1 then. The owner

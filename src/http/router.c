@@ -1,4 +1,4 @@
-/* router: matches a method and path against one route table with :param segments. */
+/* router: matches a method and path against one route table with :param segments; prints the table. */
 #include "http/router.h"
 
 #include <string.h>
@@ -47,6 +47,7 @@ enum route_result router_match(const struct route *table, size_t n, int method, 
 			continue;
 		if (table[i].method & method) {
 			*m = tmp;
+			m->route = &table[i];
 			m->handler = table[i].handler;
 			m->allowed = table[i].method;
 			return ROUTE_FOUND;
@@ -56,8 +57,46 @@ enum route_result router_match(const struct route *table, size_t n, int method, 
 	if (m->allowed)
 		return ROUTE_WRONG_METHOD;
 	if (any) {
+		m->route = any;
 		m->handler = any->handler;
 		return ROUTE_FOUND;
 	}
 	return ROUTE_NOT_FOUND;
+}
+
+static const char *const role_names[] = {"anyone", "reader", "contributor", "editor", "admin"};
+
+const char *route_role_name(enum route_role role)
+{
+	return role >= ROLE_ANYONE && role <= ROLE_ADMIN ? role_names[role] : "?";
+}
+
+enum route_role route_role_of(const char *account_role)
+{
+	for (int i = ROLE_CONTRIBUTOR; i <= ROLE_ADMIN; i++)
+		if (account_role && strcmp(account_role, role_names[i]) == 0)
+			return (enum route_role)i;
+	return ROLE_READER; /* every account reads; an unknown role gets no more */
+}
+
+void router_print(const struct route *table, size_t n, unsigned max_body_kb, unsigned upload_max_mb, FILE *out)
+{
+	fprintf(out, "%-6s %-28s %-11s %-3s %-8s %-7s %s\n", "method", "path", "role", "2fa", "body_kb",
+		"render", "csrf");
+	for (size_t i = 0; i < n; i++) {
+		const struct route *x = &table[i];
+		unsigned kb = x->flags & ROUTE_UPLOAD ? upload_max_mb * 1024
+			      : x->body_kb && x->body_kb < max_body_kb ? x->body_kb
+									: max_body_kb;
+		const char *csrf = x->method != M_POST		     ? "-"
+				   : x->csrf == CSRF_TOKEN	     ? "token"
+				   : x->csrf == CSRF_TOKEN_NO_SESSION ? "token-no-session"
+								     : "none";
+		fprintf(out, "%-6s %-28s %-11s %-3s %-8u %-7s %s", x->method == M_POST ? "POST" : "GET",
+			x->pattern, route_role_name(x->role), x->flags & ROUTE_2FA ? "yes" : "no", kb,
+			x->flags & ROUTE_OFFLOOP ? "thread" : "loop", csrf);
+		if (x->method == M_POST && x->csrf == CSRF_NONE)
+			fprintf(out, " # %s", x->note ? x->note : "(no reason given)");
+		fputc('\n', out);
+	}
 }

@@ -1,24 +1,52 @@
-/* router: matches a method and path against one route table with :param segments. */
+/* router: matches a method and path against one route table with :param segments; each row carries the
+ * route's policy (who may use it, second factor, body limit, where it renders, form token), which dispatch
+ * enforces once for every route (src/http/policy.c). */
 #ifndef PLENARY_ROUTER_H
 #define PLENARY_ROUTER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct request;
 typedef void (*route_handler)(struct request *r);
 
 enum route_method { M_GET = 1, M_POST = 2 };
 
+/** Who may use a route, each level including the ones after it: anyone, then any signed-in account, then the
+ * editorial team's roles (contributor < editor < admin). */
+enum route_role { ROLE_ANYONE, ROLE_READER, ROLE_CONTRIBUTOR, ROLE_EDITOR, ROLE_ADMIN };
+
+/** How a POST shows it comes from one of the site's own forms (GET rows ignore it). */
+enum route_csrf {
+	CSRF_TOKEN,	       /* the form's form_token, of the reader's session, and a same-site Origin */
+	CSRF_TOKEN_NO_SESSION, /* the same, with the token made for no session (/admin/resume signs in) */
+	CSRF_NONE	       /* nothing: the row's note says why */
+};
+
+#define ROUTE_2FA 1u	/* admins must have two-factor sign-in on: others are sent to turn it on */
+#define ROUTE_OFFLOOP 2u /* a page not in the cache renders on a render thread, off the event loop */
+#define ROUTE_UPLOAD 4u	/* the media library's upload: a body up to upload_max_mb, multipart allowed */
+
 struct route {
 	int method; /* M_GET (also answers HEAD) or M_POST */
 	const char
 	    *pattern; /* "/article/:" — ':' matches one non-empty segment; "*" alone matches any path */
 	route_handler handler;
+	enum route_role role; /* the least role; ROLE_ANYONE for everybody */
+	unsigned flags;	      /* ROUTE_2FA, ROUTE_OFFLOOP, ROUTE_UPLOAD */
+	unsigned body_kb;     /* the largest body in KiB: 0 for the config's max_body_kb, which no row exceeds */
+	enum route_csrf csrf; /* POST rows: CSRF_TOKEN unless the note says why not */
+	const char *note;     /* why a POST row has no token; else NULL */
+	const char *deny;     /* the 403 message for a signed-in account without the role; NULL: the role's */
+	/** Answers instead of the sign-in redirect when nobody is signed in (the editor's save keeps the text
+	 * when the session ended mid-edit); NULL for the redirect. */
+	route_handler signed_out;
 };
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_WRONG_METHOD };
 
 struct route_match {
+	const struct route *route; /* when ROUTE_FOUND */
 	route_handler handler;
 	const char *params[3]; /* point into the path; lengths in param_len */
 	size_t param_len[3];
@@ -30,8 +58,26 @@ struct route_match {
 enum route_result router_match(const struct route *table, size_t n, int method, const char *path,
 			       struct route_match *m);
 
-/** The table of every URL the server answers, in src/http/routes.c. */
+/** What the route table's owner provides besides the rows, so that http needs no header of the layers above
+ * it: reading the session, and the page of a refused form. */
+struct route_hooks {
+	/** Reads the session cookie into r->user, r->session_hash and r->level (src/auth/session.c). */
+	void (*resolve_session)(struct request *r);
+	/** Answers a POST whose form token or Origin is wrong: 403 with a page offering to retry. */
+	void (*form_refused)(struct request *r);
+};
+
+/** The table of every URL the server answers, and its hooks: defined in src/site/routes.c, above http. */
 extern const struct route routes[];
 extern const size_t nroutes;
+extern const struct route_hooks route_hooks;
+
+/** The name of a role as `plenary routes` prints it: "anyone", "reader", "contributor", "editor", "admin". */
+const char *route_role_name(enum route_role role);
+/** The role of an account's role text (reader, contributor, editor, admin); ROLE_READER when unknown. */
+enum route_role route_role_of(const char *account_role);
+/** Writes the table with its policy to out, one row per line (see `plenary routes`). */
+void router_print(const struct route *table, size_t n, unsigned max_body_kb, unsigned upload_max_mb,
+		  FILE *out);
 
 #endif

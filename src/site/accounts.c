@@ -297,15 +297,3 @@ const char *safe_return(const char *p, const char *fallback)
 			return fallback;
 	return p;
 }
-
-int require_signin(struct request *r)
-{
-	if (r->user)
-		return 0;
-	buf b;
-	buf_init(&b, r->pool);
-	buf_adds(&b, "/signin?return=");
-	esc_url_component(&b, r->path, strlen(r->path), 0);
-	resp_redirect(r, 303, buf_cstr(&b));
-	return 1;
-}

@@ -49,8 +49,6 @@ void view_professions(view *form, const char *selected);
 int profession_ok(const char *profession);
 /** Sets "error" (an object of field → message), "errors" (list) and "has_errors" on v. */
 void view_errors(view *v, const char *const *fields, const char *const *errors, size_t n);
-/** Redirects to sign-in (returning here afterwards) when nobody is signed in; returns 1 when it did. */
-int require_signin(struct request *r);
 /** A local path from a form's "return" field, or fallback. */
 const char *safe_return(const char *p, const char *fallback);
 

@@ -22,50 +22,33 @@ void consent_page(struct request *r)
 	resp_page(r, 200, "cookies", v, 1);
 }
 
-/* Checks what every POST must carry; answers 415 or 403 itself and returns -1 when it fails. */
-static int form_checked(struct request *r, const struct form *f);
-
+/* The form dispatch read and checked before the handler (src/http/policy.c): every POST row has one. */
 int form_read(struct request *r, struct form *f)
 {
-	const char *ct = req_header(r, "content-type");
-	if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
-		resp_error(r, 415, "This form must be sent as application/x-www-form-urlencoded.");
+	if (!r->form) {
+		resp_error(r, 500, NULL); /* a handler of a POST route called from elsewhere: a bug */
 		return -1;
 	}
-	if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, f) != 0) {
-		resp_error(r, 400,
-			   "The form could not be read: it has too many fields or a broken encoding.");
-		return -1;
-	}
-	return form_checked(r, f);
+	*f = *r->form;
+	return 0;
 }
 
 int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles)
 {
-	const char *ct = req_header(r, "content-type");
-	*nfiles = 0;
-	if (!multipart_is(ct))
-		return form_read(r, f);
-	if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files, max, nfiles) !=
-	    0) {
-		resp_error(r, 400,
-			   "The upload could not be read: it is malformed or has too many fields or files.");
+	if (form_read(r, f) != 0)
 		return -1;
-	}
-	return form_checked(r, f);
+	*nfiles = r->nfiles < max ? r->nfiles : max;
+	for (size_t i = 0; i < *nfiles; i++)
+		files[i] = r->files[i];
+	return 0;
 }
 
-/* The Origin and the form token, checked after either encoding was read. */
-static int form_checked(struct request *r, const struct form *f)
+void form_refused(struct request *r)
 {
-	if (!csrf_origin_ok(r) || !csrf_token_valid(r, form_get(f, "form_token"))) {
-		view *v = layout_view(r, "This form has expired");
-		const char *back = req_header(r, "referer");
-		view_str(v, "retry_url", back && csrf_origin_ok(r) ? back : "/");
-		resp_page(r, 403, "forbidden", v, 0);
-		return -1;
-	}
-	return 0;
+	view *v = layout_view(r, "This form has expired");
+	const char *back = req_header(r, "referer");
+	view_str(v, "retry_url", back && csrf_origin_ok(r) ? back : "/");
+	resp_page(r, 403, "forbidden", v, 0);
 }
 
 void consent_submit(struct request *r)

@@ -62,6 +62,9 @@ void admin_revision_restore(struct request *r);
 void admin_audit(struct request *r);
 /* back office: src/admin/resume.c (signing in again and saving, after a session ended mid-edit) */
 void admin_resume(struct request *r);
+/** The editor's save when nobody is signed in (the session ended mid-edit): a page that keeps the text and
+ * signs in and saves in one step. The route table's signed_out answer of the article save routes. */
+void admin_article_signed_out(struct request *r);
 /* back office: src/admin/people.c */
 void admin_people(struct request *r);
 void admin_person_new(struct request *r);
@@ -130,8 +133,6 @@ void admin_sites(struct request *r);
 void admin_site_new(struct request *r);
 void admin_site_edit(struct request *r);
 void admin_site_save(struct request *r);
-/** Staff only (contributor, editor, admin): answers and returns 1 otherwise. In src/admin/articles.c. */
-int admin_require(struct request *r);
 /** The record id in the path (/admin/things/<id>), or -1 when there is none or it is not a positive number.
  */
 int64_t admin_id(struct request *r);

@@ -99,15 +99,11 @@ static void setup_show(struct request *r, int status, const char *error)
 
 void twofactor_page(struct request *r)
 {
-	if (require_signin(r))
-		return;
 	setup_show(r, 200, NULL);
 }
 
 void twofactor_enable(struct request *r)
 {
-	if (require_signin(r))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;
@@ -161,8 +157,6 @@ static void disable_checked(struct request *r, struct hash_job *job, void *ctx)
 
 void twofactor_disable(struct request *r)
 {
-	if (require_signin(r))
-		return;
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;

@@ -1,0 +1,143 @@
+/* policy: a route row's policy (role, second factor, body limit, form token) applied once, before its
+ * handler, for every route: the one place that decides who may do what. */
+#include "http/policy.h"
+
+#include <string.h>
+
+#include "core/buf.h"
+#include "http/csrf.h"
+#include "http/form.h"
+#include "http/multipart.h"
+#include "http/response.h"
+#include "render/escape.h"
+#include "store/store.h"
+
+int policy_role_at_least(const struct user *u, enum route_role role)
+{
+	return role == ROLE_ANYONE || (u && route_role_of(u->role) >= role);
+}
+
+const struct route *policy_route(int method, const char *path)
+{
+	struct route_match m;
+	return router_match(routes, nroutes, method, path, &m) == ROUTE_FOUND ? m.route : NULL;
+}
+
+enum policy_answer policy_decide(const struct route *row, const struct user *u)
+{
+	if (row->role == ROLE_ANYONE)
+		return POLICY_ALLOW;
+	if (!u)
+		return POLICY_SIGN_IN;
+	enum route_role has = route_role_of(u->role);
+	if (has < row->role)
+		return POLICY_FORBIDDEN;
+	if ((row->flags & ROUTE_2FA) && has == ROLE_ADMIN && !u->totp_enabled)
+		return POLICY_SECOND_FACTOR; /* admins must use a second factor in the back office */
+	return POLICY_ALLOW;
+}
+
+const char *policy_deny_message(const struct route *row)
+{
+	if (row->deny)
+		return row->deny;
+	switch (row->role) {
+	case ROLE_CONTRIBUTOR:
+		return "The back office is for the editorial team: ask an editor or admin for a "
+		       "contributor account.";
+	case ROLE_EDITOR:
+		return "This page is for editors and admins.";
+	case ROLE_ADMIN:
+		return "This page is for admins.";
+	default:
+		return "You may not open this page.";
+	}
+}
+
+void policy_refuse(struct request *r, const struct route *row, enum policy_answer a)
+{
+	if (a == POLICY_SIGN_IN && row->signed_out) {
+		row->signed_out(r);
+	} else if (a == POLICY_SIGN_IN) {
+		buf b;
+		buf_init(&b, r->pool);
+		buf_adds(&b, "/signin?return=");
+		esc_url_component(&b, r->path, strlen(r->path), 0);
+		resp_redirect(r, 303, buf_cstr(&b));
+	} else if (a == POLICY_SECOND_FACTOR) {
+		resp_redirect(r, 303, "/account/2fa?required=1");
+	} else {
+		resp_error(r, 403, policy_deny_message(row));
+	}
+}
+
+size_t policy_body_limit(const struct route *row, const struct app *app)
+{
+	size_t max = (size_t)app->cfg.max_body_kb * 1024;
+	if (row->flags & ROUTE_UPLOAD) /* until uploads come in chunks, the one row above max_body_kb */
+		return (size_t)app->cfg.upload_max_mb * 1024 * 1024;
+	size_t own = (size_t)row->body_kb * 1024;
+	return own && own < max ? own : max;
+}
+
+/* Reads the POSTed form (URL-encoded, or multipart on an upload row) into r->form and r->files. */
+static int form_take(struct request *r, const struct route *row)
+{
+	const char *ct = req_header(r, "content-type");
+	struct form *f = h2o_mem_alloc_pool(r->pool, sizeof *f);
+	if ((row->flags & ROUTE_UPLOAD) && multipart_is(ct)) {
+		struct upload *files = h2o_mem_alloc_pool(r->pool, sizeof *files * MULTIPART_MAX_FILES);
+		if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files,
+				    MULTIPART_MAX_FILES, &r->nfiles) != 0) {
+			resp_error(r, 400,
+				   "The upload could not be read: it is malformed or has too many fields or files.");
+			return -1;
+		}
+		r->files = files;
+	} else if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
+		resp_error(r, 415, "This form must be sent as application/x-www-form-urlencoded.");
+		return -1;
+	} else if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, f) != 0) {
+		resp_error(r, 400, "The form could not be read: it has too many fields or a broken encoding.");
+		return -1;
+	}
+	r->form = f;
+	return 0;
+}
+
+/* The Origin and the form token of a read form, as the row asks. */
+static int form_trusted(struct request *r, const struct route *row)
+{
+	if (row->csrf == CSRF_NONE)
+		return 1;
+	const char *session = r->session_hash;
+	if (row->csrf == CSRF_TOKEN_NO_SESSION)
+		r->session_hash = NULL; /* the form was made for whoever signs in with it */
+	int ok = csrf_origin_ok(r) && csrf_token_valid(r, form_get(r->form, "form_token"));
+	r->session_hash = session;
+	return ok;
+}
+
+int policy_enforce(struct request *r, const struct route *row)
+{
+	if (row->role != ROLE_ANYONE)
+		r->cache_key = h2o_iovec_init(NULL, 0); /* a page for some accounts only is never cached */
+	if (r->req->entity.len > policy_body_limit(row, r->app)) {
+		resp_error(r, 413, "This request is larger than this page accepts.");
+		return -1;
+	}
+	enum policy_answer a = policy_decide(row, r->user);
+	if (a != POLICY_ALLOW) {
+		policy_refuse(r, row, a);
+		return -1;
+	}
+	if (row->method != M_POST)
+		return 0;
+	if (form_take(r, row) != 0)
+		return -1;
+	if (!form_trusted(r, row)) {
+		route_hooks.form_refused(r);
+		return -1;
+	}
+	return 0;
+}

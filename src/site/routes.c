@@ -1,0 +1,163 @@
+/* routes: every URL the server answers, in one table with each route's policy (first match wins; HEAD
+ * follows GET). Dispatch (src/http/dispatch.c) enforces the policy before any handler runs, so no handler
+ * checks a role; `plenary routes` prints the table. It lives here, above http, because it names the handlers
+ * of site/ and admin/: http reads it through the declarations in src/http/router.h. */
+#include "http/router.h"
+#include "auth/session.h"
+#include "site/handlers.h"
+#include "site/layout.h"
+
+/* the columns after the handler: who (role), then flags: TFA (admins need a second factor), THREAD (renders
+ * off the event loop); then the body limit in KiB (0: max_body_kb), the form check, its note, the 403 text */
+#define ANY ROLE_ANYONE
+#define SIGNED ROLE_READER
+#define CONTRIB ROLE_CONTRIBUTOR
+#define EDITOR ROLE_EDITOR
+#define ADMIN ROLE_ADMIN
+#define TFA ROUTE_2FA
+#define THREAD ROUTE_OFFLOOP
+#define SMALL_FORM_KB 16 /* a form of a few short fields (sign-in, password, consent): nothing more to read */
+
+#define STRUCTURE "Sections, tags, pages and the menu are changed by editors and admins."
+#define SITES "Sister sites are managed by admins."
+#define ACCOUNTS "Accounts and roles are managed by admins."
+#define INBOX "The inbox is for editors and admins."
+#define AUDIT "The audit log is for editors and admins."
+#define VERIFY "Verification requests are reviewed by editors and admins."
+
+/* a row names only the columns that differ from the defaults (anyone, on the loop, max_body_kb, a token) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+const struct route routes[] = {
+    {M_GET, "/", home_page, ANY, THREAD},
+    {M_GET, "/congresses", congress_index, ANY, THREAD},
+    {M_GET, "/congresses/:", congress_year, ANY, THREAD},
+    {M_GET, "/congress/:", congress_hub, ANY, THREAD},
+    {M_GET, "/section/:", section_page, ANY, THREAD},
+    {M_GET, "/article/:", article_page, ANY, THREAD},
+    {M_GET, "/tags", tag_index, ANY, THREAD},
+    {M_GET, "/search", search_page, ANY, THREAD},
+    {M_GET, "/feed.rss", feed_page, ANY, THREAD},
+    {M_GET, "/feed.atom", feed_page, ANY, THREAD},
+    {M_GET, "/section/:/feed.rss", feed_page, ANY, THREAD},
+    {M_GET, "/section/:/feed.atom", feed_page, ANY, THREAD},
+    {M_GET, "/congress/:/feed.rss", feed_page, ANY, THREAD},
+    {M_GET, "/congress/:/feed.atom", feed_page, ANY, THREAD},
+    {M_GET, "/tag/:/feed.rss", feed_page, ANY, THREAD},
+    {M_GET, "/tag/:/feed.atom", feed_page, ANY, THREAD},
+    {M_GET, "/trial/:/feed.rss", feed_page, ANY, THREAD},
+    {M_GET, "/trial/:/feed.atom", feed_page, ANY, THREAD},
+    {M_GET, "/sitemap.xml", sitemap_index, ANY, THREAD},
+    {M_GET, "/sitemaps/pages.xml", sitemap_pages, ANY, THREAD},
+    {M_GET, "/sitemaps/:", sitemap_articles, ANY, THREAD},
+    {M_GET, "/robots.txt", robots_txt, ANY, THREAD},
+    {M_GET, "/trials", trial_index, ANY, THREAD},
+    {M_GET, "/trial/:", trial_page, ANY, THREAD},
+    {M_GET, "/tag/:", tag_page, ANY, THREAD},
+    {M_GET, "/contact", contact_form, ANY, THREAD},
+    {M_POST, "/contact", contact_submit, ANY, 0},
+    {M_GET, "/cookies", consent_page, ANY, THREAD},
+    {M_POST, "/consent", consent_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/static/:", static_file, ANY, 0},
+    {M_GET, "/media/:", media_file, ANY, 0},
+    {M_GET, "/signup", signup_form, ANY, THREAD},
+    {M_POST, "/signup", signup_submit, ANY, 0},
+    {M_GET, "/signup/sent", signup_sent, ANY, THREAD},
+    {M_GET, "/verify", verify_email, ANY, THREAD},
+    {M_GET, "/signin", signin_form, ANY, THREAD},
+    {M_POST, "/signin", signin_submit, ANY, 0, SMALL_FORM_KB},
+    {M_POST, "/signout", signout, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/signin/code", signin_code_form, ANY, THREAD},
+    {M_POST, "/signin/code", signin_code_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/account/2fa", twofactor_page, SIGNED, THREAD},
+    {M_POST, "/account/2fa/enable", twofactor_enable, SIGNED, 0, SMALL_FORM_KB},
+    {M_POST, "/account/2fa/disable", twofactor_disable, SIGNED, 0, SMALL_FORM_KB},
+    {M_GET, "/reset", reset_form, ANY, THREAD},
+    {M_POST, "/reset", reset_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/reset/sent", reset_sent, ANY, THREAD},
+    {M_GET, "/reset/confirm", reset_confirm_form, ANY, THREAD},
+    {M_POST, "/reset/confirm", reset_confirm_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/account", account_page, SIGNED, THREAD},
+    {M_POST, "/account/profile", account_profile, SIGNED, 0},
+    {M_POST, "/account/email", account_email, SIGNED, 0, SMALL_FORM_KB},
+    {M_POST, "/account/password", account_password, SIGNED, 0, SMALL_FORM_KB},
+    {M_POST, "/account/resend", account_resend, SIGNED, 0, SMALL_FORM_KB},
+    {M_POST, "/account/verification", account_verification, SIGNED, 0},
+    {M_GET, "/account/data", account_data, SIGNED, THREAD},
+    {M_POST, "/account/delete", account_delete, SIGNED, 0, SMALL_FORM_KB},
+    {M_GET, "/account/deleted", account_deleted, ANY, THREAD},
+    {M_GET, "/admin", admin_home, CONTRIB, TFA},
+    {M_GET, "/admin/articles", admin_articles, CONTRIB, TFA},
+    {M_POST, "/admin/articles", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
+    {M_GET, "/admin/articles/new", admin_article_new, CONTRIB, TFA},
+    {M_GET, "/admin/articles/:", admin_article_edit, CONTRIB, TFA},
+    {M_POST, "/admin/articles/:", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
+    {M_GET, "/admin/articles/:/revisions", admin_revisions, CONTRIB, TFA},
+    {M_POST, "/admin/articles/:/restore", admin_revision_restore, CONTRIB, TFA},
+    {M_POST, "/admin/resume", admin_resume, ANY, 0, 0, CSRF_TOKEN_NO_SESSION},
+    {M_GET, "/admin/audit", admin_audit, EDITOR, TFA, .deny = AUDIT},
+    {M_GET, "/admin/congresses", admin_congresses, CONTRIB, TFA},
+    {M_POST, "/admin/congresses", admin_congress_save, CONTRIB, TFA},
+    {M_GET, "/admin/congresses/new", admin_congress_new, CONTRIB, TFA},
+    {M_GET, "/admin/congresses/:", admin_congress_edit, CONTRIB, TFA},
+    {M_POST, "/admin/congresses/:", admin_congress_save, CONTRIB, TFA},
+    {M_GET, "/admin/trials", admin_trials, CONTRIB, TFA},
+    {M_POST, "/admin/trials", admin_trial_save, CONTRIB, TFA},
+    {M_GET, "/admin/trials/new", admin_trial_new, CONTRIB, TFA},
+    {M_GET, "/admin/trials/:", admin_trial_edit, CONTRIB, TFA},
+    {M_POST, "/admin/trials/:", admin_trial_save, CONTRIB, TFA},
+    {M_GET, "/admin/sponsors", admin_sponsors, CONTRIB, TFA},
+    {M_POST, "/admin/sponsors", admin_sponsor_save, CONTRIB, TFA},
+    {M_GET, "/admin/sponsors/new", admin_sponsor_new, CONTRIB, TFA},
+    {M_GET, "/admin/sponsors/:", admin_sponsor_edit, CONTRIB, TFA},
+    {M_POST, "/admin/sponsors/:", admin_sponsor_save, CONTRIB, TFA},
+    {M_GET, "/admin/media", admin_media, CONTRIB, TFA},
+    {M_POST, "/admin/media", admin_media_upload, CONTRIB, TFA | ROUTE_UPLOAD},
+    {M_GET, "/admin/media/:", admin_media_edit, CONTRIB, TFA},
+    {M_POST, "/admin/media/:", admin_media_save, CONTRIB, TFA},
+    {M_GET, "/admin/sections", admin_sections, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/sections", admin_section_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/sections/new", admin_section_new, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/sections/:", admin_section_edit, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/sections/:", admin_section_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/tags", admin_tags, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/tags", admin_tag_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/tags/new", admin_tag_new, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/tags/:", admin_tag_edit, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/tags/:", admin_tag_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/tags/:/delete", admin_tag_delete_form, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/tags/:/delete", admin_tag_delete, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/pages", admin_pages, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/pages", admin_page_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/pages/new", admin_page_new, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/pages/:", admin_page_edit, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/pages/:", admin_page_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/menu", admin_menu, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/menu", admin_menu_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/menu/new", admin_menu_new, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/menu/:", admin_menu_edit, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/menu/:", admin_menu_save, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/menu/:/move", admin_menu_move, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/menu/:/delete", admin_menu_delete_form, EDITOR, TFA, .deny = STRUCTURE},
+    {M_POST, "/admin/menu/:/delete", admin_menu_delete, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/sites", admin_sites, ADMIN, TFA, .deny = SITES},
+    {M_POST, "/admin/sites", admin_site_save, ADMIN, TFA, .deny = SITES},
+    {M_GET, "/admin/sites/new", admin_site_new, ADMIN, TFA, .deny = SITES},
+    {M_GET, "/admin/sites/:", admin_site_edit, ADMIN, TFA, .deny = SITES},
+    {M_POST, "/admin/sites/:", admin_site_save, ADMIN, TFA, .deny = SITES},
+    {M_GET, "/admin/users", admin_users, ADMIN, TFA, .deny = ACCOUNTS},
+    {M_POST, "/admin/users", admin_user_role, ADMIN, TFA, .deny = ACCOUNTS},
+    {M_GET, "/admin/messages", admin_messages, EDITOR, TFA, .deny = INBOX},
+    {M_GET, "/admin/people", admin_people, CONTRIB, TFA},
+    {M_POST, "/admin/people", admin_person_save, CONTRIB, TFA},
+    {M_GET, "/admin/people/new", admin_person_new, CONTRIB, TFA},
+    {M_GET, "/admin/people/:", admin_person_edit, CONTRIB, TFA},
+    {M_POST, "/admin/people/:", admin_person_save, CONTRIB, TFA},
+    {M_GET, "/admin/verifications", verification_queue, EDITOR, TFA, .deny = VERIFY},
+    {M_POST, "/admin/verifications", verification_decide, EDITOR, TFA, .deny = VERIFY},
+    {M_GET, "/healthz", health_check, ANY, THREAD},
+    {M_GET, "*", page_by_path, ANY, THREAD}, /* static pages by their path: /privacy, /about, ... */
+};
+#pragma GCC diagnostic pop
+const size_t nroutes = sizeof routes / sizeof routes[0];
+const struct route_hooks route_hooks = {.resolve_session = session_resolve, .form_refused = form_refused};
