@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "admin/live.h"
 #include "core/text.h"
 #include "http/changes.h"
 #include "http/response.h"
@@ -106,6 +107,8 @@ void admin_congress_save(struct request *r)
 		resp_error(r, 404, "There is no such congress.");
 		return;
 	}
+	if (live_record_locked(r, LIVE_CONGRESS, c.id))
+		return;
 #define FIELD(n) (form_get(&f, n) ? form_get(&f, n) : "")
 	c.name = FIELD("name");
 	c.full_name = FIELD("full_name");

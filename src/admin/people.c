@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin/live.h"
 #include "core/buf.h"
 #include "core/text.h"
 #include "http/changes.h"
@@ -81,6 +82,8 @@ void admin_person_save(struct request *r)
 			return;
 		}
 	}
+	if (live_record_locked(r, LIVE_PERSON, p.id))
+		return;
 	p.name = form_get(&f, "name") ? form_get(&f, "name") : "";
 	p.title = form_get(&f, "title") ? form_get(&f, "title") : "";
 	p.affiliation = form_get(&f, "affiliation") ? form_get(&f, "affiliation") : "";

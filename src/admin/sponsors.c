@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin/live.h"
 #include "core/text.h"
 #include "http/changes.h"
 #include "http/response.h"
@@ -92,6 +93,8 @@ void admin_sponsor_save(struct request *r)
 		resp_error(r, 404, "There is no such sponsor.");
 		return;
 	}
+	if (live_record_locked(r, LIVE_SPONSOR, p.id))
+		return;
 #define FIELD(n) (form_get(&f, n) ? form_get(&f, n) : "")
 	p.name = FIELD("name");
 	p.url = FIELD("url");

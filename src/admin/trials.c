@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "admin/live.h"
 #include "core/text.h"
 #include "http/changes.h"
 #include "http/response.h"
@@ -108,6 +109,8 @@ void admin_trial_save(struct request *r)
 		resp_error(r, 404, "There is no such trial.");
 		return;
 	}
+	if (live_record_locked(r, LIVE_TRIAL, t.id))
+		return;
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;
 	for (size_t i = 0; i < NFIELDS; i++) {

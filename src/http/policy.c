@@ -74,8 +74,9 @@ void policy_refuse(struct request *r, const struct route *row, enum policy_answe
 size_t policy_body_limit(const struct route *row, const struct app *app)
 {
 	size_t max = (size_t)app->cfg.max_body_kb * 1024;
-	if (row->flags & ROUTE_UPLOAD) /* until uploads come in chunks, the one row above max_body_kb */
-		return (size_t)app->cfg.upload_max_mb * 1024 * 1024;
+	if (row->flags & ROUTE_UPLOAD) /* until uploads come in chunks, the one row above max_body_kb: a file
+					* of upload_max_mb and the form's other fields (server.c) */
+		return (size_t)app->cfg.upload_max_mb * 1024 * 1024 + 64 * 1024;
 	size_t own = (size_t)row->body_kb * 1024;
 	return own && own < max ? own : max;
 }
@@ -89,8 +90,9 @@ static int form_take(struct request *r, const struct route *row)
 		struct upload *files = h2o_mem_alloc_pool(r->pool, sizeof *files * MULTIPART_MAX_FILES);
 		if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files,
 				    MULTIPART_MAX_FILES, &r->nfiles) != 0) {
-			resp_error(r, 400,
-				   "The upload could not be read: it is malformed or has too many fields or files.");
+			resp_error(
+			    r, 400,
+			    "The upload could not be read: it is malformed or has too many fields or files.");
 			return -1;
 		}
 		r->files = files;
@@ -98,7 +100,8 @@ static int form_take(struct request *r, const struct route *row)
 		resp_error(r, 415, "This form must be sent as application/x-www-form-urlencoded.");
 		return -1;
 	} else if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, f) != 0) {
-		resp_error(r, 400, "The form could not be read: it has too many fields or a broken encoding.");
+		resp_error(r, 400,
+			   "The form could not be read: it has too many fields or a broken encoding.");
 		return -1;
 	}
 	r->form = f;

@@ -23,9 +23,9 @@ enum route_csrf {
 	CSRF_NONE	       /* nothing: the row's note says why */
 };
 
-#define ROUTE_2FA 1u	/* admins must have two-factor sign-in on: others are sent to turn it on */
+#define ROUTE_2FA 1u	 /* admins must have two-factor sign-in on: others are sent to turn it on */
 #define ROUTE_OFFLOOP 2u /* a page not in the cache renders on a render thread, off the event loop */
-#define ROUTE_UPLOAD 4u	/* the media library's upload: a body up to upload_max_mb, multipart allowed */
+#define ROUTE_UPLOAD 4u	 /* the media library's upload: a body up to upload_max_mb, multipart allowed */
 
 struct route {
 	int method; /* M_GET (also answers HEAD) or M_POST */
@@ -34,7 +34,7 @@ struct route {
 	route_handler handler;
 	enum route_role role; /* the least role; ROLE_ANYONE for everybody */
 	unsigned flags;	      /* ROUTE_2FA, ROUTE_OFFLOOP, ROUTE_UPLOAD */
-	unsigned body_kb;     /* the largest body in KiB: 0 for the config's max_body_kb, which no row exceeds */
+	unsigned body_kb; /* the largest body in KiB: 0 for the config's max_body_kb, which no row exceeds */
 	enum route_csrf csrf; /* POST rows: CSRF_TOKEN unless the note says why not */
 	const char *note;     /* why a POST row has no token; else NULL */
 	const char *deny;     /* the 403 message for a signed-in account without the role; NULL: the role's */

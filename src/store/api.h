@@ -158,6 +158,7 @@ STORE_FN(int, store_contact_list,
 	 (s, pool, site_id, limit, out, n))
 STORE_FN(int, store_people_all, (store * s, h2o_mem_pool_t *pool, struct named **out, size_t *n),
 	 (s, pool, out, n))
+STORE_FN(int, store_record_live, (store * s, enum live_record kind, int64_t id), (s, kind, id))
 STORE_FN(int, store_trials_all,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n),
 	 (s, pool, site_id, out, n))

@@ -46,6 +46,7 @@ enum {
 	E_SPONSOR_INSERT,
 	E_SPONSOR_UPDATE,
 	E_SPONSOR_ONE,
+	E_LIVE,
 	E_LAST
 };
 _Static_assert(E_LAST <= 80 && E_LAST <= SQ_MORE_STATEMENTS, "statement slots 40-79 belong to editorial.c");
@@ -696,4 +697,30 @@ int sq_store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int6
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, site_id);
 	return sq_one(s, pool, st, fill_sponsor_row, out);
+}
+
+/* a record is live when readers see it, or will once a scheduled article's time comes (see store.h); the
+ * kind is the enum's number: trial, congress, person, sponsor */
+#define LIVE_ARTICLE "a.status IN ('published', 'scheduled')"
+static const char live_sql[] =
+    "SELECT CASE ?2 "
+    "WHEN 0 THEN EXISTS (SELECT 1 FROM article a WHERE a.trial_id = ?1 AND " LIVE_ARTICLE ") "
+    "WHEN 1 THEN EXISTS (SELECT 1 FROM congress WHERE id = ?1) "
+    "WHEN 2 THEN EXISTS (SELECT 1 FROM article_person x JOIN article a ON a.id = x.article_id "
+    "WHERE x.person_id = ?1 AND " LIVE_ARTICLE ") "
+    "ELSE EXISTS (SELECT 1 FROM article_sponsor x JOIN article a ON a.id = x.article_id "
+    "WHERE x.sponsor_id = ?1 AND " LIVE_ARTICLE ") END";
+
+int sq_store_record_live(store *s, enum live_record kind, int64_t id)
+{
+	if (kind < LIVE_TRIAL || kind > LIVE_SPONSOR)
+		return -1;
+	sqlite3_stmt *st = sq_prepare(s, E_LIVE, live_sql);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, (int)kind);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return sq_step_error(s, st);
+	int live = sqlite3_column_int(st, 0) != 0;
+	sqlite3_reset(st);
+	return live;
 }

@@ -47,6 +47,7 @@ enum {
 	E_SPONSOR_INSERT,
 	E_SPONSOR_UPDATE,
 	E_SPONSOR_ONE,
+	E_LIVE,
 	E_LAST
 };
 _Static_assert(E_LAST <= 260, "statement slots 180-259 belong to pg_editorial.c");
@@ -740,4 +741,28 @@ int pg_store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int6
 		      "SELECT id, slug, name, url, logo, disclosure FROM sponsor "
 		      "WHERE id = $1::bigint AND site_id = $2::bigint",
 		      &p, fill_sponsor_row, out);
+}
+
+/* a record is live when readers see it, or will once a scheduled article's time comes (see store.h); the
+ * kind is the enum's number: trial, congress, person, sponsor */
+#define LIVE_ARTICLE "a.status IN ('published', 'scheduled')"
+static const char live_sql[] =
+    "SELECT CASE $2::bigint "
+    "WHEN 0 THEN EXISTS (SELECT 1 FROM article a WHERE a.trial_id = $1::bigint AND " LIVE_ARTICLE ") "
+    "WHEN 1 THEN EXISTS (SELECT 1 FROM congress WHERE id = $1::bigint) "
+    "WHEN 2 THEN EXISTS (SELECT 1 FROM article_person x JOIN article a ON a.id = x.article_id "
+    "WHERE x.person_id = $1::bigint AND " LIVE_ARTICLE ") "
+    "ELSE EXISTS (SELECT 1 FROM article_sponsor x JOIN article a ON a.id = x.article_id "
+    "WHERE x.sponsor_id = $1::bigint AND " LIVE_ARTICLE ") END::int";
+
+int pg_store_record_live(store *s, enum live_record kind, int64_t id)
+{
+	if (kind < LIVE_TRIAL || kind > LIVE_SPONSOR)
+		return -1;
+	struct pg_params p = {0};
+	pg_p_i64(&p, id);
+	pg_p_i64(&p, (int64_t)kind);
+	int64_t live = 0;
+	int rc = pg_value(s, E_LIVE, live_sql, &p, &live);
+	return rc < 0 ? -1 : live != 0;
 }

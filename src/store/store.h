@@ -338,6 +338,17 @@ int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit
 /** Contact messages, newest first (id in the message's site_id field is the message id). */
 int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
 		       struct contact_message **out, size_t *n);
+/** The shared records the back office edits besides articles. */
+enum live_record {
+	LIVE_TRIAL = 0,
+	LIVE_CONGRESS = 1,
+	LIVE_PERSON = 2,
+	LIVE_SPONSOR = 3
+}; /* numbers the queries use */
+/** 1 when readers see the record now or will without an editor acting again: a congress has its hub page
+ * from the start; a trial, person or sponsor once a published or scheduled article names it. 0 when not
+ * (a new record, or one only drafts name), -1 on error. Contributors' saves of live records are refused. */
+int store_record_live(store *s, enum live_record kind, int64_t id);
 /** Choices for the editor's selects: people, trials and sponsors of a site (people are shared). */
 int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n);
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);

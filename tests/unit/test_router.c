@@ -1,6 +1,9 @@
-/* test_router: route matching, parameters, wrong methods, the catch-all; and the form decoder. */
+/* test_router: route matching, parameters, wrong methods, the catch-all; the policy of the rows; and the form
+ * decoder. */
 #include "http/form.h"
+#include "http/policy.h"
 #include "http/router.h"
+#include "store/store.h"
 #include "unit.h"
 
 static void h_home(struct request *r)
@@ -21,9 +24,11 @@ static void h_any(struct request *r)
 }
 
 static const struct route table[] = {
-    {M_GET, "/", h_home},	  {M_GET, "/article/:", h_article},
-    {M_POST, "/contact", h_post}, {M_GET, "/a/:/b/:", h_article},
-    {M_GET, "*", h_any},
+    {.method = M_GET, .pattern = "/", .handler = h_home},
+    {.method = M_GET, .pattern = "/article/:", .handler = h_article},
+    {.method = M_POST, .pattern = "/contact", .handler = h_post},
+    {.method = M_GET, .pattern = "/a/:/b/:", .handler = h_article},
+    {.method = M_GET, .pattern = "*", .handler = h_any},
 };
 #define N (sizeof table / sizeof table[0])
 
@@ -62,6 +67,56 @@ static void test_real_table(void)
 	      m.allowed == M_POST);
 }
 
+/* Who may use a row: roles rank, signing in comes first, admins without a second factor are sent to set one
+ * up where the row asks it. */
+static void test_policy_decide(void)
+{
+	struct route open = {.method = M_GET, .pattern = "/", .role = ROLE_ANYONE};
+	struct route account = {.method = M_GET, .pattern = "/account", .role = ROLE_READER};
+	struct route editors = {.method = M_GET, .pattern = "/x", .role = ROLE_EDITOR, .flags = ROUTE_2FA};
+	struct route admins = {.method = M_GET, .pattern = "/y", .role = ROLE_ADMIN, .flags = ROUTE_2FA};
+	struct user reader = {.role = "reader"}, contributor = {.role = "contributor"},
+		    editor = {.role = "editor"}, admin = {.role = "admin", .totp_enabled = 1},
+		    bare_admin = {.role = "admin"}, odd = {.role = "superuser"};
+	CHECK(policy_decide(&open, NULL) == POLICY_ALLOW);
+	CHECK(policy_decide(&account, NULL) == POLICY_SIGN_IN);
+	CHECK(policy_decide(&account, &reader) == POLICY_ALLOW);
+	CHECK(policy_decide(&account, &bare_admin) == POLICY_ALLOW); /* the way to turn 2FA on stays open */
+	CHECK(policy_decide(&editors, NULL) == POLICY_SIGN_IN);
+	CHECK(policy_decide(&editors, &reader) == POLICY_FORBIDDEN);
+	CHECK(policy_decide(&editors, &contributor) == POLICY_FORBIDDEN);
+	CHECK(policy_decide(&editors, &editor) == POLICY_ALLOW);
+	CHECK(policy_decide(&editors, &admin) == POLICY_ALLOW);
+	CHECK(policy_decide(&editors, &bare_admin) == POLICY_SECOND_FACTOR);
+	CHECK(policy_decide(&admins, &editor) == POLICY_FORBIDDEN);
+	CHECK(policy_decide(&admins, &odd) == POLICY_FORBIDDEN); /* an unknown role is a reader's */
+	CHECK(policy_role_at_least(&editor, ROLE_EDITOR) && !policy_role_at_least(&contributor, ROLE_EDITOR));
+	CHECK(!policy_role_at_least(NULL, ROLE_READER) && policy_role_at_least(NULL, ROLE_ANYONE));
+	CHECK_STR(policy_deny_message(&admins), "This page is for admins.");
+}
+
+/* What every row of the real table must say: the back office for staff with the admins' second factor, a
+ * token on every POST unless a note says why, nothing off the loop that writes. */
+static void test_real_policy(void)
+{
+	size_t staff_bad = 0, token_bad = 0, upload_bad = 0; /* one check each, over every row */
+	for (size_t i = 0; i < nroutes; i++) {
+		const struct route *x = &routes[i];
+		if (strncmp(x->pattern, "/admin", 6) == 0 && strcmp(x->pattern, "/admin/resume") != 0)
+			staff_bad += x->role < ROLE_CONTRIBUTOR || !(x->flags & ROUTE_2FA);
+		if (x->method == M_POST)
+			token_bad +=
+			    (x->csrf == CSRF_NONE && !(x->note && x->note[0])) || (x->flags & ROUTE_OFFLOOP);
+		upload_bad += (x->flags & ROUTE_UPLOAD) && strcmp(x->pattern, "/admin/media") != 0;
+	}
+	CHECK(staff_bad == 0);
+	CHECK(token_bad == 0);
+	CHECK(upload_bad == 0);
+	CHECK(policy_route(M_GET, "/admin/verifications") != NULL &&
+	      policy_route(M_GET, "/admin/verifications")->role == ROLE_EDITOR);
+	CHECK(policy_route(M_POST, "/admin/articles/12")->signed_out != NULL);
+}
+
 static void test_form(void)
 {
 	h2o_mem_pool_t pool;
@@ -89,6 +144,8 @@ int main(void)
 {
 	test_routes();
 	test_real_table();
+	test_policy_decide();
+	test_real_policy();
 	test_form();
 	return unit_done("router");
 }

@@ -1,0 +1,13 @@
+/* live: contributors' saves of records readers see (a trial, congress, faculty member or sponsor that
+ * published work shows) need an editor, as a published article does. */
+#ifndef PLENARY_LIVE_H
+#define PLENARY_LIVE_H
+
+#include "http/request.h"
+#include "store/store.h"
+
+/** 1 after answering 403 with what to do when a contributor saves record id (0: a new one) of kind while
+ * readers see it (store_record_live); 0 when the save may go on (editors and admins always). */
+int live_record_locked(struct request *r, enum live_record kind, int64_t id);
+
+#endif
