@@ -54,6 +54,7 @@ static void congress_form(struct request *r, int status, const struct congress *
 	view_str(f, "country", c->country);
 	view_str(f, "description", c->description);
 	view_errors(v, fields, errors, errors ? NFIELDS : 0);
+	live_record_note(r, v, LIVE_CONGRESS, c->id);
 	resp_page(r, status, "admin/congress-edit", v, 0);
 }
 

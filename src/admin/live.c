@@ -16,12 +16,26 @@ static const char *const locked_message[] = {
 		     "can change it. Ask an editor to make the change, or to review yours.",
 };
 
-int live_record_locked(struct request *r, enum live_record kind, int64_t id)
+/* 1 when a contributor may not save record id of kind, 0 when they or anyone else may, -1 on error */
+static int locked(struct request *r, enum live_record kind, int64_t id)
 {
 	/* a workflow rule, like the article's status: contributors write, editors put it before readers */
 	if (id <= 0 || policy_role_at_least(r->user, ROLE_EDITOR))
 		return 0;
-	int live = store_record_live(r->w->db, kind, id);
+	return store_record_live(r->w->db, kind, id);
+}
+
+void live_record_note(struct request *r, view *v, enum live_record kind, int64_t id)
+{
+	if (locked(r, kind, id) == 1) {
+		view_bool(v, "locked", 1);
+		view_str(v, "locked_message", locked_message[kind]);
+	}
+}
+
+int live_record_locked(struct request *r, enum live_record kind, int64_t id)
+{
+	int live = locked(r, kind, id);
 	if (live < 0) {
 		resp_error(r, 500, NULL);
 		return 1;

@@ -46,6 +46,7 @@ static void person_show(struct request *r, int status, const struct person *p, c
 	view_str(f, "slug", p->slug);
 	view_str(f, "bio", bio);
 	view_errors(v, fields, errors, errors ? 5 : 0);
+	live_record_note(r, v, LIVE_PERSON, p->id);
 	resp_page(r, status, "admin/person-edit", v, 0);
 }
 

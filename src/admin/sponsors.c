@@ -63,6 +63,7 @@ static void sponsor_form(struct request *r, int status, const struct sponsor *p,
 	}
 	view_bool(f, "other_logo", p->logo[0] && !found); /* a path set before the library, kept as it is */
 	view_errors(v, fields, errors, errors ? 4 : 0);
+	live_record_note(r, v, LIVE_SPONSOR, p->id);
 	resp_page(r, status, "admin/sponsor-edit", v, 0);
 }
 

@@ -77,6 +77,7 @@ static void trial_form(struct request *r, int status, struct trial_edit *t, cons
 	for (size_t i = 0; i < NFIELDS; i++)
 		names[i] = fields[i].name;
 	view_errors(v, names, errors, errors ? NFIELDS : 0);
+	live_record_note(r, v, LIVE_TRIAL, t->id);
 	resp_page(r, status, "admin/trial-edit", v, 0);
 }
 

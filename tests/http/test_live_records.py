@@ -50,10 +50,16 @@ def live_record(srv, kind):
     return f"/admin/sponsors/{row[0]}", f"/article/{row[1]}", "disclosure"
 
 
-def save_with(user, admin_path, field, value):
-    """Opens the record's form as user and posts it back with one field changed."""
+LOCKED_NOTE = "only an editor can change"
+
+
+def save_with(user, admin_path, field, value, locked=False):
+    """Opens the record's form as user and posts it back with one field changed; the form says beforehand
+    whether only an editor can change the record."""
     page = user.get(admin_path)
     assert page.status_code == 200, (admin_path, page.status_code)
+    note = parse_html(page.text).find("p", class_="notice")
+    assert (note is not None and LOCKED_NOTE in note.text()) == locked, (admin_path, locked)
     form = parse_html(page.text).find("form", action=admin_path)
     assert form is not None, f"no form posting to {admin_path}"
     data = dict(form_values(form))
@@ -69,9 +75,9 @@ def test_a_contributor_cannot_change_a_live_record_and_an_editor_can(live_server
     before = srv.url(public)
     assert staff["editor"].get(public).status_code == 200, public
     theirs = f"Contributor change {uuid.uuid4().hex[:8]}"
-    r = save_with(staff["contributor"], admin_path, field, theirs)
+    r = save_with(staff["contributor"], admin_path, field, theirs, locked=True)
     assert r.status_code == 403, (kind, r.status_code)
-    assert "only an editor can change" in r.text and "Ask an editor" in r.text
+    assert LOCKED_NOTE in r.text and "Ask an editor" in r.text
     page = staff["editor"].get(public)
     assert page.status_code == 200 and theirs not in page.text, f"{before} shows the contributor's change"
     ours = f"Editor change {uuid.uuid4().hex[:8]}"
