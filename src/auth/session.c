@@ -51,21 +51,6 @@ enum audience reader_level(const struct user *u)
 	return AUDIENCE_MEMBERS;
 }
 
-struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u)
-{
-	if (!u)
-		return NULL;
-	struct user *c = h2o_mem_alloc_pool(pool, sizeof *c);
-	*c = *u;
-	const char **text[] = {&c->email,	&c->name,	&c->profession,	   &c->specialty,
-			       &c->country,	&c->role,	&c->password_hash, &c->hcp_status,
-			       &c->hcp_request, &c->hcp_method, &c->hcp_evidence,  &c->totp_secret};
-	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
-		if (*text[i])
-			*text[i] = mem_strndup(pool, *text[i], strlen(*text[i]));
-	return c;
-}
-
 /* ---- the worker's memo of sessions: a signed-in reader's pages cost no database read ---- */
 
 /* What a session lookup found, kept by the worker's loop while the connection's stamp is the same (nothing

@@ -16,8 +16,6 @@ void session_clear_cookie(struct request *r);
 /** The audience level an account reaches: members once the email is verified, hcp with a declared
  * healthcare profession, verified_hcp once an editor verified it. */
 enum audience reader_level(const struct user *u);
-/** A copy of u with its text in pool (NULL for NULL). */
-struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u);
 /** Frees a worker's memo of sessions (at shutdown). */
 void session_memo_free(struct worker *w);
 /** SHA-256 of a token as 64 hex digits, into the pool. */

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "auth/session.h"
 #include "core/log.h"
 #include "http/response.h"
 

@@ -88,3 +88,18 @@ const char *req_site_url(struct request *r, const struct site *site)
 		buf_printf(&b, "%s://%s/", req_is_tls(r) ? "https" : "http", site->host);
 	return buf_cstr(&b);
 }
+
+struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u)
+{
+	if (!u)
+		return NULL;
+	struct user *c = h2o_mem_alloc_pool(pool, sizeof *c);
+	*c = *u;
+	const char **text[] = {&c->email,	&c->name,	&c->profession,	   &c->specialty,
+			       &c->country,	&c->role,	&c->password_hash, &c->hcp_status,
+			       &c->hcp_request, &c->hcp_method, &c->hcp_evidence,  &c->totp_secret};
+	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
+		if (*text[i])
+			*text[i] = mem_strndup(pool, *text[i], strlen(*text[i]));
+	return c;
+}

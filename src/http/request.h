@@ -54,6 +54,8 @@ struct request {
 /** Watches for h2o disposing of a request while work for it runs elsewhere: *gone becomes 1 then. The owner
  * clears the returned slot (*slot = NULL) once the work is done and it no longer needs telling. */
 int **req_watch_gone(h2o_mem_pool_t *req_pool, int *gone);
+/** A copy of u with its text in pool (NULL for NULL): the reader of a request outlives the session memo's. */
+struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u);
 /** Value of a request header (first occurrence) as a NUL-terminated copy, or NULL. */
 const char *req_header(struct request *r, const char *lowercase_name);
 /** Value of a cookie, or NULL. */

@@ -24,7 +24,7 @@
 #define ACCOUNTS "Accounts and roles are managed by admins."
 #define INBOX "The inbox is for editors and admins."
 #define AUDIT "The audit log is for editors and admins."
-#define VERIFY "Verification requests are reviewed by editors and admins."
+#define VERIFY "This page is for editors and admins: they review verification requests."
 
 /* a row names only the columns that differ from the defaults (anyone, on the loop, max_body_kb, a token) */
 #pragma GCC diagnostic push

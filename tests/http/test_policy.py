@@ -155,7 +155,7 @@ def test_a_refusal_says_why(policy_server):
     srv = policy_server
     reader = make_staff(srv, "reader")
     r = reader.get("/admin/verifications")
-    assert r.status_code == 403 and "Verification requests are reviewed by editors and admins." in r.text
+    assert r.status_code == 403 and "This page is for editors and admins: they review verification requests." in r.text
     contributor = make_staff(srv, "contributor")
     r = contributor.get("/admin/users")
     assert r.status_code == 403 and "Accounts and roles are managed by admins." in r.text
