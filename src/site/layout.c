@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/assets.h"
@@ -84,8 +85,7 @@ view *layout_view(struct request *r, const char *title)
 	view_slot(v, "form_token", SLOT_FORM_TOKEN);
 	view_bool(v, "signed_in", r->user != NULL);
 	view_slot(v, "user_name", SLOT_USER_NAME);
-	view_bool(v, "is_staff",
-		  r->user && (strcmp(r->user->role, "editor") == 0 || strcmp(r->user->role, "admin") == 0));
+	view_bool(v, "is_staff", policy_role_at_least(r->user, ROLE_EDITOR));
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
