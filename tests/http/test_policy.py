@@ -174,3 +174,18 @@ def test_routes_command_prints_every_row_once():
         "every back-office row needs a staff role and the admins' second factor"
     assert all(r["body_kb"] <= 256 for r in rows if r["pattern"] != "/admin/media" or r["method"] == "GET"), \
         "no row but the media upload exceeds max_body_kb (256 by default)"
+
+
+def test_a_row_body_limit_below_max_body_kb_is_enforced(policy_server):
+    """/signin takes a few short fields: its row accepts 16 KiB, so 20 KiB is 413 where /contact (the config's
+    256 KiB) reads the same body as a form."""
+    srv = policy_server
+    rows = {(r["method"], r["pattern"]): r for r in route_table()}
+    assert rows[("POST", "/signin")]["body_kb"] == 16 and rows[("POST", "/contact")]["body_kb"] == 256
+    anon = Reader(srv)
+    token = anon.token("/signin")
+    padding = "x" * (20 * 1024)
+    r = anon.post("/signin", data={"form_token": token, "email": "a@example.org", "password": padding})
+    assert r.status_code == 413, r.status_code
+    r = anon.post("/contact", data={"form_token": token, "name": "A", "message": padding})
+    assert r.status_code != 413, r.status_code
