@@ -16,8 +16,8 @@
 #define ADMIN ROLE_ADMIN
 #define TFA ROUTE_2FA
 #define THREAD ROUTE_OFFLOOP
-#define SMALL_FORM_KB 16 /* a form of a few short fields (sign-in, password, consent): nothing more to read  \
-			  */
+/* a form of a few short fields (sign-in, password, consent): nothing more to read */
+#define SMALL_FORM_KB 16
 
 #define STRUCTURE "Sections, tags, pages and the menu are changed by editors and admins."
 #define SITES "Sister sites are managed by admins."
