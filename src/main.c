@@ -172,6 +172,10 @@ static int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "plenary: unexpected argument '%s' (see plenary --help)\n", argv[optind]);
 		return 2;
 	}
+	if (config_check(&app.cfg, err, sizeof err) != 0) {
+		fprintf(stderr, "plenary: %s\n", err);
+		return 2;
+	}
 	log_set_level(strcmp(app.cfg.log_level, "debug") == 0	? LOG_DEBUG
 		      : strcmp(app.cfg.log_level, "warn") == 0	? LOG_WARN
 		      : strcmp(app.cfg.log_level, "error") == 0 ? LOG_ERROR
