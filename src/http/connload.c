@@ -7,8 +7,8 @@
 
 #include "http/server.h"
 
-#define SLOTS 4096 /* direct-mapped by id: ids are given in order, so live connections rarely share a slot   \
-		    */
+/* direct-mapped by id: ids are given in order, so live connections rarely share a slot */
+#define SLOTS 4096
 
 static struct conn_load *table(struct worker *w)
 {
