@@ -176,6 +176,10 @@ static int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "plenary: unexpected argument '%s' (see plenary --help)\n", argv[optind]);
 		return 2;
 	}
+	if (config_check(&app.cfg, err, sizeof err) != 0) {
+		fprintf(stderr, "plenary: %s\n", err);
+		return 2;
+	}
 	log_set_level(strcmp(app.cfg.log_level, "debug") == 0	? LOG_DEBUG
 		      : strcmp(app.cfg.log_level, "warn") == 0	? LOG_WARN
 		      : strcmp(app.cfg.log_level, "error") == 0 ? LOG_ERROR
@@ -382,7 +386,7 @@ static int cmd_routes(int argc, char **argv)
 		fprintf(stderr, "usage: plenary routes [--config FILE]\n");
 		return 2;
 	}
-	router_print(routes, nroutes, (unsigned)cfg.max_body_kb, (unsigned)cfg.upload_max_mb, stdout);
+	router_print(routes, nroutes, (unsigned)cfg.max_body_kb, stdout);
 	return 0;
 }
 

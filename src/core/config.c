@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/netlist.h"
+
 enum setting_type { SET_INT, SET_STR };
 
 struct setting {
@@ -20,6 +22,7 @@ struct setting {
 
 static int valid_listen(const char *v, char *err, size_t errlen);
 static int valid_level(const char *v, char *err, size_t errlen);
+static int valid_proxies(const char *v, char *err, size_t errlen);
 
 #define INT(n, lo, hi, d, h)                                                                                 \
 	{                                                                                                    \
@@ -45,12 +48,26 @@ static const struct setting settings[] = {
 	NULL),
     STR(access_log, "-", "access log file; - for standard output, empty for none", NULL),
     STR(log_level, "info", "lowest level of messages logged: debug, info, warn or error", valid_level),
-    INT(max_body_kb, 1, 65536, 256, "largest request body accepted, in KiB (larger gets 413)"),
+    INT(max_body_kb, 1, 65536, 256,
+	"largest request body accepted on any address, in KiB: a larger one gets 413 as soon as its headers "
+	"arrive (and at once to Expect: 100-continue), before any of it is read"),
     INT(upload_max_mb, 1, 512, 16,
-	"largest image upload to the media library, in MiB (only the upload form takes bodies over "
-	"max_body_kb)"),
+	"largest file uploaded to the media library, in MiB (files larger than max_body_kb arrive in chunks "
+	"written to disk)"),
     STR(media_dir, "var/media", "folder of the media library's image files (created when missing)", NULL),
     INT(max_header_kb, 1, 1024, 16, "largest total size of request headers, in KiB (larger gets 431)"),
+    INT(max_url_bytes, 256, 65536, 8192,
+	"longest request target (path and query), in bytes (longer gets 414)"),
+    INT(http2_cleartext, 0, 1, 0,
+	"1 also speaks HTTP/2 without TLS (prior knowledge and Upgrade: h2c); HTTP/2 over TLS is always "
+	"offered"),
+    STR(trusted_proxies, "",
+	"addresses of the reverse proxies in front (e.g. 127.0.0.1, ::1, 10.0.0.0/8): only for a peer listed "
+	"here is the client address read from X-Forwarded-For (or the PROXY protocol); empty trusts none",
+	valid_proxies),
+    INT(proxy_protocol, 0, 1, 0,
+	"1 expects the PROXY protocol (v1) line from the proxy on every connection; connections from "
+	"addresses not in trusted_proxies are then refused"),
     INT(page_size, 5, 100, 12, "articles per page in lists"),
     INT(shutdown_timeout, 1, 600, 10, "seconds requests in flight get to finish after SIGTERM or SIGINT"),
     INT(mmap_mb, 0, 65536, 32,
@@ -73,6 +90,10 @@ static const struct setting settings[] = {
     INT(render_threads, 0, 64, 2,
 	"threads that render public pages missing from the cache, each with its own database connection, so "
 	"the event loops go on serving cached pages meanwhile; 0 renders on the loops"),
+    INT(render_queue, 1, 100000, 256,
+	"pages waiting for a render thread at most; past that a request gets 503 with Retry-After"),
+    INT(render_queue_per_connection, 1, 1000, 16,
+	"pages of one connection waiting or rendering at most; past that its requests get 503"),
     INT(search_threads, 1, 16, 2,
 	"threads that read one search's hits, each a part of the articles with its own database connection "
 	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
@@ -88,6 +109,12 @@ static int valid_listen(const char *v, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+static int valid_proxies(const char *v, char *err, size_t errlen)
+{
+	struct netlist list;
+	return netlist_parse(&list, v, err, errlen);
 }
 
 static int valid_level(const char *v, char *err, size_t errlen)
@@ -203,6 +230,20 @@ static int on_ini_line(void *user, const char *section, const char *name, const 
 		return 0;
 	}
 	return config_set(st->c, name, value, st->err, st->errlen) == 0;
+}
+
+int config_check(const struct config *c, char *err, size_t errlen)
+{
+	struct netlist proxies;
+	if (netlist_parse(&proxies, c->trusted_proxies, err, errlen) != 0)
+		return -1;
+	if (c->proxy_protocol && proxies.n == 0) {
+		snprintf(
+		    err, errlen,
+		    "proxy_protocol = 1 needs trusted_proxies: the addresses of the proxies that send it");
+		return -1;
+	}
+	return 0;
 }
 
 int config_load_file(struct config *c, const char *path, char *err, size_t errlen)

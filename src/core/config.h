@@ -34,6 +34,12 @@ struct config {
 	int hash_threads;
 	int render_threads;
 	int search_threads;
+	int max_url_bytes;
+	int http2_cleartext;
+	char trusted_proxies[1024]; /* parsed into app->proxies at start (core/netlist.h) */
+	int proxy_protocol;
+	int render_queue;
+	int render_queue_per_connection;
 };
 
 /** Fills c with the defaults of the table. */
@@ -43,6 +49,8 @@ void config_defaults(struct config *c);
 int config_load_file(struct config *c, const char *path, char *err, size_t errlen);
 /** Sets one setting from text, checking type and bounds; on error returns -1 with a message in err. */
 int config_set(struct config *c, const char *name, const char *value, char *err, size_t errlen);
+/** Checks what no single setting can: settings that go together. -1 with the reason in err. */
+int config_check(const struct config *c, char *err, size_t errlen);
 /** Prints every setting with its default and help, as a commented sample config file. */
 void config_print_help(FILE *out);
 /** Splits c->listen into a host and port; returns -1 if it is not ADDR:PORT. */

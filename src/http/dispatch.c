@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/changes.h"
+#include "http/connload.h"
 #include "http/guard.h"
 #include "http/policy.h"
 #include "http/render.h"
@@ -20,11 +21,26 @@ struct handler {
 	struct app *app;
 };
 
-/* Counts requests in flight per worker: the pool's dispose callback runs when h2o is done with one. */
+/* A request in flight, for the pool's dispose callback, which runs when h2o is done with it. */
+struct inflight {
+	struct worker *w;
+	h2o_req_t *req;
+	uint64_t conn_id;
+};
+
+/* Counts requests in flight per worker, and per connection those that went away before any answer. */
 static void inflight_done(void *p)
 {
-	struct worker *w = *(struct worker **)p;
-	w->inflight--;
+	struct inflight *t = p;
+	t->w->inflight--;
+	conn_load_request_done(t->w, t->conn_id, t->req->res.status == 0);
+}
+
+/* 503 with a hint to come back: the render queue (or this connection's share of it) is full. */
+static void busy(struct request *r)
+{
+	resp_header(r, "retry-after", "1", 1);
+	resp_error(r, 503, "The server is busy just now. Please try again in a moment.");
 }
 
 /* The site whose host is the request's Host (port ignored), else the default site. */
@@ -112,22 +128,35 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 {
 	struct worker *w = (struct worker *)req->conn->ctx;
 	struct app *app = ((struct handler *)self)->app;
-	struct worker **token = h2o_mem_alloc_shared(&req->pool, sizeof *token, inflight_done);
-	*token = w;
+	struct inflight *token = h2o_mem_alloc_shared(&req->pool, sizeof *token, inflight_done);
+	*token = (struct inflight){w, req, req->conn->id};
 	w->inflight++;
+	struct conn_load *load = conn_load_of(w, req->conn);
+	if (conn_load_abusive(load)) {
+		/* it resets or drops what it asks for, again and again: no more of its requests are taken */
+		conn_load_cut(req->conn);
+		resp_security_headers(req);
+		h2o_send_error_generic(req, 503, "Service Unavailable", "",
+				       H2O_SEND_ERROR_HTTP1_CLOSE_CONNECTION | H2O_SEND_ERROR_KEEP_HEADERS);
+		return 0;
+	}
 
 	struct request *r = h2o_mem_alloc_pool(&req->pool, sizeof *r);
 	int bad_path = request_init(r, w, req);
 	const char *why = NULL;
 	int status = guard_check(req, (size_t)app->cfg.max_header_kb * 1024, &why);
+	if (!status && req->path.len > (size_t)app->cfg.max_url_bytes) {
+		status = 414;
+		why = NULL;
+	}
 	if (!status && bad_path) {
 		status = 400;
 		why = "The address of this request is not valid.";
 	}
-	if (!status && req->entity.len > (size_t)app->cfg.max_body_kb * 1024 &&
-	    strcmp(r->path, UPLOAD_PATH) != 0) {
-		status = 413;
-		why = "This request is larger than the server accepts.";
+	if (!status && req->entity.len > (size_t)app->cfg.max_body_kb * 1024) {
+		status =
+		    413; /* h2o refuses these at the headers; a body without a length is checked here too */
+		why = NULL;
 	}
 	if (status) {
 		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL,
@@ -166,8 +195,15 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 			return 0;
 		/* a page not in the cache renders off the loop when its row says so; the back office, files
 		 * and forms (which write) stay on it */
-		if (method == M_GET && (m.route->flags & ROUTE_OFFLOOP) && render_submit(r, m.handler) == 0)
-			return 0;
+		if (method == M_GET && (m.route->flags & ROUTE_OFFLOOP)) {
+			int rc = render_submit(r, m.handler);
+			if (rc == RENDER_QUEUED)
+				return 0;
+			if (rc == RENDER_BUSY) {
+				busy(r);
+				return 0;
+			}
+		}
 		m.handler(r);
 		return 0;
 	case ROUTE_WRONG_METHOD:

@@ -6,9 +6,6 @@
 
 struct app;
 
-/* the one path whose POST bodies may exceed max_body_kb, up to upload_max_mb: the media library's upload */
-#define UPLOAD_PATH "/admin/media"
-
 /** Installs the request handler on an h2o path configuration. */
 void dispatch_register(h2o_pathconf_t *path, struct app *app);
 

@@ -31,14 +31,28 @@ int guard_framing_ok(const struct phr_header *headers, size_t n)
 	return content_length <= 1 && transfer_encoding <= 1 && !(content_length && transfer_encoding);
 }
 
+int guard_version_ok(const struct phr_header *headers, size_t n, int minor_version)
+{
+	int hosts = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!headers[i].name)
+			continue;
+		if (name_is(&headers[i], "host"))
+			hosts++;
+		else if (minor_version == 0 && name_is(&headers[i], "transfer-encoding"))
+			return 0;
+	}
+	return minor_version == 0 ? hosts <= 1 : hosts == 1;
+}
+
 typedef int (*parse_fn)(const char *, size_t, const char **, size_t *, const char **, size_t *, int *,
 			struct phr_header *, size_t *, size_t);
 
 /* h2o 2.2 keeps Content-Length and Transfer-Encoding from handlers and accepts them together, repeated,
- * or folded. It parses with picohttpparser's phr_parse_request, which libh2o exports and calls through
- * its PLT, so this definition sits in front of it: a request with ambiguous framing becomes a parse
- * error, and h2o answers 400 and closes the connection, before any routing, on every request of a
- * keep-alive connection. */
+ * or folded; it takes a request without Host, or with two (the last wins), and a chunked HTTP/1.0 body. It
+ * parses with picohttpparser's phr_parse_request, which libh2o exports and calls through its PLT, so this
+ * definition sits in front of it: a request with ambiguous framing or host becomes a parse error, and h2o
+ * answers 400 and closes the connection, before any routing, on every request of a keep-alive connection. */
 int phr_parse_request(const char *buf, size_t len, const char **method, size_t *method_len, const char **path,
 		      size_t *path_len, int *minor_version, struct phr_header *headers, size_t *num_headers,
 		      size_t last_len)
@@ -51,7 +65,8 @@ int phr_parse_request(const char *buf, size_t len, const char **method, size_t *
 	}
 	int rc =
 	    real(buf, len, method, method_len, path, path_len, minor_version, headers, num_headers, last_len);
-	if (rc > 0 && !guard_framing_ok(headers, *num_headers))
+	if (rc > 0 && (!guard_framing_ok(headers, *num_headers) ||
+		       !guard_version_ok(headers, *num_headers, *minor_version)))
 		return -1;
 	return rc;
 }

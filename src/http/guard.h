@@ -16,6 +16,11 @@ struct phr_header {
  * Content-Length, never with Transfer-Encoding, and Transfer-Encoding only "chunked". */
 int guard_framing_ok(const struct phr_header *headers, size_t n);
 
+/** 1 when a request of HTTP/1.minor_version names its host as the protocol wants: exactly one Host in
+ * HTTP/1.1 (RFC 9112 3.2: 400 for none or several), at most one in HTTP/1.0; and no Transfer-Encoding in
+ * HTTP/1.0, which has none (a 1.0 peer would read the body by Content-Length or to the close). */
+int guard_version_ok(const struct phr_header *headers, size_t n, int minor_version);
+
 /** 0 when a parsed request may proceed; else the status to answer (400, 431) with a reason in *why. */
 int guard_check(h2o_req_t *req, size_t max_header_bytes, const char **why);
 

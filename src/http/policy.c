@@ -74,19 +74,16 @@ void policy_refuse(struct request *r, const struct route *row, enum policy_answe
 size_t policy_body_limit(const struct route *row, const struct app *app)
 {
 	size_t max = (size_t)app->cfg.max_body_kb * 1024;
-	if (row->flags & ROUTE_UPLOAD) /* until uploads come in chunks, the one row above max_body_kb: a file
-					* of upload_max_mb and the form's other fields (server.c) */
-		return (size_t)app->cfg.upload_max_mb * 1024 * 1024 + 64 * 1024;
 	size_t own = (size_t)row->body_kb * 1024;
 	return own && own < max ? own : max;
 }
 
-/* Reads the POSTed form (URL-encoded, or multipart on an upload row) into r->form and r->files. */
+/* Reads the POSTed form (URL-encoded, or multipart on a row that allows it) into r->form and r->files. */
 static int form_take(struct request *r, const struct route *row)
 {
 	const char *ct = req_header(r, "content-type");
 	struct form *f = h2o_mem_alloc_pool(r->pool, sizeof *f);
-	if ((row->flags & ROUTE_UPLOAD) && multipart_is(ct)) {
+	if ((row->flags & ROUTE_MULTIPART) && multipart_is(ct)) {
 		struct upload *files = h2o_mem_alloc_pool(r->pool, sizeof *files * MULTIPART_MAX_FILES);
 		if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files,
 				    MULTIPART_MAX_FILES, &r->nfiles) != 0) {

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "http/connload.h"
 #include "http/response.h"
 
 /* One page to render. The handler runs with a copy of the request in the job's own pool: h2o may dispose
@@ -21,8 +22,11 @@ struct render_job {
 	void (*handler)(struct request *r);
 	const struct site *sites; /* the worker's list when the request came: kept while the job is out */
 	size_t nsites;
-	int cancelled;
-	int **link; /* in the request's pool; cleared when the answer arrives */
+	uint64_t conn_id;	   /* the connection it came on (its counts in connload.c) */
+	int counted;		   /* the connection's counts have it */
+	int waiting;		   /* in the queue, not taken by a thread yet (under lock) */
+	int cancelled;		   /* the request went away while the page rendered */
+	struct render_job **watch; /* in the request's pool; cleared when the answer arrives */
 };
 
 struct render_thread {
@@ -33,7 +37,7 @@ struct render_thread {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 static h2o_linklist_t queue = {&queue, &queue};
-static int stopping, nthreads;
+static int stopping, nthreads, nwaiting;
 static struct render_thread *threads;
 
 static void *render_main(void *arg)
@@ -49,6 +53,8 @@ static void *render_main(void *arg)
 		}
 		struct render_job *job = H2O_STRUCT_FROM_MEMBER(struct render_job, super.link, queue.next);
 		h2o_linklist_unlink(&job->super.link);
+		job->waiting = 0;
+		nwaiting--;
 		pthread_mutex_unlock(&lock);
 		t->self.sites = job->sites;
 		t->self.nsites = job->nsites;
@@ -130,13 +136,53 @@ static const h2o_headers_t *copy_headers(h2o_mem_pool_t *pool, const h2o_headers
 	return to;
 }
 
+/* The loop's end of a job: its holds released, its memory freed. */
+static void job_free(struct render_job *job)
+{
+	job->home->inflight--;
+	struct conn_load *l = job->counted ? conn_load_find(job->home, job->conn_id) : NULL;
+	if (l)
+		l->rendering--;
+	h2o_mem_clear_pool(&job->pool);
+	free(job);
+}
+
+/* The request is being disposed of (on its loop): a job still waiting is taken out and freed unrendered, so
+ * streams opened and reset at once cost no rendering and no memory; one on a thread is marked. */
+static void on_request_gone(void *p)
+{
+	struct render_job *job = *(struct render_job **)p;
+	if (!job)
+		return; /* answered */
+	pthread_mutex_lock(&lock);
+	int waiting = job->waiting;
+	if (waiting) {
+		h2o_linklist_unlink(&job->super.link);
+		job->waiting = 0;
+		nwaiting--;
+	}
+	pthread_mutex_unlock(&lock);
+	if (waiting)
+		job_free(job);
+	else
+		job->cancelled = 1; /* read by render_on_reply, on this same loop */
+}
+
 int render_submit(struct request *r, void (*handler)(struct request *r))
 {
 	if (!nthreads)
-		return -1;
+		return RENDER_NO_THREADS;
+	struct conn_load *l = r->req ? conn_load_of(r->w, r->req->conn) : NULL;
+	if (l && l->rendering >= r->app->cfg.render_queue_per_connection)
+		return RENDER_BUSY;
+	pthread_mutex_lock(&lock);
+	int full = nwaiting >= r->app->cfg.render_queue;
+	pthread_mutex_unlock(&lock);
+	if (full)
+		return RENDER_BUSY;
 	struct render_job *job = calloc(1, sizeof *job);
 	if (!job)
-		return -1;
+		return RENDER_NO_THREADS;
 	h2o_mem_init_pool(&job->pool);
 	h2o_mem_pool_t *pool = &job->pool;
 	struct request *c = &job->r;
@@ -161,12 +207,20 @@ int render_submit(struct request *r, void (*handler)(struct request *r))
 	job->sites = r->w->sites;
 	job->nsites = r->w->nsites;
 	job->home->inflight++; /* the job's hold: the worker's site lists stay, and shutdown waits for it */
-	job->link = req_watch_gone(r->pool, &job->cancelled);
+	if (l) {
+		job->conn_id = r->req->conn->id;
+		job->counted = 1;
+		l->rendering++;
+	}
+	job->watch = h2o_mem_alloc_shared(r->pool, sizeof *job->watch, on_request_gone);
+	*job->watch = job;
 	pthread_mutex_lock(&lock);
+	job->waiting = 1;
+	nwaiting++;
 	h2o_linklist_insert(&queue, &job->super.link);
 	pthread_cond_signal(&wake);
 	pthread_mutex_unlock(&lock);
-	return 0;
+	return RENDER_QUEUED;
 }
 
 void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages)
@@ -176,9 +230,8 @@ void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messa
 		struct render_job *job =
 		    H2O_STRUCT_FROM_MEMBER(struct render_job, super.link, messages->next);
 		h2o_linklist_unlink(&job->super.link);
-		job->home->inflight--;
 		if (!job->cancelled) {
-			*job->link = NULL;
+			*job->watch = NULL;
 			resp_replay(job->origin, &job->answer);
 		} else if (job->answer.entry) {
 			/* the reader went away, the page is still good for the next one: an entry made to be
@@ -187,7 +240,6 @@ void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messa
 			page_cache_put(job->home->cache, job->answer.entry);
 			page_entry_release(job->answer.entry);
 		}
-		h2o_mem_clear_pool(&job->pool);
-		free(job);
+		job_free(job);
 	}
 }

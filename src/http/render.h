@@ -10,8 +10,13 @@
 int render_start(struct app *app, int n, char *why, size_t whylen);
 /** Stops the threads once their queue is empty (after the workers have drained). */
 void render_stop(void);
-/** Runs handler(r) on a render thread and sends its answer from r's worker loop when it comes back: 0,
- * or -1 when there are no render threads (the caller runs the handler itself). */
+enum { RENDER_QUEUED = 0, RENDER_NO_THREADS = -1, RENDER_BUSY = -2 };
+
+/** Runs handler(r) on a render thread and sends its answer from r's worker loop when it comes back:
+ * RENDER_QUEUED; RENDER_NO_THREADS when there are none (the caller runs the handler itself); RENDER_BUSY when
+ * render_queue pages already wait, or render_queue_per_connection of this connection's (answer 503). When
+ * the request goes away first (the client reset the stream or closed), a page still waiting is dropped
+ * unrendered at once, and one being rendered is kept for the cache. */
 int render_submit(struct request *r, void (*handler)(struct request *r));
 /** The receiver callback a worker registers on its context's queue for finished renders. */
 void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);

@@ -22,6 +22,62 @@ int **req_watch_gone(h2o_mem_pool_t *req_pool, int *gone)
 	return slot;
 }
 
+/* The rightmost address of the X-Forwarded-For values that is not a trusted proxy, into out; 0, or -1 when
+ * the header is absent. An entry that is not an address stops the walk: what is left of it is not
+ * trustworthy, so the last trusted hop is the answer. */
+static int forwarded_client(struct request *r, char *out, size_t n)
+{
+	const h2o_headers_t *hs = r->headers;
+	ssize_t last = -1;
+	for (ssize_t i = -1; (i = h2o_find_header(hs, H2O_TOKEN_X_FORWARDED_FOR, i)) >= 0;)
+		last = i;
+	if (last < 0)
+		return -1;
+	for (ssize_t i = last; i >= 0; i--) {
+		if (hs->entries[i].name != &H2O_TOKEN_X_FORWARDED_FOR->buf)
+			continue;
+		h2o_iovec_t v = hs->entries[i].value;
+		size_t end = v.len;
+		while (end > 0) {
+			size_t start = end;
+			while (start > 0 && v.base[start - 1] != ',')
+				start--;
+			size_t a = start, b = end;
+			while (a < b && (v.base[a] == ' ' || v.base[a] == '\t'))
+				a++;
+			while (b > a && (v.base[b - 1] == ' ' || v.base[b - 1] == '\t'))
+				b--;
+			char item[64];
+			if (b - a == 0 || b - a >= sizeof item)
+				return 0;
+			memcpy(item, v.base + a, b - a);
+			item[b - a] = '\0';
+			if (netlist_canonical(item, item, sizeof item) != 0)
+				return 0;
+			snprintf(out, n, "%s", item);
+			if (!netlist_has_text(&r->app->proxies, item))
+				return 0;
+			end = start ? start - 1 : 0;
+		}
+	}
+	return 0;
+}
+
+const char *req_client_addr(struct request *r)
+{
+	if (r->client_addr[0] || !r->req)
+		return r->client_addr[0] ? r->client_addr : "unknown";
+	struct sockaddr_storage ss;
+	socklen_t len = r->req->conn->callbacks->get_peername(r->req->conn, (struct sockaddr *)&ss);
+	if (len)
+		netlist_addr_text((struct sockaddr *)&ss, r->client_addr, sizeof r->client_addr);
+	if (r->client_addr[0] && r->app->proxies.n && netlist_has_text(&r->app->proxies, r->client_addr))
+		forwarded_client(r, r->client_addr, sizeof r->client_addr);
+	if (!r->client_addr[0])
+		snprintf(r->client_addr, sizeof r->client_addr, "unknown");
+	return r->client_addr;
+}
+
 const char *req_header(struct request *r, const char *name)
 {
 	ssize_t i = h2o_find_header_by_str(r->headers, name, strlen(name), -1);

@@ -45,6 +45,7 @@ struct request {
 	enum audience level;	   /* what the reader may read */
 	int remember;		   /* the session was started with "remember me" */
 	struct user *pending_user; /* signed in with a password, waiting for the second factor */
+	char client_addr[48];	   /* req_client_addr's answer, once asked ("" until then) */
 	/* a POST's form, read and checked (Origin, token) by the route's policy before the handler runs */
 	struct form *form;
 	struct upload *files; /* the files of an upload row's multipart form */
@@ -64,6 +65,10 @@ const char *req_cookie(struct request *r, const char *name);
 const char *req_query(struct request *r, const char *name);
 /** The page number from ?page=N: 1 when absent, -1 when not a number from 1 to 100000. */
 int req_page_number(struct request *r);
+/** The client's IP address as text: the connection's peer, or, when that peer is in trusted_proxies, the
+ * nearest address in X-Forwarded-For that is not a trusted proxy (read from the right, as each proxy appends
+ * the peer it saw). "unknown" when there is none. Per-address limits key on this, never on the peer. */
+const char *req_client_addr(struct request *r);
 /** 1 when the request came over TLS (tls_cert and tls_key are set). */
 int req_is_tls(const struct request *r);
 /** The absolute URL of a site's home, for links between sister sites: "http://host:port/". */

@@ -10,6 +10,7 @@
 #include "http/changes.h"
 #include "http/csrf.h"
 #include "http/router.h"
+#include "http/status.h"
 #include "render/escape.h"
 #include "site/layout.h"
 
@@ -40,44 +41,6 @@ void resp_security_headers(h2o_req_t *req)
 	add_str(req, "cross-origin-opener-policy", "same-origin");
 	if (req->scheme == &H2O_URL_SCHEME_HTTPS) /* only on HTTPS, as browsers only heed it there */
 		add_str(req, "strict-transport-security", "max-age=31536000");
-}
-
-static const char *reason(int status)
-{
-	switch (status) {
-	case 200:
-		return "OK";
-	case 303:
-		return "See Other";
-	case 304:
-		return "Not Modified";
-	case 400:
-		return "Bad Request";
-	case 403:
-		return "Forbidden";
-	case 404:
-		return "Not Found";
-	case 405:
-		return "Method Not Allowed";
-	case 413:
-		return "Payload Too Large";
-	case 415:
-		return "Unsupported Media Type";
-	case 409:
-		return "Conflict";
-	case 422:
-		return "Unprocessable Content";
-	case 429:
-		return "Too Many Requests";
-	case 431:
-		return "Request Header Fields Too Large";
-	case 500:
-		return "Internal Server Error";
-	case 503:
-		return "Service Unavailable";
-	default:
-		return "OK";
-	}
 }
 
 /* 1 when If-None-Match lists etag (or is *). */
@@ -121,7 +84,7 @@ static void send_bufs(struct request *r, int status, h2o_iovec_t *bufs, size_t n
 {
 	h2o_req_t *req = r->req;
 	req->res.status = status;
-	req->res.reason = reason(status);
+	req->res.reason = http_status(status)->reason;
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++)
 		len += bufs[i].len;
@@ -328,32 +291,10 @@ void resp_error(struct request *r, int status, const char *message)
 		unavailable(r);
 		return;
 	}
-	static const char *const titles[][2] = {
-	    {"400", "Bad request"},
-	    {"403", "Forbidden"},
-	    {"404", "Page not found"},
-	    {"405", "Method not allowed"},
-	    {"413", "Request too large"},
-	    {"415", "Unsupported form encoding"},
-	    {"431", "Request headers too large"},
-	    {"500", "Something went wrong"},
-	    {"503", "Temporarily unavailable"},
-	};
-	static const char *const defaults[][2] = {
-	    {"404", "We could not find this page. It may have moved, or the address may be mistyped."},
-	    {"500",
-	     "The server hit an error while preparing this page. It has been logged; please try again."},
-	    {"405", "This address does not accept that kind of request."},
-	};
-	char code[8];
-	snprintf(code, sizeof code, "%d", status);
-	const char *title = "Error";
-	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
-		if (strcmp(titles[i][0], code) == 0)
-			title = titles[i][1];
-	for (size_t i = 0; !message && i < sizeof defaults / sizeof defaults[0]; i++)
-		if (strcmp(defaults[i][0], code) == 0)
-			message = defaults[i][1];
+	const struct http_status *st = http_status(status);
+	const char *title = st->title;
+	if (!message)
+		message = st->message;
 	view *v = layout_view(r, title);
 	view_int(v, "status", status);
 	view_str(v, "message", message ? message : "");

@@ -79,16 +79,13 @@ enum route_role route_role_of(const char *account_role)
 	return ROLE_READER; /* every account reads; an unknown role gets no more */
 }
 
-void router_print(const struct route *table, size_t n, unsigned max_body_kb, unsigned upload_max_mb,
-		  FILE *out)
+void router_print(const struct route *table, size_t n, unsigned max_body_kb, FILE *out)
 {
 	fprintf(out, "%-6s %-28s %-11s %-3s %-8s %-7s %s\n", "method", "path", "role", "2fa", "body_kb",
 		"render", "csrf");
 	for (size_t i = 0; i < n; i++) {
 		const struct route *x = &table[i];
-		unsigned kb = x->flags & ROUTE_UPLOAD		       ? upload_max_mb * 1024 + 64
-			      : x->body_kb && x->body_kb < max_body_kb ? x->body_kb
-								       : max_body_kb;
+		unsigned kb = x->body_kb && x->body_kb < max_body_kb ? x->body_kb : max_body_kb;
 		const char *csrf = x->method != M_POST		      ? "-"
 				   : x->csrf == CSRF_TOKEN	      ? "token"
 				   : x->csrf == CSRF_TOKEN_NO_SESSION ? "token-no-session"

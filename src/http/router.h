@@ -23,9 +23,9 @@ enum route_csrf {
 	CSRF_NONE	       /* nothing: the row's note says why */
 };
 
-#define ROUTE_2FA 1u	 /* admins must have two-factor sign-in on: others are sent to turn it on */
-#define ROUTE_OFFLOOP 2u /* a page not in the cache renders on a render thread, off the event loop */
-#define ROUTE_UPLOAD 4u	 /* the media library's upload: a body up to upload_max_mb, multipart allowed */
+#define ROUTE_2FA 1u	   /* admins must have two-factor sign-in on: others are sent to turn it on */
+#define ROUTE_OFFLOOP 2u   /* a page not in the cache renders on a render thread, off the event loop */
+#define ROUTE_MULTIPART 4u /* the form may be multipart/form-data with files (the media upload) */
 
 struct route {
 	int method; /* M_GET (also answers HEAD) or M_POST */
@@ -33,7 +33,7 @@ struct route {
 	    *pattern; /* "/article/:" — ':' matches one non-empty segment; "*" alone matches any path */
 	route_handler handler;
 	enum route_role role; /* the least role; ROLE_ANYONE for everybody */
-	unsigned flags;	      /* ROUTE_2FA, ROUTE_OFFLOOP, ROUTE_UPLOAD */
+	unsigned flags;	      /* ROUTE_2FA, ROUTE_OFFLOOP, ROUTE_MULTIPART */
 	unsigned body_kb; /* the largest body in KiB: 0 for the config's max_body_kb, which no row exceeds */
 	enum route_csrf csrf; /* POST rows: CSRF_TOKEN unless the note says why not */
 	const char *note;     /* why a POST row has no token; else NULL */
@@ -77,7 +77,6 @@ const char *route_role_name(enum route_role role);
 /** The role of an account's role text (reader, contributor, editor, admin); ROLE_READER when unknown. */
 enum route_role route_role_of(const char *account_role);
 /** Writes the table with its policy to out, one row per line (see `plenary routes`). */
-void router_print(const struct route *table, size_t n, unsigned max_body_kb, unsigned upload_max_mb,
-		  FILE *out);
+void router_print(const struct route *table, size_t n, unsigned max_body_kb, FILE *out);
 
 #endif

@@ -19,8 +19,10 @@
 #include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
+#include "http/connload.h"
 #include "http/dispatch.h"
 #include "http/render.h"
+#include "http/response.h"
 
 static atomic_int stopping;
 
@@ -29,14 +31,24 @@ static h2o_globalconf_t globalconf;
  * so contexts, loops and their sockets are left to the end of the process, reachable from here. */
 static struct worker *workers;
 
+/* With the PROXY protocol on, only a trusted proxy may say who the client is: any other peer is closed at
+ * once, before h2o reads the line it would believe. */
 static void on_accept(h2o_socket_t *listener, const char *err)
 {
 	struct worker *w = listener->data;
 	h2o_socket_t *sock;
 	if (err)
 		return;
-	while ((sock = h2o_evloop_socket_accept(listener)) != NULL)
+	while ((sock = h2o_evloop_socket_accept(listener)) != NULL) {
+		struct sockaddr_storage ss;
+		if (w->app->cfg.proxy_protocol &&
+		    (!h2o_socket_getpeername(sock, (struct sockaddr *)&ss) ||
+		     !netlist_has_sockaddr(&w->app->proxies, (struct sockaddr *)&ss))) {
+			h2o_socket_close(sock);
+			continue;
+		}
 		h2o_accept(&w->accept, sock);
+	}
 }
 
 /* Opens a listening socket with SO_REUSEPORT so each worker has its own and the kernel spreads connections.
@@ -183,6 +195,7 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 	w->sites_generation = atomic_load(&app->content_generation);
 	w->accept.hosts = hosts;
 	w->accept.ssl_ctx = ssl_ctx;
+	w->accept.expect_proxy_line = app->cfg.proxy_protocol;
 	/* listening now: connections wait in the backlog until the worker's loop runs */
 	w->listen_fd = listen_socket(app->cfg.listen, err, errlen);
 	return w->listen_fd < 0 ? -1 : 0;
@@ -230,16 +243,32 @@ static int setup_tls(struct app *app, char *err, size_t errlen)
 	return 0;
 }
 
+/* h2o answers some requests itself (413 at the headers, 417, a broken chunked body) through the host's
+ * fallback path: this filter gives those answers the headers every response of ours carries. */
+static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t **slot)
+{
+	(void)self;
+	resp_security_headers(req);
+	h2o_setup_next_ostream(req, slot);
+}
+
 static int setup_globalconf(struct app *app, char *err, size_t errlen)
 {
+	if (config_check(&app->cfg, err, errlen) != 0 ||
+	    netlist_parse(&app->proxies, app->cfg.trusted_proxies, err, errlen) != 0)
+		return -1;
 	h2o_config_init(&globalconf);
 	globalconf.server_name = h2o_iovec_init(H2O_STRLIT("plenary"));
-	/* h2o holds one limit: the upload's; dispatch answers 413 to larger bodies anywhere else */
-	size_t upload = (size_t)app->cfg.upload_max_mb * 1024 * 1024,
-	       body = (size_t)app->cfg.max_body_kb * 1024;
-	globalconf.max_request_entity_size = (upload > body ? upload : body) + 64 * 1024; /* + form fields */
+	/* one limit on every path, checked by h2o at the headers (413, also to Expect: 100-continue) before
+	 * any of the body is read; larger files arrive as chunks of a resumable upload */
+	globalconf.max_request_entity_size = (size_t)app->cfg.max_body_kb * 1024;
+	/* clear-text HTTP/2 only when asked: behind a proxy it is HTTP/1.1 anyway, and h2c is how an attacker
+	 * opens hundreds of streams per connection without a TLS handshake */
+	globalconf.http1.upgrade_to_http2 = app->cfg.http2_cleartext;
 	h2o_hostconf_t *host =
 	    h2o_config_register_host(&globalconf, h2o_iovec_init(H2O_STRLIT("default")), 65535);
+	h2o_filter_t *filter = h2o_create_filter(&host->fallback_path, sizeof *filter);
+	filter->on_setup_ostream = on_setup_ostream;
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	dispatch_register(path, app);
 	const char *log = app->cfg.access_log;
@@ -307,6 +336,7 @@ void server_stop(void)
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
 		session_memo_free(&workers[i]);
+		conn_load_free(&workers[i]);
 		worker_sites_free(&workers[i]);
 	}
 	nworkers = 0;

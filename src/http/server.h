@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 
 #include "core/config.h"
+#include "core/netlist.h"
 #include "render/tmpl.h"
 #include "store/store.h"
 
@@ -32,6 +33,7 @@ struct app {
 	atomic_uint_fast64_t article_generation[ARTICLE_SLOTS]; /* an article's own page */
 	atomic_uint_fast64_t teaser_generation[ARTICLE_SLOTS];	/* its card (title, summary, date, status) */
 	struct mailer *mailer;
+	struct netlist proxies; /* trusted_proxies, parsed */
 };
 
 /** One worker thread: its loop, its listener, its database connection, its page cache. */
@@ -46,6 +48,7 @@ struct worker {
 	struct page_cache *cache;
 	int index;
 	int inflight;
+	struct conn_load *loads; /* per connection: pages waiting for a render thread, requests abandoned */
 	h2o_multithread_receiver_t hash_replies;   /* finished password hashes come back here */
 	h2o_multithread_receiver_t render_replies; /* and pages rendered off the loop (render.c) */
 	pthread_t thread;

@@ -49,14 +49,7 @@ void hash_async(struct request *r, int verify, const char *password, const char 
 
 static void peer_subject(struct request *r, char *out, size_t n)
 {
-	struct sockaddr_storage ss;
-	char addr[INET6_ADDRSTRLEN] = "unknown";
-	socklen_t len = r->req->conn->callbacks->get_peername(r->req->conn, (struct sockaddr *)&ss);
-	if (len && ss.ss_family == AF_INET)
-		inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, addr, sizeof addr);
-	else if (len && ss.ss_family == AF_INET6)
-		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, addr, sizeof addr);
-	snprintf(out, n, "ip:%s", addr);
+	snprintf(out, n, "ip:%s", req_client_addr(r));
 }
 
 static void email_subject(const char *email, char *out, size_t n)

@@ -113,7 +113,7 @@ const struct route routes[] = {
     {M_GET, "/admin/sponsors/:", admin_sponsor_edit, CONTRIB, TFA},
     {M_POST, "/admin/sponsors/:", admin_sponsor_save, CONTRIB, TFA},
     {M_GET, "/admin/media", admin_media, CONTRIB, TFA},
-    {M_POST, "/admin/media", admin_media_upload, CONTRIB, TFA | ROUTE_UPLOAD},
+    {M_POST, "/admin/media", admin_media_upload, CONTRIB, TFA | ROUTE_MULTIPART},
     {M_GET, "/admin/media/:", admin_media_edit, CONTRIB, TFA},
     {M_POST, "/admin/media/:", admin_media_save, CONTRIB, TFA},
     {M_GET, "/admin/sections", admin_sections, EDITOR, TFA, .deny = STRUCTURE},

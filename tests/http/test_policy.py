@@ -172,8 +172,7 @@ def test_routes_command_prints_every_row_once():
     admin = [r for r in rows if r["pattern"].startswith("/admin") and r["pattern"] != "/admin/resume"]
     assert admin and all(RANK[r["role"]] >= RANK["contributor"] and r["twofa"] for r in admin), \
         "every back-office row needs a staff role and the admins' second factor"
-    assert all(r["body_kb"] <= 256 for r in rows if r["pattern"] != "/admin/media" or r["method"] == "GET"), \
-        "no row but the media upload exceeds max_body_kb (256 by default)"
+    assert all(r["body_kb"] <= 256 for r in rows), "no row exceeds max_body_kb (256 by default)"
 
 
 def test_a_row_body_limit_below_max_body_kb_is_enforced(policy_server):

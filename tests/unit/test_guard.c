@@ -24,6 +24,19 @@ static void test_framing(void)
 	CHECK(guard_framing_ok(folded, 2) == 0);
 }
 
+static void test_host_and_version(void)
+{
+	struct phr_header one[] = {H("Host", "x"), H("Accept", "*/*")};
+	CHECK(guard_version_ok(one, 2, 1) == 1 && guard_version_ok(one, 2, 0) == 1);
+	struct phr_header none[] = {H("Accept", "*/*")};
+	CHECK(guard_version_ok(none, 1, 1) == 0); /* HTTP/1.1 needs its Host */
+	CHECK(guard_version_ok(none, 1, 0) == 1); /* HTTP/1.0 may go without */
+	struct phr_header two[] = {H("Host", "a"), H("HOST", "b")};
+	CHECK(guard_version_ok(two, 2, 1) == 0 && guard_version_ok(two, 2, 0) == 0);
+	struct phr_header te10[] = {H("Host", "a"), H("Transfer-Encoding", "chunked")};
+	CHECK(guard_version_ok(te10, 2, 0) == 0 && guard_version_ok(te10, 2, 1) == 1);
+}
+
 static void test_cache(void)
 {
 	struct page_cache *c = page_cache_new(64 * 1024);
@@ -77,6 +90,7 @@ static void test_cache(void)
 int main(void)
 {
 	test_framing();
+	test_host_and_version();
 	test_cache();
 	return unit_done("guard");
 }

@@ -107,7 +107,7 @@ static void test_real_policy(void)
 		if (x->method == M_POST)
 			token_bad +=
 			    (x->csrf == CSRF_NONE && !(x->note && x->note[0])) || (x->flags & ROUTE_OFFLOOP);
-		upload_bad += (x->flags & ROUTE_UPLOAD) && strcmp(x->pattern, "/admin/media") != 0;
+		upload_bad += (x->flags & ROUTE_MULTIPART) && strcmp(x->pattern, "/admin/media") != 0;
 	}
 	CHECK(staff_bad == 0);
 	CHECK(token_bad == 0);
