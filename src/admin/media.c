@@ -1,11 +1,17 @@
 /* media: the back office's media library: upload (resized off the event loop), list, describe, delete. */
+#include "admin/media.h"
+
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "admin/records.h"
 #include "auth/password.h"
 #include "core/buf.h"
+#include "core/log.h"
 #include "core/text.h"
 #include "http/dispatch.h"
 #include "http/multipart.h"
@@ -13,13 +19,13 @@
 #include "http/policy.h"
 #include "http/response.h"
 #include "jobs/media.h"
+#include "jobs/uploads.h"
 #include "site/accounts.h"
+#include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 
 #define MEDIA_PER_PAGE 24
-#define ALT_MAX 300
-#define CREDIT_MAX 200
 
 static const char *const upload_fields[] = {"file", "alt", "credit"};
 
@@ -44,6 +50,8 @@ static void library_page(struct request *r, int status, const char *alt, const c
 	view_bool(v, "one", total == 1);
 	view_str(v, "pagination_noun", "images");
 	view_int(v, "max_mb", r->app->cfg.upload_max_mb);
+	view_int(v, "form_max_kb", r->app->cfg.max_body_kb); /* the form without the uploader's script */
+	view_str(v, "admin_js_url", asset_url(r->app, "admin.js"));
 	view_str(v, "alt", alt);
 	view_str(v, "credit", credit);
 	view_bool(v, "deleted", req_query(r, "deleted") != NULL);
@@ -70,67 +78,224 @@ void admin_media(struct request *r)
 	library_page(r, 200, "", "", NULL);
 }
 
-/* ---- upload: checked here, resized on a hashing thread, recorded when it comes back ---- */
+/* ---- arrival: an uploaded file checked and resized on a hashing thread, recorded when it comes back ---- */
 
-struct resize {
-	struct request *r; /* valid when done runs: a request that goes away cancels the job */
-	void *bytes;	   /* malloc'd copy of the upload */
-	size_t len;
-	char kind[8], hash[MEDIA_HASH_LEN + 1], dir[512];
-	int width, height, ok;
+struct ingest {
+	struct request *r; /* valid while gone is 0 */
+	int gone, **watch;
+	struct worker *w; /* the loop the jobs answer to, and its database */
+	int64_t site_id, user_id, len;
+	int fd, json, ok, status, width, height;
+	int64_t media_id;
+	char path[1024], dir[512], upload_id[UPLOAD_ID_LEN + 1], kind[8], hash[MEDIA_HASH_LEN + 1];
 	char err[200];
-	const char *alt, *credit, *filename; /* in the request's pool */
+	char alt[MEDIA_ALT_MAX * 4 + 1], credit[MEDIA_CREDIT_MAX * 4 + 1], filename[MEDIA_NAME_MAX * 4 + 1];
 };
+
+static void ingest_release(struct hash_job *job)
+{
+	free(job->data); /* NULL when the next stage's job took it over */
+}
+
+/* The one place image work is queued (off the event loops); done runs on z's worker's loop. */
+static int image_job_submit(struct ingest *z, void (*work)(struct hash_job *),
+			    void (*done)(struct hash_job *))
+{
+	struct hash_job *job = calloc(1, sizeof *job);
+	if (!job)
+		return -1;
+	job->reply_to = &z->w->hash_replies;
+	job->work = work;
+	job->release = ingest_release;
+	job->done = done;
+	job->data = z;
+	hasher_submit(job);
+	return 0;
+}
+
+/* The end of an arrival, accepted (media_id) or refused (status and err): the file goes, the chunked upload
+ * is finished or forgotten, and the editor gets the answer if still there. */
+static void ingest_end(struct ingest *z, int duplicate)
+{
+	close(z->fd);
+	unlink(z->path);
+	if (z->upload_id[0]) {
+		int rc = z->media_id ? store_upload_done(z->w->db, z->upload_id, z->media_id)
+				     : store_upload_delete(z->w->db, z->upload_id);
+		if (rc != 0)
+			log_error("media: the upload %s could not be closed", z->upload_id);
+	}
+	if (z->gone)
+		return;
+	*z->watch = NULL;
+	struct request *r = z->r;
+	char to[96];
+	snprintf(to, sizeof to, "/admin/media/%lld?%s=1", (long long)z->media_id,
+		 duplicate ? "duplicate" : "uploaded");
+	if (z->json && z->media_id)
+		admin_json(r, 200,
+			   json_pack("{s:b, s:I, s:I, s:I, s:s, s:b}", "done", 1, "offset",
+				     (json_int_t)z->len, "size", (json_int_t)z->len, "media_id",
+				     (json_int_t)z->media_id, "url", to, "duplicate", duplicate));
+	else if (z->json)
+		admin_json(r, z->status, json_pack("{s:s, s:s}", "error", z->err, "field", "file"));
+	else if (z->media_id)
+		resp_redirect(r, 303, to);
+	else if (z->status == 500)
+		resp_error(r, 500, NULL);
+	else {
+		const char *errors[3] = {mem_strndup(r->pool, z->err, strlen(z->err)), NULL, NULL};
+		library_page(r, z->status, mem_strndup(r->pool, z->alt, strlen(z->alt)),
+			     mem_strndup(r->pool, z->credit, strlen(z->credit)), errors);
+	}
+}
+
+static void ingest_refuse(struct ingest *z, int status, const char *message)
+{
+	z->status = status;
+	if (message)
+		snprintf(z->err, sizeof z->err, "%s", message);
+	z->media_id = 0;
+	ingest_end(z, 0);
+}
+
+/* Off the loop: the bytes reach the disk, then their type and hash, read from the file. */
+static void check_work(struct hash_job *job)
+{
+	struct ingest *z = job->data;
+	unsigned char head[16] = {0};
+	struct stat st;
+	int64_t hashed = -1;
+	const char *kind = NULL;
+	z->ok = 0;
+	z->status = 422;
+	if (fsync(z->fd) != 0 || fstat(z->fd, &st) != 0) {
+		log_error("media: cannot keep an upload: %s", strerror(errno));
+		z->status = 500;
+	} else if (st.st_size != z->len) {
+		snprintf(z->err, sizeof z->err, "The upload is incomplete: send the rest of the file.");
+	} else if (pread(z->fd, head, sizeof head, 0) < 0 || !(kind = media_sniff(head, sizeof head))) {
+		z->status = 415;
+		snprintf(
+		    z->err, sizeof z->err,
+		    "This file is not a JPEG, PNG or WebP image (its type is read from its bytes, not its "
+		    "name).");
+	} else if (media_hash_file(z->fd, z->hash, &hashed) != 0 || hashed != z->len) {
+		z->status = 500;
+	} else {
+		snprintf(z->kind, sizeof z->kind, "%s", kind);
+		z->ok = 1;
+	}
+}
 
 static void resize_work(struct hash_job *job)
 {
-	struct resize *z = job->data;
-	z->ok = media_process(z->bytes, z->len, z->kind, z->dir, z->hash, &z->width, &z->height, z->err,
+	struct ingest *z = job->data;
+	z->ok = media_process(z->path, z->kind, z->dir, z->hash, &z->width, &z->height, z->err,
 			      sizeof z->err) == 0;
-}
-
-static void resize_release(struct hash_job *job)
-{
-	struct resize *z = job->data;
-	free(z->bytes);
-	free(z);
 }
 
 static void resize_done(struct hash_job *job)
 {
-	struct resize *z = job->data;
-	struct request *r = z->r;
+	struct ingest *z = job->data;
 	if (!z->ok) {
-		const char *errors[3] = {z->err, NULL, NULL};
-		library_page(r, 422, z->alt, z->credit, errors);
+		ingest_refuse(z, 422, NULL);
 		return;
 	}
 	struct media m = {.hash = z->hash,
 			  .kind = z->kind,
 			  .width = z->width,
 			  .height = z->height,
-			  .bytes = (int64_t)z->len,
+			  .bytes = z->len,
 			  .alt = z->alt,
 			  .credit = z->credit,
 			  .original_name = z->filename};
 	int64_t id = 0;
-	enum save_result rc = store_media_add(r->w->db, r->site->id, &m, r->user->id, &id);
+	enum save_result rc = store_media_add(z->w->db, z->site_id, &m, z->user_id, &id);
 	if (rc == SAVE_ERROR) {
+		ingest_refuse(z, 500, "The image could not be recorded; try again in a moment.");
+		return;
+	}
+	z->media_id = id;
+	ingest_end(z, rc != SAVE_OK);
+}
+
+static void check_done(struct hash_job *job)
+{
+	struct ingest *z = job->data;
+	if (!z->ok) {
+		ingest_refuse(z, z->status, z->status == 500 ? "The upload could not be read back." : NULL);
+		return;
+	}
+	int64_t have = store_media_find(z->w->db, z->site_id, z->hash);
+	if (have) { /* the same bytes again: no need to resize them */
+		if (have < 0)
+			ingest_refuse(z, 500, "The library could not be read; try again in a moment.");
+		else {
+			z->media_id = have;
+			ingest_end(z, 1);
+		}
+		return;
+	}
+	if (image_job_submit(z, resize_work, resize_done) != 0) {
+		ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
+		return;
+	}
+	job->data = NULL; /* the resizing job has it now */
+}
+
+void media_ingest(struct request *r, const struct media_arrival *a)
+{
+	struct ingest *z = calloc(1, sizeof *z);
+	if (!z) {
+		close(a->fd);
+		unlink(a->path);
+		resp_error(r, 503, "The server is short of memory; try again in a moment.");
+		return;
+	}
+	z->r = r;
+	z->watch = req_watch_gone(r->pool, &z->gone);
+	z->w = r->w;
+	z->site_id = r->site->id;
+	z->user_id = r->user->id;
+	z->len = a->len;
+	z->fd = a->fd;
+	z->json = a->json;
+	snprintf(z->path, sizeof z->path, "%s", a->path);
+	snprintf(z->dir, sizeof z->dir, "%s", r->app->cfg.media_dir);
+	snprintf(z->upload_id, sizeof z->upload_id, "%s", a->upload_id);
+	snprintf(z->alt, sizeof z->alt, "%s", a->alt);
+	snprintf(z->credit, sizeof z->credit, "%s", a->credit);
+	snprintf(z->filename, sizeof z->filename, "%s",
+		 text_chars(a->filename) <= MEDIA_NAME_MAX && text_clean(a->filename, 0) ? a->filename : "");
+	if (image_job_submit(z, check_work, check_done) != 0)
+		ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
+}
+
+void admin_json(struct request *r, int status, json_t *j)
+{
+	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	json_decref(j);
+	if (!text) {
 		resp_error(r, 500, NULL);
 		return;
 	}
-	char to[96];
-	snprintf(to, sizeof to, "/admin/media/%lld?%s=1", (long long)id,
-		 rc == SAVE_OK ? "uploaded" : "duplicate");
-	resp_redirect(r, 303, to);
+	size_t n = strlen(text);
+	char *body = h2o_mem_alloc_pool(r->pool, n + 1);
+	memcpy(body, text, n);
+	body[n++] = '\n';
+	free(text);
+	resp_bytes(r, status, "application/json; charset=utf-8", "private, no-store", NULL, body, n);
 }
 
-static int check_text(const char *v, size_t max, int required)
+int media_text_ok(const char *v, size_t max, int required)
 {
 	size_t n = text_chars(v);
 	/* an alt text of spaces says nothing to a screen reader: required means something besides spaces */
 	return (!required || v[strspn(v, " ")] != '\0') && n <= max && text_clean(v, 0);
 }
+
+/* ---- the form: a file small enough for one request (max_body_kb), the way without JavaScript ---- */
 
 void admin_media_upload(struct request *r)
 {
@@ -148,64 +313,38 @@ void admin_media_upload(struct request *r)
 		if (strcmp(files[i].field, "file") == 0)
 			file = &files[i];
 	int status = 422;
-	const char *kind = NULL;
 	if (!file || file->len == 0)
 		errors[0] = "Choose an image file to upload.";
 	else if (file->len > (size_t)r->app->cfg.upload_max_mb * 1024 * 1024)
 		errors[0] = "This file is larger than the upload limit.", status = 413;
-	else if (!(kind = media_sniff(file->data, file->len)))
-		errors[0] =
-		    "This file is not a JPEG, PNG or WebP image (its type is read from its bytes, not its "
-		    "name).",
-		status = 415;
-	if (!check_text(alt, ALT_MAX, 1))
+	else if (file->len > (size_t)r->app->cfg.max_body_kb * 1024) /* the uploader's, in chunks */
+		errors[0] = dispatch_too_large(r->app, r->path, r->pool), status = 413;
+	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
 		errors[1] =
 		    "Describe the image for readers who cannot see it (at most 300 characters, one line).";
-	if (!check_text(credit, CREDIT_MAX, 0))
+	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
 		errors[2] = "The credit can be at most 200 characters on one line.";
 	if (errors[0] || errors[1] || errors[2]) {
 		library_page(r, errors[0] ? status : 422, alt, credit, errors);
 		return;
 	}
-	char hash[MEDIA_HASH_LEN + 1];
-	media_hash(file->data, file->len, hash);
-	int64_t have = store_media_find(r->w->db, r->site->id, hash);
-	if (have) { /* the same bytes again: no need to resize them */
-		char to[96];
-		snprintf(to, sizeof to, "/admin/media/%lld?duplicate=1", (long long)have);
-		if (have < 0)
-			resp_error(r, 500, NULL);
-		else
-			resp_redirect(r, 303, to);
+	/* the same way in as the chunked uploader's: from a file on disk */
+	char path[1024];
+	int fd = upload_file_from(r->app->cfg.media_dir, file->data, file->len, path, sizeof path);
+	if (fd < 0) {
+		errors[0] = "The image could not be stored: the server's media folder is not writable.";
+		library_page(r, 500, alt, credit, errors);
 		return;
 	}
-	struct resize *z = calloc(1, sizeof *z);
-	struct hash_job *job = calloc(1, sizeof *job);
-	if (!z || !job || !(z->bytes = malloc(file->len))) {
-		if (z)
-			free(z->bytes);
-		free(z);
-		free(job);
-		resp_error(r, 503, "The server is short of memory; try again in a moment.");
-		return;
-	}
-	memcpy(z->bytes, file->data, file->len);
-	z->r = r;
-	z->len = file->len;
-	snprintf(z->kind, sizeof z->kind, "%s", kind);
-	memcpy(z->hash, hash, sizeof hash);
-	snprintf(z->dir, sizeof z->dir, "%s", r->app->cfg.media_dir);
-	z->alt = alt;
-	z->credit = credit;
-	z->filename =
-	    text_chars(file->filename) <= 200 && text_clean(file->filename, 0) ? file->filename : "";
-	job->reply_to = &r->w->hash_replies;
-	job->work = resize_work;
-	job->release = resize_release;
-	job->done = resize_done;
-	job->data = z;
-	hasher_bind_request(job, r->pool);
-	hasher_submit(job);
+	struct media_arrival a = {.fd = fd,
+				  .path = path,
+				  .upload_id = "",
+				  .len = (int64_t)file->len,
+				  .alt = alt,
+				  .credit = credit,
+				  .filename = file->filename,
+				  .json = 0};
+	media_ingest(r, &a);
 }
 
 /* ---- one image: its renditions, what to paste into an article, alt and credit, deletion ---- */
@@ -309,10 +448,10 @@ void admin_media_save(struct request *r)
 	alt = alt ? alt : "";
 	credit = credit ? credit : "";
 	const char *errors[2] = {0};
-	if (!check_text(alt, ALT_MAX, 1))
+	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
 		errors[0] =
 		    "Describe the image for readers who cannot see it (at most 300 characters, one line).";
-	if (!check_text(credit, CREDIT_MAX, 0))
+	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
 		errors[1] = "The credit can be at most 200 characters on one line.";
 	if (errors[0] || errors[1]) {
 		image_page(r, 422, &m, alt, credit, errors);

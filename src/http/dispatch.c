@@ -1,6 +1,7 @@
 /* dispatch: the one h2o handler: checks the request, picks the site, serves from cache or routes. */
 #include "http/dispatch.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,20 @@ static h2o_iovec_t cache_key(struct request *r)
 	return h2o_iovec_init(b.p, b.len);
 }
 
+const char *dispatch_too_large(const struct app *app, const char *path, h2o_mem_pool_t *pool)
+{
+	if (strcmp(path, UPLOAD_PATH) != 0)
+		return "This request is larger than the server accepts.";
+	char *m = h2o_mem_alloc_pool(pool, 400);
+	snprintf(
+	    m, 400,
+	    "This file is larger than the upload form takes without JavaScript (%d KB). Larger images, up "
+	    "to %d MB, are sent in small pieces by the media library page's uploader, which needs "
+	    "JavaScript: turn it on, reload the page and upload again.",
+	    app->cfg.max_body_kb, app->cfg.upload_max_mb);
+	return m;
+}
+
 static int on_req(h2o_handler_t *self, h2o_req_t *req)
 {
 	struct worker *w = (struct worker *)req->conn->ctx;
@@ -156,7 +171,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	if (!status && req->entity.len > (size_t)app->cfg.max_body_kb * 1024) {
 		status =
 		    413; /* h2o refuses these at the headers; a body without a length is checked here too */
-		why = NULL;
+		why = dispatch_too_large(app, r->path, r->pool);
 	}
 	if (status) {
 		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL,

@@ -133,6 +133,21 @@ int policy_enforce(struct request *r, const struct route *row)
 	}
 	if (row->method != M_POST)
 		return 0;
+	if (row->csrf == CSRF_HEADER) {
+		const char *ct = req_header(r, "content-type"), *t = req_header(r, "x-form-token");
+		int is_form = ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+		if (is_form && form_take(r, row) != 0)
+			return -1;
+		if (!t && r->form)
+			t = form_get(r->form, "form_token");
+		if (csrf_origin_ok(r) && csrf_token_valid(r, t))
+			return 0;
+		static const char refused[] =
+		    "{\"error\": \"This page has expired (its form token is missing or "
+		    "old): reload it and try again.\"}";
+		resp_bytes(r, 403, "application/json", "no-store", NULL, refused, sizeof refused - 1);
+		return -1;
+	}
 	if (form_take(r, row) != 0)
 		return -1;
 	if (!form_trusted(r, row)) {

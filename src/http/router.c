@@ -89,6 +89,7 @@ void router_print(const struct route *table, size_t n, unsigned max_body_kb, FIL
 		const char *csrf = x->method != M_POST		      ? "-"
 				   : x->csrf == CSRF_TOKEN	      ? "token"
 				   : x->csrf == CSRF_TOKEN_NO_SESSION ? "token-no-session"
+				   : x->csrf == CSRF_HEADER	      ? "header"
 								      : "none";
 		fprintf(out, "%-6s %-28s %-11s %-3s %-8u %-7s %s", x->method == M_POST ? "POST" : "GET",
 			x->pattern, route_role_name(x->role), x->flags & ROUTE_2FA ? "yes" : "no", kb,

@@ -20,7 +20,9 @@ enum route_role { ROLE_ANYONE, ROLE_READER, ROLE_CONTRIBUTOR, ROLE_EDITOR, ROLE_
 enum route_csrf {
 	CSRF_TOKEN,	       /* the form's form_token, of the reader's session, and a same-site Origin */
 	CSRF_TOKEN_NO_SESSION, /* the same, with the token made for no session (/admin/resume signs in) */
-	CSRF_NONE	       /* nothing: the row's note says why */
+	CSRF_HEADER, /* a script's request: the token in X-Form-Token (else a form's form_token) and a
+		      * same-site Origin; a body that is not a form is left as it came (upload chunks) */
+	CSRF_NONE    /* nothing: the row's note says why */
 };
 
 #define ROUTE_2FA 1u	   /* admins must have two-factor sign-in on: others are sent to turn it on */

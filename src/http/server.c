@@ -22,6 +22,9 @@
 #include "http/connload.h"
 #include "http/dispatch.h"
 #include "http/render.h"
+#include "http/status.h"
+#include "render/escape.h"
+#include "core/buf.h"
 #include "http/response.h"
 
 static atomic_int stopping;
@@ -243,12 +246,64 @@ static int setup_tls(struct app *app, char *err, size_t errlen)
 	return 0;
 }
 
-/* h2o answers some requests itself (413 at the headers, 417, a broken chunked body) through the host's
- * fallback path: this filter gives those answers the headers every response of ours carries. */
+/* h2o answers some requests itself, through the host's fallback path: 413 at the headers, 417, a broken
+ * chunked body. Those answers get the headers every response of ours carries, and a short HTML page saying
+ * what happened (for the upload form's 413, how larger images are sent) instead of h2o's line of text. */
+struct own_filter {
+	h2o_filter_t super;
+	const struct app *app;
+};
+
+struct own_page {
+	h2o_ostream_t super;
+	h2o_iovec_t body;
+	int sent;
+};
+
+static void own_page_send(h2o_ostream_t *self, h2o_req_t *req, h2o_iovec_t *bufs, size_t n,
+			  h2o_send_state_t state)
+{
+	(void)bufs;
+	(void)n;
+	struct own_page *o = (struct own_page *)self;
+	int head = h2o_memis(req->input.method.base, req->input.method.len, H2O_STRLIT("HEAD"));
+	size_t count = head || o->sent ? 0 : 1;
+	o->sent = 1;
+	h2o_ostream_send_next(self, req, &o->body, count, state);
+}
+
 static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t **slot)
 {
-	(void)self;
+	const struct app *app = ((struct own_filter *)self)->app;
 	resp_security_headers(req);
+	if (req->res.status >= 400) {
+		const struct http_status *st = http_status(req->res.status);
+		char path[256];
+		size_t plen = req->input.path.len < sizeof path - 1 ? req->input.path.len : sizeof path - 1;
+		memcpy(path, req->input.path.base, plen);
+		path[plen] = '\0';
+		const char *message =
+		    req->res.status == 413 ? dispatch_too_large(app, path, &req->pool) : st->message;
+		buf b;
+		buf_init(&b, &req->pool);
+		buf_printf(&b,
+			   "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+			   "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>",
+			   st->title, st->title);
+		esc_html(&b, message, strlen(message));
+		buf_adds(&b, "</p>\n</main>\n</body>\n</html>\n");
+		ssize_t ct = h2o_find_header(&req->res.headers, H2O_TOKEN_CONTENT_TYPE, -1);
+		if (ct >= 0)
+			req->res.headers.entries[ct].value =
+			    h2o_iovec_init(H2O_STRLIT("text/html; charset=utf-8"));
+		req->res.content_length = b.len;
+		struct own_page *o = (struct own_page *)h2o_add_ostream(req, sizeof *o, slot);
+		o->super.do_send = own_page_send;
+		o->body = h2o_iovec_init(b.p, b.len);
+		o->sent = 0;
+		slot = &o->super.next;
+	}
 	h2o_setup_next_ostream(req, slot);
 }
 
@@ -267,8 +322,10 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 	globalconf.http1.upgrade_to_http2 = app->cfg.http2_cleartext;
 	h2o_hostconf_t *host =
 	    h2o_config_register_host(&globalconf, h2o_iovec_init(H2O_STRLIT("default")), 65535);
-	h2o_filter_t *filter = h2o_create_filter(&host->fallback_path, sizeof *filter);
-	filter->on_setup_ostream = on_setup_ostream;
+	struct own_filter *filter =
+	    (struct own_filter *)h2o_create_filter(&host->fallback_path, sizeof *filter);
+	filter->super.on_setup_ostream = on_setup_ostream;
+	filter->app = app;
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	dispatch_register(path, app);
 	const char *log = app->cfg.access_log;

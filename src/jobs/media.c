@@ -1,4 +1,5 @@
-/* media: image uploads: type from the bytes, a content hash, and libvips renditions in responsive widths. */
+/* media: image uploads: type from the bytes, a content hash, and libvips renditions in responsive widths,
+ * read from the uploaded file on disk. */
 #include "jobs/media.h"
 
 #include <errno.h>
@@ -67,6 +68,30 @@ void media_hash(const void *bytes, size_t n, char out[MEDIA_HASH_LEN + 1])
 	unsigned char digest[crypto_hash_sha256_BYTES];
 	crypto_hash_sha256(digest, bytes, n);
 	sodium_bin2hex(out, MEDIA_HASH_LEN + 1, digest, MEDIA_HASH_LEN / 2);
+}
+
+int media_hash_file(int fd, char out[MEDIA_HASH_LEN + 1], int64_t *size)
+{
+	crypto_hash_sha256_state st;
+	crypto_hash_sha256_init(&st);
+	unsigned char buf[64 * 1024]; /* the file streams through: never whole in memory */
+	int64_t off = 0;
+	for (;;) {
+		ssize_t k = pread(fd, buf, sizeof buf, (off_t)off);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return log_error("media: cannot read an upload: %s", strerror(errno)), -1;
+		if (k == 0)
+			break;
+		crypto_hash_sha256_update(&st, buf, (unsigned long long)k);
+		off += k;
+	}
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_final(&st, digest);
+	sodium_bin2hex(out, MEDIA_HASH_LEN + 1, digest, MEDIA_HASH_LEN / 2);
+	*size = off;
+	return 0;
 }
 
 size_t media_widths(int64_t width, int out[MEDIA_MAX_WIDTHS])
@@ -143,12 +168,12 @@ static int save_buffer(VipsImage *img, const char *kind, void **buf, size_t *len
 	return vips_webpsave_buffer(img, buf, len, "Q", 80, "strip", TRUE, NULL);
 }
 
-static int header_check(const void *bytes, size_t n, const char *kind, char *err, size_t errlen)
+static int header_check(const char *path, const char *kind, char *err, size_t errlen)
 {
 	VipsImage *probe = NULL;
-	int rc = strcmp(kind, "jpeg") == 0  ? vips_jpegload_buffer((void *)bytes, n, &probe, NULL)
-		 : strcmp(kind, "png") == 0 ? vips_pngload_buffer((void *)bytes, n, &probe, NULL)
-					    : vips_webpload_buffer((void *)bytes, n, &probe, NULL);
+	int rc = strcmp(kind, "jpeg") == 0  ? vips_jpegload(path, &probe, NULL)
+		 : strcmp(kind, "png") == 0 ? vips_pngload(path, &probe, NULL)
+					    : vips_webpload(path, &probe, NULL);
 	if (rc != 0) {
 		snprintf(err, errlen, "This %s file could not be read: it may be damaged or cut short.",
 			 kind[0] == 'j'	  ? "JPEG"
@@ -167,25 +192,24 @@ static int header_check(const void *bytes, size_t n, const char *kind, char *err
 	return 0;
 }
 
-int media_process(const void *bytes, size_t n, const char *kind, const char *dir, const char *hash,
-		  int *width, int *height, char *err, size_t errlen)
+int media_process(const char *path, const char *kind, const char *dir, const char *hash, int *width,
+		  int *height, char *err, size_t errlen)
 {
 	pthread_once(&vips_once, vips_setup);
 	if (!media_ext(kind)) {
 		snprintf(err, errlen, "Only JPEG, PNG and WebP images can be uploaded.");
 		return -1;
 	}
-	if (header_check(bytes, n, kind, err, errlen) != 0) {
+	if (header_check(path, kind, err, errlen) != 0) {
 		vips_error_clear();
 		return -1;
 	}
 	/* the largest rendition, upright and in sRGB, decoded once and kept in memory for the smaller ones */
 	VipsImage *big = NULL, *mem = NULL;
 	int largest = standard_widths[MEDIA_MAX_WIDTHS - 1];
-	/* a file cut short or with broken data is refused, not stored half grey; libvips 8.14's thumbnail
-	 * ignores its own fail_on for buffers, so the loader is told through option_string */
-	if (vips_thumbnail_buffer((void *)bytes, n, &big, largest, "height", VIPS_MAX_COORD, "size",
-				  VIPS_SIZE_DOWN, "option_string", "fail_on=error", NULL) != 0 ||
+	/* a file cut short or with broken data is refused, not stored half grey */
+	if (vips_thumbnail(path, &big, largest, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, "fail_on",
+			   VIPS_FAIL_ON_ERROR, NULL) != 0 ||
 	    !(mem = vips_image_copy_memory(big))) {
 		log_info("media: libvips could not decode an upload: %s", vips_error_buffer());
 		vips_error_clear();

@@ -17,16 +17,20 @@ const char *media_ext(const char *kind);
 const char *media_file_type(const char *name);
 /** The first MEDIA_HASH_LEN hex digits of the SHA-256 of the bytes. */
 void media_hash(const void *bytes, size_t n, char out[MEDIA_HASH_LEN + 1]);
+/** media_hash of a whole file, read in small pieces from fd (from offset 0); *size is its length. 0, or -1.
+ */
+int media_hash_file(int fd, char out[MEDIA_HASH_LEN + 1], int64_t *size);
 /** The rendition widths of an image `width` pixels wide, ascending; returns how many (at least 1). */
 size_t media_widths(int64_t width, int out[MEDIA_MAX_WIDTHS]);
 /** "/media/<hash>-<w>.<ext>" into out. */
 void media_url(const char *hash, const char *kind, int width, char *out, size_t n);
 
-/** Decodes an upload of the given kind with libvips (upright, metadata stripped) and writes its renditions
- * to dir as <hash>-<w>.<ext>; *width and *height get the largest one's size. 0, or -1 with a message for
- * the editor in err. Slow: call it off the event loop. */
-int media_process(const void *bytes, size_t n, const char *kind, const char *dir, const char *hash,
-		  int *width, int *height, char *err, size_t errlen);
+/** Decodes the uploaded file at path, of the given kind, with libvips (upright, metadata stripped) and writes
+ * its renditions to dir as <hash>-<w>.<ext>; *width and *height get the largest one's size. 0, or -1 with a
+ * message for the editor in err. The file is read from disk, never copied whole into memory (its decoded
+ * pixels are, up to MEDIA_MAX_PIXELS). Slow: call it off the event loop. */
+int media_process(const char *path, const char *kind, const char *dir, const char *hash, int *width,
+		  int *height, char *err, size_t errlen);
 /** Removes the renditions of an image (absent files are fine). */
 void media_remove(const char *dir, const char *hash, const char *kind, int64_t width);
 

@@ -1,5 +1,6 @@
 /* scheduler: publishes scheduled articles at their second and drops cached pages when it does; notices a
- * restored database; keeps the search index and vocabulary up to date in the background. */
+ * restored database; keeps the search index and vocabulary up to date in the background; removes stale
+ * uploads. */
 #include "jobs/scheduler.h"
 
 #include <pthread.h>
@@ -9,6 +10,7 @@
 #include "core/log.h"
 #include "http/changes.h"
 #include "http/server.h"
+#include "jobs/uploads.h"
 
 /* It looks for work at least this often (an editor may schedule something at any time), and otherwise
  * sleeps exactly until the next scheduled second, so cached pages show an article within milliseconds of it.
@@ -16,6 +18,8 @@
 #define TICK_MS 200
 /* Search upkeep runs at most this often: after a burst of edits, once. */
 #define UPKEEP_MS 1000
+/* Unfinished uploads older than a day are looked for this often (and when the server starts). */
+#define UPLOADS_SWEEP_MS (3600 * 1000)
 
 static pthread_t thread;
 static atomic_int stopping;
@@ -61,7 +65,7 @@ static void follow_changes(struct app *app, int64_t now)
  * page; search upkeep at most every UPKEEP_MS. */
 static void upkeep(struct app *app, int64_t now)
 {
-	static int64_t epoch = -1, last_upkeep;
+	static int64_t epoch = -1, last_upkeep, last_sweep;
 	follow_changes(app, now);
 	int64_t e = store_content_epoch(db);
 	if (e >= 0 && epoch >= 0 && e != epoch) {
@@ -74,6 +78,10 @@ static void upkeep(struct app *app, int64_t now)
 		last_upkeep = now;
 		if (store_search_upkeep(db) < 0)
 			log_error("scheduler: search upkeep failed");
+	}
+	if (!last_sweep || now - last_sweep >= UPLOADS_SWEEP_MS) {
+		last_sweep = now;
+		uploads_expire(db, app->cfg.media_dir, now / 1000);
 	}
 }
 

@@ -101,6 +101,11 @@ void admin_media(struct request *r);
 void admin_media_upload(struct request *r);
 void admin_media_edit(struct request *r);
 void admin_media_save(struct request *r);
+/* the uploader's chunks: src/admin/uploads.c */
+void admin_upload_start(struct request *r);
+void admin_upload_status(struct request *r);
+void admin_upload_chunk(struct request *r);
+void admin_upload_cancel(struct request *r);
 /* the media library's files: src/site/assets.c */
 void media_file(struct request *r);
 /* back office: src/admin/users.c */

@@ -183,6 +183,15 @@ STORE_FN(enum save_result, store_media_update,
 STORE_FN(enum save_result, store_media_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
 	 (s, site_id, id, user_id))
 STORE_FN(int, store_media_hash_used, (store * s, const char *hash), (s, hash))
+STORE_FN(enum save_result, store_upload_add,
+	 (store * s, const struct media_upload *u, int max, int64_t since), (s, u, max, since))
+STORE_FN(int, store_upload_get,
+	 (store * s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id, int64_t since,
+	  struct media_upload *out),
+	 (s, pool, id, site_id, user_id, since, out))
+STORE_FN(int, store_upload_done, (store * s, const char *id, int64_t media_id), (s, id, media_id))
+STORE_FN(int, store_upload_delete, (store * s, const char *id), (s, id))
+STORE_FN(int, store_upload_expire, (store * s, int64_t before), (s, before))
 STORE_FN(int, store_admin_sections,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out, size_t *n),
 	 (s, pool, site_id, out, n))

@@ -1,5 +1,5 @@
-/* media: the media library's queries: add an image once per content hash, list, describe, delete when unused.
- */
+/* media: the media library's queries: add an image once per content hash, list, describe, delete when unused;
+ * uploads in progress. */
 #include <stdio.h>
 #include <string.h>
 
@@ -15,6 +15,11 @@ enum {
 	M_UPDATE,
 	M_DELETE,
 	M_HASH_USED,
+	M_UPLOAD_ADD,
+	M_UPLOAD_GET,
+	M_UPLOAD_DONE,
+	M_UPLOAD_DELETE,
+	M_UPLOAD_EXPIRE,
 	M_LAST
 };
 _Static_assert(M_LAST <= 130, "statement slots 110-129 belong to media.c");
@@ -165,4 +170,89 @@ int sq_store_media_hash_used(store *s, const char *hash)
 	int used = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	return used;
+}
+
+/* ---- uploads in progress ---- */
+
+enum save_result sq_store_upload_add(store *s, const struct media_upload *u, int max, int64_t since)
+{
+	/* the count and the insert under one write lock: two starts at once cannot both take the last place
+	 */
+	if (sq_run(s, "BEGIN IMMEDIATE") != 0)
+		return SAVE_ERROR;
+	sqlite3_stmt *st =
+	    sq_prepare(s, M_UPLOAD_ADD,
+		       "INSERT INTO media_upload (id, site_id, user_id, size, name, alt, credit, created_at) "
+		       "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE (SELECT count(*) FROM media_upload WHERE "
+		       "user_id = ?3 "
+		       "AND done = 0 AND created_at >= ?9) < ?10");
+	sq_bind_text(st, 1, u->id);
+	sqlite3_bind_int64(st, 2, u->site_id);
+	sqlite3_bind_int64(st, 3, u->user_id);
+	sqlite3_bind_int64(st, 4, u->size);
+	sq_bind_text(st, 5, u->name);
+	sq_bind_text(st, 6, u->alt);
+	sq_bind_text(st, 7, u->credit);
+	sqlite3_bind_int64(st, 8, u->created_at);
+	sqlite3_bind_int64(st, 9, since);
+	sqlite3_bind_int64(st, 10, max);
+	int changes = 0;
+	if (sq_exec(s, st, &changes) != 0 || sq_run(s, "COMMIT") != 0) {
+		sq_run(s, "ROLLBACK");
+		return SAVE_ERROR;
+	}
+	return changes ? SAVE_OK : SAVE_CONFLICT;
+}
+
+static void fill_upload(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
+{
+	struct media_upload *x = item;
+	x->id = sq_col_str(pool, st, 0);
+	x->site_id = sq_col_i64(st, 1);
+	x->user_id = sq_col_i64(st, 2);
+	x->size = sq_col_i64(st, 3);
+	x->name = sq_col_str(pool, st, 4);
+	x->alt = sq_col_str(pool, st, 5);
+	x->credit = sq_col_str(pool, st, 6);
+	x->media_id = sq_col_i64(st, 7);
+	x->done = (int)sq_col_i64(st, 8);
+	x->created_at = sq_col_i64(st, 9);
+}
+
+int sq_store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
+			int64_t since, struct media_upload *out)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, M_UPLOAD_GET,
+		       "SELECT id, site_id, user_id, size, name, alt, credit, COALESCE(media_id, 0), "
+		       "done, created_at FROM media_upload WHERE id = ?1 AND site_id = ?2 AND "
+		       "user_id = ?3 AND created_at >= ?4");
+	sq_bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 2, site_id);
+	sqlite3_bind_int64(st, 3, user_id);
+	sqlite3_bind_int64(st, 4, since);
+	return sq_one(s, pool, st, fill_upload, out);
+}
+
+int sq_store_upload_done(store *s, const char *id, int64_t media_id)
+{
+	sqlite3_stmt *st =
+	    sq_prepare(s, M_UPLOAD_DONE, "UPDATE media_upload SET done = 1, media_id = ?2 WHERE id = ?1");
+	sq_bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 2, media_id);
+	return sq_exec(s, st, NULL);
+}
+
+int sq_store_upload_delete(store *s, const char *id)
+{
+	sqlite3_stmt *st = sq_prepare(s, M_UPLOAD_DELETE, "DELETE FROM media_upload WHERE id = ?1");
+	sq_bind_text(st, 1, id);
+	return sq_exec(s, st, NULL);
+}
+
+int sq_store_upload_expire(store *s, int64_t before)
+{
+	sqlite3_stmt *st = sq_prepare(s, M_UPLOAD_EXPIRE, "DELETE FROM media_upload WHERE created_at < ?1");
+	sqlite3_bind_int64(st, 1, before);
+	return sq_exec(s, st, NULL);
 }

@@ -1,5 +1,5 @@
 /* pg_media: the media library's queries in PostgreSQL, as media.c does them in SQLite: add an image once per
- * content hash, list, describe, delete when unused. */
+ * content hash, list, describe, delete when unused; uploads in progress. */
 #include <stdio.h>
 
 #include "store/pg_int.h"
@@ -15,6 +15,12 @@ enum {
 	M_DELETE,
 	M_HASH_USED,
 	M_LOCK,
+	M_UPLOAD_LOCK,
+	M_UPLOAD_ADD,
+	M_UPLOAD_GET,
+	M_UPLOAD_DONE,
+	M_UPLOAD_DELETE,
+	M_UPLOAD_EXPIRE,
 	M_LAST
 };
 _Static_assert(M_LAST <= 370, "statement slots 340-369 belong to pg_media.c");
@@ -189,4 +195,97 @@ int pg_store_media_hash_used(store *s, const char *hash)
 	if (pg_value(s, M_HASH_USED, "SELECT EXISTS (SELECT 1 FROM media WHERE hash = $1)", &p, &used) < 0)
 		return -1;
 	return (int)used;
+}
+
+/* ---- uploads in progress ---- */
+
+enum save_result pg_store_upload_add(store *s, const struct media_upload *u, int max, int64_t since)
+{
+	/* the user's row is locked first, so two starts at once count one after the other, as SQLite's one
+	 * writer at a time does it */
+	struct pg_params l = {0};
+	pg_p_i64(&l, u->user_id);
+	struct pg_params p = {0};
+	pg_p_text(&p, u->id);
+	pg_p_i64(&p, u->site_id);
+	pg_p_i64(&p, u->user_id);
+	pg_p_i64(&p, u->size);
+	pg_p_text(&p, u->name);
+	pg_p_text(&p, u->alt);
+	pg_p_text(&p, u->credit);
+	pg_p_i64(&p, u->created_at);
+	pg_p_i64(&p, since);
+	pg_p_i64(&p, max);
+	int changes = 0;
+	if (pg_run(s, "BEGIN") != 0)
+		return SAVE_ERROR;
+	if (pg_exec(s, M_UPLOAD_LOCK, "SELECT 1 FROM \"user\" WHERE id = $1::bigint FOR UPDATE", &l, NULL) !=
+		0 ||
+	    pg_exec(
+		s, M_UPLOAD_ADD,
+		"INSERT INTO media_upload (id, site_id, user_id, size, name, alt, credit, created_at) "
+		"SELECT $1, $2::bigint, $3::bigint, $4::bigint, $5, $6, $7, $8::bigint WHERE (SELECT "
+		"count(*) "
+		"FROM media_upload WHERE user_id = $3::bigint AND done = 0 AND created_at >= $9::bigint) < "
+		"$10::bigint",
+		&p, &changes) != 0 ||
+	    pg_run(s, "COMMIT") != 0) {
+		pg_run(s, "ROLLBACK");
+		return SAVE_ERROR;
+	}
+	return changes ? SAVE_OK : SAVE_CONFLICT;
+}
+
+static void fill_upload(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item)
+{
+	struct media_upload *x = item;
+	x->id = pg_str(pool, r, row, 0);
+	x->site_id = pg_i64(r, row, 1);
+	x->user_id = pg_i64(r, row, 2);
+	x->size = pg_i64(r, row, 3);
+	x->name = pg_str(pool, r, row, 4);
+	x->alt = pg_str(pool, r, row, 5);
+	x->credit = pg_str(pool, r, row, 6);
+	x->media_id = pg_i64(r, row, 7);
+	x->done = (int)pg_i64(r, row, 8);
+	x->created_at = pg_i64(r, row, 9);
+}
+
+int pg_store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
+			int64_t since, struct media_upload *out)
+{
+	struct pg_params p = {0};
+	pg_p_text(&p, id);
+	pg_p_i64(&p, site_id);
+	pg_p_i64(&p, user_id);
+	pg_p_i64(&p, since);
+	return pg_one(s, pool, M_UPLOAD_GET,
+		      "SELECT id, site_id, user_id, size, name, alt, credit, COALESCE(media_id, 0), done, "
+		      "created_at FROM media_upload WHERE id = $1 AND site_id = $2::bigint AND user_id = "
+		      "$3::bigint AND created_at >= $4::bigint",
+		      &p, fill_upload, out);
+}
+
+int pg_store_upload_done(store *s, const char *id, int64_t media_id)
+{
+	struct pg_params p = {0};
+	pg_p_text(&p, id);
+	pg_p_i64(&p, media_id);
+	return pg_exec(s, M_UPLOAD_DONE,
+		       "UPDATE media_upload SET done = 1, media_id = $2::bigint WHERE id = $1", &p, NULL);
+}
+
+int pg_store_upload_delete(store *s, const char *id)
+{
+	struct pg_params p = {0};
+	pg_p_text(&p, id);
+	return pg_exec(s, M_UPLOAD_DELETE, "DELETE FROM media_upload WHERE id = $1", &p, NULL);
+}
+
+int pg_store_upload_expire(store *s, int64_t before)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, before);
+	return pg_exec(s, M_UPLOAD_EXPIRE, "DELETE FROM media_upload WHERE created_at < $1::bigint", &p,
+		       NULL);
 }

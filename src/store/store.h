@@ -378,6 +378,28 @@ enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64
 /** 1 when any site still holds an image with these bytes (so its files stay), 0 when none, -1 on error. */
 int store_media_hash_used(store *s, const char *hash);
 
+/** An upload in progress (or just finished) of an image sent in chunks; its bytes are in a file named by id
+ * under the media folder (src/jobs/uploads.h), whose size is how far it got. */
+struct media_upload {
+	const char *id; /* 32 random hex digits */
+	int64_t site_id, user_id, size, media_id, created_at;
+	const char *name, *alt, *credit;
+	int done; /* finished: media_id is the image it became */
+};
+/** Records a new upload unless its user has `max` or more unfinished ones started at or after `since`
+ * (checked and inserted in one transaction): SAVE_OK, SAVE_CONFLICT when too many, SAVE_ERROR. */
+enum save_result store_upload_add(store *s, const struct media_upload *u, int max, int64_t since);
+/** The upload `id` of this user on this site started at or after `since`: 1 and out, 0 when none, -1. */
+int store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
+		     int64_t since, struct media_upload *out);
+/** Marks an upload finished as image media_id (kept until it expires, so a lost answer can be asked again).
+ */
+int store_upload_done(store *s, const char *id, int64_t media_id);
+/** Forgets an upload (refused or cancelled): 0, or -1. */
+int store_upload_delete(store *s, const char *id);
+/** Forgets every upload started before `before`: 0, or -1 (their files go by age, src/jobs/uploads.c). */
+int store_upload_expire(store *s, int64_t before);
+
 /* ---- site structure (src/store/structure.c): sections, tags, static pages, the menu, sister sites ----
  *
  * Saves create when the id is 0. A position of -1 means "at the end" for a new row and "unchanged" for an

@@ -74,7 +74,7 @@ try {
   // mail goes to an outbox folder of this test run (the default, var/outbox, is in the repository)
   outbox = join(dir, "outbox");
   const config = join(dir, "plenary.ini");
-  writeFileSync(config, `[plenary]\noutbox = ${outbox}\n`);
+  writeFileSync(config, `[plenary]\noutbox = ${outbox}\nmedia_dir = ${join(dir, "media")}\n`);
   server = spawn(bin, ["serve", "--config", config, "--db", db, "--listen", `127.0.0.1:${port}`, "--threads", "2"],
     { stdio: ["ignore", "ignore", "pipe"], cwd: root });
   server.stderr.on("data", (d) => { serverLog += d; });
@@ -575,6 +575,43 @@ try {
     // (sqlValue trims what it prints: the JSON of the body keeps its first newline)
     const saved = JSON.parse(sqlValue("SELECT json_quote(replace(body, char(13), '')) FROM article WHERE title = ?", title));
     assert(saved === body, `the body saved is ${JSON.stringify(saved)}`);
+    await ctx.close();
+  });
+
+  await check("back office: the uploader sends a 3 MB image in chunks with a progress bar, goes on after a dropped chunk, and opens the image", async () => {
+    const { ctx, page } = await staffPage("contributor");
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    const image = join(dir, "poster.png"); // random pixels: about 3 MB that no other test uploads
+    execFileSync("/usr/bin/python3", ["-c", "import os,sys;from PIL import Image;" +
+      "Image.frombytes('RGB',(1024,1024),os.urandom(1024*1024*3)).save(sys.argv[1],compress_level=1)", image]);
+    const size = readFileSync(image).length;
+    const chunks = [];
+    let dropped = 0;
+    await page.route(/\/admin\/uploads\/[0-9a-f]{32}$/, async (route) => {
+      const req = route.request();
+      if (req.method() === "POST") {
+        chunks.push([Number(req.headers()["upload-offset"]), (req.postDataBuffer() || Buffer.alloc(0)).length]);
+        if (chunks.length === 4 && !dropped++) return route.abort("connectionreset"); // one chunk lost on the way
+      }
+      return route.continue();
+    });
+    await page.goto(`${base}/admin/media`);
+    await page.setInputFiles("#field-file", image);
+    await page.fill("#field-alt", "A poster sent in pieces");
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.locator(".upload-status", { hasText: /Sent [0-9.]+ MB of [0-9.]+ MB/ }).waitFor({ timeout: 10000 });
+    await page.waitForURL((u) => /^\/admin\/media\/\d+$/.test(u.pathname) && u.searchParams.has("uploaded"), { timeout: 30000 });
+    const id = new URL(page.url()).pathname.split("/").pop();
+    assert(sqlValue("SELECT bytes FROM media WHERE id = ?", id) === String(size), "the image stored is not the whole file");
+    assert(sqlValue("SELECT alt FROM media WHERE id = ?", id) === "A poster sent in pieces", "the alt text was lost");
+    assert(chunks.length > size / 196608, `${chunks.length} chunks for ${size} bytes`);
+    assert(chunks.every(([, n]) => n <= 196608), "a chunk was larger than the server asked for");
+    // after the lost chunk, the uploader went on from the offset the server had, not from the start
+    const [lostAt] = chunks[3];
+    assert(chunks[4][0] === lostAt, `after losing the chunk at ${lostAt} it sent from ${chunks[4][0]}`);
+    assert(chunks.filter(([o]) => o === 0).length === 1, "the upload started over");
+    assert(problems.length === 0, `errors in the page: ${problems[0]}`);
     await ctx.close();
   });
 

@@ -145,7 +145,12 @@ def media_count(srv):
 
 
 def files_on_disk(srv):
-    return set(os.listdir(srv.media_dir)) if os.path.isdir(srv.media_dir) else set()
+    """The files of media_dir, with those of its uploads folder (uploads on their way in) as uploads/NAME."""
+    if not os.path.isdir(srv.media_dir):
+        return set()
+    names = set(os.listdir(srv.media_dir)) - {"uploads"}
+    tmp = os.path.join(srv.media_dir, "uploads")
+    return names | ({f"uploads/{n}" for n in os.listdir(tmp)} if os.path.isdir(tmp) else set())
 
 
 def rendition_names(row):
@@ -335,14 +340,20 @@ def test_png_text_chunks_are_stripped(srv, editor):
         assert not got.text, got.text
 
 
-def test_the_plain_form_takes_no_body_over_max_body_kb(srv, editor):
-    """No address takes bodies over max_body_kb (256 KiB by default), the upload form's neither: larger files
-    arrive in chunks through the resumable uploader."""
+def test_the_form_refuses_a_file_over_max_body_kb_and_says_how_to_send_it(srv, editor):
+    """Without JavaScript the form takes files up to max_body_kb (256 KiB by default); a larger one is 413 with
+    a message pointing to the page's uploader (chunks, tests/http/test_uploads.py), and nothing is stored."""
+    rows, before = media_count(srv), files_on_disk(srv)
     body = noise_png((400, 400))
     assert len(body) > 300 * 1024
-    before = srv.query("SELECT count(*) FROM media")[0][0]
-    assert upload(editor, body, filename="noise.png", ctype="image/png").status_code == 413
-    assert srv.query("SELECT count(*) FROM media")[0][0] == before
+    r = upload(editor, body, filename="noise.png", ctype="image/png", alt="Kept alt")
+    assert r.status_code == 413
+    message = r.text if "error-file" not in r.text else errors_of(r.text)["file"]
+    assert "without JavaScript (256 KB)" in message and "uploader" in message and "16 MB" in message, message
+    nothing_stored(srv, rows, before)
+    small = png((300, 200))  # under the limit: the form works as it always did
+    row = media(srv, uploaded_id(upload(editor, small, filename="small.png", ctype="image/png")))
+    assert (row["width"], row["height"], row["bytes"]) == (300, 200, len(small))
 
 
 def test_a_body_over_max_body_kb_elsewhere_is_413(srv, editor):

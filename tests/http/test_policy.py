@@ -45,7 +45,7 @@ def route_table():
         method, pattern, role, twofa, body_kb, render, csrf = line.split("#")[0].split()[:7]
         assert method in ("GET", "POST") and role in RANK and twofa in ("yes", "no"), line
         assert render in ("loop", "thread") and int(body_kb) > 0, line
-        assert method == "GET" and csrf == "-" or csrf in ("token", "token-no-session", "none"), line
+        assert method == "GET" and csrf == "-" or csrf in ("token", "token-no-session", "header", "none"), line
         if csrf == "none":
             assert "#" in line and line.split("#", 1)[1].strip(), f"a POST row without a token says why: {line}"
         rows.append({"method": method, "pattern": pattern, "role": role, "twofa": twofa == "yes",

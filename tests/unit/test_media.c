@@ -10,6 +10,7 @@
 
 #include "http/multipart.h"
 #include "jobs/media.h"
+#include "jobs/uploads.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;
@@ -341,6 +342,23 @@ static unsigned char *make_png(uint32_t w, uint32_t h, int gray1, size_t *n)
 	return png;
 }
 
+/* media_process of bytes: written to a file of their own outside dir first, as an upload is. */
+static int process_bytes(const void *bytes, size_t n, const char *kind, const char *dir, const char *hash,
+			 int *w, int *h, char *err, size_t errlen)
+{
+	char path[] = "/tmp/plenary-test-upload-XXXXXX";
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		CHECK(!"mkstemp");
+		return -1;
+	}
+	CHECK(write(fd, bytes, n) == (ssize_t)n);
+	close(fd);
+	int rc = media_process(path, kind, dir, hash, w, h, err, errlen);
+	unlink(path);
+	return rc;
+}
+
 static int files_in(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -373,7 +391,7 @@ static void test_process(void)
 	char hash[MEDIA_HASH_LEN + 1], err[200] = "";
 	media_hash(png, n, hash);
 	int w = 0, h = 0;
-	CHECK(media_process(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
 	CHECK(w == 700 && h == 350);
 	char name[96];
 	snprintf(name, sizeof name, "%s-320.png", hash);
@@ -400,20 +418,20 @@ static void test_process(void)
 	media_remove(dir, hash, "png", w); /* absent files are fine */
 
 	/* the same bytes, told to be a JPEG: refused, nothing written */
-	CHECK(media_process(png, n, "jpeg", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, n, "jpeg", dir, hash, &w, &h, err, sizeof err) == -1);
 	CHECK_CONTAINS(err, "JPEG");
-	CHECK(media_process(png, n, "gif", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, n, "gif", dir, hash, &w, &h, err, sizeof err) == -1);
 	CHECK(files_in(dir) == 0);
 
 	/* cut short in the pixel data: an error for the editor, nothing on disk */
 	err[0] = '\0';
-	int rc = media_process(png, n / 2, "png", dir, hash, &w, &h, err, sizeof err);
+	int rc = process_bytes(png, n / 2, "png", dir, hash, &w, &h, err, sizeof err);
 	CHECK(rc == -1);
 	CHECK(err[0] != '\0');
 	CHECK(files_in(dir) == 0);
 	/* cut short in the header */
 	err[0] = '\0';
-	CHECK(media_process(png, 20, "png", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, 20, "png", dir, hash, &w, &h, err, sizeof err) == -1);
 	CHECK_CONTAINS(err, "could not be read");
 	CHECK(files_in(dir) == 0);
 	free(png);
@@ -421,20 +439,20 @@ static void test_process(void)
 	/* larger than 50 megapixels: refused from the header, before any decoding */
 	png = make_png(8000, 8000, 1, &n);
 	err[0] = '\0';
-	CHECK(media_process(png, n, "png", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == -1);
 	CHECK_CONTAINS(err, "8000 × 8000");
 	CHECK_CONTAINS(err, "50 megapixels");
 	CHECK(files_in(dir) == 0);
 	free(png);
 	png = make_png(25000, 10, 1, &n); /* few pixels, but wider than any side accepted */
-	CHECK(media_process(png, n, "png", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == -1);
 	CHECK(files_in(dir) == 0);
 	free(png);
 
 	/* a tiny image keeps its size: one rendition */
 	png = make_png(3, 2, 0, &n);
 	media_hash(png, n, hash);
-	CHECK(media_process(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
 	CHECK(w == 3 && h == 2);
 	snprintf(name, sizeof name, "%s-3.png", hash);
 	CHECK(file_exists(dir, name));
@@ -445,7 +463,7 @@ static void test_process(void)
 	/* wider than the largest rendition: scaled down to 1920, height in proportion, all widths */
 	png = make_png(2400, 600, 0, &n);
 	media_hash(png, n, hash);
-	CHECK(media_process(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
 	CHECK(w == 1920 && h == 480);
 	CHECK(files_in(dir) == 5);
 	snprintf(name, sizeof name, "%s-1920.png", hash);
@@ -457,7 +475,7 @@ static void test_process(void)
 	/* a folder that cannot be written: an error, not a crash */
 	png = make_png(10, 10, 0, &n);
 	err[0] = '\0';
-	CHECK(media_process(png, n, "png", "/nonexistent/plenary-media", hash, &w, &h, err, sizeof err) ==
+	CHECK(process_bytes(png, n, "png", "/nonexistent/plenary-media", hash, &w, &h, err, sizeof err) ==
 	      -1);
 	CHECK_CONTAINS(err, "not writable");
 	free(png);
@@ -479,7 +497,7 @@ static void *same_run(void *arg)
 	struct same_job *j = arg;
 	int w, h;
 	char err[200];
-	j->rc = media_process(j->png, j->n, "png", j->dir, j->hash, &w, &h, err, sizeof err);
+	j->rc = process_bytes(j->png, j->n, "png", j->dir, j->hash, &w, &h, err, sizeof err);
 	return NULL;
 }
 
@@ -544,6 +562,47 @@ static void test_same_bytes_at_once(void)
 	rmdir(dir);
 }
 
+/* ---- a file hashed in pieces, and the uploads' ids and chunk sizes ------------------------------------- */
+
+static void test_hash_file_and_uploads(void)
+{
+	char path[] = "/tmp/plenary-test-hash-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	/* larger than the 64 KiB read buffer and not a multiple of it: every piece counts, once */
+	size_t n = 200000;
+	unsigned char *b = malloc(n);
+	for (size_t i = 0; i < n; i++)
+		b[i] = (unsigned char)(i * 7 + i / 300);
+	CHECK(write(fd, b, n) == (ssize_t)n);
+	char want[MEDIA_HASH_LEN + 1], got[MEDIA_HASH_LEN + 1] = "";
+	int64_t size = 0;
+	media_hash(b, n, want);
+	CHECK(media_hash_file(fd, got, &size) == 0);
+	CHECK_STR(got, want);
+	CHECK(size == (int64_t)n);
+	CHECK(ftruncate(fd, 0) == 0);
+	CHECK(media_hash_file(fd, got, &size) == 0 && size == 0);
+	CHECK_STR(got, "e3b0c44298fc1c149afbf4c8996fb924");
+	close(fd);
+	unlink(path);
+	free(b);
+
+	char id[UPLOAD_ID_LEN + 1], other[UPLOAD_ID_LEN + 1];
+	upload_new_id(id);
+	upload_new_id(other);
+	CHECK(upload_id_ok(id) && upload_id_ok(other) && strcmp(id, other) != 0);
+	CHECK(!upload_id_ok(""));
+	CHECK(!upload_id_ok("0123456789abcdef0123456789abcde"));   /* 31 */
+	CHECK(!upload_id_ok("0123456789abcdef0123456789abcdef0")); /* 33 */
+	CHECK(!upload_id_ok("0123456789ABCDEF0123456789abcdef"));  /* upper case */
+	CHECK(!upload_id_ok("../3456789abcdef0123456789abcdef"));
+	/* a chunk leaves a quarter of max_body_kb for what surrounds it; never 0, never above 4 MiB */
+	CHECK(upload_chunk_size(256) == 196608);
+	CHECK(upload_chunk_size(1) == 768);
+	CHECK(upload_chunk_size(65536) == UPLOAD_CHUNK_MAX);
+}
+
 int main(void)
 {
 	setenv("VIPS_WARNING", "0", 0); /* the damaged images made here on purpose would fill stderr */
@@ -554,6 +613,7 @@ int main(void)
 	test_multipart();
 	test_process();
 	test_same_bytes_at_once();
+	test_hash_file_and_uploads();
 	h2o_mem_clear_pool(&pool);
 	return unit_done("media");
 }

@@ -1,6 +1,8 @@
-// admin.js: the article editor's live preview. Without it the editor works the same: its Preview button
-// opens the preview in a new tab.
+// admin.js: the back office's scripts, each for the page that has its elements: the article editor's live
+// preview, and the media library's uploader. Without JavaScript both pages work: the editor's Preview button
+// opens the preview in a new tab, and the upload form posts the file whole (up to max_body_kb).
 //
+// The live preview:
 // When the editor stops typing for WAIT_MS, the form is posted as the Preview button posts it, and the answer
 // (the article rendered by the server with the theme; never saved, never cached) is shown in a sandboxed
 // iframe through srcdoc. Fetching rather than targeting the iframe with the form keeps the page's Content
@@ -118,4 +120,186 @@
   form.addEventListener("input", later);
   form.addEventListener("change", later);
   update();
+})();
+
+// The media library's uploader: the chosen image goes in chunks the server sizes (each fits under its request
+// limit), each sent with the offset it starts at (Upload-Offset) and the page's form token (X-Form-Token).
+// The server answers the offset it has; a chunk that failed (a dropped connection, a server restarting) is
+// tried again from the offset the server reports, after a pause, and the bar shows how far it got. The
+// protocol is in src/admin/uploads.c.
+(function () {
+  const form = document.getElementById("media-upload");
+  if (!form || !window.fetch || !window.AbortController || !window.Blob || !Blob.prototype.slice) return;
+  const file = form.elements.namedItem("file");
+  const submit = form.querySelector("button[type=submit]");
+  const bar = form.querySelector(".upload-progress");
+  const progress = bar.querySelector("progress");
+  const cancel = bar.querySelector(".upload-cancel");
+  const status = form.querySelector(".upload-status");
+  const token = () => form.elements.namedItem("form_token").value;
+  const RETRIES = 6; // failures in a row before the uploader stops and offers to go on
+  let current = null; // {url, size, chunk, file, abort, stopped}
+
+  const mb = (n) => (n / 1048576).toFixed(1) + " MB";
+  const say = (text) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+  // What an answer that is not JSON means: the session ended (a redirect to sign in), or a page in the way.
+  async function answer(res) {
+    if (res.type === "opaqueredirect" || res.status === 0)
+      return { status: 401, body: { error: "Your session has ended: sign in again in another tab, then upload again." } };
+    let body = {};
+    try {
+      body = await res.json();
+    } catch (e) {
+      body = { error: res.status === 403 ? "The back office is for the editorial team." : `The server answered ${res.status}.` };
+    }
+    return { status: res.status, body };
+  }
+
+  function post(url, body, headers, signal) {
+    return fetch(url, {
+      method: "POST", body, headers, signal, credentials: "same-origin", cache: "no-store", redirect: "manual",
+    }).then(answer);
+  }
+
+  function show(offset) {
+    progress.value = current.size ? Math.floor((offset * 100) / current.size) : 100;
+    say(`Sent ${mb(offset)} of ${mb(current.size)} (${progress.value}%).`);
+  }
+
+  function finish(message) {
+    bar.hidden = true;
+    submit.disabled = false;
+    file.disabled = false;
+    current = null;
+    if (message) say(message);
+  }
+
+  // Where the upload stands on the server: its offset, or the finished upload's answer.
+  async function where(up) {
+    const res = await fetch(up.url, { credentials: "same-origin", cache: "no-store", redirect: "manual" });
+    return answer(res);
+  }
+
+  async function send(up, offset) {
+    let failures = 0;
+    while (!up.stopped) {
+      let got;
+      try {
+        const end = Math.min(offset + up.chunk, up.size);
+        got = await post(up.url, up.file.slice(offset, end), {
+          "Content-Type": "application/offset+octet-stream",
+          "Upload-Offset": String(offset),
+          "X-Form-Token": token(),
+        }, up.abort.signal);
+      } catch (e) {
+        if (up.stopped) return;
+        got = { status: 0, body: {} }; // the connection dropped: ask the server where it stands
+      }
+      if (got.body.done) {
+        say(got.body.duplicate ? "This image is in the library already: opening it." : "Uploaded: opening the image.");
+        window.location.assign(got.body.url);
+        return;
+      }
+      if (got.status === 200 || (got.status === 409 && typeof got.body.offset === "number")) {
+        offset = got.body.offset;
+        failures = got.status === 200 ? 0 : failures + 1;
+        show(offset);
+        if (got.status === 409) await sleep(500 * failures);
+        if (failures <= RETRIES) continue;
+      }
+      if (got.status && got.status < 500 && got.status !== 409 && got.status !== 429) {
+        finish(got.body.error || `The upload was refused (error ${got.status}).`); // retrying would not help
+        return;
+      }
+      failures += 1;
+      if (failures > RETRIES) {
+        finish("The upload stopped: the server could not be reached. Choose Upload again to go on from where it stopped.");
+        form.dataset.resume = up.url;
+        return;
+      }
+      say(`The connection failed; trying again (${failures} of ${RETRIES})…`);
+      await sleep(1000 * 2 ** (failures - 1));
+      try {
+        const now = await where(up);
+        if (now.body.done) {
+          window.location.assign(now.body.url);
+          return;
+        }
+        if (now.status === 200) offset = now.body.offset;
+        else if (now.status === 404) {
+          finish(now.body.error);
+          return;
+        }
+      } catch (e) {
+        // still unreachable: the next try says so
+      }
+    }
+  }
+
+  async function start(event) {
+    const chosen = file.files && file.files[0];
+    if (!chosen || current) return; // no file: the form posts and the server says what is missing
+    event.preventDefault();
+    const fields = new URLSearchParams();
+    fields.append("form_token", token());
+    fields.append("name", chosen.name);
+    fields.append("size", String(chosen.size));
+    fields.append("type", chosen.type);
+    fields.append("alt", form.elements.namedItem("alt").value);
+    fields.append("credit", form.elements.namedItem("credit").value);
+    const up = { file: chosen, size: chosen.size, abort: new AbortController(), stopped: false };
+    current = up;
+    submit.disabled = true;
+    file.disabled = true;
+    say("Starting the upload…");
+    let got;
+    try {
+      // an upload that stopped for the same file goes on where it was
+      const resume = form.dataset.resume;
+      if (resume && form.dataset.resumeName === chosen.name + ":" + chosen.size) {
+        up.url = resume;
+        got = await where(up);
+        if (got.status !== 200) got = null;
+      }
+      if (!got) got = await post(form.dataset.uploads, fields, {}, up.abort.signal);
+    } catch (e) {
+      finish("The server could not be reached: check the connection and choose Upload again.");
+      return;
+    }
+    if (got.status !== 201 && got.status !== 200) {
+      finish(got.body.error || `The upload could not start (error ${got.status}).`);
+      const field = got.body.errors && Object.keys(got.body.errors)[0];
+      const input = field && form.elements.namedItem(field);
+      if (input && input.focus) input.focus();
+      return;
+    }
+    up.url = got.body.url || up.url;
+    up.chunk = got.body.chunk_size;
+    form.dataset.resume = up.url;
+    form.dataset.resumeName = chosen.name + ":" + chosen.size;
+    bar.hidden = false;
+    show(got.body.offset);
+    await send(up, got.body.offset);
+  }
+
+  cancel.addEventListener("click", async () => {
+    const up = current;
+    if (!up) return;
+    up.stopped = true;
+    up.abort.abort();
+    delete form.dataset.resume;
+    finish("The upload was cancelled.");
+    if (up.url) {
+      try {
+        await post(up.url + "/cancel", "", { "X-Form-Token": token() });
+      } catch (e) {
+        // the server forgets it within a day anyway
+      }
+    }
+  });
+  form.addEventListener("submit", start);
 })();
