@@ -61,12 +61,15 @@ enum route_result router_match(const struct route *table, size_t n, int method, 
 			       struct route_match *m);
 
 /** What the route table's owner provides besides the rows, so that http needs no header of the layers above
- * it: reading the session, and the page of a refused form. */
+ * it: reading the session, the page of a refused form, and the view every page starts from. */
 struct route_hooks {
 	/** Reads the session cookie into r->user, r->session_hash and r->level (src/auth/session.c). */
 	void (*resolve_session)(struct request *r);
 	/** Answers a POST whose form token or Origin is wrong: 403 with a page offering to retry. */
 	void (*form_refused)(struct request *r);
+	/** The view every page starts from (site, menu, consent banner, form token): error pages use it too.
+	 */
+	struct view *(*page_view)(struct request *r, const char *title);
 };
 
 /** The table of every URL the server answers, and its hooks: defined in src/site/routes.c, above http. */
