@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,14 +160,70 @@ static int write_file(const char *dir, const char *name, const void *data, size_
 	return 0;
 }
 
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put_le32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* a WebP keeps only its image chunks (VP8X, VP8, VP8L, ALPH, ANIM, ANMF): this libvips' webpsave adds an
+ * EXIF chunk of its own even to an image without metadata; the VP8X flags and the RIFF size follow */
+static int webp_only_image(unsigned char *b, size_t *len)
+{
+	static const char *keep[] = {"VP8X", "VP8 ", "VP8L", "ALPH", "ANIM", "ANMF"};
+	if (*len < 12 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WEBP", 4) != 0)
+		return -1;
+	size_t in = 12, out = 12;
+	while (in + 8 <= *len) {
+		size_t size = le32(b + in + 4), whole = 8 + size + (size & 1);
+		if (whole > *len - in)
+			return -1; /* not as libvips writes it: refused rather than served as it is */
+		bool kept = false;
+		for (size_t k = 0; k < sizeof keep / sizeof *keep; k++)
+			kept = kept || memcmp(b + in, keep[k], 4) == 0;
+		if (kept) {
+			memmove(b + out, b + in, whole);
+			out += whole;
+		}
+		in += whole;
+	}
+	if (*len >= 30 && memcmp(b + 12, "VP8X", 4) == 0)
+		b[20] &= (unsigned char)~(0x20 | 0x08 | 0x04); /* ICC, EXIF and XMP flags */
+	put_le32(b + 4, (uint32_t)(out - 8));
+	*len = out;
+	return 0;
+}
+
+/* every metadata item libvips carries (EXIF and its GPS fields, XMP, IPTC, ICC, PNG text, comments) is
+ * removed from the image itself: this libvips' webpsave writes EXIF, XMP and ICC even with "strip" */
 static int save_buffer(VipsImage *img, const char *kind, void **buf, size_t *len)
 {
+	VipsImage *bare = NULL;
+	if (vips_copy(img, &bare, NULL) != 0)
+		return -1;
+	gchar **names = vips_image_get_fields(bare);
+	for (gchar **n = names; n && *n; n++)
+		vips_image_remove(bare, *n); /* the header's own fields (width, bands...) are not removable */
+	g_strfreev(names);
+	int rc;
 	if (strcmp(kind, "jpeg") == 0)
-		return vips_jpegsave_buffer(img, buf, len, "Q", 82, "strip", TRUE, "optimize_coding", TRUE,
-					    "interlace", TRUE, NULL);
-	if (strcmp(kind, "png") == 0)
-		return vips_pngsave_buffer(img, buf, len, "strip", TRUE, "compression", 6, NULL);
-	return vips_webpsave_buffer(img, buf, len, "Q", 80, "strip", TRUE, NULL);
+		rc = vips_jpegsave_buffer(bare, buf, len, "Q", 82, "strip", TRUE, "optimize_coding", TRUE,
+					  "interlace", TRUE, NULL);
+	else if (strcmp(kind, "png") == 0)
+		rc = vips_pngsave_buffer(bare, buf, len, "strip", TRUE, "compression", 6, NULL);
+	else
+		rc = vips_webpsave_buffer(bare, buf, len, "Q", 80, "strip", TRUE, NULL);
+	if (rc == 0 && strcmp(kind, "webp") == 0 && webp_only_image(*buf, len) != 0) {
+		vips_error("plenary", "webpsave wrote an unexpected RIFF layout");
+		rc = -1;
+	}
+	g_object_unref(bare);
+	return rc;
 }
 
 static int header_check(const char *path, const char *kind, char *err, size_t errlen)
@@ -204,7 +262,8 @@ int media_process(const char *path, const char *kind, const char *dir, const cha
 		vips_error_clear();
 		return -1;
 	}
-	/* the largest rendition, upright and in sRGB, decoded once and kept in memory for the smaller ones */
+	/* the largest rendition, upright and in sRGB, decoded once and kept in memory for the smaller ones:
+	 * no ICC profile is kept (save_buffer): untagged renditions are read as sRGB */
 	VipsImage *big = NULL, *mem = NULL;
 	int largest = standard_widths[MEDIA_MAX_WIDTHS - 1];
 	/* a file cut short or with broken data is refused, not stored half grey */
