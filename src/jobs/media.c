@@ -5,8 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vips/vips.h>
+#include <webp/mux.h>
 
 #include "core/log.h"
 
@@ -160,42 +159,34 @@ static int write_file(const char *dir, const char *name, const void *data, size_
 	return 0;
 }
 
-static uint32_t le32(const unsigned char *p)
+/* A WebP rendition without its EXIF, XMP and ICC chunks: this libvips' webpsave writes an EXIF chunk of its
+ * own even for an image without metadata. libwebpmux takes the container apart and puts it back together
+ * (VP8X flags and sizes included); buf (g_malloc'd by libvips) is replaced. */
+static int webp_without_metadata(void **buf, size_t *len)
 {
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static void put_le32(unsigned char *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-/* a WebP keeps only its image chunks (VP8X, VP8, VP8L, ALPH, ANIM, ANMF): this libvips' webpsave adds an
- * EXIF chunk of its own even to an image without metadata; the VP8X flags and the RIFF size follow */
-static int webp_only_image(unsigned char *b, size_t *len)
-{
-	static const char *keep[] = {"VP8X", "VP8 ", "VP8L", "ALPH", "ANIM", "ANMF"};
-	if (*len < 12 || memcmp(b, "RIFF", 4) != 0 || memcmp(b + 8, "WEBP", 4) != 0)
+	WebPData in = {*buf, *len}, out;
+	WebPDataInit(&out);
+	WebPMux *mux = WebPMuxCreate(&in, 0);
+	if (!mux)
 		return -1;
-	size_t in = 12, out = 12;
-	while (in + 8 <= *len) {
-		size_t size = le32(b + in + 4), whole = 8 + size + (size & 1);
-		if (whole > *len - in)
-			return -1; /* not as libvips writes it: refused rather than served as it is */
-		bool kept = false;
-		for (size_t k = 0; k < sizeof keep / sizeof *keep; k++)
-			kept = kept || memcmp(b + in, keep[k], 4) == 0;
-		if (kept) {
-			memmove(b + out, b + in, whole);
-			out += whole;
-		}
-		in += whole;
+	static const char *const metadata[] = {"EXIF", "XMP ", "ICCP"};
+	int ok = 1;
+	for (size_t i = 0; i < sizeof metadata / sizeof *metadata; i++) {
+		WebPMuxError e = WebPMuxDeleteChunk(mux, metadata[i]);
+		ok = ok && (e == WEBP_MUX_OK || e == WEBP_MUX_NOT_FOUND);
 	}
-	if (*len >= 30 && memcmp(b + 12, "VP8X", 4) == 0)
-		b[20] &= (unsigned char)~(0x20 | 0x08 | 0x04); /* ICC, EXIF and XMP flags */
-	put_le32(b + 4, (uint32_t)(out - 8));
-	*len = out;
+	ok = ok && WebPMuxAssemble(mux, &out) == WEBP_MUX_OK;
+	WebPMuxDelete(mux);
+	if (!ok) {
+		WebPDataClear(&out);
+		return -1;
+	}
+	void *copy = g_malloc(out.size);
+	memcpy(copy, out.bytes, out.size);
+	g_free(*buf);
+	*buf = copy;
+	*len = out.size;
+	WebPDataClear(&out);
 	return 0;
 }
 
@@ -218,8 +209,8 @@ static int save_buffer(VipsImage *img, const char *kind, void **buf, size_t *len
 		rc = vips_pngsave_buffer(bare, buf, len, "strip", TRUE, "compression", 6, NULL);
 	else
 		rc = vips_webpsave_buffer(bare, buf, len, "Q", 80, "strip", TRUE, NULL);
-	if (rc == 0 && strcmp(kind, "webp") == 0 && webp_only_image(*buf, len) != 0) {
-		vips_error("plenary", "webpsave wrote an unexpected RIFF layout");
+	if (rc == 0 && strcmp(kind, "webp") == 0 && webp_without_metadata(buf, len) != 0) {
+		vips_error("plenary", "libwebpmux could not take the WebP rendition apart");
 		rc = -1;
 	}
 	g_object_unref(bare);
