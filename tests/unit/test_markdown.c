@@ -86,10 +86,10 @@ static void test_controls(void)
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
-	test_blocks();
-	test_links();
-	test_no_raw_html();
-	test_controls();
+	RUN(test_blocks);
+	RUN(test_links);
+	RUN(test_no_raw_html);
+	RUN(test_controls);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("markdown");
 }

@@ -344,10 +344,8 @@ static void test_sections_in_tags(void)
 static void check_error(const char *text, const char *want)
 {
 	const char *got = error_of(text);
-	if (strncmp(got, want, strlen(want)) == 0) {
-		unit_passed++;
-	} else {
-		unit_failed++;
+	if (strncmp(got, want, strlen(want)) != 0) {
+		unit_check_failed();
 		fprintf(stderr, "FAIL load error for %s\n  got:  %s\n  want: %s...\n", text, got, want);
 	}
 }
@@ -538,20 +536,20 @@ static void test_threads(void)
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
-	test_view();
-	test_vars();
-	test_dotted();
-	test_sections();
-	test_context_stack();
-	test_partials_comments();
-	test_raw();
-	test_html_contexts();
-	test_json_ld();
-	test_slots();
-	test_sections_in_tags();
-	test_load_errors();
-	test_load_dir();
-	test_threads();
+	RUN(test_view);
+	RUN(test_vars);
+	RUN(test_dotted);
+	RUN(test_sections);
+	RUN(test_context_stack);
+	RUN(test_partials_comments);
+	RUN(test_raw);
+	RUN(test_html_contexts);
+	RUN(test_json_ld);
+	RUN(test_slots);
+	RUN(test_sections_in_tags);
+	RUN(test_load_errors);
+	RUN(test_load_dir);
+	RUN(test_threads);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("tmpl");
 }
