@@ -437,6 +437,24 @@ static int write_file(const char *path, const char *text)
 	return fclose(f);
 }
 
+/* Found by tests/fuzz/fuzz_tmpl: a partial that includes itself several times grew the page as
+ * calls^16 (three calls: gigabytes) before the depth limit stopped it. One render enters at most
+ * 10,000 partials; recursion as a menu tree uses it still works. */
+static void test_partial_budget(void)
+{
+	const char *names[] = {"t"};
+	const char *texts[] = {"{{> t}}{{> t}}x"};
+	tmpl_set *set = tmpl_load_strings(names, texts, 1, err, sizeof err);
+	CHECK(set != NULL);
+	if (!set)
+		return;
+	buf out;
+	buf_init(&out, &pool);
+	CHECK(tmpl_render(set, "t", NULL, &out) == 0);
+	CHECK(out.len >= 10000 && out.len <= 10001); /* one x per partial entered, and the top one */
+	tmpl_free(set);
+}
+
 static void test_load_dir(void)
 {
 	char dir[] = "/tmp/plenary-tmpl-XXXXXX", path[256];
@@ -548,6 +566,7 @@ int main(void)
 	RUN(test_slots);
 	RUN(test_sections_in_tags);
 	RUN(test_load_errors);
+	RUN(test_partial_budget);
 	RUN(test_load_dir);
 	RUN(test_threads);
 	h2o_mem_clear_pool(&pool);
