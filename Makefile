@@ -1,4 +1,4 @@
-# Plenary — make · make run · make test · make check · make bench · make format
+# Plenary — make · make run · make test · make check · make fuzz · make bench · make format
 CC ?= cc
 PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson libpq
 OPT ?= -O2 -g
@@ -20,7 +20,7 @@ LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 EMBED := $(sort $(wildcard src/store/migrations/*.sql)) $(sort $(wildcard src/store/pg/*.sql)) src/store/demo.sql
 
-.PHONY: all run test check bench format deps clean unit
+.PHONY: all run test check fuzz fuzz-build bench format format-check deps clean unit
 all: deps plenary
 
 deps:
@@ -75,6 +75,42 @@ check:
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		PLENARY_BIN=build/san/plenary tests/run.sh build/san
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+
+# Fuzz targets (tests/fuzz/fuzz_NAME.c, libFuzzer from Debian's clang): the parsers' objects built with
+# clang and the sanitizers into build/fuzz; each target runs FUZZ_SECONDS from its seeds in
+# tests/fuzz/corpus/NAME (what it finds to keep goes to build/fuzz/corpus/NAME). A finding fails.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := build/fuzz
+FUZZ_OPT := -O1 -g -Wno-unknown-warning-option -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SRC := $(wildcard src/core/*.c src/render/*.c) src/http/form.c src/http/multipart.c src/http/guard.c \
+	src/site/query.c
+
+fuzz:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" fuzz-build
+	@for t in $(FUZZ_NAMES); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/findings; \
+		echo "  FUZZ $$t ($(FUZZ_SECONDS) s)"; \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		$(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/findings/$$t- \
+			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t >$(FUZZ_BUILD)/$$t.log 2>&1 \
+		|| { tail -n 60 $(FUZZ_BUILD)/$$t.log; echo "fuzz_$$t: finding in $(FUZZ_BUILD)/findings/"; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' $(FUZZ_BUILD)/$$t.log | tail -n 1; \
+	done
+
+# (run with BUILD=$(FUZZ_BUILD) CC=clang by the fuzz target above)
+fuzz-build: $(patsubst %,$(BUILD)/fuzz_%,$(FUZZ_NAMES))
+
+$(BUILD)/fuzzparts.a: $(FUZZ_SRC:src/%.c=$(BUILD)/obj/%.o)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/fuzzparts.a
+	@echo "  FUZZ-LD $@"
+	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/fuzzparts.a $(LDLIBS)
 
 bench: all
 	@scripts/deps.sh bench

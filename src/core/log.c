@@ -14,7 +14,7 @@ void log_set_level(enum log_level level)
 	min_level = level;
 }
 
-static void log_write(const char *tag, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void log_write(const char *tag, const char *fmt, va_list ap)
 {
 	char line[2048];
 	time_t now = time(NULL);

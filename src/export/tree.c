@@ -21,11 +21,14 @@
 
 struct export_tree {
 	char dir[PATH_MAX];
+	int dirfd; /* the folder, opened without following a symbolic link; every path is resolved from it */
 	h2o_mem_pool_t pool;
 	struct strset before, now; /* the previous manifest's files, and those put by this export */
 	struct tree_counts counts;
-	char made[PATH_MAX]; /* the last folder known to exist, to skip mkdir for its next files */
-	buf scratch;	     /* an existing file's bytes, to compare */
+	char
+	    made[PATH_MAX]; /* the folder (relative) of the last file put, open as madefd for the next ones */
+	int madefd;
+	buf scratch; /* an existing file's bytes, to compare */
 };
 
 int tree_path_ok(const char *rel)
@@ -48,15 +51,71 @@ int tree_path_ok(const char *rel)
 	return 1;
 }
 
+/* Opens the folder that holds rel (its first n bytes name the folder) under t->dirfd one segment at a
+ * time, never following a symbolic link (ELOOP or ENOTDIR), making missing folders when create is set.
+ * Returns a new descriptor, or -1 with errno. */
+static int open_folder(struct export_tree *t, const char *rel, size_t n, int create)
+{
+	int fd = dup(t->dirfd);
+	char seg[NAME_MAX + 1];
+	for (size_t i = 0; fd >= 0 && i < n;) {
+		size_t len = strcspn(rel + i, "/");
+		if (len > n - i)
+			len = n - i;
+		if (len == 0 || len > NAME_MAX) {
+			close(fd);
+			errno = EINVAL;
+			return -1;
+		}
+		memcpy(seg, rel + i, len);
+		seg[len] = '\0';
+		if (create && mkdirat(fd, seg, 0755) != 0 && errno != EEXIST) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		int next = openat(fd, seg, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		int e = errno;
+		close(fd);
+		errno = e;
+		fd = next;
+		i += len + 1;
+	}
+	return fd;
+}
+
+/* The descriptor of rel's folder (kept open for the next file in it; do not close it) and, in *leaf,
+ * rel's last segment; -1 with errno. */
+static int folder_of(struct export_tree *t, const char *rel, int create, const char **leaf)
+{
+	const char *slash = strrchr(rel, '/');
+	size_t n = slash ? (size_t)(slash - rel) : 0;
+	*leaf = slash ? slash + 1 : rel;
+	if (t->madefd >= 0 && strlen(t->made) == n && strncmp(t->made, rel, n) == 0)
+		return t->madefd;
+	int fd = open_folder(t, rel, n, create);
+	if (fd < 0)
+		return -1;
+	if (t->madefd >= 0)
+		close(t->madefd);
+	t->madefd = fd;
+	memcpy(t->made, rel, n);
+	t->made[n] = '\0';
+	return fd;
+}
+
 /* Reads the manifest's paths into t->before; a missing manifest is an empty one. */
 static int read_manifest(struct export_tree *t, int *had)
 {
-	char path[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s/%s", t->dir, TREE_MANIFEST);
-	FILE *f = fopen(path, "r");
+	int fd = openat(t->dirfd, TREE_MANIFEST, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
 	*had = f != NULL;
-	if (!f)
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
 		return errno == ENOENT ? 0 : -1;
+	}
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -73,11 +132,15 @@ static int read_manifest(struct export_tree *t, int *had)
 	return rc;
 }
 
-static int folder_is_empty(const char *dir)
+static int folder_is_empty(int dirfd)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	int fd = dup(dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return 1;
+	}
 	struct dirent *e;
 	int empty = 1;
 	while (empty && (e = readdir(d)) != NULL)
@@ -91,6 +154,8 @@ struct export_tree *tree_open(const char *dir, int force, char *err, size_t errl
 	struct export_tree *t = calloc(1, sizeof *t);
 	if (!t)
 		die("out of memory");
+	t->dirfd = -1;
+	t->madefd = -1;
 	size_t n = strlen(dir);
 	while (n > 1 && dir[n - 1] == '/')
 		n--;
@@ -104,15 +169,22 @@ struct export_tree *tree_open(const char *dir, int force, char *err, size_t errl
 	set_init(&t->before, &t->pool);
 	set_init(&t->now, &t->pool);
 	buf_init(&t->scratch, NULL);
+	t->madefd = -1;
 	int had = 0;
 	struct stat st;
-	if ((dir_make(t->dir, 0755) != 0 && errno != ENOTDIR) || stat(t->dir, &st) != 0) {
+	/* the folder itself may not be a symbolic link: --force would write and delete wherever it points */
+	if ((dir_make(t->dir, 0755) != 0 && errno != ENOTDIR) || lstat(t->dir, &st) != 0) {
 		snprintf(err, errlen, "%s: %s", t->dir, strerror(errno));
+	} else if (S_ISLNK(st.st_mode)) {
+		snprintf(err, errlen, "%s is a symbolic link: name the folder itself", t->dir);
 	} else if (!S_ISDIR(st.st_mode)) {
 		snprintf(err, errlen, "%s is not a folder", t->dir);
+	} else if ((t->dirfd = open(t->dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "%s: %s", t->dir,
+			 errno == ELOOP ? "is a symbolic link" : strerror(errno));
 	} else if (read_manifest(t, &had) != 0) {
 		snprintf(err, errlen, "%s/%s: %s", t->dir, TREE_MANIFEST, strerror(errno));
-	} else if (!had && !force && !folder_is_empty(t->dir)) {
+	} else if (!had && !force && !folder_is_empty(t->dirfd)) {
 		snprintf(
 		    err, errlen,
 		    "%s has files but no %s, so it was not made by plenary export: choose an empty or new "
@@ -127,9 +199,9 @@ struct export_tree *tree_open(const char *dir, int force, char *err, size_t errl
 }
 
 /* 1 when the file at path holds exactly these bytes. */
-static int same_bytes(struct export_tree *t, const char *path, const void *data, size_t len)
+static int same_bytes(struct export_tree *t, int dirfd, const char *leaf, const void *data, size_t len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = openat(dirfd, leaf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
 	struct stat st;
@@ -161,26 +233,19 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-/* Writes the bytes to a temporary file in path's folder (made when missing) and renames it to path, so a
- * reader of the folder (nginx) sees the old file or the new one, never half of one. */
-static int replace_file(struct export_tree *t, char *path, const void *data, size_t len)
+/* Writes the bytes to a temporary file in leaf's folder dirfd and renames it to leaf, so a reader of the
+ * folder (nginx) sees the old file or the new one, never half of one. A symbolic link at leaf is
+ * replaced, not followed. */
+static int replace_file(int dirfd, const char *leaf, const void *data, size_t len)
 {
-	char *slash = strrchr(path, '/');
-	*slash = '\0';
-	int rc = strcmp(path, t->made) == 0 ? 0 : dir_make(path, 0755);
-	if (rc == 0)
-		snprintf(t->made, sizeof t->made, "%s", path);
-	*slash = '/';
-	if (rc != 0)
-		return -1;
-	char tmp[PATH_MAX + 64];
-	snprintf(tmp, sizeof tmp, "%s" TMP_SUFFIX "%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	char tmp[NAME_MAX + 64];
+	snprintf(tmp, sizeof tmp, "%.*s" TMP_SUFFIX "%ld", NAME_MAX, leaf, (long)getpid());
+	int fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	if (write_all(fd, data, len) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+	if (write_all(fd, data, len) != 0 || close(fd) != 0 || renameat(dirfd, tmp, dirfd, leaf) != 0) {
 		int e = errno;
-		unlink(tmp);
+		unlinkat(dirfd, tmp, 0);
 		errno = e;
 		return -1;
 	}
@@ -189,21 +254,29 @@ static int replace_file(struct export_tree *t, char *path, const void *data, siz
 
 int tree_put(struct export_tree *t, const char *rel, const void *data, size_t len)
 {
-	char path[PATH_MAX + PATH_MAX / 2];
 	int added;
 	if (!tree_path_ok(rel)) {
 		errno = EINVAL;
 		t->counts.failed++;
 		return -1;
 	}
-	snprintf(path, sizeof path, "%s/%s", t->dir, rel);
 	set_add(&t->now, rel, strlen(rel), &added);
 	t->counts.bytes_total += len;
-	if (same_bytes(t, path, data, len)) {
+	const char *leaf;
+	int dirfd = folder_of(t, rel, 1, &leaf);
+	if (dirfd < 0) {
+		log_warn("export: cannot write %s/%s: %s", t->dir, rel,
+			 errno == ELOOP || errno == ENOTDIR
+			     ? "a folder on its way is a symbolic link or a file"
+			     : strerror(errno));
+		t->counts.failed++;
+		return -1;
+	}
+	if (same_bytes(t, dirfd, leaf, data, len)) {
 		t->counts.unchanged++;
 		return 0;
 	}
-	if (replace_file(t, path, data, len) != 0) {
+	if (replace_file(dirfd, leaf, data, len) != 0) {
 		t->counts.failed++;
 		return -1;
 	}
@@ -214,38 +287,53 @@ int tree_put(struct export_tree *t, const char *rel, const void *data, size_t le
 
 void tree_prune(struct export_tree *t)
 {
-	char path[PATH_MAX + PATH_MAX / 2];
-	size_t dirlen = strlen(t->dir);
 	for (size_t i = 0; i < t->before.count; i++) {
-		const char *rel = t->before.order[i];
+		const char *rel = t->before.order[i], *leaf;
 		if (set_has(&t->now, rel, strlen(rel)))
 			continue;
-		snprintf(path, sizeof path, "%s/%s", t->dir, rel);
+		int dirfd = folder_of(t, rel, 0, &leaf);
 		struct stat st;
-		if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue; /* gone already, or replaced by something that is not our file */
-		if (unlink(path) != 0) {
-			log_warn("export: cannot delete %s: %s", path, strerror(errno));
+		if (dirfd < 0 || fstatat(dirfd, leaf, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+			continue; /* gone already, behind a symbolic link, or replaced by something not ours
+				   */
+		if (unlinkat(dirfd, leaf, 0) != 0) {
+			log_warn("export: cannot delete %s/%s: %s", t->dir, rel, strerror(errno));
 			continue;
 		}
 		t->counts.removed++;
 		/* the folders it leaves empty, up to the export's own folder (rmdir fails on a full one) */
-		for (char *slash; (slash = strrchr(path, '/')) != NULL && (size_t)(slash - path) > dirlen;) {
-			*slash = '\0';
-			if (rmdir(path) != 0)
+		for (size_t n = (size_t)(leaf - rel); n > 1;) {
+			const char *slash =
+			    memrchr(rel, '/', n - 1); /* before the one ending the folder's name */
+			size_t start = slash ? (size_t)(slash - rel) + 1 : 0;
+			int parent = open_folder(t, rel, start ? start - 1 : 0, 0);
+			char seg[NAME_MAX + 1];
+			snprintf(seg, sizeof seg, "%.*s", (int)(n - 1 - start), rel + start);
+			int gone = parent >= 0 && unlinkat(parent, seg, AT_REMOVEDIR) == 0;
+			if (parent >= 0)
+				close(parent);
+			if (!gone)
 				break;
+			n = start;
+		}
+		if (t->madefd >= 0) { /* the folder it keeps open may have gone */
+			close(t->madefd);
+			t->madefd = -1;
 		}
 	}
 }
 
 int tree_save(struct export_tree *t, int complete)
 {
-	char path[PATH_MAX + 32], tmp[PATH_MAX + 64];
-	snprintf(path, sizeof path, "%s/%s", t->dir, TREE_MANIFEST);
-	snprintf(tmp, sizeof tmp, "%s" TMP_SUFFIX "%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	if (!f)
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%s" TMP_SUFFIX "%ld", TREE_MANIFEST, (long)getpid());
+	int fd = openat(t->dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
 		return -1;
+	}
 	fprintf(f, "# plenary export --static: the files this export wrote; the next export into this folder "
 		   "deletes only files listed here\n");
 	for (size_t i = 0; i < t->now.count; i++)
@@ -255,9 +343,9 @@ int tree_save(struct export_tree *t, int complete)
 			if (!set_has(&t->now, t->before.order[i], strlen(t->before.order[i])))
 				fprintf(f, "%s\n", t->before.order[i]);
 	int bad = ferror(f);
-	if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
+	if (fclose(f) != 0 || bad || renameat(t->dirfd, tmp, t->dirfd, TREE_MANIFEST) != 0) {
 		int e = errno;
-		unlink(tmp);
+		unlinkat(t->dirfd, tmp, 0);
 		errno = e;
 		return -1;
 	}
@@ -273,6 +361,10 @@ void tree_close(struct export_tree *t)
 {
 	if (!t)
 		return;
+	if (t->madefd >= 0)
+		close(t->madefd);
+	if (t->dirfd >= 0)
+		close(t->dirfd);
 	set_free(&t->before);
 	set_free(&t->now);
 	buf_free(&t->scratch);

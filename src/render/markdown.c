@@ -63,10 +63,15 @@ static void shift_headings(char *html, size_t len)
 
 void md_render(buf *out, const char *md, size_t n)
 {
-	buf html;
+	/* md4c 0.4.8 reads past the end of its input on some unfinished links ("[x](ib:a*x]()a") when
+	 * the byte after is not a NUL, and copies what it finds into the page: it gets a terminated copy. */
+	buf src, html;
+	buf_init(&src, out->pool);
+	buf_add(&src, md, n);
+	const char *text = buf_cstr(&src);
 	buf_init(&html, out->pool);
 	unsigned flags = MD_DIALECT_GITHUB | MD_FLAG_NOHTML;
-	if (n > (MD_SIZE)-1 || md_html(md, (MD_SIZE)n, collect, &html, flags, 0) != 0) {
+	if (n > (MD_SIZE)-1 || md_html(text, (MD_SIZE)n, collect, &html, flags, 0) != 0) {
 		esc_html(out, md, n); /* md4c only fails when memory runs out: show the text */
 	} else {
 		if (html.p)
@@ -74,4 +79,5 @@ void md_render(buf *out, const char *md, size_t n)
 		filter_urls(out, html.p ? html.p : "", html.len);
 	}
 	buf_free(&html);
+	buf_free(&src);
 }

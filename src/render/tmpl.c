@@ -14,6 +14,9 @@
 #include "render/tmpl_impl.h"
 
 #define TMPL_MAX_PARTIAL_DEPTH 16
+/* Partials one render may enter: a partial that includes itself more than once would otherwise grow
+ * the page exponentially with the depth (three calls, 3^16 copies: gigabytes). */
+#define TMPL_MAX_PARTIALS 10000
 
 static void set_error(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -267,7 +270,8 @@ struct frame {
 struct render {
 	const tmpl_set *set;
 	buf *out;
-	int depth; /* partials entered */
+	int depth;	 /* partials entered */
+	size_t partials; /* partials rendered so far */
 };
 
 static size_t segment(const char *name, size_t len)
@@ -407,9 +411,10 @@ static void render_section(struct render *r, const struct tmpl *t, size_t i, con
 
 static void render_partial(struct render *r, const struct tmpl_op *op, const struct frame *ctx)
 {
-	if (r->depth >= TMPL_MAX_PARTIAL_DEPTH)
+	if (r->depth >= TMPL_MAX_PARTIAL_DEPTH || r->partials >= TMPL_MAX_PARTIALS)
 		return;
 	const struct tmpl *t = &r->set->t[op->target];
+	r->partials++;
 	r->depth++;
 	render_ops(r, t, 0, t->nops, ctx);
 	r->depth--;
@@ -452,7 +457,7 @@ int tmpl_render(const tmpl_set *set, const char *name, const view *v, buf *out)
 	const struct tmpl *t = find(set, name, strlen(name));
 	if (!t)
 		return -1;
-	struct render r = {set, out, 0};
+	struct render r = {set, out, 0, 0};
 	struct frame top = {v, NULL};
 	render_ops(&r, t, 0, t->nops, v ? &top : NULL);
 	return 0;

@@ -42,7 +42,8 @@ tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, 
 /** Returns 1 when the set has a template with this name. */
 int tmpl_has(const tmpl_set *set, const char *name);
 /** Appends template name rendered with v (NULL: an empty view) to out. Returns 0, or -1 when name
- * is unknown. Partials nest at most 16 deep; deeper ones render nothing. Thread-safe. */
+ * is unknown. Partials nest at most 16 deep, and one render enters at most 10,000 of them; deeper or
+ * later ones render nothing. Thread-safe. */
 int tmpl_render(const tmpl_set *set, const char *name, const view *v, buf *out);
 /** Frees the set (NULL is fine). */
 void tmpl_free(tmpl_set *set);

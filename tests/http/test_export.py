@@ -386,6 +386,51 @@ def test_a_folder_it_did_not_make_is_refused_without_force(fresh):
     assert read(os.path.join(other, "robots.txt")) == b"theirs"
 
 
+def snapshot(root):
+    """Every path under root with its bytes (None for a folder): what a victim folder must keep."""
+    out = {}
+    for r, dirs, files in os.walk(root):
+        for d in dirs:
+            out[os.path.relpath(os.path.join(r, d), root)] = None
+        for name in files:
+            out[os.path.relpath(os.path.join(r, name), root)] = read(os.path.join(r, name))
+    return out
+
+
+def test_a_symlinked_output_folder_is_refused_even_with_force(fresh):
+    victim = os.path.join(fresh["tmp"], "victim")
+    shutil.copytree(fresh["out"], victim)  # a folder an export made, manifest and all
+    with open(os.path.join(victim, HOST, "index.html"), "w") as f:
+        f.write("someone else's")
+    before = snapshot(victim)
+    link = os.path.join(fresh["tmp"], "link")
+    os.symlink(victim, link)
+    for more in ([], ["--force"]):
+        p = run_plenary(["export", "--static", link, "--db", fresh["db"], *more])
+        assert p.returncode == 1 and "symbolic link" in p.stderr, p.stderr
+    assert snapshot(victim) == before
+
+
+def test_no_file_is_written_or_deleted_through_a_symlinked_subfolder(fresh):
+    victim = os.path.join(fresh["tmp"], "victim")
+    article_dir = os.path.join(fresh["dir"], "article")
+    shutil.copytree(article_dir, victim)
+    for name in os.listdir(victim):  # other bytes than the export's, so a rewrite shows
+        page = os.path.join(victim, name, "index.html")
+        if os.path.isfile(page):
+            with open(page, "w") as f:
+                f.write("someone else's")
+    before = snapshot(victim)
+    shutil.rmtree(article_dir)
+    os.symlink(victim, article_dir)
+    a = public_article(fresh["db"])  # its page is now to be deleted, through the link if followed
+    db_write(fresh["db"], "DELETE FROM article WHERE id = ?", (a["id"],))
+    p = run_plenary(["export", "--static", fresh["out"], "--db", fresh["db"], "--force"], timeout=120)
+    assert snapshot(victim) == before
+    assert p.returncode != 0 and "article" in p.stderr + p.stdout
+    assert os.path.islink(article_dir)
+
+
 def test_usage_errors(fresh):
     p = run_plenary(["export", "--db", fresh["db"]])
     assert p.returncode == 2 and "--static DIR" in p.stderr

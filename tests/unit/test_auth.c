@@ -90,10 +90,10 @@ int main(void)
 {
 	if (sodium_init() < 0)
 		return 1;
-	test_policy();
-	test_hash();
-	test_levels();
-	test_tokens();
-	test_text();
+	RUN(test_policy);
+	RUN(test_hash);
+	RUN(test_levels);
+	RUN(test_tokens);
+	RUN(test_text);
 	return unit_done("auth");
 }

@@ -16,7 +16,7 @@ static const char *write_tmp(const char *text)
 	return path;
 }
 
-int main(void)
+static void test_defaults_and_set(void)
 {
 	struct config c;
 	char err[512];
@@ -34,7 +34,12 @@ int main(void)
 	CHECK(config_set(&c, "listen", "localhost", err, sizeof err) == -1);
 	CHECK(config_set(&c, "listen", "[::1]:9000", err, sizeof err) == 0);
 	CHECK(config_set(&c, "log_level", "loud", err, sizeof err) == -1);
+}
 
+static void test_load_file(void)
+{
+	struct config c;
+	char err[512];
 	const char *p = write_tmp("; comment\n[plenary]\nthreads = 3\npage_size = 20\n");
 	config_defaults(&c);
 	CHECK(config_load_file(&c, p, err, sizeof err) == 0 && c.threads == 3 && c.page_size == 20);
@@ -54,7 +59,10 @@ int main(void)
 
 	CHECK(config_load_file(&c, "/nonexistent/plenary.ini", err, sizeof err) == -1);
 	CHECK_CONTAINS(err, "cannot open");
+}
 
+static void test_listen_parts(void)
+{
 	char host[64];
 	int port;
 	CHECK(config_listen_parts("0.0.0.0:80", host, sizeof host, &port) == 0 && port == 80);
@@ -64,5 +72,12 @@ int main(void)
 	CHECK(config_listen_parts("127.0.0.1:0", host, sizeof host, &port) == -1);
 	CHECK(config_listen_parts("127.0.0.1:70000", host, sizeof host, &port) == -1);
 	CHECK(config_listen_parts(":80", host, sizeof host, &port) == -1);
+}
+
+int main(void)
+{
+	RUN(test_defaults_and_set);
+	RUN(test_load_file);
+	RUN(test_listen_parts);
 	return unit_done("config");
 }

@@ -249,11 +249,11 @@ static void test_random_texts(void)
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
-	test_simple_edits();
-	test_line_ends();
-	test_fold();
-	test_budget();
-	test_random_texts();
+	RUN(test_simple_edits);
+	RUN(test_line_ends);
+	RUN(test_fold);
+	RUN(test_budget);
+	RUN(test_random_texts);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("diff");
 }

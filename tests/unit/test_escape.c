@@ -17,7 +17,7 @@ static const char *run(escaper f, const char *s, size_t n)
 	return buf_cstr(&b);
 }
 
-#define RUN(f, lit) run(f, lit, sizeof(lit) - 1)
+#define ESC(f, lit) run(f, lit, sizeof(lit) - 1)
 
 static const char *component(const char *s, int keep_slash)
 {
@@ -29,41 +29,41 @@ static const char *component(const char *s, int keep_slash)
 
 static void test_html(void)
 {
-	CHECK_STR(RUN(esc_html, "plain text"), "plain text");
-	CHECK_STR(RUN(esc_html, "<a href=\"x\">Tom & 'Jerry'</a>"),
+	CHECK_STR(ESC(esc_html, "plain text"), "plain text");
+	CHECK_STR(ESC(esc_html, "<a href=\"x\">Tom & 'Jerry'</a>"),
 		  "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
-	CHECK_STR(RUN(esc_html, "<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
-	CHECK_STR(RUN(esc_html, "\" onmouseover=\"x"), "&quot; onmouseover=&quot;x");
-	CHECK_STR(RUN(esc_html, ""), "");
+	CHECK_STR(ESC(esc_html, "<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+	CHECK_STR(ESC(esc_html, "\" onmouseover=\"x"), "&quot; onmouseover=&quot;x");
+	CHECK_STR(ESC(esc_html, ""), "");
 	/* controls: tab, LF, CR stay; the rest of C0, DEL and NUL go */
-	CHECK_STR(RUN(esc_html, "a\x01\x02\x1e\x1f\x7f\tb\nc\rd\x0b\x0c"), "a\tb\nc\rd");
-	CHECK_STR(RUN(esc_html, "x\0y"), "xy");
-	CHECK(strchr(RUN(esc_html, "\x1e"
+	CHECK_STR(ESC(esc_html, "a\x01\x02\x1e\x1f\x7f\tb\nc\rd\x0b\x0c"), "a\tb\nc\rd");
+	CHECK_STR(ESC(esc_html, "x\0y"), "xy");
+	CHECK(strchr(ESC(esc_html, "\x1e"
 				   "0"),
 		     '\x1e') == NULL);
 }
 
 static void test_html_utf8(void)
 {
-	CHECK_STR(RUN(esc_html, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"),
+	CHECK_STR(ESC(esc_html, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"),
 		  "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80");
-	CHECK_STR(RUN(esc_html, "a\xff"
+	CHECK_STR(ESC(esc_html, "a\xff"
 				"b"),
 		  "a\xef\xbf\xbd"
 		  "b");
 	/* overlong '/' (C0 AF): two bad bytes, two replacements */
-	CHECK_STR(RUN(esc_html, "\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd");
+	CHECK_STR(ESC(esc_html, "\xc0\xaf"), "\xef\xbf\xbd\xef\xbf\xbd");
 	/* overlong three-byte form */
-	CHECK_STR(RUN(esc_html, "\xe0\x80\xaf"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	CHECK_STR(ESC(esc_html, "\xe0\x80\xaf"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
 	/* truncated sequence: one replacement for the maximal subpart, then the next character */
-	CHECK_STR(RUN(esc_html, "\xe2\x82<"), "\xef\xbf\xbd&lt;");
-	CHECK_STR(RUN(esc_html, "\xe2\x82"), "\xef\xbf\xbd");
+	CHECK_STR(ESC(esc_html, "\xe2\x82<"), "\xef\xbf\xbd&lt;");
+	CHECK_STR(ESC(esc_html, "\xe2\x82"), "\xef\xbf\xbd");
 	/* surrogate U+D800 */
-	CHECK_STR(RUN(esc_html, "\xed\xa0\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	CHECK_STR(ESC(esc_html, "\xed\xa0\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
 	/* above U+10FFFF */
-	CHECK_STR(RUN(esc_html, "\xf4\x90\x80\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	CHECK_STR(ESC(esc_html, "\xf4\x90\x80\x80"), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
 	/* the largest valid code point and a lone continuation byte */
-	CHECK_STR(RUN(esc_html, "\xf4\x8f\xbf\xbf\x80"), "\xf4\x8f\xbf\xbf\xef\xbf\xbd");
+	CHECK_STR(ESC(esc_html, "\xf4\x8f\xbf\xbf\x80"), "\xf4\x8f\xbf\xbf\xef\xbf\xbd");
 }
 
 static void test_url_safe(void)
@@ -92,15 +92,15 @@ static void test_url_safe(void)
 
 static void test_url_attr(void)
 {
-	CHECK_STR(RUN(esc_url_attr, "javascript:alert(1)"), "#");
-	CHECK_STR(RUN(esc_url_attr, "  JAVASCRIPT:alert(1)"), "#");
-	CHECK_STR(RUN(esc_url_attr, "data:text/html;base64,PHNjcmlwdD4="), "#");
-	CHECK_STR(RUN(esc_url_attr, "vbscript:x"), "#");
-	CHECK_STR(RUN(esc_url_attr, "https://example.org/a?b=1&c=\"2\""),
+	CHECK_STR(ESC(esc_url_attr, "javascript:alert(1)"), "#");
+	CHECK_STR(ESC(esc_url_attr, "  JAVASCRIPT:alert(1)"), "#");
+	CHECK_STR(ESC(esc_url_attr, "data:text/html;base64,PHNjcmlwdD4="), "#");
+	CHECK_STR(ESC(esc_url_attr, "vbscript:x"), "#");
+	CHECK_STR(ESC(esc_url_attr, "https://example.org/a?b=1&c=\"2\""),
 		  "https://example.org/a?b=1&amp;c=&quot;2&quot;");
-	CHECK_STR(RUN(esc_url_attr, "/article/slug"), "/article/slug");
-	CHECK_STR(RUN(esc_url_attr, "mailto:x@y.org"), "mailto:x@y.org");
-	CHECK_STR(RUN(esc_url_attr, "/x\x1e"
+	CHECK_STR(ESC(esc_url_attr, "/article/slug"), "/article/slug");
+	CHECK_STR(ESC(esc_url_attr, "mailto:x@y.org"), "mailto:x@y.org");
+	CHECK_STR(ESC(esc_url_attr, "/x\x1e"
 				    "1"),
 		  "/x1");
 }
@@ -117,26 +117,26 @@ static void test_url_component(void)
 
 static void test_json(void)
 {
-	CHECK_STR(RUN(esc_json_string, "plain"), "plain");
-	CHECK_STR(RUN(esc_json_string, "a\"b\\c"), "a\\\"b\\\\c");
-	CHECK_STR(RUN(esc_json_string, "\n\t\x01\x1f\x7f"), "\\u000a\\u0009\\u0001\\u001f\\u007f");
-	CHECK_STR(RUN(esc_json_string, "</script><!--&"), "\\u003c/script\\u003e\\u003c!--\\u0026");
-	CHECK_STR(RUN(esc_json_string, "a\xe2\x80\xa8"
+	CHECK_STR(ESC(esc_json_string, "plain"), "plain");
+	CHECK_STR(ESC(esc_json_string, "a\"b\\c"), "a\\\"b\\\\c");
+	CHECK_STR(ESC(esc_json_string, "\n\t\x01\x1f\x7f"), "\\u000a\\u0009\\u0001\\u001f\\u007f");
+	CHECK_STR(ESC(esc_json_string, "</script><!--&"), "\\u003c/script\\u003e\\u003c!--\\u0026");
+	CHECK_STR(ESC(esc_json_string, "a\xe2\x80\xa8"
 				       "b\xe2\x80\xa9"),
 		  "a\\u2028b\\u2029");
-	CHECK_STR(RUN(esc_json_string, "caf\xc3\xa9 \xf0\x9f\x98\x80"), "caf\xc3\xa9 \xf0\x9f\x98\x80");
-	CHECK_STR(RUN(esc_json_string, "x\xffy"), "x\\ufffdy");
-	CHECK_STR(RUN(esc_json_string, "n\0ul"), "n\\u0000ul");
+	CHECK_STR(ESC(esc_json_string, "caf\xc3\xa9 \xf0\x9f\x98\x80"), "caf\xc3\xa9 \xf0\x9f\x98\x80");
+	CHECK_STR(ESC(esc_json_string, "x\xffy"), "x\\ufffdy");
+	CHECK_STR(ESC(esc_json_string, "n\0ul"), "n\\u0000ul");
 }
 
 static void test_strip_controls(void)
 {
-	CHECK_STR(RUN(strip_controls, "<p class=\"a\">&amp;</p>"), "<p class=\"a\">&amp;</p>");
-	CHECK_STR(RUN(strip_controls, "<b>\x1e"
+	CHECK_STR(ESC(strip_controls, "<p class=\"a\">&amp;</p>"), "<p class=\"a\">&amp;</p>");
+	CHECK_STR(ESC(strip_controls, "<b>\x1e"
 				      "1</b>\x7f\x00\x08"),
 		  "<b>1</b>");
-	CHECK_STR(RUN(strip_controls, "a\tb\r\nc"), "a\tb\r\nc");
-	CHECK_STR(RUN(strip_controls, "\xc3\xa9\xc3"), "\xc3\xa9\xef\xbf\xbd");
+	CHECK_STR(ESC(strip_controls, "a\tb\r\nc"), "a\tb\r\nc");
+	CHECK_STR(ESC(strip_controls, "\xc3\xa9\xc3"), "\xc3\xa9\xef\xbf\xbd");
 }
 
 static void test_appends(void)
@@ -156,14 +156,14 @@ static void test_appends(void)
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
-	test_html();
-	test_html_utf8();
-	test_url_safe();
-	test_url_attr();
-	test_url_component();
-	test_json();
-	test_strip_controls();
-	test_appends();
+	RUN(test_html);
+	RUN(test_html_utf8);
+	RUN(test_url_safe);
+	RUN(test_url_attr);
+	RUN(test_url_component);
+	RUN(test_json);
+	RUN(test_strip_controls);
+	RUN(test_appends);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("escape");
 }

@@ -89,8 +89,8 @@ static void test_cache(void)
 
 int main(void)
 {
-	test_framing();
-	test_host_and_version();
-	test_cache();
+	RUN(test_framing);
+	RUN(test_host_and_version);
+	RUN(test_cache);
 	return unit_done("guard");
 }

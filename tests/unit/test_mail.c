@@ -703,13 +703,13 @@ int main(void)
 		perror("mkdtemp");
 		return 1;
 	}
-	test_outbox(root);
-	test_outbox_from(root);
-	test_smtp(root);
-	test_smtp_refused();
-	test_smtp_deferred();
-	test_smtp_closed_port();
-	test_smtp_silent();
+	RUN_WITH(test_outbox, root);
+	RUN_WITH(test_outbox_from, root);
+	RUN_WITH(test_smtp, root);
+	RUN(test_smtp_refused);
+	RUN(test_smtp_deferred);
+	RUN(test_smtp_closed_port);
+	RUN(test_smtp_silent);
 	nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return unit_done("mail");
 }

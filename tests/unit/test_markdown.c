@@ -1,5 +1,8 @@
 /* test_markdown: unit tests for Markdown rendering (src/render/markdown.c). */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "render/markdown.h"
 #include "unit.h"
@@ -83,13 +86,50 @@ static void test_controls(void)
 	buf_free(&out);
 }
 
+/* Found by tests/fuzz/fuzz_markdown: md4c read past the end of a buffer that was not NUL-terminated
+ * (here followed by ')' bytes) and crashed or copied those bytes into the page. Runs in a child so a
+ * crash is a failed check, not a lost test binary. */
+static void test_unterminated_input(void)
+{
+	static const char text[] = "[x](ib:qnNnN*x]()a";
+	size_t n = sizeof text - 1;
+	const char *want = md(text);
+	int fds[2];
+	CHECK(pipe(fds) == 0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		char *input = malloc(n + 4096);
+		memcpy(input, text, n);
+		memset(input + n, ')', 4096); /* what happens to follow in memory */
+		buf out;
+		buf_init(&out, NULL);
+		md_render(&out, input, n);
+		const char *got = buf_cstr(&out);
+		ssize_t w = write(fds[1], got, strlen(got));
+		_exit(w == (ssize_t)strlen(got) ? 0 : 1);
+	}
+	close(fds[1]);
+	char got[8192];
+	size_t len = 0;
+	ssize_t r;
+	while (len < sizeof got - 1 && (r = read(fds[0], got + len, sizeof got - 1 - len)) > 0)
+		len += (size_t)r;
+	got[len] = '\0';
+	close(fds[0]);
+	int status = 0;
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK_STR(got, want);
+}
+
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
-	test_blocks();
-	test_links();
-	test_no_raw_html();
-	test_controls();
+	RUN(test_blocks);
+	RUN(test_links);
+	RUN(test_no_raw_html);
+	RUN(test_controls);
+	RUN(test_unterminated_input);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("markdown");
 }

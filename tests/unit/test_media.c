@@ -607,13 +607,13 @@ int main(void)
 {
 	setenv("VIPS_WARNING", "0", 0); /* the damaged images made here on purpose would fill stderr */
 	h2o_mem_init_pool(&pool);
-	test_sniff();
-	test_file_type();
-	test_widths();
-	test_multipart();
-	test_process();
-	test_same_bytes_at_once();
-	test_hash_file_and_uploads();
+	RUN(test_sniff);
+	RUN(test_file_type);
+	RUN(test_widths);
+	RUN(test_multipart);
+	RUN(test_process);
+	RUN(test_same_bytes_at_once);
+	RUN(test_hash_file_and_uploads);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("media");
 }

@@ -79,8 +79,8 @@ static void test_statuses(void)
 
 int main(void)
 {
-	test_parse();
-	test_membership();
-	test_statuses();
+	RUN(test_parse);
+	RUN(test_membership);
+	RUN(test_statuses);
 	return unit_done("netlist");
 }

@@ -158,11 +158,11 @@ static void test_facets_of_many_values(void)
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
-	test_top_is_a_sort_of_the_best();
-	test_ties_go_to_the_newer_then_the_larger_id();
-	test_relevance();
-	test_facets_count_every_kind();
-	test_facets_of_many_values();
+	RUN(test_top_is_a_sort_of_the_best);
+	RUN(test_ties_go_to_the_newer_then_the_larger_id);
+	RUN(test_relevance);
+	RUN(test_facets_count_every_kind);
+	RUN(test_facets_of_many_values);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("rank");
 }

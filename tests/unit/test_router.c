@@ -142,10 +142,10 @@ static void test_form(void)
 
 int main(void)
 {
-	test_routes();
-	test_real_table();
-	test_policy_decide();
-	test_real_policy();
-	test_form();
+	RUN(test_routes);
+	RUN(test_real_table);
+	RUN(test_policy_decide);
+	RUN(test_real_policy);
+	RUN(test_form);
 	return unit_done("router");
 }

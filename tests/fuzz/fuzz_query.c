@@ -1,0 +1,56 @@
+/* fuzz_query: what a reader types into search; every expression query_parse makes must be valid FTS5. */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "site/query.h"
+
+static sqlite3 *db;
+static sqlite3_stmt *st;
+
+static void setup(void)
+{
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    sqlite3_exec(
+		db,
+		"CREATE VIRTUAL TABLE s USING fts5(title, body, tokenize = 'porter unicode61 "
+		"remove_diacritics 2'); INSERT INTO s VALUES ('Heart failure trial', 'the or and not');",
+		NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM s WHERE s MATCH ?1", -1, &st, NULL) != SQLITE_OK)
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (!db)
+		setup();
+	char *text = malloc(size + 1);
+	memcpy(text, data, size);
+	text[size] = '\0';
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	struct query q;
+	query_parse(&pool, text, &q);
+	if (q.nwords > QUERY_MAX_TERMS)
+		__builtin_trap();
+	if (q.match) {
+		sqlite3_bind_text(st, 1, q.match, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW) {
+			fprintf(stderr, "FTS5 refused \"%s\" from the query \"%s\": %s\n", q.match, text,
+				sqlite3_errmsg(db));
+			abort();
+		}
+	}
+	if (q.nwords >= 2) {
+		size_t d = query_distance(q.words[0], q.words[1], 3);
+		if (d > 4 || (d == 0 && strcmp(q.words[0], q.words[1]) != 0))
+			__builtin_trap();
+	}
+	h2o_mem_clear_pool(&pool);
+	free(text);
+	return 0;
+}
