@@ -209,7 +209,7 @@ void account_email(struct request *r)
 		account_show(r, 422, "email", &f, fields, errors, 1);
 		return;
 	}
-	hash_async(r, 1, password ? password : "", r->user->password_hash, email_checked, c);
+	recheck_password(r, password, email_checked, c);
 }
 
 static void password_hashed(struct request *r, struct hash_job *job, void *ctx)
@@ -255,7 +255,7 @@ void account_password(struct request *r)
 		return;
 	}
 	const char *current = form_get(&f, "current_password");
-	hash_async(r, 1, current ? current : "", r->user->password_hash, password_checked, c);
+	recheck_password(r, current, password_checked, c);
 }
 
 void account_resend(struct request *r)
@@ -336,7 +336,7 @@ void account_delete(struct request *r)
 	if (account_form(r, &f) != 0)
 		return;
 	const char *password = form_get(&f, "password");
-	hash_async(r, 1, password ? password : "", r->user->password_hash, delete_checked, NULL);
+	recheck_password(r, password, delete_checked, NULL);
 }
 
 void account_deleted(struct request *r)

@@ -45,7 +45,11 @@ void hash_async(struct request *r, int verify, const char *password, const char 
 	hasher_submit(job);
 }
 
-/* ---- throttling: per account and per address, exponential delay after a few failures ---- */
+/* ---- throttling: per account and per address, a growing delay after a few attempts ---- */
+
+/* Password attempts (sign-in, second factor, every re-check) in an hour: per account 3 free, then waits of
+ * 1, 2, 4 ... s, 100 at most; per client address 10 free, 1,000 at most. */
+static const struct attempt_rule account_rule = {3600, 3, 100}, address_rule = {3600, 10, 1000};
 
 static void peer_subject(struct request *r, char *out, size_t n)
 {
@@ -61,51 +65,67 @@ static void email_subject(const char *email, char *out, size_t n)
 	out[k] = '\0';
 }
 
-/* Seconds still to wait after `count` failures, the last at `last`: free for the first `grace`,
- * then 1, 2, 4 ... seconds up to five minutes; past `cap` an hour, the whole window. */
-static int wait_for(int count, int64_t last, int grace, int cap)
+int throttle_take(struct request *r, const char *email)
 {
-	if (count < grace)
+	char ip[80], account[300];
+	int wait = 1;
+	peer_subject(r, ip, sizeof ip);
+	email_subject(email, account, sizeof account);
+	int rc = store_attempt_take(r->w->db, "signin", ip, &address_rule, &wait);
+	if (rc != 1)
+		return rc == 0 ? wait : 1; /* a store that cannot count lets nothing through */
+	rc = store_attempt_take(r->w->db, "signin", account, &account_rule, &wait);
+	if (rc == 1)
 		return 0;
-	if (count >= cap)
-		return (int)(last + 3600 - store_now());
-	int shift = count - grace;
-	int64_t delay = shift > 8 ? 300 : (1 << shift);
-	int64_t left = last + delay - store_now();
-	return left > 0 ? (int)left : 0;
-}
-
-int throttle_wait(struct request *r, const char *email)
-{
-	char subj[300];
-	int count;
-	int64_t last, since = store_now() - 3600;
-	int wait = 0, w;
-	email_subject(email, subj, sizeof subj);
-	if (store_failures(r->w->db, subj, since, &count, &last) == 0 &&
-	    (w = wait_for(count, last, 3, 100)) > wait)
-		wait = w;
-	peer_subject(r, subj, sizeof subj);
-	if (store_failures(r->w->db, subj, since, &count, &last) == 0 &&
-	    (w = wait_for(count, last, 10, 1000)) > wait)
-		wait = w;
-	return wait;
-}
-
-void throttle_fail(struct request *r, const char *email)
-{
-	char subj[300];
-	email_subject(email, subj, sizeof subj);
-	store_failure_add(r->w->db, subj);
-	peer_subject(r, subj, sizeof subj);
-	store_failure_add(r->w->db, subj);
+	store_attempt_refund(r->w->db, "signin", ip); /* not tried: the address keeps its attempt */
+	return rc == 0 ? wait : 1;
 }
 
 void throttle_clear(struct request *r, const char *email)
 {
 	char subj[300];
 	email_subject(email, subj, sizeof subj);
-	store_failures_clear(r->w->db, subj);
+	store_attempt_clear(r->w->db, "signin", subj);
+	peer_subject(r, subj, sizeof subj);
+	store_attempt_refund(r->w->db, "signin", subj);
+}
+
+void throttle_refused(struct request *r, int wait)
+{
+	char retry[16];
+	snprintf(retry, sizeof retry, "%d", wait);
+	resp_header(r, "retry-after", retry, strlen(retry));
+}
+
+/* ---- re-checking the password of the signed-in account ---- */
+
+struct recheck {
+	after_hash done;
+	void *ctx;
+};
+
+static void rechecked(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct recheck *c = ctx;
+	if (job->ok)
+		throttle_clear(r, r->user->email);
+	c->done(r, job, c->ctx);
+}
+
+void recheck_password(struct request *r, const char *password, after_hash done, void *ctx)
+{
+	int wait = throttle_take(r, r->user->email);
+	if (wait > 0) {
+		char msg[200];
+		snprintf(msg, sizeof msg,
+			 "Too many wrong passwords for this account. Wait %d seconds, then try again.", wait);
+		throttle_refused(r, wait);
+		message_page(r, 429, "Too many attempts", mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
+		return;
+	}
+	struct recheck *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
+	*c = (struct recheck){done, ctx};
+	hash_async(r, 1, password ? password : "", r->user->password_hash, rechecked, c);
 }
 
 /* ---- signing in: the password, then the second factor ---- */
@@ -129,8 +149,7 @@ static void check_rehashed(struct request *r, struct hash_job *job, void *ctx)
 static void check_verified(struct request *r, struct hash_job *job, void *ctx)
 {
 	struct check *c = ctx;
-	if (!c->found || !job->ok) {
-		throttle_fail(r, c->email);
+	if (!c->found || !job->ok) { /* the attempt was counted when it was reserved */
 		c->done(r, NULL, 422, "The email address or the password is not right.", c->ctx);
 		return;
 	}
@@ -149,13 +168,12 @@ void signin_check(struct request *r, const char *email, const char *password, af
 		done(r, NULL, 422, "Enter your email address and your password.", ctx);
 		return;
 	}
-	int wait = throttle_wait(r, email);
+	int wait = throttle_take(r, email); /* reserved before the check, so parallel guesses count */
 	if (wait > 0) {
-		char msg[200], retry[16];
+		char msg[200];
 		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
 			 wait);
-		snprintf(retry, sizeof retry, "%d", wait);
-		resp_header(r, "retry-after", retry, strlen(retry));
+		throttle_refused(r, wait);
 		done(r, NULL, 429, mem_strndup(r->pool, msg, strlen(msg)), ctx);
 		return;
 	}
