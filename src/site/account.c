@@ -191,6 +191,13 @@ static void email_checked(struct request *r, struct hash_job *job, void *ctx)
 		account_show(r, 422, "email", NULL, fields, errors, 1);
 		return;
 	}
+	int wait = mail_allowance(r, c->new_email);
+	if (wait > 0) {
+		limit_page(
+		    r, wait, "Too many messages",
+		    "We have sent several messages to that address or at your request in the last hour.");
+		return;
+	}
 	mail_link(r, r->user->id, c->new_email, "verify", c->new_email, 48);
 	resp_redirect(r, 303, "/account?email_sent=1");
 }
@@ -264,6 +271,14 @@ void account_resend(struct request *r)
 	if (account_form(r, &f) != 0)
 		return;
 	if (!r->user->email_verified) {
+		int wait = mail_allowance(r, r->user->email);
+		if (wait > 0) {
+			limit_page(
+			    r, wait, "Too many messages",
+			    "We have sent several confirmation messages to your address in the last hour: "
+			    "the newest link works.");
+			return;
+		}
 		store_tokens_drop(r->w->db, r->user->id, "verify");
 		mail_link(r, r->user->id, r->user->email, "verify", "", 48);
 	}

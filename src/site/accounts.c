@@ -47,9 +47,12 @@ void hash_async(struct request *r, int verify, const char *password, const char 
 
 /* ---- throttling: per account and per address, a growing delay after a few attempts ---- */
 
-/* Password attempts (sign-in, second factor, every re-check) in an hour: per account 3 free, then waits of
- * 1, 2, 4 ... s, 100 at most; per client address 10 free, 1,000 at most. */
-static const struct attempt_rule account_rule = {3600, 3, 100}, address_rule = {3600, 10, 1000};
+/* Password attempts (sign-in, second factor, every re-check) in an hour, per account and per client address:
+ * a few free (signin_free_per_*), then waits of 1, 2, 4 ... s, up to 100 (1,000 per address) in the hour. */
+static struct attempt_rule password_rule(int free, int cap)
+{
+	return (struct attempt_rule){3600, free, free > cap ? free : cap};
+}
 
 static void peer_subject(struct request *r, char *out, size_t n)
 {
@@ -71,10 +74,12 @@ int throttle_take(struct request *r, const char *email)
 	int wait = 1;
 	peer_subject(r, ip, sizeof ip);
 	email_subject(email, account, sizeof account);
-	int rc = store_attempt_take(r->w->db, "signin", ip, &address_rule, &wait);
+	struct attempt_rule by_address = password_rule(r->app->cfg.signin_free_per_address, 1000),
+			    by_account = password_rule(r->app->cfg.signin_free_per_account, 100);
+	int rc = store_attempt_take(r->w->db, "signin", ip, &by_address, &wait);
 	if (rc != 1)
 		return rc == 0 ? wait : 1; /* a store that cannot count lets nothing through */
-	rc = store_attempt_take(r->w->db, "signin", account, &account_rule, &wait);
+	rc = store_attempt_take(r->w->db, "signin", account, &by_account, &wait);
 	if (rc == 1)
 		return 0;
 	store_attempt_refund(r->w->db, "signin", ip); /* not tried: the address keeps its attempt */
@@ -196,6 +201,39 @@ int second_factor_ok(struct request *r, const struct user *u, const char *code)
 }
 
 /* ---- mail ---- */
+
+int mail_allowance(struct request *r, const char *to)
+{
+	char ip[80], recipient[300];
+	int wait = 1;
+	snprintf(ip, sizeof ip, "ip:%s", req_client_addr(r));
+	email_subject(to, recipient, sizeof recipient);
+	const struct attempt_rule by_address = {3600, r->app->cfg.mail_per_address,
+						r->app->cfg.mail_per_address},
+				  by_recipient = {3600, r->app->cfg.mail_per_recipient,
+						  r->app->cfg.mail_per_recipient};
+	int rc = store_attempt_take(r->w->db, "mail", ip, &by_address, &wait);
+	if (rc != 1)
+		return rc == 0 ? wait : 1;
+	rc = store_attempt_take(r->w->db, "mail", recipient, &by_recipient, &wait);
+	if (rc == 1)
+		return 0;
+	store_attempt_refund(r->w->db, "mail", ip); /* nothing sent: the address keeps its allowance */
+	return rc == 0 ? wait : 1;
+}
+
+void limit_page(struct request *r, int wait, const char *title, const char *what)
+{
+	char msg[600];
+	int minutes = (wait + 59) / 60;
+	if (wait < 120)
+		snprintf(msg, sizeof msg, "%s Please try again in %d second%s.", what, wait,
+			 wait == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof msg, "%s Please try again in %d minutes.", what, minutes);
+	throttle_refused(r, wait);
+	message_page(r, 429, title, mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
+}
 
 int mail_notice(struct request *r, const char *to, const char *subject, const char *body)
 {

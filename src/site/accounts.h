@@ -41,6 +41,12 @@ void throttle_refused(struct request *r, int wait);
  * throttled, answers 429 itself and done is not called. */
 void recheck_password(struct request *r, const char *password, after_hash done, void *ctx);
 
+/** Reserves one mail from an account form to `to` at this client's request, before anything is done:
+ * 0 when it may be sent, else the seconds until it could be (mail_per_recipient and mail_per_address an
+ * hour). Counted by the address typed, whether or not it has an account. */
+int mail_allowance(struct request *r, const char *to);
+/** A 429 page (with Retry-After) titled title, saying what (a sentence) and when to try again. */
+void limit_page(struct request *r, int wait, const char *title, const char *what);
 /** Mails a one-time link (purpose "verify" or "reset") to `to`; for a change of address, new_email is the
  * address the link confirms. The link is valid for hours. */
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
