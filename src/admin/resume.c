@@ -100,8 +100,7 @@ static void resume_checked(struct request *r, struct user *u, int status, const 
 		session_ended_page(r, status, s->f, s->id, error);
 		return;
 	}
-	if (u->totp_enabled && !second_factor_ok(r, u, s->code)) {
-		throttle_fail(r, s->email);
+	if (u->totp_enabled && !second_factor_ok(r, u, s->code)) { /* counted with the password's attempt */
 		session_ended_page(r, 422, s->f, s->id,
 				   "Your account uses two-factor sign-in: enter the current code from your "
 				   "authenticator app (codes change every 30 seconds), or a recovery code.");

@@ -108,7 +108,7 @@ void admin_user_role(struct request *r)
 		return;
 	}
 	const char *password = form_get(&f, "password");
-	hash_async(r, 1, password ? password : "", r->user->password_hash, role_checked, c);
+	recheck_password(r, password, role_checked, c);
 }
 
 void admin_messages(struct request *r)

@@ -23,6 +23,7 @@ struct setting {
 static int valid_listen(const char *v, char *err, size_t errlen);
 static int valid_level(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
+static int valid_public_url(const char *v, char *err, size_t errlen);
 
 #define INT(n, lo, hi, d, h)                                                                                 \
 	{                                                                                                    \
@@ -94,6 +95,26 @@ static const struct setting settings[] = {
 	"pages waiting for a render thread at most; past that a request gets 503 with Retry-After"),
     INT(render_queue_per_connection, 1, 1000, 16,
 	"pages of one connection waiting or rendering at most; past that its requests get 503"),
+    INT(signin_free_per_account, 1, 1000, 3,
+	"password attempts (sign-in, second factor, re-entering it to change the account) one account gets "
+	"in "
+	"an hour before each more waits 1, 2, 4 ... seconds; 100 at most (or this) in the hour"),
+    INT(signin_free_per_address, 1, 100000, 10,
+	"password attempts one client address gets in an hour before each more waits 1, 2, 4 ... seconds; "
+	"1,000 at most (or this) in the hour"),
+    INT(mail_per_recipient, 1, 100000, 5,
+	"mails the account forms (sign-up, password reset, change of address, resending a confirmation) send "
+	"to one address in an hour; past that the form answers 429 with when to try again"),
+    INT(mail_per_address, 1, 100000, 20,
+	"mails the account forms send in an hour at the request of one client address"),
+    INT(contact_per_address, 1, 100000, 5,
+	"contact-form messages accepted from one client address in an hour"),
+    INT(contact_per_hour, 1, 1000000, 200,
+	"contact-form messages accepted from everyone together in an hour"),
+    STR(public_url, "",
+	"scheme and port links in mail and canonical URLs use, as https:// or http://:8080 (the host is the "
+	"site's); empty uses the request's scheme and no port, never the port a request's Host header names",
+	valid_public_url),
     INT(search_threads, 1, 16, 2,
 	"threads that read one search's hits, each a part of the articles with its own database connection "
 	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
@@ -115,6 +136,19 @@ static int valid_proxies(const char *v, char *err, size_t errlen)
 {
 	struct netlist list;
 	return netlist_parse(&list, v, err, errlen);
+}
+
+static int valid_public_url(const char *v, char *err, size_t errlen)
+{
+	const char *rest = !strncmp(v, "https://", 8) ? v + 8 : !strncmp(v, "http://", 7) ? v + 7 : NULL;
+	char *end = NULL;
+	long port = rest && rest[0] == ':' ? strtol(rest + 1, &end, 10) : 0;
+	if (!v[0] || (rest && !rest[0]) ||
+	    (rest && rest[0] == ':' && end && end != rest + 1 && !*end && port >= 1 && port <= 65535))
+		return 0;
+	snprintf(err, errlen,
+		 "'%s' is not https:// or http:// with an optional :PORT (the host is each site's)", v);
+	return -1;
 }
 
 static int valid_level(const char *v, char *err, size_t errlen)

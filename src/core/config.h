@@ -40,6 +40,14 @@ struct config {
 	int proxy_protocol;
 	int render_queue;
 	int render_queue_per_connection;
+	int signin_free_per_account; /* password attempts an hour before each waits (accounts' throttle) */
+	int signin_free_per_address;
+	int mail_per_recipient;	 /* mails the account forms send to one address an hour */
+	int mail_per_address;	 /* ... asked for from one client address an hour */
+	int contact_per_address; /* contact messages an hour from one client address */
+	int contact_per_hour;	 /* ... from everyone */
+	char public_url[256];	 /* scheme and port of links (https://, http://:8080); empty: the request's
+				    scheme */
 };
 
 /** Fills c with the defaults of the table. */

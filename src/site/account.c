@@ -191,6 +191,13 @@ static void email_checked(struct request *r, struct hash_job *job, void *ctx)
 		account_show(r, 422, "email", NULL, fields, errors, 1);
 		return;
 	}
+	int wait = mail_allowance(r, c->new_email);
+	if (wait > 0) {
+		limit_page(
+		    r, wait, "Too many messages",
+		    "We have sent several messages to that address or at your request in the last hour.");
+		return;
+	}
 	mail_link(r, r->user->id, c->new_email, "verify", c->new_email, 48);
 	resp_redirect(r, 303, "/account?email_sent=1");
 }
@@ -209,7 +216,7 @@ void account_email(struct request *r)
 		account_show(r, 422, "email", &f, fields, errors, 1);
 		return;
 	}
-	hash_async(r, 1, password ? password : "", r->user->password_hash, email_checked, c);
+	recheck_password(r, password, email_checked, c);
 }
 
 static void password_hashed(struct request *r, struct hash_job *job, void *ctx)
@@ -255,7 +262,7 @@ void account_password(struct request *r)
 		return;
 	}
 	const char *current = form_get(&f, "current_password");
-	hash_async(r, 1, current ? current : "", r->user->password_hash, password_checked, c);
+	recheck_password(r, current, password_checked, c);
 }
 
 void account_resend(struct request *r)
@@ -264,6 +271,14 @@ void account_resend(struct request *r)
 	if (account_form(r, &f) != 0)
 		return;
 	if (!r->user->email_verified) {
+		int wait = mail_allowance(r, r->user->email);
+		if (wait > 0) {
+			limit_page(
+			    r, wait, "Too many messages",
+			    "We have sent several confirmation messages to your address in the last hour: "
+			    "the newest link works.");
+			return;
+		}
 		store_tokens_drop(r->w->db, r->user->id, "verify");
 		mail_link(r, r->user->id, r->user->email, "verify", "", 48);
 	}
@@ -336,7 +351,7 @@ void account_delete(struct request *r)
 	if (account_form(r, &f) != 0)
 		return;
 	const char *password = form_get(&f, "password");
-	hash_async(r, 1, password ? password : "", r->user->password_hash, delete_checked, NULL);
+	recheck_password(r, password, delete_checked, NULL);
 }
 
 void account_deleted(struct request *r)

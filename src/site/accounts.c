@@ -45,7 +45,14 @@ void hash_async(struct request *r, int verify, const char *password, const char 
 	hasher_submit(job);
 }
 
-/* ---- throttling: per account and per address, exponential delay after a few failures ---- */
+/* ---- throttling: per account and per address, a growing delay after a few attempts ---- */
+
+/* Password attempts (sign-in, second factor, every re-check) in an hour, per account and per client address:
+ * a few free (signin_free_per_*), then waits of 1, 2, 4 ... s, up to 100 (1,000 per address) in the hour. */
+static struct attempt_rule password_rule(int free, int cap)
+{
+	return (struct attempt_rule){3600, free, free > cap ? free : cap};
+}
 
 static void peer_subject(struct request *r, char *out, size_t n)
 {
@@ -61,51 +68,69 @@ static void email_subject(const char *email, char *out, size_t n)
 	out[k] = '\0';
 }
 
-/* Seconds still to wait after `count` failures, the last at `last`: free for the first `grace`,
- * then 1, 2, 4 ... seconds up to five minutes; past `cap` an hour, the whole window. */
-static int wait_for(int count, int64_t last, int grace, int cap)
+int throttle_take(struct request *r, const char *email)
 {
-	if (count < grace)
+	char ip[80], account[300];
+	int wait = 1;
+	peer_subject(r, ip, sizeof ip);
+	email_subject(email, account, sizeof account);
+	struct attempt_rule by_address = password_rule(r->app->cfg.signin_free_per_address, 1000),
+			    by_account = password_rule(r->app->cfg.signin_free_per_account, 100);
+	int rc = store_attempt_take(r->w->db, "signin", ip, &by_address, &wait);
+	if (rc != 1)
+		return rc == 0 ? wait : 1; /* a store that cannot count lets nothing through */
+	rc = store_attempt_take(r->w->db, "signin", account, &by_account, &wait);
+	if (rc == 1)
 		return 0;
-	if (count >= cap)
-		return (int)(last + 3600 - store_now());
-	int shift = count - grace;
-	int64_t delay = shift > 8 ? 300 : (1 << shift);
-	int64_t left = last + delay - store_now();
-	return left > 0 ? (int)left : 0;
-}
-
-int throttle_wait(struct request *r, const char *email)
-{
-	char subj[300];
-	int count;
-	int64_t last, since = store_now() - 3600;
-	int wait = 0, w;
-	email_subject(email, subj, sizeof subj);
-	if (store_failures(r->w->db, subj, since, &count, &last) == 0 &&
-	    (w = wait_for(count, last, 3, 100)) > wait)
-		wait = w;
-	peer_subject(r, subj, sizeof subj);
-	if (store_failures(r->w->db, subj, since, &count, &last) == 0 &&
-	    (w = wait_for(count, last, 10, 1000)) > wait)
-		wait = w;
-	return wait;
-}
-
-void throttle_fail(struct request *r, const char *email)
-{
-	char subj[300];
-	email_subject(email, subj, sizeof subj);
-	store_failure_add(r->w->db, subj);
-	peer_subject(r, subj, sizeof subj);
-	store_failure_add(r->w->db, subj);
+	store_attempt_refund(r->w->db, "signin", ip); /* not tried: the address keeps its attempt */
+	return rc == 0 ? wait : 1;
 }
 
 void throttle_clear(struct request *r, const char *email)
 {
 	char subj[300];
 	email_subject(email, subj, sizeof subj);
-	store_failures_clear(r->w->db, subj);
+	store_attempt_clear(r->w->db, "signin", subj);
+	peer_subject(r, subj, sizeof subj);
+	store_attempt_refund(r->w->db, "signin", subj);
+}
+
+void throttle_refused(struct request *r, int wait)
+{
+	char retry[16];
+	snprintf(retry, sizeof retry, "%d", wait);
+	resp_header(r, "retry-after", retry, strlen(retry));
+}
+
+/* ---- re-checking the password of the signed-in account ---- */
+
+struct recheck {
+	after_hash done;
+	void *ctx;
+};
+
+static void rechecked(struct request *r, struct hash_job *job, void *ctx)
+{
+	struct recheck *c = ctx;
+	if (job->ok)
+		throttle_clear(r, r->user->email);
+	c->done(r, job, c->ctx);
+}
+
+void recheck_password(struct request *r, const char *password, after_hash done, void *ctx)
+{
+	int wait = throttle_take(r, r->user->email);
+	if (wait > 0) {
+		char msg[200];
+		snprintf(msg, sizeof msg,
+			 "Too many wrong passwords for this account. Wait %d seconds, then try again.", wait);
+		throttle_refused(r, wait);
+		message_page(r, 429, "Too many attempts", mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
+		return;
+	}
+	struct recheck *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
+	*c = (struct recheck){done, ctx};
+	hash_async(r, 1, password ? password : "", r->user->password_hash, rechecked, c);
 }
 
 /* ---- signing in: the password, then the second factor ---- */
@@ -129,8 +154,7 @@ static void check_rehashed(struct request *r, struct hash_job *job, void *ctx)
 static void check_verified(struct request *r, struct hash_job *job, void *ctx)
 {
 	struct check *c = ctx;
-	if (!c->found || !job->ok) {
-		throttle_fail(r, c->email);
+	if (!c->found || !job->ok) { /* the attempt was counted when it was reserved */
 		c->done(r, NULL, 422, "The email address or the password is not right.", c->ctx);
 		return;
 	}
@@ -149,13 +173,12 @@ void signin_check(struct request *r, const char *email, const char *password, af
 		done(r, NULL, 422, "Enter your email address and your password.", ctx);
 		return;
 	}
-	int wait = throttle_wait(r, email);
+	int wait = throttle_take(r, email); /* reserved before the check, so parallel guesses count */
 	if (wait > 0) {
-		char msg[200], retry[16];
+		char msg[200];
 		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
 			 wait);
-		snprintf(retry, sizeof retry, "%d", wait);
-		resp_header(r, "retry-after", retry, strlen(retry));
+		throttle_refused(r, wait);
 		done(r, NULL, 429, mem_strndup(r->pool, msg, strlen(msg)), ctx);
 		return;
 	}
@@ -178,6 +201,39 @@ int second_factor_ok(struct request *r, const struct user *u, const char *code)
 }
 
 /* ---- mail ---- */
+
+int mail_allowance(struct request *r, const char *to)
+{
+	char ip[80], recipient[300];
+	int wait = 1;
+	snprintf(ip, sizeof ip, "ip:%s", req_client_addr(r));
+	email_subject(to, recipient, sizeof recipient);
+	const struct attempt_rule by_address = {3600, r->app->cfg.mail_per_address,
+						r->app->cfg.mail_per_address},
+				  by_recipient = {3600, r->app->cfg.mail_per_recipient,
+						  r->app->cfg.mail_per_recipient};
+	int rc = store_attempt_take(r->w->db, "mail", ip, &by_address, &wait);
+	if (rc != 1)
+		return rc == 0 ? wait : 1;
+	rc = store_attempt_take(r->w->db, "mail", recipient, &by_recipient, &wait);
+	if (rc == 1)
+		return 0;
+	store_attempt_refund(r->w->db, "mail", ip); /* nothing sent: the address keeps its allowance */
+	return rc == 0 ? wait : 1;
+}
+
+void limit_page(struct request *r, int wait, const char *title, const char *what)
+{
+	char msg[600];
+	int minutes = (wait + 59) / 60;
+	if (wait < 120)
+		snprintf(msg, sizeof msg, "%s Please try again in %d second%s.", what, wait,
+			 wait == 1 ? "" : "s");
+	else
+		snprintf(msg, sizeof msg, "%s Please try again in %d minutes.", what, minutes);
+	throttle_refused(r, wait);
+	message_page(r, 429, title, mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
+}
 
 int mail_notice(struct request *r, const char *to, const char *subject, const char *body)
 {

@@ -28,11 +28,25 @@ void signin_check(struct request *r, const char *email, const char *password, af
  * (used up by this); the caller counts a failure. */
 int second_factor_ok(struct request *r, const struct user *u, const char *code);
 
-/** 0 when a sign-in may be tried now, else the seconds to wait (the same for known and unknown emails). */
-int throttle_wait(struct request *r, const char *email);
-void throttle_fail(struct request *r, const char *email);
+/** Reserves one password attempt (sign-in, second factor or re-check) for the account of email and for the
+ * client address, atomically and before anything is checked: 0 when it may go ahead (it counts as a failure
+ * unless throttle_clear follows), else the seconds to wait (the same for known and unknown emails). */
+int throttle_take(struct request *r, const char *email);
+/** After a success: forgets the account's attempts and gives the address back its one. */
 void throttle_clear(struct request *r, const char *email);
+/** Sets Retry-After for a refused attempt. */
+void throttle_refused(struct request *r, int wait);
+/** Checks the signed-in account's password again (changing it, turning off two-factor sign-in, deleting the
+ * account, an admin's role change), throttled as sign-in is; done gets the hash job (ok: right). When
+ * throttled, answers 429 itself and done is not called. */
+void recheck_password(struct request *r, const char *password, after_hash done, void *ctx);
 
+/** Reserves one mail from an account form to `to` at this client's request, before anything is done:
+ * 0 when it may be sent, else the seconds until it could be (mail_per_recipient and mail_per_address an
+ * hour). Counted by the address typed, whether or not it has an account. */
+int mail_allowance(struct request *r, const char *to);
+/** A 429 page (with Retry-After) titled title, saying what (a sentence) and when to try again. */
+void limit_page(struct request *r, int wait, const char *title, const char *what);
 /** Mails a one-time link (purpose "verify" or "reset") to `to`; for a change of address, new_email is the
  * address the link confirms. The link is valid for hours. */
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,

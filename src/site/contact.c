@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "http/response.h"
 #include "render/markdown.h"
+#include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 
@@ -71,6 +72,27 @@ void contact_form(struct request *r)
 	show_form(r, 200, NULL, NULL, req_query(r, "sent") != NULL);
 }
 
+/* Reserves one message: 0 when it may be stored, else the seconds to wait (contact_per_address an hour from
+ * one client address, contact_per_hour from everyone). */
+static int contact_allowance(struct request *r)
+{
+	char ip[80];
+	int wait = 1;
+	snprintf(ip, sizeof ip, "ip:%s", req_client_addr(r));
+	const struct attempt_rule by_address = {3600, r->app->cfg.contact_per_address,
+						r->app->cfg.contact_per_address},
+				  everyone = {3600, r->app->cfg.contact_per_hour,
+					      r->app->cfg.contact_per_hour};
+	int rc = store_attempt_take(r->w->db, "contact", ip, &by_address, &wait);
+	if (rc != 1)
+		return rc == 0 ? wait : 1;
+	rc = store_attempt_take(r->w->db, "contact", "*", &everyone, &wait);
+	if (rc == 1)
+		return 0;
+	store_attempt_refund(r->w->db, "contact", ip);
+	return rc == 0 ? wait : 1;
+}
+
 void contact_submit(struct request *r)
 {
 	struct form f;
@@ -101,6 +123,12 @@ void contact_submit(struct request *r)
 		bad |= errors[i] != NULL;
 	if (bad) {
 		show_form(r, 422, &f, errors, 0);
+		return;
+	}
+	int wait = contact_allowance(r);
+	if (wait > 0) {
+		limit_page(r, wait, "Too many messages",
+			   "We have received many messages in a short time and cannot take yours just now.");
 		return;
 	}
 	struct contact_message m = {

@@ -110,6 +110,13 @@ void signup_submit(struct request *r)
 			signup_show(r, 422, &f, errors);
 			return;
 		}
+	int wait = mail_allowance(r, email); /* every sign-up mails the address, new account or not */
+	if (wait > 0) {
+		limit_page(
+		    r, wait, "Too many sign-ups",
+		    "We have sent several messages to that address or at your request in the last hour.");
+		return;
+	}
 	struct signup *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
 	memset(s, 0, sizeof *s);
 	s->u = (struct user){.email = email,
@@ -184,6 +191,16 @@ void reset_submit(struct request *r)
 		const char *fields[] = {"email"}, *errors[] = {"Enter the email address of your account."};
 		view_errors(v, fields, errors, 1);
 		resp_page(r, 422, "reset", v, 0);
+		return;
+	}
+	/* counted by the address typed, so the answer is the same whether or not it has an account */
+	int wait = mail_allowance(r, email);
+	if (wait > 0) {
+		limit_page(
+		    r, wait, "Too many requests",
+		    "Several password reset links were asked for that address or from your network in the "
+		    "last hour. If an account uses that address, the newest link we sent still works for an "
+		    "hour.");
 		return;
 	}
 	struct user u;

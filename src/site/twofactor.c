@@ -41,15 +41,15 @@ void signin_code_submit(struct request *r)
 			     "/signin", "Sign in");
 		return;
 	}
-	int wait = throttle_wait(r, u->email);
+	int wait = throttle_take(r, u->email);
 	if (wait > 0) {
 		char msg[120];
+		throttle_refused(r, wait);
 		snprintf(msg, sizeof msg, "Too many wrong codes. Wait %d seconds, then try again.", wait);
 		code_show(r, 429, back, mem_strndup(r->pool, msg, strlen(msg)));
 		return;
 	}
 	if (!second_factor_ok(r, u, form_get(&f, "code"))) {
-		throttle_fail(r, u->email);
 		code_show(
 		    r, 422, back,
 		    "This code is not right. Codes change every 30 seconds; a recovery code works once.");
@@ -165,5 +165,5 @@ void twofactor_disable(struct request *r)
 		return;
 	}
 	const char *password = form_get(&f, "password");
-	hash_async(r, 1, password ? password : "", r->user->password_hash, disable_checked, NULL);
+	recheck_password(r, password, disable_checked, NULL);
 }

@@ -92,10 +92,11 @@ STORE_FN(int, store_token_use,
 STORE_FN(int, store_token_valid, (store * s, const char *token_hash, const char *purpose),
 	 (s, token_hash, purpose))
 STORE_FN(int, store_tokens_drop, (store * s, int64_t user_id, const char *purpose), (s, user_id, purpose))
-STORE_FN(int, store_failure_add, (store * s, const char *subject), (s, subject))
-STORE_FN(int, store_failures, (store * s, const char *subject, int64_t since, int *count, int64_t *last_at),
-	 (s, subject, since, count, last_at))
-STORE_FN(int, store_failures_clear, (store * s, const char *subject), (s, subject))
+STORE_FN(int, store_attempt_take,
+	 (store * s, const char *kind, const char *subject, const struct attempt_rule *rule, int *wait),
+	 (s, kind, subject, rule, wait))
+STORE_FN(int, store_attempt_refund, (store * s, const char *kind, const char *subject), (s, kind, subject))
+STORE_FN(int, store_attempt_clear, (store * s, const char *kind, const char *subject), (s, kind, subject))
 STORE_FN(enum save_result, store_article_save,
 	 (store * s, const struct article_edit *e, int64_t user_id, int64_t *id_out), (s, e, user_id, id_out))
 STORE_FN(int, store_admin_articles,

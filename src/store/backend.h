@@ -19,4 +19,10 @@ struct store_head {
 	const struct store_ops *ops;
 };
 
+/** Seconds until rule lets one more attempt follow n attempts in the window begun at started_at, the last at
+ * last_at (at least 1): what both backends answer with a refused attempt. */
+int attempt_wait(const struct attempt_rule *rule, int64_t started_at, int64_t last_at, int n, int64_t now);
+/** 1 once in a while (every 100th call): a throttle then also removes rows idle for a day. */
+int attempt_prune_due(void);
+
 #endif

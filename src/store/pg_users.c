@@ -1,4 +1,4 @@
-/* pg_users: accounts, sessions, one-time tokens, failed sign-ins, two-factor codes and contact messages in
+/* pg_users: accounts, sessions, one-time tokens, throttled attempts, two-factor codes and contact messages in
  * PostgreSQL, as users.c does them in SQLite. */
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +35,10 @@ enum {
 	T_USE,
 	T_VALID,
 	T_DROP,
-	F_ADD,
-	F_COUNT,
-	F_CLEAR,
-	F_PRUNE,
+	A_TAKE,
+	A_READ,
+	A_CLEAR,
+	A_PRUNE,
 	U_LIST,
 	U_COUNT,
 	C_LIST,
@@ -48,6 +48,7 @@ enum {
 	R_DELETE,
 	R_ADD,
 	R_USE,
+	A_REFUND,
 	U_LAST
 };
 _Static_assert(U_LAST <= 180, "pg_users.c owns statement slots 100 to 179");
@@ -397,41 +398,70 @@ int pg_store_tokens_drop(store *s, int64_t user_id, const char *purpose)
 		       &p, NULL);
 }
 
-int pg_store_failure_add(store *s, const char *subject)
+/* As users.c's: one INSERT ... ON CONFLICT DO UPDATE, which locks the row, so concurrent reservations on any
+ * node are counted one after another; a refused one updates nothing. */
+int pg_store_attempt_take(store *s, const char *kind, const char *subject, const struct attempt_rule *rule,
+			  int *wait)
 {
-	/* keep the table small: a day of history is all the throttle reads */
-	struct pg_params old = {0};
-	pg_p_i64(&old, store_now() - 86400);
-	if (pg_exec(s, F_PRUNE, "DELETE FROM login_failure WHERE at < $1::bigint", &old, NULL) != 0)
+	int64_t now = store_now();
+	*wait = 0;
+	if (attempt_prune_due()) { /* a day of history is more than any window reads */
+		struct pg_params old = {0};
+		pg_p_i64(&old, now - 86400);
+		if (pg_exec(s, A_PRUNE, "DELETE FROM attempt WHERE last_at < $1::bigint", &old, NULL) != 0)
+			return -1;
+	}
+	struct pg_params p = {0};
+	pg_p_text(&p, kind);
+	pg_p_text(&p, subject);
+	pg_p_i64(&p, now);
+	pg_p_i64(&p, rule->window);
+	pg_p_i64(&p, rule->grace);
+	pg_p_i64(&p, rule->cap);
+	int changes;
+	if (pg_exec(
+		s, A_TAKE,
+		"INSERT INTO attempt (kind, subject, started_at, last_at, n) VALUES ($1, $2, $3::bigint, "
+		"$3::bigint, 1) ON CONFLICT (kind, subject) DO UPDATE SET "
+		"n = CASE WHEN attempt.started_at <= $3::bigint - $4::bigint THEN 1 ELSE attempt.n + 1 END, "
+		"started_at = CASE WHEN attempt.started_at <= $3::bigint - $4::bigint THEN $3::bigint "
+		"ELSE attempt.started_at END, last_at = $3::bigint "
+		"WHERE attempt.started_at <= $3::bigint - $4::bigint OR attempt.n < $5::int OR "
+		"(attempt.n < $6::int AND attempt.last_at + CASE WHEN attempt.n - $5::int > 8 THEN 300 "
+		"WHEN attempt.n - $5::int < 0 THEN 0 ELSE 1::bigint << (attempt.n - $5::int) END "
+		"<= $3::bigint)",
+		&p, &changes) != 0)
 		return -1;
-	struct pg_params p = {0};
-	pg_p_text(&p, subject);
-	pg_p_i64(&p, store_now());
-	return pg_exec(s, F_ADD, "INSERT INTO login_failure (subject, at) VALUES ($1, $2)", &p, NULL);
-}
-
-int pg_store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at)
-{
-	struct pg_params p = {0};
-	pg_p_text(&p, subject);
-	pg_p_i64(&p, since);
-	PGresult *r = pg_q(s, F_COUNT,
-			   "SELECT count(*), COALESCE(max(at), 0) FROM login_failure "
-			   "WHERE subject = $1 AND at >= $2::bigint",
-			   &p);
+	if (changes > 0)
+		return 1;
+	struct pg_params q = {0};
+	pg_p_text(&q, kind);
+	pg_p_text(&q, subject);
+	PGresult *r = pg_q(s, A_READ,
+			   "SELECT started_at, last_at, n FROM attempt WHERE kind = $1 AND subject = $2", &q);
 	if (!r)
 		return -1;
-	*count = (int)pg_i64(r, 0, 0);
-	*last_at = pg_i64(r, 0, 1);
+	*wait = PQntuples(r) ? attempt_wait(rule, pg_i64(r, 0, 0), pg_i64(r, 0, 1), (int)pg_i64(r, 0, 2), now)
+			     : 1;
 	PQclear(r);
 	return 0;
 }
 
-int pg_store_failures_clear(store *s, const char *subject)
+int pg_store_attempt_refund(store *s, const char *kind, const char *subject)
 {
 	struct pg_params p = {0};
+	pg_p_text(&p, kind);
 	pg_p_text(&p, subject);
-	return pg_exec(s, F_CLEAR, "DELETE FROM login_failure WHERE subject = $1", &p, NULL);
+	return pg_exec(s, A_REFUND, "UPDATE attempt SET n = n - 1 WHERE kind = $1 AND subject = $2 AND n > 0",
+		       &p, NULL);
+}
+
+int pg_store_attempt_clear(store *s, const char *kind, const char *subject)
+{
+	struct pg_params p = {0};
+	pg_p_text(&p, kind);
+	pg_p_text(&p, subject);
+	return pg_exec(s, A_CLEAR, "DELETE FROM attempt WHERE kind = $1 AND subject = $2", &p, NULL);
 }
 
 int pg_store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,

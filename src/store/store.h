@@ -239,11 +239,21 @@ int store_token_valid(store *s, const char *token_hash, const char *purpose);
 /** Ends all unused tokens of a purpose for a user (a new reset link replaces older ones). */
 int store_tokens_drop(store *s, int64_t user_id, const char *purpose);
 
-/** Records a failed sign-in for subject ("email:..." or "ip:..."). */
-int store_failure_add(store *s, const char *subject);
-/** Failures of subject since a time, and the time of the last one. */
-int store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at);
-int store_failures_clear(store *s, const char *subject);
+/** How many attempts of one kind a subject may make in a window of `window` seconds: `grace` freely; past
+ * that, while fewer than `cap` (cap > grace), one more once a delay has passed since the last (1 s, then
+ * 2, 4 ... up to 300 s); at `cap` none until the window ends. grace == cap is a plain limit per window. */
+struct attempt_rule {
+	int window, grace, cap;
+};
+/** Reserves one attempt of kind ("signin", "mail", ...) for subject ("email:...", "ip:...") under rule, in
+ * one atomic statement (parallel requests, other connections and other nodes included): 1 reserved; 0
+ * refused, with *wait the seconds until one would be (at least 1); -1 on a database error. */
+int store_attempt_take(store *s, const char *kind, const char *subject, const struct attempt_rule *rule,
+		       int *wait);
+/** Gives back one reserved attempt (it succeeded and should not count against the subject). */
+int store_attempt_refund(store *s, const char *kind, const char *subject);
+/** Forgets every attempt of a kind by subject. */
+int store_attempt_clear(store *s, const char *kind, const char *subject);
 
 /* ---- the back office (src/store/editorial.c): every status, no visibility rule ---- */
 

@@ -1,4 +1,5 @@
-/* users: accounts, sessions, one-time tokens and failed sign-ins in SQLite, all through prepared statements.
+/* users: accounts, sessions, one-time tokens and throttled attempts in SQLite, all through prepared
+ * statements.
  */
 #include <string.h>
 
@@ -31,10 +32,10 @@ enum {
 	T_USE,
 	T_VALID,
 	T_DROP,
-	F_ADD,
-	F_COUNT,
-	F_CLEAR,
-	F_PRUNE,
+	A_TAKE,
+	A_READ,
+	A_CLEAR,
+	A_PRUNE,
 	U_LIST,
 	U_COUNT,
 	C_LIST,
@@ -44,6 +45,7 @@ enum {
 	R_DELETE,
 	R_ADD,
 	R_USE,
+	A_REFUND,
 	U_LAST
 };
 _Static_assert(U_LAST <= 40, "users.c owns statement slots 0 to 39; editorial.c the rest");
@@ -358,38 +360,69 @@ int sq_store_tokens_drop(store *s, int64_t user_id, const char *purpose)
 	return sq_exec(s, st, NULL);
 }
 
-int sq_store_failure_add(store *s, const char *subject)
-{
-	/* keep the table small: a day of history is all the throttle reads */
-	sqlite3_stmt *prune = sq_prepare(s, F_PRUNE, "DELETE FROM login_failure WHERE at < ?1");
-	sqlite3_bind_int64(prune, 1, store_now() - 86400);
-	if (sq_exec(s, prune, NULL) != 0)
-		return -1;
-	sqlite3_stmt *st = sq_prepare(s, F_ADD, "INSERT INTO login_failure (subject, at) VALUES (?1, ?2)");
-	sq_bind_text(st, 1, subject);
-	sqlite3_bind_int64(st, 2, store_now());
-	return sq_exec(s, st, NULL);
-}
+/* Reserves when the window has ended (it starts again), when under grace, or when under cap and the delay
+ * since the last has passed; otherwise the row stays as it is and nothing changes. */
+#define ATTEMPT_TAKE_SQL(P)                                                                                  \
+	"INSERT INTO attempt (kind, subject, started_at, last_at, n) VALUES (" P "1, " P "2, " P "3, " P     \
+	"3, 1) ON CONFLICT (kind, subject) DO UPDATE SET "                                                   \
+	"n = CASE WHEN attempt.started_at <= " P "3 - " P "4 THEN 1 ELSE attempt.n + 1 END, "                \
+	"started_at = CASE WHEN attempt.started_at <= " P "3 - " P "4 THEN " P "3 ELSE attempt.started_at "  \
+	"END, last_at = " P "3 WHERE attempt.started_at <= " P "3 - " P "4 OR attempt.n < " P "5 OR "        \
+	"(attempt.n < " P "6 AND attempt.last_at + CASE WHEN attempt.n - " P                                 \
+	"5 > 8 THEN 300 WHEN attempt.n "                                                                     \
+	"- " P "5 < 0 THEN 0 ELSE 1 << (attempt.n - " P "5) END <= " P "3)"
 
-int sq_store_failures(store *s, const char *subject, int64_t since, int *count, int64_t *last_at)
+int sq_store_attempt_take(store *s, const char *kind, const char *subject, const struct attempt_rule *rule,
+			  int *wait)
 {
-	sqlite3_stmt *st = sq_prepare(
-	    s, F_COUNT,
-	    "SELECT count(*), IFNULL(max(at), 0) FROM login_failure WHERE subject = ?1 AND at >= ?2");
-	sq_bind_text(st, 1, subject);
-	sqlite3_bind_int64(st, 2, since);
-	if (sqlite3_step(st) != SQLITE_ROW)
+	int64_t now = store_now();
+	*wait = 0;
+	if (attempt_prune_due()) { /* a day of history is more than any window reads */
+		sqlite3_stmt *prune = sq_prepare(s, A_PRUNE, "DELETE FROM attempt WHERE last_at < ?1");
+		sqlite3_bind_int64(prune, 1, now - 86400);
+		if (sq_exec(s, prune, NULL) != 0)
+			return -1;
+	}
+	sqlite3_stmt *st = sq_prepare(s, A_TAKE, ATTEMPT_TAKE_SQL("?"));
+	sq_bind_text(st, 1, kind);
+	sq_bind_text(st, 2, subject);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, rule->window);
+	sqlite3_bind_int(st, 5, rule->grace);
+	sqlite3_bind_int(st, 6, rule->cap);
+	int changes;
+	if (sq_exec(s, st, &changes) != 0)
+		return -1;
+	if (changes > 0)
+		return 1;
+	st = sq_prepare(s, A_READ,
+			"SELECT started_at, last_at, n FROM attempt WHERE kind = ?1 AND subject = ?2");
+	sq_bind_text(st, 1, kind);
+	sq_bind_text(st, 2, subject);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sq_step_error(s, st);
-	*count = sqlite3_column_int(st, 0);
-	*last_at = sq_col_i64(st, 1);
+	*wait = rc == SQLITE_ROW
+		    ? attempt_wait(rule, sq_col_i64(st, 0), sq_col_i64(st, 1), sqlite3_column_int(st, 2), now)
+		    : 1;
 	sqlite3_reset(st);
 	return 0;
 }
 
-int sq_store_failures_clear(store *s, const char *subject)
+int sq_store_attempt_refund(store *s, const char *kind, const char *subject)
 {
-	sqlite3_stmt *st = sq_prepare(s, F_CLEAR, "DELETE FROM login_failure WHERE subject = ?1");
-	sq_bind_text(st, 1, subject);
+	sqlite3_stmt *st = sq_prepare(
+	    s, A_REFUND, "UPDATE attempt SET n = n - 1 WHERE kind = ?1 AND subject = ?2 AND n > 0");
+	sq_bind_text(st, 1, kind);
+	sq_bind_text(st, 2, subject);
+	return sq_exec(s, st, NULL);
+}
+
+int sq_store_attempt_clear(store *s, const char *kind, const char *subject)
+{
+	sqlite3_stmt *st = sq_prepare(s, A_CLEAR, "DELETE FROM attempt WHERE kind = ?1 AND subject = ?2");
+	sq_bind_text(st, 1, kind);
+	sq_bind_text(st, 2, subject);
 	return sq_exec(s, st, NULL);
 }
 

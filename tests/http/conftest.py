@@ -400,13 +400,17 @@ def server(_test_databases):
     with tempfile.TemporaryDirectory(prefix="plenary-http-") as tmp:
         SERVER.db_path = _make_database(binary, tmp)
         SERVER.log_path = os.path.join(tmp, "server.log")
+        config_path = os.path.join(tmp, "server.ini")
+        with open(config_path, "w") as f:
+            f.write("[plenary]\n" + "".join(f"{k} = {v}\n" for k, v in TEST_LIMITS.items()))
         last = ""
         for _attempt in range(3):  # a port picked free can be taken before the server binds it
             SERVER.port = _free_port()
             SERVER.base = f"http://127.0.0.1:{SERVER.port}"
             log = open(SERVER.log_path, "w")
             proc = subprocess.Popen(
-                [binary, "serve", "--db", SERVER.db_path, "--listen", f"127.0.0.1:{SERVER.port}", "--threads", "2"],
+                [binary, "serve", "--config", config_path, "--db", SERVER.db_path, "--listen",
+                 f"127.0.0.1:{SERVER.port}", "--threads", "2"],
                 cwd=REPO, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
             log.close()
             deadline = time.monotonic() + 15
@@ -933,9 +937,17 @@ class Plenary:
             return None
 
 
-def start_plenary(tmp, db_path, settings=None, threads=2, name="server"):
+# The mail and contact-form limits (per client address, per recipient, for everyone) are raised for the
+# servers tests start, since every test reader signs up, confirms and resets from 127.0.0.1; the sign-in
+# throttle keeps its defaults. test_limits.py starts its servers with strict_limits=True: the defaults.
+TEST_LIMITS = {"mail_per_address": 100000, "mail_per_recipient": 1000, "contact_per_address": 100000,
+               "contact_per_hour": 1000000}
+
+
+def start_plenary(tmp, db_path, settings=None, threads=2, name="server", strict_limits=False):
     """Starts `plenary serve` from the repository root on a free loopback port with a config file of
-    `settings` ([plenary] section) in tmp; waits for /healthz."""
+    `settings` ([plenary] section) in tmp (with TEST_LIMITS under them unless strict_limits); waits for
+    /healthz."""
     binary = _binary()
     srv = Plenary()
     srv.tmp, srv.db_path = tmp, db_path
@@ -943,7 +955,7 @@ def start_plenary(tmp, db_path, settings=None, threads=2, name="server"):
     srv.config_path = os.path.join(tmp, f"{name}.ini")
     with open(srv.config_path, "w") as f:
         f.write("[plenary]\n")
-        for k, v in (settings or {}).items():
+        for k, v in {**({} if strict_limits else TEST_LIMITS), **(settings or {})}.items():
             f.write(f"{k} = {v}\n")
     srv.outbox = (settings or {}).get("outbox", "")
     for _attempt in range(3):

@@ -427,7 +427,7 @@ def test_a_2000_character_password_is_refused_at_signin_without_hashing_or_count
     reader = Reader(srv)
     r = reader.signin(email=reader.email, password="p" * 2000)
     assert r.status_code == 422
-    assert srv.query("SELECT 1 FROM login_failure WHERE subject = ?", ("email:" + reader.email.lower(),)) == []
+    assert srv.query("SELECT 1 FROM attempt WHERE subject = ?", ("email:" + reader.email.lower(),)) == []
 
 
 def test_each_signin_makes_a_new_session_token(srv):
@@ -1075,9 +1075,9 @@ def failures_until_throttled(srv, address):
 
 def test_repeated_failures_get_429_with_retry_after_the_same_for_unknown_addresses(throttled):
     srv = throttled
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     known = failures_until_throttled(srv, srv.known.email)
-    srv.execute("DELETE FROM login_failure WHERE subject LIKE 'ip:%'")  # this test is about the address's count
+    srv.execute("DELETE FROM attempt WHERE subject LIKE 'ip:%'")  # this test is about the address's count
     stranger = unique_email("unknown")
     unknown = failures_until_throttled(srv, stranger)
     for seq in (known, unknown):
@@ -1095,39 +1095,43 @@ def test_repeated_failures_get_429_with_retry_after_the_same_for_unknown_address
 
 
 def add_failures(srv, subject, count, at=None):
+    """count sign-in attempts already made by subject, the window begun and the last made at `at`."""
     at = int(time.time()) if at is None else at
     c = srv.db()
     with c:
-        c.executemany("INSERT INTO login_failure (subject, at) VALUES (?, ?)", [(subject, at)] * count)
+        c.execute("DELETE FROM attempt WHERE kind = 'signin' AND subject = ?", (subject,))
+        c.execute("INSERT INTO attempt (kind, subject, started_at, last_at, n) VALUES ('signin', ?, ?, ?, ?)",
+                  (subject, at, at, count))
     c.close()
 
 
 def test_while_throttled_even_the_right_password_waits_then_works(throttled):
     srv = throttled
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     subject = "email:" + srv.known.email.lower()
     add_failures(srv, subject, 6)  # an 8-second wait
     status, retry, msg, r = attempt(srv, srv.known.email, srv.known.password)
     assert status == 429 and int(retry) in (7, 8), (status, retry)
     assert session_cookie_headers(r) == [], "the right password got through the throttle"
     # nine seconds later (the failures moved back in time rather than the test sleeping)
-    srv.execute("UPDATE login_failure SET at = at - 9 WHERE subject = ?", (subject,))
+    srv.execute("UPDATE attempt SET last_at = last_at - 9, started_at = started_at - 9 WHERE subject = ?",
+                (subject,))
     status, _, _, r = attempt(srv, srv.known.email, srv.known.password)
     assert status == 303 and len(session_cookie_headers(r)) == 1
-    assert srv.query("SELECT 1 FROM login_failure WHERE subject = ?", (subject,)) == [], \
+    assert srv.query("SELECT 1 FROM attempt WHERE subject = ?", (subject,)) == [], \
         "a successful sign-in did not clear the address's failures"
 
 
 def test_waits_grow_1_2_4_8_seconds(throttled):
     srv = throttled
     address = unique_email("growing")
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     add_failures(srv, "email:" + address, 3)
     status, retry, _, _ = attempt(srv, address, "whatever password")
     assert status == 422 or (status == 429 and retry == "1"), (status, retry)  # 1 s, unless the second ticked
     waits = []
     for count, delay in ((4, 2), (5, 4), (6, 8), (7, 16)):
-        srv.execute("DELETE FROM login_failure")
+        srv.execute("DELETE FROM attempt")
         add_failures(srv, "email:" + address, count)
         status, retry, msg, _ = attempt(srv, address, "whatever password")
         assert status == 429, (count, status)
@@ -1135,25 +1139,25 @@ def test_waits_grow_1_2_4_8_seconds(throttled):
         waits.append(int(retry))
     assert waits == sorted(waits) and len(set(waits)) == len(waits)
     # a failure more than an hour old is forgotten
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     add_failures(srv, "email:" + address, 7, at=int(time.time()) - 3601)
     status, _, _, _ = attempt(srv, address, "whatever password")
     assert status == 422
     # 100 failures in the hour: wait out the hour
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     add_failures(srv, "email:" + address, 100)
     status, retry, _, _ = attempt(srv, address, "whatever password")
     assert status == 429 and 3590 <= int(retry) <= 3600, retry
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
 
 
 def test_the_429_status_line_says_too_many_requests(throttled):
     srv = throttled
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     address = unique_email("reason")
     add_failures(srv, "email:" + address, 8)
     _, _, _, r = attempt(srv, address, "whatever password")
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     assert r.status_code == 429
     assert r.reason == "Too Many Requests", f"the status line is '429 {r.reason}'"
 
@@ -1173,7 +1177,7 @@ def post_signin_from(srv, source_ip, address, password):
 
 def test_ten_failures_from_one_address_throttle_every_account_from_it(throttled):
     srv = throttled
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
     add_failures(srv, "ip:127.0.0.1", 12)  # a 4-second wait
     status, retry, msg, _ = attempt(srv, unique_email("fresh"), "any password at all")
     assert status == 429 and int(retry) in (3, 4), (status, retry)
@@ -1182,7 +1186,7 @@ def test_ten_failures_from_one_address_throttle_every_account_from_it(throttled)
     # another client address is not held back
     status, retry, _ = post_signin_from(srv, "127.0.0.2", srv.known.email, srv.known.password)
     assert status == 303 and retry is None
-    srv.execute("DELETE FROM login_failure")
+    srv.execute("DELETE FROM attempt")
 
 
 # ==== plenary user add =====================================================================================

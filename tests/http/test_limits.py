@@ -1,0 +1,228 @@
+"""Limits an attacker meets, at their default settings: the password throttle decided atomically before the
+password is checked (parallel guesses, every form that re-checks a password), and the limits on the forms
+that send mail and on the contact form. A server of its own with the defaults (strict_limits); each test
+starts from an empty attempt table, since all of them come from 127.0.0.1."""
+import http.client
+import os
+import tempfile
+import threading
+import uuid
+from urllib.parse import urlencode
+
+import pytest
+import requests
+
+from conftest import (Reader, add_user, enable_totp, make_demo_database, make_staff, parse_html, start_plenary,
+                      start_smtp, text_of, unique_email)
+
+WRONG = "not the password at all"
+
+
+@pytest.fixture(scope="module")
+def strict():
+    with tempfile.TemporaryDirectory(prefix="plenary-limits-") as tmp:
+        smtp = start_smtp(tmp)
+        try:
+            srv = start_plenary(tmp, make_demo_database(tmp), {"smtp_url": f"smtp://127.0.0.1:{smtp.port}",
+                                                               "outbox": os.path.join(tmp, "outbox")},
+                                name="limits-server", strict_limits=True)
+            srv.mail = smtp.mailbox
+            yield srv
+            assert srv.stop() == 0, srv.log()[-2000:]
+        finally:
+            smtp.stop()
+
+
+@pytest.fixture(autouse=True)
+def fresh_counts(strict):
+    strict.execute("DELETE FROM attempt")
+    yield
+
+
+def parallel_posts(srv, path, bodies):
+    """Posts every body at once (one connection each, released together); returns the statuses."""
+    ready = threading.Barrier(len(bodies))
+    out = [None] * len(bodies)
+
+    def one(i):
+        c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+        try:
+            c.connect()
+            ready.wait()
+            c.request("POST", path, body=urlencode(bodies[i]),
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+            out[i] = c.getresponse().status
+        finally:
+            c.close()
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(bodies))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+def signin_bodies(srv, emails):
+    token = Reader(srv).token("/signin", "/signin")
+    return [{"form_token": token, "email": e, "password": WRONG} for e in emails]
+
+
+# ==== item 9: the sign-in throttle cannot be raced ========================================================
+
+def test_150_parallel_wrong_passwords_for_one_account_check_at_most_3(strict):
+    known = unique_email("raced")
+    p, _ = add_user(strict.db_path, known, "reader", password="a right password for the race")
+    assert p.returncode == 0, p.stderr
+    statuses = parallel_posts(strict, "/signin", signin_bodies(strict, [known] * 150))
+    checked = statuses.count(422)
+    assert set(statuses) <= {422, 429}, sorted(set(statuses))
+    assert 1 <= checked <= 3, f"{checked} of 150 parallel guesses were checked where 3 are allowed"
+
+
+def test_150_parallel_wrong_passwords_from_one_address_check_at_most_10(strict):
+    emails = [unique_email("spray") for _ in range(150)]
+    statuses = parallel_posts(strict, "/signin", signin_bodies(strict, emails))
+    checked = statuses.count(422)
+    assert set(statuses) <= {422, 429}, sorted(set(statuses))
+    assert 1 <= checked <= 10, f"{checked} of 150 parallel guesses from one address were checked (10 allowed)"
+
+
+# ==== item 9: every password re-check is throttled per account ============================================
+
+def recheck_forms(strict):
+    """(name, staff, page, action, fields with the password under 'password', its field name)."""
+    reader = make_staff(strict, "reader")
+    twofa = make_staff(strict, "reader")
+    enable_totp(twofa)
+    admin = make_staff(strict, "admin")
+    other = strict.query("SELECT id FROM user WHERE email = ?", (reader.email,))[0]["id"]
+    return [
+        ("change password", make_staff(strict, "reader"), "/account", "/account/password",
+         {"new_password": "a brand new password 123"}, "current_password"),
+        ("change email", make_staff(strict, "reader"), "/account", "/account/email",
+         {"new_email": unique_email("moved")}, "current_password"),
+        ("delete account", reader, "/account", "/account/delete", {}, "password"),
+        ("turn off 2FA", twofa, "/account/2fa", "/account/2fa/disable", {}, "password"),
+        ("role change", admin, "/admin/users", "/admin/users", {"user_id": str(other), "role": "editor"},
+         "password"),
+    ]
+
+
+def test_every_password_recheck_is_throttled_like_signing_in(strict):
+    for name, staff, page, action, fields, field in recheck_forms(strict):
+        strict.execute("DELETE FROM attempt")
+        statuses = [staff.submit(page, action, {**fields, field: f"wrong {i} {WRONG}"}).status_code
+                    for i in range(3)]
+        assert statuses == [422, 422, 422], (name, statuses)
+        r = staff.submit(page, action, {**fields, field: "wrong again " + WRONG})
+        assert r.status_code == 429, (name, r.status_code)
+        assert 1 <= int(r.headers["retry-after"]) <= 2, (name, r.headers.get("retry-after"))
+        assert "Too many wrong passwords" in r.text, name
+        # the right password waits too: the attempt is refused before anything is checked
+        r = staff.submit(page, action, {**fields, field: staff.password})
+        assert r.status_code == 429, (name, r.status_code)
+
+
+def test_parallel_rechecks_are_counted_before_checking(strict):
+    staff = make_staff(strict, "reader")
+    token = parse_html(staff.get("/account").text).find("input", name="form_token").get("value")
+    cookie = staff.cookie
+    ready = threading.Barrier(40)
+    out = []
+
+    def one(i):
+        s = requests.Session()
+        s.cookies.set("plenary_session", cookie)
+        ready.wait()
+        out.append(s.post(strict.url("/account/password"), allow_redirects=False, timeout=60,
+                          data={"form_token": token, "current_password": f"{i} {WRONG}",
+                                "new_password": "another new password 456"}).status_code)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert set(out) <= {422, 429}, sorted(set(out))
+    assert 1 <= out.count(422) <= 3, f"{out.count(422)} of 40 parallel re-checks were checked"
+
+
+# ==== item 11: mail-sending forms =========================================================================
+
+def reset(srv, address):
+    return Reader(srv).submit("/reset", "/reset", {"email": address})
+
+
+def test_reset_mails_to_one_address_stop_at_5_an_hour_with_the_same_answer_for_strangers(strict):
+    victim = make_staff(strict, "reader")
+    stranger = unique_email("nobody")
+    answers = {}
+    for address in (victim.email, stranger):
+        seq = [reset(strict, address) for _ in range(6)]
+        assert [r.status_code for r in seq[:5]] == [303] * 5, address
+        last = seq[5]
+        assert last.status_code == 429 and 3500 <= int(last.headers["retry-after"]) <= 3600
+        answers[address] = text_of(parse_html(last.text).find("main") or parse_html(last.text))
+        assert "try again in 60 minutes" in answers[address]
+    assert answers[victim.email] == answers[stranger], "the answer over the limit tells accounts apart"
+    assert len(strict.mail.quiet(victim.email, 1.5)) == 5
+    assert strict.mail.to(stranger) == []
+
+
+def test_mail_asked_for_from_one_address_stops_at_20_an_hour(strict):
+    statuses = [reset(strict, unique_email("spread")).status_code for _ in range(21)]
+    assert statuses == [303] * 20 + [429], statuses
+
+
+def test_signup_mails_to_one_address_stop_at_5(strict):
+    address = unique_email("signup")
+    statuses = [Reader(strict, email=address).signup().status_code for _ in range(6)]
+    assert statuses == [303] * 5 + [429], statuses
+    assert len(strict.mail.quiet(address, 1.5)) == 5
+
+
+def test_email_change_mails_stop_at_5(strict):
+    staff = make_staff(strict, "reader")
+    target = unique_email("newhome")
+    statuses = [staff.submit("/account", "/account/email",
+                             {"new_email": target, "current_password": staff.password}).status_code
+                for _ in range(6)]
+    assert statuses == [303] * 5 + [429], statuses
+    assert len(strict.mail.quiet(target, 1.5)) == 5
+
+
+# ==== item 11: the contact form ===========================================================================
+
+def contact_from(srv, source_ip):
+    token = Reader(srv).token("/contact", "/contact")
+    body = urlencode({"form_token": token, "name": "Flood", "email": "flood@example.org", "topic": "other",
+                      "message": f"A message long enough {uuid.uuid4().hex}", "agree": "yes"})
+    c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=10, source_address=(source_ip, 0))
+    try:
+        c.request("POST", "/contact", body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        resp = c.getresponse()
+        return resp.status, resp.getheader("retry-after"), resp.read().decode()
+    finally:
+        c.close()
+
+
+def test_contact_messages_from_one_address_stop_at_5_an_hour(strict):
+    before = strict.query("SELECT count(*) FROM contact_message")[0][0]
+    answers = [contact_from(strict, "127.0.0.1") for _ in range(6)]
+    assert [s for s, _, _ in answers] == [303] * 5 + [429], [s for s, _, _ in answers]
+    assert int(answers[-1][1]) >= 3500 and "Please try again in 60 minutes" in answers[-1][2]
+    assert strict.query("SELECT count(*) FROM contact_message")[0][0] == before + 5
+    assert contact_from(strict, "127.0.0.3")[0] == 303, "another address was held back"
+
+
+def test_contact_messages_from_everyone_stop_at_contact_per_hour():
+    with tempfile.TemporaryDirectory(prefix="plenary-contact-") as tmp:
+        srv = start_plenary(tmp, make_demo_database(tmp), {"contact_per_hour": 3}, name="contact-server",
+                            strict_limits=True)
+        try:
+            statuses = [contact_from(srv, f"127.0.0.{i}")[0] for i in range(2, 6)]
+            assert statuses == [303, 303, 303, 429], statuses
+            assert srv.query("SELECT count(*) FROM contact_message")[0][0] == 3
+        finally:
+            assert srv.stop() == 0
