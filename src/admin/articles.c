@@ -23,6 +23,9 @@
 
 static const char *const statuses[] = {"draft", "review", "scheduled", "published", "archived"};
 static const char *const audiences[] = {"public", "members", "hcp", "verified_hcp"};
+static const char *const kinds[] = {"interview", "report", "news"};
+/* the one person an article is by: asked the questions, or wrote it */
+static const char *const bylines[] = {"interviewer", "author"};
 
 /* Contributors write drafts and send them for review; editors and admins publish (a workflow rule on the
  * article's status, not on who may open a page: that is the route table's, src/site/routes.c) */
@@ -85,12 +88,19 @@ static void add_choices(struct request *r, view *v, const char *name, const char
 			const char *selected, const char *const *allowed, size_t nallowed)
 {
 	view *l = view_list(v, name);
+	int shown = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (allowed && !in_list(list[i], allowed, nallowed))
 			continue;
 		view *x = view_push(l);
 		view_str(x, "value", list[i]);
 		view_bool(x, "selected", selected && strcmp(selected, list[i]) == 0);
+		shown += selected && strcmp(selected, list[i]) == 0;
+	}
+	if (selected && selected[0] && !shown) { /* the stored value, even one no longer offered */
+		view *x = view_push(l);
+		view_str(x, "value", selected);
+		view_bool(x, "selected", 1);
 	}
 	(void)r;
 }
@@ -184,7 +194,7 @@ void admin_articles(struct request *r)
 struct edit_values {
 	int64_t id, revision, section, congress, trial, interviewer, image;
 	const char *title, *slug, *summary, *body, *kind, *status, *audience, *video_url, *published, *tags,
-	    *references;
+	    *references, *byline;
 	const char *speakers[MAX_SPEAKERS];
 	size_t nspeakers;
 	const char *sponsors[MAX_SPONSORS];
@@ -203,12 +213,24 @@ static void add_named(struct request *r, view *v, const char *name, struct named
 		      const char *const *chosen, size_t nchosen, int64_t one)
 {
 	view *l = view_list(v, name);
+	/* a multiple choice lists the chosen first, in their order: a browser sends them in the list's */
+	for (size_t c = 0; !one && c < nchosen; c++)
+		for (size_t i = 0; i < n; i++)
+			if (xs[i].id == param_id(chosen[c])) {
+				view *x = view_push(l);
+				view_int(x, "id", (long long)xs[i].id);
+				view_str(x, "name", xs[i].name);
+				view_str(x, "detail", xs[i].detail);
+				view_bool(x, "selected", 1);
+			}
 	for (size_t i = 0; i < n; i++) {
+		if (!one && listed(chosen, nchosen, xs[i].id))
+			continue;
 		view *x = view_push(l);
 		view_int(x, "id", (long long)xs[i].id);
 		view_str(x, "name", xs[i].name);
 		view_str(x, "detail", xs[i].detail);
-		view_bool(x, "selected", one ? xs[i].id == one : listed(chosen, nchosen, xs[i].id));
+		view_bool(x, "selected", one && xs[i].id == one);
 	}
 	(void)r;
 }
@@ -260,6 +282,8 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_str(f, "references", e->references);
 	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
 	add_choices(r, f, "audiences", audiences, 4, e->audience, NULL, 0);
+	add_choices(r, f, "kinds", kinds, 3, e->kind, NULL, 0);
+	add_choices(r, f, "bylines", bylines, 2, e->byline, NULL, 0);
 	view_bool(f, "contributor", !editor);
 	struct section *ss;
 	size_t ns;
@@ -306,6 +330,7 @@ void admin_article_new(struct request *r)
 				.summary = "",
 				.body = "",
 				.kind = "interview",
+				.byline = "interviewer",
 				.status = "draft",
 				.audience = "public",
 				.video_url = "",
@@ -326,6 +351,7 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	e->summary = a->summary;
 	e->body = a->body;
 	e->kind = a->kind;
+	e->byline = "interviewer";
 	e->status = a->status;
 	e->audience = a->audience;
 	e->video_url = a->video_url;
@@ -351,9 +377,10 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	for (size_t i = 0; i < a->npeople; i++) {
 		char *id = h2o_mem_alloc_pool(r->pool, 24);
 		snprintf(id, 24, "%lld", (long long)a->people[i].id);
-		if (strcmp(a->people[i].role, "interviewer") == 0)
+		if (strcmp(a->people[i].role, "speaker") != 0 && !e->interviewer) {
 			e->interviewer = a->people[i].id;
-		else if (e->nspeakers < MAX_SPEAKERS)
+			e->byline = a->people[i].role;
+		} else if (e->nspeakers < MAX_SPEAKERS)
 			e->speakers[e->nspeakers++] = id;
 	}
 	for (size_t i = 0; i < a->nsponsors && e->nsponsors < MAX_SPONSORS; i++) {
@@ -380,7 +407,7 @@ void admin_article_edit(struct request *r)
 
 static const char *const edit_fields[] = {"title",	"slug",	     "summary",	 "body",      "section",
 					  "status",	"published", "audience", "video_url", "tags",
-					  "references", "congress",  "image"};
+					  "references", "congress",  "image",	 "kind",      "byline"};
 #define NEDIT (sizeof edit_fields / sizeof edit_fields[0])
 
 static int section_of_site(struct request *r, int64_t id)
@@ -402,32 +429,36 @@ static int congress_of_site(struct request *r, int64_t id)
 }
 
 /* Reads and checks the form into e (for the store) and v (to show again). Returns how many errors. */
-static int read_edit(struct request *r, const struct form *f, struct article_edit *e, struct edit_values *v,
-		     const char **errors)
+static int read_edit(struct request *r, const struct form *f, const struct edit_values *was,
+		     struct article_edit *e, struct edit_values *v, const char **errors)
 {
 	memset(v, 0, sizeof *v);
 	memset(e, 0, sizeof *e);
-#define FIELD(n) (form_get(f, n) ? form_get(f, n) : "")
-	v->title = FIELD("title");
-	v->slug = FIELD("slug");
-	v->summary = FIELD("summary");
-	v->body = FIELD("body");
-	v->kind = "interview";
-	v->status = FIELD("status");
-	v->audience = FIELD("audience");
-	v->video_url = FIELD("video_url");
-	v->published = FIELD("published");
-	v->tags = FIELD("tags");
-	v->references = FIELD("references");
-	v->revision = param_id(form_get(f, "revision"));
-	v->section = param_id(form_get(f, "section"));
-	v->congress = param_id(form_get(f, "congress"));
-	v->trial = param_id(form_get(f, "trial"));
-	v->interviewer = param_id(form_get(f, "interviewer"));
-	v->image = param_id(form_get(f, "image"));
+	/* a field the form does not send keeps its stored value (was), or a new article's default */
+#define FIELD(n) (form_get(f, #n) ? form_get(f, #n) : was->n ? was->n : "")
+#define ID(n) (form_get(f, #n) ? param_id(form_get(f, #n)) : was->n)
+	v->title = FIELD(title);
+	v->slug = FIELD(slug);
+	v->summary = FIELD(summary);
+	v->body = FIELD(body);
+	v->kind = FIELD(kind);
+	v->byline = FIELD(byline);
+	v->status = FIELD(status);
+	v->audience = FIELD(audience);
+	v->video_url = FIELD(video_url);
+	v->published = FIELD(published);
+	v->tags = FIELD(tags);
+	v->references = FIELD(references);
+	v->revision = ID(revision);
+	v->section = ID(section);
+	v->congress = ID(congress);
+	v->trial = ID(trial);
+	v->interviewer = ID(interviewer);
+	v->image = ID(image);
 	v->nspeakers = form_get_all(f, "speakers", v->speakers, MAX_SPEAKERS);
 	v->nsponsors = form_get_all(f, "sponsors", v->sponsors, MAX_SPONSORS);
 #undef FIELD
+#undef ID
 	int bad = 0;
 	size_t tl = text_chars(v->title);
 	if (tl == 0 || tl > 300 || !text_clean(v->title, 0))
@@ -464,6 +495,11 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 		errors[6] = "This time is in the future: choose the status scheduled to publish then.", bad++;
 	if (!in_list(v->audience, audiences, 4))
 		errors[7] = "Choose who may read it.", bad++;
+	/* the lists, or the value stored before they were (kept as it is) */
+	if (!in_list(v->kind, kinds, 3) && !(was->kind && strcmp(v->kind, was->kind) == 0))
+		errors[13] = "Choose what kind of article it is.", bad++;
+	if (!in_list(v->byline, bylines, 2) && !(was->byline && strcmp(v->byline, was->byline) == 0))
+		errors[14] = "Choose whether the person asked the questions or wrote it.", bad++;
 	struct media img;
 	if (v->image && store_media_by_id(r->w->db, r->pool, r->site->id, v->image, &img) != 1)
 		errors[12] = "Choose an image from the media library.", bad++;
@@ -552,6 +588,7 @@ static int read_edit(struct request *r, const struct form *f, struct article_edi
 				   .speakers = speakers,
 				   .nspeakers = v->nspeakers,
 				   .interviewer = v->interviewer,
+				   .byline_role = v->byline,
 				   .refs = refs,
 				   .nrefs = nrefs,
 				   .sponsors = sponsors,
@@ -604,19 +641,52 @@ void admin_article_save(struct request *r)
 	article_save_form(r, &f, id);
 }
 
+/* Whether the form holds exactly what is stored: every field, in the form's own text. */
+static int same_values(const struct edit_values *a, const struct edit_values *b)
+{
+	const char *const sa[] = {a->title,    a->slug,	     a->summary,   a->body, a->kind,	   a->status,
+				  a->audience, a->video_url, a->published, a->tags, a->references, a->byline};
+	const char *const sb[] = {b->title,    b->slug,	     b->summary,   b->body, b->kind,	   b->status,
+				  b->audience, b->video_url, b->published, b->tags, b->references, b->byline};
+	for (size_t i = 0; i < sizeof sa / sizeof *sa; i++)
+		if (strcmp(sa[i] ? sa[i] : "", sb[i] ? sb[i] : "") != 0)
+			return 0;
+	if (a->revision != b->revision || a->section != b->section || a->congress != b->congress ||
+	    a->trial != b->trial || a->interviewer != b->interviewer || a->image != b->image ||
+	    a->nspeakers != b->nspeakers || a->nsponsors != b->nsponsors)
+		return 0;
+	for (size_t i = 0; i < a->nspeakers; i++)
+		if (param_id(a->speakers[i]) != param_id(b->speakers[i]))
+			return 0;
+	for (size_t i = 0; i < a->nsponsors; i++)
+		if (param_id(a->sponsors[i]) != param_id(b->sponsors[i]))
+			return 0;
+	return 1;
+}
+
 void article_save_form(struct request *r, const struct form *f, int64_t id)
 {
 	struct article_edit e;
-	struct edit_values v;
+	struct edit_values v, was = {.kind = "interview", .byline = "interviewer"};
 	const char *errors[NEDIT] = {0};
-	int bad = read_edit(r, f, &e, &v, errors);
+	struct article cur;
+	int found = id ? store_admin_article(r->w->db, r->pool, r->site->id, id, &cur) : 0;
+	if (found < 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (id && !found) {
+		resp_error(r, 404, "There is no such article.");
+		return;
+	}
+	if (found)
+		values_from_article(r, &cur, &was);
+	int bad = read_edit(r, f, &was, &e, &v, errors);
 	e.id = v.id = id;
 	if (e.id && !is_editor(r->user)) {
 		/* a contributor's status menu has only draft and review: saving a live article would
 		 * unpublish it */
-		struct article cur;
-		if (store_admin_article(r->w->db, r->pool, r->site->id, e.id, &cur) == 1 &&
-		    strcmp(cur.status, "draft") != 0 && strcmp(cur.status, "review") != 0) {
+		if (strcmp(cur.status, "draft") != 0 && strcmp(cur.status, "review") != 0) {
 			resp_error(r, 403,
 				   "This article is scheduled, published or archived: only an editor can "
 				   "change it.");
@@ -632,10 +702,13 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
 		return;
 	}
-	int64_t saved = 0;
-	switch (store_article_save(r->w->db, &e, r->user->id, &saved)) {
+	int64_t saved = id;
+	/* saved unchanged: nothing is written (no revision, no new time, no dropped pages) */
+	int unchanged = found && same_values(&v, &was);
+	switch (unchanged ? SAVE_OK : store_article_save(r->w->db, &e, r->user->id, &saved)) {
 	case SAVE_OK:
-		changed_articles_and_neighbours(r->app, r->w->db, &saved, 1);
+		if (!unchanged)
+			changed_articles_and_neighbours(r->app, r->w->db, &saved, 1);
 		break;
 	case SAVE_CONFLICT: {
 		const char *msg[] = {

@@ -85,10 +85,17 @@ void admin_person_save(struct request *r)
 	}
 	if (live_record_locked(r, LIVE_PERSON, p.id))
 		return;
-	p.name = form_get(&f, "name") ? form_get(&f, "name") : "";
-	p.title = form_get(&f, "title") ? form_get(&f, "title") : "";
-	p.affiliation = form_get(&f, "affiliation") ? form_get(&f, "affiliation") : "";
-	const char *bio = form_get(&f, "bio") ? form_get(&f, "bio") : "";
+	/* what the form does not send (the slug, the person's address) stays as it is stored */
+	struct person was = {.name = "", .title = "", .affiliation = "", .slug = ""};
+	const char *was_bio = "";
+	if (p.id && store_person_by_id(r->w->db, r->pool, p.id, &was, &was_bio) != 1) {
+		resp_error(r, 404, "There is no such faculty member.");
+		return;
+	}
+	p.name = form_get(&f, "name") ? form_get(&f, "name") : was.name;
+	p.title = form_get(&f, "title") ? form_get(&f, "title") : was.title;
+	p.affiliation = form_get(&f, "affiliation") ? form_get(&f, "affiliation") : was.affiliation;
+	const char *bio = form_get(&f, "bio") ? form_get(&f, "bio") : was_bio ? was_bio : "";
 	const char *errors[5] = {0};
 	int bad = 0;
 	if (!p.name[0] || text_chars(p.name) > 150 || !text_clean(p.name, 0))
@@ -101,8 +108,8 @@ void admin_person_save(struct request *r)
 		errors[3] = "The bio can be at most 5,000 characters.", bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(p.name, slug, 160);
-	p.slug = slug;
-	if (!bad && !slug[0])
+	p.slug = p.id && was.slug && was.slug[0] ? was.slug : slug; /* a new name keeps its address */
+	if (!bad && !p.slug[0])
 		errors[0] = "The name needs letters or digits.", bad++;
 	if (bad) {
 		person_show(r, 422, &p, bio, errors);

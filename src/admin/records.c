@@ -164,9 +164,20 @@ void record_save(struct request *r, const struct record_kind *k)
 		not_found(r, k);
 		return;
 	}
+	/* what the form does not send stays as it is stored */
+	struct record was = {0};
+	int found = rec.id ? k->load(r, rec.id, &was) : 0;
+	if (found < 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	if (rec.id && !found) {
+		not_found(r, k);
+		return;
+	}
 	for (size_t i = 0; i < k->nfields; i++) {
 		const char *v = form_get(&f, k->fields[i].name);
-		rec.v[i] = v ? v : "";
+		rec.v[i] = v ? v : found && was.v[i] ? was.v[i] : "";
 	}
 	const char *errors[RECORD_MAX_FIELDS] = {0};
 	generic_checks(r, k, &rec, errors);
@@ -178,8 +189,12 @@ void record_save(struct request *r, const struct record_kind *k)
 		record_form(r, k, 422, &rec, errors);
 		return;
 	}
-	int64_t id;
-	enum save_result rc = k->save(r, &rec, &id, errors);
+	int64_t id = rec.id;
+	size_t same = 0;
+	for (size_t i = 0; found && i < k->nfields; i++)
+		same += strcmp(rec.v[i], was.v[i] ? was.v[i] : "") == 0;
+	/* a save that changes nothing writes nothing: no new time, audit line or dropped cache */
+	enum save_result rc = found && same == k->nfields ? SAVE_OK : k->save(r, &rec, &id, errors);
 	if (rc == SAVE_SLUG_TAKEN) {
 		record_form(r, k, 422, &rec, errors);
 		return;

@@ -96,11 +96,17 @@ void admin_sponsor_save(struct request *r)
 	}
 	if (live_record_locked(r, LIVE_SPONSOR, p.id))
 		return;
-#define FIELD(n) (form_get(&f, n) ? form_get(&f, n) : "")
-	p.name = FIELD("name");
-	p.url = FIELD("url");
-	p.logo = FIELD("logo");
-	p.disclosure = FIELD("disclosure");
+	/* what the form does not send (the slug, which is the sponsor's address) stays as it is stored */
+	struct sponsor was = {.name = "", .url = "", .logo = "", .disclosure = "", .slug = ""};
+	if (p.id && store_sponsor_by_id(r->w->db, r->pool, r->site->id, p.id, &was) != 1) {
+		resp_error(r, 404, "There is no such sponsor.");
+		return;
+	}
+#define FIELD(n, stored) (form_get(&f, n) ? form_get(&f, n) : stored)
+	p.name = FIELD("name", was.name);
+	p.url = FIELD("url", was.url);
+	p.logo = FIELD("logo", was.logo);
+	p.disclosure = FIELD("disclosure", was.disclosure);
 #undef FIELD
 	const char *errors[4] = {0};
 	int bad = 0;
@@ -118,8 +124,8 @@ void admin_sponsor_save(struct request *r)
 		bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(p.name, slug, 160);
-	p.slug = slug;
-	if (!bad && !slug[0])
+	p.slug = p.id && was.slug[0] ? was.slug : slug; /* a new name keeps the address links point to */
+	if (!bad && !p.slug[0])
 		errors[0] = "The name needs letters or digits.", bad++;
 	if (bad) {
 		sponsor_form(r, 422, &p, errors);

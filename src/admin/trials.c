@@ -112,11 +112,18 @@ void admin_trial_save(struct request *r)
 	}
 	if (live_record_locked(r, LIVE_TRIAL, t.id))
 		return;
+	/* what the form does not send (the slug, the trial's address) stays as it is stored */
+	struct trial_edit was = {0};
+	if (t.id && store_trial_by_id(r->w->db, r->pool, r->site->id, t.id, &was) != 1) {
+		resp_error(r, 404, "There is no such trial.");
+		return;
+	}
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;
 	for (size_t i = 0; i < NFIELDS; i++) {
 		const char *v = form_get(&f, fields[i].name);
-		*field_ptr(&t, i) = v ? v : "";
+		const char *stored = t.id ? *field_ptr(&was, i) : NULL;
+		*field_ptr(&t, i) = v ? v : stored ? stored : "";
 		if (text_chars(*field_ptr(&t, i)) > fields[i].max ||
 		    !text_clean(*field_ptr(&t, i), fields[i].multiline)) {
 			char *msg = h2o_mem_alloc_pool(r->pool, 64);
@@ -129,8 +136,8 @@ void admin_trial_save(struct request *r)
 		errors[0] = "Give the trial's name, like KEYNOTE-522.", bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(t.name, slug, 160);
-	t.slug = slug;
-	if (!bad && !slug[0])
+	t.slug = t.id && was.slug && was.slug[0] ? was.slug : slug; /* a new name keeps its address */
+	if (!bad && !t.slug[0])
 		errors[0] = "The name needs letters or digits.", bad++;
 	if (bad) {
 		trial_form(r, 422, &t, errors);

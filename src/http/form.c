@@ -39,6 +39,22 @@ char *url_decode(h2o_mem_pool_t *pool, const char *s, size_t n, int plus_is_spac
 	return out;
 }
 
+/* Line breaks as LF: browsers send a textarea's as CRLF, so text saved unchanged would otherwise change. */
+static void lf_newlines(char *s, size_t *len)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < *len; i++) {
+		if (s[i] == '\r') {
+			s[o++] = '\n';
+			i += i + 1 < *len && s[i + 1] == '\n';
+		} else {
+			s[o++] = s[i];
+		}
+	}
+	s[o] = '\0';
+	*len = o;
+}
+
 int form_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct form *f)
 {
 	f->n = 0;
@@ -58,6 +74,7 @@ int form_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct form *f)
 			char *value = url_decode(pool, v, vlen, 1, &f->value_len[f->n]);
 			if (!name || !value)
 				return -1;
+			lf_newlines(value, &f->value_len[f->n]);
 			f->name[f->n] = name;
 			f->value[f->n] = value;
 			f->n++;

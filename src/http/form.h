@@ -14,7 +14,8 @@ struct form {
 	size_t value_len[FORM_MAX_FIELDS];
 };
 
-/** Decodes "a=1&b=two+words" into f; returns -1 when there are too many fields or bad escapes. */
+/** Decodes "a=1&b=two+words" into f, line breaks (CRLF, CR) as LF; returns -1 when there are too many fields
+ * or bad escapes. */
 int form_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct form *f);
 /** The value of the first field called name, or NULL. */
 const char *form_get(const struct form *f, const char *name);

@@ -123,8 +123,9 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 	    run_id(s, E_DEL_SPONSORS, "DELETE FROM article_sponsor WHERE article_id = ?1", id) ||
 	    run_id(s, E_DEL_TAGS, "DELETE FROM article_tag WHERE article_id = ?1", id))
 		return -1;
-	for (size_t i = 0; i <= e->nspeakers; i++) {
-		int64_t person = i < e->nspeakers ? e->speakers[i] : e->interviewer;
+	/* the byline first, then the speakers in the form's order (as the demo and the pages have them) */
+	for (size_t i = 0, at = 0; i <= e->nspeakers; i++) {
+		int64_t person = i ? e->speakers[i - 1] : e->interviewer;
 		if (!person)
 			continue;
 		sqlite3_stmt *st =
@@ -133,8 +134,8 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 			       "VALUES (?1, ?2, ?3, ?4)");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, person);
-		sq_bind_text(st, 3, i < e->nspeakers ? "speaker" : "interviewer");
-		sqlite3_bind_int64(st, 4, (int64_t)i);
+		sq_bind_text(st, 3, i ? "speaker" : e->byline_role ? e->byline_role : "interviewer");
+		sqlite3_bind_int64(st, 4, (int64_t)at++);
 		if (sq_exec(s, st, NULL))
 			return -1;
 	}
@@ -167,20 +168,26 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 		text_slug(e->tags[i], slug, sizeof slug);
 		if (!slug[0])
 			continue;
-		sqlite3_stmt *st = sq_prepare(s, E_TAG_CREATE,
-					      "INSERT INTO tag (site_id, slug, name) VALUES (?1, ?2, ?3) "
-					      "ON CONFLICT (site_id, slug) DO NOTHING");
+		/* a tag is found by its name first: "MSI-H/dMMR" may have the slug msi-dmmr */
+		sqlite3_stmt *st =
+		    sq_prepare(s, E_TAG_CREATE,
+			       "INSERT INTO tag (site_id, slug, name) SELECT ?1, ?2, ?3 WHERE NOT EXISTS "
+			       "(SELECT 1 FROM tag WHERE site_id = ?1 AND lower(name) = lower(?3)) "
+			       "ON CONFLICT (site_id, slug) DO NOTHING");
 		sqlite3_bind_int64(st, 1, e->site_id);
 		sq_bind_text(st, 2, slug);
 		sq_bind_text(st, 3, e->tags[i]);
 		if (sq_exec(s, st, NULL))
 			return -1;
-		st = sq_prepare(s, E_TAG_LINK,
-				"INSERT OR IGNORE INTO article_tag (article_id, tag_id) "
-				"SELECT ?1, id FROM tag WHERE site_id = ?2 AND slug = ?3");
+		st = sq_prepare(
+		    s, E_TAG_LINK,
+		    "INSERT OR IGNORE INTO article_tag (article_id, tag_id) "
+		    "SELECT ?1, id FROM tag WHERE site_id = ?2 AND (lower(name) = lower(?4) OR slug = ?3) "
+		    "ORDER BY lower(name) = lower(?4) DESC, id LIMIT 1");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, e->site_id);
 		sq_bind_text(st, 3, slug);
+		sq_bind_text(st, 4, e->tags[i]);
 		if (sq_exec(s, st, NULL))
 			return -1;
 	}

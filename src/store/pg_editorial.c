@@ -133,15 +133,16 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 	    run_id(s, E_DEL_SPONSORS, "DELETE FROM article_sponsor WHERE article_id = $1::bigint", id) ||
 	    run_id(s, E_DEL_TAGS, "DELETE FROM article_tag WHERE article_id = $1::bigint", id))
 		return -1;
-	for (size_t i = 0; i <= e->nspeakers; i++) {
-		int64_t person = i < e->nspeakers ? e->speakers[i] : e->interviewer;
+	/* the byline first, then the speakers in the form's order (as the demo and the pages have them) */
+	for (size_t i = 0, at = 0; i <= e->nspeakers; i++) {
+		int64_t person = i ? e->speakers[i - 1] : e->interviewer;
 		if (!person)
 			continue;
 		struct pg_params p = {0};
 		pg_p_i64(&p, id);
 		pg_p_i64(&p, person);
-		pg_p_text(&p, i < e->nspeakers ? "speaker" : "interviewer");
-		pg_p_i64(&p, (int64_t)i);
+		pg_p_text(&p, i ? "speaker" : e->byline_role ? e->byline_role : "interviewer");
+		pg_p_i64(&p, (int64_t)at++);
 		if (pg_exec(s, E_ADD_PERSON,
 			    "INSERT INTO article_person (article_id, person_id, role, position) "
 			    "VALUES ($1::bigint, $2::bigint, $3::text, $4::integer) ON CONFLICT DO NOTHING",
@@ -187,7 +188,8 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 		if (pg_exec(
 			s, E_TAG_CREATE,
 			"INSERT INTO tag (site_id, slug, name) SELECT $1::bigint, $2::text, $3::text "
-			"WHERE NOT EXISTS (SELECT 1 FROM tag WHERE site_id = $1::bigint AND slug = $2::text) "
+			"WHERE NOT EXISTS (SELECT 1 FROM tag WHERE site_id = $1::bigint AND (slug = $2::text "
+			"OR lower(name) = lower($3::text))) "
 			"ON CONFLICT (site_id, slug) DO NOTHING",
 			&p, NULL))
 			return -1;
@@ -195,11 +197,15 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 		pg_p_i64(&l, id);
 		pg_p_i64(&l, e->site_id);
 		pg_p_text(&l, slug);
-		if (pg_exec(s, E_TAG_LINK,
-			    "INSERT INTO article_tag (article_id, tag_id) "
-			    "SELECT $1::bigint, id FROM tag WHERE site_id = $2::bigint AND slug = $3::text "
-			    "ON CONFLICT DO NOTHING",
-			    &l, NULL))
+		pg_p_text(&l, e->tags[i]);
+		/* a tag is found by its name first: "MSI-H/dMMR" may have the slug msi-dmmr */
+		if (pg_exec(
+			s, E_TAG_LINK,
+			"INSERT INTO article_tag (article_id, tag_id) "
+			"SELECT $1::bigint, id FROM tag WHERE site_id = $2::bigint AND (slug = $3::text "
+			"OR lower(name) = lower($4::text)) ORDER BY lower(name) = lower($4::text) DESC, id "
+			"LIMIT 1 ON CONFLICT DO NOTHING",
+			&l, NULL))
 			return -1;
 	}
 	return 0;

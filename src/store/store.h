@@ -267,7 +267,8 @@ struct article_edit {
 	size_t ntags;
 	const int64_t *speakers;
 	size_t nspeakers;
-	int64_t interviewer; /* 0: none */
+	int64_t interviewer;	 /* 0: none; the one person the article is by, first in its people */
+	const char *byline_role; /* that person's role: "interviewer" (NULL) or "author" */
 	const struct reference *refs;
 	size_t nrefs;
 	const int64_t *sponsors;

@@ -646,6 +646,8 @@ class _TreeBuilder(HTMLParser):
             self.cur = n.parent
 
     def handle_data(self, data):
+        if self.cur.tag in ("textarea", "pre") and not self.cur.children and data.startswith("\n"):
+            data = data[1:]  # as HTML drops the newline right after <textarea> or <pre>
         self.cur.children.append(data)
 
 
@@ -682,8 +684,7 @@ def form_values(form):
                 continue
             out.append((name, n.get("value") or ""))
         elif n.tag == "textarea":
-            text = n.text()
-            out.append((name, text[1:] if text.startswith("\n") else text))  # as HTML drops a first newline
+            out.append((name, n.text()))  # (the parser drops the first newline, as HTML does)
         else:
             options = list(n.find_all("option"))
             chosen = [o for o in options if "selected" in o.attrs]

@@ -1,0 +1,208 @@
+"""Saving a record unchanged changes nothing: every edit form of the back office (articles, congresses,
+trials, people, sponsors, media, sections, tags, pages, menu entries, sites, users' roles) is opened and
+submitted as a browser submits it untouched (hidden fields, selected options, checked boxes, textareas
+with their first newline dropped and newlines sent as CRLF, text inputs without line breaks), and the whole
+public site (every page reachable from the home page and the sitemap) and the records themselves are
+compared before and after.
+
+A server of its own on a demo database, so that the other tests' pages stay as the demo made them.
+"""
+import re
+import tempfile
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import requests
+
+from conftest import make_demo_database, make_staff, parse_html, start_plenary, text_of, USING_PG
+
+# the back office's edit pages: the list that links to them, and the form's path
+KINDS = ["articles", "congresses", "trials", "people", "sponsors", "media", "sections", "tags", "pages",
+         "menu", "sites"]
+
+# columns a save may rightly touch
+VOLATILE = {"updated_at", "revision_no", "search_stamp"}  # search_stamp: the search index's own bookkeeping
+
+# the records the back office edits, as tables
+TABLES = ["article", "article_person", "article_sponsor", "article_tag", "reference", "congress", "trial", "person",
+          "sponsor", "media", "section", "tag", "page", "menu_item", "site", "user"]
+
+
+@pytest.fixture(scope="module")
+def srv():
+    with tempfile.TemporaryDirectory(prefix="plenary-unchanged-") as tmp:
+        import os
+        s = start_plenary(tmp, make_demo_database(tmp), {"media_dir": os.path.join(tmp, "media"),
+                                                        "outbox": os.path.join(tmp, "outbox")},
+                          name="unchanged-server")
+        yield s
+        assert s.stop() == 0
+
+
+@pytest.fixture(scope="module")
+def admin(srv):
+    return make_staff(srv, "admin", name="Ada Unchanged")
+
+
+def browser_fields(form):
+    """(name, value) pairs a browser submits for an untouched form, with its first submit button (Enter)."""
+    out = []
+    for n in form.iter():
+        name = n.get("name")
+        if n.tag not in ("input", "textarea", "select", "button") or "disabled" in n.attrs:
+            continue
+        if n.tag == "button" or (n.tag == "input" and (n.get("type") or "").lower() in ("submit", "image")):
+            continue
+        if not name:
+            continue
+        if n.tag == "input":
+            kind = (n.get("type") or "text").lower()
+            if kind in ("button", "reset", "file"):
+                continue
+            if kind in ("checkbox", "radio"):
+                if "checked" in n.attrs:
+                    out.append((name, n.get("value") if n.get("value") is not None else "on"))
+                continue
+            value = n.get("value") or ""
+            if kind in ("text", "search", "url", "tel", "email", "password", "hidden") and kind != "hidden":
+                value = value.replace("\r", "").replace("\n", "")  # the value sanitisation of text inputs
+            out.append((name, value))
+        elif n.tag == "textarea":
+            text = "".join(c for c in n.children if isinstance(c, str))  # its first newline dropped (parse_html)
+            text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
+            out.append((name, text))
+        else:
+            options = list(n.find_all("option"))
+            chosen = [o for o in options if "selected" in o.attrs and "disabled" not in o.attrs]
+            if "multiple" not in n.attrs:
+                chosen = chosen[-1:] or [o for o in options if "disabled" not in o.attrs][:1]
+            out.extend((name, o.get("value") if o.get("value") is not None else text_of(o).strip())
+                       for o in chosen)
+    buttons = [b for b in form.iter() if (b.tag == "button" and (b.get("type") or "submit") == "submit")
+               or (b.tag == "input" and (b.get("type") or "").lower() == "submit")]
+    if buttons and buttons[0].get("name"):
+        out.append((buttons[0].get("name"), buttons[0].get("value") or ""))
+    return out
+
+
+def crawl(base):
+    """Every public page reachable from / and /sitemap.xml: {path: body}, as an anonymous reader sees it."""
+    seen, todo, pages = set(), ["/", "/sitemap.xml"], {}
+    while todo and len(pages) < 3000:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        r = requests.get(base + path, timeout=10, allow_redirects=False)
+        body = r.text if "image" not in r.headers.get("content-type", "") else ""
+        body = re.sub(r'name="form_token" value="[^"]*"', 'name="form_token"', body)
+        pages[path] = (r.status_code, r.headers.get("location", ""), body)
+        if r.status_code != 200 or not re.search(r"html|xml", r.headers.get("content-type", "")):
+            continue
+        for link in re.findall(r'(?:href|src)="([^"#]+)"|<loc>([^<]+)</loc>', body):
+            u = urlsplit(urljoin(base + path, (link[0] or link[1]).replace("&amp;", "&")))
+            if u.netloc != urlsplit(base).netloc:
+                continue
+            p = u.path + ("?" + u.query if u.query else "")
+            if p.startswith(("/admin", "/media/", "/static/", "/signout")) or "?" in p:
+                continue
+            if p not in seen:
+                todo.append(p)
+    return pages
+
+
+def records(srv):
+    out = {}
+    for table in TABLES:
+        try:
+            rows = srv.query(f'SELECT * FROM "{table}"')
+        except Exception:  # noqa: BLE001 - a table this schema does not have
+            continue
+        out[table] = sorted(tuple((k, row[k]) for k in row.keys() if k not in VOLATILE) for row in rows)
+    return out
+
+
+def edit_paths(admin, kind):
+    """The edit pages linked from /admin/KIND and from its further pages (?page=N)."""
+    found, lists, todo = set(), set(), [f"/admin/{kind}"]
+    while todo:
+        path = todo.pop()
+        if path in lists:
+            continue
+        lists.add(path)
+        r = admin.get(path)
+        assert r.status_code == 200, (path, r.status_code)
+        found |= set(re.findall(rf'href="(/admin/{kind}/\d+)"', r.text))
+        todo += [p.replace("&amp;", "&") for p in re.findall(rf'href="(/admin/{kind}\?(?:[^"]*&amp;)?page=\d+[^"]*)"', r.text)]
+    return sorted(found, key=lambda p: int(p.rsplit("/", 1)[1]))
+
+
+def save_unchanged(admin, path):
+    page = admin.get(path)
+    assert page.status_code == 200, (path, page.status_code)
+    forms = [f for f in parse_html(page.text).find_all("form")
+             if f.get("method") == "post" and f.get("action") == path]
+    assert forms, f"{path} has no form posting to itself"
+    r = admin.post(path, data=browser_fields(forms[0]))
+    if r.status_code != 303:
+        errs = [text_of(p) for p in parse_html(r.text).find_all("p", class_="field-error")]
+        return f"saving {path} unchanged was refused ({r.status_code}): {errs or r.text[:300]}"
+    return None
+
+
+def row_changes(before, after):
+    """What differs between two lists of rows (tuples of (column, value)), row by row, column by column."""
+    gone, came = [r for r in before if r not in after], [r for r in after if r not in before]
+    out = []
+    for g in gone[:3]:
+        match = [c for c in came if c[0] == g[0]]
+        if match:
+            cols = [(a[0], a[1], b[1]) for a, b in zip(g, match[0]) if a != b]
+            out.append(f"{g[0]}: " + ", ".join(f"{k}: {str(x)[:80]!r} -> {str(y)[:80]!r}" for k, x, y in cols))
+        else:
+            out.append(f"gone {str(g)[:200]}")
+    out += [f"new {str(c)[:200]}" for c in came if not any(c[0] == g[0] for g in gone)][:3]
+    return f"{len(gone)} rows changed, {len(came) - len(gone)} more; " + "; ".join(out)
+
+
+def diff(before, after):
+    out = []
+    for k in sorted(set(before) | set(after)):
+        if before.get(k) != after.get(k):
+            out.append(k)
+    return out
+
+
+def test_every_record_saved_unchanged_leaves_the_site_and_records_as_they_were(srv, admin):
+    paths = {kind: edit_paths(admin, kind) for kind in KINDS}
+    assert len(paths["articles"]) >= 60, "the demo's articles are not all listed"
+    for kind in ("congresses", "trials", "people", "sponsors", "sections", "tags", "pages", "menu", "sites"):
+        assert paths[kind], f"no {kind} to edit on /admin/{kind}"
+    site_before, rows_before = crawl(srv.base), records(srv)
+    assert len(site_before) > 100
+    revisions = srv.query("SELECT count(*) FROM revision")[0][0]
+    problems = []
+    for kind in KINDS:
+        for path in paths[kind]:
+            refused = save_unchanged(admin, path)
+            if refused:
+                problems.append(refused)
+        rows_now = records(srv)
+        changed = [t for t in diff(rows_before, rows_now)]
+        for t in changed:
+            problems.append(f"/admin/{kind}: table {t}: " + row_changes(rows_before[t], rows_now[t]))
+        rows_before = rows_now
+    site_after = crawl(srv.base)
+    changed_pages = diff(site_before, site_after)
+    for p in changed_pages[:10]:
+        a, b = site_before.get(p), site_after.get(p)
+        if a and b:
+            import difflib
+            d = list(difflib.unified_diff(a[2].splitlines(), b[2].splitlines(), lineterm="", n=0))[2:8]
+            problems.append(f"page {p} changed: {a[:2]} -> {b[:2]}: {d}")
+        else:
+            problems.append(f"page {p}: {'gone' if a else 'new'}")
+    assert not problems, f"{len(changed_pages)} public pages changed;\n" + "\n".join(problems)
+    assert srv.query("SELECT count(*) FROM revision")[0][0] == revisions, \
+        "saving unchanged articles added revisions"
+    _ = USING_PG
