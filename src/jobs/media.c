@@ -14,6 +14,7 @@
 #include <vips/vips.h>
 
 #include "core/log.h"
+#include "http/workq.h"
 
 static const int standard_widths[MEDIA_MAX_WIDTHS] = {320, 640, 960, 1280, 1920};
 
@@ -270,4 +271,22 @@ void media_remove(const char *dir, const char *hash, const char *kind, int64_t w
 			 media_ext(kind) ? media_ext(kind) : "x");
 		unlink(path);
 	}
+}
+
+static struct workq *images;
+
+void image_queue_start(int threads, int depth)
+{
+	images = workq_start("image", threads, depth, 0, 0);
+}
+
+void image_queue_stop(void)
+{
+	workq_stop(images);
+	images = NULL;
+}
+
+struct workq *image_queue(void)
+{
+	return images;
 }
