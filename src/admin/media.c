@@ -129,7 +129,9 @@ static int image_job_submit(struct ingest *z, void (*work)(struct ingest *), voi
 	job->z = z;
 	job->work = work;
 	job->done = done;
-	if (workq_submit(image_queue(), &job->q, cls, NULL) != 0) {
+	char key[32];
+	snprintf(key, sizeof key, "user:%lld", (long long)z->user_id);
+	if (workq_submit(image_queue(), &job->q, cls, key) != 0) {
 		free(job);
 		return -1;
 	}

@@ -18,7 +18,7 @@ struct workq_job {
 	struct workq *q;
 	h2o_linklist_t admitted; /* in the queue's list of jobs waiting or running */
 	int waiting, urgent, follow;
-	char key[48];
+	char key[64];
 };
 
 /** Submission classes: WORKQ_NORMAL may use the queue up to depth - reserve; WORKQ_URGENT may use all of it

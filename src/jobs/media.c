@@ -277,7 +277,9 @@ static struct workq *images;
 
 void image_queue_start(int threads, int depth)
 {
-	images = workq_start("image", threads, depth, 0, 0);
+	/* one account's uploads take at most half of it (rounded up): an editor's batch leaves room for
+	 * others */
+	images = workq_start("image", threads, depth, 0, (depth + 1) / 2);
 }
 
 void image_queue_stop(void)

@@ -37,7 +37,8 @@ int media_process(const char *path, const char *kind, const char *dir, const cha
 void media_remove(const char *dir, const char *hash, const char *kind, int64_t width);
 
 /** The image threads: a queue of their own (http/workq.h), so uploads never wait behind password hashing
- * nor delay it; at most depth images wait. */
+ * nor delay it; at most depth images wait, and one account has at most half of depth (rounded up) waiting
+ * or being processed. */
 void image_queue_start(int threads, int depth);
 void image_queue_stop(void);
 /** The queue (NULL before image_queue_start). */

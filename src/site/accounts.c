@@ -44,11 +44,19 @@ static int hash_queue(struct request *r, int verify, const char *password, const
 		snprintf(job->hash, sizeof job->hash, "%s", hash);
 	job->done = on_hashed;
 	job->data = p;
-	char client[48];
-	if (cls == WORKQ_URGENT)
+	char client[64];
+	struct in6_addr a6;
+	const char *addr = req_client_addr(r);
+	if (cls == WORKQ_URGENT) {
 		snprintf(client, sizeof client, "user:%lld", (long long)r->user->id);
-	else
-		snprintf(client, sizeof client, "ip:%s", req_client_addr(r));
+	} else if (inet_pton(AF_INET6, addr, &a6) == 1 && !IN6_IS_ADDR_V4MAPPED(&a6)) {
+		/* whoever holds an IPv6 /64 has all of its addresses: one share of the queue for them all */
+		char net[INET6_ADDRSTRLEN];
+		memset(a6.s6_addr + 8, 0, 8);
+		snprintf(client, sizeof client, "ip:%s/64", inet_ntop(AF_INET6, &a6, net, sizeof net));
+	} else {
+		snprintf(client, sizeof client, "ip:%s", addr);
+	}
 	if (hasher_submit(job, cls, client, r->pool) != 0) {
 		hasher_free(job);
 		return -1;

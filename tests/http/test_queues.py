@@ -130,6 +130,52 @@ def test_a_signed_in_re_check_is_not_refused_for_an_anonymous_flood(srv):
     assert late.signin().status_code == 303
 
 
+def test_an_ipv6_64_is_one_client_for_its_share_of_the_queue(srv):
+    """60 clients that keep signing in for 2 s, each from addresses of one IPv6 /64 (anyone holding a /64 has
+    them all): together they hold one client's share of the queue, so five sign-ins from another /64 during
+    the flood all go through. Counted per address instead, they would fill the queue's open part all along
+    and the real sign-ins would get 429."""
+    real = account(srv, "2001:db8:1:3::1")
+    stop = threading.Event()
+    results = []
+    s = requests.Session()
+    token = re.search(r'name="form_token" value="([^"]+)"', s.get(srv.url("/signin")).text).group(1)
+    cookies = s.cookies.get_dict()
+
+    def one(i):
+        http = requests.Session()
+        n = 0
+        while not stop.is_set():
+            n += 1
+            a = http.post(srv.url("/signin"), timeout=30, allow_redirects=False, cookies=cookies,
+                          headers={"X-Forwarded-For": f"2001:db8:1:2:{i:x}:{n:x}::{random.randrange(1, 65535):x}"},
+                          data={"form_token": token, "email": f"nobody-{i}-{n}@example.org",
+                                "password": "a wrong guess of somebody's password"})
+            results.append(a)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(60)]
+    for th in threads:
+        th.start()
+    try:
+        time.sleep(0.5)
+        answers = []
+        for _ in range(5):  # each in a browser of its own, signed out
+            me = Reader(srv, email=real.email, password=real.password)
+            me.http.headers["X-Forwarded-For"] = "2001:db8:1:3::1"
+            token = me.token("/signin")
+            r = me.post("/signin", data={"form_token": token, "email": me.email, "password": me.password})
+            answers.append(r.status_code)
+            time.sleep(0.2)
+    finally:
+        stop.set()
+        for th in threads:
+            th.join()
+    assert answers == [303] * 5, answers
+    busy = [a for a in results if a.status_code == 429]
+    assert len(busy) > len(results) // 2, f"{len(busy)} of {len(results)} refused"
+    assert all(BUSY_HASH in a.text and a.headers.get("retry-after") for a in busy)
+
+
 def noisy_jpeg(seed, size=(2400, 1600)):
     rnd = random.Random(seed)
     im = Image.effect_noise(size, 50).convert("RGB")
