@@ -176,6 +176,36 @@ def test_an_ipv6_64_is_one_client_for_its_share_of_the_queue(srv):
     assert all(BUSY_HASH in a.text and a.headers.get("retry-after") for a in busy)
 
 
+def test_one_account_flooding_its_re_checks_gets_429_past_its_share(srv):
+    """A signed-in reader's re-checks go first and may use the kept part of the queue, so one account may
+    have at most hash_per_client of them out: 40 password changes at once get 429 past that, each with
+    Retry-After and an error page that says why; the others are checked (422: the current password is
+    wrong)."""
+    reader = account(srv, "192.0.2.3")
+    assert reader.signin().status_code == 303
+    token = reader.token("/account", "/account/password")
+    answers = []
+    go = threading.Barrier(40)
+
+    def one():
+        go.wait()
+        answers.append(reader.post("/account/password", data={"form_token": token,
+                                                               "current_password": "not my password at all",
+                                                               "new_password": new_password()}))
+
+    threads = [threading.Thread(target=one) for _ in range(40)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    statuses = [a.status_code for a in answers]
+    assert set(statuses) <= {422, 429} and statuses.count(429) >= 10, statuses
+    for a in answers:
+        if a.status_code == 429:
+            assert re.fullmatch(r"[1-9][0-9]?", a.headers.get("retry-after", "")), a.headers
+            assert BUSY_HASH in text_of(parse_html(a.text))
+
+
 def noisy_jpeg(seed, size=(2400, 1600)):
     rnd = random.Random(seed)
     im = Image.effect_noise(size, 50).convert("RGB")
