@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "export/static.h"
 #include "jobs/mail.h"
+#include "jobs/media.h"
 #include "jobs/scheduler.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -194,11 +195,13 @@ static int cmd_serve(int argc, char **argv)
 	if (dir_make(app.cfg.media_dir, 0755) != 0)
 		log_warn("media: cannot create the folder \"%s\": %s; uploads will fail", app.cfg.media_dir,
 			 strerror(errno));
-	hasher_start(app.cfg.hash_threads);
+	hasher_start(app.cfg.hash_threads, app.cfg.hash_queue, app.cfg.hash_per_client);
+	image_queue_start(app.cfg.image_threads, app.cfg.image_queue);
 	if (scheduler_start(&app) != 0)
 		return 1;
 	int rc = server_run(&app);
 	scheduler_stop();
+	image_queue_stop();
 	hasher_stop();
 	mailer_stop(app.mailer);
 	password_blocklist_free();

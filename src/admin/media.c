@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "admin/records.h"
-#include "auth/password.h"
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/text.h"
@@ -18,6 +17,7 @@
 #include "http/changes.h"
 #include "http/policy.h"
 #include "http/response.h"
+#include "http/workq.h"
 #include "jobs/media.h"
 #include "jobs/uploads.h"
 #include "site/accounts.h"
@@ -78,7 +78,7 @@ void admin_media(struct request *r)
 	library_page(r, 200, "", "", NULL);
 }
 
-/* ---- arrival: an uploaded file checked and resized on a hashing thread, recorded when it comes back ---- */
+/* ---- arrival: an uploaded file checked and resized on an image thread, recorded when it comes back ---- */
 
 struct ingest {
 	struct request *r; /* valid while gone is 0 */
@@ -92,51 +92,95 @@ struct ingest {
 	char alt[MEDIA_ALT_MAX * 4 + 1], credit[MEDIA_CREDIT_MAX * 4 + 1], filename[MEDIA_NAME_MAX * 4 + 1];
 };
 
-static void ingest_release(struct hash_job *job)
+/* One step of an arrival on the image threads: work there, then done back on z's worker's loop. */
+struct image_job {
+	struct workq_job q; /* first */
+	struct ingest *z;
+	void (*work)(struct ingest *z);
+	void (*done)(struct ingest *z);
+};
+
+static void image_job_run(struct workq_job *q)
 {
-	free(job->data); /* NULL when the next stage's job took it over */
+	struct image_job *job = (struct image_job *)q;
+	job->work(job->z);
 }
 
-/* The one place image work is queued (off the event loops); done runs on z's worker's loop. */
-static int image_job_submit(struct ingest *z, void (*work)(struct hash_job *),
-			    void (*done)(struct hash_job *))
+static void image_job_done(struct workq_job *q)
 {
-	struct hash_job *job = calloc(1, sizeof *job);
+	struct image_job *job = (struct image_job *)q;
+	struct ingest *z = job->z;
+	void (*done)(struct ingest *) = job->done;
+	free(job);
+	done(z); /* it frees z, or queues the next step with it */
+}
+
+/* The one place image work is queued (off the event loops): 0; -1 when the image queue is full (cls
+ * WORKQ_NORMAL: a new arrival; WORKQ_FOLLOW: the next step of one, never refused), -2 out of memory. */
+static int image_job_submit(struct ingest *z, void (*work)(struct ingest *), void (*done)(struct ingest *),
+			    int cls)
+{
+	struct image_job *job = calloc(1, sizeof *job);
 	if (!job)
-		return -1;
-	job->reply_to = &z->w->hash_replies;
+		return -2;
+	job->q.reply_to = &z->w->hash_replies;
+	job->q.run = image_job_run;
+	job->q.done = image_job_done;
+	job->z = z;
 	job->work = work;
-	job->release = ingest_release;
 	job->done = done;
-	job->data = z;
-	hasher_submit(job);
+	char key[32];
+	snprintf(key, sizeof key, "user:%lld", (long long)z->user_id);
+	if (workq_submit(image_queue(), &job->q, cls, key) != 0) {
+		free(job);
+		return -1;
+	}
 	return 0;
 }
 
-/* The end of an arrival, accepted (media_id) or refused (status and err): the file goes, the chunked upload
- * is finished or forgotten, and the editor gets the answer if still there. */
-static void ingest_end(struct ingest *z, int duplicate)
+/* The end of an arrival, accepted (media_id), refused (status and err) or put off because the image queue is
+ * full (busy: 429): the file goes, unless it is a chunked upload put off (it stays, locked no more, for the
+ * uploader to send its empty last chunk again); the chunked upload is finished or forgotten; the editor
+ * gets the answer if still there; z is freed. */
+static void ingest_end(struct ingest *z, int duplicate, int busy)
 {
 	close(z->fd);
-	unlink(z->path);
-	if (z->upload_id[0]) {
+	if (!busy || !z->upload_id[0])
+		unlink(z->path);
+	if (z->upload_id[0] && !busy) {
 		int rc = z->media_id ? store_upload_done(z->w->db, z->upload_id, z->media_id)
 				     : store_upload_delete(z->w->db, z->upload_id);
 		if (rc != 0)
 			log_error("media: the upload %s could not be closed", z->upload_id);
 	}
-	if (z->gone)
+	if (z->gone) {
+		free(z);
 		return;
+	}
 	*z->watch = NULL;
 	struct request *r = z->r;
 	char to[96];
 	snprintf(to, sizeof to, "/admin/media/%lld?%s=1", (long long)z->media_id,
 		 duplicate ? "duplicate" : "uploaded");
+	if (busy) {
+		int wait = workq_retry_after(image_queue());
+		char retry[16];
+		snprintf(retry, sizeof retry, "%d", wait);
+		resp_header(r, "retry-after", retry, strlen(retry));
+		snprintf(z->err, sizeof z->err,
+			 "Many images are being processed just now. Wait %d second%s, then upload this one "
+			 "again.",
+			 wait, wait == 1 ? "" : "s");
+	}
 	if (z->json && z->media_id)
 		admin_json(r, 200,
 			   json_pack("{s:b, s:I, s:I, s:I, s:s, s:b}", "done", 1, "offset",
 				     (json_int_t)z->len, "size", (json_int_t)z->len, "media_id",
 				     (json_int_t)z->media_id, "url", to, "duplicate", duplicate));
+	else if (z->json && busy) /* where it stands: all here, to be sent again as an empty last chunk */
+		admin_json(r, 429,
+			   json_pack("{s:s, s:s, s:I, s:I}", "error", z->err, "field", "file", "offset",
+				     (json_int_t)z->len, "size", (json_int_t)z->len));
 	else if (z->json)
 		admin_json(r, z->status, json_pack("{s:s, s:s}", "error", z->err, "field", "file"));
 	else if (z->media_id)
@@ -145,9 +189,10 @@ static void ingest_end(struct ingest *z, int duplicate)
 		resp_error(r, 500, NULL);
 	else {
 		const char *errors[3] = {mem_strndup(r->pool, z->err, strlen(z->err)), NULL, NULL};
-		library_page(r, z->status, mem_strndup(r->pool, z->alt, strlen(z->alt)),
+		library_page(r, busy ? 429 : z->status, mem_strndup(r->pool, z->alt, strlen(z->alt)),
 			     mem_strndup(r->pool, z->credit, strlen(z->credit)), errors);
 	}
+	free(z);
 }
 
 static void ingest_refuse(struct ingest *z, int status, const char *message)
@@ -156,13 +201,12 @@ static void ingest_refuse(struct ingest *z, int status, const char *message)
 	if (message)
 		snprintf(z->err, sizeof z->err, "%s", message);
 	z->media_id = 0;
-	ingest_end(z, 0);
+	ingest_end(z, 0, 0);
 }
 
 /* Off the loop: the bytes reach the disk, then their type and hash, read from the file. */
-static void check_work(struct hash_job *job)
+static void check_work(struct ingest *z)
 {
-	struct ingest *z = job->data;
 	unsigned char head[16] = {0};
 	struct stat st;
 	int64_t hashed = -1;
@@ -188,16 +232,14 @@ static void check_work(struct hash_job *job)
 	}
 }
 
-static void resize_work(struct hash_job *job)
+static void resize_work(struct ingest *z)
 {
-	struct ingest *z = job->data;
 	z->ok = media_process(z->path, z->kind, z->dir, z->hash, &z->width, &z->height, z->err,
 			      sizeof z->err) == 0;
 }
 
-static void resize_done(struct hash_job *job)
+static void resize_done(struct ingest *z)
 {
-	struct ingest *z = job->data;
 	if (!z->ok) {
 		ingest_refuse(z, 422, NULL);
 		return;
@@ -217,12 +259,11 @@ static void resize_done(struct hash_job *job)
 		return;
 	}
 	z->media_id = id;
-	ingest_end(z, rc != SAVE_OK);
+	ingest_end(z, rc != SAVE_OK, 0);
 }
 
-static void check_done(struct hash_job *job)
+static void check_done(struct ingest *z)
 {
-	struct ingest *z = job->data;
 	if (!z->ok) {
 		ingest_refuse(z, z->status, z->status == 500 ? "The upload could not be read back." : NULL);
 		return;
@@ -233,15 +274,13 @@ static void check_done(struct hash_job *job)
 			ingest_refuse(z, 500, "The library could not be read; try again in a moment.");
 		else {
 			z->media_id = have;
-			ingest_end(z, 1);
+			ingest_end(z, 1, 0);
 		}
 		return;
 	}
-	if (image_job_submit(z, resize_work, resize_done) != 0) {
+	/* admitted already: the resizing goes on whatever the queue's length */
+	if (image_job_submit(z, resize_work, resize_done, WORKQ_FOLLOW) != 0)
 		ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
-		return;
-	}
-	job->data = NULL; /* the resizing job has it now */
 }
 
 void media_ingest(struct request *r, const struct media_arrival *a)
@@ -268,7 +307,10 @@ void media_ingest(struct request *r, const struct media_arrival *a)
 	snprintf(z->credit, sizeof z->credit, "%s", a->credit);
 	snprintf(z->filename, sizeof z->filename, "%s",
 		 text_chars(a->filename) <= MEDIA_NAME_MAX && text_clean(a->filename, 0) ? a->filename : "");
-	if (image_job_submit(z, check_work, check_done) != 0)
+	int rc = image_job_submit(z, check_work, check_done, WORKQ_NORMAL);
+	if (rc == -1)
+		ingest_end(z, 0, 1);
+	else if (rc != 0)
 		ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
 }
 

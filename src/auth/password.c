@@ -3,14 +3,12 @@
 #include "auth/password.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/log.h"
-#include "http/request.h"
 
 static char **blocked;
 static size_t nblocked;
@@ -92,19 +90,11 @@ int password_hash_now(const char *password, char out[crypto_pwhash_STRBYTES])
 
 /* ---- the hashing threads ---- */
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
-static h2o_linklist_t queue = {&queue, &queue};
-static int stopping;
-static pthread_t *threads;
-static int nthreads;
+static struct workq *queue;
 
-static void run_job(struct hash_job *job)
+static void run_job(struct workq_job *q)
 {
-	if (job->work) {
-		job->work(job);
-		return;
-	}
+	struct hash_job *job = (struct hash_job *)q;
 	if (job->verify) {
 		job->ok = crypto_pwhash_str_verify(job->hash, job->password, strlen(job->password)) == 0;
 		job->needs_rehash = job->ok && crypto_pwhash_str_needs_rehash(job->hash, PASSWORD_OPSLIMIT,
@@ -115,25 +105,6 @@ static void run_job(struct hash_job *job)
 	sodium_memzero(job->password, strlen(job->password));
 }
 
-static void *hasher_main(void *arg)
-{
-	(void)arg;
-	for (;;) {
-		pthread_mutex_lock(&lock);
-		while (h2o_linklist_is_empty(&queue) && !stopping)
-			pthread_cond_wait(&wake, &lock);
-		if (stopping && h2o_linklist_is_empty(&queue)) {
-			pthread_mutex_unlock(&lock);
-			return NULL;
-		}
-		struct hash_job *job = H2O_STRUCT_FROM_MEMBER(struct hash_job, super.link, queue.next);
-		h2o_linklist_unlink(&job->super.link);
-		pthread_mutex_unlock(&lock);
-		run_job(job);
-		h2o_multithread_send_message(job->reply_to, &job->super);
-	}
-}
-
 static char dummy[crypto_pwhash_STRBYTES];
 
 const char *password_dummy_hash(void)
@@ -141,7 +112,7 @@ const char *password_dummy_hash(void)
 	return dummy;
 }
 
-void hasher_start(int n)
+void hasher_start(int threads, int depth, int per_client)
 {
 	unsigned char raw[24];
 	char random_password[64];
@@ -149,58 +120,65 @@ void hasher_start(int n)
 	sodium_bin2hex(random_password, sizeof random_password, raw, sizeof raw);
 	if (password_hash_now(random_password, dummy) != 0)
 		die("cannot hash: out of memory");
-	nthreads = n;
-	threads = calloc((size_t)n, sizeof *threads);
-	for (int i = 0; i < n; i++)
-		if (pthread_create(&threads[i], NULL, hasher_main, NULL) != 0)
-			die("cannot start a hashing thread");
+	queue = workq_start("hashing", threads, depth, depth / 4, per_client);
 }
 
 void hasher_stop(void)
 {
-	pthread_mutex_lock(&lock);
-	stopping = 1;
-	pthread_cond_broadcast(&wake);
-	pthread_mutex_unlock(&lock);
-	for (int i = 0; i < nthreads; i++)
-		pthread_join(threads[i], NULL);
-	free(threads);
-	threads = NULL;
+	workq_stop(queue);
+	queue = NULL;
 }
 
-void hasher_submit(struct hash_job *job)
+void hasher_free(struct hash_job *job)
 {
-	pthread_mutex_lock(&lock);
-	h2o_linklist_insert(&queue, &job->super.link);
-	pthread_cond_signal(&wake);
-	pthread_mutex_unlock(&lock);
-}
-
-static void job_free(struct hash_job *job)
-{
-	if (job->release)
-		job->release(job);
-	free(job->password);
+	if (job->password) {
+		sodium_memzero(job->password, strlen(job->password));
+		free(job->password);
+	}
 	sodium_memzero(job->hash, sizeof job->hash);
 	free(job);
 }
 
-void hasher_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages)
+/* Back on the loop: the answer goes to the request unless it went away. */
+static void finished(struct workq_job *q)
 {
-	(void)receiver;
-	while (!h2o_linklist_is_empty(messages)) {
-		struct hash_job *job = H2O_STRUCT_FROM_MEMBER(struct hash_job, super.link, messages->next);
-		h2o_linklist_unlink(&job->super.link);
-		if (!job->cancelled) {
-			if (job->link)
-				*job->link = NULL;
-			job->done(job);
-		}
-		job_free(job);
+	struct hash_job *job = (struct hash_job *)q;
+	if (!job->cancelled) {
+		if (job->watch)
+			*job->watch = NULL;
+		job->done(job);
 	}
+	hasher_free(job);
 }
 
-void hasher_bind_request(struct hash_job *job, h2o_mem_pool_t *req_pool)
+/* The request is being disposed of (on its loop): a job still waiting is taken out and freed unrun, so
+ * sign-ins sent and abandoned at once cost no hashing; one on a thread is marked, its answer dropped. */
+static void on_request_gone(void *p)
 {
-	job->link = req_watch_gone(req_pool, &job->cancelled);
+	struct hash_job *job = *(struct hash_job **)p;
+	if (!job)
+		return; /* answered */
+	if (workq_cancel(&job->q))
+		hasher_free(job);
+	else
+		job->cancelled = 1;
+}
+
+int hasher_submit(struct hash_job *job, int cls, const char *client, h2o_mem_pool_t *req_pool)
+{
+	job->q.run = run_job;
+	job->q.done = finished;
+	if (workq_submit(queue, &job->q, cls, client) != 0)
+		return -1;
+	/* done runs on this loop, so not before this returns: the watch is in place before any answer */
+	if (req_pool) {
+		job->watch = h2o_mem_alloc_shared(req_pool, sizeof *job->watch, on_request_gone);
+		*job->watch = job;
+	}
+	return 0;
+}
+
+int hasher_retry_after(void)
+{
+	return workq_retry_after(queue);
 }

@@ -6,6 +6,8 @@
 #include <h2o.h>
 #include <sodium.h>
 
+#include "http/workq.h"
+
 #define PASSWORD_MIN_CHARS 12
 #define PASSWORD_MAX_CHARS 256
 /* argon2id at 19 MiB and two passes, the floor OWASP recommends; raising these rehashes on next sign-in */
@@ -24,34 +26,33 @@ int password_hash_now(const char *password, char out[crypto_pwhash_STRBYTES]);
 
 /** One job for the hashing threads: either make a hash or check a password against one. */
 struct hash_job {
-	h2o_multithread_message_t super; /* first: the message sent back to the worker's loop */
-	h2o_multithread_receiver_t *reply_to;
-	int verify;	/* 1: check password against hash; 0: hash password into hash */
-	char *password; /* malloc'd copy, wiped and freed when done */
+	struct workq_job q; /* first: the queue's part (set q.reply_to to the worker's hash_replies) */
+	int verify;	    /* 1: check password against hash; 0: hash password into hash */
+	char *password;	    /* malloc'd copy, wiped and freed when done */
 	char hash[crypto_pwhash_STRBYTES];
 	int ok;				    /* verify: matched; hash: made */
 	int needs_rehash;		    /* verify: the hash uses weaker parameters than today's */
-	int cancelled;			    /* the request went away before the answer came */
+	int cancelled;			    /* the request went away while a thread had the job */
 	void (*done)(struct hash_job *job); /* runs on the worker's loop thread unless cancelled */
 	void *data;
-	int **link; /* cleared when done, so the request's pool no longer points here */
-	/* other slow work the same threads run (resizing an uploaded image): when set, work runs instead of
-	 * hashing, and release frees data after done, or after cancelling */
-	void (*work)(struct hash_job *job);
-	void (*release)(struct hash_job *job);
+	struct hash_job **watch; /* in the request's pool: cleared when done, so it no longer points here */
 };
 
 /** A hash that matches no password, checked when an email has no account so both answers take the same
  * time (made by hasher_start). */
 const char *password_dummy_hash(void);
-/** Starts n hashing threads. */
-void hasher_start(int n);
+/** Starts the hashing queue: threads threads, at most depth jobs waiting (a quarter of them kept for
+ * WORKQ_URGENT ones), at most per_client (0: any number) waiting or running for one client key. */
+void hasher_start(int threads, int depth, int per_client);
 void hasher_stop(void);
-/** Queues a job; job->done runs later on the loop that owns reply_to. The job is freed after done. */
-void hasher_submit(struct hash_job *job);
-/** The receiver callback a worker registers on its context's queue for finished jobs. */
-void hasher_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
-/** Ties a job to a request: if h2o disposes of the request first, the job is marked cancelled. */
-void hasher_bind_request(struct hash_job *job, h2o_mem_pool_t *req_pool);
+/** Queues a job in class cls (http/workq.h) for client (an address, an account: NULL for none): 0, and
+ * job->done runs later on the loop that owns q.reply_to, the job freed after; or -1 when the queue is full
+ * (the job is still the caller's: hasher_free it). With req_pool, the job is tied to that request: if h2o
+ * disposes of the request first, a job still waiting is dropped unrun and done is not called. */
+int hasher_submit(struct hash_job *job, int cls, const char *client, h2o_mem_pool_t *req_pool);
+/** Frees a job that was not queued (its password wiped). */
+void hasher_free(struct hash_job *job);
+/** Seconds a refused client should wait before trying again. */
+int hasher_retry_after(void);
 
 #endif

@@ -88,6 +88,18 @@ static const struct setting settings[] = {
     INT(session_remember_days, 1, 365, 30, "lifetime of a session with \"remember me\", in days"),
     INT(session_max_hours, 1, 8760, 24, "lifetime of a session without \"remember me\", in hours"),
     INT(hash_threads, 1, 64, 1, "threads that hash passwords (argon2id), off the event loops"),
+    INT(hash_queue, 1, 100000, 64,
+	"password checks waiting for a hashing thread at most; past that a request gets 429 with "
+	"Retry-After; "
+	"a quarter is kept for signed-in readers' re-checks (changing a password, deleting an account...)"),
+    INT(hash_per_client, 0, 100000, 8,
+	"password checks one client address (or one signed-in account) may have waiting or being hashed; "
+	"past that 429; 0 for no such limit"),
+    INT(image_threads, 1, 64, 1,
+	"threads that check and resize uploaded images, apart from the hashing ones"),
+    INT(image_queue, 1, 10000, 16,
+	"uploaded images waiting for an image thread at most; past that the upload gets 429 with Retry-After "
+	"(a chunked upload stays, to be processed when sent again)"),
     INT(render_threads, 0, 64, 2,
 	"threads that render public pages missing from the cache, each with its own database connection, so "
 	"the event loops go on serving cached pages meanwhile; 0 renders on the loops"),

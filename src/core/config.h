@@ -32,6 +32,10 @@ struct config {
 	int session_remember_days;
 	int session_max_hours; /* absolute lifetime of a session without "remember me" */
 	int hash_threads;
+	int hash_queue;	     /* password checks waiting at most (http/workq.h) */
+	int hash_per_client; /* waiting or running per client address or account; 0 none */
+	int image_threads;
+	int image_queue;
 	int render_threads;
 	int search_threads;
 	int max_url_bytes;

@@ -15,7 +15,7 @@
 #include <openssl/ssl.h>
 #include <unistd.h>
 
-#include "auth/password.h"
+#include "http/workq.h"
 #include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
@@ -211,7 +211,7 @@ static int worker_init(struct worker *w, struct app *app, int index, h2o_hostcon
 static void worker_loop_init(struct worker *w)
 {
 	h2o_context_init(&w->ctx, h2o_evloop_create(), &globalconf);
-	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, hasher_on_reply);
+	h2o_multithread_register_receiver(w->ctx.queue, &w->hash_replies, workq_on_reply);
 	h2o_multithread_register_receiver(w->ctx.queue, &w->render_replies, render_on_reply);
 	w->accept.ctx = &w->ctx;
 	w->listener = h2o_evloop_socket_create(w->ctx.loop, w->listen_fd, H2O_SOCKET_FLAG_DONT_READ);

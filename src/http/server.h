@@ -49,7 +49,7 @@ struct worker {
 	int index;
 	int inflight;
 	struct conn_load *loads; /* per connection: pages waiting for a render thread, requests abandoned */
-	h2o_multithread_receiver_t hash_replies;   /* finished password hashes come back here */
+	h2o_multithread_receiver_t hash_replies;   /* finished hashes and image work (workq.h) come back */
 	h2o_multithread_receiver_t render_replies; /* and pages rendered off the loop (render.c) */
 	pthread_t thread;
 	/* the sites as this worker last read them: read again after any content change, the replaced lists

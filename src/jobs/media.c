@@ -15,6 +15,7 @@
 #include <webp/mux.h>
 
 #include "core/log.h"
+#include "http/workq.h"
 
 static const int standard_widths[MEDIA_MAX_WIDTHS] = {320, 640, 960, 1280, 1920};
 
@@ -320,4 +321,24 @@ void media_remove(const char *dir, const char *hash, const char *kind, int64_t w
 			 media_ext(kind) ? media_ext(kind) : "x");
 		unlink(path);
 	}
+}
+
+static struct workq *images;
+
+void image_queue_start(int threads, int depth)
+{
+	/* one account's uploads take at most half of it (rounded up): an editor's batch leaves room for
+	 * others */
+	images = workq_start("image", threads, depth, 0, (depth + 1) / 2);
+}
+
+void image_queue_stop(void)
+{
+	workq_stop(images);
+	images = NULL;
+}
+
+struct workq *image_queue(void)
+{
+	return images;
 }

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct workq;
+
 #define MEDIA_MAX_WIDTHS 5
 #define MEDIA_HASH_LEN 32	   /* hex digits kept of the SHA-256 */
 #define MEDIA_MAX_PIXELS 50000000L /* larger images are refused before they are decoded */
@@ -33,5 +35,13 @@ int media_process(const char *path, const char *kind, const char *dir, const cha
 		  int *height, char *err, size_t errlen);
 /** Removes the renditions of an image (absent files are fine). */
 void media_remove(const char *dir, const char *hash, const char *kind, int64_t width);
+
+/** The image threads: a queue of their own (http/workq.h), so uploads never wait behind password hashing
+ * nor delay it; at most depth images wait, and one account has at most half of depth (rounded up) waiting
+ * or being processed. */
+void image_queue_start(int threads, int depth);
+void image_queue_stop(void);
+/** The queue (NULL before image_queue_start). */
+struct workq *image_queue(void);
 
 #endif

@@ -27,22 +27,61 @@ static void on_hashed(struct hash_job *job)
 	p->done(p->r, job, p->ctx);
 }
 
-void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
-		void *ctx)
+/* Queues a hash or a check: a sign-in, sign-up or reset (anonymous) counts against its client address and
+ * stays out of the quarter of the queue kept for signed-in readers' re-checks, which go first and count
+ * against their account; a follow-up (the rehash after a sign-in) is never refused. -1 when refused. */
+static int hash_queue(struct request *r, int verify, const char *password, const char *hash, after_hash done,
+		      void *ctx, int cls)
 {
 	struct hash_job *job = calloc(1, sizeof *job);
 	struct pending *p = h2o_mem_alloc_pool(r->pool, sizeof *p);
 	if (!job || !(job->password = strdup(password)))
 		die("out of memory");
 	*p = (struct pending){r, done, ctx};
-	job->reply_to = &r->w->hash_replies;
+	job->q.reply_to = &r->w->hash_replies;
 	job->verify = verify;
 	if (hash)
 		snprintf(job->hash, sizeof job->hash, "%s", hash);
 	job->done = on_hashed;
 	job->data = p;
-	hasher_bind_request(job, r->pool);
-	hasher_submit(job);
+	char client[64];
+	struct in6_addr a6;
+	const char *addr = req_client_addr(r);
+	if (cls == WORKQ_URGENT) {
+		snprintf(client, sizeof client, "user:%lld", (long long)r->user->id);
+	} else if (inet_pton(AF_INET6, addr, &a6) == 1 && !IN6_IS_ADDR_V4MAPPED(&a6)) {
+		/* whoever holds an IPv6 /64 has all of its addresses: one share of the queue for them all */
+		char net[INET6_ADDRSTRLEN];
+		memset(a6.s6_addr + 8, 0, 8);
+		snprintf(client, sizeof client, "ip:%s/64", inet_ntop(AF_INET6, &a6, net, sizeof net));
+	} else {
+		snprintf(client, sizeof client, "ip:%s", addr);
+	}
+	if (hasher_submit(job, cls, client, r->pool) != 0) {
+		hasher_free(job);
+		return -1;
+	}
+	return 0;
+}
+
+/* The message and Retry-After of a request the hashing queue refused. */
+static const char *hash_busy(struct request *r)
+{
+	char retry[16], msg[200];
+	int wait = hasher_retry_after();
+	snprintf(retry, sizeof retry, "%d", wait);
+	resp_header(r, "retry-after", retry, strlen(retry));
+	snprintf(msg, sizeof msg,
+		 "Too many passwords are being checked just now. Wait %d second%s, then try again.", wait,
+		 wait == 1 ? "" : "s");
+	return mem_strndup(r->pool, msg, strlen(msg));
+}
+
+void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
+		void *ctx)
+{
+	if (hash_queue(r, verify, password, hash, done, ctx, r->user ? WORKQ_URGENT : WORKQ_NORMAL) != 0)
+		resp_error(r, 429, hash_busy(r));
 }
 
 /* ---- throttling: per account and per address, a growing delay after a few attempts ---- */
@@ -159,8 +198,8 @@ static void check_verified(struct request *r, struct hash_job *job, void *ctx)
 		return;
 	}
 	if (job->needs_rehash) { /* the parameters rose since this hash was made: store a stronger one */
-		hash_async(r, 0, c->password, NULL, check_rehashed, c);
-		return;
+		if (hash_queue(r, 0, c->password, NULL, check_rehashed, c, WORKQ_FOLLOW) == 0)
+			return;
 	}
 	c->done(r, &c->u, 0, NULL, c->ctx);
 }
@@ -186,7 +225,9 @@ void signin_check(struct request *r, const char *email, const char *password, af
 	*c = (struct check){.email = email, .password = password, .done = done, .ctx = ctx};
 	c->found = store_user_by_email(r->w->db, r->pool, email, &c->u) == 1;
 	/* an unknown address costs the same hash check as a known one: timing tells nothing */
-	hash_async(r, 1, password, c->found ? c->u.password_hash : password_dummy_hash(), check_verified, c);
+	if (hash_queue(r, 1, password, c->found ? c->u.password_hash : password_dummy_hash(), check_verified,
+		       c, WORKQ_NORMAL) != 0)
+		done(r, NULL, 429, hash_busy(r), ctx);
 }
 
 int second_factor_ok(struct request *r, const struct user *u, const char *code)

@@ -9,12 +9,14 @@
 typedef void (*after_hash)(struct request *r, struct hash_job *job, void *ctx);
 
 /** Hashes (verify 0) or checks (verify 1, against hash) a password on the hashing threads; done runs on
- * this worker's loop when the answer comes, unless the reader went away. The handler returns meanwhile. */
+ * this worker's loop when the answer comes, unless the reader went away. The handler returns meanwhile.
+ * When the queue is full (or the client's share of it), it answers 429 with Retry-After itself. */
 void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
 		void *ctx);
 
 /** What signin_check found: the account (u) when the email and password are right; else u is NULL, with the
- * status to answer (422 wrong or missing, 429 too many tries: Retry-After is set) and a message. */
+ * status to answer (422 wrong or missing, 429 too many tries or a full hashing queue: Retry-After is set)
+ * and a message. */
 typedef void (*after_signin_check)(struct request *r, struct user *u, int status, const char *error,
 				   void *ctx);
 

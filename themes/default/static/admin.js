@@ -221,7 +221,9 @@
         form.dataset.resume = up.url;
         return;
       }
-      say(`The connection failed; trying again (${failures} of ${RETRIES})…`);
+      // 429: the server put the image off (its image queue is full); the file stays there whole
+      say(got.status === 429 && got.body.error ? `${got.body.error} Trying again (${failures} of ${RETRIES})…`
+        : `The connection failed; trying again (${failures} of ${RETRIES})…`);
       await sleep(1000 * 2 ** (failures - 1));
       try {
         const now = await where(up);
