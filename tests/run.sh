@@ -32,6 +32,9 @@ for t in "$build"/tests/test_*; do
 	if [ $rc -ne 0 ] && ! printf '%s' "$out" | grep -q ' passed, '; then
 		echo "$t: crashed (exit $rc)"
 		echo 1 >>"$tally.f"
+	elif printf '%s' "$out" | grep -q ': 0 passed, 0 failed'; then
+		echo "$t: ran no test (a check outside RUN() counts nothing)"
+		echo 1 >>"$tally.f"
 	fi
 done
 

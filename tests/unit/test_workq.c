@@ -46,12 +46,9 @@ static void wait_until_taken(struct workq *q)
 		nanosleep(&(struct timespec){0, 1000000}, NULL);
 }
 
-int main(void)
+/* Depth, the reserved place, the per-key cap, the order jobs run in, and cancelling, on one queue. */
+static void test_bounds_order_and_cancel(h2o_evloop_t *loop)
 {
-	h2o_evloop_t *loop = h2o_evloop_create();
-	h2o_multithread_queue_t *mq = h2o_multithread_create_queue(loop);
-	h2o_multithread_register_receiver(mq, &replies, workq_on_reply);
-
 	/* one thread, four waiting at most, one of them kept for urgent jobs, two per key */
 	struct workq *q = workq_start("test", 1, 4, 1, 2);
 	struct tjob a = job('a'), b = job('b'), c = job('c'), d = job('d'), e = job('e'), f = job('f');
@@ -87,10 +84,16 @@ int main(void)
 		h2o_evloop_run(loop, 10);
 	CHECK(nfinished == 6 && finished[5] == 'c');
 	workq_stop(q);
+}
 
+int main(void)
+{
+	h2o_evloop_t *loop = h2o_evloop_create();
+	h2o_multithread_queue_t *mq = h2o_multithread_create_queue(loop);
+	h2o_multithread_register_receiver(mq, &replies, workq_on_reply);
+	RUN_WITH(test_bounds_order_and_cancel, loop);
 	h2o_multithread_unregister_receiver(mq, &replies);
 	h2o_multithread_destroy_queue(mq);
 	h2o_evloop_destroy(loop);
-	printf("workq: %d passed, %d failed\n", unit_passed, unit_failed);
-	return unit_failed != 0;
+	return unit_done("workq");
 }
