@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 struct request;
+struct worker;
 typedef void (*route_handler)(struct request *r);
 
 enum route_method { M_GET = 1, M_POST = 2 };
@@ -70,6 +71,8 @@ struct route_hooks {
 	/** The view every page starts from (site, menu, consent banner, form token): error pages use it too.
 	 */
 	struct view *(*page_view)(struct request *r, const char *title);
+	/** Frees what resolve_session remembered on a worker's loop (at shutdown). */
+	void (*worker_gone)(struct worker *w);
 };
 
 /** The table of every URL the server answers, and its hooks: defined in src/site/routes.c, above http. */

@@ -16,12 +16,12 @@
 #include <unistd.h>
 
 #include "http/workq.h"
-#include "auth/session.h"
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/connload.h"
 #include "http/dispatch.h"
 #include "http/render.h"
+#include "http/router.h"
 #include "http/status.h"
 #include "render/escape.h"
 #include "core/buf.h"
@@ -392,7 +392,7 @@ void server_stop(void)
 	for (int i = 0; i < nworkers; i++) {
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
-		session_memo_free(&workers[i]);
+		route_hooks.worker_gone(&workers[i]);
 		conn_load_free(&workers[i]);
 		worker_sites_free(&workers[i]);
 	}

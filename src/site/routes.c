@@ -165,5 +165,7 @@ const struct route routes[] = {
 };
 #pragma GCC diagnostic pop
 const size_t nroutes = sizeof routes / sizeof routes[0];
-const struct route_hooks route_hooks = {
-    .resolve_session = session_resolve, .form_refused = form_refused, .page_view = layout_view};
+const struct route_hooks route_hooks = {.resolve_session = session_resolve,
+					.form_refused = form_refused,
+					.page_view = layout_view,
+					.worker_gone = session_memo_free};
