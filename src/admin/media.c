@@ -168,8 +168,11 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 		snprintf(retry, sizeof retry, "%d", wait);
 		resp_header(r, "retry-after", retry, strlen(retry));
 		snprintf(z->err, sizeof z->err,
-			 "Many images are being processed just now. Wait %d second%s, then upload this one "
-			 "again.",
+			 z->json
+			     ? "Many images are being processed just now. The whole file is on the server: "
+			       "it is processed when its end is sent again, in %d second%s."
+			     : "Many images are being processed just now. Wait %d second%s, then upload "
+			       "this one again.",
 			 wait, wait == 1 ? "" : "s");
 	}
 	if (z->json && z->media_id)

@@ -9,6 +9,8 @@
 
 #include "core/log.h"
 
+#define WARN_EVERY 10
+
 struct workq {
 	char name[32];
 	pthread_mutex_t lock;
@@ -17,6 +19,8 @@ struct workq {
 	h2o_linklist_t admitted;       /* every job waiting or running, for the per-key counts */
 	int depth, reserve, per_key, waiting, stopping, nthreads;
 	double avg_ms; /* recent jobs' time on a thread, smoothed */
+	long refused;  /* since the last warning in the log */
+	time_t warned; /* when that was: at most one every WARN_EVERY seconds */
 	pthread_t *threads;
 };
 
@@ -115,7 +119,17 @@ int workq_submit(struct workq *q, struct workq_job *job, int cls, const char *ke
 	if (room && cls != WORKQ_FOLLOW && q->per_key > 0 && job->key[0])
 		room = key_count(q, job->key) < q->per_key;
 	if (!room) {
+		time_t now = time(NULL);
+		long refused = ++q->refused;
+		int warn = now - q->warned >= WARN_EVERY;
+		if (warn) {
+			q->warned = now;
+			q->refused = 0;
+		}
 		pthread_mutex_unlock(&q->lock);
+		if (warn) /* the operator sees a flood without a line per refused request */
+			log_warn("%s queue full: %ld request%s refused with 429 since the last such line",
+				 q->name, refused, refused == 1 ? "" : "s");
 		return -1;
 	}
 	job->q = q;

@@ -11,10 +11,14 @@ import io
 import os
 import random
 import re
+import socket
 import tempfile
 import threading
 import time
 
+import h2.config
+import h2.connection
+import h2.events
 import pytest
 import requests
 from PIL import Image
@@ -277,3 +281,51 @@ def test_uploads_past_the_image_queue_get_429_and_can_be_sent_again(srv):
     assert rows == len(images)
     left = os.listdir(os.path.join(srv.media_dir, "uploads"))
     assert not [n for n in left if n.startswith("form-")], left
+
+
+def test_sign_ins_reset_while_waiting_are_never_hashed():
+    """HTTP/2 streams that post a sign-in and are reset while their check waits for the hashing thread: the
+    check is taken out of the queue unrun, so 300 of them leave the next real sign-in quick (before, each
+    was hashed anyway, the answer dropped: the real one waited behind all of them)."""
+    with tempfile.TemporaryDirectory(prefix="plenary-queues-h2-") as tmp:
+        srv = start_plenary(tmp, make_demo_database(tmp),
+                            {"http2_cleartext": 1, "trusted_proxies": "127.0.0.1", "hash_threads": 1, "hash_queue": 1000, "hash_per_client": 0,
+                             "outbox": os.path.join(tmp, "outbox")}, name="queues-h2-server")
+        try:
+            real = account(srv, "192.0.2.4")
+            page = requests.get(srv.url("/signin"))
+            token = re.search(r'name="form_token" value="([^"]+)"', page.text).group(1)
+            cookie = "; ".join(f"{k}={v}" for k, v in page.cookies.get_dict().items())
+            sock = socket.create_connection(("127.0.0.1", srv.port), timeout=5)
+            c = h2.connection.H2Connection(h2.config.H2Configuration(client_side=True, header_encoding="utf-8"))
+            c.initiate_connection()
+            c.increment_flow_control_window(1 << 30)
+            streams = []
+            for i in range(300):
+                body = f"form_token={token}&email=gone{i}%40example.org&password=a+wrong+guess+of+a+password"
+                sid = c.get_next_available_stream_id()
+                headers = [(":method", "POST"), (":scheme", "http"), (":authority", f"127.0.0.1:{srv.port}"),
+                           (":path", "/signin"), ("content-type", "application/x-www-form-urlencoded"),
+                           ("content-length", str(len(body))), ("x-forwarded-for", "198.51.100.9")]
+                if cookie:
+                    headers.append(("cookie", cookie))
+                c.send_headers(sid, headers)
+                c.send_data(sid, body.encode(), end_stream=True)
+                streams.append(sid)
+                if len(streams) % 50 == 0:
+                    sock.sendall(c.data_to_send())
+            sock.sendall(c.data_to_send())
+            time.sleep(0.3)  # the checks are queued (a few done)
+            for sid in streams:
+                c.reset_stream(sid)
+            sock.sendall(c.data_to_send())
+            time.sleep(0.1)
+            token = real.token("/signin")
+            t = time.monotonic()
+            r = real.post("/signin", data={"form_token": token, "email": real.email, "password": real.password})
+            took = time.monotonic() - t
+            sock.close()
+            assert r.status_code == 303, (r.status_code, r.text[:300])
+            assert took < 0.5, f"the real sign-in took {took:.2f} s after the reset streams"
+        finally:
+            assert srv.stop() == 0
