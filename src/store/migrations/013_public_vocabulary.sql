@@ -2,8 +2,8 @@
 -- words of every article, drafts and scheduled ones included, so their titles shaped suggestions; it now holds
 -- only published articles' words. A scheduled article joins when the scheduler publishes it (an update); the
 -- kept vocabulary (search_term) is rebuilt by store_search_upkeep after every change, and once now.
-DROP TRIGGER search_article_insert;
-DROP TRIGGER search_article_update;
+DROP TRIGGER IF EXISTS search_article_insert;
+DROP TRIGGER IF EXISTS search_article_update;
 
 CREATE TRIGGER search_article_insert AFTER INSERT ON article BEGIN
   INSERT INTO article_search (rowid, title, summary, body, body_members, body_hcp, body_verified, people, trial,
