@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "export/static.h"
 #include "jobs/mail.h"
+#include "jobs/media.h"
 #include "jobs/scheduler.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -194,6 +195,7 @@ static int cmd_serve(int argc, char **argv)
 	if (dir_make(app.cfg.media_dir, 0755) != 0)
 		log_warn("media: cannot create the folder \"%s\": %s; uploads will fail", app.cfg.media_dir,
 			 strerror(errno));
+	media_strip_existing(app.cfg.media_dir); /* renditions from before metadata was stripped from WebP */
 	hasher_start(app.cfg.hash_threads);
 	if (scheduler_start(&app) != 0)
 		return 1;

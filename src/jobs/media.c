@@ -2,6 +2,7 @@
  * read from the uploaded file on disk. */
 #include "jobs/media.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -329,4 +330,48 @@ void media_remove(const char *dir, const char *hash, const char *kind, int64_t w
 			 media_ext(kind) ? media_ext(kind) : "x");
 		unlink(path);
 	}
+}
+
+/* Whether a WebP file's VP8X header says it carries an ICC profile, EXIF or XMP (30 bytes read). */
+static int webp_has_metadata(int fd)
+{
+	unsigned char h[30];
+	ssize_t n = pread(fd, h, sizeof h, 0);
+	return n == (ssize_t)sizeof h && memcmp(h, "RIFF", 4) == 0 && memcmp(h + 8, "WEBPVP8X", 8) == 0 &&
+	       (h[20] & (0x20 | 0x08 | 0x04));
+}
+
+int media_strip_existing(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int fixed = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *type = media_file_type(e->d_name);
+		if (!type || strcmp(type, "image/webp") != 0)
+			continue;
+		int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_CLOEXEC);
+		struct stat st;
+		if (fd < 0)
+			continue;
+		unsigned char *buf = NULL;
+		size_t len = 0;
+		if (webp_has_metadata(fd) && fstat(fd, &st) == 0 && st.st_size > 0 &&
+		    st.st_size <= 64L * 1024 * 1024 && (buf = malloc((size_t)st.st_size))) {
+			len = (size_t)st.st_size;
+			if (pread(fd, buf, len, 0) != (ssize_t)len || webp_only_image(buf, &len) != 0 ||
+			    write_file(dir, e->d_name, buf, len) != 0)
+				log_warn("media: could not strip the metadata of %s/%s", dir, e->d_name);
+			else
+				fixed++;
+		}
+		free(buf);
+		close(fd);
+	}
+	closedir(d);
+	if (fixed)
+		log_info("media: metadata stripped from %d WebP renditions written before it was", fixed);
+	return fixed;
 }
