@@ -278,3 +278,13 @@ def test_a_field_the_form_does_not_send_keeps_its_stored_value(srv, admin):
     roles = [x["role"] for x in srv.query("SELECT role FROM article_person WHERE article_id = ? ORDER BY position",
                                           (article[0]["id"],))]
     assert roles[0] == "author" and set(roles[1:]) <= {"speaker"}
+
+
+def test_a_tag_name_with_a_comma_is_refused(srv, admin):
+    """The article editor lists tags separated by commas: a tag "A, B" would come back from a save as two."""
+    r = admin.post("/admin/tags", data={"form_token": admin.token("/admin/tags/new", "/admin/tags"),
+                                        "name": "HER2-low, HR-positive", "slug": ""})
+    assert r.status_code == 422
+    errors = [text_of(p) for p in parse_html(r.text).find_all("p", class_="field-error")]
+    assert any("comma" in e for e in errors), errors
+    assert srv.query("SELECT count(*) FROM tag WHERE name LIKE '%,%'")[0][0] == 0
