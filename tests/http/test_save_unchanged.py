@@ -288,3 +288,15 @@ def test_a_tag_name_with_a_comma_is_refused(srv, admin):
     errors = [text_of(p) for p in parse_html(r.text).find_all("p", class_="field-error")]
     assert any("comma" in e for e in errors), errors
     assert srv.query("SELECT count(*) FROM tag WHERE name LIKE '%,%'")[0][0] == 0
+
+
+def test_a_reader_saving_their_profile_unchanged_changes_nothing(srv):
+    reader = make_staff(srv, "reader", name="Rita Unchanged")
+    before = records(srv)["user"]
+    page = reader.get("/account")
+    assert page.status_code == 200
+    form = [f for f in parse_html(page.text).find_all("form") if f.get("action") == "/account/profile"][0]
+    r = reader.post("/account/profile", data=browser_fields(form))
+    assert r.status_code == 303, r.status_code
+    after = records(srv)["user"]
+    assert after == before, row_changes(before, after)
