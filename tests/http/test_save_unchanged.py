@@ -300,3 +300,24 @@ def test_a_reader_saving_their_profile_unchanged_changes_nothing(srv):
     assert r.status_code == 303, r.status_code
     after = records(srv)["user"]
     assert after == before, row_changes(before, after)
+
+
+def test_people_in_roles_the_form_does_not_edit_are_kept(srv, admin):
+    """An article with a second byline (two authors, say, as an import may bring) keeps it through saves:
+    the editor names it beside the byline and writes it back as it was."""
+    a = srv.query("SELECT a.id FROM article a JOIN article_person p ON p.article_id = a.id "
+                  "WHERE p.role = 'interviewer' AND a.site_id = (SELECT id FROM site WHERE is_default = 1) "
+                  "ORDER BY a.id DESC LIMIT 1")[0]["id"]
+    other = srv.query("SELECT id, name FROM person WHERE id NOT IN (SELECT person_id FROM article_person "
+                      "WHERE article_id = ?) ORDER BY id LIMIT 1", (a,))[0]
+    srv.execute("INSERT INTO article_person (article_id, person_id, role, position) VALUES (?, ?, 'author', 9)",
+                (a, other["id"]))
+    people = srv.query("SELECT person_id, role FROM article_person WHERE article_id = ? ORDER BY position", (a,))
+    path = f"/admin/articles/{a}"
+    page = admin.get(path)
+    assert f"{other['name']} (author)" in page.text, "the editor does not say who else is on the article"
+    form = [f for f in parse_html(page.text).find_all("form") if f.get("action") == path][0]
+    fields = [(k, v + " (revised)" if k == "title" else v) for k, v in browser_fields(form)]
+    assert admin.post(path, data=fields).status_code == 303
+    after = srv.query("SELECT person_id, role FROM article_person WHERE article_id = ? ORDER BY position", (a,))
+    assert [tuple(r) for r in after] == [tuple(r) for r in people]
