@@ -8,7 +8,7 @@ CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=
 # libpq's header folder (the PostgreSQL backend, src/store/pg*.c), asked once deps.sh installed libpq-dev
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih -lpq \
-	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lwebpmux -lwebp -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
+	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lwebpmux -lwebpdemux -lwebp -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
 # libvips and GMime bring GLib's include folders; asked when a file compiles, after deps.sh installed them
 GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0)
 PORT ?= 8080

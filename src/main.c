@@ -195,6 +195,7 @@ static int cmd_serve(int argc, char **argv)
 	if (dir_make(app.cfg.media_dir, 0755) != 0)
 		log_warn("media: cannot create the folder \"%s\": %s; uploads will fail", app.cfg.media_dir,
 			 strerror(errno));
+	media_strip_existing(app.cfg.media_dir); /* renditions from before metadata was stripped from WebP */
 	hasher_start(app.cfg.hash_threads, app.cfg.hash_queue, app.cfg.hash_per_client);
 	image_queue_start(app.cfg.image_threads, app.cfg.image_queue);
 	if (scheduler_start(&app) != 0)

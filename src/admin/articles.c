@@ -199,6 +199,8 @@ struct edit_values {
 	size_t nspeakers;
 	const char *sponsors[MAX_SPONSORS];
 	size_t nsponsors;
+	const struct person *others; /* people in roles the form does not edit: kept as they are */
+	size_t nothers;
 };
 
 static int listed(const char *const *ids, size_t n, int64_t id)
@@ -316,6 +318,13 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	if (store_sponsors_all(r->w->db, r->pool, r->site->id, &xs, &nx) == 0)
 		add_named(r, f, "sponsors", xs, nx, e->sponsors, e->nsponsors, 0);
 	add_images(r, f, e->image);
+	view *ol = view_list(f, "others");
+	for (size_t i = 0; i < e->nothers; i++) {
+		view *x = view_push(ol);
+		view_str(x, "name", e->others[i].name);
+		view_str(x, "role", e->others[i].role);
+	}
+	view_bool(f, "has_others", e->nothers > 0);
 	view_errors(v, fields, errors, nerrors);
 	view_str(v, "notice", notice ? notice : "");
 	view_bool(v, "has_notice", notice != NULL);
@@ -374,15 +383,29 @@ static void values_from_article(struct request *r, const struct article *a, stru
 			   a->refs[i].url);
 	e->tags = buf_cstr(&tags);
 	e->references = buf_cstr(&refs);
+	/* the byline: the interviewer, else the first other person who is not a speaker */
+	size_t by = a->npeople;
+	for (size_t i = 0; i < a->npeople && by == a->npeople; i++)
+		if (strcmp(a->people[i].role, "interviewer") == 0)
+			by = i;
+	for (size_t i = 0; i < a->npeople && by == a->npeople; i++)
+		if (strcmp(a->people[i].role, "speaker") != 0)
+			by = i;
+	struct person *others = h2o_mem_alloc_pool(r->pool, sizeof *others * (a->npeople + 1));
 	for (size_t i = 0; i < a->npeople; i++) {
 		char *id = h2o_mem_alloc_pool(r->pool, 24);
 		snprintf(id, 24, "%lld", (long long)a->people[i].id);
-		if (strcmp(a->people[i].role, "speaker") != 0 && !e->interviewer) {
+		if (i == by) {
 			e->interviewer = a->people[i].id;
 			e->byline = a->people[i].role;
-		} else if (e->nspeakers < MAX_SPEAKERS)
+		} else if (strcmp(a->people[i].role, "speaker") == 0 && e->nspeakers < MAX_SPEAKERS) {
 			e->speakers[e->nspeakers++] = id;
+		} else {
+			others[e->nothers++] =
+			    a->people[i]; /* a second byline, or a speaker past the form's */
+		}
 	}
+	e->others = others;
 	for (size_t i = 0; i < a->nsponsors && e->nsponsors < MAX_SPONSORS; i++) {
 		char *id = h2o_mem_alloc_pool(r->pool, 24);
 		snprintf(id, 24, "%lld", (long long)a->sponsors[i].id);
@@ -457,6 +480,8 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	v->image = ID(image);
 	v->nspeakers = form_get_all(f, "speakers", v->speakers, MAX_SPEAKERS);
 	v->nsponsors = form_get_all(f, "sponsors", v->sponsors, MAX_SPONSORS);
+	v->others = was->others;
+	v->nothers = was->nothers;
 #undef FIELD
 #undef ID
 	int bad = 0;
@@ -589,6 +614,8 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 				   .nspeakers = v->nspeakers,
 				   .interviewer = v->interviewer,
 				   .byline_role = v->byline,
+				   .others = v->others,
+				   .nothers = v->nothers,
 				   .refs = refs,
 				   .nrefs = nrefs,
 				   .sponsors = sponsors,

@@ -110,15 +110,22 @@ void admin_congress_save(struct request *r)
 	}
 	if (live_record_locked(r, LIVE_CONGRESS, c.id))
 		return;
-#define FIELD(n) (form_get(&f, n) ? form_get(&f, n) : "")
-	c.name = FIELD("name");
-	c.full_name = FIELD("full_name");
-	c.starts_on = FIELD("starts_on");
-	c.ends_on = FIELD("ends_on");
-	c.city = FIELD("city");
-	c.country = FIELD("country");
-	c.description = FIELD("description");
-	const char *slug_in = FIELD("slug");
+	/* what the form does not send stays as it is stored */
+	struct congress was;
+	memset(&was, 0, sizeof was);
+	if (c.id && store_congress_by_id(r->w->db, r->pool, r->site->id, c.id, &was) != 1) {
+		resp_error(r, 404, "There is no such congress.");
+		return;
+	}
+#define FIELD(n) (form_get(&f, #n) ? form_get(&f, #n) : was.n ? was.n : "")
+	c.name = FIELD(name);
+	c.full_name = FIELD(full_name);
+	c.starts_on = FIELD(starts_on);
+	c.ends_on = FIELD(ends_on);
+	c.city = FIELD(city);
+	c.country = FIELD(country);
+	c.description = FIELD(description);
+	const char *slug_in = FIELD(slug);
 #undef FIELD
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;

@@ -490,8 +490,8 @@ void admin_media_save(struct request *r)
 		return;
 	}
 	const char *alt = form_get(&f, "alt"), *credit = form_get(&f, "credit");
-	alt = alt ? alt : "";
-	credit = credit ? credit : "";
+	alt = alt ? alt : m.alt; /* what the form does not send stays as it is stored */
+	credit = credit ? credit : m.credit;
 	const char *errors[2] = {0};
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
 		errors[0] =

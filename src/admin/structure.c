@@ -166,6 +166,15 @@ static int tag_load(struct request *r, int64_t id, struct record *rec)
 
 static const struct record_kind tags_kind;
 
+/* An article's editor lists its tags separated by commas: a name with one would come back as two tags. */
+static void tag_check(struct request *r, struct record *rec, const char **errors)
+{
+	if (strchr(rec->v[0], ',') && !errors[0])
+		errors[0] =
+		    "A tag's name cannot contain a comma: articles list their tags separated by commas.";
+	slug_from_name(r, rec, errors);
+}
+
 static enum save_result tag_save(struct request *r, const struct record *rec, int64_t *id_out,
 				 const char **errors)
 {
@@ -198,7 +207,7 @@ static const struct record_kind tags_kind = {
     .fields = tag_fields,
     .nfields = sizeof tag_fields / sizeof tag_fields[0],
     .load = tag_load,
-    .check = slug_from_name,
+    .check = tag_check,
     .save = tag_save,
     .extra = tag_extra,
 };

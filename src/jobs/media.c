@@ -2,6 +2,7 @@
  * read from the uploaded file on disk. */
 #include "jobs/media.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vips/vips.h>
+#include <webp/demux.h>
 #include <webp/mux.h>
 
 #include "core/log.h"
@@ -341,4 +343,56 @@ void image_queue_stop(void)
 struct workq *image_queue(void)
 {
 	return images;
+}
+
+/* Whether a WebP file carries an ICC profile, EXIF or XMP, as its container's flags say: libwebpdemux reads
+ * them from the file's first bytes (the VP8X header), so the rest is read only when there is work. */
+static int webp_has_metadata(int fd)
+{
+	unsigned char head[64];
+	ssize_t n = pread(fd, head, sizeof head, 0);
+	if (n <= 0)
+		return 0;
+	WebPData in = {head, (size_t)n};
+	WebPDemuxState state;
+	WebPDemuxer *demux = WebPDemuxPartial(&in, &state);
+	uint32_t flags =
+	    demux && state >= WEBP_DEMUX_PARSED_HEADER ? WebPDemuxGetI(demux, WEBP_FF_FORMAT_FLAGS) : 0;
+	WebPDemuxDelete(demux);
+	return (flags & (ICCP_FLAG | EXIF_FLAG | XMP_FLAG)) != 0;
+}
+
+int media_strip_existing(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int fixed = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *type = media_file_type(e->d_name);
+		if (!type || strcmp(type, "image/webp") != 0)
+			continue;
+		int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		struct stat st;
+		if (fd < 0)
+			continue;
+		if (webp_has_metadata(fd) && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+		    st.st_size <= 64L * 1024 * 1024) {
+			size_t len = (size_t)st.st_size;
+			void *buf = g_malloc(len);
+			if (pread(fd, buf, len, 0) != (ssize_t)len ||
+			    webp_without_metadata(&buf, &len) != 0 ||
+			    write_file(dir, e->d_name, buf, len) != 0)
+				log_warn("media: could not strip the metadata of %s/%s", dir, e->d_name);
+			else
+				fixed++;
+			g_free(buf);
+		}
+		close(fd);
+	}
+	closedir(d);
+	if (fixed)
+		log_info("media: metadata stripped from %d WebP renditions written before it was", fixed);
+	return fixed;
 }

@@ -33,6 +33,10 @@ void media_url(const char *hash, const char *kind, int width, char *out, size_t 
  * pixels are, up to MEDIA_MAX_PIXELS). Slow: call it off the event loop. */
 int media_process(const char *path, const char *kind, const char *dir, const char *hash, int *width,
 		  int *height, char *err, size_t errlen);
+/** Strips the metadata chunks (EXIF, XMP, ICC) from the WebP renditions in dir written by earlier versions,
+ * in place (the image data stays as it is); returns how many were. Reads the first 64 bytes of every other
+ * one. */
+int media_strip_existing(const char *dir);
 /** Removes the renditions of an image (absent files are fine). */
 void media_remove(const char *dir, const char *hash, const char *kind, int64_t width);
 

@@ -123,9 +123,15 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 	    run_id(s, E_DEL_SPONSORS, "DELETE FROM article_sponsor WHERE article_id = ?1", id) ||
 	    run_id(s, E_DEL_TAGS, "DELETE FROM article_tag WHERE article_id = ?1", id))
 		return -1;
-	/* the byline first, then the speakers in the form's order (as the demo and the pages have them) */
-	for (size_t i = 0, at = 0; i <= e->nspeakers; i++) {
-		int64_t person = i ? e->speakers[i - 1] : e->interviewer;
+	/* the byline first, then the speakers in the form's order (as the demo and the pages have them), then
+	 * the people the editor does not edit */
+	for (size_t i = 0, at = 0; i < 1 + e->nspeakers + e->nothers; i++) {
+		int64_t person = !i		     ? e->interviewer
+				 : i <= e->nspeakers ? e->speakers[i - 1]
+						     : e->others[i - 1 - e->nspeakers].id;
+		const char *role = !i		       ? (e->byline_role ? e->byline_role : "interviewer")
+				   : i <= e->nspeakers ? "speaker"
+						       : e->others[i - 1 - e->nspeakers].role;
 		if (!person)
 			continue;
 		sqlite3_stmt *st =
@@ -134,7 +140,7 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 			       "VALUES (?1, ?2, ?3, ?4)");
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, person);
-		sq_bind_text(st, 3, i ? "speaker" : e->byline_role ? e->byline_role : "interviewer");
+		sq_bind_text(st, 3, role);
 		sqlite3_bind_int64(st, 4, (int64_t)at++);
 		if (sq_exec(s, st, NULL))
 			return -1;

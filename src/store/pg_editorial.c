@@ -133,15 +133,21 @@ static int write_children(store *s, const struct article_edit *e, int64_t id)
 	    run_id(s, E_DEL_SPONSORS, "DELETE FROM article_sponsor WHERE article_id = $1::bigint", id) ||
 	    run_id(s, E_DEL_TAGS, "DELETE FROM article_tag WHERE article_id = $1::bigint", id))
 		return -1;
-	/* the byline first, then the speakers in the form's order (as the demo and the pages have them) */
-	for (size_t i = 0, at = 0; i <= e->nspeakers; i++) {
-		int64_t person = i ? e->speakers[i - 1] : e->interviewer;
+	/* the byline first, then the speakers in the form's order (as the demo and the pages have them), then
+	 * the people the editor does not edit */
+	for (size_t i = 0, at = 0; i < 1 + e->nspeakers + e->nothers; i++) {
+		int64_t person = !i		     ? e->interviewer
+				 : i <= e->nspeakers ? e->speakers[i - 1]
+						     : e->others[i - 1 - e->nspeakers].id;
+		const char *role = !i		       ? (e->byline_role ? e->byline_role : "interviewer")
+				   : i <= e->nspeakers ? "speaker"
+						       : e->others[i - 1 - e->nspeakers].role;
 		if (!person)
 			continue;
 		struct pg_params p = {0};
 		pg_p_i64(&p, id);
 		pg_p_i64(&p, person);
-		pg_p_text(&p, i ? "speaker" : e->byline_role ? e->byline_role : "interviewer");
+		pg_p_text(&p, role);
 		pg_p_i64(&p, (int64_t)at++);
 		if (pg_exec(s, E_ADD_PERSON,
 			    "INSERT INTO article_person (article_id, person_id, role, position) "

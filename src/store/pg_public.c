@@ -175,11 +175,16 @@ static void fill_tag(h2o_mem_pool_t *pool, const PGresult *r, int row, void *ite
 int pg_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
 {
 	struct pg_params p = {0};
+	pg_p_i64(&p, store_now());
 	pg_p_i64(&p, site_id);
 	pg_p_text(&p, slug);
-	return pg_one(s, pool, P_TAG_BY_SLUG,
-		      "SELECT id, slug, name FROM tag WHERE site_id = $1::bigint AND slug = $2::text", &p,
-		      fill_tag, out);
+	/* a topic has a page only while an article a reader may see uses it */
+	return pg_one(
+	    s, pool, P_TAG_BY_SLUG,
+	    "SELECT g.id, g.slug, g.name FROM tag g WHERE g.site_id = $2::bigint AND g.slug = $3::text "
+	    "AND EXISTS (SELECT 1 FROM article_tag x JOIN article a ON a.id = x.article_id "
+	    "WHERE x.tag_id = g.id AND " PG_VISIBLE ")",
+	    &p, fill_tag, out);
 }
 
 int pg_store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)

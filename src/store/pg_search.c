@@ -385,6 +385,12 @@ static void fill_facet(h2o_mem_pool_t *pool, const PGresult *r, int row, void *i
 
 #define VERSION_SQL "SELECT version, terms_version FROM content_version WHERE id = 1"
 
+/* The words "did you mean" may learn from: published articles' only (a draft's or a scheduled title is no
+ * reader's business; a scheduled one joins when the scheduler publishes it), as SQLite's search_words. */
+#define PUBLIC_WORDS                                                                                         \
+	"SELECT i.words FROM article_search_index i JOIN article a ON a.id = i.article_id "                  \
+	"WHERE a.status = ''published''"
+
 int pg_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
 			  struct facet **out, size_t *n)
 {
@@ -407,7 +413,7 @@ int pg_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, cons
 		    &p, sizeof **out, fill_facet, (void **)out, n);
 	return pg_collect(
 	    s, pool, S_VOCAB_LIVE,
-	    "SELECT ndoc, '', word, ndoc FROM ts_stat('SELECT words FROM article_search_index') "
+	    "SELECT ndoc, '', word, ndoc FROM ts_stat('" PUBLIC_WORDS "') "
 	    "WHERE word COLLATE \"C\" >= $1 AND word COLLATE \"C\" < $2 ORDER BY word COLLATE \"C\" "
 	    "LIMIT 5000",
 	    &p, sizeof **out, fill_facet, (void **)out, n);
@@ -434,7 +440,7 @@ int pg_store_search_upkeep(store *s)
 	int ok = pg_exec(s, S_TERMS_CLEAR, "DELETE FROM search_term", NULL, NULL) == 0 &&
 		 pg_exec(s, S_TERMS_FILL,
 			 "INSERT INTO search_term (term, docs) SELECT word, ndoc "
-			 "FROM ts_stat('SELECT words FROM article_search_index')",
+			 "FROM ts_stat('" PUBLIC_WORDS "')",
 			 NULL, NULL) == 0 &&
 		 pg_exec(s, S_TERMS_DONE,
 			 "UPDATE content_version SET terms_version = $1::bigint WHERE id = 1", &p, NULL) == 0;

@@ -61,7 +61,10 @@ static const char *const sql_text[Q_COUNT] = {
 	"SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, "
 	"c.country, c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id "
 	"AND " VISIBLE ") FROM congress c WHERE c.site_id = ?2 AND c.slug = ?3",
-    [Q_TAG_BY_SLUG] = "SELECT id, slug, name FROM tag WHERE site_id = ?1 AND slug = ?2",
+    /* a topic has a page only while an article a reader may see uses it */
+    [Q_TAG_BY_SLUG] = "SELECT g.id, g.slug, g.name FROM tag g WHERE g.site_id = ?2 AND g.slug = ?3 AND "
+		      "EXISTS (SELECT 1 FROM article_tag x JOIN article a ON a.id = x.article_id "
+		      "WHERE x.tag_id = g.id AND " VISIBLE ")",
     [Q_TRIALS] =
 	"SELECT t.id, t.slug, t.name, t.registry_id, t.phase, t.setting, (SELECT count(*) FROM article a "
 	"WHERE a.trial_id = t.id AND " VISIBLE ") FROM trial t WHERE t.site_id = ?2 ORDER BY t.name",
@@ -612,8 +615,9 @@ static void fill_tag(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 int sq_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
 {
 	sqlite3_stmt *st = prep(s, Q_TAG_BY_SLUG);
-	sqlite3_bind_int64(st, 1, site_id);
-	sq_bind_text(st, 2, slug);
+	sqlite3_bind_int64(st, 1, store_now());
+	sqlite3_bind_int64(st, 2, site_id);
+	sq_bind_text(st, 3, slug);
 	return sq_one(s, pool, st, fill_tag, out);
 }
 

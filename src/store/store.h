@@ -269,6 +269,9 @@ struct article_edit {
 	size_t nspeakers;
 	int64_t interviewer;	 /* 0: none; the one person the article is by, first in its people */
 	const char *byline_role; /* that person's role: "interviewer" (NULL) or "author" */
+	const struct person
+	    *others; /* people the editor does not edit (id and role), kept after the speakers */
+	size_t nothers;
 	const struct reference *refs;
 	size_t nrefs;
 	const int64_t *sponsors;

@@ -173,3 +173,29 @@ def test_chunked_upload_renditions_carry_no_metadata(srv, editor, kind):
     assert row["kind"] == kind and len(names) == 4  # 320, 640, 960 and 1000 wide
     for name in names:
         assert_clean(srv, name, kind)
+
+
+def test_webp_renditions_written_before_the_fix_are_stripped_when_the_server_starts(tmp_path):
+    """WebP renditions already on disk (written when webpsave kept EXIF) lose their metadata chunks when the
+    server starts, in place: same name, same pixels."""
+    import hashlib
+    from conftest import make_demo_database, start_plenary
+    media_dir = tmp_path / "media"
+    media_dir.mkdir()
+    body = image_with_metadata("webp", (320, 200), seed="old-rendition")
+    name = hashlib.sha256(body).hexdigest()[:32] + "-320.webp"
+    (media_dir / name).write_bytes(body)
+    clean = io.BytesIO()
+    picture((320, 200), "plain").save(clean, "WEBP", quality=80)
+    plain = hashlib.sha256(clean.getvalue()).hexdigest()[:32] + "-320.webp"
+    (media_dir / plain).write_bytes(clean.getvalue())
+    srv = start_plenary(str(tmp_path), make_demo_database(str(tmp_path)), {"media_dir": str(media_dir)},
+                        name="old-renditions")
+    try:
+        assert_clean(srv, name, "webp")
+        before = Image.open(io.BytesIO(body)).convert("RGB")
+        after = Image.open(io.BytesIO(srv_get(srv, f"/media/{name}").content)).convert("RGB")
+        assert after.tobytes() == before.tobytes(), "the image data changed"
+        assert (media_dir / plain).read_bytes() == clean.getvalue(), "a clean rendition was rewritten"
+    finally:
+        assert srv.stop() == 0

@@ -128,7 +128,12 @@ static void test_form(void)
 	CHECK_STR(form_get(&f, "email"), "a@b.org");
 	CHECK_STR(form_get(&f, "empty"), "");
 	CHECK_STR(form_get(&f, "flag"), "");
-	CHECK_STR(form_get(&f, "message"), "line1\nline2"); /* a textarea's CRLF is kept as LF */
+	/* line breaks as LF, as a textarea's text was before a browser sent it as CRLF */
+	CHECK_STR(form_get(&f, "message"), "line1\nline2");
+	CHECK(f.value_len[4] == strlen("line1\nline2"));
+	const char *breaks = "t=a%0D%0A%0D%0Ab%0Dc%0A%0Dd";
+	CHECK(form_parse(&pool, breaks, strlen(breaks), &f) == 0);
+	CHECK_STR(form_get(&f, "t"), "a\n\nb\nc\n\nd");
 	CHECK(form_get(&f, "missing") == NULL);
 	CHECK(form_parse(&pool, "a=%zz", 5, &f) == -1);
 	CHECK(form_parse(&pool, "a=%4", 4, &f) == -1);
