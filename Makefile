@@ -1,4 +1,4 @@
-# Plenary — make · make run · make test · make check · make fuzz · make bench · make format
+# Plenary — make · make run · make test · make check · make fuzz · make bench · make format · make format-check
 CC ?= cc
 PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson libpq
 OPT ?= -O2 -g
@@ -98,7 +98,7 @@ fuzz:
 			-max_len=65536 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/findings/$$t- \
 			$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t >$(FUZZ_BUILD)/$$t.log 2>&1 \
 		|| { tail -n 60 $(FUZZ_BUILD)/$$t.log; echo "fuzz_$$t: finding in $(FUZZ_BUILD)/findings/"; exit 1; }; \
-		grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' $(FUZZ_BUILD)/$$t.log | tail -n 1; \
+		echo "  fuzz_$$t: $$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_BUILD)/$$t.log) runs, no finding"; \
 	done
 
 # (run with BUILD=$(FUZZ_BUILD) CC=clang by the fuzz target above)
@@ -116,8 +116,16 @@ bench: all
 	@scripts/deps.sh bench
 	@bench/run.sh
 
+FORMAT_FILES = $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c)
 format:
-	clang-format -i $(wildcard src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h)
+	clang-format -i $(FORMAT_FILES)
+
+# Fails, printing the diff, when a C file is not as clang-format (.clang-format) would write it.
+format-check:
+	@rc=0; for f in $(FORMAT_FILES); do \
+		clang-format "$$f" | diff -u --label "$$f" --label "$$f (clang-format)" "$$f" - || rc=1; \
+	done; \
+	[ $$rc -eq 0 ] || echo "format-check: run make format"; exit $$rc
 
 clean:
 	rm -rf build plenary

@@ -27,7 +27,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	h2o_mem_init_pool(&pool);
 	h2o_req_t req;
 	memset(&req, 0, sizeof req);
-	req.pool = pool;
 	for (size_t i = 0; i < nheaders; i++)
 		h2o_add_header_by_str(&pool, &req.headers, headers[i].name, headers[i].name_len, 0, NULL,
 				      headers[i].value, headers[i].value_len);
