@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "export/static.h"
+#include "jobs/after.h"
 #include "jobs/mail.h"
 #include "jobs/scheduler.h"
 #include "http/router.h"
@@ -195,9 +196,10 @@ static int cmd_serve(int argc, char **argv)
 		log_warn("media: cannot create the folder \"%s\": %s; uploads will fail", app.cfg.media_dir,
 			 strerror(errno));
 	hasher_start(app.cfg.hash_threads);
-	if (scheduler_start(&app) != 0)
+	if (scheduler_start(&app) != 0 || after_start(&app) != 0)
 		return 1;
 	int rc = server_run(&app);
+	after_stop();
 	scheduler_stop();
 	hasher_stop();
 	mailer_stop(app.mailer);

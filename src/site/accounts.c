@@ -244,17 +244,17 @@ int mail_notice(struct request *r, const char *to, const char *subject, const ch
 	return 0;
 }
 
-int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
-	      int hours)
+int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
+		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
+		   const char *new_email, int hours)
 {
-	const char *token = token_new(r->pool);
-	if (store_token_create(r->w->db, token_hash(r->pool, token), user_id, purpose, new_email,
+	const char *token = token_new(pool);
+	if (store_token_create(db, token_hash(pool, token), user_id, purpose, new_email,
 			       store_now() + (int64_t)hours * 3600) != 0)
 		return -1;
 	int verify = strcmp(purpose, "verify") == 0;
 	buf body;
-	buf_init(&body, r->pool);
-	const char *site_url = req_site_url(r, r->site);
+	buf_init(&body, pool);
 	if (verify)
 		buf_printf(
 		    &body,
@@ -262,8 +262,7 @@ int mail_link(struct request *r, int64_t user_id, const char *to, const char *pu
 		    "%sverify?token=%s\n\nThe link works once and for %d hours. If you did not ask for this, "
 		    "you "
 		    "can ignore this message: nothing changes without the link.\n\n— %s\n",
-		    new_email && new_email[0] ? new_email : to, r->site->name, site_url, token, hours,
-		    r->site->name);
+		    new_email && new_email[0] ? new_email : to, site_name, site_url, token, hours, site_name);
 	else
 		buf_printf(
 		    &body,
@@ -272,11 +271,22 @@ int mail_link(struct request *r, int64_t user_id, const char *to, const char *pu
 		    "password here:\n\n%sreset/confirm?token=%s\n\nThe link works once and for %d hour%s. If "
 		    "you "
 		    "did not ask for this, ignore this message: your password stays as it is.\n\n— %s\n",
-		    r->site->name, site_url, token, hours, hours == 1 ? "" : "s", r->site->name);
+		    site_name, site_url, token, hours, hours == 1 ? "" : "s", site_name);
 	char subject[200];
 	snprintf(subject, sizeof subject,
-		 verify ? "Confirm your email address for %s" : "Reset your %s password", r->site->name);
-	return mail_notice(r, to, subject, buf_cstr(&body));
+		 verify ? "Confirm your email address for %s" : "Reset your %s password", site_name);
+	if (mailer_send(mailer, to, subject, buf_cstr(&body)) != 0) {
+		log_error("mail: a message could not be queued (bad address or full queue)");
+		return -1;
+	}
+	return 0;
+}
+
+int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
+	      int hours)
+{
+	return mail_link_from(r->w->db, r->pool, r->app->mailer, r->site->name, req_site_url(r, r->site),
+			      user_id, to, purpose, new_email, hours);
 }
 
 /* ---- pages and forms ---- */

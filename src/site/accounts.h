@@ -4,6 +4,7 @@
 
 #include "auth/password.h"
 #include "http/request.h"
+#include "jobs/mail.h"
 #include "render/view.h"
 
 typedef void (*after_hash)(struct request *r, struct hash_job *job, void *ctx);
@@ -51,6 +52,10 @@ void limit_page(struct request *r, int wait, const char *title, const char *what
  * address the link confirms. The link is valid for hours. */
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
 	      int hours);
+/** mail_link without a request (for work done after the answer): the site's name and home URL given. */
+int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
+		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
+		   const char *new_email, int hours);
 /** Mails a plain notice (no link). */
 int mail_notice(struct request *r, const char *to, const char *subject, const char *body);
 
