@@ -91,6 +91,32 @@ def test_150_parallel_wrong_passwords_from_one_address_check_at_most_10(strict):
     assert 1 <= checked <= 10, f"{checked} of 150 parallel guesses from one address were checked (10 allowed)"
 
 
+def test_two_nodes_on_one_database_share_the_count(strict):
+    """Two processes on one database (PostgreSQL: any number of nodes): 150 guesses split between them."""
+    with tempfile.TemporaryDirectory(prefix="plenary-limit-nodes-") as tmp:
+        other = start_plenary(tmp, strict.db_path, {"outbox": os.path.join(tmp, "outbox")}, name="node-b",
+                              strict_limits=True)
+        try:
+            known = unique_email("twonodes")
+            p, _ = add_user(strict.db_path, known, "reader", password="a right password for two nodes")
+            assert p.returncode == 0, p.stderr
+            out = {}
+
+            def run(srv):
+                out[srv.port] = parallel_posts(srv, "/signin", signin_bodies(srv, [known] * 75))
+
+            threads = [threading.Thread(target=run, args=(srv,)) for srv in (strict, other)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            statuses = out[strict.port] + out[other.port]
+            assert set(statuses) <= {422, 429}, sorted(set(statuses))
+            assert 1 <= statuses.count(422) <= 3, f"{statuses.count(422)} of 150 guesses on two nodes were checked"
+        finally:
+            assert other.stop() == 0
+
+
 # ==== item 9: every password re-check is throttled per account ============================================
 
 def recheck_forms(strict):
