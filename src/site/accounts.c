@@ -54,9 +54,20 @@ static struct attempt_rule password_rule(int free, int cap)
 	return (struct attempt_rule){3600, free, free > cap ? free : cap};
 }
 
-static void peer_subject(struct request *r, char *out, size_t n)
+void client_subject(struct request *r, char *out, size_t n)
 {
-	snprintf(out, n, "ip:%s", req_client_addr(r));
+	const char *addr = req_client_addr(r);
+	struct in6_addr a6;
+	if (strchr(addr, ':') && inet_pton(AF_INET6, addr, &a6) == 1) {
+		/* one IPv6 client commonly holds a whole /64: counting each address would let it count afresh
+		 */
+		memset(a6.s6_addr + 8, 0, 8);
+		char text[INET6_ADDRSTRLEN];
+		inet_ntop(AF_INET6, &a6, text, sizeof text);
+		snprintf(out, n, "ip:%s/64", text);
+		return;
+	}
+	snprintf(out, n, "ip:%s", addr);
 }
 
 static void email_subject(const char *email, char *out, size_t n)
@@ -72,7 +83,7 @@ int throttle_take(struct request *r, const char *email)
 {
 	char ip[80], account[300];
 	int wait = 1;
-	peer_subject(r, ip, sizeof ip);
+	client_subject(r, ip, sizeof ip);
 	email_subject(email, account, sizeof account);
 	struct attempt_rule by_address = password_rule(r->app->cfg.signin_free_per_address, 1000),
 			    by_account = password_rule(r->app->cfg.signin_free_per_account, 100);
@@ -91,7 +102,7 @@ void throttle_clear(struct request *r, const char *email)
 	char subj[300];
 	email_subject(email, subj, sizeof subj);
 	store_attempt_clear(r->w->db, "signin", subj);
-	peer_subject(r, subj, sizeof subj);
+	client_subject(r, subj, sizeof subj);
 	store_attempt_refund(r->w->db, "signin", subj);
 }
 
@@ -206,7 +217,7 @@ int mail_allowance(struct request *r, const char *to)
 {
 	char ip[80], recipient[300];
 	int wait = 1;
-	snprintf(ip, sizeof ip, "ip:%s", req_client_addr(r));
+	client_subject(r, ip, sizeof ip);
 	email_subject(to, recipient, sizeof recipient);
 	const struct attempt_rule by_address = {3600, r->app->cfg.mail_per_address,
 						r->app->cfg.mail_per_address},

@@ -29,6 +29,9 @@ void signin_check(struct request *r, const char *email, const char *password, af
  * (used up by this); the caller counts a failure. */
 int second_factor_ok(struct request *r, const struct user *u, const char *code);
 
+/** The subject a throttle counts a client by: "ip:" and the client's address (req_client_addr, so behind a
+ * trusted proxy the reader's), an IPv6 one by its /64. */
+void client_subject(struct request *r, char *out, size_t n);
 /** Reserves one password attempt (sign-in, second factor or re-check) for the account of email and for the
  * client address, atomically and before anything is checked: 0 when it may go ahead (it counts as a failure
  * unless throttle_clear follows), else the seconds to wait (the same for known and unknown emails). */

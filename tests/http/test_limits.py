@@ -305,3 +305,27 @@ def test_public_url_gives_links_their_scheme_and_port():
             assert canonical and canonical[0].startswith("https://") and ":8443/" in canonical[0], canonical
         finally:
             assert srv.stop() == 0
+
+
+def test_behind_a_trusted_proxy_an_ipv6_client_is_counted_by_its_64():
+    """The contact form's per-address limit counts the reader's address from X-Forwarded-For (the proxy is
+    trusted), and an IPv6 reader by its /64, which one client commonly holds whole."""
+    with tempfile.TemporaryDirectory(prefix="plenary-limit-proxy-") as tmp:
+        srv = start_plenary(tmp, make_demo_database(tmp), {"trusted_proxies": "127.0.0.1"}, name="proxied",
+                            strict_limits=True)
+        try:
+            def post(client):
+                s = requests.Session()
+                hdr = {"X-Forwarded-For": client}
+                token = parse_html(s.get(srv.url("/contact"), headers=hdr, timeout=10).text).find(
+                    "input", name="form_token").get("value")
+                return s.post(srv.url("/contact"), headers=hdr, allow_redirects=False, timeout=10,
+                              data={"form_token": token, "name": "Six", "email": "six@example.org",
+                                    "topic": "other", "message": f"Message {uuid.uuid4().hex}", "agree": "yes"}
+                              ).status_code
+            statuses = [post(f"2001:db8:1:2::{i + 1:x}") for i in range(6)]
+            assert statuses == [303] * 5 + [429], statuses
+            assert post("2001:db8:1:3::1") == 303, "another /64 was held back"
+            assert post("198.51.100.7") == 303, "another reader behind the proxy was held back"
+        finally:
+            assert srv.stop() == 0
