@@ -59,8 +59,7 @@ void client_subject(struct request *r, char *out, size_t n)
 	const char *addr = req_client_addr(r);
 	struct in6_addr a6;
 	if (strchr(addr, ':') && inet_pton(AF_INET6, addr, &a6) == 1) {
-		/* one IPv6 client commonly holds a whole /64: counting each address would let it count afresh
-		 */
+		/* one IPv6 client often holds a whole /64: each address would start afresh */
 		memset(a6.s6_addr + 8, 0, 8);
 		char text[INET6_ADDRSTRLEN];
 		inet_ntop(AF_INET6, &a6, text, sizeof text);
