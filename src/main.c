@@ -16,6 +16,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "export/static.h"
+#include "jobs/after.h"
 #include "jobs/mail.h"
 #include "jobs/media.h"
 #include "jobs/scheduler.h"
@@ -198,9 +199,10 @@ static int cmd_serve(int argc, char **argv)
 	media_strip_existing(app.cfg.media_dir); /* renditions from before metadata was stripped from WebP */
 	hasher_start(app.cfg.hash_threads, app.cfg.hash_queue, app.cfg.hash_per_client);
 	image_queue_start(app.cfg.image_threads, app.cfg.image_queue);
-	if (scheduler_start(&app) != 0)
+	if (scheduler_start(&app) != 0 || after_start(&app) != 0)
 		return 1;
 	int rc = server_run(&app);
+	after_stop();
 	scheduler_stop();
 	image_queue_stop();
 	hasher_stop();

@@ -15,16 +15,29 @@ size_t text_chars(const char *s)
 int text_email_ok(const char *e)
 {
 	const char *at = strchr(e, '@');
-	if (!at || at == e || strchr(at + 1, '@') || strlen(e) > 254)
+	size_t n = strlen(e);
+	if (!at || at == e || n > 254 || strchr(at + 1, '@'))
 		return 0;
-	const char *dot = strrchr(at, '.');
-	if (!dot || dot == at + 1 || dot[1] == '\0')
-		return 0;
-	for (const char *c = e; *c; c++)
-		if ((unsigned char)*c <= ' ' || *c == '<' || *c == '>' || *c == '"' || *c == ',' ||
-		    *c == 0x7f)
+	/* the local part: printable ASCII without what could end a header or confuse the SMTP envelope */
+	for (const char *c = e; c < at; c++)
+		if ((unsigned char)*c <= ' ' || (unsigned char)*c >= 0x7f || strchr("<>()[],;:\\\"", *c))
 			return 0;
-	return 1;
+	/* the domain: dot-separated labels of letters, digits and inner hyphens, at least two; no literal
+	 * ([127.0.0.1]) */
+	int labels = 0;
+	for (const char *l = at + 1;; labels++) {
+		const char *end = l;
+		while ((*end >= 'a' && *end <= 'z') || (*end >= 'A' && *end <= 'Z') ||
+		       (*end >= '0' && *end <= '9') || *end == '-')
+			end++;
+		if (end == l || end - l > 63 || *l == '-' || end[-1] == '-')
+			return 0;
+		if (*end == '\0')
+			return labels + 1 >= 2;
+		if (*end != '.')
+			return 0;
+		l = end + 1;
+	}
 }
 
 int text_clean(const char *s, int multiline)

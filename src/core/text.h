@@ -8,8 +8,10 @@
 
 /** Characters (code points) of a UTF-8 string, not bytes. */
 size_t text_chars(const char *s);
-/** 1 when s looks like an address mail can go to: one @, a dot in the domain, no spaces or control
- * characters, at most 254 bytes. The real check is the verification link. */
+/** 1 when s is an address mail can go to: the one rule every form and the mailer use. One @; a local part
+ * of printable ASCII characters without spaces or <>()[],;:\\" ; a domain name of two or more
+ * labels (letters, digits, inner hyphens; no address literal); at most 254 bytes. The real check is the
+ * verification link. */
 int text_email_ok(const char *s);
 /** 1 when s has no control characters other than tab, CR and LF (multi-line text) or none at all. */
 int text_clean(const char *s, int multiline);

@@ -136,12 +136,21 @@ int req_is_tls(const struct request *r)
 
 const char *req_site_url(struct request *r, const struct site *site)
 {
+	/* the scheme and port come from public_url when set, else the request's scheme and the default port:
+	 * never the port a Host header names, which a client chooses (and a proxy's backend port leaks) */
+	const char *pu = r->app->cfg.public_url, *scheme = req_is_tls(r) ? "https" : "http";
+	int port = 0;
+	if (pu[0]) {
+		scheme = strncmp(pu, "https:", 6) == 0 ? "https" : "http";
+		const char *colon = strchr(pu + strlen(scheme) + 3, ':');
+		port = colon ? atoi(colon + 1) : 0;
+	}
 	buf b;
 	buf_init(&b, r->pool);
-	if (r->port && r->port != 80)
-		buf_printf(&b, "%s://%s:%d/", req_is_tls(r) ? "https" : "http", site->host, r->port);
+	if (port)
+		buf_printf(&b, "%s://%s:%d/", scheme, site->host, port);
 	else
-		buf_printf(&b, "%s://%s/", req_is_tls(r) ? "https" : "http", site->host);
+		buf_printf(&b, "%s://%s/", scheme, site->host);
 	return buf_cstr(&b);
 }
 

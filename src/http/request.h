@@ -71,7 +71,8 @@ int req_page_number(struct request *r);
 const char *req_client_addr(struct request *r);
 /** 1 when the request came over TLS (tls_cert and tls_key are set). */
 int req_is_tls(const struct request *r);
-/** The absolute URL of a site's home, for links between sister sites: "http://host:port/". */
+/** The absolute URL of a site's home (links between sister sites, mail, canonical URLs): "https://host/",
+ * with the scheme and port of the public_url setting when set, else the request's scheme and no port. */
 const char *req_site_url(struct request *r, const struct site *site);
 
 #endif

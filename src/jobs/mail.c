@@ -18,6 +18,7 @@
 #include "core/buf.h"
 #include "core/dirs.h"
 #include "core/log.h"
+#include "core/text.h"
 
 enum {
 	MAIL_QUEUE_MAX = 1000,
@@ -102,18 +103,12 @@ static bool monotonic_passed(const struct timespec *t)
 
 /* ---- the message ---- */
 
-/* A bare address only: anything that could end a header, add a recipient or confuse the SMTP envelope is
- * refused rather than quoted, and non-ASCII would need SMTPUTF8, which we do not ask for. */
+/* A bare address only, by the rule every form checks (text_email_ok): anything that could end a header, add
+ * a recipient or confuse the SMTP envelope is refused rather than quoted, and non-ASCII would need SMTPUTF8,
+ * which we do not ask for. */
 static bool address_ok(const char *to)
 {
-	size_t n = strlen(to);
-	const char *at = strrchr(to, '@');
-	if (n == 0 || n > MAIL_ADDRESS_MAX || !at || at == to || at[1] == '\0')
-		return false;
-	for (const unsigned char *p = (const unsigned char *)to; *p; p++)
-		if (*p <= ' ' || *p >= 0x7f || strchr("<>()[],;:\\\"", *p))
-			return false;
-	return true;
+	return strlen(to) <= MAIL_ADDRESS_MAX && text_email_ok(to);
 }
 
 /* Whether header text can be written as it is: printable ASCII and tabs, short enough for one line, and

@@ -93,9 +93,19 @@ static struct attempt_rule password_rule(int free, int cap)
 	return (struct attempt_rule){3600, free, free > cap ? free : cap};
 }
 
-static void peer_subject(struct request *r, char *out, size_t n)
+void client_subject(struct request *r, char *out, size_t n)
 {
-	snprintf(out, n, "ip:%s", req_client_addr(r));
+	const char *addr = req_client_addr(r);
+	struct in6_addr a6;
+	if (strchr(addr, ':') && inet_pton(AF_INET6, addr, &a6) == 1) {
+		/* one IPv6 client often holds a whole /64: each address would start afresh */
+		memset(a6.s6_addr + 8, 0, 8);
+		char text[INET6_ADDRSTRLEN];
+		inet_ntop(AF_INET6, &a6, text, sizeof text);
+		snprintf(out, n, "ip:%s/64", text);
+		return;
+	}
+	snprintf(out, n, "ip:%s", addr);
 }
 
 static void email_subject(const char *email, char *out, size_t n)
@@ -111,7 +121,7 @@ int throttle_take(struct request *r, const char *email)
 {
 	char ip[80], account[300];
 	int wait = 1;
-	peer_subject(r, ip, sizeof ip);
+	client_subject(r, ip, sizeof ip);
 	email_subject(email, account, sizeof account);
 	struct attempt_rule by_address = password_rule(r->app->cfg.signin_free_per_address, 1000),
 			    by_account = password_rule(r->app->cfg.signin_free_per_account, 100);
@@ -130,7 +140,7 @@ void throttle_clear(struct request *r, const char *email)
 	char subj[300];
 	email_subject(email, subj, sizeof subj);
 	store_attempt_clear(r->w->db, "signin", subj);
-	peer_subject(r, subj, sizeof subj);
+	client_subject(r, subj, sizeof subj);
 	store_attempt_refund(r->w->db, "signin", subj);
 }
 
@@ -247,7 +257,7 @@ int mail_allowance(struct request *r, const char *to)
 {
 	char ip[80], recipient[300];
 	int wait = 1;
-	snprintf(ip, sizeof ip, "ip:%s", req_client_addr(r));
+	client_subject(r, ip, sizeof ip);
 	email_subject(to, recipient, sizeof recipient);
 	const struct attempt_rule by_address = {3600, r->app->cfg.mail_per_address,
 						r->app->cfg.mail_per_address},
@@ -285,17 +295,17 @@ int mail_notice(struct request *r, const char *to, const char *subject, const ch
 	return 0;
 }
 
-int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
-	      int hours)
+int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
+		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
+		   const char *new_email, int hours)
 {
-	const char *token = token_new(r->pool);
-	if (store_token_create(r->w->db, token_hash(r->pool, token), user_id, purpose, new_email,
+	const char *token = token_new(pool);
+	if (store_token_create(db, token_hash(pool, token), user_id, purpose, new_email,
 			       store_now() + (int64_t)hours * 3600) != 0)
 		return -1;
 	int verify = strcmp(purpose, "verify") == 0;
 	buf body;
-	buf_init(&body, r->pool);
-	const char *site_url = req_site_url(r, r->site);
+	buf_init(&body, pool);
 	if (verify)
 		buf_printf(
 		    &body,
@@ -303,8 +313,7 @@ int mail_link(struct request *r, int64_t user_id, const char *to, const char *pu
 		    "%sverify?token=%s\n\nThe link works once and for %d hours. If you did not ask for this, "
 		    "you "
 		    "can ignore this message: nothing changes without the link.\n\n— %s\n",
-		    new_email && new_email[0] ? new_email : to, r->site->name, site_url, token, hours,
-		    r->site->name);
+		    new_email && new_email[0] ? new_email : to, site_name, site_url, token, hours, site_name);
 	else
 		buf_printf(
 		    &body,
@@ -313,11 +322,22 @@ int mail_link(struct request *r, int64_t user_id, const char *to, const char *pu
 		    "password here:\n\n%sreset/confirm?token=%s\n\nThe link works once and for %d hour%s. If "
 		    "you "
 		    "did not ask for this, ignore this message: your password stays as it is.\n\n— %s\n",
-		    r->site->name, site_url, token, hours, hours == 1 ? "" : "s", r->site->name);
+		    site_name, site_url, token, hours, hours == 1 ? "" : "s", site_name);
 	char subject[200];
 	snprintf(subject, sizeof subject,
-		 verify ? "Confirm your email address for %s" : "Reset your %s password", r->site->name);
-	return mail_notice(r, to, subject, buf_cstr(&body));
+		 verify ? "Confirm your email address for %s" : "Reset your %s password", site_name);
+	if (mailer_send(mailer, to, subject, buf_cstr(&body)) != 0) {
+		log_error("mail: a message could not be queued (bad address or full queue)");
+		return -1;
+	}
+	return 0;
+}
+
+int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
+	      int hours)
+{
+	return mail_link_from(r->w->db, r->pool, r->app->mailer, r->site->name, req_site_url(r, r->site),
+			      user_id, to, purpose, new_email, hours);
 }
 
 /* ---- pages and forms ---- */

@@ -4,6 +4,7 @@
 
 #include "auth/password.h"
 #include "http/request.h"
+#include "jobs/mail.h"
 #include "render/view.h"
 
 typedef void (*after_hash)(struct request *r, struct hash_job *job, void *ctx);
@@ -30,6 +31,9 @@ void signin_check(struct request *r, const char *email, const char *password, af
  * (used up by this); the caller counts a failure. */
 int second_factor_ok(struct request *r, const struct user *u, const char *code);
 
+/** The subject a throttle counts a client by: "ip:" and the client's address (req_client_addr, so behind a
+ * trusted proxy the reader's), an IPv6 one by its /64. */
+void client_subject(struct request *r, char *out, size_t n);
 /** Reserves one password attempt (sign-in, second factor or re-check) for the account of email and for the
  * client address, atomically and before anything is checked: 0 when it may go ahead (it counts as a failure
  * unless throttle_clear follows), else the seconds to wait (the same for known and unknown emails). */
@@ -53,6 +57,10 @@ void limit_page(struct request *r, int wait, const char *title, const char *what
  * address the link confirms. The link is valid for hours. */
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
 	      int hours);
+/** mail_link without a request (for work done after the answer): the site's name and home URL given. */
+int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
+		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
+		   const char *new_email, int hours);
 /** Mails a plain notice (no link). */
 int mail_notice(struct request *r, const char *to, const char *subject, const char *body);
 

@@ -78,7 +78,7 @@ static int contact_allowance(struct request *r)
 {
 	char ip[80];
 	int wait = 1;
-	snprintf(ip, sizeof ip, "ip:%s", req_client_addr(r));
+	client_subject(r, ip, sizeof ip);
 	const struct attempt_rule by_address = {3600, r->app->cfg.contact_per_address,
 						r->app->cfg.contact_per_address},
 				  everyone = {3600, r->app->cfg.contact_per_hour,

@@ -1,11 +1,13 @@
 /* signup: creating an account, confirming the email address, and resetting a forgotten password. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth/session.h"
 #include "core/log.h"
 #include "core/text.h"
 #include "http/response.h"
+#include "jobs/after.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
@@ -68,9 +70,10 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 		    r->site->name, req_site_url(r, r->site), r->site->name);
 		mail_notice(r, s->u.email, "You already have an account", body);
 	} else if (mail_link(r, id, s->u.email, "verify", "", 48) != 0) {
-		resp_error(r, 500,
-			   "Your account was created but the confirmation mail could not be sent. Sign in to "
-			   "send it again.");
+		store_user_delete(r->w->db, id); /* no account is left behind that its owner cannot confirm */
+		resp_error(r, 503,
+			   "The confirmation mail could not be sent, so no account was created. Please "
+			   "try again in a moment.");
 		return;
 	}
 	resp_redirect(r, 303, "/signup/sent");
@@ -179,6 +182,28 @@ void reset_form(struct request *r)
 	resp_page(r, 200, "reset", v, 1);
 }
 
+struct reset_job {
+	struct mailer *mailer;
+	const char *email, *site_name, *site_url;
+	char text[]; /* the three strings */
+};
+
+/* On the after thread: a link for the account of the address, if there is one. */
+static void reset_mail(store *db, void *arg)
+{
+	struct reset_job *j = arg;
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	struct user u;
+	if (store_user_by_email(db, &pool, j->email, &u) == 1) {
+		store_tokens_drop(db, u.id, "reset"); /* only the newest link works */
+		mail_link_from(db, &pool, j->mailer, j->site_name, j->site_url, u.id, u.email, "reset", "",
+			       1);
+	}
+	h2o_mem_clear_pool(&pool);
+	free(j);
+}
+
 void reset_submit(struct request *r)
 {
 	struct form f;
@@ -203,10 +228,23 @@ void reset_submit(struct request *r)
 		    "hour.");
 		return;
 	}
-	struct user u;
-	if (store_user_by_email(r->w->db, r->pool, email, &u) == 1) {
-		store_tokens_drop(r->w->db, u.id, "reset"); /* only the newest link works */
-		mail_link(r, u.id, u.email, "reset", "", 1);
+	/* the rest is done after the answer, on another thread, so the answer takes the same time whether or
+	 * not the address has an account */
+	size_t ne = strlen(email) + 1, nn = strlen(r->site->name) + 1,
+	       nu = strlen(req_site_url(r, r->site)) + 1;
+	struct reset_job *j = malloc(sizeof *j + ne + nn + nu);
+	if (!j) {
+		resp_error(r, 503, NULL);
+		return;
+	}
+	j->mailer = r->app->mailer;
+	j->email = memcpy(j->text, email, ne);
+	j->site_name = memcpy(j->text + ne, r->site->name, nn);
+	j->site_url = memcpy(j->text + ne + nn, req_site_url(r, r->site), nu);
+	if (after_queue(reset_mail, j) != 0) {
+		free(j);
+		resp_error(r, 503, "Too many requests are waiting. Please try again in a moment.");
+		return;
 	}
 	/* the same answer whether or not the address has an account */
 	resp_redirect(r, 303, "/reset/sent");

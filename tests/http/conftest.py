@@ -401,12 +401,13 @@ def server(_test_databases):
         SERVER.db_path = _make_database(binary, tmp)
         SERVER.log_path = os.path.join(tmp, "server.log")
         config_path = os.path.join(tmp, "server.ini")
-        with open(config_path, "w") as f:
-            f.write("[plenary]\n" + "".join(f"{k} = {v}\n" for k, v in TEST_LIMITS.items()))
         last = ""
         for _attempt in range(3):  # a port picked free can be taken before the server binds it
             SERVER.port = _free_port()
             SERVER.base = f"http://127.0.0.1:{SERVER.port}"
+            with open(config_path, "w") as f:
+                settings = {**TEST_LIMITS, "public_url": f"http://:{SERVER.port}"}
+                f.write("[plenary]\n" + "".join(f"{k} = {v}\n" for k, v in settings.items()))
             log = open(SERVER.log_path, "w")
             proc = subprocess.Popen(
                 [binary, "serve", "--config", config_path, "--db", SERVER.db_path, "--listen",
@@ -954,15 +955,17 @@ def start_plenary(tmp, db_path, settings=None, threads=2, name="server", strict_
     srv.tmp, srv.db_path = tmp, db_path
     srv.log_path = os.path.join(tmp, f"{name}.log")
     srv.config_path = os.path.join(tmp, f"{name}.ini")
-    with open(srv.config_path, "w") as f:
-        f.write("[plenary]\n")
-        for k, v in {**({} if strict_limits else TEST_LIMITS), **(settings or {})}.items():
-            f.write(f"{k} = {v}\n")
     srv.outbox = (settings or {}).get("outbox", "")
     for _attempt in range(3):
         srv.port = _free_port()
         scheme = "https" if (settings or {}).get("tls_cert") else "http"
         srv.base = f"{scheme}://127.0.0.1:{srv.port}"
+        # links name the test port only because public_url says so (never from the Host header)
+        with open(srv.config_path, "w") as f:
+            f.write("[plenary]\n")
+            for k, v in {**({} if strict_limits else TEST_LIMITS), "public_url": f"{scheme}://:{srv.port}",
+                         **(settings or {})}.items():
+                f.write(f"{k} = {v}\n")
         log = open(srv.log_path, "w")
         srv.proc = subprocess.Popen(
             [binary, "serve", "--config", srv.config_path, "--db", db_path, "--listen", f"127.0.0.1:{srv.port}",

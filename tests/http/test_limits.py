@@ -7,13 +7,15 @@ import os
 import tempfile
 import threading
 import uuid
+import re
+import time
 from urllib.parse import urlencode
 
 import pytest
 import requests
 
-from conftest import (Reader, add_user, enable_totp, make_demo_database, make_staff, parse_html, start_plenary,
-                      start_smtp, text_of, unique_email)
+from conftest import (Reader, add_user, enable_totp, mail_body, make_demo_database, make_staff, parse_html,
+                      start_plenary, start_smtp, text_of, unique_email)
 
 WRONG = "not the password at all"
 
@@ -24,7 +26,8 @@ def strict():
         smtp = start_smtp(tmp)
         try:
             srv = start_plenary(tmp, make_demo_database(tmp), {"smtp_url": f"smtp://127.0.0.1:{smtp.port}",
-                                                               "outbox": os.path.join(tmp, "outbox")},
+                                                               "outbox": os.path.join(tmp, "outbox"),
+                                                               "public_url": ""},
                                 name="limits-server", strict_limits=True)
             srv.mail = smtp.mailbox
             yield srv
@@ -86,6 +89,32 @@ def test_150_parallel_wrong_passwords_from_one_address_check_at_most_10(strict):
     checked = statuses.count(422)
     assert set(statuses) <= {422, 429}, sorted(set(statuses))
     assert 1 <= checked <= 10, f"{checked} of 150 parallel guesses from one address were checked (10 allowed)"
+
+
+def test_two_nodes_on_one_database_share_the_count(strict):
+    """Two processes on one database (PostgreSQL: any number of nodes): 150 guesses split between them."""
+    with tempfile.TemporaryDirectory(prefix="plenary-limit-nodes-") as tmp:
+        other = start_plenary(tmp, strict.db_path, {"outbox": os.path.join(tmp, "outbox")}, name="node-b",
+                              strict_limits=True)
+        try:
+            known = unique_email("twonodes")
+            p, _ = add_user(strict.db_path, known, "reader", password="a right password for two nodes")
+            assert p.returncode == 0, p.stderr
+            out = {}
+
+            def run(srv):
+                out[srv.port] = parallel_posts(srv, "/signin", signin_bodies(srv, [known] * 75))
+
+            threads = [threading.Thread(target=run, args=(srv,)) for srv in (strict, other)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            statuses = out[strict.port] + out[other.port]
+            assert set(statuses) <= {422, 429}, sorted(set(statuses))
+            assert 1 <= statuses.count(422) <= 3, f"{statuses.count(422)} of 150 guesses on two nodes were checked"
+        finally:
+            assert other.stop() == 0
 
 
 # ==== item 9: every password re-check is throttled per account ============================================
@@ -224,5 +253,79 @@ def test_contact_messages_from_everyone_stop_at_contact_per_hour():
             statuses = [contact_from(srv, f"127.0.0.{i}")[0] for i in range(2, 6)]
             assert statuses == [303, 303, 303, 429], statuses
             assert srv.query("SELECT count(*) FROM contact_message")[0][0] == 3
+        finally:
+            assert srv.stop() == 0
+
+
+# ==== the accounts' low items =============================================================================
+
+def test_reset_does_its_work_after_the_answer_whatever_the_address(strict):
+    """The answer cannot depend on the account: the token and the mail are made after it, off the request."""
+    victim = make_staff(strict, "reader")
+    uid = strict.query("SELECT id FROM user WHERE email = ?", (victim.email,))[0]["id"]
+    r = reset(strict, victim.email)
+    assert r.status_code == 303
+    assert strict.query("SELECT 1 FROM user_token WHERE user_id = ? AND purpose = 'reset'", (uid,)) == [], \
+        "the reset link was made while the request was answered"
+    time.sleep(1)
+    assert len(strict.query("SELECT 1 FROM user_token WHERE user_id = ? AND purpose = 'reset'", (uid,))) == 1
+    assert len(strict.mail.to(victim.email, "Reset")) == 1
+
+
+@pytest.mark.parametrize("address", ["x@[127.0.0.1]", "x@127.0.0.1]", "x@-bad.org", "x@host", "a(b)@c.org"])
+def test_an_address_mail_cannot_go_to_is_refused_before_any_account(strict, address):
+    r = Reader(strict, email=address).signup()
+    assert r.status_code == 422, r.status_code
+    assert strict.query("SELECT 1 FROM user WHERE email = ?", (address,)) == [], "an account was left"
+
+
+def test_the_host_headers_port_is_not_in_links(strict):
+    """public_url is empty on this server: links carry the site's host and no port, whatever Host says."""
+    victim = make_staff(strict, "reader")
+    s = requests.Session()
+    host = {"Host": "127.0.0.1:9999"}
+    page = s.get(strict.url("/reset"), headers=host, timeout=10)
+    token = parse_html(page.text).find("input", name="form_token").get("value")
+    r = s.post(strict.url("/reset"), headers=host, data={"form_token": token, "email": victim.email},
+               allow_redirects=False, timeout=10)
+    assert r.status_code == 303
+    body = mail_body(strict.mail.wait(victim.email, "Reset"))
+    links = re.findall(r"https?://\S+", body)
+    assert links and all(":9999" not in link for link in links), links
+    canonical = [l.get("href") for l in parse_html(page.text).find_all("link") if l.get("rel") == "canonical"]
+    assert canonical and ":9999" not in canonical[0], canonical
+
+
+def test_public_url_gives_links_their_scheme_and_port():
+    with tempfile.TemporaryDirectory(prefix="plenary-public-url-") as tmp:
+        srv = start_plenary(tmp, make_demo_database(tmp), {"public_url": "https://:8443"}, name="public-url")
+        try:
+            page = requests.get(srv.url("/"), headers={"Host": "127.0.0.1:9999"}, timeout=10).text
+            canonical = [l.get("href") for l in parse_html(page).find_all("link") if l.get("rel") == "canonical"]
+            assert canonical and canonical[0].startswith("https://") and ":8443/" in canonical[0], canonical
+        finally:
+            assert srv.stop() == 0
+
+
+def test_behind_a_trusted_proxy_an_ipv6_client_is_counted_by_its_64():
+    """The contact form's per-address limit counts the reader's address from X-Forwarded-For (the proxy is
+    trusted), and an IPv6 reader by its /64, which one client commonly holds whole."""
+    with tempfile.TemporaryDirectory(prefix="plenary-limit-proxy-") as tmp:
+        srv = start_plenary(tmp, make_demo_database(tmp), {"trusted_proxies": "127.0.0.1"}, name="proxied",
+                            strict_limits=True)
+        try:
+            def post(client):
+                s = requests.Session()
+                hdr = {"X-Forwarded-For": client}
+                token = parse_html(s.get(srv.url("/contact"), headers=hdr, timeout=10).text).find(
+                    "input", name="form_token").get("value")
+                return s.post(srv.url("/contact"), headers=hdr, allow_redirects=False, timeout=10,
+                              data={"form_token": token, "name": "Six", "email": "six@example.org",
+                                    "topic": "other", "message": f"Message {uuid.uuid4().hex}", "agree": "yes"}
+                              ).status_code
+            statuses = [post(f"2001:db8:1:2::{i + 1:x}") for i in range(6)]
+            assert statuses == [303] * 5 + [429], statuses
+            assert post("2001:db8:1:3::1") == 303, "another /64 was held back"
+            assert post("198.51.100.7") == 303, "another reader behind the proxy was held back"
         finally:
             assert srv.stop() == 0

@@ -83,6 +83,14 @@ static void test_text(void)
 	CHECK(text_chars("héllo") == 5);
 	CHECK(text_email_ok("a@b.org") && !text_email_ok("a@b") && !text_email_ok("a b@c.org"));
 	CHECK(!text_email_ok("a@b.org\r\nBcc: x@y.org"));
+	/* one rule for every form and the mailer: what passes here can be mailed (x@[127.0.0.1] made an
+	 * account, then a 500, when the forms were laxer than the mailer) */
+	CHECK(text_email_ok("first.last+tag@mail.example-host.org") && text_email_ok("A_B@X.IO"));
+	CHECK(!text_email_ok("x@[127.0.0.1]") && !text_email_ok("x@127.0.0.1]") &&
+	      !text_email_ok("a@-b.org"));
+	CHECK(!text_email_ok("a@b..org") && !text_email_ok("a@b.org.") && !text_email_ok("a@.b.org"));
+	CHECK(!text_email_ok("\xc3\xa9@b.org") && !text_email_ok("a(b)@c.org") &&
+	      !text_email_ok("a;b@c.org"));
 	CHECK(text_clean("line\nline", 1) && !text_clean("line\nline", 0) && !text_clean("a\x01", 1));
 }
 

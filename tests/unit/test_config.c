@@ -34,6 +34,15 @@ static void test_defaults_and_set(void)
 	CHECK(config_set(&c, "listen", "localhost", err, sizeof err) == -1);
 	CHECK(config_set(&c, "listen", "[::1]:9000", err, sizeof err) == 0);
 	CHECK(config_set(&c, "log_level", "loud", err, sizeof err) == -1);
+	/* public_url: a scheme and an optional port, never a host (each site has its own) */
+	CHECK(config_set(&c, "public_url", "https://", err, sizeof err) == 0);
+	CHECK(config_set(&c, "public_url", "http://:8080", err, sizeof err) == 0);
+	CHECK(config_set(&c, "public_url", "", err, sizeof err) == 0 && c.public_url[0] == '\0');
+	CHECK(config_set(&c, "public_url", "https://example.org", err, sizeof err) == -1);
+	CHECK(config_set(&c, "public_url", "https://:0", err, sizeof err) == -1);
+	CHECK(config_set(&c, "public_url", "https://:80x", err, sizeof err) == -1);
+	CHECK(config_set(&c, "public_url", "ftp://", err, sizeof err) == -1);
+	CHECK(c.mail_per_recipient == 5 && c.mail_per_address == 20 && c.contact_per_address == 5);
 }
 
 static void test_load_file(void)
