@@ -144,9 +144,14 @@ def test_every_password_recheck_is_throttled_like_signing_in(strict):
         statuses = [staff.submit(page, action, {**fields, field: f"wrong {i} {WRONG}"}).status_code
                     for i in range(3)]
         assert statuses == [422, 422, 422], (name, statuses)
-        r = staff.submit(page, action, {**fields, field: "wrong again " + WRONG})
+        # the fourth waits a second after the third: on a slow machine the third's own check may outlast
+        # that second, so the next wait (two seconds) is the one met; never more than one slips through
+        for i in range(2):
+            r = staff.submit(page, action, {**fields, field: f"wrong again {i} " + WRONG})
+            if r.status_code != 422:
+                break
         assert r.status_code == 429, (name, r.status_code)
-        assert 1 <= int(r.headers["retry-after"]) <= 2, (name, r.headers.get("retry-after"))
+        assert 1 <= int(r.headers["retry-after"]) <= 4, (name, r.headers.get("retry-after"))
         assert "Too many wrong passwords" in r.text, name
         # the right password waits too: the attempt is refused before anything is checked
         r = staff.submit(page, action, {**fields, field: staff.password})
