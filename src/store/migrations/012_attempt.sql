@@ -13,4 +13,4 @@ CREATE TABLE attempt (
 ) WITHOUT ROWID;
 CREATE INDEX attempt_by_age ON attempt (last_at);
 
-DROP TABLE login_failure;
+DROP TABLE IF EXISTS login_failure;
