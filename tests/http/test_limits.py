@@ -15,8 +15,8 @@ from urllib.parse import urlencode
 import pytest
 import requests
 
-from conftest import (Reader, add_user, enable_totp, mail_body, make_demo_database, make_staff, parse_html,
-                      start_plenary, start_smtp, text_of, unique_email)
+from conftest import (Reader, add_user, enable_totp, mail_body, make_demo_database, make_reader, make_staff,
+                      parse_html, start_plenary, start_smtp, text_of, unique_email)
 
 WRONG = "not the password at all"
 
@@ -240,6 +240,13 @@ def test_email_change_mails_stop_at_5(strict):
                 for _ in range(6)]
     assert statuses == [303] * 5 + [429], statuses
     assert len(strict.mail.quiet(target, 1.5)) == 5
+
+
+def test_resending_the_confirmation_stops_at_5_mails(strict):
+    reader = make_reader(strict, "unverified")  # its sign-up sent the first
+    statuses = [reader.submit("/account", "/account/resend", {}).status_code for _ in range(5)]
+    assert statuses == [303] * 4 + [429], statuses
+    assert len(strict.mail.quiet(reader.email, 1.5)) == 5
 
 
 # ==== item 11: the contact form ===========================================================================
