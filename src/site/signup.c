@@ -230,8 +230,8 @@ void reset_submit(struct request *r)
 	}
 	/* the rest is done after the answer, on another thread, so the answer takes the same time whether or
 	 * not the address has an account */
-	size_t ne = strlen(email) + 1, nn = strlen(r->site->name) + 1,
-	       nu = strlen(req_site_url(r, r->site)) + 1;
+	const char *site_url = req_site_url(r, r->site);
+	size_t ne = strlen(email) + 1, nn = strlen(r->site->name) + 1, nu = strlen(site_url) + 1;
 	struct reset_job *j = malloc(sizeof *j + ne + nn + nu);
 	if (!j) {
 		resp_error(r, 503, NULL);
@@ -240,7 +240,7 @@ void reset_submit(struct request *r)
 	j->mailer = r->app->mailer;
 	j->email = memcpy(j->text, email, ne);
 	j->site_name = memcpy(j->text + ne, r->site->name, nn);
-	j->site_url = memcpy(j->text + ne + nn, req_site_url(r, r->site), nu);
+	j->site_url = memcpy(j->text + ne + nn, site_url, nu);
 	if (after_queue(reset_mail, j) != 0) {
 		free(j);
 		resp_error(r, 503, "Too many requests are waiting. Please try again in a moment.");

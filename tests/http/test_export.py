@@ -116,7 +116,8 @@ def site():
         db = make_demo_database(tmp)
         out = os.path.join(tmp, "out")
         summary, _ = export(db, out)
-        srv = start_plenary(tmp, db, name="export-server")
+        # links as the export's own server makes them: the site's host, no port (public_url empty)
+        srv = start_plenary(tmp, db, {"public_url": ""}, name="export-server")
         try:
             yield {"tmp": tmp, "db": db, "out": out, "dir": os.path.join(out, HOST), "summary": summary, "srv": srv}
         finally:
