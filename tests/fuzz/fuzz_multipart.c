@@ -24,6 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						MULTIPART_MAX_FILES, &nfiles) == 0) {
 		if (f.n > FORM_MAX_FIELDS || nfiles > MULTIPART_MAX_FILES)
 			__builtin_trap();
+		for (size_t i = 0; i < f.n;
+		     i++) /* a text field with a NUL byte is refused, never cut short */
+			if (!f.name[i] || strlen(f.value[i]) != f.value_len[i])
+				__builtin_trap();
 		for (size_t i = 0; i < nfiles; i++)
 			if (files[i].len > size || !files[i].field || !files[i].filename)
 				__builtin_trap();
