@@ -158,6 +158,10 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 
 	struct request *r = h2o_mem_alloc_pool(&req->pool, sizeof *r);
 	int bad_path = request_init(r, w, req);
+	if (app->proxies.n) { /* the access log's first field: the client a trusted proxy names (server.c) */
+		const char *client = req_client_addr(r);
+		*h2o_req_getenv(req, H2O_STRLIT("client"), 1) = h2o_iovec_init(client, strlen(client));
+	}
 	const char *why = NULL;
 	int status = guard_check(req, (size_t)app->cfg.max_header_kb * 1024, &why);
 	if (!status && req->path.len > (size_t)app->cfg.max_url_bytes) {

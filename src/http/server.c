@@ -330,8 +330,14 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 	dispatch_register(path, app);
 	const char *log = app->cfg.access_log;
 	if (log[0]) {
+		/* behind trusted proxies the line starts with the client they name (dispatch.c sets it; "-"
+		 * for what h2o answers before dispatch) and ends with the proxy's own address; else the
+		 * combined format */
+		const char *format = app->proxies.n ? "%{client}e %l %u %t \"%r\" %s %b \"%{Referer}i\" "
+						      "\"%{User-agent}i\" %h"
+						    : NULL;
 		h2o_access_log_filehandle_t *fh = h2o_access_log_open_handle(
-		    strcmp(log, "-") == 0 ? "/dev/stdout" : log, NULL, H2O_LOGCONF_ESCAPE_APACHE);
+		    strcmp(log, "-") == 0 ? "/dev/stdout" : log, format, H2O_LOGCONF_ESCAPE_APACHE);
 		if (!fh) {
 			snprintf(err, errlen, "access_log: cannot open %.400s", log);
 			return -1;

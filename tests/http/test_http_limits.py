@@ -396,3 +396,20 @@ def test_a_bad_trusted_proxies_value_is_refused_with_the_reason(tmp_path):
     r = run_plenary(["serve", "--config", str(cfg), "--db", str(tmp_path / "x.db")])
     assert r.returncode != 0
     assert "prefix" in r.stderr + r.stdout
+
+
+@pytest.mark.parametrize("trusted", [True, False], ids=["behind-trusted-proxy", "no-trusted-proxies"])
+def test_the_access_log_names_the_client_a_trusted_proxy_names(tmp_path, trusted):
+    log = tmp_path / "access.log"
+    settings = {"access_log": str(log), **({"trusted_proxies": "127.0.0.1"} if trusted else {})}
+    srv = start_plenary(str(tmp_path), make_demo_database(str(tmp_path)), settings, name="log-server")
+    try:
+        r = requests.get(srv.url("/?from=log-test"), headers={"X-Forwarded-For": "192.0.2.1, 203.0.113.9"})
+        assert r.status_code == 200
+    finally:
+        assert srv.stop() == 0
+    line = next(x for x in log.read_text().splitlines() if "from=log-test" in x)
+    if trusted:  # the nearest untrusted address first, the proxy's own at the end
+        assert line.startswith("203.0.113.9 ") and line.endswith(" 127.0.0.1"), line
+    else:  # a header anyone can send is not believed
+        assert line.startswith("127.0.0.1 ") and "203.0.113.9" not in line, line
