@@ -7,6 +7,7 @@
 #include "admin/live.h"
 #include "core/text.h"
 #include "http/changes.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -32,6 +33,8 @@ void admin_congresses(struct request *r)
 		view_int(x, "count", cs[i].article_count);
 	}
 	view_bool(v, "saved", req_query(r, "saved") != NULL);
+	/* what the route table lets this reader do, to offer only that (the table decides, not this) */
+	view_bool(v, "can_add", policy_role_at_least(r->user, ROLE_EDITOR));
 	resp_page(r, 200, "admin/congresses", v, 0);
 }
 

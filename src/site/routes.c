@@ -25,6 +25,10 @@
 #define INBOX "The inbox is for editors and admins."
 #define AUDIT "The audit log is for editors and admins."
 #define VERIFY "This page is for editors and admins: they review verification requests."
+#define NEW_CONGRESS                                                                                         \
+	"Readers see a congress's page as soon as it exists, so editors add congresses. Ask an editor to "   \
+	"add "                                                                                               \
+	"it; you can then choose it for your articles."
 
 /* a row names only the columns that differ from the defaults (anyone, on the loop, max_body_kb, a token) */
 #pragma GCC diagnostic push
@@ -98,8 +102,8 @@ const struct route routes[] = {
     {M_POST, "/admin/resume", admin_resume, ANY, 0, 0, CSRF_TOKEN_NO_SESSION},
     {M_GET, "/admin/audit", admin_audit, EDITOR, TFA, .deny = AUDIT},
     {M_GET, "/admin/congresses", admin_congresses, CONTRIB, TFA},
-    {M_POST, "/admin/congresses", admin_congress_save, CONTRIB, TFA},
-    {M_GET, "/admin/congresses/new", admin_congress_new, CONTRIB, TFA},
+    {M_POST, "/admin/congresses", admin_congress_save, EDITOR, TFA, .deny = NEW_CONGRESS},
+    {M_GET, "/admin/congresses/new", admin_congress_new, EDITOR, TFA, .deny = NEW_CONGRESS},
     {M_GET, "/admin/congresses/:", admin_congress_edit, CONTRIB, TFA},
     {M_POST, "/admin/congresses/:", admin_congress_save, CONTRIB, TFA},
     {M_GET, "/admin/trials", admin_trials, CONTRIB, TFA},

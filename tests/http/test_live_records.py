@@ -2,7 +2,8 @@
 sponsor that readers see (a congress's hub page; a trial, person or sponsor that a published or scheduled
 article shows) is changed by editors and admins only. A contributor's save of one is refused with 403 and a
 message saying to ask an editor, and the public page does not change; an editor's save shows at once. A
-contributor still creates new records and edits those no published work shows yet.
+contributor still creates new records and edits those no published work shows yet, except congresses: a
+congress's hub is public as soon as it exists, so only editors add them.
 """
 import os
 import tempfile
@@ -97,3 +98,26 @@ def test_a_contributor_still_writes_records_readers_do_not_see_yet(live_server, 
     r = save_with(contributor, f"/admin/trials/{trial_id}", "results", "HR 0.71 (95% CI 0.60-0.84).")
     assert r.status_code == 303, r.status_code
     assert live_server.query("SELECT results FROM trial WHERE id = ?", (trial_id,))[0][0].startswith("HR 0.71")
+
+
+def test_a_contributor_cannot_put_a_new_congress_before_readers(live_server, staff):
+    import requests
+    contributor, editor = staff["contributor"], staff["editor"]
+    listing = contributor.get("/admin/congresses")
+    assert listing.status_code == 200 and 'href="/admin/congresses/new"' not in listing.text
+    assert "ask an editor" in listing.text
+    assert contributor.get("/admin/congresses/new").status_code == 403
+    name = f"NEWCONG-{uuid.uuid4().hex[:6]}"
+    token = contributor.token("/admin/trials/new", "/admin/trials")  # the reader's token, from any form
+    r = contributor.post("/admin/congresses", data={"form_token": token, "name": name, "starts_on": "2027-06-01",
+                                                    "ends_on": "2027-06-05", "city": "Chicago"})
+    assert r.status_code == 403 and "editors add congresses" in r.text, r.status_code
+    assert not live_server.query("SELECT 1 FROM congress WHERE name = ?", (name,))
+    assert name not in requests.get(live_server.url("/congresses")).text
+    # an editor adds it, and readers see it at once
+    assert 'href="/admin/congresses/new"' in editor.get("/admin/congresses").text
+    token = editor.token("/admin/congresses/new", "/admin/congresses")
+    r = editor.post("/admin/congresses", data={"form_token": token, "name": name, "starts_on": "2027-06-01",
+                                               "ends_on": "2027-06-05", "city": "Chicago"})
+    assert r.status_code == 303, (r.status_code, r.text[:300])
+    assert name in requests.get(live_server.url("/congresses")).text
