@@ -368,11 +368,6 @@ int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t 
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
 int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
 
-/** Lets this connection read the database file through a memory map of up to bytes (0: none): no copy and
- * no system call per page read, at the price of the mapped pages counting in the process's resident size
- * once per connection. */
-void store_map(store *s, size_t bytes);
-
 /* ---- the media library (media.c) ---- */
 
 /** The id of the site's image with these bytes: 0 when none, -1 on error. */
