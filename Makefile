@@ -1,4 +1,4 @@
-# Plenary — make · make run · make test · make check · make fuzz · make bench · make format · make format-check
+# Plenary — make · make run · make test · make check · make layers · make fuzz · make bench · make format · make format-check
 CC ?= cc
 PKGS := libh2o-evloop openssl zlib sqlite3 md4c-html libsodium inih libbrotlienc libjansson libpq
 OPT ?= -O2 -g
@@ -20,7 +20,7 @@ LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 EMBED := $(sort $(wildcard src/store/migrations/*.sql)) $(sort $(wildcard src/store/pg/*.sql)) src/store/demo.sql
 
-.PHONY: all run test check fuzz fuzz-build bench format format-check deps clean unit
+.PHONY: all run test check layers fuzz fuzz-build bench format format-check deps clean unit
 all: deps plenary
 
 deps:
@@ -67,7 +67,7 @@ test:
 	@tests/run.sh $(BUILD)
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in a separate build folder.
-check:
+check: layers
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory BUILD=build/san \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
@@ -76,6 +76,11 @@ check:
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		PLENARY_BIN=build/san/plenary tests/run.sh build/san
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+
+# Fails, naming file:line, when an #include points up the layers of docs/design.md, or when units (name.c with
+# name.h) include each other round a loop.
+layers:
+	@scripts/layers.sh src
 
 # Fuzz targets (tests/fuzz/fuzz_NAME.c, libFuzzer from Debian's clang): the parsers' objects built with
 # clang and the sanitizers into build/fuzz; each target runs FUZZ_SECONDS from its seeds in

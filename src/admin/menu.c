@@ -5,6 +5,7 @@
 
 #include "admin/records.h"
 #include "core/buf.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"

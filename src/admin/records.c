@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "http/changes.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"

@@ -6,6 +6,7 @@
 #include "admin/live.h"
 #include "core/text.h"
 #include "http/changes.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/accounts.h"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "admin/records.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "http/router.h"
 #include "site/handlers.h"

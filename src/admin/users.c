@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <sys/socket.h>
 
-#include "http/server.h"
+#include "http/worker.h"
 
 /* direct-mapped by id: ids are given in order, so live connections rarely share a slot */
 #define SLOTS 4096

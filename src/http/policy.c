@@ -156,3 +156,23 @@ int policy_enforce(struct request *r, const struct route *row)
 	}
 	return 0;
 }
+
+int form_read(struct request *r, struct form *f)
+{
+	if (!r->form) {
+		resp_error(r, 500, NULL); /* a handler of a POST route called from elsewhere: a bug */
+		return -1;
+	}
+	*f = *r->form;
+	return 0;
+}
+
+int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles)
+{
+	if (form_read(r, f) != 0)
+		return -1;
+	*nfiles = r->nfiles < max ? r->nfiles : max;
+	for (size_t i = 0; i < *nfiles; i++)
+		files[i] = r->files[i];
+	return 0;
+}

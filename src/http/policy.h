@@ -32,5 +32,11 @@ size_t policy_body_limit(const struct route *row, const struct app *app);
  * form (415, 400), its Origin and its token (403 through route_hooks.form_refused); a POSTed form is kept in
  * r->form (and r->files) for the handler. Returns 0 when the handler may run, else -1 after answering. */
 int policy_enforce(struct request *r, const struct route *row);
+/** The POSTed form, which policy_enforce read and checked (encoding, Origin, form token) before the handler
+ * ran: 0, or -1 after answering 500 when there is none (a POST handler called from elsewhere). */
+int form_read(struct request *r, struct form *f);
+struct upload;
+/** form_read for a form that may carry files (an upload row's multipart/form-data), up to max of them. */
+int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles);
 
 #endif

@@ -80,7 +80,7 @@ int render_start(struct app *app, int n, char *why, size_t whylen)
 			render_stop();
 			return -1;
 		}
-		server_tune(app, w->db);
+		worker_tune(app, w->db);
 		nthreads++;
 		if (pthread_create(&threads[i].thread, NULL, render_main, &threads[i]) != 0)
 			die("cannot start a render thread");

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "http/cache.h"
-#include "http/server.h"
+#include "http/worker.h"
 
 #define ROUTE_MAX_PARAMS 3
 

@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "core/log.h"
-#include "http/server.h"
+#include "http/worker.h"
 
 /* A job runs this long after it was queued at the earliest, so its work never overlaps the answer it came
  * from: what the work finds cannot be read in that answer's timing. */

@@ -9,7 +9,7 @@
 
 #include "core/log.h"
 #include "http/changes.h"
-#include "http/server.h"
+#include "http/worker.h"
 #include "jobs/uploads.h"
 
 /* It looks for work at least this often (an editor may schedule something at any time), and otherwise

@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "render/escape.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"

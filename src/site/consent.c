@@ -3,7 +3,7 @@
 
 #include "http/csrf.h"
 #include "http/form.h"
-#include "http/multipart.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
@@ -20,27 +20,6 @@ void consent_page(struct request *r)
 	const char *labels[] = {"Home", "Cookie settings"}, *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, 200, "cookies", v, 1);
-}
-
-/* The form dispatch read and checked before the handler (src/http/policy.c): every POST row has one. */
-int form_read(struct request *r, struct form *f)
-{
-	if (!r->form) {
-		resp_error(r, 500, NULL); /* a handler of a POST route called from elsewhere: a bug */
-		return -1;
-	}
-	*f = *r->form;
-	return 0;
-}
-
-int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles)
-{
-	if (form_read(r, f) != 0)
-		return -1;
-	*nfiles = r->nfiles < max ? r->nfiles : max;
-	for (size_t i = 0; i < *nfiles; i++)
-		files[i] = r->files[i];
-	return 0;
 }
 
 void form_refused(struct request *r)

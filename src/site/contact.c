@@ -4,6 +4,7 @@
 
 #include "core/buf.h"
 #include "core/text.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "render/markdown.h"
 #include "site/accounts.h"

@@ -32,12 +32,6 @@ void view_breadcrumbs(view *v, const char *const *labels, const char *const *url
 /** The consent banner's return path: the current path and query. */
 const char *layout_return_to(struct request *r);
 
-/** The POSTed form, which the route's policy read and checked (encoding, Origin, form token) before the
- * handler ran (src/http/policy.c); 0, or -1 after answering 500 when there is none. In src/site/consent.c. */
-int form_read(struct request *r, struct form *f);
-struct upload;
-/** form_read for a form that may carry files (an upload row's multipart/form-data), up to max of them. */
-int form_read_upload(struct request *r, struct form *f, struct upload *files, size_t max, size_t *nfiles);
 /** Answers a POST whose Origin or form token is wrong: 403 with a page offering to retry (a route hook). */
 void form_refused(struct request *r);
 

@@ -6,6 +6,7 @@
 #include "auth/session.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "jobs/after.h"
 #include "site/accounts.h"

@@ -6,6 +6,7 @@
 #include "auth/session.h"
 #include "auth/totp.h"
 #include "core/buf.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
 #include "site/handlers.h"
