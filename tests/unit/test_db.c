@@ -29,6 +29,15 @@ static void test_placeholders_written_once(void)
 	CHECK_STR(db_col_text(st, &pool, 2), "right");
 	CHECK(db_step(st) == DB_DONE);
 	db_reset(st);
+	/* a bound value is data: its ? and quotes are neither rewritten nor read as SQL */
+	const char *hostile = "?1' OR '1'='1 \"?2";
+	st = db_prepare(d, T_LITERAL,
+			"SELECT 'a?1b' AS \"x?2\", CAST(?2 AS TEXT) || CAST(?1 AS TEXT), CAST(?1 AS TEXT)");
+	db_bind_text(st, 1, hostile);
+	db_bind_text(st, 2, "");
+	CHECK(db_step(st) == DB_ROW);
+	CHECK_STR(db_col_text(st, &pool, 2), hostile);
+	db_reset(st);
 }
 
 static void test_prepared_once_and_reused(void)
