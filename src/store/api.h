@@ -2,6 +2,12 @@
  * functions that call through it (dispatch.c) are made from this list. No include guard: it is read with
  * STORE_FN(ret, name, params, args) and STORE_VOID(name, params, args) defined by the includer. Keep it in
  * step with store.h, where each function is documented. */
+/* STORE_DB(ret, name, params, args): a function written once on the seam (db.h: db_store_NAME) for both
+ * engines; an includer that does not tell them apart reads it as STORE_FN. */
+#ifndef STORE_DB
+#define STORE_DB STORE_FN
+#define STORE_DB_DEFAULTED
+#endif
 STORE_FN(int, store_load_demo, (store * s, char *err, size_t errlen), (s, err, errlen))
 STORE_FN(int, store_ensure_site, (store * s, const char *name), (s, name))
 STORE_FN(int, store_schema_version, (store * s), (s))
@@ -44,59 +50,59 @@ STORE_FN(int, store_menu,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n),
 	 (s, pool, site_id, out, n))
 STORE_FN(int64_t, store_contact_add, (store * s, const struct contact_message *m), (s, m))
-STORE_FN(int64_t, store_user_create, (store * s, const struct user *u, int email_verified),
+STORE_DB(int64_t, store_user_create, (store * s, const struct user *u, int email_verified),
 	 (s, u, email_verified))
-STORE_FN(int, store_user_by_email, (store * s, h2o_mem_pool_t *pool, const char *email, struct user *out),
+STORE_DB(int, store_user_by_email, (store * s, h2o_mem_pool_t *pool, const char *email, struct user *out),
 	 (s, pool, email, out))
-STORE_FN(int, store_user_by_id, (store * s, h2o_mem_pool_t *pool, int64_t id, struct user *out),
+STORE_DB(int, store_user_by_id, (store * s, h2o_mem_pool_t *pool, int64_t id, struct user *out),
 	 (s, pool, id, out))
-STORE_FN(int, store_user_update_profile, (store * s, const struct user *u), (s, u))
-STORE_FN(int, store_user_set_password, (store * s, int64_t id, const char *hash), (s, id, hash))
-STORE_FN(int, store_user_set_email, (store * s, int64_t id, const char *email), (s, id, email))
-STORE_FN(int, store_user_mark_verified, (store * s, int64_t id), (s, id))
-STORE_FN(int, store_user_set_role, (store * s, int64_t id, const char *role), (s, id, role))
-STORE_FN(int, store_user_request_hcp, (store * s, int64_t id, const char *text), (s, id, text))
-STORE_FN(int, store_user_decide_hcp,
+STORE_DB(int, store_user_update_profile, (store * s, const struct user *u), (s, u))
+STORE_DB(int, store_user_set_password, (store * s, int64_t id, const char *hash), (s, id, hash))
+STORE_DB(int, store_user_set_email, (store * s, int64_t id, const char *email), (s, id, email))
+STORE_DB(int, store_user_mark_verified, (store * s, int64_t id), (s, id))
+STORE_DB(int, store_user_set_role, (store * s, int64_t id, const char *role), (s, id, role))
+STORE_DB(int, store_user_request_hcp, (store * s, int64_t id, const char *text), (s, id, text))
+STORE_DB(int, store_user_decide_hcp,
 	 (store * s, int64_t id, const char *status, const char *method, const char *evidence,
 	  int64_t editor_id),
 	 (s, id, status, method, evidence, editor_id))
-STORE_FN(int, store_users_hcp_requested, (store * s, h2o_mem_pool_t *pool, struct user **out, size_t *n),
+STORE_DB(int, store_users_hcp_requested, (store * s, h2o_mem_pool_t *pool, struct user **out, size_t *n),
 	 (s, pool, out, n))
-STORE_FN(int, store_user_delete, (store * s, int64_t id), (s, id))
-STORE_FN(int, store_session_create,
+STORE_DB(int, store_user_delete, (store * s, int64_t id), (s, id))
+STORE_DB(int, store_session_create,
 	 (store * s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember, int pending),
 	 (s, token_hash, user_id, expires_at, remember, pending))
-STORE_FN(int, store_session_user,
+STORE_DB(int, store_session_user,
 	 (store * s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after, struct user *out,
 	  int64_t *last_seen, int *remember, int *pending),
 	 (s, pool, token_hash, idle_after, out, last_seen, remember, pending))
-STORE_FN(int, store_session_complete, (store * s, const char *token_hash), (s, token_hash))
-STORE_FN(int, store_user_totp_set, (store * s, int64_t id, const char *secret, int enabled),
+STORE_DB(int, store_session_complete, (store * s, const char *token_hash), (s, token_hash))
+STORE_DB(int, store_user_totp_set, (store * s, int64_t id, const char *secret, int enabled),
 	 (s, id, secret, enabled))
-STORE_FN(int, store_user_totp_step, (store * s, int64_t id, int64_t step), (s, id, step))
-STORE_FN(int, store_recovery_replace, (store * s, int64_t id, const char *const *hashes, size_t n),
+STORE_DB(int, store_user_totp_step, (store * s, int64_t id, int64_t step), (s, id, step))
+STORE_DB(int, store_recovery_replace, (store * s, int64_t id, const char *const *hashes, size_t n),
 	 (s, id, hashes, n))
-STORE_FN(int, store_recovery_use, (store * s, int64_t id, const char *hash), (s, id, hash))
-STORE_FN(int, store_session_touch, (store * s, const char *token_hash), (s, token_hash))
-STORE_FN(int, store_session_delete, (store * s, const char *token_hash), (s, token_hash))
-STORE_FN(int, store_sessions_delete_user, (store * s, int64_t user_id, const char *keep_hash),
+STORE_DB(int, store_recovery_use, (store * s, int64_t id, const char *hash), (s, id, hash))
+STORE_DB(int, store_session_touch, (store * s, const char *token_hash), (s, token_hash))
+STORE_DB(int, store_session_delete, (store * s, const char *token_hash), (s, token_hash))
+STORE_DB(int, store_sessions_delete_user, (store * s, int64_t user_id, const char *keep_hash),
 	 (s, user_id, keep_hash))
-STORE_FN(int, store_token_create,
+STORE_DB(int, store_token_create,
 	 (store * s, const char *token_hash, int64_t user_id, const char *purpose, const char *new_email,
 	  int64_t expires_at),
 	 (s, token_hash, user_id, purpose, new_email, expires_at))
-STORE_FN(int, store_token_use,
+STORE_DB(int, store_token_use,
 	 (store * s, h2o_mem_pool_t *pool, const char *token_hash, const char *purpose, int64_t *user_id,
 	  const char **new_email),
 	 (s, pool, token_hash, purpose, user_id, new_email))
-STORE_FN(int, store_token_valid, (store * s, const char *token_hash, const char *purpose),
+STORE_DB(int, store_token_valid, (store * s, const char *token_hash, const char *purpose),
 	 (s, token_hash, purpose))
-STORE_FN(int, store_tokens_drop, (store * s, int64_t user_id, const char *purpose), (s, user_id, purpose))
-STORE_FN(int, store_attempt_take,
+STORE_DB(int, store_tokens_drop, (store * s, int64_t user_id, const char *purpose), (s, user_id, purpose))
+STORE_DB(int, store_attempt_take,
 	 (store * s, const char *kind, const char *subject, const struct attempt_rule *rule, int *wait),
 	 (s, kind, subject, rule, wait))
-STORE_FN(int, store_attempt_refund, (store * s, const char *kind, const char *subject), (s, kind, subject))
-STORE_FN(int, store_attempt_clear, (store * s, const char *kind, const char *subject), (s, kind, subject))
+STORE_DB(int, store_attempt_refund, (store * s, const char *kind, const char *subject), (s, kind, subject))
+STORE_DB(int, store_attempt_clear, (store * s, const char *kind, const char *subject), (s, kind, subject))
 STORE_FN(enum save_result, store_article_save,
 	 (store * s, const struct article_edit *e, int64_t user_id, int64_t *id_out), (s, e, user_id, id_out))
 STORE_FN(int, store_admin_articles,
@@ -149,11 +155,11 @@ STORE_FN(int, store_trial_by_slug,
 	 (s, pool, site_id, slug, out))
 STORE_FN(int, store_trials, (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int, store_users_list,
+STORE_DB(int, store_users_list,
 	 (store * s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out, size_t *n,
 	  size_t *total),
 	 (s, pool, offset, limit, out, n, total))
-STORE_FN(int, store_contact_list,
+STORE_DB(int, store_contact_list,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct contact_message **out,
 	  size_t *n),
 	 (s, pool, site_id, limit, out, n))
@@ -265,3 +271,7 @@ STORE_FN(int, store_changes_prune, (store * s, int64_t before), (s, before))
 STORE_FN(int, store_changes_wait, (store * s, int ms), (s, ms))
 STORE_FN(int, store_stamp, (store * s, struct store_stamp *out), (s, out))
 STORE_FN(int, store_down, (store * s), (s))
+#ifdef STORE_DB_DEFAULTED
+#undef STORE_DB
+#undef STORE_DB_DEFAULTED
+#endif

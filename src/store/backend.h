@@ -17,6 +17,7 @@ struct store_ops {
 /** The start of every backend's store: its table. */
 struct store_head {
 	const struct store_ops *ops;
+	struct db *db; /* the seam (db.h): the connection the functions written once use */
 };
 
 /** Seconds until rule lets one more attempt follow n attempts in the window begun at started_at, the last at

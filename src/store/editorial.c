@@ -8,7 +8,7 @@
 #include "store/sqlite_int.h"
 
 enum {
-	E_FIRST = 40, /* slots below belong to users.c */
+	E_FIRST = 40, /* slots below were users.c's (now on the seam, db.h) */
 	E_REV_OF,
 	E_INSERT,
 	E_UPDATE,

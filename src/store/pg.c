@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "embedded.h"
+#include "store/db.h"
 #include "store/memo.h"
 
 enum {
@@ -470,9 +471,11 @@ static void pg_close(store *s);
 static const struct store_ops pg_ops = {
 #define STORE_FN(ret, name, params, args) .name = pg_##name,
 #define STORE_VOID(name, params, args) .name = pg_##name,
+#define STORE_DB(ret, name, params, args) .name = db_##name,
 #include "store/api.h"
 #undef STORE_FN
 #undef STORE_VOID
+#undef STORE_DB
     .close = pg_close,
 };
 
@@ -509,6 +512,7 @@ store *pg_store_open(const char *conninfo, char *err, size_t errlen)
 	if (!s)
 		die("out of memory");
 	s->head.ops = &pg_ops;
+	s->head.db = db_pg_new(s);
 	/* a server out of reach must not hold a worker's loop for long: 3 s to connect and 10 s for
 	 * unanswered sends unless the URL says otherwise (its parameters, expanded from dbname, come after
 	 * these) */
@@ -545,6 +549,7 @@ static void pg_close(store *s)
 		if (s->state[i] && s->release[i])
 			s->release[i](s->state[i]);
 	memo_free(&s->memos);
+	db_free(s->head.db);
 	PQfinish(s->conn);
 	free(s);
 }

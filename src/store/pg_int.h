@@ -11,15 +11,19 @@
 /* the PostgreSQL backend's functions: pg_store_NAME implements store_NAME (api.h) */
 #define STORE_FN(ret, name, params, args) ret pg_##name params;
 #define STORE_VOID(name, params, args) void pg_##name params;
+#define STORE_DB(ret, name, params, args) /* written once: db.h */
 #include "store/api.h"
 #undef STORE_FN
 #undef STORE_VOID
+#undef STORE_DB
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
- * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, pg_users.c 100-179, pg_editorial.c 180-259,
- * pg_structure.c 260-339, pg_media.c 340-369, pg_search.c 370-409, pg_snippet.c 410-419, pg_related.c
- * 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c 490-499. */
-#define PG_SLOTS 512
+ * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, 100-179 free (pg_users.c's, now users_db.c on the seam),
+ * pg_editorial.c 180-259, pg_structure.c 260-339, pg_media.c 340-369, pg_search.c 370-409, pg_snippet.c
+ * 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c 490-499; the
+ * seam's (db_pg.c) from PG_SEAM_FIRST on. */
+#define PG_SEAM_FIRST 512
+#define PG_SLOTS (PG_SEAM_FIRST + 256)
 
 /* The SQL pieces every article query shares, as in sqlite_int.h: $1 is always now (bigint seconds). */
 #define PG_VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= $1::bigint"

@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "embedded.h"
+#include "store/db.h"
 #include "store/memo.h"
 #include "store/sqlite_int.h"
 
@@ -363,9 +364,11 @@ static void sq_close(store *s);
 static const struct store_ops sqlite_ops = {
 #define STORE_FN(ret, name, params, args) .name = sq_##name,
 #define STORE_VOID(name, params, args) .name = sq_##name,
+#define STORE_DB(ret, name, params, args) .name = db_##name,
 #include "store/api.h"
 #undef STORE_FN
 #undef STORE_VOID
+#undef STORE_DB
     .close = sq_close,
 };
 
@@ -384,6 +387,7 @@ store *sq_store_open(const char *path, char *err, size_t errlen)
 	if (!s)
 		die("out of memory");
 	s->head.ops = &sqlite_ops;
+	s->head.db = db_sqlite_new(s);
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -414,6 +418,7 @@ static void sq_close(store *s)
 	if (!s)
 		return;
 	sq_parts_free(s->parts); /* this connection no longer uses its database's search helpers */
+	db_free(s->head.db);	 /* its statements, before the connection closes */
 	for (int i = 0; i < Q_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)

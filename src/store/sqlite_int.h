@@ -11,9 +11,11 @@
 /* the SQLite backend's functions: sq_store_NAME implements store_NAME (api.h) */
 #define STORE_FN(ret, name, params, args) ret sq_##name params;
 #define STORE_VOID(name, params, args) void sq_##name params;
+#define STORE_DB(ret, name, params, args) /* written once: db.h */
 #include "store/api.h"
 #undef STORE_FN
 #undef STORE_VOID
+#undef STORE_DB
 
 /* the SQL pieces every article query shares */
 /* A visible article: published or scheduled, and its time has come (to the second, whether or not the
@@ -30,9 +32,10 @@
 	"LEFT JOIN trial t ON t.id = a.trial_id "
 
 /* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
- * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: users.c 0-39, editorial.c
- * 40-79, structure.c 80-109, media.c 110-129, search.c 130-149, related.c 150-159, generate.c 160-169,
- * backup.c 170-175, changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
+ * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: 0-39 free (users.c's, now
+ * users_db.c on the seam, db.h), editorial.c 40-79, structure.c 80-109, media.c 110-129, search.c 130-149,
+ * related.c 150-159, generate.c 160-169, backup.c 170-175, changes.c 176-183, snippet.c 184-191. Each file
+ * asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, dispatch.c). */

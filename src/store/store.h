@@ -171,7 +171,7 @@ int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item
 /** Stores a message from the contact form; returns its id, or -1. */
 int64_t store_contact_add(store *s, const struct contact_message *m);
 
-/* ---- accounts (src/store/users.c) ---- */
+/* ---- accounts (src/store/users_db.c) ---- */
 
 struct user {
 	int64_t id;

@@ -1,0 +1,210 @@
+/* db: the seam's calls that are the same on both engines: slots, row helpers, transactions; each passes the
+ * engine's part on to its driver (db_sqlite.c, db_pg.c). */
+#include "store/db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "store/backend.h"
+
+struct db *db_of(store *s)
+{
+	return ((const struct store_head *)(const void *)s)->db;
+}
+
+struct db_stmt *db_prepare(struct db *d, int slot, const char *sql)
+{
+	if (slot < 0 || slot >= DB_SLOTS)
+		die("seam statement slot %d out of range", slot);
+	struct db_stmt *st = d->stmt[slot];
+	if (!st) {
+		st = d->drv->prepare(d, slot, sql);
+		st->d = d;
+		d->stmt[slot] = st;
+		d->sql[slot] = sql;
+	} else if (d->sql[slot] != sql && strcmp(d->sql[slot], sql) != 0) {
+		die("seam statement slot %d is used for two statements, one of them: %.80s", slot, sql);
+	}
+	d->drv->reset(st);
+	return st;
+}
+
+static void check_param(int i)
+{
+	if (i < 1 || i > DB_MAX_PARAMS)
+		die("statement parameter ?%d out of range", i);
+}
+
+void db_bind_int(struct db_stmt *st, int i, int v)
+{
+	db_bind_int64(st, i, v);
+}
+
+void db_bind_int64(struct db_stmt *st, int i, int64_t v)
+{
+	check_param(i);
+	st->d->drv->bind_int64(st, i, v);
+}
+
+void db_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	check_param(i);
+	st->d->drv->bind_text(st, i, v);
+}
+
+void db_bind_null(struct db_stmt *st, int i)
+{
+	db_bind_text(st, i, NULL);
+}
+
+int db_step(struct db_stmt *st)
+{
+	st->d->unique = 0;
+	return st->d->drv->step(st);
+}
+
+void db_reset(struct db_stmt *st)
+{
+	st->d->drv->reset(st);
+}
+
+int64_t db_col_int64(struct db_stmt *st, int i)
+{
+	return st->d->drv->col_int64(st, i);
+}
+
+int db_col_int(struct db_stmt *st, int i)
+{
+	return (int)db_col_int64(st, i);
+}
+
+const char *db_col_text(struct db_stmt *st, h2o_mem_pool_t *pool, int i)
+{
+	size_t n = 0;
+	const char *t = st->d->drv->col_text(st, i, &n);
+	char *p = h2o_mem_alloc_pool(pool, n + 1);
+	if (t && n)
+		memcpy(p, t, n);
+	p[t ? n : 0] = '\0';
+	return p;
+}
+
+int db_col_null(struct db_stmt *st, int i)
+{
+	size_t n;
+	return st->d->drv->col_text(st, i, &n) == NULL;
+}
+
+/* Steps past the rows still to come (SQLite finishes a RETURNING statement's writes on its first step, but
+ * its rows are read to the end all the same): DB_DONE or DB_ERROR. */
+static int drain(struct db_stmt *st)
+{
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW)
+		;
+	return rc;
+}
+
+int db_exec(struct db_stmt *st, int *changes)
+{
+	if (drain(st) != DB_DONE)
+		return -1;
+	if (changes)
+		*changes = st->d->drv->changes(st);
+	db_reset(st);
+	return 0;
+}
+
+int db_exec_id(struct db_stmt *st, int64_t *id)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_col_int64(st, 0);
+		rc = drain(st) == DB_DONE ? 1 : -1;
+	}
+	if (rc != DB_ERROR)
+		db_reset(st);
+	return rc;
+}
+
+int db_run(struct db *d, const char *sql)
+{
+	return d->drv->run(d, sql);
+}
+
+int db_begin(struct db *d)
+{
+	return d->drv->run(d, d->drv->begin);
+}
+
+int db_commit(struct db *d)
+{
+	if (d->drv->run(d, "COMMIT") == 0)
+		return 0;
+	/* PostgreSQL has ended the transaction already (its ROLLBACK is then a notice); SQLite keeps it open
+	 * after a busy COMMIT: both are left outside any transaction */
+	d->drv->run(d, "ROLLBACK");
+	return -1;
+}
+
+int db_rollback(struct db *d)
+{
+	return d->drv->run(d, "ROLLBACK");
+}
+
+int db_unique_violation(struct db *d)
+{
+	return d->unique;
+}
+
+int64_t db_now(void)
+{
+	return store_now();
+}
+
+int db_one(struct db_stmt *st, h2o_mem_pool_t *pool, db_fill fill, void *item)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		fill(pool, st, item);
+		rc = drain(st) == DB_DONE ? 1 : -1;
+	}
+	if (rc != DB_ERROR)
+		db_reset(st);
+	return rc;
+}
+
+int db_collect(struct db_stmt *st, h2o_mem_pool_t *pool, size_t size, db_fill fill, void **out, size_t *n)
+{
+	size_t cap = 16, len = 0;
+	char *items = h2o_mem_alloc_pool(pool, cap * size);
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (len == cap) {
+			char *bigger = h2o_mem_alloc_pool(pool, cap * 2 * size);
+			memcpy(bigger, items, len * size);
+			items = bigger;
+			cap *= 2;
+		}
+		memset(items + len * size, 0, size);
+		fill(pool, st, items + len * size);
+		len++;
+	}
+	if (rc != DB_DONE)
+		return -1;
+	db_reset(st);
+	*out = items;
+	*n = len;
+	return 0;
+}
+
+void db_free(struct db *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < DB_SLOTS; i++)
+		if (d->stmt[i])
+			d->drv->finalize(d->stmt[i]);
+	free(d);
+}

@@ -1,0 +1,107 @@
+/* db: the narrow seam between the store's domain files and its two engines: statements prepared once per
+ * connection and reused, written once with ?N placeholders (db_pg.c rewrites them to $N). Not for outside
+ * src/store. */
+#ifndef PLENARY_DB_H
+#define PLENARY_DB_H
+
+#include <h2o/memory.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* The store functions written once on the seam (STORE_DB in api.h): db_store_NAME implements store_NAME. */
+#define STORE_FN(ret, name, params, args)
+#define STORE_VOID(name, params, args)
+#define STORE_DB(ret, name, params, args) ret db_##name params;
+#include "store/api.h"
+#undef STORE_FN
+#undef STORE_VOID
+#undef STORE_DB
+
+/* Statement slots of the seam: each domain file owns a range (users_db.c 0-39). */
+#define DB_SLOTS 256
+/* Parameters a statement may have (?1 to ?DB_MAX_PARAMS). */
+#define DB_MAX_PARAMS 32
+
+/* What db_step answers. */
+enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
+
+struct db; /* a connection seen through the seam */
+/* A statement prepared on it: each driver's own begins with this. */
+struct db_stmt {
+	struct db *d;
+};
+
+/** The seam of a store's connection (made when the store opens). */
+struct db *db_of(store *s);
+/** The statement of a slot, prepared on the connection at its first use and reused after; reset and
+ * unbound. sql is kept (a literal: it must outlive the connection); one slot given two different SQL texts is
+ * a bug: die(). */
+struct db_stmt *db_prepare(struct db *d, int slot, const char *sql);
+void db_bind_int(struct db_stmt *st, int i, int v);
+void db_bind_int64(struct db_stmt *st, int i, int64_t v);
+/** Binds text (copied); NULL is SQL NULL. */
+void db_bind_text(struct db_stmt *st, int i, const char *v);
+void db_bind_null(struct db_stmt *st, int i);
+/** The next row: DB_ROW, DB_DONE, or DB_ERROR (logged, unless a unique violation; the statement is reset). */
+int db_step(struct db_stmt *st);
+/** Ends the statement's run (its rows are gone) and keeps it prepared. */
+void db_reset(struct db_stmt *st);
+/** Column i of the current row as a number (0 for NULL; PostgreSQL's true and false are 1 and 0). */
+int64_t db_col_int64(struct db_stmt *st, int i);
+int db_col_int(struct db_stmt *st, int i);
+/** Column i copied into the pool ("" for NULL). */
+const char *db_col_text(struct db_stmt *st, h2o_mem_pool_t *pool, int i);
+int db_col_null(struct db_stmt *st, int i);
+/** Runs a statement that returns no rows to its end: 0, or -1. *changes (when not NULL): the rows it changed.
+ */
+int db_exec(struct db_stmt *st, int *changes);
+/** Runs an INSERT ... RETURNING id (or an UPDATE): 1 with *id, 0 when it returned no row, -1. */
+int db_exec_id(struct db_stmt *st, int64_t *id);
+/** Runs SQL text without parameters: 0, or -1 after logging. */
+int db_run(struct db *d, const char *sql);
+/** A write transaction (SQLite takes the write lock at once). */
+int db_begin(struct db *d);
+/** Commits: 0, or -1 after which the transaction is rolled back on both engines. */
+int db_commit(struct db *d);
+int db_rollback(struct db *d);
+/** 1 when the last failed statement of the connection broke a unique constraint. */
+int db_unique_violation(struct db *d);
+/** The clock every store function stamps rows with (store_now). */
+int64_t db_now(void);
+
+/** Fills one item from the current row. */
+typedef void (*db_fill)(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
+/** One row: 1 and filled, 0 when none, -1 on error. */
+int db_one(struct db_stmt *st, h2o_mem_pool_t *pool, db_fill fill, void *item);
+/** Every row into a pool array of size-byte items: 0, or -1. */
+int db_collect(struct db_stmt *st, h2o_mem_pool_t *pool, size_t size, db_fill fill, void **out, size_t *n);
+
+/* ---- for the two drivers (db_sqlite.c, db_pg.c) ---- */
+struct db_driver {
+	struct db_stmt *(*prepare)(struct db *d, int slot, const char *sql); /* a new statement */
+	void (*bind_int64)(struct db_stmt *st, int i, int64_t v);
+	void (*bind_text)(struct db_stmt *st, int i, const char *v);
+	int (*step)(struct db_stmt *st);
+	void (*reset)(struct db_stmt *st); /* also unbinds */
+	/* the column's text as the engine holds it (NULL for SQL NULL), valid until the next step */
+	const char *(*col_text)(struct db_stmt *st, int i, size_t *len);
+	int64_t (*col_int64)(struct db_stmt *st, int i);
+	int (*changes)(struct db_stmt *st); /* rows changed by the last run */
+	int (*run)(struct db *d, const char *sql);
+	const char *begin; /* the SQL that starts a write transaction */
+	void (*finalize)(struct db_stmt *st);
+};
+struct db {
+	const struct db_driver *drv;
+	store *s;
+	int unique; /* the last failure was a unique violation */
+	struct db_stmt *stmt[DB_SLOTS];
+	const char *sql[DB_SLOTS]; /* the SQL each slot was prepared with */
+};
+/** The seam of a new connection (its store's open calls one), and its end (its close). */
+struct db *db_sqlite_new(store *s);
+struct db *db_pg_new(store *s);
+void db_free(struct db *d);
+
+#endif

@@ -1,0 +1,266 @@
+/* test_db: the store's seam (src/store/db.h) on SQLite, and on PostgreSQL when PLENARY_TEST_PG is set. */
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/db.h"
+#include "unit.h"
+
+static h2o_mem_pool_t pool;
+static store *s;
+static struct db *d;
+
+/* slots of the seam the tests use, clear of the domain files' */
+enum { T_LITERAL = 200, T_PARAMS, T_NULL, T_INSERT, T_UPSERT, T_COUNT, T_BOOL, T_NOT_NULL };
+
+static void test_placeholders_written_once(void)
+{
+	/* a ? inside a text literal or a quoted name is text, not a placeholder; numbered ones bind out of
+	 * order */
+	struct db_stmt *st = db_prepare(
+	    d, T_LITERAL, "SELECT 'a?1b' AS \"x?2\", CAST(?2 AS TEXT) || CAST(?1 AS TEXT), CAST(?1 AS TEXT)");
+	db_bind_text(st, 2, "left-");
+	db_bind_text(st, 1, "right");
+	CHECK(db_step(st) == DB_ROW);
+	CHECK_STR(db_col_text(st, &pool, 0), "a?1b");
+	CHECK_STR(db_col_text(st, &pool, 1), "left-right");
+	CHECK_STR(db_col_text(st, &pool, 2), "right");
+	CHECK(db_step(st) == DB_DONE);
+	db_reset(st);
+	/* a bound value is data: its ? and quotes are neither rewritten nor read as SQL */
+	const char *hostile = "?1' OR '1'='1 \"?2";
+	st = db_prepare(d, T_LITERAL,
+			"SELECT 'a?1b' AS \"x?2\", CAST(?2 AS TEXT) || CAST(?1 AS TEXT), CAST(?1 AS TEXT)");
+	db_bind_text(st, 1, hostile);
+	db_bind_text(st, 2, "");
+	CHECK(db_step(st) == DB_ROW);
+	CHECK_STR(db_col_text(st, &pool, 2), hostile);
+	db_reset(st);
+}
+
+static void test_prepared_once_and_reused(void)
+{
+	const char *sql = "SELECT CAST(?1 AS BIGINT) + 1, CAST(?2 AS BIGINT)";
+	struct db_stmt *first = db_prepare(d, T_PARAMS, sql);
+	db_bind_int64(first, 1, (int64_t)1 << 40);
+	db_bind_int(first, 2, -7);
+	CHECK(db_step(first) == DB_ROW);
+	CHECK(db_col_int64(first, 0) == ((int64_t)1 << 40) + 1);
+	CHECK(db_col_int(first, 1) == -7);
+	/* the same slot again: the same statement, reset and unbound, so it runs with the new values */
+	struct db_stmt *again = db_prepare(d, T_PARAMS, sql);
+	CHECK(again == first);
+	db_bind_int64(again, 1, 41);
+	db_bind_int64(again, 2, 0);
+	CHECK(db_step(again) == DB_ROW);
+	CHECK(db_col_int64(again, 0) == 42);
+	db_reset(again);
+}
+
+static void test_null_bound_and_read(void)
+{
+	struct db_stmt *st =
+	    db_prepare(d, T_NULL, "SELECT CAST(?1 AS TEXT), COALESCE(CAST(?2 AS TEXT), 'none'), 5");
+	db_bind_null(st, 1);
+	db_bind_text(st, 2, NULL);
+	CHECK(db_step(st) == DB_ROW);
+	CHECK(db_col_null(st, 0));
+	CHECK_STR(db_col_text(st, &pool, 0), ""); /* NULL reads as "" */
+	CHECK(db_col_int64(st, 0) == 0);
+	CHECK_STR(db_col_text(st, &pool, 1), "none");
+	CHECK(!db_col_null(st, 2));
+	db_reset(st);
+}
+
+static void test_booleans_read_as_numbers(void)
+{
+	struct db_stmt *st = db_prepare(d, T_BOOL, "SELECT 1 = 1, 1 = 2, CAST(?1 AS TEXT) IS NULL");
+	db_bind_null(st, 1);
+	CHECK(db_step(st) == DB_ROW);
+	CHECK(db_col_int(st, 0) == 1);
+	CHECK(db_col_int(st, 1) == 0);
+	CHECK(db_col_int(st, 2) == 1);
+	db_reset(st);
+}
+
+static int64_t rows_in_t(void)
+{
+	struct db_stmt *st = db_prepare(d, T_COUNT, "SELECT count(*) FROM seam_t");
+	if (db_step(st) != DB_ROW)
+		return -1;
+	int64_t n = db_col_int64(st, 0);
+	db_reset(st);
+	return n;
+}
+
+static void test_returning_and_unique_violation(void)
+{
+	CHECK(db_run(d, "CREATE TEMPORARY TABLE seam_t (k TEXT NOT NULL UNIQUE, v BIGINT)") == 0);
+	const char *ins = "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v";
+	struct db_stmt *st = db_prepare(d, T_INSERT, ins);
+	db_bind_text(st, 1, "one");
+	db_bind_int64(st, 2, 11);
+	int64_t id = 0;
+	CHECK(db_exec_id(st, &id) == 1);
+	CHECK(id == 11);
+	/* the same key again: an error, and the seam says it was a unique violation */
+	st = db_prepare(d, T_INSERT, ins);
+	db_bind_text(st, 1, "one");
+	db_bind_int64(st, 2, 12);
+	CHECK(db_exec_id(st, &id) == -1);
+	CHECK(db_unique_violation(d));
+	/* another failure (NOT NULL) is not one */
+	st = db_prepare(d, T_NOT_NULL, "INSERT INTO seam_t (k, v) VALUES (?1, 1)");
+	db_bind_null(st, 1);
+	CHECK(db_exec(st, NULL) == -1);
+	CHECK(!db_unique_violation(d));
+	/* DO NOTHING on a taken key: no row returned, 0 */
+	st = db_prepare(d, T_UPSERT,
+			"INSERT INTO seam_t (k, v) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING v");
+	db_bind_text(st, 1, "one");
+	db_bind_int64(st, 2, 13);
+	id = -5;
+	CHECK(db_exec_id(st, &id) == 0);
+	CHECK(id == -5);
+	CHECK(rows_in_t() == 1);
+}
+
+static void test_transactions(void)
+{
+	CHECK(db_begin(d) == 0);
+	struct db_stmt *st = db_prepare(d, T_INSERT, "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v");
+	db_bind_text(st, 1, "two");
+	db_bind_int64(st, 2, 2);
+	int64_t v;
+	CHECK(db_exec_id(st, &v) == 1);
+	CHECK(db_rollback(d) == 0);
+	CHECK(rows_in_t() == 1);
+
+	CHECK(db_begin(d) == 0);
+	st = db_prepare(d, T_INSERT, "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v");
+	db_bind_text(st, 1, "two");
+	db_bind_int64(st, 2, 2);
+	CHECK(db_exec_id(st, &v) == 1);
+	int changes = -1;
+	st = db_prepare(d, T_UPSERT,
+			"INSERT INTO seam_t (k, v) VALUES (?1, ?2) ON CONFLICT DO NOTHING RETURNING v");
+	db_bind_text(st, 1, "three");
+	db_bind_int64(st, 2, 3);
+	CHECK(db_exec(st, &changes) == 0);
+	CHECK(changes == 1);
+	CHECK(db_commit(d) == 0);
+	CHECK(rows_in_t() == 3);
+
+	/* a transaction in which a statement failed: whatever COMMIT answers (PostgreSQL: -1, it rolled
+	 * back), the connection is left outside any transaction, so the next one begins */
+	CHECK(db_begin(d) == 0);
+	st = db_prepare(d, T_INSERT, "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v");
+	db_bind_text(st, 1, "one");
+	db_bind_int64(st, 2, 1);
+	CHECK(db_exec_id(st, &v) == -1);
+	db_commit(d);
+	CHECK(db_begin(d) == 0);
+	CHECK(db_rollback(d) == 0);
+}
+
+static void test_users_written_once(void)
+{
+	/* the domain moved onto the seam, through the store's own functions */
+	struct user u = {
+	    .email = "Seam@Example.org", .password_hash = "h", .name = "S", .profession = "physician"};
+	int64_t id = store_user_create(s, &u, 1);
+	CHECK(id > 0);
+	struct user twin = u;
+	twin.email = "seam@example.ORG"; /* the same address in another case: taken */
+	CHECK(store_user_create(s, &twin, 0) == 0);
+	struct user got;
+	CHECK(store_user_by_email(s, &pool, "seam@example.org", &got) == 1);
+	CHECK(got.id == id);
+	CHECK(got.email_verified == 1);
+	CHECK_STR(got.role, "reader");
+	CHECK(store_user_totp_step(s, id, 10) == 1);
+	CHECK(store_user_totp_step(s, id, 10) == 0); /* a step is used once */
+	const char *codes[] = {"c1", "c2"};
+	CHECK(store_recovery_replace(s, id, codes, 2) == 0);
+	CHECK(store_recovery_use(s, id, "c2") == 1);
+	CHECK(store_recovery_use(s, id, "c2") == 0);
+	struct attempt_rule rule = {.window = 60, .grace = 1, .cap = 2};
+	int wait = -1;
+	CHECK(store_attempt_take(s, "seam", "x", &rule, &wait) == 1);
+	/* past grace, under cap, but the delay since the last (1 s) has not passed: refused, with a wait */
+	CHECK(store_attempt_take(s, "seam", "x", &rule, &wait) == 0);
+	CHECK(wait >= 1);
+}
+
+static void run_all(const char *engine)
+{
+	fprintf(stderr, "test_db: %s\n", engine);
+	d = db_of(s);
+	RUN(test_placeholders_written_once);
+	RUN(test_prepared_once_and_reused);
+	RUN(test_null_bound_and_read);
+	RUN(test_booleans_read_as_numbers);
+	RUN(test_returning_and_unique_violation);
+	RUN(test_transactions);
+	RUN(test_users_written_once);
+}
+
+/* The PostgreSQL run's database: a new one on the server of PLENARY_TEST_PG, dropped at the end. */
+static int pg_admin(const char *base, const char *sql)
+{
+	char url[1024];
+	snprintf(url, sizeof url, "%s%spostgres", base, base[strlen(base) - 1] == '/' ? "" : "/");
+	PGconn *c = PQconnectdb(url);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		fprintf(stderr, "test_db: %s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	return ok ? 0 : -1;
+}
+
+int main(void)
+{
+	char err[512];
+	h2o_mem_init_pool(&pool);
+	char path[] = "/tmp/plenary-db-XXXXXX";
+	int fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	s = store_open(path, err, sizeof err);
+	CHECK(s != NULL);
+	if (s) {
+		run_all("sqlite");
+		store_close(s);
+	}
+	const char *suffixes[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char f[64];
+		snprintf(f, sizeof f, "%s%s", path, suffixes[i]);
+		unlink(f);
+	}
+
+	const char *base = getenv("PLENARY_TEST_PG");
+	if (base && *base) {
+		char name[64], sql[128], url[1024];
+		snprintf(name, sizeof name, "plenary_unit_db_%d", (int)getpid());
+		snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+		CHECK(pg_admin(base, sql) == 0);
+		snprintf(url, sizeof url, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
+		s = store_open(url, err, sizeof err);
+		if (!s)
+			fprintf(stderr, "test_db: %s\n", err);
+		CHECK(s != NULL);
+		if (s) {
+			run_all("postgresql");
+			store_close(s);
+		}
+		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
+		pg_admin(base, sql);
+	}
+	h2o_mem_clear_pool(&pool);
+	return unit_done("test_db");
+}
