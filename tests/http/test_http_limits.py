@@ -140,7 +140,10 @@ def test_rapid_reset_is_cut_off_and_others_stay_answered(h2c_server):
     s.close()
     assert closed and sent < 5000, f"the server read {sent} reset streams and kept the connection"
     assert worst[0] < 1.0, f"another client waited {worst[0]:.2f} s"
-    assert rss_mib(h2c_server.proc) - base < 100
+    # the target, 100 MB over the baseline; AddressSanitizer (make check sets ASAN_OPTIONS) keeps
+    # freed memory in quarantine, up to 256 MB, so there only a gross leak fails it
+    limit = 400 if os.environ.get("ASAN_OPTIONS") else 100
+    assert rss_mib(h2c_server.proc) - base < limit
     assert get("/healthz").status_code == 200
 
 
