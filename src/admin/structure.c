@@ -8,6 +8,7 @@
 #include "http/router.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/routes.h"
 
 /* Fills the error of the field a save found taken; messages[i] is field i's, NULL when it cannot clash. */
 static void taken_error(const struct record_kind *k, const char *taken, const char *const *messages,
