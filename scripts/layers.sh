@@ -46,6 +46,11 @@ function fold(p,   n, i, parts, out, k) {
 	for (i = 1; i <= k; i++) p = p (i > 1 ? "/" : "") out[i]
 	return p
 }
+# a header named by a macro: the check could not tell where it points
+/^[ \t]*#[ \t]*include[ \t]*[A-Za-z_]/ {
+	printf "%s/%s:%d: #include of a macro: name the header\n", src, FILENAME, FNR
+	bad = 1
+}
 /^[ \t]*#[ \t]*include[ \t]*["<]/ {
 	line = $0
 	sub(/^[ \t]*#[ \t]*include[ \t]*/, "", line)

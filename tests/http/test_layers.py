@@ -76,6 +76,8 @@ def test_a_tree_pointing_down_passes(tmp_path):
         ("core/buf.c", 1, '#include "../store/store.h"\n', "core may not include store"),
         ("site/page.c", 1, '#include "admin/users.h"\n', "site may not include admin"),
         ("auth/session.c", 1, '#include "site/layout.h"\n', "auth may not include site"),
+        # a header named by a macro could point anywhere
+        ("http/response.c", 2, '#define PAGE "site/layout.h"\n#include PAGE\n', "#include of a macro"),
     ],
 )
 def test_an_include_up_the_layers_fails_at_its_line(tmp_path, name, line, text, expect):
