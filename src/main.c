@@ -24,6 +24,7 @@
 #include "http/server.h"
 #include "render/tmpl.h"
 #include "site/assets.h"
+#include "site/routes.h"
 #include "store/store.h"
 
 #define PLENARY_VERSION "0.1.0"
@@ -448,6 +449,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "plenary: libsodium failed to start\n");
 		return 1;
 	}
+	routes_install();
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		usage(argc < 2 ? stderr : stdout);

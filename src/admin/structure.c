@@ -310,8 +310,8 @@ static int page_path_reserved(const char *path)
 			return 0;
 	const char *seg = path + 1;
 	size_t n = strcspn(seg, "/");
-	for (size_t i = 0; i < nroutes; i++) {
-		const char *p = routes[i].pattern;
+	for (size_t i = 0; i < router_nrows; i++) {
+		const char *p = router_rows[i].pattern;
 		if (p[0] != '/') /* the catch-all that serves these pages */
 			continue;
 		size_t pn = strcspn(p + 1, "/");

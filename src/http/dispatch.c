@@ -109,7 +109,7 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	if (memchr(norm.base, '\0', norm.len) || norm.len == 0 || norm.base[0] != '/')
 		return -1;
 	r->consent = consent_of(r);
-	route_hooks.resolve_session(r);
+	router_hooks.resolve_session(r);
 	return 0;
 }
 
@@ -199,7 +199,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 		r->cache_key = key;
 	}
 	struct route_match m;
-	switch (router_match(routes, nroutes, method, r->path, &m)) {
+	switch (router_match(router_rows, router_nrows, method, r->path, &m)) {
 	case ROUTE_FOUND:
 		for (int i = 0; i < m.nparams; i++) {
 			r->params[i] = mem_strndup(r->pool, m.params[i], m.param_len[i]);

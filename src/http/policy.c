@@ -20,7 +20,7 @@ int policy_role_at_least(const struct user *u, enum route_role role)
 const struct route *policy_route(int method, const char *path)
 {
 	struct route_match m;
-	return router_match(routes, nroutes, method, path, &m) == ROUTE_FOUND ? m.route : NULL;
+	return router_match(router_rows, router_nrows, method, path, &m) == ROUTE_FOUND ? m.route : NULL;
 }
 
 enum policy_answer policy_decide(const struct route *row, const struct user *u)
@@ -151,7 +151,7 @@ int policy_enforce(struct request *r, const struct route *row)
 	if (form_take(r, row) != 0)
 		return -1;
 	if (!form_trusted(r, row)) {
-		route_hooks.form_refused(r);
+		router_hooks.form_refused(r);
 		return -1;
 	}
 	return 0;

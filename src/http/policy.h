@@ -29,7 +29,7 @@ void policy_refuse(struct request *r, const struct route *row, enum policy_answe
 /** The largest body the row accepts, in bytes. */
 size_t policy_body_limit(const struct route *row, const struct app *app);
 /** Applies row's whole policy to the request: body limit (413), role and second factor, then for a POST the
- * form (415, 400), its Origin and its token (403 through route_hooks.form_refused); a POSTed form is kept in
+ * form (415, 400), its Origin and its token (403 through router_hooks.form_refused); a POSTed form is kept in
  * r->form (and r->files) for the handler. Returns 0 when the handler may run, else -1 after answering. */
 int policy_enforce(struct request *r, const struct route *row);
 /** The POSTed form, which policy_enforce read and checked (encoding, Origin, form token) before the handler

@@ -294,7 +294,7 @@ void resp_error(struct request *r, int status, const char *message)
 	const char *title = st->title;
 	if (!message)
 		message = st->message;
-	view *v = route_hooks.page_view(r, title);
+	view *v = router_hooks.page_view(r, title);
 	view_int(v, "status", status);
 	view_str(v, "message", message ? message : "");
 	view_bool(v, "not_found", status == 404);

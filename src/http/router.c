@@ -29,6 +29,17 @@ static int pattern_match(const char *pat, const char *path, struct route_match *
 	return *pat == '\0' && *path == '\0';
 }
 
+const struct route *router_rows;
+size_t router_nrows;
+struct route_hooks router_hooks;
+
+void router_install(const struct route *rows, size_t n, const struct route_hooks *hooks)
+{
+	router_rows = rows;
+	router_nrows = n;
+	router_hooks = *hooks;
+}
+
 enum route_result router_match(const struct route *table, size_t n, int method, const char *path,
 			       struct route_match *m)
 {

@@ -75,10 +75,13 @@ struct route_hooks {
 	void (*worker_gone)(struct worker *w);
 };
 
-/** The table of every URL the server answers, and its hooks: defined in src/site/routes.c, above http. */
-extern const struct route routes[];
-extern const size_t nroutes;
-extern const struct route_hooks route_hooks;
+/** The table every request is matched against, and its hooks: given once, before serving, by their owner
+ * above http (routes_install in src/site/routes.c), so http never names anything of the layers above it. */
+extern const struct route *router_rows;
+extern size_t router_nrows;
+extern struct route_hooks router_hooks;
+/** Installs the table (n rows) and a copy of its hooks. */
+void router_install(const struct route *rows, size_t n, const struct route_hooks *hooks);
 
 /** The name of a role as `plenary routes` prints it: "anyone", "reader", "contributor", "editor", "admin". */
 const char *route_role_name(enum route_role role);

@@ -342,7 +342,7 @@ void server_stop(void)
 	for (int i = 0; i < nworkers; i++) {
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);
-		route_hooks.worker_gone(&workers[i]);
+		router_hooks.worker_gone(&workers[i]);
 		conn_load_free(&workers[i]);
 		worker_sites_free(&workers[i]);
 	}

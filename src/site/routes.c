@@ -1,8 +1,9 @@
 /* routes: every URL the server answers, in one table with each route's policy (first match wins; HEAD
  * follows GET). Dispatch (src/http/dispatch.c) enforces the policy before any handler runs, so no handler
  * checks a role; `plenary routes` prints the table. It lives here, above http, because it names the handlers
- * of site/ and admin/: http reads it through the declarations in src/http/router.h. */
-#include "http/router.h"
+ * of site/ and admin/: routes_install gives it to http (src/http/router.h) before serving. */
+#include "site/routes.h"
+
 #include "auth/session.h"
 #include "site/handlers.h"
 #include "site/layout.h"
@@ -173,3 +174,8 @@ const struct route_hooks route_hooks = {.resolve_session = session_resolve,
 					.form_refused = form_refused,
 					.page_view = layout_view,
 					.worker_gone = session_memo_free};
+
+void routes_install(void)
+{
+	router_install(routes, nroutes, &route_hooks);
+}

@@ -1,5 +1,6 @@
 """Dependencies one way (scripts/layers.sh, run by `make layers` and `make check`): the project's own src/
-passes, and trees made here with one offence each fail, naming the offending file:line or the loop.
+(and its objects, once built) passes, and trees made here with one offence each fail, naming the offending
+file:line, the loop, or the object and symbol.
 
 Not an HTTP test: it sits here so tests/run.sh runs it with the rest of the suite.
 """
@@ -12,8 +13,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SCRIPT = os.path.join(ROOT, "scripts", "layers.sh")
 
 
-def layers(src):
-    p = subprocess.run(["sh", SCRIPT, str(src)], capture_output=True, text=True, timeout=60)
+def layers(src, obj=None):
+    args = [str(src)] + ([str(obj)] if obj else [])
+    p = subprocess.run(["sh", SCRIPT, *args], capture_output=True, text=True, timeout=60)
     return p.returncode, p.stdout + p.stderr
 
 
@@ -30,6 +32,17 @@ def test_project_src_keeps_the_layers():
     rc, out = layers(os.path.join(ROOT, "src"))
     assert rc == 0, out
     assert out == ""
+
+
+def test_project_objects_keep_the_layers():
+    binary = os.environ.get("PLENARY_BIN", os.path.join(ROOT, "plenary"))
+    obj = os.path.join(os.path.dirname(os.path.realpath(binary)), "obj")
+    if not os.path.isdir(obj):
+        obj = os.path.join(ROOT, "build", "obj")
+    if not os.path.isdir(obj):
+        pytest.skip("no build/obj: build first")
+    rc, out = layers(os.path.join(ROOT, "src"), obj)
+    assert rc == 0, out
 
 
 GOOD = {
@@ -63,6 +76,8 @@ def test_a_tree_pointing_down_passes(tmp_path):
         ("core/buf.c", 1, '#include "../store/store.h"\n', "core may not include store"),
         ("site/page.c", 1, '#include "admin/users.h"\n', "site may not include admin"),
         ("auth/session.c", 1, '#include "site/layout.h"\n', "auth may not include site"),
+        # a header named by a macro could point anywhere
+        ("http/response.c", 2, '#define PAGE "site/layout.h"\n#include PAGE\n', "#include of a macro"),
     ],
 )
 def test_an_include_up_the_layers_fails_at_its_line(tmp_path, name, line, text, expect):
@@ -87,3 +102,32 @@ def test_units_including_each_other_fail_with_the_loop(tmp_path):
     loop = [line for line in out.splitlines() if "->" in line]
     assert len(loop) == 1, out
     assert set(loop[0].strip().split(" -> ")) == {"http/server", "http/dispatch", "http/request"}
+
+
+def compile_objects(tmp_path, sources):
+    obj = tmp_path / "obj"
+    for name, text in sources.items():
+        c = tmp_path / "c" / name.replace(".o", ".c")
+        c.parent.mkdir(parents=True, exist_ok=True)
+        c.write_text(text)
+        o = obj / name
+        o.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["cc", "-c", "-o", str(o), str(c)], check=True, timeout=60)
+    return obj
+
+
+def test_a_symbol_used_up_the_layers_fails_without_any_include(tmp_path):
+    # http declares site's function itself, so no #include shows the dependency: only the objects do
+    src = tree(tmp_path, GOOD)
+    obj = compile_objects(tmp_path, {
+        "site/layout.o": "int layout_view(void) { return 1; }\n",
+        "http/response.o": "int layout_view(void);\nint resp_page(void) { return layout_view(); }\n",
+        "admin/users.o": "int layout_view(void);\nint admin_users(void) { return layout_view(); }\n",
+    })
+    rc, out = layers(src, obj)
+    assert rc == 1, out
+    assert f"{obj}/http/response.o: http may not use site: layout_view (defined in site/layout.o)" in out
+    assert "admin/users.o" not in out  # admin may use site
+    (obj / "http" / "response.o").unlink()
+    rc, out = layers(src, obj)
+    assert rc == 0, out

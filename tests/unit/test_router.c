@@ -3,6 +3,7 @@
 #include "http/form.h"
 #include "http/policy.h"
 #include "http/router.h"
+#include "site/routes.h"
 #include "store/store.h"
 #include "unit.h"
 
@@ -147,6 +148,7 @@ static void test_form(void)
 
 int main(void)
 {
+	routes_install(); /* as main.c does: policy_route reads the installed table */
 	RUN(test_routes);
 	RUN(test_real_table);
 	RUN(test_policy_decide);
