@@ -1,4 +1,4 @@
-/* dispatch: the store functions the server calls, passed on to the store's backend; store_open picks it. */
+/* backend: the store functions the server calls, passed on to the open engine's body; store_open picks it. */
 #include <stdio.h>
 #include <string.h>
 
