@@ -1,5 +1,5 @@
 /* api: every store function that takes a store, listed once: the backend table (backend.h) and the
- * functions that call through it (backend.c) are made from this list. No include guard: it is read with
+ * functions that call through it (calls.c) are made from this list. No include guard: it is read with
  * STORE_FN(ret, name, params, args) and STORE_VOID(name, params, args) defined by the includer. Keep it in
  * step with store.h, where each function is documented. */
 /* STORE_DB(ret, name, params, args): a function written once on the seam (db.h: db_store_NAME) for both

@@ -38,7 +38,7 @@
  * asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
-/** Opens the SQLite database at path (store_open's SQLite half, backend.c). */
+/** Opens the SQLite database at path (store_open's SQLite half, calls.c). */
 store *sq_store_open(const char *path, char *err, size_t errlen);
 
 /** Fills one item from the current row. */

@@ -1,4 +1,4 @@
-/* backend: the store functions the server calls, passed on to the open engine's body; store_open picks it. */
+/* calls: the store functions the server calls, passed on to the open engine's body; store_open picks it. */
 #include <stdio.h>
 #include <string.h>
 
