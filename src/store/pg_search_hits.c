@@ -125,9 +125,10 @@ static long find_fact(const struct facts *x, int64_t id)
 
 /* ---- the query's lexemes ---- */
 
-/* A lexeme the query looks up: the k-th word's j-th of nj (the words in the order of the terms'). */
+/* A lexeme the query looks up: the j-th (from 1) of the sent word `sent`; prefix for the last of a prefix
+ * term. */
 struct key {
-	int term, prefix;
+	int sent, j, prefix;
 };
 
 struct query {
@@ -135,6 +136,7 @@ struct query {
 	int nwords;
 	int word_term[MAX_TERMS * 16]; /* each word's term */
 	int word_last[MAX_TERMS * 16]; /* the last word of a prefix term */
+	int word_sent[MAX_TERMS * 16]; /* each word's in the statement: a word repeated is looked up once */
 	int nkeys;		       /* the lexemes, in term order, each its term's next */
 	struct key keys[MAX_TERMS * 16];
 	int term_first[MAX_TERMS], term_n[MAX_TERMS]; /* each term's keys */
@@ -285,18 +287,35 @@ static void query_words(const struct parsed *terms, struct query *qy, buf *words
 {
 	memset(qy, 0, sizeof *qy);
 	qy->terms = terms;
+	const char *text[MAX_WORDS];
+	size_t n[MAX_WORDS];
+	int nsent = 0, sent_word[MAX_WORDS];
 	for (int t = 0; t < terms->n; t++) {
 		const struct term *x = &terms->t[t];
 		size_t at = 0, start, len;
 		int first = qy->nwords;
 		while ((len = pg_next_word(x->text, x->n, &at, &start)) > 0 && qy->nwords < MAX_WORDS) {
-			if (qy->nwords)
-				buf_addc(words, '\1');
-			buf_printf(words, "%.*s", (int)len, x->text + start);
+			text[qy->nwords] = x->text + start;
+			n[qy->nwords] = len;
 			qy->word_term[qy->nwords++] = t;
 		}
 		for (int k = first; k < qy->nwords; k++) {
 			qy->word_last[k] = x->prefix && k == qy->nwords - 1;
+			int same = 0;
+			while (same < nsent) {
+				int o = sent_word[same];
+				if (n[o] == n[k] && qy->word_last[o] == qy->word_last[k] &&
+				    !memcmp(text[o], text[k], n[k]))
+					break;
+				same++;
+			}
+			qy->word_sent[k] = same;
+			if (same < nsent)
+				continue;
+			sent_word[nsent++] = k;
+			if (same)
+				buf_addc(words, '\1');
+			buf_printf(words, "%.*s", (int)n[k], text[k]);
 			buf_addc(flags, qy->word_last[k] ? '1' : '0');
 		}
 	}
@@ -329,10 +348,7 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 	}
 	int rows = r ? PQntuples(r) : 0, row = 0;
 	/* the keys: each word's lexemes, in order, term by term (words come in term order) */
-	int key_of_word[MAX_WORDS] = {0};
-	for (int k = 0; k < qy->nwords; k++)
-		key_of_word[k] = -1;
-	int nj[MAX_WORDS] = {0};
+	int nj[MAX_WORDS] = {0}; /* each sent word's lexemes */
 	for (; row < rows && pg_i64(r, row, 2) == 0; row++) {
 		int k = (int)pg_i64(r, row, 0) - 1, j = (int)pg_i64(r, row, 1);
 		if (k >= 0 && k < qy->nwords && j > nj[k])
@@ -342,9 +358,9 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 		int t = qy->word_term[k];
 		if (qy->term_n[t] == 0)
 			qy->term_first[t] = qy->nkeys;
-		key_of_word[k] = qy->nkeys;
-		for (int j = 0; j < nj[k] && qy->nkeys < MAX_WORDS; j++) {
-			qy->keys[qy->nkeys++] = (struct key){t, qy->word_last[k] && j == nj[k] - 1};
+		int w = qy->word_sent[k];
+		for (int j = 0; j < nj[w] && qy->nkeys < MAX_WORDS; j++) {
+			qy->keys[qy->nkeys++] = (struct key){w, j + 1, qy->word_last[k] && j == nj[w] - 1};
 			qy->term_n[t]++;
 		}
 	}
@@ -387,7 +403,7 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 			d.at[key] = d.npos;
 			for (int i = row; i < end; i++) {
 				int k = (int)pg_i64(r, i, 0) - 1, j = (int)pg_i64(r, i, 1);
-				if (k < 0 || k >= qy->nwords || key_of_word[k] + j - 1 != key)
+				if (k != qy->keys[key].sent || j != qy->keys[key].j)
 					continue;
 				if (add_positions(PQgetvalue(r, i, 3), &d.pos, &d.npos, &d.cap) != 0)
 					failed = 1;
