@@ -362,6 +362,9 @@ echo "the same on one search thread (search_threads = 1): p50 $(ms "$(awk '$1 ==
 stop search1 "$ppid_" TERM
 ppid_=""
 
+# --- search and saves on both engines side by side, on the same generated articles (bench/search.sh)
+bench/search.sh "$bin" "$tmp"
+
 # --- start-up and memory with 10,000 articles, the size issue 6 names
 "$bin" demo "$tmp/ten.db" --articles 10000 >"$tmp/ten-demo.log" 2>&1 ||
 	{ echo "bench: generating 10,000 articles failed:" >&2; cat "$tmp/ten-demo.log" >&2; exit 1; }

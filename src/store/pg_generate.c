@@ -233,8 +233,10 @@ int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 		rc = -1;
 	}
 	/* the vocabulary brought up to date; the load's lines in the change log would only make running nodes
-	 * drop what they hold, once */
-	if (rc == 0 && (store_search_upkeep(s) < 0 || pg_run(s, "DELETE FROM change_log") != 0)) {
+	 * drop what they hold, once; the new rows (millions of postings) vacuumed, so that index-only scans
+	 * read no table page, and analysed for the planner */
+	if (rc == 0 && (store_search_upkeep(s) < 0 || pg_run(s, "DELETE FROM change_log") != 0 ||
+			pg_run(s, "VACUUM (ANALYZE) article, article_search_index, search_posting") != 0)) {
 		snprintf(err, errlen, "updating the search vocabulary: %s", PQerrorMessage(pg_conn(s)));
 		rc = -1;
 	}

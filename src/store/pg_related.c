@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 #include "store/pg_int.h"
+#include "store/pg_search.h"
 
 enum {
 	R_FIRST = 419, /* slots 420-449 belong to pg_related.c */
@@ -23,104 +24,123 @@ _Static_assert(R_LAST <= 450, "statement slots 420-449 belong to pg_related.c");
 
 #define KEEP 24 /* candidates kept per article; readers see the visible best of them */
 
-/* $1 the article, $2 its title's words (\1 between them), $3 the words ORed as a tsquery. Candidates come
- * from each signal separately so a section with thousands of articles costs its newest hundred, not all of
- * them. sim is FTS5's bm25() over every column with weight 1: for each word, its inverse document frequency
- * (log((N - n + 0.5) / (n + 0.5)), 1e-6 when not positive) times tf (k1 + 1) / (tf + k1 (1 - b + b |D| /
- * avgdl)), k1 1.2, b 0.75, |D| the article's words and avgdl their mean over every article. (dd holds the
- * document read once: each ts_rank_cd would otherwise decompress it again.) */
+/* $1 the article, $2 its title's words (\1 between them; "" for none). Candidates come from each signal
+ * separately so a section with thousands of articles costs its newest hundred, not all of them. sim is FTS5's
+ * bm25() over every column with weight 1: for each word, its inverse document frequency (log((N - n + 0.5) /
+ * (n + 0.5)), 1e-6 when not positive) times tf (k1 + 1) / (tf + k1 (1 - b + b |D| / avgdl)), k1 1.2, b 0.75,
+ * |D| the article's words and avgdl their mean over every article. A word's n, and its tf and |D| in each
+ * article holding it, are read from search_posting's primary key (014_search_postings.sql): no document is
+ * decompressed. Words in most articles (idf clamped to 1e-6) add at most a few millionths: when 30 articles
+ * hold a rarer word, the best 60 by the rarer words are scored in full and the best 30 of them kept, instead
+ * of summing a common word's postings over every article (its thousands of rows were most of a save's time).
+ * Shared topics and faculty are counted once for every candidate. */
+/* a word's term of an article's BM25 (wi.idf, p its posting, st the stats) */
+#define BM25 "wi.idf * p.tf::float8 * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.size / GREATEST(st.avgdl, 1)))"
 #define SCORE_SQL                                                                                            \
 	"WITH me AS (SELECT * FROM article WHERE id = $1::bigint), "                                         \
 	"st AS (SELECT count(*)::float8 AS n, COALESCE(avg(size), 1)::float8 AS avgdl "                      \
 	"FROM article_search_index), "                                                                       \
-	"w AS (SELECT to_tsquery('plenary', '''' || x.t || '''') AS q FROM unnest(string_to_array($2, "      \
-	"chr(1))) x(t)), "                                                                                   \
-	"wi AS MATERIALIZED (SELECT w.q, CASE WHEN v.idf > 0 THEN v.idf ELSE 1e-6 END AS idf FROM w, st, "   \
-	"LATERAL "                                                                                           \
-	"(SELECT "                                                                                           \
-	"ln((st.n - d.df + 0.5) / (d.df + 0.5)) AS idf FROM (SELECT count(*)::float8 AS df FROM "            \
-	"article_search_index WHERE doc @@ w.q) d) v), "                                                     \
-	"sim(id, s) AS MATERIALIZED (SELECT i.article_id, (SELECT sum(wi.idf * f.tf * 2.2 / (f.tf + 1.2 * "  \
-	"(0.25 + 0.75 * i.size / GREATEST(st.avgdl, 1)))) FROM wi, LATERAL (SELECT ts_rank_cd("              \
-	"'{1,1,1,1}', dd.d, wi.q, 0)::float8 AS tf) f) AS s FROM article_search_index i, st, "               \
-	"LATERAL (SELECT i.doc || ''::tsvector AS d OFFSET 0) dd "                                           \
-	"WHERE i.doc @@ to_tsquery('plenary', $3) AND i.article_id <> $1::bigint "                           \
-	"ORDER BY s DESC, i.article_id LIMIT 30), "                                                          \
+	"w AS (SELECT l.lexeme COLLATE \"C\" AS lexeme FROM unnest(string_to_array($2, chr(1))) x(t), "      \
+	"LATERAL unnest(to_tsvector('plenary', x.t)) l), "                                                   \
+	"wi AS MATERIALIZED (SELECT w.lexeme, CASE WHEN v.idf > 0 THEN v.idf ELSE 1e-6 END AS idf "          \
+	"FROM w, st, LATERAL (SELECT ln((st.n - d.df + 0.5) / (d.df + 0.5)) AS idf FROM (SELECT "            \
+	"count(*)::float8 AS df FROM search_posting p WHERE p.lexeme = w.lexeme) d) v), "                    \
+	"pos(id, s) AS MATERIALIZED (SELECT p.article_id, sum(" BM25 ") FROM wi JOIN search_posting p "      \
+	"ON p.lexeme = wi.lexeme, st WHERE wi.idf > 1e-6 AND p.article_id <> $1::bigint "                    \
+	"GROUP BY p.article_id ORDER BY 2 DESC, p.article_id LIMIT 60), "                                    \
+	"sim(id, s) AS MATERIALIZED (SELECT * FROM (SELECT pos.id, pos.s + COALESCE((SELECT sum(" BM25 ") "  \
+	"FROM wi JOIN search_posting p ON p.lexeme = wi.lexeme AND p.article_id = pos.id, st "               \
+	"WHERE wi.idf <= 1e-6), 0) AS s FROM pos WHERE (SELECT count(*) FROM pos) >= 30 "                    \
+	"ORDER BY 2 DESC, 1 LIMIT 30) e UNION ALL SELECT * FROM (SELECT p.article_id, sum(" BM25 ") "        \
+	"FROM wi JOIN search_posting p ON p.lexeme = wi.lexeme, st WHERE p.article_id <> $1::bigint "        \
+	"AND (SELECT count(*) FROM pos) < 30 GROUP BY p.article_id ORDER BY 2 DESC, p.article_id LIMIT 30) " \
+	"f), "                                                                                               \
+	"tags(id, n) AS MATERIALIZED (SELECT y.article_id, count(*) FROM article_tag x JOIN article_tag y "  \
+	"ON y.tag_id = x.tag_id WHERE x.article_id = $1::bigint AND y.article_id <> $1::bigint "             \
+	"GROUP BY y.article_id), "                                                                           \
+	"people(id, n) AS MATERIALIZED (SELECT y.article_id, count(*) FROM article_person x "                \
+	"JOIN article_person y ON y.person_id = x.person_id WHERE x.article_id = $1::bigint "                \
+	"AND y.article_id <> $1::bigint GROUP BY y.article_id), "                                            \
 	"cand(id) AS ("                                                                                      \
 	"SELECT id FROM article WHERE trial_id = (SELECT trial_id FROM me) AND id <> $1::bigint "            \
 	"UNION SELECT id FROM (SELECT id FROM article WHERE congress_id = (SELECT congress_id FROM me) "     \
 	"AND id <> $1::bigint ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 200) c "                  \
 	"UNION SELECT id FROM (SELECT id FROM article WHERE section_id = (SELECT section_id FROM me) "       \
 	"AND id <> $1::bigint ORDER BY published_at DESC NULLS LAST, id DESC LIMIT 100) s "                  \
-	"UNION SELECT y.article_id FROM article_tag x JOIN article_tag y ON y.tag_id = x.tag_id "            \
-	"WHERE x.article_id = $1::bigint AND y.article_id <> $1::bigint "                                    \
-	"UNION SELECT y.article_id FROM article_person x JOIN article_person y ON y.person_id = "            \
-	"x.person_id WHERE x.article_id = $1::bigint AND y.article_id <> $1::bigint "                        \
-	"UNION SELECT id FROM sim) "                                                                         \
+	"UNION SELECT id FROM tags UNION SELECT id FROM people UNION SELECT id FROM sim) "                   \
 	"SELECT b.id, "                                                                                      \
 	"(CASE WHEN a.trial_id IS NOT NULL AND b.trial_id = a.trial_id THEN 100 ELSE 0 END) + "              \
 	"(CASE WHEN b.congress_id = a.congress_id AND b.section_id = a.section_id THEN 40 "                  \
 	"WHEN b.congress_id = a.congress_id THEN 15 WHEN b.section_id = a.section_id THEN 10 ELSE 0 END) + " \
-	"8 * (SELECT count(*) FROM article_tag x JOIN article_tag y ON y.tag_id = x.tag_id "                 \
-	"WHERE x.article_id = a.id AND y.article_id = b.id) + "                                              \
-	"12 * (SELECT count(*) FROM article_person x JOIN article_person y ON y.person_id = x.person_id "    \
-	"WHERE x.article_id = a.id AND y.article_id = b.id) + "                                              \
-	"LEAST(COALESCE((SELECT s FROM sim WHERE sim.id = b.id), 0), 8.0) AS score "                         \
+	"8 * COALESCE(tags.n, 0) + 12 * COALESCE(people.n, 0) + LEAST(COALESCE(sim.s, 0), 8.0) AS score "    \
 	"FROM cand JOIN article b ON b.id = cand.id JOIN me a ON b.site_id = a.site_id "                     \
+	"LEFT JOIN tags ON tags.id = b.id LEFT JOIN people ON people.id = b.id LEFT JOIN sim ON sim.id = "   \
+	"b.id "                                                                                              \
 	"ORDER BY score DESC, b.published_at DESC NULLS LAST, b.id DESC LIMIT 60"
 
-/* The article's title words of four letters or more (at most 12): \1 between them in words, ORed and quoted
- * in query. 0 when it has none. */
-static int title_words(store *s, h2o_mem_pool_t *pool, int64_t id, const char **words, const char **query)
+/* The article's title words of four letters or more (at most 12), \1 between them ("" when it has none). */
+static const char *title_words(store *s, h2o_mem_pool_t *pool, int64_t id)
 {
 	struct pg_params p = {0};
 	pg_p_i64(&p, id);
 	PGresult *r = pg_q(s, R_WORDS, "SELECT title FROM article WHERE id = $1::bigint", &p);
 	const char *title = r && PQntuples(r) > 0 ? pg_str(pool, r, 0, 0) : "";
 	PQclear(r);
-	buf w, q;
+	buf w;
 	buf_init(&w, pool);
-	buf_init(&q, pool);
 	int n = 0;
 	for (const char *t = title; *t && n < 12;) {
 		size_t len = 0;
 		while (t[len] && ((t[len] | 0x20) >= 'a' && (t[len] | 0x20) <= 'z'))
 			len++;
-		if (len >= 4) {
-			buf_printf(&w, "%s%.*s", n ? "\1" : "", (int)len, t);
-			buf_printf(&q, "%s'%.*s'", n ? " | " : "", (int)len, t);
-			n++;
-		}
+		if (len >= 4)
+			buf_printf(&w, "%s%.*s", n++ ? "\1" : "", (int)len, t);
 		t += len ? len : 1;
 	}
-	*words = buf_cstr(&w);
-	*query = buf_cstr(&q);
-	return n;
+	return buf_cstr(&w);
+}
+
+/* Appends a number to a PostgreSQL array's text ({1,2.5}; the caller closes it). */
+static void add_number(buf *b, size_t i, double v)
+{
+	buf_printf(b, "%s%.17g", i ? "," : "{", v);
 }
 
 static int refresh(store *s, h2o_mem_pool_t *pool, int64_t id, int neighbours)
 {
-	const char *words, *query;
 	struct pg_params p = {0};
 	pg_p_i64(&p, id);
-	if (title_words(s, pool, id, &words, &query) == 0) {
-		words = "plenary-no-words"; /* the phrase "plenary no words", as related.c asks FTS5 */
-		query = "'plenary-no-words'";
-	}
-	pg_p_text(&p, words);
-	pg_p_text(&p, query);
+	pg_p_text(&p, title_words(s, pool, id));
 	PGresult *r = pg_q(s, R_SCORE, SCORE_SQL, &p);
 	if (!r)
 		return -1;
-	int64_t ids[60];
-	double scores[60];
-	size_t n = 0;
-	for (int row = 0; row < PQntuples(r) && n < 60; row++) {
-		ids[n] = pg_i64(r, row, 0);
-		scores[n++] = pg_double(r, row, 1);
+	/* the scored candidates, best first: the first KEEP into its own list (own), every one into the lists
+	 * of its neighbours (back) */
+	buf own_ids, own_scores, back_ids, back_scores;
+	buf_init(&own_ids, pool);
+	buf_init(&own_scores, pool);
+	buf_init(&back_ids, pool);
+	buf_init(&back_scores, pool);
+	size_t nown = 0, nback = 0;
+	for (int row = 0; row < PQntuples(r) && row < 60; row++) {
+		int64_t other = pg_i64(r, row, 0);
+		double score = pg_double(r, row, 1);
+		if (score <= 0)
+			continue;
+		if (row < KEEP) {
+			pg_add_id(&own_ids, nown, other);
+			add_number(&own_scores, nown++, score);
+		}
+		pg_add_id(&back_ids, nback, other);
+		add_number(&back_scores, nback++, score);
 	}
 	PQclear(r);
-	/* its own list, and itself in the lists of its strongest neighbours (each trimmed to KEEP) */
+	buf_adds(&own_ids, nown ? "}" : "{}");
+	buf_adds(&own_scores, nown ? "}" : "{}");
+	buf_adds(&back_ids, nback ? "}" : "{}");
+	buf_adds(&back_scores, nback ? "}" : "{}");
+	/* its own list, and itself in the lists of its strongest neighbours (each trimmed to KEEP): a
+	 * statement each, whatever the number of neighbours */
 	struct pg_params c = {0};
 	pg_p_i64(&c, id);
 	pg_p_i64(&c, neighbours);
@@ -129,44 +149,41 @@ static int refresh(store *s, h2o_mem_pool_t *pool, int64_t id, int neighbours)
 		    "related_id = $1::bigint)",
 		    &c, NULL) != 0)
 		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (scores[i] <= 0)
-			continue;
-		if (i < KEEP) {
-			struct pg_params a = {0};
-			pg_p_i64(&a, id);
-			pg_p_i64(&a, ids[i]);
-			pg_p_double(&a, scores[i]);
-			if (pg_exec(s, R_ADD,
-				    "INSERT INTO article_related (article_id, related_id, score) "
-				    "VALUES ($1::bigint, $2::bigint, $3::float8)",
-				    &a, NULL) != 0)
-				return -1;
-		}
-		if (!neighbours)
-			continue;
-		struct pg_params b = {0};
-		pg_p_i64(&b, ids[i]);
-		pg_p_i64(&b, id);
-		pg_p_double(&b, scores[i]);
-		if (pg_exec(s, R_ADD_BACK,
-			    "INSERT INTO article_related (article_id, related_id, score) "
-			    "VALUES ($1::bigint, $2::bigint, $3::float8) "
-			    "ON CONFLICT (article_id, related_id) DO UPDATE SET score = EXCLUDED.score",
-			    &b, NULL) != 0)
-			return -1;
-		struct pg_params t = {0};
-		pg_p_i64(&t, ids[i]);
-		pg_p_i64(&t, KEEP);
-		if (pg_exec(s, R_TRIM,
-			    "DELETE FROM article_related WHERE article_id = $1::bigint AND "
-			    "related_id NOT IN (SELECT related_id FROM article_related WHERE article_id = "
-			    "$1::bigint "
-			    "ORDER BY score DESC, related_id DESC LIMIT $2::bigint)",
-			    &t, NULL) != 0)
-			return -1;
-	}
-	return 0;
+	struct pg_params a = {0};
+	pg_p_i64(&a, id);
+	pg_p_text(&a, buf_cstr(&own_ids));
+	pg_p_text(&a, buf_cstr(&own_scores));
+	if (nown &&
+	    pg_exec(s, R_ADD,
+		    "INSERT INTO article_related (article_id, related_id, score) "
+		    "SELECT $1::bigint, x.id, x.score FROM unnest($2::bigint[], $3::float8[]) x(id, score)",
+		    &a, NULL) != 0)
+		return -1;
+	if (!neighbours || !nback)
+		return 0;
+	struct pg_params b = {0};
+	pg_p_i64(&b, id);
+	pg_p_text(&b, buf_cstr(&back_ids));
+	pg_p_text(&b, buf_cstr(&back_scores));
+	struct pg_params t = {0};
+	pg_p_text(&t, buf_cstr(&back_ids));
+	pg_p_i64(&t, KEEP);
+	return pg_exec(
+		   s, R_ADD_BACK,
+		   "INSERT INTO article_related (article_id, related_id, score) "
+		   "SELECT x.id, $1::bigint, x.score FROM unnest($2::bigint[], $3::float8[]) x(id, score) "
+		   "ON CONFLICT (article_id, related_id) DO UPDATE SET score = EXCLUDED.score",
+		   &b, NULL) == 0 &&
+		       pg_exec(
+			   s, R_TRIM,
+			   "DELETE FROM article_related r USING (SELECT article_id, related_id, row_number() "
+			   "OVER (PARTITION BY article_id ORDER BY score DESC, related_id DESC) AS k "
+			   "FROM article_related WHERE article_id = ANY ($1::bigint[])) t "
+			   "WHERE r.article_id = t.article_id AND r.related_id = t.related_id AND t.k > "
+			   "$2::bigint",
+			   &t, NULL) == 0
+		   ? 0
+		   : -1;
 }
 
 /* The search index is rewritten at commit (006_search.sql): brought up to date first when this transaction

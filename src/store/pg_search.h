@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 #include "store/pg_int.h"
+#include "store/rank.h"
 
 #define MAX_TERMS 32
 
@@ -26,6 +27,17 @@ struct parsed {
 size_t pg_next_word(const char *s, size_t n, size_t *at, size_t *start);
 /** The number of words of s[0, n). */
 int pg_word_count(const char *s, size_t n);
+/** A search's hits, in rank order as far as `want`; rows (malloc'd) point at facts and tags kept by the
+ * connection until its next search. */
+struct pg_hits {
+	struct hit *rows;
+	size_t n;
+	const int64_t *tags;
+};
+/** Every visible hit of the parsed query for q's reader, filters and site, scored as search.c scores them
+ * (pg_search_hits.c): 0, or -1. */
+int pg_search_hits(store *s, const struct search_query *q, const struct parsed *terms, int64_t now,
+		   size_t want, struct pg_hits *out);
 /** Appends id, the i-th, to a PostgreSQL array's text: {1,2,3} (the caller closes it). */
 void pg_add_id(buf *b, size_t i, int64_t id);
 /** Snippets for the page's hits (out->hits), made in C on the words PostgreSQL stems, from the columns q's
