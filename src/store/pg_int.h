@@ -84,7 +84,6 @@ struct store_memos *pg_memos(store *s);
 /** Per-connection state of another file (search's facts about articles, ...): the address of its pointer,
  * NULL until the file sets it; release (when not NULL) is kept and frees it when the store closes. */
 enum pg_state {
-	PG_STATE_USERS,
 	PG_STATE_EDITORIAL,
 	PG_STATE_SEARCH,
 	PG_STATE_RELATED,
