@@ -175,20 +175,34 @@ int db_one(struct db_stmt *st, h2o_mem_pool_t *pool, db_fill fill, void *item)
 	return rc;
 }
 
+void *db_pool_push(h2o_mem_pool_t *pool, char **items, size_t *cap, size_t len, size_t size)
+{
+	if (len == *cap) {
+		char *bigger = h2o_mem_alloc_pool(pool, *cap * 2 * size);
+		memcpy(bigger, *items, len * size);
+		*items = bigger;
+		*cap *= 2;
+	}
+	return memset(*items + len * size, 0, size);
+}
+
+struct db *db_new(store *s, const struct db_driver *drv)
+{
+	struct db *d = calloc(1, sizeof *d);
+	if (!d)
+		die("out of memory");
+	d->drv = drv;
+	d->s = s;
+	return d;
+}
+
 int db_collect(struct db_stmt *st, h2o_mem_pool_t *pool, size_t size, db_fill fill, void **out, size_t *n)
 {
 	size_t cap = 16, len = 0;
 	char *items = h2o_mem_alloc_pool(pool, cap * size);
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (len == cap) {
-			char *bigger = h2o_mem_alloc_pool(pool, cap * 2 * size);
-			memcpy(bigger, items, len * size);
-			items = bigger;
-			cap *= 2;
-		}
-		memset(items + len * size, 0, size);
-		fill(pool, st, items + len * size);
+		fill(pool, st, db_pool_push(pool, &items, &cap, len, size));
 		len++;
 	}
 	if (rc != DB_DONE)

@@ -99,9 +99,13 @@ struct db {
 	struct db_stmt *stmt[DB_SLOTS];
 	const char *sql[DB_SLOTS]; /* the SQL each slot was prepared with */
 };
-/** The seam of a new connection (its store's open calls one), and its end (its close). */
-struct db *db_sqlite_new(store *s);
-struct db *db_pg_new(store *s);
+/** The seam of a new connection on an engine's driver (its store's open calls it), and its end (its close).
+ */
+struct db *db_new(store *s, const struct db_driver *drv);
+extern const struct db_driver db_sqlite_driver, db_pg_driver;
 void db_free(struct db *d);
+/** The next zeroed item of a pool-allocated array of `size`-byte items that holds len of cap, doubling it
+ * (a new copy in the pool) when full: how a query's rows become an array (db_collect, sq_collect). */
+void *db_pool_push(h2o_mem_pool_t *pool, char **items, size_t *cap, size_t len, size_t size);
 
 #endif

@@ -184,7 +184,7 @@ static void finalize(struct db_stmt *st)
 	free(st);
 }
 
-static const struct db_driver pg_driver = {
+const struct db_driver db_pg_driver = {
     .prepare = prepare,
     .bind_int64 = bind_int64,
     .bind_text = bind_text,
@@ -197,13 +197,3 @@ static const struct db_driver pg_driver = {
     .begin = "BEGIN",
     .finalize = finalize,
 };
-
-struct db *db_pg_new(store *s)
-{
-	struct db *d = calloc(1, sizeof *d);
-	if (!d)
-		die("out of memory");
-	d->drv = &pg_driver;
-	d->s = s;
-	return d;
-}

@@ -93,7 +93,7 @@ static void finalize(struct db_stmt *st)
 	free(st);
 }
 
-static const struct db_driver sqlite_driver = {
+const struct db_driver db_sqlite_driver = {
     .prepare = prepare,
     .bind_int64 = bind_int64,
     .bind_text = bind_text,
@@ -106,13 +106,3 @@ static const struct db_driver sqlite_driver = {
     .begin = "BEGIN IMMEDIATE",
     .finalize = finalize,
 };
-
-struct db *db_sqlite_new(store *s)
-{
-	struct db *d = calloc(1, sizeof *d);
-	if (!d)
-		die("out of memory");
-	d->drv = &sqlite_driver;
-	d->s = s;
-	return d;
-}

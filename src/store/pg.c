@@ -512,7 +512,7 @@ store *pg_store_open(const char *conninfo, char *err, size_t errlen)
 	if (!s)
 		die("out of memory");
 	s->head.ops = &pg_ops;
-	s->head.db = db_pg_new(s);
+	s->head.db = db_new(s, &db_pg_driver);
 	/* a server out of reach must not hold a worker's loop for long: 3 s to connect and 10 s for
 	 * unanswered sends unless the URL says otherwise (its parameters, expanded from dbname, come after
 	 * these) */

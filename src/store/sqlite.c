@@ -234,14 +234,7 @@ int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, ro
 	char *items = h2o_mem_alloc_pool(pool, cap * size);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			char *bigger = h2o_mem_alloc_pool(pool, cap * 2 * size);
-			memcpy(bigger, items, len * size);
-			items = bigger;
-			cap *= 2;
-		}
-		memset(items + len * size, 0, size);
-		fill(pool, st, items + len * size);
+		fill(pool, st, db_pool_push(pool, &items, &cap, len, size));
 		len++;
 	}
 	if (rc != SQLITE_DONE)
@@ -387,7 +380,7 @@ store *sq_store_open(const char *path, char *err, size_t errlen)
 	if (!s)
 		die("out of memory");
 	s->head.ops = &sqlite_ops;
-	s->head.db = db_sqlite_new(s);
+	s->head.db = db_new(s, &db_sqlite_driver);
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
