@@ -18,8 +18,10 @@
 #undef STORE_VOID
 #undef STORE_DB
 
-/* Statement slots of the seam: each domain file owns a range (users_db.c 0-39). */
-#define DB_SLOTS 256
+/* Statement slots of the seam: each domain file owns a range (users_db.c 0-39, editorial 40-139, structure
+ * 140-219, media 220-259, public reads 260-339, generator and change log 340-379, search and related
+ * 380-459). */
+#define DB_SLOTS 512
 /* Parameters a statement may have (?1 to ?DB_MAX_PARAMS). */
 #define DB_MAX_PARAMS 32
 
