@@ -48,7 +48,7 @@ $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(LIBOBJ)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
 	@$(CC) $(CFLAGS) $(PQ_CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)

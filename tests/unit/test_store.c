@@ -1,192 +1,209 @@
-/* test_store: migrations, the demo content, visibility rules (schedule, audience), lists and related. */
-#include <sqlite3.h>
+/* test_store: migrations, the demo content, visibility rules (schedule, audience), lists, related, the change
+ * log: each test on both engines (fixture.h). */
 #include <stdlib.h>
-#include <unistd.h>
 
-#include "store/store.h"
-#include "unit.h"
+#include "fixture.h"
 
-/* Test set-up writes fixtures straight into the file; the product's SQL stays in src/store/. */
-static void fixture_sql(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		fprintf(stderr, "fixture failed: %s\n", sqlite3_errmsg(db));
-	sqlite3_close(db);
-}
-
-static char *fixture_text(const char *path, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *out = NULL;
-	sqlite3_open(path, &db);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		out = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return out;
-}
-
-/* One demo database, made by the first test and read by the others. */
-static char path[] = "/tmp/plenary-store-XXXXXX";
-static store *s;
-static h2o_mem_pool_t pool;
-static int64_t site = 1;
-
-static void test_open_and_demo(void)
+static void open_and_demo(struct fx *f)
 {
 	char err[512];
-	s = store_open(path, err, sizeof err);
-	CHECK(s != NULL);
-	if (!s)
-		return;
-	CHECK(store_schema_version(s) >= 1);
-	CHECK(store_load_demo(s, err, sizeof err) == 0);
-	CHECK(store_load_demo(s, err, sizeof err) == -1); /* never twice */
-	CHECK_CONTAINS(err, "already has content");
+	CHECK(store_schema_version(f->s) >= 1);
 	struct site *sites;
-	size_t nsites;
-	CHECK(store_sites(s, &pool, &sites, &nsites) == 0 && nsites == 3);
-	site = nsites ? sites[0].id : 1;
+	size_t nsites = 9;
+	CHECK(store_sites(f->s, &f->pool, &sites, &nsites) == 0 && nsites == 0);
+	CHECK(store_load_demo(f->s, err, sizeof err) == 0);
+	CHECK(store_load_demo(f->s, err, sizeof err) == -1); /* never twice */
+	CHECK_CONTAINS(err, "already has content");
+	CHECK(store_sites(f->s, &f->pool, &sites, &nsites) == 0 && nsites == 3);
+	CHECK(fx_int(f, "SELECT count(*) FROM article") >= 60);
 }
 
-static void test_schedule(void)
+static void scheduled_article_hidden(struct fx *f)
 {
-	struct article_filter all = {.site_id = site};
+	struct article_filter all = {.site_id = f->site};
 	struct article *as;
 	size_t n, total;
-	CHECK(store_articles(s, &pool, &all, 0, 10, &as, &n, &total) == 0);
+	CHECK(store_articles(f->s, &f->pool, &all, 0, 10, &as, &n, &total) == 0);
 	CHECK(total >= 60 && n == 10);
 	for (size_t i = 1; i < n; i++)
 		CHECK(as[i - 1].published_at >= as[i].published_at); /* newest first */
 
-	/* a scheduled article is invisible until its second comes */
-	char *slug = fixture_text(path, "SELECT slug FROM article WHERE site_id = 1 AND audience = 'public' "
-					"ORDER BY published_at DESC LIMIT 1");
+	/* a published article is invisible until its second comes */
+	const char *slug =
+	    fx_text(f,
+		    "SELECT slug FROM article WHERE site_id = %lld AND audience = 'public' AND "
+		    "status = 'published' ORDER BY published_at DESC LIMIT 1",
+		    (long long)f->site);
 	struct article a;
-	CHECK(slug && store_article_by_slug(s, &pool, site, slug, AUDIENCE_PUBLIC, &a) == 1);
+	CHECK(slug && store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_PUBLIC, &a) == 1);
 	CHECK(a.body_allowed && strlen(a.body) > 100 && a.npeople >= 1 && a.nrefs >= 1);
-	fixture_sql(path, "UPDATE article SET published_at = strftime('%s','now') + 3600 WHERE slug = "
-			  "(SELECT slug FROM article WHERE site_id = 1 AND audience = 'public' "
-			  "ORDER BY published_at DESC LIMIT 1)");
-	CHECK(store_article_by_slug(s, &pool, site, slug, AUDIENCE_PUBLIC, &a) == 0);
+	CHECK(fx_sql(f, "UPDATE article SET published_at = %lld WHERE site_id = %lld AND slug = '%s'",
+		     (long long)store_now() + 3600, (long long)f->site, slug ? slug : "") == 0);
+	CHECK(store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_PUBLIC, &a) == 0);
 	size_t total2;
-	CHECK(store_articles(s, &pool, &all, 0, 10, &as, &n, &total2) == 0 && total2 == total - 1);
-	free(slug);
+	CHECK(store_articles(f->s, &f->pool, &all, 0, 10, &as, &n, &total2) == 0 && total2 == total - 1);
+	for (size_t i = 0; i < n; i++)
+		CHECK(strcmp(as[i].slug, slug ? slug : "") != 0);
+	/* a draft whose time has come is not shown either */
+	CHECK(fx_sql(f, "UPDATE article SET published_at = %lld, status = 'draft' WHERE slug = '%s'",
+		     (long long)store_now() - 60, slug ? slug : "") == 0);
+	CHECK(store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_PUBLIC, &a) == 0);
 }
 
-static void test_audience(void)
+static void gated_body_stays_in_store(struct fx *f)
 {
 	/* the body of a gated article never leaves the store for a reader below its audience */
 	struct article a;
-	char *slug = fixture_text(path, "SELECT slug FROM article WHERE audience = 'hcp' LIMIT 1");
-	CHECK(slug && store_article_by_slug(s, &pool, site, slug, AUDIENCE_PUBLIC, &a) == 1);
+	const char *slug = fx_text(f,
+				   "SELECT slug FROM article WHERE site_id = %lld AND audience = 'hcp' AND "
+				   "status = 'published' LIMIT 1",
+				   (long long)f->site);
+	CHECK(slug && store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_PUBLIC, &a) == 1);
 	CHECK(!a.body_allowed && a.body[0] == '\0' && a.title[0] != '\0');
-	CHECK(slug && store_article_by_slug(s, &pool, site, slug, AUDIENCE_HCP, &a) == 1);
+	CHECK(slug && store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_MEMBERS, &a) == 1);
+	CHECK(!a.body_allowed && a.body[0] == '\0');
+	CHECK(slug && store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_HCP, &a) == 1);
 	CHECK(a.body_allowed && a.body[0] != '\0');
-	free(slug);
 }
 
-static void test_related(void)
+static void related_same_trial_first(struct fx *f)
 {
-	/* related: same trial first */
 	struct article a;
-	char *slug = fixture_text(
-	    path, "SELECT a.slug FROM article a WHERE a.trial_id IS NOT NULL AND a.audience = 'public' "
-		  "AND (SELECT count(*) FROM article b WHERE b.trial_id = a.trial_id) >= 2 LIMIT 1");
-	CHECK(slug && store_article_by_slug(s, &pool, site, slug, AUDIENCE_PUBLIC, &a) == 1);
+	const char *slug = fx_text(
+	    f,
+	    "SELECT a.slug FROM article a WHERE a.site_id = %lld AND a.trial_id IS NOT NULL AND "
+	    "a.audience = 'public' AND a.status = 'published' AND (SELECT count(*) FROM article b WHERE "
+	    "b.trial_id = a.trial_id AND b.status = 'published') >= 2 ORDER BY a.id LIMIT 1",
+	    (long long)f->site);
+	CHECK(slug && store_article_by_slug(f->s, &f->pool, f->site, slug, AUDIENCE_PUBLIC, &a) == 1);
 	struct article *rel;
-	size_t nrel;
-	CHECK(store_related(s, &pool, site, &a, 3, &rel, &nrel) == 0 && nrel == 3);
+	size_t nrel = 0;
+	CHECK(store_related(f->s, &f->pool, f->site, &a, 3, &rel, &nrel) == 0 && nrel == 3);
 	CHECK(nrel > 0 && rel[0].trial.id == a.trial.id && rel[0].id != a.id);
-	free(slug);
+	for (size_t i = 0; i < nrel; i++)
+		CHECK(rel[i].id != a.id);
 }
 
-static void test_structure(void)
+static void structure_reads(struct fx *f)
 {
 	struct section *secs;
 	size_t nsec;
-	CHECK(store_sections(s, &pool, site, &secs, &nsec) == 0 && nsec == 4);
+	CHECK(store_sections(f->s, &f->pool, f->site, &secs, &nsec) == 0 && nsec == 4);
 	struct congress *cs;
 	size_t nc;
-	CHECK(store_congresses(s, &pool, site, 2024, &cs, &nc) == 0 && nc == 7);
-	CHECK(store_congresses(s, &pool, site, 0, &cs, &nc) == 0 && nc == 13);
+	CHECK(store_congresses(f->s, &f->pool, f->site, 2024, &cs, &nc) == 0 && nc == 7);
+	CHECK(store_congresses(f->s, &f->pool, f->site, 0, &cs, &nc) == 0 && nc == 13);
 	struct congress c;
-	CHECK(store_congress_by_slug(s, &pool, site, "no-such-congress", &c) == 0);
+	CHECK(store_congress_by_slug(f->s, &f->pool, f->site, "no-such-congress", &c) == 0);
 	struct menu_item *menu;
 	size_t nmenu;
-	CHECK(store_menu(s, &pool, site, &menu, &nmenu) == 0 && nmenu > 10 && menu[0].parent_id == 0);
+	CHECK(store_menu(f->s, &f->pool, f->site, &menu, &nmenu) == 0 && nmenu > 10 &&
+	      menu[0].parent_id == 0);
 	/* parents always come before their children */
 	for (size_t i = 0; i < nmenu; i++)
 		for (size_t j = i + 1; j < nmenu; j++)
 			CHECK(menu[i].parent_id != menu[j].id);
 	struct page p;
-	CHECK(store_page_by_path(s, &pool, site, "/privacy", &p) == 1 && strlen(p.body) > 200);
+	CHECK(store_page_by_path(f->s, &f->pool, f->site, "/privacy", &p) == 1 && strlen(p.body) > 200);
+	CHECK(store_page_by_path(f->s, &f->pool, f->site, "/no-such-page", &p) == 0);
 }
 
-static void test_contact_and_secret(void)
+static void contact_and_secret(struct fx *f)
 {
-	struct contact_message m = {.site_id = site,
+	struct contact_message m = {.site_id = f->site,
 				    .name = "Ana",
 				    .email = "ana@example.org",
 				    .topic = "other",
 				    .message = "Hello there."};
-	CHECK(store_contact_add(s, &m) > 0);
+	CHECK(store_contact_add(f->s, &m) > 0);
 	char k1[65], k2[65];
-	CHECK(store_secret(s, "form_key", k1) == 0 && store_secret(s, "form_key", k2) == 0 &&
-	      strcmp(k1, k2) == 0);
+	CHECK(store_secret(f->s, "form_key", k1) == 0 && store_secret(f->s, "form_key", k2) == 0 &&
+	      strcmp(k1, k2) == 0 && strlen(k1) == 64);
+	CHECK(store_secret(f->s, "other_key", k2) == 0 && strcmp(k1, k2) != 0);
 }
 
-static void test_reopen_and_backfill(void)
+static void reopen_and_backfill(struct fx *f)
 {
 	char err[512];
-	store_close(s);
+	store_close(f->s);
 	/* reopening migrates nothing twice */
-	s = store_open(path, err, sizeof err);
-	CHECK(s != NULL && store_schema_version(s) >= 1);
-	if (!s)
+	f->s = store_open(f->where, err, sizeof err);
+	CHECK(f->s != NULL && store_schema_version(f->s) >= 1);
+	if (!f->s)
 		return;
 	/* the demo has related rows: nothing to score; a database from before they were kept gets them all */
-	CHECK(store_related_backfill(s) == 0);
-	store_close(s);
-	fixture_sql(path, "DELETE FROM article_related");
-	s = store_open(path, err, sizeof err);
-	CHECK(s != NULL);
-	if (!s)
+	CHECK(store_related_backfill(f->s) == 0);
+	store_close(f->s);
+	CHECK(fx_sql(f, "DELETE FROM article_related") == 0);
+	f->s = store_open(f->where, err, sizeof err);
+	CHECK(f->s != NULL);
+	if (!f->s)
 		return;
-	char *articles = fixture_text(path, "SELECT count(*) FROM article");
-	CHECK(articles && store_related_backfill(s) == atoi(articles));
-	free(articles);
-	char *rows = fixture_text(path, "SELECT count(*) FROM article_related");
-	CHECK(rows && atoi(rows) > 0);
-	free(rows);
-	CHECK(store_related_backfill(s) == 0); /* once */
+	int64_t articles = fx_int(f, "SELECT count(*) FROM article");
+	CHECK(articles > 0 && store_related_backfill(f->s) == articles);
+	CHECK(fx_int(f, "SELECT count(*) FROM article_related") > 0);
+	CHECK(store_related_backfill(f->s) == 0); /* once */
+}
+
+/* Reads the change log as the scheduler does (wait, then read) until *since reaches the newest row logged:
+ * how many changes were read, with any_structure and whether article `article` was among them. */
+static size_t read_changes(struct fx *f, int64_t *since, int64_t article, int *any_structure,
+			   int *has_article)
+{
+	int64_t newest = fx_int(f, "SELECT max(seq) FROM change_log");
+	size_t total = 0;
+	*any_structure = *has_article = 0;
+	for (int round = 0; round < 100 && *since < newest; round++) {
+		struct logged_change ch[16];
+		size_t n = 0;
+		CHECK(store_changes_wait(f->s, 50) == 0);
+		CHECK(store_changes_since(f->s, since, ch, 16, &n) == 0);
+		for (size_t i = 0; i < n; i++) {
+			*any_structure |= ch[i].structure;
+			*has_article |= !ch[i].structure && ch[i].article_id == article;
+		}
+		total += n;
+	}
+	CHECK(*since == newest);
+	return total;
+}
+
+static void changes_of_others_read_once(struct fx *f)
+{
+	int64_t since = -1;
+	struct logged_change ch[16];
+	size_t n = 9;
+	int structure, has;
+	/* the first look reads none and starts after what is logged */
+	CHECK(store_changes_since(f->s, &since, ch, 16, &n) == 0 && n == 0 && since >= 0);
+	CHECK(since == fx_int(f, "SELECT max(seq) FROM change_log"));
+	int64_t id = fx_int(f, "SELECT min(id) FROM article WHERE site_id = %lld", (long long)f->site);
+	/* another writer (the fixture's own connection) changes an article, then the structure */
+	CHECK(fx_sql(f, "UPDATE article SET title = 'Changed elsewhere' WHERE id = %lld", (long long)id) ==
+	      0);
+	CHECK(read_changes(f, &since, id, &structure, &has) >= 1 && has && !structure);
+	int64_t mark = since;
+	CHECK(store_changes_since(f->s, &since, ch, 16, &n) == 0 && n == 0 && since == mark); /* read once */
+	CHECK(fx_sql(f, "UPDATE section SET name = 'Renamed' WHERE id = (SELECT min(id) FROM section)") == 0);
+	CHECK(read_changes(f, &since, id, &structure, &has) >= 1 && structure && since > mark);
+	/* this process's own save is logged, and not read back as another's change */
+	mark = since;
+	int64_t entry = fx_int(f, "SELECT max(id) FROM menu_item WHERE site_id = %lld", (long long)f->site);
+	CHECK(store_menu_move(f->s, f->site, entry, -1, 0) == SAVE_OK);
+	CHECK(fx_int(f, "SELECT max(seq) FROM change_log") > mark);
+	CHECK(read_changes(f, &since, id, &structure, &has) == 0 && since > mark);
 }
 
 int main(void)
 {
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
-	h2o_mem_init_pool(&pool);
-	RUN(test_open_and_demo);
-	if (s) {
-		RUN(test_schedule);
-		RUN(test_audience);
-		RUN(test_related);
-		RUN(test_structure);
-		RUN(test_contact_and_secret);
-		RUN(test_reopen_and_backfill);
-	}
-	h2o_mem_clear_pool(&pool);
-	if (s)
-		store_close(s);
-	unlink(path);
-	char wal[64];
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	unlink(wal);
-	snprintf(wal, sizeof wal, "%s-shm", path);
-	unlink(wal);
+	fx_run("empty database migrated, demo loaded once", FX_EMPTY, open_and_demo);
+	fx_run("scheduled article hidden", FX_DEMO, scheduled_article_hidden);
+	fx_run("gated body stays in the store", FX_DEMO, gated_body_stays_in_store);
+	fx_run("related: same trial first", FX_DEMO, related_same_trial_first);
+	fx_run("sections, congresses, menu, pages", FX_DEMO, structure_reads);
+	fx_run("contact message and secrets", FX_DEMO, contact_and_secret);
+	fx_run("reopen migrates nothing, backfill once", FX_DEMO, reopen_and_backfill);
+	fx_run("changes of other writers read once", FX_DEMO, changes_of_others_read_once);
+	fx_done();
 	return unit_done("store");
 }
