@@ -1,19 +1,15 @@
-/* test_db: the store's seam (src/store/db.h) on SQLite, and on PostgreSQL when PLENARY_TEST_PG is set. */
-#include <libpq-fe.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
+/* test_db: the store's seam (src/store/db.h), each test on SQLite and on PostgreSQL (fixture.h). */
+#include "fixture.h"
 #include "store/db.h"
-#include "unit.h"
 
+/* the test's store, its seam and pool (fixture.h opens a fresh migrated database for each) */
 static h2o_mem_pool_t pool;
 static store *s;
 static struct db *d;
 
-/* slots of the seam the tests use, clear of the domain files' */
-enum { T_LITERAL = 200, T_PARAMS, T_NULL, T_INSERT, T_UPSERT, T_COUNT, T_BOOL, T_NOT_NULL };
+/* slots of the seam the tests use, above every domain file's range (db.h) */
+enum { T_LITERAL = 480, T_PARAMS, T_NULL, T_INSERT, T_UPSERT, T_COUNT, T_BOOL, T_NOT_NULL, T_END };
+_Static_assert(T_END <= DB_SLOTS, "test slots inside the seam's");
 
 static void test_placeholders_written_once(void)
 {
@@ -95,9 +91,17 @@ static int64_t rows_in_t(void)
 	return n;
 }
 
-static void test_returning_and_unique_violation(void)
+/* The test table, with one row ("one", 11) when one_row. */
+static void make_t(int one_row)
 {
 	CHECK(db_run(d, "CREATE TEMPORARY TABLE seam_t (k TEXT NOT NULL UNIQUE, v BIGINT)") == 0);
+	if (one_row)
+		CHECK(db_run(d, "INSERT INTO seam_t (k, v) VALUES ('one', 11)") == 0);
+}
+
+static void test_returning_and_unique_violation(void)
+{
+	make_t(0);
 	const char *ins = "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v";
 	struct db_stmt *st = db_prepare(d, T_INSERT, ins);
 	db_bind_text(st, 1, "one");
@@ -129,6 +133,7 @@ static void test_returning_and_unique_violation(void)
 
 static void test_transactions(void)
 {
+	make_t(1);
 	CHECK(db_begin(d) == 0);
 	struct db_stmt *st = db_prepare(d, T_INSERT, "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v");
 	db_bind_text(st, 1, "two");
@@ -194,73 +199,32 @@ static void test_users_written_once(void)
 	CHECK(wait >= 1);
 }
 
-static void run_all(const char *engine)
+/* Runs a test of the seam on the fixture's store. */
+static void (*seam_test)(void);
+static void on_seam(struct fx *f)
 {
-	fprintf(stderr, "test_db: %s\n", engine);
+	s = f->s;
 	d = db_of(s);
-	RUN(test_placeholders_written_once);
-	RUN(test_prepared_once_and_reused);
-	RUN(test_null_bound_and_read);
-	RUN(test_booleans_read_as_numbers);
-	RUN(test_returning_and_unique_violation);
-	RUN(test_transactions);
-	RUN(test_users_written_once);
+	h2o_mem_init_pool(&pool);
+	seam_test();
+	h2o_mem_clear_pool(&pool);
 }
 
-/* The PostgreSQL run's database: a new one on the server of PLENARY_TEST_PG, dropped at the end. */
-static int pg_admin(const char *base, const char *sql)
-{
-	char url[1024];
-	snprintf(url, sizeof url, "%s%spostgres", base, base[strlen(base) - 1] == '/' ? "" : "/");
-	PGconn *c = PQconnectdb(url);
-	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
-	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
-	if (!ok)
-		fprintf(stderr, "test_db: %s: %s", sql, PQerrorMessage(c));
-	PQclear(r);
-	PQfinish(c);
-	return ok ? 0 : -1;
-}
+#define SEAM(name, fn)                                                                                       \
+	do {                                                                                                 \
+		seam_test = fn;                                                                              \
+		fx_run(name, FX_EMPTY, on_seam);                                                             \
+	} while (0)
 
 int main(void)
 {
-	char err[512];
-	h2o_mem_init_pool(&pool);
-	char path[] = "/tmp/plenary-db-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
-	s = store_open(path, err, sizeof err);
-	CHECK(s != NULL);
-	if (s) {
-		run_all("sqlite");
-		store_close(s);
-	}
-	const char *suffixes[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char f[64];
-		snprintf(f, sizeof f, "%s%s", path, suffixes[i]);
-		unlink(f);
-	}
-
-	const char *base = getenv("PLENARY_TEST_PG");
-	if (base && *base) {
-		char name[64], sql[128], url[1024];
-		snprintf(name, sizeof name, "plenary_unit_db_%d", (int)getpid());
-		snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-		CHECK(pg_admin(base, sql) == 0);
-		snprintf(url, sizeof url, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
-		s = store_open(url, err, sizeof err);
-		if (!s)
-			fprintf(stderr, "test_db: %s\n", err);
-		CHECK(s != NULL);
-		if (s) {
-			run_all("postgresql");
-			store_close(s);
-		}
-		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
-		pg_admin(base, sql);
-	}
-	h2o_mem_clear_pool(&pool);
+	SEAM("placeholders written once", test_placeholders_written_once);
+	SEAM("statement prepared once and reused", test_prepared_once_and_reused);
+	SEAM("NULL bound and read", test_null_bound_and_read);
+	SEAM("booleans read as numbers", test_booleans_read_as_numbers);
+	SEAM("RETURNING and unique violation", test_returning_and_unique_violation);
+	SEAM("transactions", test_transactions);
+	SEAM("users written once", test_users_written_once);
+	fx_done();
 	return unit_done("test_db");
 }
