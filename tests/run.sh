@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs every test layer against a build folder and ends with one line: "N passed, N failed".
-# Usage: tests/run.sh BUILD   (PLENARY_BIN overrides the binary the black-box tests start; the black-box tests run
-# twice, on SQLite and on a throwaway PostgreSQL, or on the server PLENARY_TEST_PG names when it is set)
+# Usage: tests/run.sh BUILD   (PLENARY_BIN overrides the binary the black-box tests start; the store's unit tests
+# and the black-box tests run on SQLite and on a throwaway PostgreSQL, or on the server PLENARY_TEST_PG names)
 set -u
 build=${1:-build}
 export PLENARY_BIN=${PLENARY_BIN:-$build/plenary}
@@ -23,10 +23,40 @@ tally=$(mktemp)
 : >"$tally.p"
 : >"$tally.f"
 
-echo "== unit tests"
+# One PostgreSQL serves the store's unit tests and the black-box tests' PostgreSQL pass: every database they make is
+# a database of a throwaway cluster (scripts/pgtmp.sh), stopped and removed at the end, also when the tests fail or
+# are interrupted. PLENARY_TEST_PG set by the caller (a base URL, postgresql://USER@HOST:PORT/) names a server to
+# use instead. When none starts, the unit binaries get PLENARY_TEST_PG set and empty: their "pg:" tests fail,
+# each counted once, and the black-box PostgreSQL pass counts one failure; nothing is skipped.
+echo "== PostgreSQL for the tests"
+pgdir=""
+stop_pg() {
+	if [ -n "$pgdir" ]; then
+		"$here/../scripts/pgtmp.sh" stop "$pgdir" >/dev/null 2>&1 || true
+		rm -rf "$pgdir"
+		pgdir=""
+	fi
+}
+trap 'stop_pg; rm -f "$tally" "$tally.p" "$tally.f"' EXIT
+trap 'exit 130' INT TERM
+pg_url=${PLENARY_TEST_PG:-}
+if [ -z "$pg_url" ]; then
+	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/plenary-pg-XXXXXX")
+	pg_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	if ! pg_url=$("$here/../scripts/pgtmp.sh" start "$pgdir" "$pg_port" 2>"$pgdir.err"); then
+		echo "a throwaway PostgreSQL did not start (make test installs PostgreSQL through scripts/deps.sh" \
+			"test); the PostgreSQL tests fail:"
+		sed 's/^/  /' "$pgdir.err"
+		pg_url=""
+	fi
+	rm -f "$pgdir.err"
+fi
+[ -n "$pg_url" ] && echo "$pg_url"
+
+echo "== unit tests (the store's on SQLite and PostgreSQL)"
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
-	out=$("$t" 2>&1)
+	out=$(PLENARY_TEST_PG=$pg_url "$t" 2>&1)
 	rc=$?
 	printf '%s\n' "$out" | add
 	if [ $rc -ne 0 ] && ! printf '%s' "$out" | grep -q ' passed, '; then
@@ -46,34 +76,11 @@ fi
 echo "== black-box HTTP tests (SQLite)"
 env -u PLENARY_TEST_PG /usr/bin/python3 -m pytest -q -p no:cacheprovider "$here/http" 2>&1 | tail -n 40 | add
 
-# The same tests on PostgreSQL: every database they make is a database of a throwaway cluster (scripts/pgtmp.sh),
-# stopped and removed at the end, also when the tests fail or are interrupted. PLENARY_TEST_PG set by the caller
-# (a base URL, postgresql://USER@HOST:PORT/) names a server to use instead.
 echo "== black-box HTTP tests (PostgreSQL)"
-pgdir=""
-stop_pg() {
-	if [ -n "$pgdir" ]; then
-		"$here/../scripts/pgtmp.sh" stop "$pgdir" >/dev/null 2>&1 || true
-		rm -rf "$pgdir"
-		pgdir=""
-	fi
-}
-trap 'stop_pg; rm -f "$tally" "$tally.p" "$tally.f"' EXIT
-trap 'exit 130' INT TERM
-pg_url=${PLENARY_TEST_PG:-}
 if [ -z "$pg_url" ]; then
-	pgdir=$(mktemp -d "${TMPDIR:-/tmp}/plenary-pg-XXXXXX")
-	pg_port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-	if ! pg_url=$("$here/../scripts/pgtmp.sh" start "$pgdir" "$pg_port" 2>"$pgdir.err"); then
-		echo "PostgreSQL pass not run: a throwaway PostgreSQL did not start (make test installs PostgreSQL" \
-			"through scripts/deps.sh test):"
-		sed 's/^/  /' "$pgdir.err"
-		echo 1 >>"$tally.f"
-		pg_url=""
-	fi
-	rm -f "$pgdir.err"
-fi
-if [ -n "$pg_url" ]; then
+	echo "PostgreSQL pass not run: no PostgreSQL (see \"PostgreSQL for the tests\" above)"
+	echo 1 >>"$tally.f"
+else
 	PLENARY_TEST_PG=$pg_url /usr/bin/python3 -m pytest -q -p no:cacheprovider "$here/http" 2>&1 | tail -n 40 | add
 fi
 stop_pg

@@ -5,16 +5,18 @@
 
 /* fx_run(name, kind, fn) runs fn twice, as the tests "sqlite: name" and "pg: name", each on a database of
  * its own: a new SQLite file, or a new database on the PostgreSQL server of PLENARY_TEST_PG (a base URL,
- * postgresql://USER@HOST:PORT/; tests/run.sh passes the throwaway cluster it starts). Without it, the first
- * PostgreSQL test starts a throwaway cluster with scripts/pgtmp.sh, stopped at fx_done. When no server can be
- * had, every "pg:" test fails with the reason: none is skipped. Each kind of database (migrated and empty, or
- * with the demo loaded) is made once per engine and copied for each test (a file copy; CREATE DATABASE ...
- * TEMPLATE). Fixture SQL (fx_sql, fx_text, fx_int) goes through a connection of its own, so it sees only what
- * the store committed, and is written in SQL both engines accept (f->engine tells them apart where not). */
+ * postgresql://USER@HOST:PORT/; tests/run.sh passes the throwaway cluster it starts, or "" when none
+ * started). Unset, the first PostgreSQL test starts a throwaway cluster with scripts/pgtmp.sh, stopped at
+ * fx_done. When no server can be had, every "pg:" test fails with the reason: none is skipped. Each kind of
+ * database (migrated and empty, or with the demo loaded) is made once per engine and copied for each test (a
+ * file copy; CREATE DATABASE ... TEMPLATE). Fixture SQL (fx_sql, fx_text, fx_int) goes through a connection
+ * of its own, so it sees only what the store committed, and is written in SQL both engines accept (f->engine
+ * tells them apart where not). */
 #include <errno.h>
 #include <fcntl.h>
 #include <libpq-fe.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -100,6 +102,26 @@ static int fx_find_pgtmp(char *out, size_t len)
 	return -1;
 }
 
+/* Stops the throwaway cluster this binary started, once. */
+static void fx_stop_cluster(void)
+{
+	if (!fx_g.pgtmp[0])
+		return;
+	char cmd[1400];
+	snprintf(cmd, sizeof cmd, "'%s' stop '%s/pg' >/dev/null 2>&1; rm -rf '%s/pg'", fx_g.pgtmp, fx_g.dir,
+		 fx_g.dir);
+	fx_g.pgtmp[0] = '\0';
+	if (system(cmd) != 0)
+		fprintf(stderr, "fixture: stopping the throwaway cluster in %s/pg failed\n", fx_g.dir);
+}
+
+static void fx_on_fatal(int sig)
+{
+	fx_stop_cluster();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 /* The PostgreSQL server's base URL (ending in /), found once: PLENARY_TEST_PG, or a throwaway cluster. */
 static const char *fx_pg(void)
 {
@@ -110,6 +132,11 @@ static const char *fx_pg(void)
 		snprintf(fx_g.pg_base, sizeof fx_g.pg_base, "%s%s", env,
 			 env[strlen(env) - 1] == '/' ? "" : "/");
 		return fx_g.pg_base;
+	}
+	if (env) { /* set and empty: the caller (tests/run.sh) tried to start one and could not */
+		snprintf(fx_g.pg_why, sizeof fx_g.pg_why,
+			 "PLENARY_TEST_PG is empty: the test run found no PostgreSQL");
+		return NULL;
 	}
 	char script[1024];
 	if (fx_find_pgtmp(script, sizeof script) != 0) {
@@ -142,6 +169,11 @@ static const char *fx_pg(void)
 		return NULL;
 	}
 	snprintf(fx_g.pg_base, sizeof fx_g.pg_base, "%s", last);
+	/* stopped also when a test dies (the store's die() aborts) or the binary ends early */
+	atexit(fx_stop_cluster);
+	signal(SIGABRT, fx_on_fatal);
+	signal(SIGSEGV, fx_on_fatal);
+	signal(SIGPIPE, fx_on_fatal);
 	return fx_g.pg_base;
 }
 
@@ -397,14 +429,7 @@ FX_FN void fx_done(void)
 		fx_where(FX_SQLITE, name, where, sizeof where);
 		fx_sqlite_files(where, "remove", NULL);
 	}
-	if (fx_g.pgtmp[0]) {
-		char cmd[1400];
-		snprintf(cmd, sizeof cmd, "'%s' stop '%s/pg' >/dev/null 2>&1; rm -rf '%s/pg'", fx_g.pgtmp,
-			 fx_g.dir, fx_g.dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "fixture: stopping the throwaway cluster in %s/pg failed\n",
-				fx_g.dir);
-	}
+	fx_stop_cluster();
 	rmdir(fx_g.dir);
 }
 

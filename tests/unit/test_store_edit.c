@@ -50,7 +50,8 @@ static int spoil_commit(struct fx *f)
 static void failed_commit_rolls_back(struct fx *f)
 {
 	CHECK(spoil_commit(f) == 0);
-	/* (SQLite: a connection open while another changes the schema loses its tables: opened again) */
+	/* opened again: on SQLite a connection that prepares its first statement after another connection
+	 * changed the schema dies ("no such table: article"; reported, src/store/sqlite.c) */
 	char err[512];
 	store_close(f->s);
 	f->s = store_open(f->where, err, sizeof err);
