@@ -379,6 +379,170 @@ static void contact_round_trip(struct fx *f)
 	CHECK(store_contact_list(f->s, &f->pool, other, 10, &list, &n) == 0 && n == 1);
 }
 
+static const struct tag *tag_named(const struct article *a, const char *name)
+{
+	for (size_t i = 0; i < a->ntags; i++)
+		if (strcmp(a->tags[i].name, name) == 0)
+			return &a->tags[i];
+	return NULL;
+}
+
+static void article_children_round_trip(struct fx *f)
+{
+	int64_t p0 = fx_int(f, "SELECT min(id) FROM person");
+	int64_t p1 = fx_int(f, "SELECT min(id) FROM person WHERE id > %lld", (long long)p0);
+	int64_t p2 = fx_int(f, "SELECT min(id) FROM person WHERE id > %lld", (long long)p1);
+	int64_t mine = fx_int(f, "SELECT min(id) FROM sponsor WHERE site_id = %lld", (long long)f->site);
+	int64_t theirs = fx_int(f, "SELECT min(id) FROM sponsor WHERE site_id <> %lld", (long long)f->site);
+	const char *old_tag =
+	    fx_text(f, "SELECT name FROM tag WHERE site_id = %lld ORDER BY id LIMIT 1", (long long)f->site);
+	CHECK(p2 > 0 && mine > 0 && old_tag);
+	if (p2 <= 0 || mine <= 0 || !old_tag)
+		return;
+	int64_t old_tags = fx_int(f, "SELECT count(*) FROM tag WHERE site_id = %lld", (long long)f->site);
+	/* the old tag named in another case is the same tag; a new one is made once */
+	char *upper = strdup(old_tag);
+	for (char *c = upper; *c; c++)
+		*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+	const char *tags[] = {"Brand New Topic", upper, "brand new topic"};
+	int64_t speakers[] = {p2, p1};
+	struct reference refs[] = {{"First citation", "LBA1", "https://example.org/1"},
+				   {"Second citation", "", ""}};
+	int64_t sponsors[] = {mine, theirs};
+	struct article_edit e = article(f, "with-children", "With children", "published");
+	e.interviewer = p0;
+	e.speakers = speakers;
+	e.nspeakers = 2;
+	e.refs = refs;
+	e.nrefs = 2;
+	e.sponsors = sponsors;
+	e.nsponsors = theirs > 0 ? 2 : 1;
+	e.tags = tags;
+	e.ntags = 3;
+	int64_t id = 0;
+	CHECK(store_article_save(f->s, &e, 0, &id) == SAVE_OK);
+	struct article a;
+	CHECK(store_admin_article(f->s, &f->pool, f->site, id, &a) == 1);
+	/* the speakers in the editor's order, the interviewer after them (as pages list them) */
+	CHECK(a.npeople == 3);
+	if (a.npeople == 3) {
+		CHECK(a.people[0].id == p2 && a.people[1].id == p1 && a.people[2].id == p0);
+		CHECK_STR(a.people[0].role, "speaker");
+		CHECK_STR(a.people[2].role, "interviewer");
+	}
+	CHECK(a.nrefs == 2);
+	if (a.nrefs == 2) {
+		CHECK_STR(a.refs[0].citation, "First citation");
+		CHECK_STR(a.refs[0].abstract_no, "LBA1");
+		CHECK_STR(a.refs[1].citation, "Second citation");
+	}
+	/* another site's sponsor is not linked */
+	CHECK(a.nsponsors == 1 && a.sponsors[0].id == mine);
+	CHECK(a.ntags == 2 && tag_named(&a, "Brand New Topic") && tag_named(&a, old_tag));
+	CHECK(fx_int(f, "SELECT count(*) FROM tag WHERE site_id = %lld", (long long)f->site) == old_tags + 1);
+	/* the public page shows the same */
+	CHECK(store_article_by_slug(f->s, &f->pool, f->site, "with-children", AUDIENCE_PUBLIC, &a) == 1);
+	CHECK(a.npeople == 3 && a.nrefs == 2 && a.nsponsors == 1 && a.ntags == 2);
+	/* a save replaces the children: an author byline, no speakers or references, one tag */
+	e.id = id;
+	e.expected_revision = 1;
+	e.byline_role = "author";
+	e.nspeakers = 0;
+	e.nrefs = 0;
+	e.nsponsors = 0;
+	e.ntags = 1;
+	CHECK(store_article_save(f->s, &e, 0, &id) == SAVE_OK);
+	CHECK(store_admin_article(f->s, &f->pool, f->site, id, &a) == 1);
+	CHECK(a.npeople == 1 && a.nrefs == 0 && a.nsponsors == 0 && a.ntags == 1);
+	if (a.npeople == 1)
+		CHECK_STR(a.people[0].role, "author");
+	CHECK(fx_int(f, "SELECT count(*) FROM reference WHERE article_id = %lld", (long long)id) == 0);
+	free(upper);
+}
+
+static void records_saved_and_live(struct fx *f)
+{
+	struct user u = {
+	    .email = "ed@example.org", .password_hash = "h", .name = "Ed", .profession = "physician"};
+	int64_t ed = store_user_create(f->s, &u, 1);
+	CHECK(ed > 0);
+	/* a trial: saved, read back by id and slug; not live until a published article names it */
+	struct trial_edit t = {.slug = "fresh-trial",
+			       .name = "FRESH-1",
+			       .aliases = "F1",
+			       .registry_id = "NCT00000001",
+			       .phase = "3",
+			       .setting = "adjuvant",
+			       .population = "adults",
+			       .arms = "A vs B",
+			       .primary_endpoint = "OS",
+			       .results = "",
+			       .status = "recruiting"};
+	int64_t trial = 0, again = 0;
+	CHECK(store_trial_save(f->s, f->site, &t, ed, &trial) == SAVE_OK && trial > 0);
+	CHECK(store_trial_save(f->s, f->site, &t, ed, &again) == SAVE_SLUG_TAKEN);
+	struct trial_edit got;
+	CHECK(store_trial_by_slug(f->s, &f->pool, f->site, "fresh-trial", &got) == 1 && got.id == trial);
+	CHECK_STR(got.primary_endpoint, "OS");
+	CHECK(store_trial_by_id(f->s, &f->pool, f->site, trial, &got) == 1);
+	CHECK_STR(got.registry_id, "NCT00000001");
+	CHECK(store_trial_by_id(f->s, &f->pool, fx_int(f, "SELECT max(id) FROM site"), trial, &got) == 0);
+	CHECK(store_record_live(f->s, LIVE_TRIAL, trial) == 0);
+	struct article_edit draft = article(f, "names-trial", "Names the trial", "draft");
+	draft.trial_id = trial;
+	int64_t art = 0;
+	CHECK(store_article_save(f->s, &draft, ed, &art) == SAVE_OK);
+	CHECK(store_record_live(f->s, LIVE_TRIAL, trial) == 0); /* a draft does not make it live */
+	draft.id = art;
+	draft.expected_revision = 1;
+	draft.status = "published";
+	CHECK(store_article_save(f->s, &draft, ed, &art) == SAVE_OK);
+	CHECK(store_record_live(f->s, LIVE_TRIAL, trial) == 1);
+	/* a person with a bio */
+	struct person p = {.slug = "dr-fresh",
+			   .name = "Dr Fresh",
+			   .title = "MD",
+			   .affiliation = "Clinic",
+			   .photo = "",
+			   .role = ""};
+	int64_t person = 0;
+	CHECK(store_person_save(f->s, &p, "A *bio*.", ed, &person) == SAVE_OK && person > 0);
+	struct person pg;
+	const char *bio = NULL;
+	CHECK(store_person_by_id(f->s, &f->pool, person, &pg, &bio) == 1);
+	CHECK_STR(pg.name, "Dr Fresh");
+	CHECK_STR(bio, "A *bio*.");
+	/* a congress is live from the start */
+	struct congress c = {.slug = "fresh-2031",
+			     .name = "FRESH 2031",
+			     .full_name = "Fresh Congress 2031",
+			     .starts_on = "2031-05-01",
+			     .ends_on = "2031-05-04",
+			     .city = "Porto",
+			     .country = "Portugal",
+			     .description = "",
+			     .year = 2031};
+	int64_t congress = 0;
+	CHECK(store_congress_save(f->s, f->site, &c, ed, &congress) == SAVE_OK && congress > 0);
+	struct congress cg;
+	CHECK(store_congress_by_id(f->s, &f->pool, f->site, congress, &cg) == 1 && cg.year == 2031);
+	CHECK_STR(cg.city, "Porto");
+	CHECK(store_record_live(f->s, LIVE_CONGRESS, congress) == 1);
+	/* the audit log, newest first, names the editor */
+	struct audit_entry *log;
+	size_t n = 0;
+	CHECK(store_audit_list(f->s, &f->pool, 50, &log, &n) == 0 && n >= 5);
+	if (n >= 1)
+		CHECK_STR(log[0].user_email, "ed@example.org");
+	for (size_t i = 1; i < n; i++)
+		CHECK(log[i - 1].at >= log[i].at);
+	int updates = 0;
+	for (size_t i = 0; i < n; i++)
+		updates +=
+		    strcmp(log[i].action, "article.update") == 0 && strcmp(log[i].detail, "published") == 0;
+	CHECK(updates == 1);
+}
+
 int main(void)
 {
 	fx_run("failed COMMIT rolls back", FX_DEMO, failed_commit_rolls_back);
@@ -389,6 +553,9 @@ int main(void)
 	fx_run("menu moves keep order", FX_DEMO, menu_moves_keep_order);
 	fx_run("uploads limited per user", FX_DEMO, uploads_limited_per_user);
 	fx_run("contact messages round trip", FX_DEMO, contact_round_trip);
+	fx_run("article's people, references, sponsors, tags round trip", FX_DEMO,
+	       article_children_round_trip);
+	fx_run("trials, people, congresses saved; live records; audit", FX_DEMO, records_saved_and_live);
 	fx_done();
 	return unit_done("store_edit");
 }
