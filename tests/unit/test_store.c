@@ -194,6 +194,110 @@ static void changes_of_others_read_once(struct fx *f)
 	CHECK(read_changes(f, &since, id, &structure, &has) == 0 && since > mark);
 }
 
+static void list_filters_and_counts(struct fx *f)
+{
+	/* each filter against the same count from the tables (published or scheduled, time come: the rule) */
+	const char *visible = "a.status IN ('published', 'scheduled') AND a.published_at <= ";
+	long long now = (long long)store_now(), site = (long long)f->site;
+	int64_t section = fx_int(f, "SELECT min(id) FROM section WHERE site_id = %lld", site);
+	int64_t congress =
+	    fx_int(f,
+		   "SELECT a.congress_id FROM article a WHERE a.site_id = %lld AND a.congress_id IS NOT "
+		   "NULL ORDER BY a.congress_id LIMIT 1",
+		   site);
+	int64_t tag =
+	    fx_int(f,
+		   "SELECT min(x.tag_id) FROM article_tag x JOIN article a ON a.id = x.article_id WHERE "
+		   "a.site_id = %lld AND a.status = 'published'",
+		   site);
+	int64_t trial = fx_int(f, "SELECT min(trial_id) FROM article WHERE site_id = %lld", site);
+	struct {
+		struct article_filter filter;
+		int64_t want;
+	} cases[] = {
+	    {{.site_id = f->site, .section_id = section},
+	     fx_int(
+		 f,
+		 "SELECT count(*) FROM article a WHERE %s%lld AND a.site_id = %lld AND a.section_id = %lld",
+		 visible, now, site, (long long)section)},
+	    {{.site_id = f->site, .congress_id = congress},
+	     fx_int(
+		 f,
+		 "SELECT count(*) FROM article a WHERE %s%lld AND a.site_id = %lld AND a.congress_id = %lld",
+		 visible, now, site, (long long)congress)},
+	    {{.site_id = f->site, .tag_id = tag},
+	     fx_int(
+		 f,
+		 "SELECT count(*) FROM article a JOIN article_tag x ON x.article_id = a.id WHERE %s%lld AND "
+		 "a.site_id = %lld AND x.tag_id = %lld",
+		 visible, now, site, (long long)tag)},
+	    {{.site_id = f->site, .trial_id = trial},
+	     fx_int(f,
+		    "SELECT count(*) FROM article a WHERE %s%lld AND a.site_id = %lld AND a.trial_id = %lld",
+		    visible, now, site, (long long)trial)},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct article *as;
+		size_t n = 0, total = 0;
+		CHECK(cases[c].want > 0);
+		CHECK(store_articles(f->s, &f->pool, &cases[c].filter, 0, 100, &as, &n, &total) == 0);
+		CHECK((int64_t)total == cases[c].want && n == total);
+		for (size_t i = 0; i < n; i++) {
+			CHECK(!cases[c].filter.section_id || as[i].section.id == section);
+			CHECK(!cases[c].filter.congress_id || as[i].congress.id == congress);
+			CHECK(!cases[c].filter.trial_id || as[i].trial.id == trial);
+		}
+		/* exclude_id leaves one out; a page from an offset */
+		if (n >= 2) {
+			struct article_filter ex = cases[c].filter;
+			ex.exclude_id = as[0].id;
+			struct article *rest;
+			size_t n2 = 0, total2 = 0;
+			CHECK(store_articles(f->s, &f->pool, &ex, 0, 100, &rest, &n2, &total2) == 0);
+			CHECK(total2 == total - 1 && n2 >= 1 && rest[0].id == as[1].id);
+			CHECK(store_articles(f->s, &f->pool, &cases[c].filter, 1, 1, &rest, &n2, &total2) ==
+			      0);
+			CHECK(n2 == 1 && total2 == total && rest[0].id == as[1].id);
+		}
+	}
+	/* tags: most used first, counts of visible articles */
+	struct tag *tags;
+	size_t nt = 0;
+	CHECK(store_tags(f->s, &f->pool, f->site, 5, &tags, &nt) == 0 && nt >= 2 && nt <= 5);
+	for (size_t i = 1; i < nt; i++)
+		CHECK(tags[i - 1].article_count >= tags[i].article_count && tags[i].article_count > 0);
+	struct tag t;
+	CHECK(nt && store_tag_by_slug(f->s, &f->pool, f->site, tags[0].slug, &t) == 1 && t.id == tags[0].id);
+	/* congresses count their visible articles; trials too */
+	struct congress *cs;
+	size_t nc = 0;
+	CHECK(store_congresses(f->s, &f->pool, f->site, 0, &cs, &nc) == 0);
+	for (size_t i = 0; i < nc; i++)
+		if (cs[i].id == congress)
+			CHECK(cs[i].article_count == cases[1].want);
+	struct trial *trials;
+	size_t ntr = 0;
+	CHECK(store_trials(f->s, &f->pool, f->site, &trials, &ntr) == 0 && ntr >= 1);
+	int found = 0;
+	for (size_t i = 0; i < ntr; i++)
+		if (trials[i].id == trial) {
+			found = 1;
+			CHECK(trials[i].article_count == cases[3].want);
+		}
+	CHECK(found);
+	/* hiding one article moves every count by one */
+	CHECK(
+	    fx_sql(
+		f,
+		"UPDATE article SET status = 'draft' WHERE id = (SELECT min(id) FROM article WHERE site_id = "
+		"%lld AND trial_id = %lld AND status = 'published')",
+		site, (long long)trial) == 0);
+	CHECK(store_trials(f->s, &f->pool, f->site, &trials, &ntr) == 0);
+	for (size_t i = 0; i < ntr; i++)
+		if (trials[i].id == trial)
+			CHECK(trials[i].article_count == cases[3].want - 1);
+}
+
 int main(void)
 {
 	fx_run("empty database migrated, demo loaded once", FX_EMPTY, open_and_demo);
@@ -201,6 +305,7 @@ int main(void)
 	fx_run("gated body stays in the store", FX_DEMO, gated_body_stays_in_store);
 	fx_run("related: same trial first", FX_DEMO, related_same_trial_first);
 	fx_run("sections, congresses, menu, pages", FX_DEMO, structure_reads);
+	fx_run("list filters, pages and counts", FX_DEMO, list_filters_and_counts);
 	fx_run("contact message and secrets", FX_DEMO, contact_and_secret);
 	fx_run("reopen migrates nothing, backfill once", FX_DEMO, reopen_and_backfill);
 	fx_run("changes of other writers read once", FX_DEMO, changes_of_others_read_once);
