@@ -173,32 +173,32 @@ STORE_FN(int, store_sponsors_all,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n),
 	 (s, pool, site_id, out, n))
 STORE_VOID(store_tune, (store * s, const struct store_tuning *t), (s, t))
-STORE_FN(int64_t, store_media_find, (store * s, int64_t site_id, const char *hash), (s, site_id, hash))
-STORE_FN(enum save_result, store_media_add,
+STORE_DB(int64_t, store_media_find, (store * s, int64_t site_id, const char *hash), (s, site_id, hash))
+STORE_DB(enum save_result, store_media_add,
 	 (store * s, int64_t site_id, const struct media *m, int64_t user_id, int64_t *id_out),
 	 (s, site_id, m, user_id, id_out))
-STORE_FN(int, store_media_list,
+STORE_DB(int, store_media_list,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit, struct media **out,
 	  size_t *n, size_t *total),
 	 (s, pool, site_id, offset, limit, out, n, total))
-STORE_FN(int, store_media_by_id,
+STORE_DB(int, store_media_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_media_update,
+STORE_DB(enum save_result, store_media_update,
 	 (store * s, int64_t site_id, int64_t id, const char *alt, const char *credit, int64_t user_id),
 	 (s, site_id, id, alt, credit, user_id))
-STORE_FN(enum save_result, store_media_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
+STORE_DB(enum save_result, store_media_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
 	 (s, site_id, id, user_id))
-STORE_FN(int, store_media_hash_used, (store * s, const char *hash), (s, hash))
-STORE_FN(enum save_result, store_upload_add,
+STORE_DB(int, store_media_hash_used, (store * s, const char *hash), (s, hash))
+STORE_DB(enum save_result, store_upload_add,
 	 (store * s, const struct media_upload *u, int max, int64_t since), (s, u, max, since))
-STORE_FN(int, store_upload_get,
+STORE_DB(int, store_upload_get,
 	 (store * s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id, int64_t since,
 	  struct media_upload *out),
 	 (s, pool, id, site_id, user_id, since, out))
-STORE_FN(int, store_upload_done, (store * s, const char *id, int64_t media_id), (s, id, media_id))
-STORE_FN(int, store_upload_delete, (store * s, const char *id), (s, id))
-STORE_FN(int, store_upload_expire, (store * s, int64_t before), (s, before))
+STORE_DB(int, store_upload_done, (store * s, const char *id, int64_t media_id), (s, id, media_id))
+STORE_DB(int, store_upload_delete, (store * s, const char *id), (s, id))
+STORE_DB(int, store_upload_expire, (store * s, int64_t before), (s, before))
 STORE_DB(int, store_admin_sections,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out, size_t *n),
 	 (s, pool, site_id, out, n))
