@@ -173,79 +173,79 @@ STORE_FN(int, store_sponsors_all,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n),
 	 (s, pool, site_id, out, n))
 STORE_VOID(store_tune, (store * s, const struct store_tuning *t), (s, t))
-STORE_FN(int64_t, store_media_find, (store * s, int64_t site_id, const char *hash), (s, site_id, hash))
-STORE_FN(enum save_result, store_media_add,
+STORE_DB(int64_t, store_media_find, (store * s, int64_t site_id, const char *hash), (s, site_id, hash))
+STORE_DB(enum save_result, store_media_add,
 	 (store * s, int64_t site_id, const struct media *m, int64_t user_id, int64_t *id_out),
 	 (s, site_id, m, user_id, id_out))
-STORE_FN(int, store_media_list,
+STORE_DB(int, store_media_list,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit, struct media **out,
 	  size_t *n, size_t *total),
 	 (s, pool, site_id, offset, limit, out, n, total))
-STORE_FN(int, store_media_by_id,
+STORE_DB(int, store_media_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_media_update,
+STORE_DB(enum save_result, store_media_update,
 	 (store * s, int64_t site_id, int64_t id, const char *alt, const char *credit, int64_t user_id),
 	 (s, site_id, id, alt, credit, user_id))
-STORE_FN(enum save_result, store_media_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
+STORE_DB(enum save_result, store_media_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
 	 (s, site_id, id, user_id))
-STORE_FN(int, store_media_hash_used, (store * s, const char *hash), (s, hash))
-STORE_FN(enum save_result, store_upload_add,
+STORE_DB(int, store_media_hash_used, (store * s, const char *hash), (s, hash))
+STORE_DB(enum save_result, store_upload_add,
 	 (store * s, const struct media_upload *u, int max, int64_t since), (s, u, max, since))
-STORE_FN(int, store_upload_get,
+STORE_DB(int, store_upload_get,
 	 (store * s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id, int64_t since,
 	  struct media_upload *out),
 	 (s, pool, id, site_id, user_id, since, out))
-STORE_FN(int, store_upload_done, (store * s, const char *id, int64_t media_id), (s, id, media_id))
-STORE_FN(int, store_upload_delete, (store * s, const char *id), (s, id))
-STORE_FN(int, store_upload_expire, (store * s, int64_t before), (s, before))
-STORE_FN(int, store_admin_sections,
+STORE_DB(int, store_upload_done, (store * s, const char *id, int64_t media_id), (s, id, media_id))
+STORE_DB(int, store_upload_delete, (store * s, const char *id), (s, id))
+STORE_DB(int, store_upload_expire, (store * s, int64_t before), (s, before))
+STORE_DB(int, store_admin_sections,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int, store_section_by_id,
+STORE_DB(int, store_section_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct section_edit *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_section_save,
+STORE_DB(enum save_result, store_section_save,
 	 (store * s, int64_t site_id, const struct section_edit *x, int64_t user_id, int64_t *id_out,
 	  const char **taken),
 	 (s, site_id, x, user_id, id_out, taken))
-STORE_FN(int, store_admin_tags,
+STORE_DB(int, store_admin_tags,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct tag **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int, store_tag_by_id,
+STORE_DB(int, store_tag_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct tag *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_tag_save,
+STORE_DB(enum save_result, store_tag_save,
 	 (store * s, int64_t site_id, const struct tag *x, int64_t user_id, int64_t *id_out,
 	  const char **taken),
 	 (s, site_id, x, user_id, id_out, taken))
-STORE_FN(enum save_result, store_tag_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
+STORE_DB(enum save_result, store_tag_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
 	 (s, site_id, id, user_id))
-STORE_FN(int, store_admin_pages,
+STORE_DB(int, store_admin_pages,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct page **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int, store_page_by_id,
+STORE_DB(int, store_page_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct page *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_page_save,
+STORE_DB(enum save_result, store_page_save,
 	 (store * s, int64_t site_id, const struct page *x, int64_t user_id, int64_t *id_out,
 	  const char **taken),
 	 (s, site_id, x, user_id, id_out, taken))
-STORE_FN(int, store_admin_menu,
+STORE_DB(int, store_admin_menu,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_entry **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(enum save_result, store_menu_save,
+STORE_DB(enum save_result, store_menu_save,
 	 (store * s, int64_t site_id, const struct menu_entry *x, int64_t user_id, int64_t *id_out),
 	 (s, site_id, x, user_id, id_out))
-STORE_FN(enum save_result, store_menu_move,
+STORE_DB(enum save_result, store_menu_move,
 	 (store * s, int64_t site_id, int64_t id, int dir, int64_t user_id), (s, site_id, id, dir, user_id))
-STORE_FN(enum save_result, store_menu_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
+STORE_DB(enum save_result, store_menu_delete, (store * s, int64_t site_id, int64_t id, int64_t user_id),
 	 (s, site_id, id, user_id))
-STORE_FN(int, store_admin_sites, (store * s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n),
+STORE_DB(int, store_admin_sites, (store * s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n),
 	 (s, pool, out, n))
-STORE_FN(int, store_site_by_id, (store * s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out),
+STORE_DB(int, store_site_by_id, (store * s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out),
 	 (s, pool, id, out))
-STORE_FN(enum save_result, store_site_save,
+STORE_DB(enum save_result, store_site_save,
 	 (store * s, const struct site_edit *x, int64_t user_id, int64_t *id_out, const char **taken),
 	 (s, x, user_id, id_out, taken))
 STORE_FN(int, store_generate_articles, (store * s, size_t count, char *err, size_t errlen),

@@ -2,6 +2,7 @@
  * engine's part on to its driver (db_sqlite.c, db_pg.c). */
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,6 +157,63 @@ int db_rollback(struct db *d)
 int db_unique_violation(struct db *d)
 {
 	return d->unique;
+}
+
+const char *db_unique_column(struct db *d)
+{
+	static const char *const known[] = {"slug", "name", "host", "path"};
+	const char *c = d->unique ? d->unique_name : "";
+	size_t n = strlen(c);
+	if (n > 4 && strcmp(c + n - 4, "_key") == 0)
+		n -= 4;
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		size_t k = strlen(known[i]);
+		if (n > k && (c[n - k - 1] == '_' || c[n - k - 1] == '.') &&
+		    strncmp(c + n - k, known[i], k) == 0)
+			return known[i];
+	}
+	return "";
+}
+
+int db_row_locks(struct db *d)
+{
+	return d->drv->lock != NULL;
+}
+
+int db_lock(struct db *d, int64_t key)
+{
+	return d->drv->lock ? d->drv->lock(d, key) : 0;
+}
+
+enum save_result db_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
+				 const char *detail)
+{
+	char target[48], action[48];
+	snprintf(target, sizeof target, "%s:%lld", kind, (long long)id);
+	snprintf(action, sizeof action, "%s.%s", kind, verb);
+	return store_audit(s, user_id, action, target, detail) == 0 ? SAVE_OK : SAVE_ERROR;
+}
+
+enum save_result db_save_row(struct db_stmt *st, int64_t id, const char *kind, int64_t user_id,
+			     const char *detail, int64_t *id_out, const char **taken)
+{
+	struct db *d = st->d;
+	if (taken)
+		*taken = "";
+	int64_t got = 0;
+	int changes = 0;
+	int rc = id ? db_exec(st, &changes) : db_exec_id(st, &got);
+	if (rc < 0 && db_unique_violation(d)) {
+		if (taken)
+			*taken = db_unique_column(d);
+		return SAVE_SLUG_TAKEN;
+	}
+	if (rc < 0 || (!id && rc == 0))
+		return SAVE_ERROR;
+	if (id && changes == 0)
+		return SAVE_NOT_FOUND;
+	*id_out = id ? id : got;
+	return db_audit_record(d->s, user_id, kind, id ? "update" : "create", *id_out, detail);
 }
 
 int64_t db_now(void)

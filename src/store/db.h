@@ -69,6 +69,26 @@ int db_commit(struct db *d);
 int db_rollback(struct db *d);
 /** 1 when the last failed statement of the connection broke a unique constraint. */
 int db_unique_violation(struct db *d);
+/** The column that unique constraint names, when it is one of "slug", "name", "host", "path" (SQLite's
+ * "UNIQUE constraint failed: tag.site_id, tag.slug" and PostgreSQL's "tag_site_id_slug_key" give "slug");
+ * else
+ * "". */
+const char *db_unique_column(struct db *d);
+/** 1 when the engine locks rows and keys for a transaction (PostgreSQL: SELECT ... FOR UPDATE, db_lock); 0
+ * when its write transaction (db_begin) holds the whole database (SQLite), which then needs neither. */
+int db_row_locks(struct db *d);
+/** Waits for the lock named key until the transaction ends (PostgreSQL's advisory lock): writers of one thing
+ * take turns, as SQLite's one writer does; nothing on SQLite. 0, or -1. */
+int db_lock(struct db *d, int64_t key);
+/** Runs a bound INSERT ... RETURNING id (id 0) or UPDATE of record id, then writes its audit line
+ * ("kind.create" or "kind.update" on "kind:id"): SAVE_OK with *id_out, SAVE_SLUG_TAKEN on a unique
+ * constraint (*taken, when not NULL, names its column: db_unique_column; on PostgreSQL the transaction is
+ * then spoiled: the caller rolls back), SAVE_NOT_FOUND when the UPDATE changed no row. */
+enum save_result db_save_row(struct db_stmt *st, int64_t id, const char *kind, int64_t user_id,
+			     const char *detail, int64_t *id_out, const char **taken);
+/** An audit line "kind.verb" on "kind:id" (store_audit). */
+enum save_result db_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
+				 const char *detail);
 /** The clock every store function stamps rows with (store_now). */
 int64_t db_now(void);
 
@@ -92,12 +112,16 @@ struct db_driver {
 	int (*changes)(struct db_stmt *st); /* rows changed by the last run */
 	int (*run)(struct db *d, const char *sql);
 	const char *begin; /* the SQL that starts a write transaction */
+	/* db_lock's lock, NULL when the write transaction holds the whole database (db_row_locks) */
+	int (*lock)(struct db *d, int64_t key);
 	void (*finalize)(struct db_stmt *st);
 };
 struct db {
 	const struct db_driver *drv;
 	store *s;
 	int unique; /* the last failure was a unique violation */
+	/* what the driver was told of it: SQLite's message, PostgreSQL's constraint name */
+	char unique_name[256];
 	struct db_stmt *stmt[DB_SLOTS];
 	const char *sql[DB_SLOTS]; /* the SQL each slot was prepared with */
 };

@@ -121,12 +121,15 @@ static int step(struct db_stmt *st)
 		if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
 			const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 			st->d->unique = state && strcmp(state, "23505") == 0;
-			if (st->d->unique)
+			if (st->d->unique) {
+				const char *c = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
+				snprintf(st->d->unique_name, sizeof st->d->unique_name, "%s", c ? c : "");
 				log_debug("database: unique violation (in: %.80s)", x->sql);
-			else
+			} else {
 				log_error("database: %.*s (in: %.80s)",
 					  (int)strcspn(PQresultErrorMessage(r), "\n"),
 					  PQresultErrorMessage(r), x->sql);
+			}
 			PQclear(r);
 			reset(st);
 			return DB_ERROR;
@@ -177,6 +180,14 @@ static int run(struct db *d, const char *sql)
 	return pg_run(d->s, sql);
 }
 
+/* An advisory lock held until the transaction ends. */
+static int lock(struct db *d, int64_t key)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%lld)", (long long)key);
+	return pg_run(d->s, sql);
+}
+
 static void finalize(struct db_stmt *st)
 {
 	reset(st);
@@ -195,5 +206,6 @@ const struct db_driver db_pg_driver = {
     .changes = changes,
     .run = run,
     .begin = "BEGIN",
+    .lock = lock,
     .finalize = finalize,
 };

@@ -1,6 +1,7 @@
 /* db_sqlite: the seam's driver on SQLite: ?N is SQLite's own placeholder, so statements go to it as written.
  */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/log.h"
@@ -51,10 +52,12 @@ static int step(struct db_stmt *st)
 		return DB_DONE;
 	int ext = sqlite3_extended_errcode(conn(st->d));
 	st->d->unique = ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY;
-	if (st->d->unique)
+	if (st->d->unique) {
+		snprintf(st->d->unique_name, sizeof st->d->unique_name, "%s", sqlite3_errmsg(conn(st->d)));
 		log_debug("database: %s (in: %.80s)", sqlite3_errmsg(conn(st->d)), sqlite3_sql(SQ(st)->st));
-	else
+	} else {
 		log_error("database: %s (in: %.80s)", sqlite3_errmsg(conn(st->d)), sqlite3_sql(SQ(st)->st));
+	}
 	sqlite3_reset(SQ(st)->st);
 	return DB_ERROR;
 }
@@ -104,5 +107,6 @@ const struct db_driver db_sqlite_driver = {
     .changes = changes,
     .run = run,
     .begin = "BEGIN IMMEDIATE",
+    .lock = NULL, /* BEGIN IMMEDIATE holds the whole database */
     .finalize = finalize,
 };

@@ -368,7 +368,7 @@ int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t 
 int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
 int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n);
 
-/* ---- the media library (media.c) ---- */
+/* ---- the media library (media_db.c) ---- */
 
 /** The id of the site's image with these bytes: 0 when none, -1 on error. */
 int64_t store_media_find(store *s, int64_t site_id, const char *hash);
@@ -409,7 +409,7 @@ int store_upload_delete(store *s, const char *id);
 /** Forgets every upload started before `before`: 0, or -1 (their files go by age, src/jobs/uploads.c). */
 int store_upload_expire(store *s, int64_t before);
 
-/* ---- site structure (src/store/structure.c): sections, tags, static pages, the menu, sister sites ----
+/* ---- site structure (src/store/structure_db.c): sections, tags, static pages, the menu, sister sites ----
  *
  * Saves create when the id is 0. A position of -1 means "at the end" for a new row and "unchanged" for an
  * existing one. On SAVE_SLUG_TAKEN, *taken names the unique field in use: "slug", "name", "host" or "path".

@@ -6,6 +6,7 @@ their own (structure_server below), leaving admin_server's demo as the other bac
 import os
 import re
 import tempfile
+import threading
 import time
 import uuid
 
@@ -605,3 +606,44 @@ def test_every_form_needs_its_token(srv, editor, admin):
     assert after == before
     assert rows(srv, "SELECT id, position FROM menu_item ORDER BY id") == positions
     assert one(srv, "SELECT name FROM section WHERE id = 1")["name"] != "No token"
+
+
+# ---- editors at once --------------------------------------------------------------------------------------
+# The store makes writers of one site's tag names and section positions take turns (SQLite's one writer,
+# PostgreSQL's locks): the same requests sent at once end as if sent one after the other.
+
+def at_once(n, send):
+    """send(i) for i in 0..n-1 on n threads started together: the results in order."""
+    out = [None] * n
+    start = threading.Barrier(n)
+
+    def run(i):
+        start.wait()
+        out[i] = send(i)
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
+
+
+def test_one_tag_name_sent_at_once_is_saved_once(srv, editor):
+    for _ in range(3):
+        n = uid()
+        forms = [opened(editor, "/admin/tags/new", "/admin/tags") for _ in range(6)]
+        codes = at_once(6, lambda i: editor.post("/admin/tags", data={
+            **forms[i], "name": f"Race {n}", "slug": f"race-{n}-{i}"}).status_code)
+        assert sorted(codes) == [303] + [422] * 5, codes
+        assert one(srv, "SELECT count(*) AS n FROM tag WHERE slug LIKE ?", f"race-{n}-%")["n"] == 1
+
+
+def test_sections_added_at_once_each_go_last(srv, editor):
+    n = uid()
+    forms = [opened(editor, "/admin/sections/new", "/admin/sections") for _ in range(6)]
+    codes = at_once(6, lambda i: editor.post("/admin/sections", data={
+        **forms[i], "name": f"Race {n} {i}", "slug": f"race-{n}-{i}", "position": ""}).status_code)
+    assert codes == [303] * 6
+    positions = [r["position"] for r in rows(srv, "SELECT position FROM section WHERE slug LIKE ?", f"race-{n}-%")]
+    assert len(set(positions)) == 6, positions
+
