@@ -1,14 +1,8 @@
-/* test_structure_db: the site structure and media store functions written once (structure_db.c, media_db.c)
- * on SQLite, and on PostgreSQL when PLENARY_TEST_PG is set. */
-#include <libpq-fe.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+/* test_structure_db: the site structure and media store functions written once (structure_db.c, media_db.c),
+ * each test on SQLite and on PostgreSQL (fixture.h). */
+#include "fixture.h"
 
-#include "store/store.h"
-#include "unit.h"
-
+/* the test's store and pool, and the site and user made on its fresh database */
 static h2o_mem_pool_t pool;
 static store *s;
 static int64_t site, user;
@@ -182,9 +176,12 @@ static void test_media_once_per_hash_and_uploads_counted(void)
 	CHECK(store_media_hash_used(s, "abc123") == 0);
 }
 
-static void run_all(const char *engine)
+/* Runs a test on a fresh database with one site and one user. */
+static void (*site_test)(void);
+static void on_site(struct fx *f)
 {
-	fprintf(stderr, "test_structure_db: %s\n", engine);
+	s = f->s;
+	h2o_mem_init_pool(&pool);
 	CHECK(store_ensure_site(s, "Test") == 0);
 	struct site_edit *sites;
 	size_t n = 0;
@@ -194,66 +191,22 @@ static void run_all(const char *engine)
 	    .email = "u@example.org", .password_hash = "h", .name = "U", .profession = "physician"};
 	user = store_user_create(s, &u, 1);
 	CHECK(user > 0);
-	RUN(test_menu_is_a_tree_in_position_order);
-	RUN(test_a_taken_field_is_named);
-	RUN(test_tag_names_fold_ascii_letters_only);
-	RUN(test_media_once_per_hash_and_uploads_counted);
+	site_test();
+	h2o_mem_clear_pool(&pool);
 }
 
-/* The PostgreSQL run's database: a new one on the server of PLENARY_TEST_PG, dropped at the end. */
-static int pg_admin(const char *base, const char *sql)
-{
-	char url[1024];
-	snprintf(url, sizeof url, "%s%spostgres", base, base[strlen(base) - 1] == '/' ? "" : "/");
-	PGconn *c = PQconnectdb(url);
-	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
-	int ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
-	if (!ok)
-		fprintf(stderr, "test_structure_db: %s: %s", sql, PQerrorMessage(c));
-	PQclear(r);
-	PQfinish(c);
-	return ok ? 0 : -1;
-}
+#define SITE_TEST(name, fn)                                                                                  \
+	do {                                                                                                 \
+		site_test = fn;                                                                              \
+		fx_run(name, FX_EMPTY, on_site);                                                             \
+	} while (0)
 
 int main(void)
 {
-	char err[512];
-	h2o_mem_init_pool(&pool);
-	char path[] = "/tmp/plenary-structure-XXXXXX";
-	int fd = mkstemp(path);
-	close(fd);
-	unlink(path);
-	s = store_open(path, err, sizeof err);
-	CHECK(s != NULL);
-	if (s) {
-		run_all("sqlite");
-		store_close(s);
-	}
-	const char *suffixes[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char f[64];
-		snprintf(f, sizeof f, "%s%s", path, suffixes[i]);
-		unlink(f);
-	}
-
-	const char *base = getenv("PLENARY_TEST_PG");
-	if (base && *base) {
-		char name[64], sql[128], url[1024];
-		snprintf(name, sizeof name, "plenary_unit_structure_%d", (int)getpid());
-		snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-		CHECK(pg_admin(base, sql) == 0);
-		snprintf(url, sizeof url, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
-		s = store_open(url, err, sizeof err);
-		if (!s)
-			fprintf(stderr, "test_structure_db: %s\n", err);
-		CHECK(s != NULL);
-		if (s) {
-			run_all("postgresql");
-			store_close(s);
-		}
-		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
-		pg_admin(base, sql);
-	}
-	h2o_mem_clear_pool(&pool);
+	SITE_TEST("menu is a tree in position order", test_menu_is_a_tree_in_position_order);
+	SITE_TEST("a taken field is named", test_a_taken_field_is_named);
+	SITE_TEST("tag names fold ASCII letters only", test_tag_names_fold_ascii_letters_only);
+	SITE_TEST("media once per hash, uploads counted", test_media_once_per_hash_and_uploads_counted);
+	fx_done();
 	return unit_done("test_structure_db");
 }
