@@ -148,6 +148,18 @@ int db_commit(struct db *d)
 	return -1;
 }
 
+int db_xact_lock(struct db *d, int slot, int64_t key, int wait)
+{
+	struct db_stmt *st = db_prepare(d, slot, d->drv->lock[wait ? 1 : 0]);
+	db_bind_int64(st, 1, key);
+	int rc = db_step(st);
+	if (rc == DB_ERROR)
+		return -1;
+	int held = rc == DB_ROW && db_col_int64(st, 0) != 0;
+	db_reset(st);
+	return held;
+}
+
 int db_rollback(struct db *d)
 {
 	return d->drv->run(d, "ROLLBACK");

@@ -62,8 +62,14 @@ int db_exec(struct db_stmt *st, int *changes);
 int db_exec_id(struct db_stmt *st, int64_t *id);
 /** Runs SQL text without parameters: 0, or -1 after logging. */
 int db_run(struct db *d, const char *sql);
-/** A write transaction (SQLite takes the write lock at once). */
+/** A write transaction (SQLite takes the write lock at once). A SELECT run in it may end in " FOR UPDATE":
+ * PostgreSQL then locks its rows until the transaction ends; SQLite, whose write transaction holds the whole
+ * database already, runs the SELECT without those words. */
 int db_begin(struct db *d);
+/** Takes the advisory lock `key` until the transaction ends, so that the nodes serving one PostgreSQL
+ * database take turns (SQLite: held at once, its write transaction excludes every other writer already): 1
+ * held, 0 held elsewhere (only when !wait: else it waits), -1 on error. slot: one of the caller's own. */
+int db_xact_lock(struct db *d, int slot, int64_t key, int wait);
 /** Commits: 0, or -1 after which the transaction is rolled back on both engines. */
 int db_commit(struct db *d);
 int db_rollback(struct db *d);
@@ -92,6 +98,9 @@ struct db_driver {
 	int (*changes)(struct db_stmt *st); /* rows changed by the last run */
 	int (*run)(struct db *d, const char *sql);
 	const char *begin; /* the SQL that starts a write transaction */
+	/* SELECTs of one row and column, 1 when the transaction holds advisory lock ?1: [0] tries, [1] waits
+	 */
+	const char *lock[2];
 	void (*finalize)(struct db_stmt *st);
 };
 struct db {

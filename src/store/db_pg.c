@@ -195,5 +195,7 @@ const struct db_driver db_pg_driver = {
     .changes = changes,
     .run = run,
     .begin = "BEGIN",
+    .lock = {"SELECT pg_try_advisory_xact_lock(CAST(?1 AS BIGINT))",
+	     "SELECT 1 FROM pg_advisory_xact_lock(CAST(?1 AS BIGINT))"},
     .finalize = finalize,
 };

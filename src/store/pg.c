@@ -21,7 +21,6 @@ enum {
 	Q_SECRET_PUT,
 	Q_SITE_DEFAULT,
 	Q_STAMP,
-	Q_NEXT_SCHEDULED,
 	Q_EPOCH,
 	Q_SITE_COUNT,
 	Q_LAST
@@ -477,6 +476,7 @@ static const struct store_ops pg_ops = {
 #undef STORE_VOID
 #undef STORE_DB
     .close = pg_close,
+    .article_parts = pg_article_parts,
 };
 
 /* The names of the table's missing functions, comma-separated, into out: how many. */
@@ -692,13 +692,4 @@ int64_t pg_store_content_epoch(store *s)
 {
 	int64_t epoch = -1;
 	return pg_value(s, Q_EPOCH, "SELECT epoch FROM content_version", NULL, &epoch) == 1 ? epoch : -1;
-}
-
-int64_t pg_store_next_scheduled(store *s)
-{
-	int64_t when = 0;
-	pg_value(s, Q_NEXT_SCHEDULED,
-		 "SELECT COALESCE(min(published_at), 0) FROM article WHERE status = 'scheduled'", NULL,
-		 &when);
-	return when;
 }

@@ -19,9 +19,9 @@
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
  * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, 100-179 free (pg_users.c's, now users_db.c on the seam),
- * pg_editorial.c 180-259, pg_structure.c 260-339, pg_media.c 340-369, pg_search.c 370-409, pg_snippet.c
- * 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c 490-499; the
- * seam's (db_pg.c) from PG_SEAM_FIRST on. */
+ * 180-259 free (pg_editorial.c's, now editorial_db.c and records_db.c on the seam), pg_structure.c 260-339,
+ * pg_media.c 340-369, pg_search.c 370-409, pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469,
+ * pg_changes.c 470-489, pg_backup.c 490-499; the seam's (db_pg.c) from PG_SEAM_FIRST on. */
 #define PG_SEAM_FIRST 512
 #define PG_SLOTS (PG_SEAM_FIRST + 512)
 

@@ -33,9 +33,9 @@
 
 /* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
  * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: 0-39 free (users.c's, now
- * users_db.c on the seam, db.h), editorial.c 40-79, structure.c 80-109, media.c 110-129, search.c 130-149,
- * related.c 150-159, generate.c 160-169, backup.c 170-175, changes.c 176-183, snippet.c 184-191. Each file
- * asserts its range. */
+ * users_db.c on the seam, db.h), 40-79 free (editorial.c's, now editorial_db.c and records_db.c), structure.c
+ * 80-109, media.c 110-129, search.c 130-149, related.c 150-159, generate.c 160-169, backup.c 170-175,
+ * changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, calls.c). */
