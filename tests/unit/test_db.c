@@ -14,6 +14,7 @@ static struct db *d;
 
 /* slots of the seam the tests use, clear of the domain files' */
 enum { T_LITERAL = 200, T_PARAMS, T_NULL, T_INSERT, T_UPSERT, T_COUNT, T_BOOL, T_NOT_NULL };
+enum { T_LOCK = T_NOT_NULL + 1, T_TRY_LOCK, T_FOR_UPDATE };
 
 static void test_placeholders_written_once(void)
 {
@@ -194,6 +195,62 @@ static void test_users_written_once(void)
 	CHECK(wait >= 1);
 }
 
+static void test_locks(void)
+{
+	/* an advisory lock and a row lock in a write transaction: held, and the rows read */
+	CHECK(db_begin(d) == 0);
+	CHECK(db_xact_lock(d, T_LOCK, 4242, 1) == 1);
+	CHECK(db_xact_lock(d, T_TRY_LOCK, 4242, 0) == 1); /* held already by this transaction */
+	struct db_stmt *st = db_prepare(d, T_FOR_UPDATE, "SELECT v FROM seam_t WHERE k = ?1 FOR UPDATE");
+	db_bind_text(st, 1, "three");
+	CHECK(db_step(st) == DB_ROW);
+	CHECK(db_col_int64(st, 0) == 3);
+	CHECK(db_step(st) == DB_DONE);
+	db_reset(st);
+	CHECK(db_commit(d) == 0);
+}
+
+/* PostgreSQL only (SQLite's second writer waits at its BEGIN): another connection's lock is not held here
+ * until that transaction ends. */
+static void test_lock_held_elsewhere(const char *url)
+{
+	char err[256];
+	store *other = store_open(url, err, sizeof err);
+	CHECK(other != NULL);
+	if (!other)
+		return;
+	struct db *o = db_of(other);
+	CHECK(db_begin(o) == 0);
+	CHECK(db_xact_lock(o, T_LOCK, 4243, 1) == 1);
+	CHECK(db_begin(d) == 0);
+	CHECK(db_xact_lock(d, T_TRY_LOCK, 4243, 0) == 0);
+	CHECK(db_xact_lock(d, T_TRY_LOCK, 4244, 0) == 1); /* another key is free */
+	CHECK(db_commit(o) == 0);
+	CHECK(db_xact_lock(d, T_TRY_LOCK, 4243, 0) == 1);
+	CHECK(db_commit(d) == 0);
+	store_close(other);
+}
+
+static void test_editorial_written_once(void)
+{
+	/* a record and its audit line are one: when the audit line cannot be written (its author is no
+	 * account), the record is not saved either */
+	struct person p = {.slug = "seam-person", .name = "Seam Person", .title = "", .affiliation = "x"};
+	int64_t id = 0;
+	CHECK(store_person_save(s, &p, "bio", 987654321, &id) == SAVE_ERROR);
+	CHECK(store_person_save(s, &p, "bio", 0, &id) == SAVE_OK);
+	const char *bio = NULL;
+	struct person got;
+	CHECK(store_person_by_id(s, &pool, id, &got, &bio) == 1);
+	CHECK_STR(got.slug, "seam-person");
+	CHECK_STR(bio, "bio");
+	CHECK(store_person_save(s, &p, "again", 0, &id) == SAVE_SLUG_TAKEN);
+	struct audit_entry *log;
+	size_t n = 0;
+	CHECK(store_audit_list(s, &pool, 1, &log, &n) == 0 && n == 1);
+	CHECK_STR(log[0].action, "person.create");
+}
+
 static void run_all(const char *engine)
 {
 	fprintf(stderr, "test_db: %s\n", engine);
@@ -205,6 +262,8 @@ static void run_all(const char *engine)
 	RUN(test_returning_and_unique_violation);
 	RUN(test_transactions);
 	RUN(test_users_written_once);
+	RUN(test_locks);
+	RUN(test_editorial_written_once);
 }
 
 /* The PostgreSQL run's database: a new one on the server of PLENARY_TEST_PG, dropped at the end. */
@@ -256,6 +315,7 @@ int main(void)
 		CHECK(s != NULL);
 		if (s) {
 			run_all("postgresql");
+			test_lock_held_elsewhere(url);
 			store_close(s);
 		}
 		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
