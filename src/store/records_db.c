@@ -62,7 +62,22 @@ int db_store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struc
 	return db_collect(st, pool, sizeof **out, fill_named, (void **)out, n);
 }
 
-/* ---- saving a record ---- */
+/* ---- a record's fields ---- */
+
+/* Binds n texts to ?first and the parameters after it. */
+static void bind_texts(struct db_stmt *st, int first, const char *const *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		db_bind_text(st, first + i, v[i]);
+}
+
+/* Reads column 0 as the id into *id and n texts from column 1 on into *f[0..n). */
+static void col_fields(h2o_mem_pool_t *pool, struct db_stmt *st, int64_t *id, const char **const *f, int n)
+{
+	*id = db_col_int64(st, 0);
+	for (int i = 0; i < n; i++)
+		*f[i] = db_col_text(st, pool, 1 + i);
+}
 
 /* Runs a record's bound INSERT ... RETURNING id (id 0) or UPDATE ... RETURNING id and writes its audit line
  * ("kind.create" or "kind.update" on "kind:id", detail), in one transaction: SAVE_OK with *id_out,
@@ -97,6 +112,8 @@ static enum save_result save_record(store *s, struct db_stmt *st, int64_t id, co
 	return SAVE_OK;
 }
 
+/* ---- faculty ---- */
+
 enum save_result db_store_person_save(store *s, const struct person *x, const char *bio, int64_t user_id,
 				      int64_t *id_out)
 {
@@ -108,11 +125,8 @@ enum save_result db_store_person_save(store *s, const struct person *x, const ch
 		: db_prepare(db_of(s), R_PERSON_INSERT,
 			     "INSERT INTO person (slug, name, title, affiliation, bio) "
 			     "VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
-	db_bind_text(st, 1, x->slug);
-	db_bind_text(st, 2, x->name);
-	db_bind_text(st, 3, x->title);
-	db_bind_text(st, 4, x->affiliation);
-	db_bind_text(st, 5, bio);
+	const char *v[] = {x->slug, x->name, x->title, x->affiliation, bio};
+	bind_texts(st, 1, v, 5);
 	if (x->id)
 		db_bind_int64(st, 6, x->id);
 	return save_record(s, st, x->id, "person", user_id, x->name, id_out);
@@ -121,12 +135,9 @@ enum save_result db_store_person_save(store *s, const struct person *x, const ch
 static void fill_person_bio(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct person *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->name = db_col_text(st, pool, 2);
-	x->title = db_col_text(st, pool, 3);
-	x->affiliation = db_col_text(st, pool, 4);
-	x->role = db_col_text(st, pool, 5); /* the bio travels in role; the caller moves it */
+	/* the bio travels in role; the caller moves it */
+	const char **f[] = {&x->slug, &x->name, &x->title, &x->affiliation, &x->role};
+	col_fields(pool, st, &x->id, f, 5);
 }
 
 int db_store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio)
@@ -144,29 +155,26 @@ int db_store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct per
 	return found;
 }
 
+/* ---- congresses ---- */
+
 enum save_result db_store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
 					int64_t *id_out)
 {
 	struct db_stmt *st =
 	    c->id ? db_prepare(db_of(s), R_CONGRESS_UPDATE,
-			       "UPDATE congress SET slug = ?2, name = ?3, full_name = ?4, year = ?5, "
-			       "starts_on = ?6, ends_on = ?7, city = ?8, country = ?9, description = ?10 "
+			       "UPDATE congress SET slug = ?2, name = ?3, full_name = ?4, starts_on = ?5, "
+			       "ends_on = ?6, city = ?7, country = ?8, description = ?9, year = ?10 "
 			       "WHERE id = ?11 AND site_id = ?1 RETURNING id")
 		  : db_prepare(
 			db_of(s), R_CONGRESS_INSERT,
-			"INSERT INTO congress (site_id, slug, name, full_name, year, starts_on, ends_on, "
-			"city, country, description) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+			"INSERT INTO congress (site_id, slug, name, full_name, starts_on, ends_on, city, "
+			"country, description, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
 			"RETURNING id");
 	db_bind_int64(st, 1, site_id);
-	db_bind_text(st, 2, c->slug);
-	db_bind_text(st, 3, c->name);
-	db_bind_text(st, 4, c->full_name);
-	db_bind_int(st, 5, c->year);
-	db_bind_text(st, 6, c->starts_on);
-	db_bind_text(st, 7, c->ends_on);
-	db_bind_text(st, 8, c->city);
-	db_bind_text(st, 9, c->country);
-	db_bind_text(st, 10, c->description);
+	const char *v[] = {c->slug,    c->name, c->full_name, c->starts_on,
+			   c->ends_on, c->city, c->country,   c->description};
+	bind_texts(st, 2, v, 8);
+	db_bind_int(st, 10, c->year);
 	if (c->id)
 		db_bind_int64(st, 11, c->id);
 	return save_record(s, st, c->id, "congress", user_id, c->name, id_out);
@@ -175,29 +183,25 @@ enum save_result db_store_congress_save(store *s, int64_t site_id, const struct 
 static void fill_congress(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct congress *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->name = db_col_text(st, pool, 2);
-	x->full_name = db_col_text(st, pool, 3);
-	x->year = db_col_int(st, 4);
-	x->starts_on = db_col_text(st, pool, 5);
-	x->ends_on = db_col_text(st, pool, 6);
-	x->city = db_col_text(st, pool, 7);
-	x->country = db_col_text(st, pool, 8);
-	x->description = db_col_text(st, pool, 9);
+	const char **f[] = {&x->slug,	 &x->name, &x->full_name, &x->starts_on,
+			    &x->ends_on, &x->city, &x->country,	  &x->description};
+	col_fields(pool, st, &x->id, f, 8);
+	x->year = db_col_int(st, 9);
 }
 
 int db_store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), R_CONGRESS_ONE,
-	    "SELECT id, slug, name, full_name, year, starts_on, ends_on, city, country, description "
+	    "SELECT id, slug, name, full_name, starts_on, ends_on, city, country, description, year "
 	    "FROM congress WHERE id = ?1 AND site_id = ?2");
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, site_id);
 	memset(out, 0, sizeof *out);
 	return db_one(st, pool, fill_congress, out);
 }
+
+/* ---- trials ---- */
 
 enum save_result db_store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
 				     int64_t *id_out)
@@ -215,8 +219,7 @@ enum save_result db_store_trial_save(store *s, int64_t site_id, const struct tri
 	db_bind_int64(st, 1, site_id);
 	const char *v[] = {t->slug,	  t->name, t->aliases,		t->registry_id, t->phase, t->setting,
 			   t->population, t->arms, t->primary_endpoint, t->results,	t->status};
-	for (int i = 0; i < 11; i++)
-		db_bind_text(st, 2 + i, v[i]);
+	bind_texts(st, 2, v, 11);
 	if (t->id)
 		db_bind_int64(st, 13, t->id);
 	return save_record(s, st, t->id, "trial", user_id, t->name, id_out);
@@ -225,12 +228,10 @@ enum save_result db_store_trial_save(store *s, int64_t site_id, const struct tri
 static void fill_trial_edit(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct trial_edit *x = item;
-	x->id = db_col_int64(st, 0);
 	const char **f[] = {&x->slug,	 &x->name,	 &x->aliases, &x->registry_id,	    &x->phase,
 			    &x->setting, &x->population, &x->arms,    &x->primary_endpoint, &x->results,
 			    &x->status};
-	for (int i = 0; i < 11; i++)
-		*f[i] = db_col_text(st, pool, 1 + i);
+	col_fields(pool, st, &x->id, f, 11);
 }
 
 /* a trial of a site by id (slug "") or by slug (id 0) */
@@ -259,6 +260,8 @@ int db_store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, cons
 	return trial_one(s, pool, site_id, 0, slug, out);
 }
 
+/* ---- sponsors ---- */
+
 enum save_result db_store_sponsor_save(store *s, int64_t site_id, const struct sponsor *x, int64_t user_id,
 				       int64_t *id_out)
 {
@@ -271,11 +274,8 @@ enum save_result db_store_sponsor_save(store *s, int64_t site_id, const struct s
 			     "INSERT INTO sponsor (site_id, slug, name, url, logo, disclosure) "
 			     "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id");
 	db_bind_int64(st, 1, site_id);
-	db_bind_text(st, 2, x->slug);
-	db_bind_text(st, 3, x->name);
-	db_bind_text(st, 4, x->url);
-	db_bind_text(st, 5, x->logo);
-	db_bind_text(st, 6, x->disclosure);
+	const char *v[] = {x->slug, x->name, x->url, x->logo, x->disclosure};
+	bind_texts(st, 2, v, 5);
 	if (x->id)
 		db_bind_int64(st, 7, x->id);
 	return save_record(s, st, x->id, "sponsor", user_id, x->name, id_out);
@@ -284,12 +284,8 @@ enum save_result db_store_sponsor_save(store *s, int64_t site_id, const struct s
 static void fill_sponsor_row(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct sponsor *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->name = db_col_text(st, pool, 2);
-	x->url = db_col_text(st, pool, 3);
-	x->logo = db_col_text(st, pool, 4);
-	x->disclosure = db_col_text(st, pool, 5);
+	const char **f[] = {&x->slug, &x->name, &x->url, &x->logo, &x->disclosure};
+	col_fields(pool, st, &x->id, f, 5);
 }
 
 int db_store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out)
