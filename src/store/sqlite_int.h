@@ -106,8 +106,7 @@ enum save_result sq_save_row(store *s, sqlite3_stmt *st, int64_t id, const char 
 enum save_result sq_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
 				 const char *detail);
 
-/** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c, ADMIN_COLS in editorial.c).
- */
+/** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c). */
 void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);
 /** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
  * description, and its article count when the query has an eleventh column. */
