@@ -103,54 +103,54 @@ STORE_DB(int, store_attempt_take,
 	 (s, kind, subject, rule, wait))
 STORE_DB(int, store_attempt_refund, (store * s, const char *kind, const char *subject), (s, kind, subject))
 STORE_DB(int, store_attempt_clear, (store * s, const char *kind, const char *subject), (s, kind, subject))
-STORE_FN(enum save_result, store_article_save,
+STORE_DB(enum save_result, store_article_save,
 	 (store * s, const struct article_edit *e, int64_t user_id, int64_t *id_out), (s, e, user_id, id_out))
-STORE_FN(int, store_admin_articles,
+STORE_DB(int, store_admin_articles,
 	 (store * s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset, size_t limit,
 	  struct article **out, size_t *n, size_t *total),
 	 (s, pool, f, offset, limit, out, n, total))
-STORE_FN(int, store_admin_article,
+STORE_DB(int, store_admin_article,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(int, store_revisions,
+STORE_DB(int, store_revisions,
 	 (store * s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n),
 	 (s, pool, article_id, out, n))
-STORE_FN(int, store_revision,
+STORE_DB(int, store_revision,
 	 (store * s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id, struct revision *out),
 	 (s, pool, article_id, revision_id, out))
-STORE_FN(int, store_publish_due, (store * s, int64_t *ids, size_t max, size_t *n), (s, ids, max, n))
-STORE_FN(int64_t, store_next_scheduled, (store * s), (s))
-STORE_FN(int, store_audit,
+STORE_DB(int, store_publish_due, (store * s, int64_t *ids, size_t max, size_t *n), (s, ids, max, n))
+STORE_DB(int64_t, store_next_scheduled, (store * s), (s))
+STORE_DB(int, store_audit,
 	 (store * s, int64_t user_id, const char *action, const char *target, const char *detail),
 	 (s, user_id, action, target, detail))
-STORE_FN(int, store_audit_list,
+STORE_DB(int, store_audit_list,
 	 (store * s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n),
 	 (s, pool, limit, out, n))
-STORE_FN(enum save_result, store_person_save,
+STORE_DB(enum save_result, store_person_save,
 	 (store * s, const struct person *p, const char *bio, int64_t user_id, int64_t *id_out),
 	 (s, p, bio, user_id, id_out))
-STORE_FN(int, store_person_by_id,
+STORE_DB(int, store_person_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio),
 	 (s, pool, id, out, bio))
-STORE_FN(enum save_result, store_congress_save,
+STORE_DB(enum save_result, store_congress_save,
 	 (store * s, int64_t site_id, const struct congress *c, int64_t user_id, int64_t *id_out),
 	 (s, site_id, c, user_id, id_out))
-STORE_FN(int, store_congress_by_id,
+STORE_DB(int, store_congress_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_sponsor_save,
+STORE_DB(enum save_result, store_sponsor_save,
 	 (store * s, int64_t site_id, const struct sponsor *p, int64_t user_id, int64_t *id_out),
 	 (s, site_id, p, user_id, id_out))
-STORE_FN(int, store_sponsor_by_id,
+STORE_DB(int, store_sponsor_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(enum save_result, store_trial_save,
+STORE_DB(enum save_result, store_trial_save,
 	 (store * s, int64_t site_id, const struct trial_edit *t, int64_t user_id, int64_t *id_out),
 	 (s, site_id, t, user_id, id_out))
-STORE_FN(int, store_trial_by_id,
+STORE_DB(int, store_trial_by_id,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out),
 	 (s, pool, site_id, id, out))
-STORE_FN(int, store_trial_by_slug,
+STORE_DB(int, store_trial_by_slug,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct trial_edit *out),
 	 (s, pool, site_id, slug, out))
 STORE_FN(int, store_trials, (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n),
@@ -163,13 +163,13 @@ STORE_DB(int, store_contact_list,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct contact_message **out,
 	  size_t *n),
 	 (s, pool, site_id, limit, out, n))
-STORE_FN(int, store_people_all, (store * s, h2o_mem_pool_t *pool, struct named **out, size_t *n),
+STORE_DB(int, store_people_all, (store * s, h2o_mem_pool_t *pool, struct named **out, size_t *n),
 	 (s, pool, out, n))
-STORE_FN(int, store_record_live, (store * s, enum live_record kind, int64_t id), (s, kind, id))
-STORE_FN(int, store_trials_all,
+STORE_DB(int, store_record_live, (store * s, enum live_record kind, int64_t id), (s, kind, id))
+STORE_DB(int, store_trials_all,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int, store_sponsors_all,
+STORE_DB(int, store_sponsors_all,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n),
 	 (s, pool, site_id, out, n))
 STORE_VOID(store_tune, (store * s, const struct store_tuning *t), (s, t))

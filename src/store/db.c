@@ -149,6 +149,19 @@ int db_commit(struct db *d)
 	return -1;
 }
 
+int db_xact_lock(struct db *d, int64_t key, int wait)
+{
+	struct db_stmt *st =
+	    db_prepare(d, wait ? DB_SLOT_LOCK_WAIT : DB_SLOT_LOCK_TRY, d->drv->lock[wait ? 1 : 0]);
+	db_bind_int64(st, 1, key);
+	int rc = db_step(st);
+	if (rc == DB_ERROR)
+		return -1;
+	int held = rc == DB_ROW && db_col_int64(st, 0) != 0;
+	db_reset(st);
+	return held;
+}
+
 int db_rollback(struct db *d)
 {
 	return d->drv->run(d, "ROLLBACK");
@@ -173,16 +186,6 @@ const char *db_unique_column(struct db *d)
 			return known[i];
 	}
 	return "";
-}
-
-int db_row_locks(struct db *d)
-{
-	return d->drv->lock != NULL;
-}
-
-int db_lock(struct db *d, int64_t key)
-{
-	return d->drv->lock ? d->drv->lock(d, key) : 0;
 }
 
 enum save_result db_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,

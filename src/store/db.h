@@ -20,8 +20,11 @@
 
 /* Statement slots of the seam: each domain file owns a range (users_db.c 0-39, editorial 40-139, structure
  * 140-219, media 220-259, public reads 260-339, generator and change log 340-379, search and related
- * 380-459). */
+ * 380-459; db.c's own 460-469; test_db 480-511). */
 #define DB_SLOTS 512
+/* db_xact_lock's two statements */
+#define DB_SLOT_LOCK_TRY 460
+#define DB_SLOT_LOCK_WAIT 461
 /* Parameters a statement may have (?1 to ?DB_MAX_PARAMS). */
 #define DB_MAX_PARAMS 32
 
@@ -62,8 +65,14 @@ int db_exec(struct db_stmt *st, int *changes);
 int db_exec_id(struct db_stmt *st, int64_t *id);
 /** Runs SQL text without parameters: 0, or -1 after logging. */
 int db_run(struct db *d, const char *sql);
-/** A write transaction (SQLite takes the write lock at once). */
+/** A write transaction (SQLite takes the write lock at once). A SELECT run in it may end in " FOR UPDATE":
+ * PostgreSQL then locks its rows until the transaction ends; SQLite, whose write transaction holds the whole
+ * database already, runs the SELECT without those words. */
 int db_begin(struct db *d);
+/** Takes the advisory lock `key` until the transaction ends, so that the nodes serving one PostgreSQL
+ * database take turns (SQLite: held at once, its write transaction excludes every other writer already): 1
+ * held, 0 held elsewhere (only when !wait: else it waits), -1 on error. */
+int db_xact_lock(struct db *d, int64_t key, int wait);
 /** Commits: 0, or -1 after which the transaction is rolled back on both engines. */
 int db_commit(struct db *d);
 int db_rollback(struct db *d);
@@ -74,12 +83,6 @@ int db_unique_violation(struct db *d);
  * else
  * "". */
 const char *db_unique_column(struct db *d);
-/** 1 when the engine locks rows and keys for a transaction (PostgreSQL: SELECT ... FOR UPDATE, db_lock); 0
- * when its write transaction (db_begin) holds the whole database (SQLite), which then needs neither. */
-int db_row_locks(struct db *d);
-/** Waits for the lock named key until the transaction ends (PostgreSQL's advisory lock): writers of one thing
- * take turns, as SQLite's one writer does; nothing on SQLite. 0, or -1. */
-int db_lock(struct db *d, int64_t key);
 /** Runs a bound INSERT ... RETURNING id (id 0) or UPDATE of record id, then writes its audit line
  * ("kind.create" or "kind.update" on "kind:id"): SAVE_OK with *id_out, SAVE_SLUG_TAKEN on a unique
  * constraint (*taken, when not NULL, names its column: db_unique_column; on PostgreSQL the transaction is
@@ -112,8 +115,9 @@ struct db_driver {
 	int (*changes)(struct db_stmt *st); /* rows changed by the last run */
 	int (*run)(struct db *d, const char *sql);
 	const char *begin; /* the SQL that starts a write transaction */
-	/* db_lock's lock, NULL when the write transaction holds the whole database (db_row_locks) */
-	int (*lock)(struct db *d, int64_t key);
+	/* SELECTs of one row and column, 1 when the transaction holds advisory lock ?1: [0] tries, [1] waits
+	 */
+	const char *lock[2];
 	void (*finalize)(struct db_stmt *st);
 };
 struct db {

@@ -180,14 +180,6 @@ static int run(struct db *d, const char *sql)
 	return pg_run(d->s, sql);
 }
 
-/* An advisory lock held until the transaction ends. */
-static int lock(struct db *d, int64_t key)
-{
-	char sql[64];
-	snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%lld)", (long long)key);
-	return pg_run(d->s, sql);
-}
-
 static void finalize(struct db_stmt *st)
 {
 	reset(st);
@@ -206,6 +198,7 @@ const struct db_driver db_pg_driver = {
     .changes = changes,
     .run = run,
     .begin = "BEGIN",
-    .lock = lock,
+    .lock = {"SELECT pg_try_advisory_xact_lock(CAST(?1 AS BIGINT))",
+	     "SELECT 1 FROM pg_advisory_xact_lock(CAST(?1 AS BIGINT))"},
     .finalize = finalize,
 };

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/log.h"
 #include "store/db.h"
@@ -25,7 +26,12 @@ static struct db_stmt *prepare(struct db *d, int slot, const char *sql)
 	struct sq_stmt *x = calloc(1, sizeof *x);
 	if (!x)
 		die("out of memory");
-	if (sqlite3_prepare_v3(conn(d), sql, -1, SQLITE_PREPARE_PERSISTENT, &x->st, NULL) != SQLITE_OK)
+	/* a row lock (db.h: db_begin) is the write transaction's already */
+	static const char for_update[] = " FOR UPDATE";
+	size_t n = strlen(sql), k = sizeof for_update - 1;
+	if (n > k && strcmp(sql + n - k, for_update) == 0)
+		n -= k;
+	if (sqlite3_prepare_v3(conn(d), sql, (int)n, SQLITE_PREPARE_PERSISTENT, &x->st, NULL) != SQLITE_OK)
 		die("cannot prepare seam statement %d: %s (%s)", slot, sqlite3_errmsg(conn(d)), sql);
 	return &x->base;
 }
@@ -107,6 +113,6 @@ const struct db_driver db_sqlite_driver = {
     .changes = changes,
     .run = run,
     .begin = "BEGIN IMMEDIATE",
-    .lock = NULL, /* BEGIN IMMEDIATE holds the whole database */
+    .lock = {"SELECT 1 WHERE ?1 IS NOT NULL", "SELECT 1 WHERE ?1 IS NOT NULL"},
     .finalize = finalize,
 };

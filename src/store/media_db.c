@@ -167,13 +167,10 @@ enum save_result db_store_media_update(store *s, int64_t site_id, int64_t id, co
 	return SAVE_OK;
 }
 
-/* Locks the rows a bound SELECT ... FOR UPDATE finds until the transaction ends, where the engine locks rows
- * (db_row_locks; SQLite's write transaction holds them all already, and the statement is not even
- * prepared there): 0, or -1. */
+/* Locks the rows a bound SELECT ... FOR UPDATE finds until the transaction ends (db_begin: on SQLite, whose
+ * write transaction holds them all already, a plain SELECT): 0, or -1. */
 static int lock_rows(struct db *d, int slot, const char *sql, int64_t id1, int64_t id2)
 {
-	if (!db_row_locks(d))
-		return 0;
 	struct db_stmt *st = db_prepare(d, slot, sql);
 	db_bind_int64(st, 1, id1);
 	if (id2)

@@ -21,7 +21,6 @@ enum {
 	Q_SECRET_PUT,
 	Q_SITE_DEFAULT,
 	Q_STAMP,
-	Q_NEXT_SCHEDULED,
 	Q_EPOCH,
 	Q_SITE_COUNT,
 	Q_LAST
@@ -395,73 +394,6 @@ int pg_ids(store *s, int slot, const char *sql, const struct pg_params *p, int64
 	return 0;
 }
 
-enum save_result pg_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
-				 const char *detail)
-{
-	char target[48], action[48];
-	snprintf(target, sizeof target, "%s:%lld", kind, (long long)id);
-	snprintf(action, sizeof action, "%s.%s", kind, verb);
-	return store_audit(s, user_id, action, target, detail) == 0 ? SAVE_OK : SAVE_ERROR;
-}
-
-/* The column a unique constraint names, as sqlite.c's unique_column: PostgreSQL names a constraint
- * table_column..._key ("tag_site_id_slug_key" gives "slug"). */
-static const char *unique_column(const PGresult *r)
-{
-	static const char *const known[] = {"slug", "name", "host", "path"};
-	const char *c = PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME);
-	if (!c)
-		return "";
-	size_t n = strlen(c);
-	if (n > 4 && strcmp(c + n - 4, "_key") == 0)
-		n -= 4;
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		size_t k = strlen(known[i]);
-		if (n > k && c[n - k - 1] == '_' && strncmp(c + n - k, known[i], k) == 0)
-			return known[i];
-	}
-	return "";
-}
-
-enum save_result pg_save_row(store *s, int slot, const char *sql, const struct pg_params *p, int64_t id,
-			     const char *kind, int64_t user_id, const char *detail, int64_t *id_out,
-			     const char **taken)
-{
-	if (taken)
-		*taken = "";
-	/* inside a transaction, a failed statement fails the whole transaction in PostgreSQL, not in SQLite:
-	 * a savepoint keeps the caller's transaction usable after a taken slug, as it is on SQLite */
-	int savepoint = in_tx(s);
-	if (savepoint && pg_run(s, "SAVEPOINT pg_save_row") != 0)
-		return SAVE_ERROR;
-	PGresult *r = pg_q_raw(s, slot, sql, p);
-	if (!r)
-		return SAVE_ERROR;
-	if (!result_ok(r)) {
-		const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-		int dup = state && strcmp(state, "23505") == 0;
-		if (dup && taken)
-			*taken = unique_column(r);
-		if (!dup)
-			log_failure(r, sql);
-		PQclear(r);
-		if (savepoint && pg_run(s, "ROLLBACK TO SAVEPOINT pg_save_row") != 0)
-			return SAVE_ERROR;
-		return dup ? SAVE_SLUG_TAKEN : SAVE_ERROR;
-	}
-	if (savepoint && pg_run(s, "RELEASE SAVEPOINT pg_save_row") != 0) {
-		PQclear(r);
-		return SAVE_ERROR;
-	}
-	int rows = PQresultStatus(r) == PGRES_TUPLES_OK ? PQntuples(r) : atoi(PQcmdTuples(r));
-	int64_t got = PQresultStatus(r) == PGRES_TUPLES_OK && rows > 0 ? pg_i64(r, 0, 0) : 0;
-	PQclear(r);
-	if (id && rows == 0)
-		return SAVE_NOT_FOUND;
-	*id_out = id ? id : got;
-	return pg_audit_record(s, user_id, kind, id ? "update" : "create", *id_out, detail);
-}
-
 /* ---- opening and closing ---- */
 
 static void pg_close(store *s);
@@ -477,6 +409,7 @@ static const struct store_ops pg_ops = {
 #undef STORE_VOID
 #undef STORE_DB
     .close = pg_close,
+    .article_parts = pg_article_parts,
 };
 
 /* The names of the table's missing functions, comma-separated, into out: how many. */
@@ -692,13 +625,4 @@ int64_t pg_store_content_epoch(store *s)
 {
 	int64_t epoch = -1;
 	return pg_value(s, Q_EPOCH, "SELECT epoch FROM content_version", NULL, &epoch) == 1 ? epoch : -1;
-}
-
-int64_t pg_store_next_scheduled(store *s)
-{
-	int64_t when = 0;
-	pg_value(s, Q_NEXT_SCHEDULED,
-		 "SELECT COALESCE(min(published_at), 0) FROM article WHERE status = 'scheduled'", NULL,
-		 &when);
-	return when;
 }

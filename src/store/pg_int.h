@@ -19,9 +19,9 @@
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
  * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, 100-179 free (pg_users.c's, now users_db.c on the seam),
- * pg_editorial.c 180-259, 260-369 free (pg_structure.c's and pg_media.c's, now on the seam), pg_search.c
- * 370-409, pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489,
- * pg_backup.c 490-499; the seam's (db_pg.c) from PG_SEAM_FIRST on. */
+ * 180-369 free (pg_editorial.c's, pg_structure.c's and pg_media.c's, now on the seam), pg_search.c 370-409,
+ * pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c
+ * 490-499; the seam's (db_pg.c) from PG_SEAM_FIRST on. */
 #define PG_SEAM_FIRST 512
 #define PG_SLOTS (PG_SEAM_FIRST + 512)
 
@@ -115,17 +115,6 @@ int pg_value(store *s, int slot, const char *sql, const struct pg_params *p, int
 /** Runs it and keeps the first column of every row as ids, the first max of them: 0, or -1. */
 int pg_ids(store *s, int slot, const char *sql, const struct pg_params *p, int64_t *out, size_t max,
 	   size_t *n);
-
-/** Runs a bound INSERT ... RETURNING id (id 0) or UPDATE ... RETURNING id of a record and writes its audit
- * line ("kind.create" or "kind.update" on "kind:id"): SAVE_OK with *id_out, SAVE_SLUG_TAKEN on a unique
- * violation (*taken, when not NULL, names the column: "slug", "name", "host", "path"), SAVE_NOT_FOUND when an
- * UPDATE changed no row. As sq_save_row. */
-enum save_result pg_save_row(store *s, int slot, const char *sql, const struct pg_params *p, int64_t id,
-			     const char *kind, int64_t user_id, const char *detail, int64_t *id_out,
-			     const char **taken);
-/** An audit line "kind.verb" on "kind:id". */
-enum save_result pg_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
-				 const char *detail);
 
 /* pg_public.c's readers of rows and parts that other files' queries share */
 /** The 18 leading columns every article query selects (PG_ARTICLE_COLS), from column 0 of row. */

@@ -363,6 +363,7 @@ static const struct store_ops sqlite_ops = {
 #undef STORE_VOID
 #undef STORE_DB
     .close = sq_close,
+    .article_parts = store_article_parts,
 };
 
 /* SQLite's memory statistics take one process-wide mutex on every allocation: every thread's queries would

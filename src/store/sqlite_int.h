@@ -33,9 +33,9 @@
 
 /* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
  * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: 0-39 free (users.c's, now
- * users_db.c on the seam, db.h), editorial.c 40-79, 80-129 free (structure.c's and media.c's, now on the
- * seam), search.c 130-149, related.c 150-159, generate.c 160-169, backup.c 170-175, changes.c 176-183,
- * snippet.c 184-191. Each file asserts its range. */
+ * users_db.c on the seam, db.h), 40-129 free (editorial.c's, structure.c's and media.c's, now on the seam),
+ * search.c 130-149, related.c 150-159, generate.c 160-169, backup.c 170-175, changes.c 176-183, snippet.c
+ * 184-191. Each file asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, calls.c). */
@@ -97,17 +97,7 @@ int sq_run(store *s, const char *sql);
 /** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
 int sq_exec(store *s, sqlite3_stmt *st, int *changes);
 
-/** Steps a bound INSERT (id 0) or UPDATE of a record and writes its audit line ("kind.create" or
- * "kind.update" on "kind:id"): SAVE_OK with *id_out, SAVE_SLUG_TAKEN on a UNIQUE constraint (*taken, when not
- * NULL, names the column: "slug", "name", "host", "path"), SAVE_NOT_FOUND when an UPDATE changed no row. */
-enum save_result sq_save_row(store *s, sqlite3_stmt *st, int64_t id, const char *kind, int64_t user_id,
-			     const char *detail, int64_t *id_out, const char **taken);
-/** An audit line "kind.verb" on "kind:id". */
-enum save_result sq_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
-				 const char *detail);
-
-/** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c, ADMIN_COLS in editorial.c).
- */
+/** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c). */
 void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);
 /** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
  * description, and its article count when the query has an eleventh column. */

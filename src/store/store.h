@@ -255,7 +255,7 @@ int store_attempt_refund(store *s, const char *kind, const char *subject);
 /** Forgets every attempt of a kind by subject. */
 int store_attempt_clear(store *s, const char *kind, const char *subject);
 
-/* ---- the back office (src/store/editorial.c): every status, no visibility rule ---- */
+/* ---- the back office (src/store/editorial_db.c, records_db.c): every status, no visibility rule ---- */
 
 /** What an editor saves. id 0 creates; expected_revision is the revision the editor started from. */
 struct article_edit {

@@ -37,7 +37,7 @@ enum {
 };
 _Static_assert(S_END <= 220, "structure_db.c owns the seam's statement slots 140 to 219");
 
-/* Locks (db_lock), one a site (this number plus the site's id): the names of its tags, its menu, the
+/* Locks (db_xact_lock), one a site (this number plus the site's id): the names of its tags, its menu, the
  * positions of its sections; and one for the positions of the sites. Writers of one of them take turns, as
  * SQLite's one writer does, so a check sees the other's row and a new one goes last. */
 #define TAG_NAME_LOCK 7283600000LL
@@ -59,7 +59,7 @@ static int tx_begin(struct db *d, int64_t key)
 {
 	if (db_begin(d) != 0)
 		return -1;
-	if (key && db_lock(d, key) != 0) {
+	if (key && db_xact_lock(d, key, 1) != 1) {
 		db_rollback(d);
 		return -1;
 	}

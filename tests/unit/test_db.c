@@ -8,7 +8,18 @@ static store *s;
 static struct db *d;
 
 /* slots of the seam the tests use, above every domain file's range (db.h) */
-enum { T_LITERAL = 480, T_PARAMS, T_NULL, T_INSERT, T_UPSERT, T_COUNT, T_BOOL, T_NOT_NULL, T_END };
+enum {
+	T_LITERAL = 480,
+	T_PARAMS,
+	T_NULL,
+	T_INSERT,
+	T_UPSERT,
+	T_COUNT,
+	T_BOOL,
+	T_NOT_NULL,
+	T_FOR_UPDATE,
+	T_END
+};
 _Static_assert(T_END <= DB_SLOTS, "test slots inside the seam's");
 
 static void test_placeholders_written_once(void)
@@ -199,22 +210,83 @@ static void test_users_written_once(void)
 	CHECK(wait >= 1);
 }
 
+static void test_locks(void)
+{
+	make_t(0);
+	CHECK(db_run(d, "INSERT INTO seam_t (k, v) VALUES ('three', 3)") == 0);
+	/* an advisory lock and a row lock in a write transaction: held, and the rows read */
+	CHECK(db_begin(d) == 0);
+	CHECK(db_xact_lock(d, 4242, 1) == 1);
+	CHECK(db_xact_lock(d, 4242, 0) == 1); /* held already by this transaction */
+	struct db_stmt *st = db_prepare(d, T_FOR_UPDATE, "SELECT v FROM seam_t WHERE k = ?1 FOR UPDATE");
+	db_bind_text(st, 1, "three");
+	CHECK(db_step(st) == DB_ROW);
+	CHECK(db_col_int64(st, 0) == 3);
+	CHECK(db_step(st) == DB_DONE);
+	db_reset(st);
+	CHECK(db_commit(d) == 0);
+}
+
+/* PostgreSQL only (SQLite's second writer waits at its BEGIN): another connection's lock is not held here
+ * until that transaction ends. */
+static const char *seam_where; /* the test database, for a second connection */
+static void test_lock_held_elsewhere(void)
+{
+	char err[256];
+	store *other = store_open(seam_where, err, sizeof err);
+	CHECK(other != NULL);
+	if (!other)
+		return;
+	struct db *o = db_of(other);
+	CHECK(db_begin(o) == 0);
+	CHECK(db_xact_lock(o, 4243, 1) == 1);
+	CHECK(db_begin(d) == 0);
+	CHECK(db_xact_lock(d, 4243, 0) == 0);
+	CHECK(db_xact_lock(d, 4244, 0) == 1); /* another key is free */
+	CHECK(db_commit(o) == 0);
+	CHECK(db_xact_lock(d, 4243, 0) == 1);
+	CHECK(db_commit(d) == 0);
+	store_close(other);
+}
+
+static void test_editorial_written_once(void)
+{
+	/* a record and its audit line are one: when the audit line cannot be written (its author is no
+	 * account), the record is not saved either */
+	struct person p = {.slug = "seam-person", .name = "Seam Person", .title = "", .affiliation = "x"};
+	int64_t id = 0;
+	CHECK(store_person_save(s, &p, "bio", 987654321, &id) == SAVE_ERROR);
+	CHECK(store_person_save(s, &p, "bio", 0, &id) == SAVE_OK);
+	const char *bio = NULL;
+	struct person got;
+	CHECK(store_person_by_id(s, &pool, id, &got, &bio) == 1);
+	CHECK_STR(got.slug, "seam-person");
+	CHECK_STR(bio, "bio");
+	CHECK(store_person_save(s, &p, "again", 0, &id) == SAVE_SLUG_TAKEN);
+	struct audit_entry *log;
+	size_t n = 0;
+	CHECK(store_audit_list(s, &pool, 1, &log, &n) == 0 && n == 1);
+	CHECK_STR(log[0].action, "person.create");
+}
+
 /* Runs a test of the seam on the fixture's store. */
 static void (*seam_test)(void);
 static void on_seam(struct fx *f)
 {
 	s = f->s;
 	d = db_of(s);
+	seam_where = f->where;
 	h2o_mem_init_pool(&pool);
 	seam_test();
 	h2o_mem_clear_pool(&pool);
 }
 
-#define SEAM(name, fn)                                                                                       \
+#define SEAM_ON(engines, name, fn)                                                                           \
 	do {                                                                                                 \
 		seam_test = fn;                                                                              \
-		fx_run(name, FX_EMPTY, on_seam);                                                             \
+		fx_run_on(engines, name, FX_EMPTY, on_seam);                                                 \
 	} while (0)
+#define SEAM(name, fn) SEAM_ON(FX_BOTH, name, fn)
 
 int main(void)
 {
@@ -225,6 +297,9 @@ int main(void)
 	SEAM("RETURNING and unique violation", test_returning_and_unique_violation);
 	SEAM("transactions", test_transactions);
 	SEAM("users written once", test_users_written_once);
+	SEAM("locks and FOR UPDATE", test_locks);
+	SEAM("editorial written once: record and audit line are one", test_editorial_written_once);
+	SEAM_ON(FX_ON(FX_PG), "a lock held by another connection", test_lock_held_elsewhere);
 	fx_done();
 	return unit_done("test_db");
 }
