@@ -21,6 +21,17 @@ static sqlite3 *conn(struct db *d)
 	return sq_db(d->s);
 }
 
+int sq_prepare_fresh(sqlite3 *db, const char *sql, int n, sqlite3_stmt **st)
+{
+	/* SQLite 3.40 can answer SQLITE_SCHEMA ("no such table") to the first prepare after another
+	 * connection changed the schema and closed: it has read the new schema by then, and a second try
+	 * succeeds */
+	int rc = SQLITE_SCHEMA;
+	for (int i = 0; i < 3 && rc == SQLITE_SCHEMA; i++)
+		rc = sqlite3_prepare_v3(db, sql, n, SQLITE_PREPARE_PERSISTENT, st, NULL);
+	return rc;
+}
+
 static struct db_stmt *prepare(struct db *d, int slot, const char *sql)
 {
 	struct sq_stmt *x = calloc(1, sizeof *x);
@@ -31,7 +42,7 @@ static struct db_stmt *prepare(struct db *d, int slot, const char *sql)
 	size_t n = strlen(sql), k = sizeof for_update - 1;
 	if (n > k && strcmp(sql + n - k, for_update) == 0)
 		n -= k;
-	if (sqlite3_prepare_v3(conn(d), sql, (int)n, SQLITE_PREPARE_PERSISTENT, &x->st, NULL) != SQLITE_OK)
+	if (sq_prepare_fresh(conn(d), sql, (int)n, &x->st) != SQLITE_OK)
 		die("cannot prepare seam statement %d: %s (%s)", slot, sqlite3_errmsg(conn(d)), sql);
 	return &x->base;
 }

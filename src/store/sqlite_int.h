@@ -96,6 +96,9 @@ int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void
 int sq_run(store *s, const char *sql);
 /** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
 int sq_exec(store *s, sqlite3_stmt *st, int *changes);
+/** Prepares a statement kept for the connection's life (n bytes of sql, -1: to its end), trying again when
+ * SQLite answers that the schema changed under it: SQLITE_OK, or SQLite's error (db_sqlite.c). */
+int sq_prepare_fresh(sqlite3 *db, const char *sql, int n, sqlite3_stmt **st);
 
 /** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c). */
 void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);
