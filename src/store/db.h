@@ -7,6 +7,7 @@
 #include <h2o/memory.h>
 #include <stdint.h>
 
+#include "store/memo.h"
 #include "store/store.h"
 
 /* The store functions written once on the seam (STORE_DB in api.h): db_store_NAME implements store_NAME. */
@@ -100,6 +101,7 @@ struct db {
 	int unique; /* the last failure was a unique violation */
 	struct db_stmt *stmt[DB_SLOTS];
 	const char *sql[DB_SLOTS]; /* the SQL each slot was prepared with */
+	struct store_memos memos;  /* list totals and menus read last (memo.h, public_db.c) */
 };
 /** The seam of a new connection on an engine's driver (its store's open calls it), and its end (its close).
  */

@@ -18,10 +18,10 @@
 #undef STORE_DB
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
- * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, 100-179 free (pg_users.c's, now users_db.c on the seam),
- * pg_editorial.c 180-259, pg_structure.c 260-339, pg_media.c 340-369, pg_search.c 370-409, pg_snippet.c
- * 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c 490-499; the
- * seam's (db_pg.c) from PG_SEAM_FIRST on. */
+ * pg.c 0-29, pg_migrate.c 30-39, 40-179 free (pg_public.c's and pg_users.c's, now on the seam: public_db.c,
+ * users_db.c), pg_editorial.c 180-259, pg_structure.c 260-339, pg_media.c 340-369, pg_search.c 370-409,
+ * pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c
+ * 490-499; the seam's (db_pg.c) from PG_SEAM_FIRST on. */
 #define PG_SEAM_FIRST 512
 #define PG_SLOTS (PG_SEAM_FIRST + 512)
 
@@ -78,8 +78,6 @@ int pg_script(PGconn *c, const char *sql, char *why, size_t whylen);
 /** Applies the embedded pg/NNN_name.sql migrations the database is behind on, each in its own transaction: 0,
  * or -1 with why (pg_migrate.c). */
 int pg_migrate(PGconn *c, char *err, size_t errlen);
-/** The connection's list totals and menus read last (memo.h; pg_public.c reads them). */
-struct store_memos *pg_memos(store *s);
 
 /** Per-connection state of another file (search's facts about articles, ...): the address of its pointer,
  * NULL until the file sets it; release (when not NULL) is kept and frees it when the store closes. */
@@ -127,7 +125,8 @@ enum save_result pg_save_row(store *s, int slot, const char *sql, const struct p
 enum save_result pg_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
 				 const char *detail);
 
-/* pg_public.c's readers of rows and parts that other files' queries share */
+/* pg.c's readers of article rows, for the files that read them without the seam (public_db.h has the
+ * seam's) */
 /** The 18 leading columns every article query selects (PG_ARTICLE_COLS), from column 0 of row. */
 void pg_fill_article_cols(h2o_mem_pool_t *pool, const PGresult *r, int row, struct article *x);
 /** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
