@@ -267,7 +267,7 @@ STORE_DB(int64_t, store_content_epoch, (store * s), (s))
 STORE_FN(int, store_changes_since,
 	 (store * s, int64_t *since, struct logged_change *out, size_t max, size_t *n),
 	 (s, since, out, max, n))
-STORE_FN(int, store_changes_prune, (store * s, int64_t before), (s, before))
+STORE_DB(int, store_changes_prune, (store * s, int64_t before), (s, before))
 STORE_FN(int, store_changes_wait, (store * s, int ms), (s, ms))
 STORE_FN(int, store_stamp, (store * s, struct store_stamp *out), (s, out))
 STORE_FN(int, store_down, (store * s), (s))

@@ -80,6 +80,10 @@ int db_one(struct db_stmt *st, h2o_mem_pool_t *pool, db_fill fill, void *item);
 /** Every row into a pool array of size-byte items: 0, or -1. */
 int db_collect(struct db_stmt *st, h2o_mem_pool_t *pool, size_t size, db_fill fill, void **out, size_t *n);
 
+/** The newest row of the change log (0 when empty), which both engines' readers start after
+ * (changes_db.c): 0, or -1. */
+int db_changes_newest(store *s, int64_t *seq);
+
 /* ---- for the two drivers (db_sqlite.c, db_pg.c) ---- */
 struct db_driver {
 	struct db_stmt *(*prepare)(struct db *d, int slot, const char *sql); /* a new statement */
