@@ -25,8 +25,7 @@
 #define PG_SEAM_FIRST 512
 #define PG_SLOTS (PG_SEAM_FIRST + 512)
 
-/* The SQL pieces every article query shares, as in sqlite_int.h: $1 is always now (bigint seconds). */
-#define PG_VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= $1::bigint"
+/* The SQL pieces the article queries not yet on the seam share (public_db.h has the seam's). */
 #define PG_AUDIENCE_LEVEL                                                                                    \
 	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
 #define PG_ARTICLE_COLS                                                                                      \
