@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/memo.h"
 
 enum {
@@ -45,6 +46,13 @@ _Static_assert(P_LAST <= 340, "public_db.c owns the seam's statement slots 260 t
 	"AND (CAST(?4 AS BIGINT) = 0 OR a.congress_id = ?4) "                                                \
 	"AND (CAST(?5 AS BIGINT) = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?5)) "    \
 	"AND (CAST(?6 AS BIGINT) = 0 OR a.trial_id = ?6) AND a.id <> ?7 "
+
+/* 1 for a slug or path a reader typed that no record can have: not UTF-8. PostgreSQL would refuse it as a
+ * parameter (an error, a 500) where SQLite finds no row: "not found" on both, without asking. */
+static int unnameable(const char *name)
+{
+	return !text_utf8_ok(name);
+}
 
 /* ---- rows ---- */
 
@@ -235,6 +243,8 @@ int db_store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct se
 int db_store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
 			     struct section *out)
 {
+	if (unnameable(slug))
+		return 0;
 	struct db_stmt *st =
 	    db_prepare(db_of(s), P_SECTION_BY_SLUG,
 		       "SELECT id, slug, name, description FROM section WHERE site_id = ?1 AND slug = ?2");
@@ -261,6 +271,8 @@ int db_store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int yea
 int db_store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
 			      struct congress *out)
 {
+	if (unnameable(slug))
+		return 0;
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_CONGRESS_BY_SLUG,
 	    "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, c.country, "
@@ -285,6 +297,8 @@ int db_store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tria
 
 int db_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
 {
+	if (unnameable(slug))
+		return 0;
 	/* a topic has a page only while an article a reader may see uses it */
 	struct db_stmt *st =
 	    db_prepare(db_of(s), P_TAG_BY_SLUG,
@@ -434,6 +448,8 @@ int db_store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, co
 	db_bind_text(st, 3, slug);
 	db_bind_int(st, 4, (int)reader);
 	memset(out, 0, sizeof *out);
+	if (unnameable(slug))
+		return 0;
 	int found = db_one(st, pool, fill_article_page, out);
 	if (found != 1)
 		return found;
@@ -461,6 +477,8 @@ int db_store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const stru
 
 int db_store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
 {
+	if (unnameable(path))
+		return 0;
 	struct db_stmt *st =
 	    db_prepare(db_of(s), P_PAGE_BY_PATH,
 		       "SELECT id, path, title, body, updated_at FROM page WHERE site_id = ?1 AND path = ?2");
