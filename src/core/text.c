@@ -1,5 +1,5 @@
-/* text: small checks on user-supplied text (character counts, plausible email addresses, slugs) and the hash
- * of a string. */
+/* text: small checks on user-supplied text (character counts, well-formed UTF-8, plausible email addresses,
+ * slugs) and the hash of a string. */
 #include "core/text.h"
 
 #include <string.h>
@@ -10,6 +10,41 @@ size_t text_chars(const char *s)
 	for (; *s; s++)
 		n += ((unsigned char)*s & 0xC0) != 0x80;
 	return n;
+}
+
+int text_utf8_ok(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned c = *p;
+		size_t more;
+		unsigned lo = 0x80, hi = 0xBF; /* the range of the first continuation byte */
+		if (c < 0x80) {
+			p++;
+			continue;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			more = 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			more = 2;
+			if (c == 0xE0)
+				lo = 0xA0; /* overlong */
+			if (c == 0xED)
+				hi = 0x9F; /* surrogates */
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			more = 3;
+			if (c == 0xF0)
+				lo = 0x90; /* overlong */
+			if (c == 0xF4)
+				hi = 0x8F; /* above U+10FFFF */
+		} else {
+			return 0; /* a continuation byte first, an overlong C0/C1, or F5 and above */
+		}
+		p++;
+		for (size_t i = 0; i < more; i++, p++, lo = 0x80, hi = 0xBF)
+			if (*p < lo || *p > hi)
+				return 0; /* the string's end (0) is out of range too */
+	}
+	return 1;
 }
 
 int text_email_ok(const char *e)

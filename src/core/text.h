@@ -1,5 +1,5 @@
-/* text: small checks on user-supplied text (character counts, plausible email addresses, slugs) and the hash
- * of a string. */
+/* text: small checks on user-supplied text (character counts, well-formed UTF-8, plausible email addresses,
+ * slugs) and the hash of a string. */
 #ifndef PLENARY_TEXT_H
 #define PLENARY_TEXT_H
 
@@ -13,6 +13,9 @@ size_t text_chars(const char *s);
  * labels (letters, digits, inner hyphens; no address literal); at most 254 bytes. The real check is the
  * verification link. */
 int text_email_ok(const char *s);
+/** 1 when s is well-formed UTF-8: no stray or missing continuation bytes, no overlong forms, no UTF-16
+ * surrogates, nothing above U+10FFFF (what PostgreSQL accepts as text). */
+int text_utf8_ok(const char *s);
 /** 1 when s has no control characters other than tab, CR and LF (multi-line text) or none at all. */
 int text_clean(const char *s, int multiline);
 

@@ -9,47 +9,47 @@
 #define STORE_DB_DEFAULTED
 #endif
 STORE_FN(int, store_load_demo, (store * s, char *err, size_t errlen), (s, err, errlen))
-STORE_FN(int, store_ensure_site, (store * s, const char *name), (s, name))
+STORE_DB(int, store_ensure_site, (store * s, const char *name), (s, name))
 STORE_FN(int, store_schema_version, (store * s), (s))
-STORE_FN(int, store_secret, (store * s, const char *name, char out[65]), (s, name, out))
-STORE_FN(int, store_sites, (store * s, h2o_mem_pool_t *pool, struct site **out, size_t *n), (s, pool, out, n))
-STORE_FN(int, store_sections,
+STORE_DB(int, store_secret, (store * s, const char *name, char out[65]), (s, name, out))
+STORE_DB(int, store_sites, (store * s, h2o_mem_pool_t *pool, struct site **out, size_t *n), (s, pool, out, n))
+STORE_DB(int, store_sections,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int, store_section_by_slug,
+STORE_DB(int, store_section_by_slug,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct section *out),
 	 (s, pool, site_id, slug, out))
-STORE_FN(int, store_congresses,
+STORE_DB(int, store_congresses,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out, size_t *n),
 	 (s, pool, site_id, year, out, n))
-STORE_FN(int, store_congress_by_slug,
+STORE_DB(int, store_congress_by_slug,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct congress *out),
 	 (s, pool, site_id, slug, out))
-STORE_FN(int, store_tag_by_slug,
+STORE_DB(int, store_tag_by_slug,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out),
 	 (s, pool, site_id, slug, out))
-STORE_FN(int, store_tags,
+STORE_DB(int, store_tags,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n),
 	 (s, pool, site_id, limit, out, n))
-STORE_FN(int, store_articles,
+STORE_DB(int, store_articles,
 	 (store * s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset, size_t limit,
 	  struct article **out, size_t *n, size_t *total),
 	 (s, pool, f, offset, limit, out, n, total))
-STORE_FN(int, store_article_by_slug,
+STORE_DB(int, store_article_by_slug,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, enum audience reader,
 	  struct article *out),
 	 (s, pool, site_id, slug, reader, out))
-STORE_FN(int, store_related,
+STORE_DB(int, store_related,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
 	  struct article **out, size_t *n),
 	 (s, pool, site_id, a, limit, out, n))
-STORE_FN(int, store_page_by_path,
+STORE_DB(int, store_page_by_path,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out),
 	 (s, pool, site_id, path, out))
-STORE_FN(int, store_menu,
+STORE_DB(int, store_menu,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n),
 	 (s, pool, site_id, out, n))
-STORE_FN(int64_t, store_contact_add, (store * s, const struct contact_message *m), (s, m))
+STORE_DB(int64_t, store_contact_add, (store * s, const struct contact_message *m), (s, m))
 STORE_DB(int64_t, store_user_create, (store * s, const struct user *u, int email_verified),
 	 (s, u, email_verified))
 STORE_DB(int, store_user_by_email, (store * s, h2o_mem_pool_t *pool, const char *email, struct user *out),
@@ -153,7 +153,7 @@ STORE_DB(int, store_trial_by_id,
 STORE_DB(int, store_trial_by_slug,
 	 (store * s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct trial_edit *out),
 	 (s, pool, site_id, slug, out))
-STORE_FN(int, store_trials, (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n),
+STORE_DB(int, store_trials, (store * s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n),
 	 (s, pool, site_id, out, n))
 STORE_DB(int, store_users_list,
 	 (store * s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out, size_t *n,
@@ -263,11 +263,11 @@ STORE_FN(int, store_search_vocab,
 	 (store * s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out, size_t *n),
 	 (s, pool, from, to, out, n))
 STORE_FN(int, store_search_upkeep, (store * s), (s))
-STORE_FN(int64_t, store_content_epoch, (store * s), (s))
+STORE_DB(int64_t, store_content_epoch, (store * s), (s))
 STORE_FN(int, store_changes_since,
 	 (store * s, int64_t *since, struct logged_change *out, size_t max, size_t *n),
 	 (s, since, out, max, n))
-STORE_FN(int, store_changes_prune, (store * s, int64_t before), (s, before))
+STORE_DB(int, store_changes_prune, (store * s, int64_t before), (s, before))
 STORE_FN(int, store_changes_wait, (store * s, int ms), (s, ms))
 STORE_FN(int, store_stamp, (store * s, struct store_stamp *out), (s, out))
 STORE_FN(int, store_down, (store * s), (s))

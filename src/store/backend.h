@@ -12,9 +12,6 @@ struct store_ops {
 #undef STORE_FN
 #undef STORE_VOID
 	void (*close)(store *s);
-	/* adds people, references, sponsors and tags to an article read by id (until the public reads are on
-	 * the seam) */
-	int (*article_parts)(store *s, h2o_mem_pool_t *pool, struct article *out);
 };
 
 /** The start of every backend's store: its table. */

@@ -4,13 +4,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "store/db.h"
 #include "store/sqlite_int.h"
 
 enum {
 	C_FIRST = 176, /* slots 176-183 belong to changes.c */
-	C_NEWEST,
 	C_SINCE,
-	C_PRUNE,
 	C_LAST
 };
 _Static_assert(C_LAST <= 184 && C_LAST <= SQ_MORE_STATEMENTS, "statement slots 176-183 belong to changes.c");
@@ -82,15 +81,8 @@ void *sq_changes_watch(sqlite3 *db)
 int sq_store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n)
 {
 	*n = 0;
-	if (*since < 0) { /* the first look: what is logged already was before this process */
-		sqlite3_stmt *st = sq_prepare(s, C_NEWEST, "SELECT IFNULL(max(seq), 0) FROM change_log");
-		int rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW)
-			return sq_step_error(s, st);
-		*since = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
+	if (*since < 0) /* the first look: what is logged already was before this process */
+		return db_changes_newest(s, since);
 	sqlite3_stmt *st =
 	    sq_prepare(s, C_SINCE,
 		       "SELECT seq, kind = 'structure', article_id FROM change_log WHERE seq > ?1 "
@@ -109,13 +101,6 @@ int sq_store_changes_since(store *s, int64_t *since, struct logged_change *out, 
 		return sq_step_error(s, st);
 	sqlite3_reset(st);
 	return 0;
-}
-
-int sq_store_changes_prune(store *s, int64_t before)
-{
-	sqlite3_stmt *st = sq_prepare(s, C_PRUNE, "DELETE FROM change_log WHERE at < ?1");
-	sqlite3_bind_int64(st, 1, before);
-	return sq_exec(s, st, NULL);
 }
 
 int sq_store_changes_wait(store *s, int ms)

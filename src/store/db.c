@@ -281,5 +281,6 @@ void db_free(struct db *d)
 	for (int i = 0; i < DB_SLOTS; i++)
 		if (d->stmt[i])
 			d->drv->finalize(d->stmt[i]);
+	memo_free(&d->memos);
 	free(d);
 }

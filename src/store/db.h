@@ -7,6 +7,7 @@
 #include <h2o/memory.h>
 #include <stdint.h>
 
+#include "store/memo.h"
 #include "store/store.h"
 
 /* The store functions written once on the seam (STORE_DB in api.h): db_store_NAME implements store_NAME. */
@@ -102,6 +103,10 @@ int db_one(struct db_stmt *st, h2o_mem_pool_t *pool, db_fill fill, void *item);
 /** Every row into a pool array of size-byte items: 0, or -1. */
 int db_collect(struct db_stmt *st, h2o_mem_pool_t *pool, size_t size, db_fill fill, void **out, size_t *n);
 
+/** The newest row of the change log (0 when empty), which both engines' readers start after
+ * (changes_db.c): 0, or -1. */
+int db_changes_newest(store *s, int64_t *seq);
+
 /* ---- for the two drivers (db_sqlite.c, db_pg.c) ---- */
 struct db_driver {
 	struct db_stmt *(*prepare)(struct db *d, int slot, const char *sql); /* a new statement */
@@ -128,6 +133,7 @@ struct db {
 	char unique_name[256];
 	struct db_stmt *stmt[DB_SLOTS];
 	const char *sql[DB_SLOTS]; /* the SQL each slot was prepared with */
+	struct store_memos memos;  /* list totals and menus read last (memo.h, public_db.c) */
 };
 /** The seam of a new connection on an engine's driver (its store's open calls it), and its end (its close).
  */

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "store/backend.h"
 #include "store/db.h"
+#include "store/public_db.h"
 
 enum {
 	E_REV_OF = 40, /* slots 40-99 of the seam belong to editorial_db.c, 100-139 to records_db.c */
@@ -393,9 +394,8 @@ int db_store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int6
 	int found = db_one(st, pool, fill_admin_full, out);
 	if (found != 1)
 		return found;
-	/* the parts as the public pages read them, through the engine's table */
-	const struct store_ops *ops = ((const struct store_head *)(const void *)s)->ops;
-	return ops->article_parts(s, pool, out) == 0 ? 1 : -1;
+	/* the parts as the public pages read them */
+	return db_article_parts(s, pool, out) == 0 ? 1 : -1;
 }
 
 /* ---- revisions ---- */

@@ -1,8 +1,7 @@
 /* pg: the store on PostgreSQL: the connection (outages, reconnecting), the helpers every pg_*.c file shares
- * (pg_int.h), opening and closing, the demo, the default site and secrets. */
+ * (pg_int.h), opening and closing, the demo and the stamp. */
 #include "store/pg_int.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,14 +13,10 @@
 #include "core/text.h"
 #include "embedded.h"
 #include "store/db.h"
-#include "store/memo.h"
+#include "store/public_db.h"
 
 enum {
-	Q_SECRET_GET, /* slots 0-29 belong to pg.c */
-	Q_SECRET_PUT,
-	Q_SITE_DEFAULT,
-	Q_STAMP,
-	Q_EPOCH,
+	Q_STAMP, /* slots 0-29 belong to pg.c */
 	Q_SITE_COUNT,
 	Q_LAST
 };
@@ -39,7 +34,6 @@ struct store {
 	int broken;			  /* the connection is to be made again at the next call */
 	int lost_in_tx;			  /* it broke inside a transaction: refuse until ROLLBACK/COMMIT */
 	int64_t retry_at_ms;		  /* no new attempt before this (monotonic ms) */
-	struct store_memos memos;	  /* list totals and menus read last (memo.h, pg_public.c) */
 	void *state[PG_STATES];
 	void (*release[PG_STATES])(void *);
 };
@@ -93,11 +87,6 @@ void pg_p_double(struct pg_params *p, double v)
 PGconn *pg_conn(store *s)
 {
 	return s->conn;
-}
-
-struct store_memos *pg_memos(store *s)
-{
-	return &s->memos;
 }
 
 /* Server notices (a COMMIT without a transaction, ...) go to the debug log, not to stderr as they come. */
@@ -409,7 +398,6 @@ static const struct store_ops pg_ops = {
 #undef STORE_VOID
 #undef STORE_DB
     .close = pg_close,
-    .article_parts = pg_article_parts,
 };
 
 /* The names of the table's missing functions, comma-separated, into out: how many. */
@@ -481,7 +469,6 @@ static void pg_close(store *s)
 	for (int i = 0; i < PG_STATES; i++)
 		if (s->state[i] && s->release[i])
 			s->release[i](s->state[i]);
-	memo_free(&s->memos);
 	db_free(s->head.db);
 	PQfinish(s->conn);
 	free(s);
@@ -505,7 +492,7 @@ int pg_reset_identities(store *s)
 			 "END LOOP; END $$");
 }
 
-/* ---- the demo, the default site, secrets ---- */
+/* ---- the demo ---- */
 
 int pg_store_load_demo(store *s, char *err, size_t errlen)
 {
@@ -558,48 +545,6 @@ int pg_store_load_demo(store *s, char *err, size_t errlen)
 	return -1;
 }
 
-int pg_store_ensure_site(store *s, const char *name)
-{
-	struct pg_params p = {0};
-	pg_p_text(&p, name);
-	return pg_exec(
-	    s, Q_SITE_DEFAULT,
-	    "INSERT INTO site (slug, name, specialty, host, tagline, is_default) "
-	    "SELECT 'main', $1::text, '', 'localhost', '', 1 WHERE NOT EXISTS (SELECT 1 FROM site)",
-	    &p, NULL);
-}
-
-int pg_store_secret(store *s, const char *name, char out[65])
-{
-	struct pg_params p = {0};
-	pg_p_text(&p, name);
-	for (int attempt = 0; attempt < 2; attempt++) {
-		PGresult *r = pg_q(s, Q_SECRET_GET, "SELECT value FROM setting WHERE name = $1::text", &p);
-		if (!r)
-			return -1;
-		if (PQntuples(r) > 0 && PQgetlength(r, 0, 0) == 64) {
-			memcpy(out, PQgetvalue(r, 0, 0), 64);
-			out[64] = '\0';
-			PQclear(r);
-			return 0;
-		}
-		PQclear(r);
-		unsigned char raw[32];
-		char hex[65];
-		randombytes_buf(raw, sizeof raw);
-		sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-		struct pg_params put = {0};
-		pg_p_text(&put, name);
-		pg_p_text(&put, hex);
-		if (pg_exec(s, Q_SECRET_PUT,
-			    "INSERT INTO setting (name, value) VALUES ($1::text, $2::text) "
-			    "ON CONFLICT (name) DO NOTHING",
-			    &put, NULL) != 0)
-			return -1;
-	}
-	return -1;
-}
-
 /* ---- where the database stands ---- */
 
 /* The stamp is the server's snapshot as this connection sees it now: every transaction that wrote
@@ -621,8 +566,26 @@ int pg_store_stamp(store *s, struct store_stamp *out)
 	return 0;
 }
 
-int64_t pg_store_content_epoch(store *s)
+/* ---- article rows for the files that read them without the seam (pg_search.c) ---- */
+
+void pg_fill_article_cols(h2o_mem_pool_t *pool, const PGresult *r, int row, struct article *x)
 {
-	int64_t epoch = -1;
-	return pg_value(s, Q_EPOCH, "SELECT epoch FROM content_version", NULL, &epoch) == 1 ? epoch : -1;
+	x->id = pg_i64(r, row, 0);
+	x->slug = pg_str(pool, r, row, 1);
+	x->title = pg_str(pool, r, row, 2);
+	x->summary = pg_str(pool, r, row, 3);
+	x->kind = pg_str(pool, r, row, 4);
+	x->audience = pg_str(pool, r, row, 5);
+	x->published_at = pg_i64(r, row, 6);
+	x->updated_at = pg_i64(r, row, 7);
+	x->section.id = pg_i64(r, row, 8);
+	x->section.slug = pg_str(pool, r, row, 9);
+	x->section.name = pg_str(pool, r, row, 10);
+	x->congress.id = pg_i64(r, row, 11);
+	x->congress.slug = pg_str(pool, r, row, 12);
+	x->congress.name = pg_str(pool, r, row, 13);
+	x->congress.year = (int)pg_i64(r, row, 14);
+	x->trial.id = pg_i64(r, row, 15);
+	x->trial.slug = pg_str(pool, r, row, 16);
+	x->trial.name = pg_str(pool, r, row, 17);
 }

@@ -10,13 +10,12 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "store/db.h"
 #include "store/pg_int.h"
 
 enum {
 	C_FIRST = 469, /* slots 470-489 belong to pg_changes.c */
-	C_NEWEST,
 	C_SINCE,
-	C_PRUNE,
 	C_LAST
 };
 _Static_assert(C_LAST <= 490, "statement slots 470-489 belong to pg_changes.c");
@@ -170,10 +169,8 @@ static void gaps_text(const struct reader *rd, char *out, size_t size)
 
 static int newest(store *s, struct reader *rd, int64_t *since)
 {
-	int64_t seq = 0;
-	if (pg_value(s, C_NEWEST, "SELECT COALESCE(max(seq), 0) FROM change_log", NULL, &seq) < 0)
+	if (db_changes_newest(s, since) != 0)
 		return -1;
-	*since = seq;
 	rd->ngaps = 0;
 	rd->read_again = 0;
 	rd->last_read_ms = now_ms();
@@ -277,11 +274,4 @@ int pg_store_changes_wait(store *s, int ms)
 		nanosleep(&ts, NULL);
 	}
 	return 0;
-}
-
-int pg_store_changes_prune(store *s, int64_t before)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, before);
-	return pg_exec(s, C_PRUNE, "DELETE FROM change_log WHERE at < $1::bigint", &p, NULL);
 }

@@ -1,20 +1,16 @@
 /* pg_generate: synthetic articles added to the demo for benchmarks (`plenary demo DB --articles N`) on
- * PostgreSQL: the same articles generate.c makes (the same vocabulary and the same picks for a given count),
- * inserted in batches of rows sent as arrays in one transaction. */
+ * PostgreSQL: the same articles as on SQLite (generate_db.c draws them), inserted in batches of rows sent as
+ * arrays in one transaction with explicit ids, their search index rows made a batch at a time, then vacuumed
+ * and analysed: a round trip per row, as SQLite's load does, would take minutes. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/generate_db.h"
 #include "store/pg_int.h"
-#include "store/generate_text.h"
 
 enum {
 	G_FIRST = 449, /* slots 450-469 belong to pg_generate.c */
-	G_SECTIONS,
-	G_CONGRESSES,
-	G_TRIALS,
-	G_TAGS,
-	G_PEOPLE,
 	G_FIRST_ID,
 	G_ARTICLES,
 	G_ARTICLE_TAGS,
@@ -25,20 +21,6 @@ enum {
 _Static_assert(G_LAST <= 470, "statement slots 450-469 belong to pg_generate.c");
 
 #define BATCH 500 /* articles a statement inserts */
-
-/* The ids of a query's first column, into a pool array (in the order SQLite's generate.c reads them: by
- * slug, the order of the unique index it walks). */
-static size_t ids_of(store *s, h2o_mem_pool_t *pool, int slot, const char *sql, int64_t **out)
-{
-	PGresult *r = pg_q(s, slot, sql, NULL);
-	size_t n = r ? (size_t)PQntuples(r) : 0;
-	int64_t *ids = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *ids);
-	for (size_t i = 0; i < n; i++)
-		ids[i] = pg_i64(r, (int)i, 0);
-	PQclear(r);
-	*out = ids;
-	return n;
-}
 
 /* A PostgreSQL array's text, element by element: text quoted (with " and \ escaped), numbers bare, NULL. */
 struct arr {
@@ -146,18 +128,8 @@ int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 {
 	h2o_mem_pool_t pool;
 	h2o_mem_init_pool(&pool);
-	int64_t *sections, *congresses, *trials, *tags, *people;
-	size_t ns =
-	    ids_of(s, &pool, G_SECTIONS, "SELECT id FROM section WHERE site_id = 1 ORDER BY slug", &sections);
-	size_t nc = ids_of(s, &pool, G_CONGRESSES, "SELECT id FROM congress WHERE site_id = 1 ORDER BY slug",
-			   &congresses);
-	size_t nt =
-	    ids_of(s, &pool, G_TRIALS, "SELECT id FROM trial WHERE site_id = 1 ORDER BY slug", &trials);
-	size_t ng = ids_of(s, &pool, G_TAGS, "SELECT id FROM tag WHERE site_id = 1 ORDER BY slug", &tags);
-	size_t np = ids_of(s, &pool, G_PEOPLE, "SELECT id FROM person ORDER BY slug", &people);
-	if (!ns || !nc || !ng || !np) {
-		snprintf(err, errlen,
-			 "the first site needs sections, congresses, topics and faculty (load the demo)");
+	struct gen_records recs;
+	if (gen_records_read(s, &pool, &recs, err, errlen) != 0) {
 		h2o_mem_clear_pool(&pool);
 		return -1;
 	}
@@ -175,33 +147,29 @@ int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen)
 	struct arr a[A_COUNT];
 	for (int i = 0; i < A_COUNT; i++)
 		arr_start(&a[i], &batch);
-	unsigned long long x = 0x9E3779B97F4A7C15ULL ^ count;
+	unsigned long long x = gen_seed(count);
 	int64_t now = store_now();
 	int rc = 0;
 	for (size_t i = 0; i < count && rc == 0; i++, id++) {
-		struct generated g;
-		generate_text(&batch, &x, i, &g);
+		struct gen_article g;
+		gen_article_next(&batch, &recs, &x, i, now, &g);
 		arr_i64(&a[A_ID], id, 0);
 		arr_text(&a[A_SLUG], g.slug);
 		arr_text(&a[A_TITLE], g.title);
 		arr_text(&a[A_SUMMARY], g.summary);
 		arr_text(&a[A_BODY], g.body);
 		arr_text(&a[A_KIND], g.kind);
-		/* the picks in generate.c's order: section, congress, trial, date, two topics, a speaker */
-		arr_i64(&a[A_SECTION], sections[next(&x) % ns], 0);
-		arr_i64(&a[A_CONGRESS], congresses[next(&x) % nc], 0);
-		if (nt && i % 4 == 0)
-			arr_i64(&a[A_TRIAL], trials[next(&x) % nt], 0);
-		else
-			arr_i64(&a[A_TRIAL], 0, 1);
+		arr_i64(&a[A_SECTION], g.section, 0);
+		arr_i64(&a[A_CONGRESS], g.congress, 0);
+		arr_i64(&a[A_TRIAL], g.trial, g.trial == 0);
 		arr_text(&a[A_AUDIENCE], g.audience);
-		arr_i64(&a[A_AT], now - 3600 - (int64_t)(next(&x) % (3 * 365 * 86400ULL)), 0);
+		arr_i64(&a[A_AT], g.at, 0);
 		for (int k = 0; k < 2; k++) {
 			arr_i64(&a[A_TAG_ARTICLE], id, 0);
-			arr_i64(&a[A_TAG], tags[next(&x) % ng], 0);
+			arr_i64(&a[A_TAG], g.tags[k], 0);
 		}
 		arr_i64(&a[A_PERSON_ARTICLE], id, 0);
-		arr_i64(&a[A_PERSON], people[next(&x) % np], 0);
+		arr_i64(&a[A_PERSON], g.person, 0);
 		if (a[A_ID].n == BATCH) {
 			rc = flush(s, a);
 			h2o_mem_clear_pool(&batch);

@@ -18,15 +18,14 @@
 #undef STORE_DB
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
- * pg.c 0-29, pg_migrate.c 30-39, pg_public.c 40-99, 100-179 free (pg_users.c's, now users_db.c on the seam),
- * 180-369 free (pg_editorial.c's, pg_structure.c's and pg_media.c's, now on the seam), pg_search.c 370-409,
+ * pg.c 0-29, pg_migrate.c 30-39, 40-369 free (pg_public.c's, pg_users.c's, pg_editorial.c's, pg_structure.c's
+ * and pg_media.c's, now on the seam), pg_search.c 370-409,
  * pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c
  * 490-499; the seam's (db_pg.c) from PG_SEAM_FIRST on. */
 #define PG_SEAM_FIRST 512
 #define PG_SLOTS (PG_SEAM_FIRST + 512)
 
-/* The SQL pieces every article query shares, as in sqlite_int.h: $1 is always now (bigint seconds). */
-#define PG_VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= $1::bigint"
+/* The SQL pieces the article queries not yet on the seam share (public_db.h has the seam's). */
 #define PG_AUDIENCE_LEVEL                                                                                    \
 	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
 #define PG_ARTICLE_COLS                                                                                      \
@@ -78,8 +77,6 @@ int pg_script(PGconn *c, const char *sql, char *why, size_t whylen);
 /** Applies the embedded pg/NNN_name.sql migrations the database is behind on, each in its own transaction: 0,
  * or -1 with why (pg_migrate.c). */
 int pg_migrate(PGconn *c, char *err, size_t errlen);
-/** The connection's list totals and menus read last (memo.h; pg_public.c reads them). */
-struct store_memos *pg_memos(store *s);
 
 /** Per-connection state of another file (search's facts about articles, ...): the address of its pointer,
  * NULL until the file sets it; release (when not NULL) is kept and frees it when the store closes. */
@@ -116,14 +113,10 @@ int pg_value(store *s, int slot, const char *sql, const struct pg_params *p, int
 int pg_ids(store *s, int slot, const char *sql, const struct pg_params *p, int64_t *out, size_t max,
 	   size_t *n);
 
-/* pg_public.c's readers of rows and parts that other files' queries share */
+/* pg.c's readers of article rows, for the files that read them without the seam (public_db.h has the
+ * seam's) */
 /** The 18 leading columns every article query selects (PG_ARTICLE_COLS), from column 0 of row. */
 void pg_fill_article_cols(h2o_mem_pool_t *pool, const PGresult *r, int row, struct article *x);
-/** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
- * description, and its article count when the result has an eleventh column. */
-void pg_fill_congress(h2o_mem_pool_t *pool, const PGresult *r, int row, void *item);
-/** Adds people, references, sponsors and tags to an article read by id. */
-int pg_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out);
 
 /** This process's name among the nodes serving one database (host, pid and a random number). */
 const char *pg_node_id(void);

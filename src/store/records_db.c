@@ -3,8 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "store/backend.h"
 #include "store/db.h"
+#include "store/public_db.h"
 
 enum {
 	R_PEOPLE = 100, /* slots 100-139 of the seam belong to records_db.c */
@@ -180,25 +182,16 @@ enum save_result db_store_congress_save(store *s, int64_t site_id, const struct 
 	return save_record(s, st, c->id, "congress", user_id, c->name, id_out);
 }
 
-static void fill_congress(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
-{
-	struct congress *x = item;
-	const char **f[] = {&x->slug,	 &x->name, &x->full_name, &x->starts_on,
-			    &x->ends_on, &x->city, &x->country,	  &x->description};
-	col_fields(pool, st, &x->id, f, 8);
-	x->year = db_col_int(st, 9);
-}
-
 int db_store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), R_CONGRESS_ONE,
-	    "SELECT id, slug, name, full_name, starts_on, ends_on, city, country, description, year "
+	    "SELECT id, slug, name, full_name, year, starts_on, ends_on, city, country, description "
 	    "FROM congress WHERE id = ?1 AND site_id = ?2");
 	db_bind_int64(st, 1, id);
 	db_bind_int64(st, 2, site_id);
 	memset(out, 0, sizeof *out);
-	return db_one(st, pool, fill_congress, out);
+	return db_one(st, pool, db_fill_congress, out);
 }
 
 /* ---- trials ---- */
@@ -257,6 +250,9 @@ int db_store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_
 int db_store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
 			   struct trial_edit *out)
 {
+	/* a slug a reader typed that no trial can have (not UTF-8, which PostgreSQL would refuse): not found */
+	if (!text_utf8_ok(slug))
+		return 0;
 	return trial_one(s, pool, site_id, 0, slug, out);
 }
 

@@ -28,7 +28,6 @@ enum {
 	S_TERMS_ADD,
 	S_TERMS_DONE,
 	S_SEGMENTS,
-	S_EPOCH,
 	S_PHRASE_HITS,
 	S_LAST
 };
@@ -891,12 +890,4 @@ int sq_store_search_upkeep(store *s)
 	if (merge_index(s) < 0)
 		return -1;
 	return refresh_terms(s, version) == 0 ? 1 : -1;
-}
-
-int64_t sq_store_content_epoch(store *s)
-{
-	sqlite3_stmt *st = sq_prepare(s, S_EPOCH, "SELECT epoch FROM content_version");
-	int64_t epoch = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_reset(st);
-	return epoch;
 }

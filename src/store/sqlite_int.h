@@ -17,12 +17,7 @@
 #undef STORE_VOID
 #undef STORE_DB
 
-/* the SQL pieces every article query shares */
-/* A visible article: published or scheduled, and its time has come (to the second, whether or not the
- * scheduler has flipped its status yet). ?1 is always now. */
-#define VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= ?1"
-#define AUDIENCE_LEVEL                                                                                       \
-	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
+/* the SQL pieces the article queries not yet on the seam share (public_db.h has the seam's) */
 #define ARTICLE_COLS                                                                                         \
 	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "               \
 	"s.id, s.slug, s.name, IFNULL(c.id, 0), IFNULL(c.slug, ''), IFNULL(c.name, ''), IFNULL(c.year, 0), " \
@@ -34,8 +29,8 @@
 /* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
  * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: 0-39 free (users.c's, now
  * users_db.c on the seam, db.h), 40-129 free (editorial.c's, structure.c's and media.c's, now on the seam),
- * search.c 130-149, related.c 150-159, generate.c 160-169, backup.c 170-175, changes.c 176-183, snippet.c
- * 184-191. Each file asserts its range. */
+ * search.c 130-149, related.c 150-159, 160-169 free (generate.c's, now generate_db.c), backup.c 170-175,
+ * changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, calls.c). */
@@ -102,10 +97,5 @@ int sq_prepare_fresh(sqlite3 *db, const char *sql, int n, sqlite3_stmt **st);
 
 /** The 18 leading columns every article query selects (ARTICLE_COLS in sqlite.c). */
 void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article *x);
-/** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
- * description, and its article count when the query has an eleventh column. */
-void sq_fill_congress(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
-/** Adds people, references, sponsors and tags to an article read by id. */
-int store_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out);
 
 #endif

@@ -1,0 +1,32 @@
+/* public_db: the SQL pieces and row readers of articles that every query of them on the seam shares
+ * (public_db.c's, and the other domain files' once they read articles on the seam). Not for outside
+ * src/store. */
+#ifndef PLENARY_PUBLIC_DB_H
+#define PLENARY_PUBLIC_DB_H
+
+#include "store/db.h"
+
+/* A visible article: published or scheduled, and its time has come (to the second, whether or not the
+ * scheduler has flipped its status yet). ?1 is always now. */
+#define DB_VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= ?1"
+/* The audience an article asks of its reader, as a number to compare with enum audience. */
+#define DB_AUDIENCE_LEVEL                                                                                    \
+	"(CASE a.audience WHEN 'public' THEN 0 WHEN 'members' THEN 1 WHEN 'hcp' THEN 2 ELSE 3 END)"
+/* The 18 leading columns every article query selects (db_fill_article_cols reads them), and their joins. */
+#define DB_ARTICLE_COLS                                                                                      \
+	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, a.published_at, a.updated_at, "               \
+	"s.id, s.slug, s.name, COALESCE(c.id, 0), COALESCE(c.slug, ''), COALESCE(c.name, ''), "              \
+	"COALESCE(c.year, 0), COALESCE(t.id, 0), COALESCE(t.slug, ''), COALESCE(t.name, '') "
+#define DB_ARTICLE_JOINS                                                                                     \
+	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
+	"LEFT JOIN trial t ON t.id = a.trial_id "
+
+/** The 18 columns of DB_ARTICLE_COLS, from column 0 of the current row. */
+void db_fill_article_cols(h2o_mem_pool_t *pool, struct db_stmt *st, struct article *x);
+/** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
+ * description (a db_fill). */
+void db_fill_congress(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
+/** Adds people, references, sponsors and tags to an article read by id: 0, or -1. */
+int db_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out);
+
+#endif
