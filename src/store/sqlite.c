@@ -15,16 +15,12 @@
 #include "store/public_db.h"
 #include "store/sqlite_int.h"
 
-enum stmt { Q_DATA_VERSION, Q_COUNT };
-
-static const char *const sql_text[Q_COUNT] = {
-    [Q_DATA_VERSION] = "PRAGMA data_version",
-};
+/* sqlite.c's own statement slot (sqlite_int.h) */
+#define SQ_DATA_VERSION 0
 
 struct store {
 	struct store_head head; /* first: the backend table (backend.h) */
 	sqlite3 *db;
-	sqlite3_stmt *stmt[Q_COUNT];
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
 	struct search_state *search; /* search.c's per-connection facts and buffers */
 	void *changes;		     /* changes.c's hooks' state */
@@ -36,7 +32,7 @@ sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)
 {
 	sqlite3_stmt *st = s->more[slot];
 	if (!st) {
-		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK)
+		if (sq_prepare_fresh(s->db, sql, -1, &st) != SQLITE_OK)
 			die("cannot prepare statement: %s (%s)", sqlite3_errmsg(s->db), sql);
 		s->more[slot] = st;
 	}
@@ -63,20 +59,6 @@ const struct store_tuning *sq_tuning(store *s)
 struct parts **sq_parts_held(store *s)
 {
 	return &s->parts;
-}
-
-static sqlite3_stmt *prep(store *s, enum stmt q)
-{
-	sqlite3_stmt *st = s->stmt[q];
-	if (!st) {
-		if (sqlite3_prepare_v3(s->db, sql_text[q], -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
-		    SQLITE_OK)
-			die("cannot prepare statement %d: %s", (int)q, sqlite3_errmsg(s->db));
-		s->stmt[q] = st;
-	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
 }
 
 int64_t store_now(void)
@@ -311,8 +293,6 @@ static void sq_close(store *s)
 		return;
 	sq_parts_free(s->parts); /* this connection no longer uses its database's search helpers */
 	db_free(s->head.db);	 /* its statements, before the connection closes */
-	for (int i = 0; i < Q_COUNT; i++)
-		sqlite3_finalize(s->stmt[i]);
 	for (int i = 0; i < SQ_MORE_STATEMENTS; i++)
 		sqlite3_finalize(s->more[i]);
 	sq_search_state_free(s->search);
@@ -394,7 +374,7 @@ void sq_fill_article_cols(h2o_mem_pool_t *pool, sqlite3_stmt *st, struct article
 
 int sq_store_stamp(store *s, struct store_stamp *out)
 {
-	sqlite3_stmt *st = prep(s, Q_DATA_VERSION);
+	sqlite3_stmt *st = sq_prepare(s, SQ_DATA_VERSION, "PRAGMA data_version");
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return sq_step_error(s, st);
 	out->data_version = sqlite3_column_int64(st, 0);

@@ -27,10 +27,10 @@
 	"LEFT JOIN trial t ON t.id = a.trial_id "
 
 /* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
- * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: 0-39 free (users.c's, now
- * users_db.c on the seam, db.h), 40-129 free (editorial.c's, structure.c's and media.c's, now on the seam),
- * search.c 130-149, related.c 150-159, 160-169 free (generate.c's, now generate_db.c), backup.c 170-175,
- * changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
+ * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: sqlite.c 0, 1-39 free
+ * (users.c's, now users_db.c on the seam, db.h), 40-129 free (editorial.c's, structure.c's and media.c's, now
+ * on the seam), search.c 130-149, related.c 150-159, 160-169 free (generate.c's, now generate_db.c), backup.c
+ * 170-175, changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, calls.c). */
