@@ -1,22 +1,15 @@
-/* backend: what a store backend provides: one function for each entry of api.h, reached through the table
- * every store handle begins with. */
+/* backend: what both engines' stores begin with, and what their files share beyond the seam (db.h). */
 #ifndef PLENARY_BACKEND_H
 #define PLENARY_BACKEND_H
 
 #include "store/store.h"
 
-struct store_ops {
-#define STORE_FN(ret, name, params, args) ret(*name) params;
-#define STORE_VOID(name, params, args) void(*name) params;
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-	void (*close)(store *s);
-};
+enum store_engine { STORE_SQLITE, STORE_PG };
 
-/** The start of every backend's store: its table. */
+/** The start of every engine's store: which engine it is (calls.c picks the body of a function that differs
+ * by it) and its seam. */
 struct store_head {
-	const struct store_ops *ops;
+	enum store_engine engine;
 	struct db *db; /* the seam (db.h): the connection the functions written once use */
 };
 

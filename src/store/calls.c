@@ -1,4 +1,5 @@
-/* calls: the store functions the server calls, passed on to the open engine's body; store_open picks it. */
+/* calls: the store functions whose body differs by engine, each passed on to the open engine's; store_open
+ * picks the engine. */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,18 +7,91 @@
 #include "store/pg_int.h"
 #include "store/sqlite_int.h"
 
-#define OPS(s) (((const struct store_head *)(const void *)(s))->ops)
-#define STORE_FN(ret, name, params, args)                                                                    \
-	ret name params                                                                                      \
-	{                                                                                                    \
-		return OPS(s)->name args;                                                                    \
-	}
-#define STORE_VOID(name, params, args)                                                                       \
-	void name params                                                                                     \
-	{                                                                                                    \
-		OPS(s)->name args;                                                                           \
-	}
-#include "store/api.h"
+#define PG(s) (((const struct store_head *)(const void *)(s))->engine == STORE_PG)
+
+int store_load_demo(store *s, char *err, size_t errlen)
+{
+	return PG(s) ? pg_store_load_demo(s, err, errlen) : sq_store_load_demo(s, err, errlen);
+}
+
+int store_schema_version(store *s)
+{
+	return PG(s) ? pg_store_schema_version(s) : sq_store_schema_version(s);
+}
+
+void store_tune(store *s, const struct store_tuning *t)
+{
+	if (PG(s))
+		pg_store_tune(s, t);
+	else
+		sq_store_tune(s, t);
+}
+
+int store_generate_articles(store *s, size_t count, char *err, size_t errlen)
+{
+	return PG(s) ? pg_store_generate_articles(s, count, err, errlen)
+		     : sq_store_generate_articles(s, count, err, errlen);
+}
+
+int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
+{
+	return PG(s) ? pg_store_related_refresh(s, pool, id) : sq_store_related_refresh(s, pool, id);
+}
+
+int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
+{
+	return PG(s) ? pg_store_related_of(s, id, out, max, n) : sq_store_related_of(s, id, out, max, n);
+}
+
+int store_related_backfill(store *s)
+{
+	return PG(s) ? pg_store_related_backfill(s) : sq_store_related_backfill(s);
+}
+
+int store_related_rebuild(store *s, h2o_mem_pool_t *pool)
+{
+	return PG(s) ? pg_store_related_rebuild(s, pool) : sq_store_related_rebuild(s, pool);
+}
+
+int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
+		 int with_facets, struct search_result *out)
+{
+	return PG(s) ? pg_store_search(s, pool, q, offset, limit, with_facets, out)
+		     : sq_store_search(s, pool, q, offset, limit, with_facets, out);
+}
+
+int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,
+		       size_t *n)
+{
+	return PG(s) ? pg_store_search_vocab(s, pool, from, to, out, n)
+		     : sq_store_search_vocab(s, pool, from, to, out, n);
+}
+
+int store_search_upkeep(store *s)
+{
+	return PG(s) ? pg_store_search_upkeep(s) : sq_store_search_upkeep(s);
+}
+
+int store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n)
+{
+	return PG(s) ? pg_store_changes_since(s, since, out, max, n)
+		     : sq_store_changes_since(s, since, out, max, n);
+}
+
+int store_changes_wait(store *s, int ms)
+{
+	return PG(s) ? pg_store_changes_wait(s, ms) : sq_store_changes_wait(s, ms);
+}
+
+int store_stamp(store *s, struct store_stamp *out)
+{
+	return PG(s) ? pg_store_stamp(s, out) : sq_store_stamp(s, out);
+}
+
+int store_down(store *s)
+{
+	return PG(s) ? pg_store_down(s) : sq_store_down(s);
+}
 
 store *store_open(const char *path, char *err, size_t errlen)
 {
@@ -49,6 +123,8 @@ const char *store_display(const char *path, char *out, size_t outlen)
 
 void store_close(store *s)
 {
-	if (s)
-		OPS(s)->close(s);
+	if (s && PG(s))
+		pg_close(s);
+	else if (s)
+		sq_close(s);
 }

@@ -20,7 +20,7 @@ int db_changes_newest(store *s, int64_t *seq)
 	return 0;
 }
 
-int db_store_changes_prune(store *s, int64_t before)
+int store_changes_prune(store *s, int64_t before)
 {
 	struct db_stmt *st = db_prepare(db_of(s), C_PRUNE, "DELETE FROM change_log WHERE at < ?1");
 	db_bind_int64(st, 1, before);

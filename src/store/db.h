@@ -10,15 +10,6 @@
 #include "store/memo.h"
 #include "store/store.h"
 
-/* The store functions written once on the seam (STORE_DB in api.h): db_store_NAME implements store_NAME. */
-#define STORE_FN(ret, name, params, args)
-#define STORE_VOID(name, params, args)
-#define STORE_DB(ret, name, params, args) ret db_##name params;
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-#undef STORE_DB
-
 /* Statement slots of the seam: each domain file owns a range (users_db.c 0-39, editorial 40-139, structure
  * 140-219, media 220-259, public reads 260-339, generator and change log 340-379, search and related
  * 380-459; db.c's own 460-469; test_db 480-511). */

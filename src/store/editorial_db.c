@@ -253,7 +253,7 @@ static enum save_result save_article(store *s, const struct article_edit *e, int
 		return SAVE_ERROR;
 	char target[32];
 	snprintf(target, sizeof target, "article:%lld", (long long)*id);
-	if (db_store_audit(s, user_id, e->id ? "article.update" : "article.create", target, e->status) != 0)
+	if (store_audit(s, user_id, e->id ? "article.update" : "article.create", target, e->status) != 0)
 		return SAVE_ERROR;
 	/* the article's related list, as each engine keeps it (its search index follows the rows by itself)
 	 */
@@ -264,8 +264,7 @@ static enum save_result save_article(store *s, const struct article_edit *e, int
 	return related == 0 ? SAVE_OK : SAVE_ERROR;
 }
 
-enum save_result db_store_article_save(store *s, const struct article_edit *e, int64_t user_id,
-				       int64_t *id_out)
+enum save_result store_article_save(store *s, const struct article_edit *e, int64_t user_id, int64_t *id_out)
 {
 	struct db *d = db_of(s);
 	if (db_begin(d) != 0)
@@ -363,8 +362,8 @@ static void bind_admin_filter(h2o_mem_pool_t *pool, struct db_stmt *st, const st
 	db_bind_text(st, 6, f->q ? like_pattern(pool, f->q) : "");
 }
 
-int db_store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset,
-			    size_t limit, struct article **out, size_t *n, size_t *total)
+int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filter *f, size_t offset,
+			 size_t limit, struct article **out, size_t *n, size_t *total)
 {
 	struct db *d = db_of(s);
 	struct db_stmt *st = db_prepare(d, E_COUNT, "SELECT count(*) FROM article a WHERE " ADMIN_FILTER);
@@ -382,7 +381,7 @@ int db_store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_f
 	return db_collect(st, pool, sizeof **out, fill_admin, (void **)out, n);
 }
 
-int db_store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out)
+int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), E_ONE,
@@ -420,7 +419,7 @@ static void fill_revision(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	"COALESCE(r.published_at, 0), r.revision_no, COALESCE(u.name, '') FROM revision r "                  \
 	"LEFT JOIN \"user\" u ON u.id = r.author_id "
 
-int db_store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n)
+int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), E_REVISIONS, REVISION_SELECT "WHERE r.article_id = ?1 ORDER BY r.id DESC LIMIT 200");
@@ -428,8 +427,8 @@ int db_store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struc
 	return db_collect(st, pool, sizeof **out, fill_revision, (void **)out, n);
 }
 
-int db_store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
-		      struct revision *out)
+int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
+		   struct revision *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), E_REVISION_ONE, REVISION_SELECT "WHERE r.article_id = ?1 AND r.id = ?2");
@@ -451,7 +450,7 @@ static void keep_smallest(int64_t *ids, size_t max, size_t *n, int64_t id)
 	ids[at] = id;
 }
 
-int db_store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
+int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n)
 {
 	/* every node's scheduler calls this: the one that holds the lock publishes, the others publish
 	 * nothing this tick; the update itself takes only the rows still scheduled, so none is published
@@ -487,7 +486,7 @@ fail:
 	return -1;
 }
 
-int64_t db_store_next_scheduled(store *s)
+int64_t store_next_scheduled(store *s)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), E_NEXT,
@@ -498,7 +497,7 @@ int64_t db_store_next_scheduled(store *s)
 
 /* ---- audit ---- */
 
-int db_store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail)
+int store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), E_AUDIT,
@@ -523,7 +522,7 @@ static void fill_audit(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->detail = db_col_text(st, pool, 4);
 }
 
-int db_store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n)
+int store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(db_of(s), E_AUDIT_LIST,
 					"SELECT at, user_email, action, target, detail FROM audit_log "

@@ -66,7 +66,7 @@ static int value(struct db_stmt *st, int64_t *v)
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
-int64_t db_store_media_find(store *s, int64_t site_id, const char *hash)
+int64_t store_media_find(store *s, int64_t site_id, const char *hash)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), M_BY_HASH, "SELECT id FROM media WHERE site_id = ?1 AND hash = ?2");
@@ -77,10 +77,10 @@ int64_t db_store_media_find(store *s, int64_t site_id, const char *hash)
 	return rc < 0 ? -1 : rc ? id : 0;
 }
 
-enum save_result db_store_media_add(store *s, int64_t site_id, const struct media *m, int64_t user_id,
-				    int64_t *id_out)
+enum save_result store_media_add(store *s, int64_t site_id, const struct media *m, int64_t user_id,
+				 int64_t *id_out)
 {
-	int64_t found = db_store_media_find(s, site_id, m->hash);
+	int64_t found = store_media_find(s, site_id, m->hash);
 	if (found < 0)
 		return SAVE_ERROR;
 	if (found) {
@@ -110,7 +110,7 @@ enum save_result db_store_media_add(store *s, int64_t site_id, const struct medi
 	if (rc < 0)
 		return SAVE_ERROR;
 	if (rc == 0) {
-		found = db_store_media_find(s, site_id, m->hash);
+		found = store_media_find(s, site_id, m->hash);
 		if (found <= 0)
 			return SAVE_ERROR;
 		*id_out = found;
@@ -121,8 +121,8 @@ enum save_result db_store_media_add(store *s, int64_t site_id, const struct medi
 	return SAVE_OK;
 }
 
-int db_store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit,
-			struct media **out, size_t *n, size_t *total)
+int store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit,
+		     struct media **out, size_t *n, size_t *total)
 {
 	struct db *d = db_of(s);
 	struct db_stmt *st = db_prepare(d, M_COUNT, "SELECT count(*) FROM media WHERE site_id = ?1");
@@ -140,7 +140,7 @@ int db_store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t 
 	return db_collect(st, pool, sizeof **out, fill_media, (void **)out, n);
 }
 
-int db_store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out)
+int store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct media *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), M_ONE, "SELECT " MEDIA_COLS "WHERE m.site_id = ?1 AND m.id = ?2");
@@ -149,8 +149,8 @@ int db_store_media_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_
 	return db_one(st, pool, fill_media, out);
 }
 
-enum save_result db_store_media_update(store *s, int64_t site_id, int64_t id, const char *alt,
-				       const char *credit, int64_t user_id)
+enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const char *alt,
+				    const char *credit, int64_t user_id)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), M_UPDATE, "UPDATE media SET alt = ?3, credit = ?4 WHERE site_id = ?1 AND id = ?2");
@@ -178,7 +178,7 @@ static int lock_rows(struct db *d, int slot, const char *sql, int64_t id1, int64
 	return db_exec(st, NULL);
 }
 
-enum save_result db_store_media_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
+enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
 	/* an image an article shows stays: the editor unlinks it first. The row is locked first, so an
 	 * article being saved with it at this moment (its key check holds a share lock) commits before the
@@ -206,7 +206,7 @@ enum save_result db_store_media_delete(store *s, int64_t site_id, int64_t id, in
 	return SAVE_OK;
 }
 
-int db_store_media_hash_used(store *s, const char *hash)
+int store_media_hash_used(store *s, const char *hash)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), M_HASH_USED, "SELECT EXISTS (SELECT 1 FROM media WHERE hash = ?1)");
@@ -219,7 +219,7 @@ int db_store_media_hash_used(store *s, const char *hash)
 
 /* ---- uploads in progress ---- */
 
-enum save_result db_store_upload_add(store *s, const struct media_upload *u, int max, int64_t since)
+enum save_result store_upload_add(store *s, const struct media_upload *u, int max, int64_t since)
 {
 	/* the count and the insert under one write lock (on PostgreSQL the user's row): two starts at once
 	 * cannot both take the last place */
@@ -271,8 +271,8 @@ static void fill_upload(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->created_at = db_col_int64(st, 9);
 }
 
-int db_store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
-			int64_t since, struct media_upload *out)
+int store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
+		     int64_t since, struct media_upload *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), M_UPLOAD_GET,
@@ -286,7 +286,7 @@ int db_store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t 
 	return db_one(st, pool, fill_upload, out);
 }
 
-int db_store_upload_done(store *s, const char *id, int64_t media_id)
+int store_upload_done(store *s, const char *id, int64_t media_id)
 {
 	struct db_stmt *st = db_prepare(db_of(s), M_UPLOAD_DONE,
 					"UPDATE media_upload SET done = 1, media_id = ?2 WHERE id = ?1");
@@ -295,14 +295,14 @@ int db_store_upload_done(store *s, const char *id, int64_t media_id)
 	return db_exec(st, NULL);
 }
 
-int db_store_upload_delete(store *s, const char *id)
+int store_upload_delete(store *s, const char *id)
 {
 	struct db_stmt *st = db_prepare(db_of(s), M_UPLOAD_DELETE, "DELETE FROM media_upload WHERE id = ?1");
 	db_bind_text(st, 1, id);
 	return db_exec(st, NULL);
 }
 
-int db_store_upload_expire(store *s, int64_t before)
+int store_upload_expire(store *s, int64_t before)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), M_UPLOAD_EXPIRE, "DELETE FROM media_upload WHERE created_at < ?1");

@@ -385,54 +385,12 @@ int pg_ids(store *s, int slot, const char *sql, const struct pg_params *p, int64
 
 /* ---- opening and closing ---- */
 
-static void pg_close(store *s);
-
-/* the PostgreSQL backend's table: pg_store_NAME for every store_NAME of api.h (NULL for one not defined: the
- * declarations are weak) */
-static const struct store_ops pg_ops = {
-#define STORE_FN(ret, name, params, args) .name = pg_##name,
-#define STORE_VOID(name, params, args) .name = pg_##name,
-#define STORE_DB(ret, name, params, args) .name = db_##name,
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-#undef STORE_DB
-    .close = pg_close,
-};
-
-/* The names of the table's missing functions, comma-separated, into out: how many. */
-static int missing_functions(char *out, size_t outlen)
-{
-	int missing = 0;
-	size_t used = 0;
-	out[0] = '\0';
-#define STORE_FN(ret, name, params, args) STORE_VOID(name, params, args)
-#define STORE_VOID(name, params, args)                                                                       \
-	if (!pg_ops.name) {                                                                                  \
-		if (used < outlen)                                                                           \
-			used +=                                                                              \
-			    (size_t)snprintf(out + used, outlen - used, "%s%s", missing ? ", " : "", #name); \
-		missing++;                                                                                   \
-	}
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-	return missing;
-}
-
 store *pg_store_open(const char *conninfo, char *err, size_t errlen)
 {
-	char names[2048];
-	int missing = missing_functions(names, sizeof names);
-	if (missing) {
-		snprintf(err, errlen, "the PostgreSQL backend of this build lacks %d functions: %s", missing,
-			 names);
-		return NULL;
-	}
 	store *s = calloc(1, sizeof *s);
 	if (!s)
 		die("out of memory");
-	s->head.ops = &pg_ops;
+	s->head.engine = STORE_PG;
 	s->head.db = db_new(s, &db_pg_driver);
 	/* a server out of reach must not hold a worker's loop for long: 3 s to connect and 10 s for
 	 * unanswered sends unless the URL says otherwise (its parameters, expanded from dbname, come after
@@ -462,7 +420,7 @@ store *pg_store_open(const char *conninfo, char *err, size_t errlen)
 	return s;
 }
 
-static void pg_close(store *s)
+void pg_close(store *s)
 {
 	if (!s)
 		return;

@@ -8,14 +8,25 @@
 #include "store/backend.h"
 #include "store/store.h"
 
-/* the PostgreSQL backend's functions: pg_store_NAME implements store_NAME (api.h) */
-#define STORE_FN(ret, name, params, args) ret pg_##name params;
-#define STORE_VOID(name, params, args) void pg_##name params;
-#define STORE_DB(ret, name, params, args) /* written once: db.h */
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-#undef STORE_DB
+/* this engine's bodies of the store functions that differ per engine (calls.c picks one) */
+int pg_store_load_demo(store *s, char *err, size_t errlen);
+int pg_store_schema_version(store *s);
+void pg_store_tune(store *s, const struct store_tuning *t);
+int pg_store_generate_articles(store *s, size_t count, char *err, size_t errlen);
+int pg_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
+int pg_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n);
+int pg_store_related_backfill(store *s);
+int pg_store_related_rebuild(store *s, h2o_mem_pool_t *pool);
+int pg_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
+		    int with_facets, struct search_result *out);
+int pg_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
+			  struct facet **out, size_t *n);
+int pg_store_search_upkeep(store *s);
+int pg_store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);
+int pg_store_changes_wait(store *s, int ms);
+int pg_store_stamp(store *s, struct store_stamp *out);
+int pg_store_down(store *s);
+void pg_close(store *s);
 
 /* Statement slots: each file owns a range, so two files never prepare different SQL under one name.
  * pg.c 0-29, pg_migrate.c 30-39, 40-369 free (pg_public.c's, pg_users.c's, pg_editorial.c's, pg_structure.c's

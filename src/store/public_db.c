@@ -223,7 +223,7 @@ static void fill_menu(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 
 /* ---- sites, sections, congresses, trials, tags ---- */
 
-int db_store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
+int store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_SITES,
@@ -231,7 +231,7 @@ int db_store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
 	return db_collect(st, pool, sizeof **out, fill_site, (void **)out, n);
 }
 
-int db_store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
+int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_SECTIONS,
@@ -240,8 +240,8 @@ int db_store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct se
 	return db_collect(st, pool, sizeof **out, fill_section, (void **)out, n);
 }
 
-int db_store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			     struct section *out)
+int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			  struct section *out)
 {
 	if (unnameable(slug))
 		return 0;
@@ -253,8 +253,8 @@ int db_store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, co
 	return db_one(st, pool, fill_section, out);
 }
 
-int db_store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
-			size_t *n)
+int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
+		     size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_CONGRESSES,
@@ -268,8 +268,8 @@ int db_store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int yea
 	return db_collect(st, pool, sizeof **out, fill_congress_counted, (void **)out, n);
 }
 
-int db_store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			      struct congress *out)
+int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			   struct congress *out)
 {
 	if (unnameable(slug))
 		return 0;
@@ -284,7 +284,7 @@ int db_store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, c
 	return db_one(st, pool, fill_congress_counted, out);
 }
 
-int db_store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n)
+int store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_TRIALS,
@@ -295,7 +295,7 @@ int db_store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tria
 	return db_collect(st, pool, sizeof **out, fill_trial, (void **)out, n);
 }
 
-int db_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
+int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug, struct tag *out)
 {
 	if (unnameable(slug))
 		return 0;
@@ -311,7 +311,7 @@ int db_store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const 
 	return db_one(st, pool, fill_tag, out);
 }
 
-int db_store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
+int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_TAGS,
@@ -376,8 +376,8 @@ static int count_articles(store *s, const struct article_filter *f, size_t *tota
 	return 0;
 }
 
-int db_store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
-		      size_t limit, struct article **out, size_t *n, size_t *total)
+int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *f, size_t offset,
+		   size_t limit, struct article **out, size_t *n, size_t *total)
 {
 	if (count_articles(s, f, total) != 0)
 		return -1;
@@ -433,8 +433,8 @@ int db_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out)
 	return 0;
 }
 
-int db_store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			     enum audience reader, struct article *out)
+int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			  enum audience reader, struct article *out)
 {
 	/* the body leaves the database only for a reader at or above the article's audience */
 	struct db_stmt *st = db_prepare(
@@ -456,8 +456,8 @@ int db_store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, co
 	return db_article_parts(s, pool, out) != 0 ? -1 : 1;
 }
 
-int db_store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
-		     struct article **out, size_t *n)
+int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
+		  struct article **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_RELATED,
@@ -475,7 +475,7 @@ int db_store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const stru
 
 /* ---- pages and menus ---- */
 
-int db_store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
+int store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out)
 {
 	if (unnameable(path))
 		return 0;
@@ -518,7 +518,7 @@ static void menu_depth_first(h2o_mem_pool_t *pool, const struct menu_item *in, s
 	*nout = len;
 }
 
-int db_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
+int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n)
 {
 	struct db *d = db_of(s);
 	struct store_stamp stamp;
@@ -542,7 +542,7 @@ int db_store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_i
 
 /* ---- writes: a contact message, the default site, secrets ---- */
 
-int64_t db_store_contact_add(store *s, const struct contact_message *m)
+int64_t store_contact_add(store *s, const struct contact_message *m)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), P_CONTACT_ADD,
@@ -558,7 +558,7 @@ int64_t db_store_contact_add(store *s, const struct contact_message *m)
 	return db_exec_id(st, &id) == 1 ? id : -1;
 }
 
-int db_store_ensure_site(store *s, const char *name)
+int store_ensure_site(store *s, const char *name)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_SITE_DEFAULT,
@@ -568,7 +568,7 @@ int db_store_ensure_site(store *s, const char *name)
 	return db_exec(st, NULL);
 }
 
-int db_store_secret(store *s, const char *name, char out[65])
+int store_secret(store *s, const char *name, char out[65])
 {
 	for (int attempt = 0; attempt < 2; attempt++) {
 		struct db_stmt *st =
@@ -610,7 +610,7 @@ int db_store_secret(store *s, const char *name, char out[65])
 	return -1;
 }
 
-int64_t db_store_content_epoch(store *s)
+int64_t store_content_epoch(store *s)
 {
 	struct db_stmt *st = db_prepare(db_of(s), P_EPOCH, "SELECT epoch FROM content_version");
 	int64_t epoch = -1;

@@ -39,14 +39,14 @@ static void fill_named(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->detail = db_col_text(st, pool, 2);
 }
 
-int db_store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n)
+int store_people_all(store *s, h2o_mem_pool_t *pool, struct named **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), R_PEOPLE, "SELECT id, name, affiliation FROM person ORDER BY name, id");
 	return db_collect(st, pool, sizeof **out, fill_named, (void **)out, n);
 }
 
-int db_store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
+int store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), R_TRIALS,
@@ -55,7 +55,7 @@ int db_store_trials_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct 
 	return db_collect(st, pool, sizeof **out, fill_named, (void **)out, n);
 }
 
-int db_store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
+int store_sponsors_all(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct named **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), R_SPONSORS,
@@ -101,7 +101,7 @@ static enum save_result save_record(store *s, struct db_stmt *st, int64_t id, co
 		char target[48], action[48];
 		snprintf(target, sizeof target, "%s:%lld", kind, (long long)got);
 		snprintf(action, sizeof action, "%s.%s", kind, id ? "update" : "create");
-		if (db_store_audit(s, user_id, action, target, detail) != 0)
+		if (store_audit(s, user_id, action, target, detail) != 0)
 			result = SAVE_ERROR;
 	}
 	if (result != SAVE_OK) {
@@ -116,8 +116,8 @@ static enum save_result save_record(store *s, struct db_stmt *st, int64_t id, co
 
 /* ---- faculty ---- */
 
-enum save_result db_store_person_save(store *s, const struct person *x, const char *bio, int64_t user_id,
-				      int64_t *id_out)
+enum save_result store_person_save(store *s, const struct person *x, const char *bio, int64_t user_id,
+				   int64_t *id_out)
 {
 	struct db_stmt *st =
 	    x->id
@@ -142,7 +142,7 @@ static void fill_person_bio(h2o_mem_pool_t *pool, struct db_stmt *st, void *item
 	col_fields(pool, st, &x->id, f, 5);
 }
 
-int db_store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio)
+int store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct person *out, const char **bio)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), R_PERSON_ONE,
@@ -159,8 +159,8 @@ int db_store_person_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct per
 
 /* ---- congresses ---- */
 
-enum save_result db_store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
-					int64_t *id_out)
+enum save_result store_congress_save(store *s, int64_t site_id, const struct congress *c, int64_t user_id,
+				     int64_t *id_out)
 {
 	struct db_stmt *st =
 	    c->id ? db_prepare(db_of(s), R_CONGRESS_UPDATE,
@@ -182,7 +182,7 @@ enum save_result db_store_congress_save(store *s, int64_t site_id, const struct 
 	return save_record(s, st, c->id, "congress", user_id, c->name, id_out);
 }
 
-int db_store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
+int store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct congress *out)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), R_CONGRESS_ONE,
@@ -196,8 +196,8 @@ int db_store_congress_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int
 
 /* ---- trials ---- */
 
-enum save_result db_store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
-				     int64_t *id_out)
+enum save_result store_trial_save(store *s, int64_t site_id, const struct trial_edit *t, int64_t user_id,
+				  int64_t *id_out)
 {
 	struct db_stmt *st =
 	    t->id
@@ -242,15 +242,16 @@ static int trial_one(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id
 	return db_one(st, pool, fill_trial_edit, out);
 }
 
-int db_store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out)
+int store_trial_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct trial_edit *out)
 {
 	return trial_one(s, pool, site_id, id, "", out);
 }
 
-int db_store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
-			   struct trial_edit *out)
+int store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
+			struct trial_edit *out)
 {
-	/* a slug a reader typed that no trial can have (not UTF-8, which PostgreSQL would refuse): not found */
+	/* a slug a reader typed that no trial can have (not UTF-8, which PostgreSQL would refuse): not found
+	 */
 	if (!text_utf8_ok(slug))
 		return 0;
 	return trial_one(s, pool, site_id, 0, slug, out);
@@ -258,8 +259,8 @@ int db_store_trial_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, cons
 
 /* ---- sponsors ---- */
 
-enum save_result db_store_sponsor_save(store *s, int64_t site_id, const struct sponsor *x, int64_t user_id,
-				       int64_t *id_out)
+enum save_result store_sponsor_save(store *s, int64_t site_id, const struct sponsor *x, int64_t user_id,
+				    int64_t *id_out)
 {
 	struct db_stmt *st =
 	    x->id
@@ -284,7 +285,7 @@ static void fill_sponsor_row(h2o_mem_pool_t *pool, struct db_stmt *st, void *ite
 	col_fields(pool, st, &x->id, f, 5);
 }
 
-int db_store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out)
+int store_sponsor_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct sponsor *out)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), R_SPONSOR_ONE,
@@ -308,7 +309,7 @@ static const char live_sql[] =
     "ELSE EXISTS (SELECT 1 FROM article_sponsor x JOIN article a ON a.id = x.article_id "
     "WHERE x.sponsor_id = ?1 AND " LIVE_ARTICLE ") END";
 
-int db_store_record_live(store *s, enum live_record kind, int64_t id)
+int store_record_live(store *s, enum live_record kind, int64_t id)
 {
 	if (kind < LIVE_TRIAL || kind > LIVE_SPONSOR)
 		return -1;

@@ -232,20 +232,6 @@ static int migrate(store *s, char *err, size_t errlen)
 	return 0;
 }
 
-static void sq_close(store *s);
-
-/* the SQLite backend's table: sq_store_NAME for every store_NAME of api.h */
-static const struct store_ops sqlite_ops = {
-#define STORE_FN(ret, name, params, args) .name = sq_##name,
-#define STORE_VOID(name, params, args) .name = sq_##name,
-#define STORE_DB(ret, name, params, args) .name = db_##name,
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-#undef STORE_DB
-    .close = sq_close,
-};
-
 /* SQLite's memory statistics take one process-wide mutex on every allocation: every thread's queries would
  * queue on it (signed-in readers' session lookups, on the event loops). Off before the first connection. */
 static void sqlite_setup(void)
@@ -260,7 +246,7 @@ store *sq_store_open(const char *path, char *err, size_t errlen)
 	store *s = calloc(1, sizeof *s);
 	if (!s)
 		die("out of memory");
-	s->head.ops = &sqlite_ops;
+	s->head.engine = STORE_SQLITE;
 	s->head.db = db_new(s, &db_sqlite_driver);
 	int rc = sqlite3_open_v2(path, &s->db,
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -287,7 +273,7 @@ store *sq_store_open(const char *path, char *err, size_t errlen)
 	return s;
 }
 
-static void sq_close(store *s)
+void sq_close(store *s)
 {
 	if (!s)
 		return;

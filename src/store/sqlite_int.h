@@ -8,14 +8,25 @@
 #include "store/backend.h"
 #include "store/store.h"
 
-/* the SQLite backend's functions: sq_store_NAME implements store_NAME (api.h) */
-#define STORE_FN(ret, name, params, args) ret sq_##name params;
-#define STORE_VOID(name, params, args) void sq_##name params;
-#define STORE_DB(ret, name, params, args) /* written once: db.h */
-#include "store/api.h"
-#undef STORE_FN
-#undef STORE_VOID
-#undef STORE_DB
+/* this engine's bodies of the store functions that differ per engine (calls.c picks one) */
+int sq_store_load_demo(store *s, char *err, size_t errlen);
+int sq_store_schema_version(store *s);
+void sq_store_tune(store *s, const struct store_tuning *t);
+int sq_store_generate_articles(store *s, size_t count, char *err, size_t errlen);
+int sq_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
+int sq_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n);
+int sq_store_related_backfill(store *s);
+int sq_store_related_rebuild(store *s, h2o_mem_pool_t *pool);
+int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
+		    int with_facets, struct search_result *out);
+int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
+			  struct facet **out, size_t *n);
+int sq_store_search_upkeep(store *s);
+int sq_store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);
+int sq_store_changes_wait(store *s, int ms);
+int sq_store_stamp(store *s, struct store_stamp *out);
+int sq_store_down(store *s);
+void sq_close(store *s);
 
 /* the SQL pieces the article queries not yet on the seam share (public_db.h has the seam's) */
 #define ARTICLE_COLS                                                                                         \

@@ -105,8 +105,8 @@ static void fill_section(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->article_count = db_col_int(st, 5);
 }
 
-int db_store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out,
-			    size_t *n)
+int store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct section_edit **out,
+			 size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), S_SECTIONS, SECTION_COLS "WHERE site_id = ?1 ORDER BY position, name, id");
@@ -114,8 +114,7 @@ int db_store_admin_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, str
 	return db_collect(st, pool, sizeof **out, fill_section, (void **)out, n);
 }
 
-int db_store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
-			   struct section_edit *out)
+int store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct section_edit *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), S_SECTION_ONE, SECTION_COLS "WHERE site_id = ?1 AND id = ?2");
@@ -123,8 +122,8 @@ int db_store_section_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int6
 	return db_one(bind_ids(st, site_id, id), pool, fill_section, out);
 }
 
-enum save_result db_store_section_save(store *s, int64_t site_id, const struct section_edit *x,
-				       int64_t user_id, int64_t *id_out, const char **taken)
+enum save_result store_section_save(store *s, int64_t site_id, const struct section_edit *x, int64_t user_id,
+				    int64_t *id_out, const char **taken)
 {
 	/* ?5: the position, -1 for last (on insert) or unchanged (on update) */
 	struct db_stmt *st =
@@ -166,7 +165,7 @@ static void fill_tag(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->article_count = db_col_int(st, 3);
 }
 
-int db_store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tag **out, size_t *n)
+int store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct tag **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), S_TAGS, TAG_COLS "WHERE site_id = ?1 ORDER BY lower(name), id");
@@ -174,7 +173,7 @@ int db_store_admin_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct 
 	return db_collect(st, pool, sizeof **out, fill_tag, (void **)out, n);
 }
 
-int db_store_tag_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct tag *out)
+int store_tag_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct tag *out)
 {
 	struct db_stmt *st = db_prepare(db_of(s), S_TAG_ONE, TAG_COLS "WHERE site_id = ?1 AND id = ?2");
 	memset(out, 0, sizeof *out);
@@ -206,8 +205,8 @@ static int64_t tag_name_count(struct db *d, int64_t site_id, int64_t id, const c
 	return same;
 }
 
-enum save_result db_store_tag_save(store *s, int64_t site_id, const struct tag *x, int64_t user_id,
-				   int64_t *id_out, const char **taken)
+enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, int64_t user_id,
+				int64_t *id_out, const char **taken)
 {
 	struct db *d = db_of(s);
 	*taken = "";
@@ -233,7 +232,7 @@ enum save_result db_store_tag_save(store *s, int64_t site_id, const struct tag *
 	return tx_end(d, db_save_row(st, x->id, "tag", user_id, x->name, id_out, taken));
 }
 
-enum save_result db_store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
+enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
 	struct db *d = db_of(s);
 	if (db_begin(d) != 0)
@@ -264,7 +263,7 @@ static void fill_page(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->updated_at = db_col_int64(st, 4);
 }
 
-int db_store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct page **out, size_t *n)
+int store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct page **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), S_PAGES,
@@ -273,7 +272,7 @@ int db_store_admin_pages(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct
 	return db_collect(st, pool, sizeof **out, fill_page, (void **)out, n);
 }
 
-int db_store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct page *out)
+int store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct page *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), S_PAGE_ONE,
@@ -282,8 +281,8 @@ int db_store_page_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t
 	return db_one(bind_ids(st, site_id, id), pool, fill_page, out);
 }
 
-enum save_result db_store_page_save(store *s, int64_t site_id, const struct page *x, int64_t user_id,
-				    int64_t *id_out, const char **taken)
+enum save_result store_page_save(store *s, int64_t site_id, const struct page *x, int64_t user_id,
+				 int64_t *id_out, const char **taken)
 {
 	struct db_stmt *st =
 	    x->id ? db_prepare(db_of(s), S_PAGE_UPDATE,
@@ -330,7 +329,7 @@ static void depth_first(const struct menu_entry *rows, size_t n, int64_t parent,
 		}
 }
 
-int db_store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_entry **out, size_t *n)
+int store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_entry **out, size_t *n)
 {
 	/* the entries reached from the top, with their depth; the order (children after their parent,
 	 * siblings by position and id) is made here, not by a sort key the two engines would write apart */
@@ -355,8 +354,8 @@ int db_store_admin_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct 
 	return 0;
 }
 
-enum save_result db_store_menu_save(store *s, int64_t site_id, const struct menu_entry *x, int64_t user_id,
-				    int64_t *id_out)
+enum save_result store_menu_save(store *s, int64_t site_id, const struct menu_entry *x, int64_t user_id,
+				 int64_t *id_out)
 {
 	/* ?4 is the parent (0: top level); position ?5 -1 puts the entry last among its new siblings */
 #define LAST_AMONG_SIBLINGS                                                                                  \
@@ -477,12 +476,12 @@ static enum save_result menu_change(store *s, int64_t site_id, int64_t id, int d
 	return rc;
 }
 
-enum save_result db_store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id)
+enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id)
 {
 	return menu_change(s, site_id, id, dir < 0 ? -1 : 1, user_id);
 }
 
-enum save_result db_store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
+enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
 {
 	return menu_change(s, site_id, id, 0, user_id);
 }
@@ -504,13 +503,13 @@ static void fill_site(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->position = db_col_int64(st, 7);
 }
 
-int db_store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n)
+int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(db_of(s), S_SITES, SITE_COLS "ORDER BY position, id");
 	return db_collect(st, pool, sizeof **out, fill_site, (void **)out, n);
 }
 
-int db_store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out)
+int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out)
 {
 	struct db_stmt *st = db_prepare(db_of(s), S_SITE_ONE, SITE_COLS "WHERE id = ?1");
 	db_bind_int64(st, 1, id);
@@ -518,8 +517,8 @@ int db_store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_
 	return db_one(st, pool, fill_site, out);
 }
 
-enum save_result db_store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
-				    const char **taken)
+enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
+				 const char **taken)
 {
 	struct db_stmt *st =
 	    x->id

@@ -86,7 +86,7 @@ static int changed_any(struct db_stmt *st)
 	return changes ? 1 : 0;
 }
 
-int64_t db_store_user_create(store *s, const struct user *u, int email_verified)
+int64_t store_user_create(store *s, const struct user *u, int email_verified)
 {
 	/* the address taken (in any case) inserts nothing and returns no row */
 	struct db_stmt *st = db_prepare(
@@ -112,7 +112,7 @@ int64_t db_store_user_create(store *s, const struct user *u, int email_verified)
 	return rc < 0 ? -1 : rc ? id : 0;
 }
 
-int db_store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, struct user *out)
+int store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, struct user *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_BY_EMAIL, "SELECT " USER_COLS " FROM \"user\" u WHERE u.email = ?1");
@@ -120,7 +120,7 @@ int db_store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, st
 	return db_one(st, pool, fill_user, out);
 }
 
-int db_store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user *out)
+int store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user *out)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_BY_ID, "SELECT " USER_COLS " FROM \"user\" u WHERE u.id = ?1");
@@ -128,7 +128,7 @@ int db_store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user 
 	return db_one(st, pool, fill_user, out);
 }
 
-int db_store_user_update_profile(store *s, const struct user *u)
+int store_user_update_profile(store *s, const struct user *u)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_PROFILE,
@@ -145,7 +145,7 @@ int db_store_user_update_profile(store *s, const struct user *u)
 	return db_exec(st, NULL);
 }
 
-int db_store_user_set_password(store *s, int64_t id, const char *hash)
+int store_user_set_password(store *s, int64_t id, const char *hash)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), U_PASSWORD, "UPDATE \"user\" SET password_hash = ?2, updated_at = ?3 WHERE id = ?1");
@@ -155,7 +155,7 @@ int db_store_user_set_password(store *s, int64_t id, const char *hash)
 	return db_exec(st, NULL);
 }
 
-int db_store_user_set_email(store *s, int64_t id, const char *email)
+int store_user_set_email(store *s, int64_t id, const char *email)
 {
 	struct db *d = db_of(s);
 	struct db_stmt *st = db_prepare(
@@ -173,7 +173,7 @@ int db_store_user_set_email(store *s, int64_t id, const char *email)
 	return rc < 0 ? -1 : rc ? 0 : 1;
 }
 
-int db_store_user_mark_verified(store *s, int64_t id)
+int store_user_mark_verified(store *s, int64_t id)
 {
 	struct db_stmt *st = db_prepare(db_of(s), U_VERIFIED,
 					"UPDATE \"user\" SET email_verified_at = COALESCE(email_verified_at, "
@@ -183,7 +183,7 @@ int db_store_user_mark_verified(store *s, int64_t id)
 	return db_exec(st, NULL);
 }
 
-int db_store_user_set_role(store *s, int64_t id, const char *role)
+int store_user_set_role(store *s, int64_t id, const char *role)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_ROLE, "UPDATE \"user\" SET role = ?2, updated_at = ?3 WHERE id = ?1");
@@ -193,7 +193,7 @@ int db_store_user_set_role(store *s, int64_t id, const char *role)
 	return db_exec(st, NULL);
 }
 
-int db_store_user_request_hcp(store *s, int64_t id, const char *text)
+int store_user_request_hcp(store *s, int64_t id, const char *text)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_HCP_REQUEST,
@@ -205,8 +205,8 @@ int db_store_user_request_hcp(store *s, int64_t id, const char *text)
 	return db_exec(st, NULL);
 }
 
-int db_store_user_decide_hcp(store *s, int64_t id, const char *status, const char *method,
-			     const char *evidence, int64_t editor_id)
+int store_user_decide_hcp(store *s, int64_t id, const char *status, const char *method, const char *evidence,
+			  int64_t editor_id)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_HCP_DECIDE,
@@ -222,7 +222,7 @@ int db_store_user_decide_hcp(store *s, int64_t id, const char *status, const cha
 	return db_exec(st, NULL);
 }
 
-int db_store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out, size_t *n)
+int store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), U_HCP_QUEUE,
@@ -231,15 +231,15 @@ int db_store_users_hcp_requested(store *s, h2o_mem_pool_t *pool, struct user **o
 	return db_collect(st, pool, sizeof **out, fill_user, (void **)out, n);
 }
 
-int db_store_user_delete(store *s, int64_t id)
+int store_user_delete(store *s, int64_t id)
 {
 	struct db_stmt *st = db_prepare(db_of(s), U_DELETE, "DELETE FROM \"user\" WHERE id = ?1");
 	db_bind_int64(st, 1, id);
 	return db_exec(st, NULL);
 }
 
-int db_store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at,
-			    int remember, int pending)
+int store_session_create(store *s, const char *token_hash, int64_t user_id, int64_t expires_at, int remember,
+			 int pending)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), S_CREATE,
@@ -269,8 +269,8 @@ static void fill_session(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	*x->pending = db_col_int(st, 22);
 }
 
-int db_store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
-			  struct user *out, int64_t *last_seen, int *remember, int *pending)
+int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,
+		       struct user *out, int64_t *last_seen, int *remember, int *pending)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), S_USER,
@@ -284,7 +284,7 @@ int db_store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash
 	return db_one(st, pool, fill_session, &row);
 }
 
-int db_store_session_touch(store *s, const char *token_hash)
+int store_session_touch(store *s, const char *token_hash)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), S_TOUCH, "UPDATE session SET last_seen_at = ?2 WHERE token_hash = ?1");
@@ -293,14 +293,14 @@ int db_store_session_touch(store *s, const char *token_hash)
 	return db_exec(st, NULL);
 }
 
-int db_store_session_delete(store *s, const char *token_hash)
+int store_session_delete(store *s, const char *token_hash)
 {
 	struct db_stmt *st = db_prepare(db_of(s), S_DELETE, "DELETE FROM session WHERE token_hash = ?1");
 	db_bind_text(st, 1, token_hash);
 	return db_exec(st, NULL);
 }
 
-int db_store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash)
+int store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), S_DELETE_USER,
@@ -310,7 +310,7 @@ int db_store_sessions_delete_user(store *s, int64_t user_id, const char *keep_ha
 	return db_exec(st, NULL);
 }
 
-int db_store_session_complete(store *s, const char *token_hash)
+int store_session_complete(store *s, const char *token_hash)
 {
 	struct db_stmt *st = db_prepare(db_of(s), S_COMPLETE,
 					"UPDATE session SET second_factor_pending = 0 WHERE token_hash = ?1");
@@ -318,8 +318,8 @@ int db_store_session_complete(store *s, const char *token_hash)
 	return db_exec(st, NULL);
 }
 
-int db_store_token_create(store *s, const char *token_hash, int64_t user_id, const char *purpose,
-			  const char *new_email, int64_t expires_at)
+int store_token_create(store *s, const char *token_hash, int64_t user_id, const char *purpose,
+		       const char *new_email, int64_t expires_at)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), T_CREATE,
@@ -346,8 +346,8 @@ static void fill_token(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	*x->new_email = db_col_text(st, pool, 1);
 }
 
-int db_store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, const char *purpose,
-		       int64_t *user_id, const char **new_email)
+int store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, const char *purpose,
+		    int64_t *user_id, const char **new_email)
 {
 	/* one statement marks it used and returns it: of two requests racing with the same link, one wins
 	 * (SQLite writes one at a time; PostgreSQL's second waits for the first's row lock, then finds the
@@ -363,7 +363,7 @@ int db_store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, c
 	return db_one(st, pool, fill_token, &row);
 }
 
-int db_store_token_valid(store *s, const char *token_hash, const char *purpose)
+int store_token_valid(store *s, const char *token_hash, const char *purpose)
 {
 	struct db_stmt *st = db_prepare(db_of(s), T_VALID,
 					"SELECT 1 FROM user_token WHERE token_hash = ?1 AND purpose = ?2 "
@@ -378,7 +378,7 @@ int db_store_token_valid(store *s, const char *token_hash, const char *purpose)
 	return rc == DB_ROW;
 }
 
-int db_store_tokens_drop(store *s, int64_t user_id, const char *purpose)
+int store_tokens_drop(store *s, int64_t user_id, const char *purpose)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), T_DROP,
@@ -408,8 +408,8 @@ static const char attempt_take_sql[] =
     "WHEN attempt.n - CAST(?5 AS INTEGER) < 0 THEN 0 "
     "ELSE CAST(1 AS BIGINT) << (attempt.n - CAST(?5 AS INTEGER)) END <= CAST(?3 AS BIGINT))";
 
-int db_store_attempt_take(store *s, const char *kind, const char *subject, const struct attempt_rule *rule,
-			  int *wait)
+int store_attempt_take(store *s, const char *kind, const char *subject, const struct attempt_rule *rule,
+		       int *wait)
 {
 	struct db *d = db_of(s);
 	int64_t now = db_now();
@@ -446,7 +446,7 @@ int db_store_attempt_take(store *s, const char *kind, const char *subject, const
 	return 0;
 }
 
-int db_store_attempt_refund(store *s, const char *kind, const char *subject)
+int store_attempt_refund(store *s, const char *kind, const char *subject)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), A_REFUND, "UPDATE attempt SET n = n - 1 WHERE kind = ?1 AND subject = ?2 AND n > 0");
@@ -455,7 +455,7 @@ int db_store_attempt_refund(store *s, const char *kind, const char *subject)
 	return db_exec(st, NULL);
 }
 
-int db_store_attempt_clear(store *s, const char *kind, const char *subject)
+int store_attempt_clear(store *s, const char *kind, const char *subject)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), A_CLEAR, "DELETE FROM attempt WHERE kind = ?1 AND subject = ?2");
@@ -464,8 +464,8 @@ int db_store_attempt_clear(store *s, const char *kind, const char *subject)
 	return db_exec(st, NULL);
 }
 
-int db_store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
-			size_t *n, size_t *total)
+int store_users_list(store *s, h2o_mem_pool_t *pool, size_t offset, size_t limit, struct user **out,
+		     size_t *n, size_t *total)
 {
 	struct db *d = db_of(s);
 	struct db_stmt *st = db_prepare(d, U_COUNT, "SELECT count(*) FROM \"user\"");
@@ -492,8 +492,8 @@ static void fill_message(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	m->created_at = db_col_int64(st, 5);
 }
 
-int db_store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
-			  struct contact_message **out, size_t *n)
+int store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+		       struct contact_message **out, size_t *n)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), C_LIST,
@@ -504,7 +504,7 @@ int db_store_contact_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_
 	return db_collect(st, pool, sizeof **out, fill_message, (void **)out, n);
 }
 
-int db_store_user_totp_set(store *s, int64_t id, const char *secret, int enabled)
+int store_user_totp_set(store *s, int64_t id, const char *secret, int enabled)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), U_TOTP_SET,
@@ -516,7 +516,7 @@ int db_store_user_totp_set(store *s, int64_t id, const char *secret, int enabled
 	return db_exec(st, NULL);
 }
 
-int db_store_user_totp_step(store *s, int64_t id, int64_t step)
+int store_user_totp_step(store *s, int64_t id, int64_t step)
 {
 	/* one statement: of two sign-ins racing with one code, the second finds the step used */
 	struct db_stmt *st =
@@ -528,7 +528,7 @@ int db_store_user_totp_step(store *s, int64_t id, int64_t step)
 	return changed_any(st);
 }
 
-int db_store_recovery_replace(store *s, int64_t id, const char *const *hashes, size_t n)
+int store_recovery_replace(store *s, int64_t id, const char *const *hashes, size_t n)
 {
 	/* in one transaction: the new codes replace the old ones entirely or not at all */
 	struct db *d = db_of(s);
@@ -550,7 +550,7 @@ int db_store_recovery_replace(store *s, int64_t id, const char *const *hashes, s
 	return db_commit(d);
 }
 
-int db_store_recovery_use(store *s, int64_t id, const char *hash)
+int store_recovery_use(store *s, int64_t id, const char *hash)
 {
 	struct db_stmt *st =
 	    db_prepare(db_of(s), R_USE,
