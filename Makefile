@@ -5,7 +5,7 @@ OPT ?= -O2 -g
 BUILD ?= build
 CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-truncation -Isrc -I$(BUILD) \
 	-DH2O_USE_LIBUV=0 -fno-strict-aliasing
-# libpq's header folder (the PostgreSQL backend, src/store/pg*.c), asked once deps.sh installed libpq-dev
+# libpq's header folder (the PostgreSQL engine, src/store/pg/), asked once deps.sh installed libpq-dev
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih -lpq \
 	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lwebpmux -lwebpdemux -lwebp -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
@@ -14,11 +14,12 @@ GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0)
 PORT ?= 8080
 DB ?= var/demo.db
 
-SRC := src/main.c $(sort $(wildcard src/*/*.c))
+SRC := src/main.c $(sort $(wildcard src/*/*.c src/*/*/*.c))
 OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
-EMBED := $(sort $(wildcard src/store/migrations/*.sql)) $(sort $(wildcard src/store/pg/*.sql)) src/store/demo.sql
+EMBED := $(sort $(wildcard src/store/sqlite/migrations/*.sql)) $(sort $(wildcard src/store/pg/migrations/*.sql)) \
+	src/store/demo.sql
 
 .PHONY: all run test check layers fuzz fuzz-build bench format format-check deps clean unit
 all: deps plenary
@@ -33,7 +34,7 @@ $(BUILD)/plenary: $(OBJ)
 	@echo "  LD $@"
 	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h) $(BUILD)/embedded.h
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h) $(BUILD)/embedded.h
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) $(PQ_CFLAGS) -c -o $@ $<
@@ -121,7 +122,7 @@ bench: all
 	@scripts/deps.sh bench
 	@bench/run.sh
 
-FORMAT_FILES = $(wildcard src/*.c src/*/*.c src/*/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c)
+FORMAT_FILES = $(wildcard src/*.c src/*/*.c src/*/*.h src/*/*/*.c src/*/*/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c)
 format:
 	clang-format -i $(FORMAT_FILES)
 

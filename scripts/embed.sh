@@ -1,7 +1,7 @@
 #!/bin/sh
 # Turns files into C byte arrays: embed.sh OUT FILE... writes OUT.c and OUT.h with
-# `const struct embedded_file embedded_files[]` (name = file's base name, data, size; a file in a folder named
-# pg, PostgreSQL's migrations, is named "pg/" and its base name).
+# `const struct embedded_file embedded_files[]` (name = file's base name, data, size; a file under a folder
+# named pg, PostgreSQL's migrations, is named "pg/" and its base name).
 set -eu
 out=$1; shift
 {
@@ -19,7 +19,7 @@ out=$1; shift
 	i=0
 	for f in "$@"; do
 		name=$(basename "$f")
-		[ "$(basename "$(dirname "$f")")" = pg ] && name="pg/$name"
+		case "$f" in */pg/*) name="pg/$name" ;; esac
 		echo "{\"$name\", file$i, sizeof file$i - 1},"
 		i=$((i + 1))
 	done

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "store/backend.h"
-#include "store/pg_int.h"
-#include "store/sqlite_int.h"
+#include "store/pg/pg_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 #define PG(s) (((const struct store_head *)(const void *)(s))->engine == STORE_PG)
 
@@ -93,13 +93,34 @@ int store_down(store *s)
 	return PG(s) ? pg_store_down(s) : sq_store_down(s);
 }
 
+/* 1 when the database setting names a PostgreSQL database; else it is a SQLite file, whose leading "sqlite:"
+ * *path loses. */
+static int names_pg(const char **path)
+{
+	if (strncmp(*path, "postgresql://", 13) == 0 || strncmp(*path, "postgres://", 11) == 0)
+		return 1;
+	if (strncmp(*path, "sqlite:", 7) == 0)
+		*path += 7;
+	return 0;
+}
+
 store *store_open(const char *path, char *err, size_t errlen)
 {
-	if (strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0)
-		return pg_store_open(path, err, errlen);
-	if (strncmp(path, "sqlite:", 7) == 0)
-		path += 7;
-	return sq_store_open(path, err, errlen);
+	return names_pg(&path) ? pg_store_open(path, err, errlen) : sq_store_open(path, err, errlen);
+}
+
+int store_backup(const char *db_path, const char *to, int overwrite, struct store_copy_report *out, char *err,
+		 size_t errlen)
+{
+	return names_pg(&db_path) ? pg_store_backup(db_path, to, overwrite, out, err, errlen)
+				  : sq_store_backup(db_path, to, overwrite, out, err, errlen);
+}
+
+int store_restore(const char *db_path, const char *from, struct store_copy_report *out, char *err,
+		  size_t errlen)
+{
+	return names_pg(&db_path) ? pg_store_restore(db_path, from, out, err, errlen)
+				  : sq_store_restore(db_path, from, out, err, errlen);
 }
 
 const char *store_display(const char *path, char *out, size_t outlen)

@@ -1,6 +1,6 @@
 /* changes_db: what both engines' change log readers share, on the seam (db.h): where the log ends and its
  * pruning. Telling other processes' rows from this one's (SQLite's commit hook, PostgreSQL's node name) and
- * waiting for them (LISTEN/NOTIFY) differ: changes.c and pg_changes.c. */
+ * waiting for them (LISTEN/NOTIFY) differ: sq_changes.c and pg_changes.c. */
 #include "store/db.h"
 
 enum {

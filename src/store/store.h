@@ -473,10 +473,10 @@ enum save_result store_site_save(store *s, const struct site_edit *x, int64_t us
 				 const char **taken);
 
 /** Adds count synthetic published articles to the first site (benchmarks); needs the demo's sections,
- * congresses, topics and faculty. 0, or -1 with err. In generate.c. */
+ * congresses, topics and faculty. 0, or -1 with err. In sq_generate.c. */
 int store_generate_articles(store *s, size_t count, char *err, size_t errlen);
 
-/* ---- related articles (related.c) ---- */
+/* ---- related articles (sq_related.c) ---- */
 
 /** Scores an article's related articles and puts it in the lists of its strongest neighbours. Runs inside
  * the caller's transaction when there is one. 0, or -1 on error. */
@@ -489,7 +489,7 @@ int store_related_backfill(store *s);
 /** store_related_refresh for every article (after loading the demo, or importing). */
 int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
-/* ---- search (search.c) ---- */
+/* ---- search (sq_search.c) ---- */
 
 /** A search: FTS5 expressions the caller built (never raw reader input), the reader's level, and filters
  * (0: any). */
@@ -539,7 +539,7 @@ int store_search_upkeep(store *s);
 /** The database's epoch: it changes when the whole database is replaced (a restore). -1 on error. */
 int64_t store_content_epoch(store *s);
 
-/* ---- changes between processes serving one database (changes.c) ---- */
+/* ---- changes between processes serving one database (sq_changes.c) ---- */
 
 /** A logged change: an article's (its page, its neighbours and the lists), or the structure's (every page).
  */
@@ -567,7 +567,7 @@ static inline int store_stamp_same(const struct store_stamp *a, const struct sto
 /** Drops log rows written before the Unix time `before`. */
 int store_changes_prune(store *s, int64_t before);
 
-/* ---- backup and restore (backup.c) ---- */
+/* ---- backup and restore (calls.c: sqlite/sq_backup.c or pg/pg_backup.c; backup.c: what both share) ---- */
 
 /** What a backup or a restore did. */
 struct store_copy_report {

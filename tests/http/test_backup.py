@@ -24,7 +24,7 @@ from conftest import REPO, add_user, h1_text, make_demo_database, parse_html, ru
 # PostgreSQL's backups (pg_dump's custom format) are tested in test_postgres.py
 pytestmark = sqlite_only("the SQLite backup file format and SQLite's online backup API")
 
-MIGRATIONS = os.path.join(REPO, "src", "store", "migrations")
+MIGRATIONS = os.path.join(REPO, "src", "store", "sqlite", "migrations")
 
 
 def newest_schema():

@@ -1,20 +1,21 @@
-/* snippet: the highlighted snippets of a search page's hits, made by FTS5's snippet() one hit at a time,
+/* sq_snippet: the highlighted snippets of a search page's hits, made by FTS5's snippet() one hit at a time,
  * with a prefix replaced by the index's words it covers */
 #include <stdint.h>
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 enum {
-	S_FIRST = 183, /* slots 184-191 belong to snippet.c */
+	S_FIRST = 183, /* slots 184-191 belong to sq_snippet.c */
 	S_FTS5_API,
 	S_TERMS_OF,
 	S_SNIPPET,
 	S_SNIPPETS,
 	S_LAST
 };
-_Static_assert(S_LAST <= 192 && S_LAST <= SQ_MORE_STATEMENTS, "statement slots 184-191 belong to snippet.c");
+_Static_assert(S_LAST <= 192 && S_LAST <= SQ_MORE_STATEMENTS,
+	       "statement slots 184-191 belong to sq_snippet.c");
 
 /* ---- prefixes: the index's words a prefix covers, so that snippets seek lists instead of merging them ----
  */

@@ -1,4 +1,4 @@
-/* search: full-text search over FTS5 in one pass over the hits: ranking, count and facets from the same
+/* sq_search: full-text search over FTS5 in one pass over the hits: ranking, count and facets from the same
  * rows, then the page's articles and snippets; "did you mean" reads the public vocabulary. Everything is
  * behind visibility and the reader's audience level. */
 #include <stdint.h>
@@ -8,10 +8,10 @@
 
 #include "core/buf.h"
 #include "store/rank.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 enum {
-	S_FIRST = 130, /* slots 130-149 belong to search.c */
+	S_FIRST = 130, /* slots 130-149 belong to sq_search.c */
 	S_HITS,
 	S_ARTICLE,
 	S_NAMES_SECTION,
@@ -31,7 +31,7 @@ enum {
 	S_PHRASE_HITS,
 	S_LAST
 };
-_Static_assert(S_LAST <= 150, "statement slots 130-149 belong to search.c");
+_Static_assert(S_LAST <= 150, "statement slots 130-149 belong to sq_search.c");
 _Static_assert(S_LAST <= SQ_MORE_STATEMENTS, "statement slots");
 
 /* ---- ranking: BM25 without length normalisation, one weight per column ---- */

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/pg_search.h"
+#include "store/pg/pg_search.h"
 
 enum {
 	S_FIRST = 409, /* slots 410-419 belong to pg_snippet.c */

@@ -7,7 +7,7 @@
 
 #include "core/log.h"
 #include "store/db.h"
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 
 struct pq_stmt {
 	struct db_stmt base; /* first */

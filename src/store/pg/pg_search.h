@@ -4,7 +4,7 @@
 #define PLENARY_PG_SEARCH_H
 
 #include "core/buf.h"
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 #include "store/rank.h"
 
 #define MAX_TERMS 32
@@ -34,7 +34,7 @@ struct pg_hits {
 	size_t n;
 	const int64_t *tags;
 };
-/** Every visible hit of the parsed query for q's reader, filters and site, scored as search.c scores them
+/** Every visible hit of the parsed query for q's reader, filters and site, scored as sq_search.c scores them
  * (pg_search_hits.c): 0, or -1. */
 int pg_search_hits(store *s, const struct search_query *q, const struct parsed *terms, int64_t now,
 		   size_t want, struct pg_hits *out);

@@ -1,6 +1,6 @@
 /* pg_backup: `plenary backup` and `plenary restore` on PostgreSQL: pg_dump's custom format, by
  * pg_dump/pg_restore. */
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 
 #include <errno.h>
 #include <fcntl.h>

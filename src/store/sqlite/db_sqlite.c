@@ -7,7 +7,7 @@
 
 #include "core/log.h"
 #include "store/db.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 struct sq_stmt {
 	struct db_stmt base; /* first */

@@ -13,7 +13,7 @@
 #include "embedded.h"
 #include "store/db.h"
 #include "store/public_db.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 /* sqlite.c's own statement slot (sqlite_int.h) */
 #define SQ_DATA_VERSION 0
@@ -22,10 +22,10 @@ struct store {
 	struct store_head head; /* first: the backend table (backend.h) */
 	sqlite3 *db;
 	sqlite3_stmt *more[SQ_MORE_STATEMENTS];
-	struct search_state *search; /* search.c's per-connection facts and buffers */
-	void *changes;		     /* changes.c's hooks' state */
+	struct search_state *search; /* sq_search.c's per-connection facts and buffers */
+	void *changes;		     /* sq_changes.c's hooks' state */
 	struct store_tuning tuning;
-	struct parts *parts; /* parts.c's helper threads, made at the first search split in parts */
+	struct parts *parts; /* sq_parts.c's helper threads, made at the first search split in parts */
 };
 
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql)

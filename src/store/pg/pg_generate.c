@@ -7,7 +7,7 @@
 
 #include "core/buf.h"
 #include "store/generate_db.h"
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 
 enum {
 	G_FIRST = 449, /* slots 450-469 belong to pg_generate.c */

@@ -1,6 +1,6 @@
 /* pg: the store on PostgreSQL: the connection (outages, reconnecting), the helpers every pg_*.c file shares
  * (pg_int.h), opening and closing, the demo and the stamp. */
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

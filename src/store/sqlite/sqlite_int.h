@@ -27,6 +27,11 @@ int sq_store_changes_wait(store *s, int ms);
 int sq_store_stamp(store *s, struct store_stamp *out);
 int sq_store_down(store *s);
 void sq_close(store *s);
+/** store_backup and store_restore on a SQLite file (sq_backup.c). */
+int sq_store_backup(const char *db_path, const char *to, int overwrite, struct store_copy_report *out,
+		    char *err, size_t errlen);
+int sq_store_restore(const char *db_path, const char *from, struct store_copy_report *out, char *err,
+		     size_t errlen);
 
 /* the SQL pieces the article queries not yet on the seam share (public_db.h has the seam's) */
 #define ARTICLE_COLS                                                                                         \
@@ -40,8 +45,8 @@ void sq_close(store *s);
 /* Statements of files other than sqlite.c (whose own are its enum stmt) each own a range of slots below
  * SQ_MORE_STATEMENTS, so two files never prepare different SQL under one slot: sqlite.c 0, 1-39 free
  * (users.c's, now users_db.c on the seam, db.h), 40-129 free (editorial.c's, structure.c's and media.c's, now
- * on the seam), search.c 130-149, related.c 150-159, 160-169 free (generate.c's, now generate_db.c), backup.c
- * 170-175, changes.c 176-183, snippet.c 184-191. Each file asserts its range. */
+ * on the seam), sq_search.c 130-149, sq_related.c 150-159, 160-169 free (sq_generate.c's, now generate_db.c),
+ * backup.c 170-175, sq_changes.c 176-183, sq_snippet.c 184-191. Each file asserts its range. */
 #define SQ_MORE_STATEMENTS 192
 
 /** Opens the SQLite database at path (store_open's SQLite half, calls.c). */
@@ -53,13 +58,13 @@ typedef void (*row_fill)(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item);
 /** The statement of a slot, prepared on first use, reset and unbound. */
 sqlite3_stmt *sq_prepare(store *s, int slot, const char *sql);
 sqlite3 *sq_db(store *s);
-/** search.c's state of the connection: its facts about articles and its buffers (NULL until the first
+/** sq_search.c's state of the connection: its facts about articles and its buffers (NULL until the first
  * search). */
 struct search_state **sq_search_state(store *s);
 void sq_search_state_free(struct search_state *x);
 /** The tuning store_tune gave the connection (zeros before). */
 const struct store_tuning *sq_tuning(store *s);
-/** parts.c's helpers of the connection's database (NULL until its first search in parts). */
+/** sq_parts.c's helpers of the connection's database (NULL until its first search in parts). */
 struct parts **sq_parts_held(store *s);
 #define PARTS_CLAIM_MAX 16
 /** The helpers a run holds until its release: their connections' buffers stay the caller's to read. */
@@ -77,13 +82,13 @@ void sq_parts_release(struct parts_claim *c);
 /** The connection stops using its database's helpers; the last one stops them and closes their
  * connections. */
 void sq_parts_free(struct parts *p);
-/** Watches a new connection's writes for the rows it adds to the change log (changes.c): the state to free
+/** Watches a new connection's writes for the rows it adds to the change log (sq_changes.c): the state to free
  * with sqlite3_free after closing, or NULL. */
 void *sq_changes_watch(sqlite3 *db);
-/** The snippets of the page's hits (out->hits[i].article.id) for an FTS5 match (snippet.c): 0, or -1. A hit
- * matched only in a column the match leaves out keeps a NULL snippet. */
+/** The snippets of the page's hits (out->hits[i].article.id) for an FTS5 match (sq_snippet.c): 0, or -1. A
+ * hit matched only in a column the match leaves out keeps a NULL snippet. */
 int sq_snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search_result *out);
-/** Registers search.c's ranking function on a new connection: 0, or -1 with why. */
+/** Registers sq_search.c's ranking function on a new connection: 0, or -1 with why. */
 int sq_search_register(store *s, char *why, size_t whylen);
 /** Column i as text copied into the pool ("" for NULL). */
 const char *sq_col_str(h2o_mem_pool_t *pool, sqlite3_stmt *st, int i);

@@ -1,4 +1,4 @@
-/* pg_changes: the change log in PostgreSQL, as changes.c: the rows other nodes wrote, told from this
+/* pg_changes: the change log in PostgreSQL, as sq_changes.c: the rows other nodes wrote, told from this
  * process's own by the node name its connections carry, woken by LISTEN/NOTIFY. */
 #include <poll.h>
 #include <pthread.h>
@@ -11,7 +11,7 @@
 
 #include "core/log.h"
 #include "store/db.h"
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 
 enum {
 	C_FIRST = 469, /* slots 470-489 belong to pg_changes.c */

@@ -1,18 +1,19 @@
-/* changes: the change log other processes on the same database (nodes) read to drop the cached pages a
+/* sq_changes: the change log other processes on the same database (nodes) read to drop the cached pages a
  * change shows on, with the rows this process wrote told apart through SQLite's update hook. */
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
 
 #include "store/db.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 enum {
-	C_FIRST = 176, /* slots 176-183 belong to changes.c */
+	C_FIRST = 176, /* slots 176-183 belong to sq_changes.c */
 	C_SINCE,
 	C_LAST
 };
-_Static_assert(C_LAST <= 184 && C_LAST <= SQ_MORE_STATEMENTS, "statement slots 176-183 belong to changes.c");
+_Static_assert(C_LAST <= 184 && C_LAST <= SQ_MORE_STATEMENTS,
+	       "statement slots 176-183 belong to sq_changes.c");
 
 /* The log rows this process wrote and committed, most recent last: the reader skips them (this process
  * dropped its pages when it made the change). A ring: the oldest are forgotten, which at worst drops a

@@ -1,11 +1,11 @@
-/* pg_related: "you may also be interested in" on PostgreSQL, scored as related.c scores it: the same trial,
- * the same congress and section, shared topics and faculty, then words in common (FTS5's BM25 made over the
- * search index). */
+/* pg_related: "you may also be interested in" on PostgreSQL, scored as sq_related.c scores it: the same
+ * trial, the same congress and section, shared topics and faculty, then words in common (FTS5's BM25 made
+ * over the search index). */
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/pg_int.h"
-#include "store/pg_search.h"
+#include "store/pg/pg_int.h"
+#include "store/pg/pg_search.h"
 
 enum {
 	R_FIRST = 419, /* slots 420-449 belong to pg_related.c */

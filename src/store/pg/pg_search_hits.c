@@ -1,13 +1,13 @@
 /* pg_search_hits: a PostgreSQL search's hits from the words' postings (search_posting, 014): matched,
- * filtered and scored in C over facts kept per connection, as search.c does over FTS5, with no per-row work
- * in SQL. */
+ * filtered and scored in C over facts kept per connection, as sq_search.c does over FTS5, with no per-row
+ * work in SQL. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/pg_int.h"
-#include "store/pg_search.h"
+#include "store/pg/pg_int.h"
+#include "store/pg/pg_search.h"
 #include "store/rank.h"
 
 enum {

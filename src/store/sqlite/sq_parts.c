@@ -1,5 +1,5 @@
-/* parts: helper threads shared by a process's connections to one database, each with a connection of its own,
- * that run parts of a piece of work (a search's hits, its snippets) beside the caller's own part; a part
+/* sq_parts: helper threads shared by a process's connections to one database, each with a connection of its
+ * own, that run parts of a piece of work (a search's hits, its snippets) beside the caller's own part; a part
  * that finds no helper free runs on the caller */
 #include <pthread.h>
 #include <stdint.h>
@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "core/log.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 #define HELPERS_MAX 15
 /* How long a helper that finished a part watches for the next before it sleeps, and how long a caller watches

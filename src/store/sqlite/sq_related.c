@@ -1,12 +1,12 @@
-/* related: "you may also be interested in": scored once when an article is saved and for its neighbours,
+/* sq_related: "you may also be interested in": scored once when an article is saved and for its neighbours,
  * by the same trial, the same congress and section, shared topics and faculty, then words in common. */
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/sqlite_int.h"
+#include "store/sqlite/sqlite_int.h"
 
 enum {
-	R_FIRST = 150, /* slots 150-159 belong to related.c */
+	R_FIRST = 150, /* slots 150-159 belong to sq_related.c */
 	R_SCORE,
 	R_CLEAR,
 	R_ADD,
@@ -18,7 +18,7 @@ enum {
 	R_NEEDED,
 	R_LAST
 };
-_Static_assert(R_LAST <= 160, "statement slots 150-159 belong to related.c");
+_Static_assert(R_LAST <= 160, "statement slots 150-159 belong to sq_related.c");
 _Static_assert(R_LAST <= SQ_MORE_STATEMENTS, "statement slots");
 
 #define KEEP 24 /* candidates kept per article; readers see the visible best of them */

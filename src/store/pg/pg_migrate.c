@@ -1,6 +1,6 @@
 /* pg_migrate: the PostgreSQL schema's migrations: the embedded pg/NNN_name.sql files applied in order, and
  * the version they brought the database to. */
-#include "store/pg_int.h"
+#include "store/pg/pg_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>

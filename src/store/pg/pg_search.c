@@ -1,13 +1,14 @@
 /* pg_search: full-text search on PostgreSQL, its hits read from the words' postings (pg_search_hits.c),
- * counted, paged and snippeted as search.c does it over FTS5; "did you mean" reads the public vocabulary. */
+ * counted, paged and snippeted as sq_search.c does it over FTS5; "did you mean" reads the public vocabulary.
+ */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/pg_int.h"
-#include "store/pg_search.h"
+#include "store/pg/pg_int.h"
+#include "store/pg/pg_search.h"
 #include "store/rank.h"
 
 enum {
@@ -60,7 +61,7 @@ static void parse_match(const char *match, struct parsed *out)
 	}
 }
 
-/* ---- facets: counted by rank.c from the hits, named by one query per kind (as search.c) ---- */
+/* ---- facets: counted by rank.c from the hits, named by one query per kind (as sq_search.c) ---- */
 
 void pg_add_id(buf *b, size_t i, int64_t id)
 {
