@@ -283,14 +283,10 @@ enum save_result store_article_save(store *s, const struct article_edit *e, int6
 
 /* ---- the back office's list ---- */
 
+/* the public lists' columns and joins, and the status, author and revision the back office shows */
 #define ADMIN_COLS                                                                                           \
-	"a.id, a.slug, a.title, a.summary, a.kind, a.audience, COALESCE(a.published_at, 0), a.updated_at, "  \
-	"s.id, s.slug, s.name, COALESCE(c.id, 0), COALESCE(c.slug, ''), COALESCE(c.name, ''), "              \
-	"COALESCE(c.year, 0), COALESCE(t.id, 0), COALESCE(t.slug, ''), COALESCE(t.name, ''), a.status, "     \
-	"COALESCE(u.name, ''), a.revision_no, COALESCE(a.author_id, 0) "
-#define ADMIN_JOINS                                                                                          \
-	"FROM article a JOIN section s ON s.id = a.section_id LEFT JOIN congress c ON c.id = a.congress_id " \
-	"LEFT JOIN trial t ON t.id = a.trial_id LEFT JOIN \"user\" u ON u.id = a.author_id "
+	DB_ARTICLE_COLS ", a.status, COALESCE(u.name, ''), a.revision_no, COALESCE(a.author_id, 0) "
+#define ADMIN_JOINS DB_ARTICLE_JOINS "LEFT JOIN \"user\" u ON u.id = a.author_id "
 /* ?6 is the title's words, ASCII letters in lower case (like_pattern): SQLite's lower() folds ASCII letters
  * only, and so does PostgreSQL's of a column in the "C" collation (every text column of its schema) */
 #define ADMIN_FILTER                                                                                         \
@@ -303,24 +299,7 @@ enum save_result store_article_save(store *s, const struct article_edit *e, int6
 static void fill_admin(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct article *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->title = db_col_text(st, pool, 2);
-	x->summary = db_col_text(st, pool, 3);
-	x->kind = db_col_text(st, pool, 4);
-	x->audience = db_col_text(st, pool, 5);
-	x->published_at = db_col_int64(st, 6);
-	x->updated_at = db_col_int64(st, 7);
-	x->section.id = db_col_int64(st, 8);
-	x->section.slug = db_col_text(st, pool, 9);
-	x->section.name = db_col_text(st, pool, 10);
-	x->congress.id = db_col_int64(st, 11);
-	x->congress.slug = db_col_text(st, pool, 12);
-	x->congress.name = db_col_text(st, pool, 13);
-	x->congress.year = db_col_int(st, 14);
-	x->trial.id = db_col_int64(st, 15);
-	x->trial.slug = db_col_text(st, pool, 16);
-	x->trial.name = db_col_text(st, pool, 17);
+	db_fill_article_cols(pool, st, x);
 	x->status = db_col_text(st, pool, 18);
 	x->author_name = db_col_text(st, pool, 19);
 	x->revision_no = db_col_int64(st, 20);
