@@ -23,7 +23,7 @@
  * 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c 490-499; the
  * seam's (db_pg.c) from PG_SEAM_FIRST on. */
 #define PG_SEAM_FIRST 512
-#define PG_SLOTS (PG_SEAM_FIRST + 256)
+#define PG_SLOTS (PG_SEAM_FIRST + 512)
 
 /* The SQL pieces every article query shares, as in sqlite_int.h: $1 is always now (bigint seconds). */
 #define PG_VISIBLE "a.status IN ('published', 'scheduled') AND a.published_at <= $1::bigint"
