@@ -27,37 +27,29 @@ enum {
 };
 _Static_assert(S_LAST <= 395, "statement slots 370-394 belong to pg_search.c (395-409 to pg_search_hits.c)");
 
-/* ---- the query: the FTS5 expression query.c makes, read back into terms ---- */
+/* ---- the query: the parsed clauses, as FTS5's text of them is read (fts5_query.c) ---- */
 
-/* Reads match ("a" "b"* OR "c d") NOT "e": quoted terms, OR and NOT between them; everything else is
- * spacing. Terms without a word are left out, as FTS5 leaves empty phrases out. */
-static void parse_match(const char *match, struct parsed *out)
+/* q's clauses with a word, the included ones first, at most SEARCH_MAX_CLAUSES of them and SEARCH_MAX_WORDS
+ * words in all (the included ones' first); OR only between included ones. */
+static void parse_clauses(const struct search_query *q, struct parsed *out)
 {
 	memset(out, 0, sizeof *out);
-	int negative = 0, or_next = 0;
-	for (const char *p = match; *p;) {
-		if (*p == '"') {
-			const char *close = strchr(p + 1, '"');
-			if (!close)
-				close = p + strlen(p);
-			struct term t = {p + 1, (size_t)(close - p - 1), *close && close[1] == '*', negative,
-					 or_next && !negative};
-			p = *close ? close + 1 + (close[1] == '*') : close;
-			negative = or_next = 0;
-			if (pg_word_count(t.text, t.n) > 0 && out->n < MAX_TERMS)
-				out->t[out->n++] = t;
-			continue;
+	size_t n = q->nclauses < SEARCH_MAX_CLAUSES ? q->nclauses : SEARCH_MAX_CLAUSES,
+	       left = SEARCH_MAX_WORDS;
+	for (int excluded = 0; excluded < 2; excluded++)
+		for (size_t i = 0; i < n && out->n < MAX_TERMS; i++) {
+			struct search_clause c = q->clauses[i];
+			if (!c.exclude != !excluded || c.nwords == 0 || left == 0)
+				continue;
+			c.nwords = c.nwords < left ? c.nwords : left;
+			left -= c.nwords;
+			c.exclude = excluded;
+			c.or_before = c.or_before && !excluded;
+			if ((unsigned)c.column > SEARCH_TOPICS)
+				c.column = SEARCH_ANY;
+			if (pg_clause_word_count(&c) > 0)
+				out->t[out->n++] = c;
 		}
-		if (strncmp(p, "NOT", 3) == 0 && (p[3] == ' ' || p[3] == '"')) {
-			negative = 1;
-			p += 3;
-		} else if (strncmp(p, "OR", 2) == 0 && (p[2] == ' ' || p[2] == '"')) {
-			or_next = 1;
-			p += 2;
-		} else {
-			p++;
-		}
-	}
 }
 
 /* ---- facets: counted by rank.c from the hits, named by one query per kind (as search.c) ---- */
@@ -139,7 +131,7 @@ int pg_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 {
 	memset(out, 0, sizeof *out);
 	struct parsed *terms = h2o_mem_alloc_pool(pool, sizeof *terms);
-	parse_match(q->match ? q->match : "", terms);
+	parse_clauses(q, terms);
 	struct pg_hits h;
 	if (pg_search_hits(s, q, terms, store_now(), offset + limit, &h) != 0)
 		return -1;

@@ -231,7 +231,7 @@ static int matches(const struct query *qy, const int *in)
 	const struct parsed *q = qy->terms;
 	int any = 0, group = 1, group_has = 0, result = 0;
 	for (int t = 0; t < q->n; t++) {
-		if (q->t[t].negative)
+		if (q->t[t].exclude)
 			continue;
 		if (q->t[t].or_before && any) {
 			if (group_has && group)
@@ -247,7 +247,7 @@ static int matches(const struct query *qy, const int *in)
 	}
 	/* the last group, with the exclusions */
 	for (int t = 0; t < q->n; t++)
-		if (q->t[t].negative && qy->term_n[t] > 0 && in[t])
+		if (q->t[t].exclude && qy->term_n[t] > 0 && in[t])
 			group = 0;
 	if (group_has && group)
 		result = 1;
@@ -258,7 +258,7 @@ static int matches(const struct query *qy, const int *in)
 static int searchable(const struct query *qy)
 {
 	for (int t = 0; t < qy->terms->n; t++)
-		if (!qy->terms->t[t].negative && qy->term_n[t] > 0)
+		if (!qy->terms->t[t].exclude && qy->term_n[t] > 0)
 			return 1;
 	return 0;
 }
@@ -291,11 +291,12 @@ static void query_words(const struct parsed *terms, struct query *qy, buf *words
 	size_t n[MAX_WORDS];
 	int nsent = 0, sent_word[MAX_WORDS];
 	for (int t = 0; t < terms->n; t++) {
-		const struct term *x = &terms->t[t];
-		size_t at = 0, start, len;
+		const struct search_clause *x = &terms->t[t];
+		size_t w = 0, at = 0, len;
+		const char *start;
 		int first = qy->nwords;
-		while ((len = pg_next_word(x->text, x->n, &at, &start)) > 0 && qy->nwords < MAX_WORDS) {
-			text[qy->nwords] = x->text + start;
+		while ((len = pg_clause_next_word(x, &w, &at, &start)) > 0 && qy->nwords < MAX_WORDS) {
+			text[qy->nwords] = start;
 			n[qy->nwords] = len;
 			qy->word_term[qy->nwords++] = t;
 		}
@@ -420,6 +421,11 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 		int in[MAX_TERMS];
 		for (int t = 0; t < terms->n; t++) {
 			term_counts(qy, &d, t, tf[t]);
+			enum search_column only =
+			    terms->t[t].column; /* a clause on one column counts there */
+			for (int c = 0; c < NCOLS && only != SEARCH_ANY; c++)
+				if (c != (int)only - SEARCH_TITLE)
+					tf[t][c] = 0;
 			in[t] = present(tf[t], body);
 		}
 		if (!matches(qy, in))

@@ -68,11 +68,24 @@ size_t pg_next_word(const char *s, size_t n, size_t *at, size_t *start)
 	return i - *start;
 }
 
-int pg_word_count(const char *s, size_t n)
+size_t pg_clause_next_word(const struct search_clause *c, size_t *w, size_t *at, const char **start)
 {
-	size_t at = 0, start;
+	for (; *w < c->nwords; ++*w, *at = 0) {
+		size_t from, len = pg_next_word(c->words[*w], strlen(c->words[*w]), at, &from);
+		if (len) {
+			*start = c->words[*w] + from;
+			return len;
+		}
+	}
+	return 0;
+}
+
+int pg_clause_word_count(const struct search_clause *c)
+{
+	size_t w = 0, at = 0;
+	const char *start;
 	int k = 0;
-	while (pg_next_word(s, n, &at, &start))
+	while (pg_clause_next_word(c, &w, &at, &start))
 		k++;
 	return k;
 }
@@ -218,6 +231,7 @@ static void lexeme_seq(h2o_mem_pool_t *pool, const struct words *ws, const int *
 struct phrase {
 	struct lexeme_seq seq;
 	int prefix;
+	int column; /* the snippet column it must be in, or -1 for any */
 };
 
 static int lexeme_match(const char *have, const char *want, int prefix)
@@ -233,15 +247,15 @@ static int by_inst(const void *a, const void *b)
 }
 
 /* The phrases' occurrences in a column. */
-static void find_instances(h2o_mem_pool_t *pool, const struct lexeme_seq *doc, const struct phrase *ph,
-			   int nphrases, struct col *c)
+static void find_instances(h2o_mem_pool_t *pool, const struct lexeme_seq *doc, int column,
+			   const struct phrase *ph, int nphrases, struct col *c)
 {
 	int cap = 0;
 	c->inst = NULL;
 	c->ninst = 0;
 	for (int p = 0; p < nphrases; p++) {
 		int len = ph[p].seq.n;
-		if (len == 0)
+		if (len == 0 || (ph[p].column >= 0 && ph[p].column != column))
 			continue;
 		for (int i = 0; i + len <= doc->n; i++) {
 			int k = 0;
@@ -407,7 +421,7 @@ static int query_holds(const struct parsed *q, const unsigned char *present)
 {
 	int any = 0, group = 1, started = 0;
 	for (int i = 0; i < q->n; i++) {
-		if (q->t[i].negative) {
+		if (q->t[i].exclude) {
 			if (present[i])
 				return 0;
 			continue;
@@ -429,7 +443,7 @@ static const char *snippet_of(h2o_mem_pool_t *pool, const struct parsed *q, cons
 {
 	unsigned char present[MAX_TERMS] = {0}, seen[MAX_TERMS];
 	for (int i = 0; i < SNIPPET_COLS; i++) {
-		find_instances(pool, &seqs[i], ph, q->n, &cols[i]);
+		find_instances(pool, &seqs[i], i, ph, q->n, &cols[i]);
 		for (int k = 0; k < cols[i].ninst; k++)
 			present[cols[i].inst[k].phrase] = 1;
 	}
@@ -536,12 +550,13 @@ int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	/* the query's words, each term's in order */
 	int *qwords[MAX_TERMS], nq[MAX_TERMS];
 	for (int i = 0; i < terms->n; i++) {
-		const struct term *t = &terms->t[i];
-		int n = pg_word_count(t->text, t->n), k = 0;
+		const struct search_clause *t = &terms->t[i];
+		int n = pg_clause_word_count(t), k = 0;
 		qwords[i] = h2o_mem_alloc_pool(pool, (size_t)(n ? n : 1) * sizeof(int));
-		size_t at = 0, start, len;
-		while ((len = pg_next_word(t->text, t->n, &at, &start)) > 0 && k < n)
-			qwords[i][k++] = intern(pool, &ws, &table, t->text + start, len);
+		size_t w = 0, at = 0, len;
+		const char *start;
+		while ((len = pg_clause_next_word(t, &w, &at, &start)) > 0 && k < n)
+			qwords[i][k++] = intern(pool, &ws, &table, start, len);
 		nq[i] = k;
 	}
 	if (lexemes(s, pool, &ws) != 0)
@@ -550,6 +565,12 @@ int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	for (int i = 0; i < terms->n; i++) {
 		lexeme_seq(pool, &ws, qwords[i], nq[i], &ph[i].seq);
 		ph[i].prefix = terms->t[i].prefix;
+		/* a clause on one column: the summary, body, faculty, trial, references or topics of the
+		 * snippet (on the title, none of them) */
+		enum search_column c = terms->t[i].column;
+		ph[i].column = c == SEARCH_ANY	   ? -1
+			       : c == SEARCH_TITLE ? SNIPPET_COLS
+						   : (int)c - SEARCH_SUMMARY;
 	}
 	for (size_t h = 0; h < nh; h++) {
 		struct lexeme_seq seqs[SNIPPET_COLS];
