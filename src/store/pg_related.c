@@ -48,9 +48,11 @@ _Static_assert(R_LAST <= 450, "statement slots 420-449 belong to pg_related.c");
 	"pos(id, s) AS MATERIALIZED (SELECT p.article_id, sum(" BM25 ") FROM wi JOIN search_posting p "      \
 	"ON p.lexeme = wi.lexeme, st WHERE wi.idf > 1e-6 AND p.article_id <> $1::bigint "                    \
 	"GROUP BY p.article_id ORDER BY 2 DESC, p.article_id LIMIT 60), "                                    \
-	"sim(id, s) AS MATERIALIZED (SELECT * FROM (SELECT pos.id, pos.s + COALESCE((SELECT sum(" BM25 ") "  \
-	"FROM wi JOIN search_posting p ON p.lexeme = wi.lexeme AND p.article_id = pos.id, st "               \
-	"WHERE wi.idf <= 1e-6), 0) AS s FROM pos WHERE (SELECT count(*) FROM pos) >= 30 "                    \
+	"common(id, s) AS MATERIALIZED (SELECT p.article_id, sum(" BM25 ") FROM wi JOIN search_posting p "   \
+	"ON p.lexeme = wi.lexeme AND p.article_id = ANY (ARRAY(SELECT id FROM pos)), st "                    \
+	"WHERE wi.idf <= 1e-6 GROUP BY p.article_id), "                                                      \
+	"sim(id, s) AS MATERIALIZED (SELECT * FROM (SELECT pos.id, pos.s + COALESCE((SELECT common.s "       \
+	"FROM common WHERE common.id = pos.id), 0) AS s FROM pos WHERE (SELECT count(*) FROM pos) >= 30 "    \
 	"ORDER BY 2 DESC, 1 LIMIT 30) e UNION ALL SELECT * FROM (SELECT p.article_id, sum(" BM25 ") "        \
 	"FROM wi JOIN search_posting p ON p.lexeme = wi.lexeme, st WHERE p.article_id <> $1::bigint "        \
 	"AND (SELECT count(*) FROM pos) < 30 GROUP BY p.article_id ORDER BY 2 DESC, p.article_id LIMIT 30) " \
