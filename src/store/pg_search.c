@@ -13,10 +13,7 @@
 enum {
 	S_FIRST = 369, /* slots 370-394 belong to pg_search.c */
 	S_ARTICLES,
-	S_NAMES_SECTION,
-	S_NAMES_CONGRESS,
-	S_NAMES_TRIAL,
-	S_NAMES_TAG,
+	S_NAMES,
 	S_VERSION,
 	S_VOCAB,
 	S_VOCAB_LIVE,
@@ -59,37 +56,45 @@ void pg_add_id(buf *b, size_t i, int64_t id)
 	buf_printf(b, "%s%lld", i ? "," : "{", (long long)id);
 }
 
+/* $1-$4 the ids of the sections, congresses, topics and trials counted: their names, each row's kind first
+ * (facet_kind), in one statement. */
+#define NAMES_SQL                                                                                            \
+	"SELECT 0, id, slug, name FROM section WHERE id = ANY ($1::bigint[]) UNION ALL "                     \
+	"SELECT 1, id, slug, name FROM congress WHERE id = ANY ($2::bigint[]) UNION ALL "                    \
+	"SELECT 3, id, slug, name FROM tag WHERE id = ANY ($3::bigint[]) UNION ALL "                         \
+	"SELECT 4, id, slug, name FROM trial WHERE id = ANY ($4::bigint[])"
+_Static_assert(FACET_SECTION == 0 && FACET_CONGRESS == 1 && FACET_TAG == 3 && FACET_TRIAL == 4,
+	       "NAMES_SQL's kinds");
+
 static int name_facets(store *s, h2o_mem_pool_t *pool, struct search_result *out)
 {
-	static const char *const sql[] = {
-	    [FACET_SECTION] = "SELECT id, slug, name FROM section WHERE id = ANY ($1::bigint[])",
-	    [FACET_CONGRESS] = "SELECT id, slug, name FROM congress WHERE id = ANY ($1::bigint[])",
-	    [FACET_TAG] = "SELECT id, slug, name FROM tag WHERE id = ANY ($1::bigint[])",
-	    [FACET_TRIAL] = "SELECT id, slug, name FROM trial WHERE id = ANY ($1::bigint[])",
-	};
-	static const int slots[] = {[FACET_SECTION] = S_NAMES_SECTION,
-				    [FACET_CONGRESS] = S_NAMES_CONGRESS,
-				    [FACET_TAG] = S_NAMES_TAG,
-				    [FACET_TRIAL] = S_NAMES_TRIAL};
-	for (int kind = 0; kind < FACET_KINDS; kind++) {
-		struct facet *f = out->facets[kind];
-		size_t n = out->nfacets[kind];
-		if (kind == FACET_YEAR || n == 0)
-			continue;
+	static const int kinds[] = {FACET_SECTION, FACET_CONGRESS, FACET_TAG, FACET_TRIAL};
+	struct pg_params p = {0};
+	size_t named = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		struct facet *f = out->facets[kinds[k]];
+		size_t n = out->nfacets[kinds[k]];
 		buf ids;
 		buf_init(&ids, pool);
+		buf_addc(&ids, '{');
 		for (size_t i = 0; i < n; i++)
-			pg_add_id(&ids, i, f[i].id);
+			buf_printf(&ids, "%s%lld", i ? "," : "", (long long)f[i].id);
 		buf_addc(&ids, '}');
-		struct pg_params p = {0};
 		pg_p_text(&p, buf_cstr(&ids));
-		PGresult *r = pg_q(s, slots[kind], sql[kind], &p);
-		if (!r)
-			return -1;
-		for (int row = 0; row < PQntuples(r); row++)
-			rank_name(f, n, pg_i64(r, row, 0), pg_str(pool, r, row, 1), pg_str(pool, r, row, 2));
-		PQclear(r);
+		named += n;
 	}
+	if (!named)
+		return 0;
+	PGresult *r = pg_q(s, S_NAMES, NAMES_SQL, &p);
+	if (!r)
+		return -1;
+	for (int row = 0; row < PQntuples(r); row++) {
+		int kind = (int)pg_i64(r, row, 0);
+		if (kind >= 0 && kind < FACET_KINDS && kind != FACET_YEAR)
+			rank_name(out->facets[kind], out->nfacets[kind], pg_i64(r, row, 1),
+				  pg_str(pool, r, row, 2), pg_str(pool, r, row, 3));
+	}
+	PQclear(r);
 	return 0;
 }
 
