@@ -14,6 +14,7 @@ enum {
 	H_FIRST = 394, /* slots 395-409 belong to pg_search_hits.c (370-394 to pg_search.c) */
 	H_VERSION,
 	H_FACTS,
+	H_FACT_TAGS,
 	H_POSTINGS,
 	H_PREFIX,
 	H_LEXEMES,
@@ -61,26 +62,32 @@ static struct facts *facts(store *s)
 		return *held;
 	facts_free(*held);
 	*held = NULL;
+	/* the articles from article_search_facts (015), then their topics, in id order both */
 	PGresult *r =
 	    pg_q(s, H_FACTS,
 		 "SELECT a.id, a.site_id, a.published_at, a.section_id, COALESCE(a.congress_id, 0), "
-		 "COALESCE(a.trial_id, 0), " PG_AUDIENCE_LEVEL ", "
-		 "ARRAY(SELECT g.tag_id FROM article_tag g WHERE g.article_id = a.id) "
+		 "COALESCE(a.trial_id, 0), " PG_AUDIENCE_LEVEL " "
 		 "FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at IS NOT NULL "
 		 "ORDER BY a.id",
 		 NULL);
-	if (!r)
+	PGresult *g = r ? pg_q(s, H_FACT_TAGS,
+			       "SELECT article_id, tag_id FROM article_tag ORDER BY article_id, tag_id", NULL)
+			: NULL;
+	if (!g) {
+		PQclear(r);
 		return NULL;
-	size_t n = (size_t)PQntuples(r), tcap = 0;
+	}
+	size_t n = (size_t)PQntuples(r), ng = (size_t)PQntuples(g), at = 0;
 	struct facts *x = calloc(1, sizeof *x);
 	if (x) {
 		x->f = malloc((n ? n : 1) * sizeof *x->f);
 		x->level = malloc(n ? n : 1);
+		x->tags = malloc((ng ? ng : 1) * sizeof *x->tags);
 	}
-	int failed = !x || !x->f || !x->level;
+	int failed = !x || !x->f || !x->level || !x->tags;
 	for (size_t i = 0; i < n && !failed; i++) {
-		int64_t published = pg_i64(r, (int)i, 2);
-		x->f[i] = (struct fact){.id = pg_i64(r, (int)i, 0),
+		int64_t published = pg_i64(r, (int)i, 2), id = pg_i64(r, (int)i, 0);
+		x->f[i] = (struct fact){.id = id,
 					.site = pg_i64(r, (int)i, 1),
 					.published = published,
 					.section = pg_i64(r, (int)i, 3),
@@ -89,22 +96,14 @@ static struct facts *facts(store *s)
 					.tags = x->ntags,
 					.year = rank_year(published)};
 		x->level[i] = (unsigned char)pg_i64(r, (int)i, 6);
-		for (const char *t = PQgetvalue(r, (int)i, 7); *t;) {
-			if (*t < '0' || *t > '9') {
-				t++;
-				continue;
-			}
-			char *end;
-			int64_t tag = strtoll(t, &end, 10);
-			t = end;
-			if (rank_grow((void **)&x->tags, &tcap, x->ntags + 1, sizeof *x->tags) != 0) {
-				failed = 1;
-				break;
-			}
-			x->tags[x->ntags++] = tag;
+		while (at < ng && pg_i64(g, (int)at, 0) < id)
+			at++; /* a draft's topics */
+		for (; at < ng && pg_i64(g, (int)at, 0) == id; at++) {
+			x->tags[x->ntags++] = pg_i64(g, (int)at, 1);
 			x->f[i].ntags++;
 		}
 	}
+	PQclear(g);
 	PQclear(r);
 	if (failed) {
 		facts_free(x);
