@@ -170,16 +170,105 @@ static int intern(h2o_mem_pool_t *pool, struct words *ws, struct word_table *t, 
 	return (int)ws->n++;
 }
 
-/* Each distinct word's lexemes, as the index makes them: one statement for the page. */
+/* ---- each word's lexemes, kept by the connection: stemming a word never changes ---- */
+
+#define KEEP_WORDS 65536 /* words kept; past that the table starts again */
+
+struct lexicon {
+	char **word, **lex; /* by slot; NULL: empty */
+	size_t n, size;
+};
+
+static void lexicon_clear(struct lexicon *x)
+{
+	for (size_t i = 0; i < x->size; i++) {
+		free(x->word[i]);
+		free(x->lex[i]);
+	}
+	free(x->word);
+	free(x->lex);
+	memset(x, 0, sizeof *x);
+}
+
+static void lexicon_free(void *p)
+{
+	if (p)
+		lexicon_clear(p);
+	free(p);
+}
+
+/* The slot of w: its own, or the empty one where it goes. */
+static size_t lexicon_slot(const struct lexicon *x, const char *w)
+{
+	size_t k = (size_t)word_hash(w, strlen(w)) & (x->size - 1);
+	while (x->word[k] && strcmp(x->word[k], w) != 0)
+		k = (k + 1) & (x->size - 1);
+	return k;
+}
+
+/* Keeps w's lexemes (copies): 0, or -1 out of memory. */
+static int lexicon_add(struct lexicon *x, const char *w, const char *lex)
+{
+	if ((x->n + 1) * 2 > x->size) {
+		struct lexicon bigger = {calloc(x->size ? x->size * 2 : 4096, sizeof(char *)),
+					 calloc(x->size ? x->size * 2 : 4096, sizeof(char *)), x->n,
+					 x->size ? x->size * 2 : 4096};
+		if (!bigger.word || !bigger.lex) {
+			free(bigger.word);
+			free(bigger.lex);
+			return -1;
+		}
+		for (size_t i = 0; i < x->size; i++)
+			if (x->word[i]) {
+				size_t k = lexicon_slot(&bigger, x->word[i]);
+				bigger.word[k] = x->word[i];
+				bigger.lex[k] = x->lex[i];
+			}
+		free(x->word);
+		free(x->lex);
+		*x = bigger;
+	}
+	size_t k = lexicon_slot(x, w);
+	if (x->word[k])
+		return 0;
+	x->word[k] = strdup(w);
+	x->lex[k] = strdup(lex);
+	if (!x->word[k] || !x->lex[k]) {
+		free(x->word[k]);
+		free(x->lex[k]);
+		x->word[k] = x->lex[k] = NULL;
+		return -1;
+	}
+	x->n++;
+	return 0;
+}
+
+/* Each distinct word's lexemes, as the index makes them: those the connection has not kept yet asked in one
+ * statement for the page. */
 static int lexemes(store *s, h2o_mem_pool_t *pool, struct words *ws)
 {
+	struct lexicon **held = (struct lexicon **)pg_state(s, PG_STATE_SNIPPET, lexicon_free);
+	if (!*held && !(*held = calloc(1, sizeof **held)))
+		return -1;
+	struct lexicon *x = *held;
+	if (x->n + ws->n > KEEP_WORDS)
+		lexicon_clear(x);
+	ws->lex = h2o_mem_alloc_pool(pool, (ws->n ? ws->n : 1) * sizeof *ws->lex);
+	size_t *ask = h2o_mem_alloc_pool(pool, (ws->n ? ws->n : 1) * sizeof *ask), nask = 0;
 	buf all;
 	buf_init(&all, pool);
 	for (size_t i = 0; i < ws->n; i++) {
-		if (i)
+		size_t k = x->size ? lexicon_slot(x, ws->w[i]) : 0;
+		ws->lex[i] = x->size && x->word[k] ? mem_strndup(pool, x->lex[k], strlen(x->lex[k])) : NULL;
+		if (ws->lex[i])
+			continue;
+		if (nask)
 			buf_addc(&all, '\1');
 		buf_adds(&all, ws->w[i]);
+		ask[nask++] = i;
 	}
+	if (!nask)
+		return 0;
 	struct pg_params p = {0};
 	pg_p_text(&p, buf_cstr(&all));
 	PGresult *r = pg_q(s, S_LEXEMES,
@@ -189,9 +278,12 @@ static int lexemes(store *s, h2o_mem_pool_t *pool, struct words *ws)
 			   &p);
 	if (!r)
 		return -1;
-	ws->lex = h2o_mem_alloc_pool(pool, (ws->n ? ws->n : 1) * sizeof *ws->lex);
-	for (size_t i = 0; i < ws->n; i++)
-		ws->lex[i] = (int)i < PQntuples(r) ? pg_str(pool, r, (int)i, 0) : "";
+	for (size_t i = 0; i < nask; i++) {
+		ws->lex[ask[i]] = (int)i < PQntuples(r) ? pg_str(pool, r, (int)i, 0) : "";
+		if ((int)i < PQntuples(r))
+			lexicon_add(x, ws->w[ask[i]],
+				    ws->lex[ask[i]]); /* out of memory: asked again next time */
+	}
 	PQclear(r);
 	return 0;
 }
