@@ -1,6 +1,6 @@
-/* pg_search_hits: a PostgreSQL search's hits from the words' postings (search_posting, 014): matched,
- * filtered and scored in C over facts kept per connection, as search.c does over FTS5, with no per-row work
- * in SQL. */
+/* pg_search_hits: a PostgreSQL search's hits from the words' postings (search_posting, 014), kept per
+ * connection with the facts until an article changes: merged, matched, filtered and scored in C, as search.c
+ * does over FTS5, with no per-row work in SQL. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
