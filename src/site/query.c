@@ -1,10 +1,9 @@
-/* query: what a reader types into search, turned into an FTS5 expression that cannot be a syntax error. */
+/* query: what a reader types into search, parsed into the store's clauses: words, phrases, prefixes, OR and
+ * exclusions, never syntax for a database to read. */
 #include "site/query.h"
 
 #include <string.h>
 #include <strings.h>
-
-#include "core/buf.h"
 
 static int is_space(char c)
 {
@@ -23,16 +22,28 @@ struct term {
 	int phrase, prefix, negative, or_before;
 };
 
-/* A term as an FTS5 string: quotes dropped (they cannot be inside), then quoted, then * for a prefix. */
-static void add_term(buf *out, const struct term *t)
+/* A term as a clause: its blank-separated pieces, quotes and stars dropped, as words (at most *left more of
+ * them). */
+static void add_clause(h2o_mem_pool_t *pool, const struct term *t, int or_before, size_t *left,
+		       struct search_clause *c)
 {
-	buf_addc(out, '"');
-	for (size_t i = 0; i < t->n; i++)
-		if (t->s[i] != '"' && t->s[i] != '*')
-			buf_addc(out, t->s[i]);
-	buf_addc(out, '"');
-	if (t->prefix)
-		buf_addc(out, '*');
+	const char **words = h2o_mem_alloc_pool(pool, (t->n / 2 + 1) * sizeof *words);
+	char *copy = h2o_mem_alloc_pool(pool, t->n + 1), *w = copy;
+	size_t n = 0;
+	for (size_t i = 0; i <= t->n; i++) {
+		if (i < t->n && !is_space(t->s[i])) {
+			if (t->s[i] != '"' && t->s[i] != '*')
+				*w++ = t->s[i];
+			continue;
+		}
+		if (w > copy && *left > 0) { /* a word ends */
+			*w++ = '\0';
+			words[n++] = copy;
+			copy = w;
+			--*left;
+		}
+	}
+	*c = (struct search_clause){words, n, t->phrase, t->prefix, t->negative, or_before, SEARCH_ANY};
 }
 
 /* Words too common to find anything by: a bare one is left out of a query that has other words (inside a
@@ -118,38 +129,31 @@ void query_parse(h2o_mem_pool_t *pool, const char *text, struct query *out)
 		}
 		nt = k;
 	}
-	buf m;
-	buf_init(&m, pool);
-	size_t positives = 0;
-	for (size_t i = 0; i < nt; i++) {
-		if (terms[i].negative)
-			continue;
-		if (positives++)
-			buf_adds(&m, terms[i].or_before ? " OR " : " ");
-		add_term(&m, &terms[i]);
-		if (!terms[i].phrase && !terms[i].prefix && out->nwords < QUERY_MAX_TERMS) {
+	size_t positives = 0, left = SEARCH_MAX_WORDS;
+	for (int excluded = 0; excluded < 2; excluded++)
+		for (size_t i = 0; i < nt; i++) {
+			if (terms[i].negative != excluded)
+				continue;
+			struct search_clause *c = &out->clauses[out->nclauses];
+			add_clause(pool, &terms[i], !excluded && positives && terms[i].or_before, &left, c);
+			if (c->nwords == 0)
+				continue;
+			out->nclauses++;
+			positives += !excluded;
+			if (excluded || terms[i].phrase || terms[i].prefix || out->nwords >= QUERY_MAX_TERMS)
+				continue;
 			char *w = h2o_mem_alloc_pool(pool, terms[i].n + 1);
 			size_t k = 0;
 			for (size_t j = 0; j < terms[i].n; j++) {
-				char c = terms[i].s[j];
-				if (c != '"' && c != '*')
-					w[k++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+				char ch = terms[i].s[j];
+				if (ch != '"' && ch != '*')
+					w[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
 			}
 			w[k] = '\0';
 			out->words[out->nwords++] = w;
 		}
-	}
 	if (!positives)
-		return;
-	buf e;
-	buf_init(&e, pool);
-	buf_printf(&e, "(%s)", buf_cstr(&m));
-	for (size_t i = 0; i < nt; i++)
-		if (terms[i].negative) {
-			buf_adds(&e, " NOT ");
-			add_term(&e, &terms[i]);
-		}
-	out->match = buf_cstr(&e);
+		out->nclauses = 0;
 }
 
 size_t query_distance(const char *a, const char *b, size_t cap)

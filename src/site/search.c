@@ -168,10 +168,11 @@ static void add_suggestion(struct request *r, view *v, const char *typed, const 
 	const char *text = buf_cstr(&b);
 	struct query again;
 	query_parse(r->pool, text, &again);
-	if (!again.match)
+	if (!again.nclauses)
 		return;
 	struct search_query q2 = *q;
-	q2.match = again.match;
+	q2.clauses = again.clauses;
+	q2.nclauses = again.nclauses;
 	struct search_result found;
 	if (store_search(r->w->db, r->pool, &q2, 0, 0, 0, &found) != 0 || found.total == 0)
 		return;
@@ -262,13 +263,14 @@ void search_page(struct request *r)
 	view_breadcrumbs(v, labels, urls, 2);
 	view_str(v, "q", text);
 	view_bool(v, "truncated", strlen(text) > QUERY_MAX_BYTES);
-	if (!parsed.match) {
+	if (!parsed.nclauses) {
 		view_bool(v, "nothing_to_find", text[0] != 0);
 		empty_page(r, v);
 		resp_page(r, 200, "search", v, 1);
 		return;
 	}
-	q.match = parsed.match;
+	q.clauses = parsed.clauses;
+	q.nclauses = parsed.nclauses;
 	struct search_result res;
 	if (store_search(r->w->db, r->pool, &q, (size_t)(page - 1) * SEARCH_PER_PAGE, SEARCH_PER_PAGE, 1,
 			 &res) != 0) {

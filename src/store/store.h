@@ -491,12 +491,40 @@ int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
 /* ---- search (sq_search.c) ---- */
 
-/** A search: FTS5 expressions the caller built (never raw reader input), the reader's level, and filters
- * (0: any). */
+#define SEARCH_MAX_CLAUSES 12 /* clauses of one query: the store reads no more */
+#define SEARCH_MAX_WORDS 200  /* words of one query, every clause's together: the store reads no more */
+
+/** Where a clause must be found: anywhere, or in one column (the body: those the reader may read). */
+enum search_column {
+	SEARCH_ANY,
+	SEARCH_TITLE,
+	SEARCH_SUMMARY,
+	SEARCH_BODY,
+	SEARCH_PEOPLE,
+	SEARCH_TRIAL,
+	SEARCH_REFS,
+	SEARCH_TOPICS
+};
+
+/** One clause of a parsed query: its words in order (as the reader typed them, any bytes; the store cuts,
+ * folds and stems them as it indexes articles), all of them together when more than one. */
+struct search_clause {
+	const char *const *words;
+	size_t nwords;
+	int phrase;  /* the reader quoted the words (one unquoted word may still be several tokens: PD-L1) */
+	int prefix;  /* the last word is a prefix */
+	int exclude; /* articles with it are left out */
+	int or_before; /* OR joins it to the included clause before (AND binds tighter than OR) */
+	enum search_column column;
+};
+
+/** A search: the parsed query (never text for an engine to read: the store turns it into what its engine
+ * asks), the reader's level, and filters (0: any). Nothing is found without an included clause. */
 struct search_query {
 	int64_t site_id;
-	const char *match; /* FTS5 expression over every column; the store keeps bodies above level out */
-	int level;	   /* the reader's audience level, 0 (public) to 3 (verified HCP) */
+	const struct search_clause *clauses; /* every column; the store keeps bodies above level out */
+	size_t nclauses;
+	int level; /* the reader's audience level, 0 (public) to 3 (verified HCP) */
 	int64_t section_id, congress_id, tag_id, trial_id;
 	int year;
 };

@@ -1,4 +1,5 @@
-/* fuzz_query: what a reader types into search; every expression query_parse makes must be valid FTS5. */
+/* fuzz_query: what a reader types into search; every query query_parse makes is within the store's limits,
+ * and the FTS5 expression the store makes of it is valid FTS5. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "site/query.h"
+#include "store/fts5_query.h"
 
 static sqlite3 *db;
 static sqlite3_stmt *st;
@@ -33,14 +35,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	h2o_mem_init_pool(&pool);
 	struct query q;
 	query_parse(&pool, text, &q);
-	if (q.nwords > QUERY_MAX_TERMS)
+	if (q.nwords > QUERY_MAX_TERMS || q.nclauses > SEARCH_MAX_CLAUSES)
 		__builtin_trap();
-	if (q.match) {
-		sqlite3_bind_text(st, 1, q.match, -1, SQLITE_TRANSIENT);
+	size_t words = 0, included = 0;
+	for (size_t i = 0; i < q.nclauses; i++) {
+		const struct search_clause *c = &q.clauses[i];
+		if (c->nwords == 0 || (c->nwords > 1 && !c->phrase) || c->column != SEARCH_ANY ||
+		    (c->or_before && (c->exclude || !included)) || (included < i && !c->exclude))
+			__builtin_trap(); /* a clause with no word, or an included one after an excluded one
+					   */
+		included += !c->exclude;
+		for (size_t w = 0; w < c->nwords; w++, words++)
+			if (!c->words[w][0] || strpbrk(c->words[w], "\"* \t\n\r\f\v"))
+				__builtin_trap();
+	}
+	if (words > SEARCH_MAX_WORDS || (q.nclauses && !included))
+		__builtin_trap();
+	const char *match = fts5_query(&pool, q.clauses, q.nclauses);
+	if (!match != !q.nclauses)
+		__builtin_trap();
+	if (match) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
 		int rc = sqlite3_step(st);
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW) {
-			fprintf(stderr, "FTS5 refused \"%s\" from the query \"%s\": %s\n", q.match, text,
+			fprintf(stderr, "FTS5 refused \"%s\" from the query \"%s\": %s\n", match, text,
 				sqlite3_errmsg(db));
 			abort();
 		}

@@ -1,10 +1,12 @@
-/* test_query: unit tests for src/site/query.c: what a reader types, turned into FTS5 expressions that SQLite
- * accepts, whatever was typed (checked against a real FTS5 table), and the capped edit distance. */
+/* test_query: unit tests for src/site/query.c and src/store/fts5_query.c: what a reader types, parsed into
+ * clauses, and the clauses as FTS5 expressions that SQLite accepts, whatever was typed (checked against a
+ * real FTS5 table), and the capped edit distance. */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "site/query.h"
+#include "store/fts5_query.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;
@@ -18,10 +20,17 @@ static struct query parse(const char *text)
 	return q;
 }
 
+/* The FTS5 expression the store makes of a parsed query, NULL when there is nothing to look for. */
+static const char *fts_of(const struct query *q)
+{
+	return fts5_query(&pool, q->clauses, q->nclauses);
+}
+
 /* The FTS5 expression of text over every column. */
 static const char *match(const char *text)
 {
-	return parse(text).match;
+	struct query q = parse(text);
+	return fts_of(&q);
 }
 
 /* ---- a real FTS5 table with the columns and tokenizer of article_search ---- */
@@ -108,7 +117,7 @@ static const char *pub(const char *m)
 /* Both forms of a query's expression are accepted by FTS5 (or absent together). */
 static int accepted(const struct query *q)
 {
-	return !q->match || (run_fts(q->match) >= 0 && run_fts(pub(q->match)) >= 0);
+	return !fts_of(q) || (run_fts(fts_of(q)) >= 0 && run_fts(pub(fts_of(q))) >= 0);
 }
 
 /* ---- the parser ---- */
@@ -116,7 +125,7 @@ static int accepted(const struct query *q)
 static void test_words(void)
 {
 	struct query q = parse("pembrolizumab survival");
-	CHECK_STR(q.match, "(\"pembrolizumab\" \"survival\")");
+	CHECK_STR(fts_of(&q), "(\"pembrolizumab\" \"survival\")");
 	CHECK(q.nwords == 2);
 	CHECK_STR(q.words[0], "pembrolizumab");
 	CHECK_STR(q.words[1], "survival");
@@ -124,7 +133,7 @@ static void test_words(void)
 	CHECK_STR(match(" \t pembrolizumab\n\r\f\vsurvival  "), "(\"pembrolizumab\" \"survival\")");
 	/* words are lowercased for "did you mean", the expression keeps the case (FTS5 folds it) */
 	q = parse("Pembrolizumab SURVIVAL");
-	CHECK_STR(q.match, "(\"Pembrolizumab\" \"SURVIVAL\")");
+	CHECK_STR(fts_of(&q), "(\"Pembrolizumab\" \"SURVIVAL\")");
 	CHECK(q.nwords == 2);
 	CHECK_STR(q.words[0], "pembrolizumab");
 	CHECK_STR(q.words[1], "survival");
@@ -132,17 +141,17 @@ static void test_words(void)
 	CHECK_STR(match("KEYNOTE-522 PD-L1"), "(\"KEYNOTE-522\" \"PD-L1\")");
 	/* nothing to look for */
 	q = parse("");
-	CHECK(q.match == NULL && q.nwords == 0);
+	CHECK(fts_of(&q) == NULL && q.nwords == 0);
 	q = parse("   \t\n ");
-	CHECK(q.match == NULL && q.nwords == 0);
+	CHECK(fts_of(&q) == NULL && q.nwords == 0);
 	q = parse("!!! ... ,,, () {} : ^ ***");
-	CHECK(q.match == NULL && q.nwords == 0);
+	CHECK(fts_of(&q) == NULL && q.nwords == 0);
 }
 
 static void test_phrases(void)
 {
 	struct query q = parse("\"overall survival\"");
-	CHECK_STR(q.match, "(\"overall survival\")");
+	CHECK_STR(fts_of(&q), "(\"overall survival\")");
 	CHECK(q.nwords == 0); /* phrases are not offered to "did you mean" */
 	CHECK_STR(match("pembrolizumab \"overall survival\" melanoma"),
 		  "(\"pembrolizumab\" \"overall survival\" \"melanoma\")");
@@ -165,13 +174,13 @@ static void test_phrases(void)
 static void test_prefixes(void)
 {
 	struct query q = parse("immuno*");
-	CHECK_STR(q.match, "(\"immuno\"*)");
+	CHECK_STR(fts_of(&q), "(\"immuno\"*)");
 	CHECK(q.nwords == 0);				/* prefixes are not offered to "did you mean" */
 	CHECK_STR(match("im*"), "(\"im\"*)");		/* two characters: a prefix */
 	CHECK_STR(match("immuno***"), "(\"immuno\"*)"); /* several stars: one prefix */
 	/* one character is too short for a prefix: the star is ignored and the word stays */
 	q = parse("a*");
-	CHECK_STR(q.match, "(\"a\")");
+	CHECK_STR(fts_of(&q), "(\"a\")");
 	CHECK(q.nwords == 1);
 	CHECK_STR(q.words[0], "a");
 	/* punctuation does not count towards the two characters */
@@ -197,7 +206,7 @@ static void test_or(void)
 	CHECK_STR(match("a OR OR b"), "(\"a\" OR \"b\")");
 	/* only upper-case OR is the operator; "or" is a common word, left out */
 	struct query q = parse("x or y");
-	CHECK_STR(q.match, "(\"x\" \"y\")");
+	CHECK_STR(fts_of(&q), "(\"x\" \"y\")");
 	CHECK(q.nwords == 2);
 	/* OR with a phrase and a prefix */
 	CHECK_STR(match("\"overall survival\" OR immuno*"), "(\"overall survival\" OR \"immuno\"*)");
@@ -213,7 +222,7 @@ static void test_stopwords(void)
 {
 	/* a bare common word goes when other words stay: it would walk a list of nearly every article */
 	struct query q = parse("quality of life");
-	CHECK_STR(q.match, "(\"quality\" \"life\")");
+	CHECK_STR(fts_of(&q), "(\"quality\" \"life\")");
 	CHECK(q.nwords == 2);
 	CHECK_STR(match("The effect of a drug"), "(\"effect\" \"drug\")");
 	/* in a phrase it stays; alone, or only with other common words, it stays */
@@ -232,16 +241,16 @@ static void test_stopwords(void)
 static void test_negatives(void)
 {
 	struct query q = parse("melanoma -adjuvant");
-	CHECK_STR(q.match, "(\"melanoma\") NOT \"adjuvant\"");
+	CHECK_STR(fts_of(&q), "(\"melanoma\") NOT \"adjuvant\"");
 	CHECK(q.nwords == 1); /* excluded words are not offered to "did you mean" */
 	CHECK_STR(q.words[0], "melanoma");
 	CHECK_STR(match("-adjuvant melanoma -surgery"), "(\"melanoma\") NOT \"adjuvant\" NOT \"surgery\"");
 	CHECK_STR(match("melanoma -immuno*"), "(\"melanoma\") NOT \"immuno\"*");
 	/* only negatives: nothing to look for */
 	q = parse("-adjuvant");
-	CHECK(q.match == NULL && q.nwords == 0);
+	CHECK(fts_of(&q) == NULL && q.nwords == 0);
 	q = parse("-adjuvant -surgery -immuno*");
-	CHECK(q.match == NULL && q.nwords == 0);
+	CHECK(fts_of(&q) == NULL && q.nwords == 0);
 	/* a lone hyphen is nothing; a hyphen inside a word is part of it */
 	CHECK_STR(match("melanoma - adjuvant"), "(\"melanoma\" \"adjuvant\")");
 	CHECK_STR(match("non-small"), "(\"non-small\")");
@@ -250,7 +259,7 @@ static void test_negatives(void)
 	/* a phrase is left out as a word is */
 	CHECK_STR(match("melanoma -\"adjuvant therapy\""), "(\"melanoma\") NOT \"adjuvant therapy\"");
 	q = parse("-\"adjuvant therapy\"");
-	CHECK(q.match == NULL);
+	CHECK(fts_of(&q) == NULL);
 }
 
 static void test_operators_are_words(void)
@@ -315,16 +324,16 @@ static void test_limits(void)
 	}
 	strcat(want, ")");
 	struct query q = parse(text);
-	CHECK_STR(q.match, want);
+	CHECK_STR(fts_of(&q), want);
 	CHECK(q.nwords == QUERY_MAX_TERMS);
 	CHECK_STR(q.words[QUERY_MAX_TERMS - 1], "w11");
 	CHECK(accepted(&q));
 	/* excluded words count towards the cap too */
 	q = parse("-a -b -c -d -e -f -g -h -i -j -k -l m");
-	CHECK(q.match == NULL);
+	CHECK(fts_of(&q) == NULL);
 	/* the cap counts terms, not blanks or dropped punctuation */
 	q = parse("! ! ! ! ! ! ! ! ! ! ! ! ! ! a");
-	CHECK_STR(q.match, "(\"a\")");
+	CHECK_STR(fts_of(&q), "(\"a\")");
 
 	/* only the first QUERY_MAX_BYTES bytes are read */
 	char longer[QUERY_MAX_BYTES + 64];
@@ -332,7 +341,7 @@ static void test_limits(void)
 	memcpy(longer + QUERY_MAX_BYTES - 5, "abcdefghij", 10);
 	longer[sizeof longer - 1] = '\0';
 	q = parse(longer);
-	CHECK_STR(q.match, "(\"abcde\")");
+	CHECK_STR(fts_of(&q), "(\"abcde\")");
 	CHECK(q.nwords == 1);
 	CHECK_STR(q.words[0], "abcde");
 	/* a word past the limit is never seen */
@@ -340,13 +349,13 @@ static void test_limits(void)
 	memcpy(longer + QUERY_MAX_BYTES + 2, "late", 4);
 	longer[sizeof longer - 1] = '\0';
 	q = parse(longer);
-	CHECK(q.match == NULL);
+	CHECK(fts_of(&q) == NULL);
 	/* one word of 10 000 bytes: cut to QUERY_MAX_BYTES, still a valid expression */
 	static char huge[10001];
 	memset(huge, 'x', sizeof huge - 1);
 	huge[sizeof huge - 1] = '\0';
 	q = parse(huge);
-	CHECK(q.match != NULL && strlen(q.match) == QUERY_MAX_BYTES + 4); /* ("…") */
+	CHECK(fts_of(&q) != NULL && strlen(fts_of(&q)) == QUERY_MAX_BYTES + 4); /* ("…") */
 	CHECK(q.nwords == 1 && strlen(q.words[0]) == QUERY_MAX_BYTES);
 	CHECK(accepted(&q));
 	/* an unterminated phrase of 10 000 quotes and words */
@@ -359,14 +368,14 @@ static void test_limits(void)
 	memcpy(longer + QUERY_MAX_BYTES - 3, "ab\xc3\xa9z", 5);
 	longer[sizeof longer - 1] = '\0';
 	q = parse(longer);
-	CHECK(q.match != NULL);
+	CHECK(fts_of(&q) != NULL);
 	CHECK(accepted(&q));
 }
 
 static void test_utf8(void)
 {
 	struct query q = parse("caf\xc3\xa9 M\xc3\xbcller");
-	CHECK_STR(q.match, "(\"caf\xc3\xa9\" \"M\xc3\xbcller\")");
+	CHECK_STR(fts_of(&q), "(\"caf\xc3\xa9\" \"M\xc3\xbcller\")");
 	CHECK(q.nwords == 2);
 	CHECK_STR(q.words[0], "caf\xc3\xa9");
 	CHECK_STR(q.words[1], "m\xc3\xbcller"); /* ASCII letters lowercased, the rest left as typed */
@@ -376,12 +385,140 @@ static void test_utf8(void)
 	CHECK_STR(match("\xce\xb1\xce\xb2"), "(\"\xce\xb1\xce\xb2\")"); /* Greek */
 	/* non-ASCII punctuation is left to the tokenizer: an em dash alone finds nothing but is accepted */
 	q = parse("\xe2\x80\x94");
-	CHECK(q.match != NULL && accepted(&q));
+	CHECK(fts_of(&q) != NULL && accepted(&q));
 	q = parse("\xf0\x9f\x98\x80*"); /* an emoji prefix */
 	CHECK(accepted(&q));
 	/* invalid UTF-8 is accepted too */
 	q = parse("\xff\xfe \xc3 \x80\x80 a\xe2\x82");
 	CHECK(accepted(&q));
+}
+
+/* ---- the clauses the store gets ---- */
+
+static void test_clauses(void)
+{
+	struct query q = parse("pembro* \"overall  survival\" OR KEYNOTE-522 -\"adjuvant therapy\" -surgery");
+	CHECK(q.nclauses == 5);
+	const struct search_clause *c = q.clauses;
+	CHECK(c[0].nwords == 1 && c[0].prefix && !c[0].phrase && !c[0].exclude && !c[0].or_before);
+	CHECK_STR(c[0].words[0], "pembro");
+	CHECK(c[1].nwords == 2 && c[1].phrase && !c[1].prefix && !c[1].or_before);
+	CHECK_STR(c[1].words[0], "overall");
+	CHECK_STR(c[1].words[1], "survival");
+	CHECK(c[2].nwords == 1 && !c[2].phrase && c[2].or_before);
+	CHECK_STR(c[2].words[0], "KEYNOTE-522"); /* the store cuts it as it indexes */
+	/* the excluded ones come after the included ones */
+	CHECK(c[3].exclude && c[3].phrase && c[3].nwords == 2 && !c[3].or_before);
+	CHECK(c[4].exclude && c[4].nwords == 1);
+	CHECK_STR(c[4].words[0], "surgery");
+	for (size_t i = 0; i < q.nclauses; i++)
+		CHECK(c[i].column == SEARCH_ANY);
+	/* an excluded one first: still after, and the first included one has no OR before it */
+	q = parse("-x OR a b");
+	CHECK(q.nclauses == 3 && !q.clauses[0].or_before && !q.clauses[1].or_before && q.clauses[2].exclude);
+	/* quotes and stars are never in a word; blanks of every kind cut a phrase */
+	q = parse("\"im*muno\ttherapy\" x\"b");
+	CHECK(q.nclauses == 3 && q.clauses[0].nwords == 2);
+	CHECK_STR(q.clauses[0].words[0], "immuno");
+	CHECK_STR(q.clauses[0].words[1], "therapy");
+	CHECK_STR(q.clauses[1].words[0], "x");
+	CHECK_STR(q.clauses[2].words[0], "b");
+	/* nothing included: no clause at all */
+	q = parse("-a -b");
+	CHECK(q.nclauses == 0);
+	/* a phrase of the longest query: every word kept, within the store's limit */
+	char text[QUERY_MAX_BYTES + 1];
+	for (size_t i = 0; i < QUERY_MAX_BYTES; i++)
+		text[i] = i == 0 ? '"' : i % 2 ? 'a' : ' ';
+	text[QUERY_MAX_BYTES] = '\0';
+	q = parse(text);
+	CHECK(q.nclauses == 1 && q.clauses[0].nwords == QUERY_MAX_BYTES / 2 &&
+	      q.clauses[0].nwords <= SEARCH_MAX_WORDS);
+}
+
+/* Runs an expression on article_cols (made by test_store_text): the rows found as a bit set, or -1. */
+static long run_cols(const char *expr)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT rowid FROM article_cols WHERE article_cols MATCH ?1", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+	long found = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		found |= 1L << (sqlite3_column_int64(st, 0) & 31);
+	if (rc != SQLITE_DONE)
+		fprintf(stderr, "  FTS5 refused %s: %s\n", expr, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? found : -1;
+}
+
+/* The store's own text for clauses from elsewhere than the parser: quotes inside words, columns, limits. */
+static void test_store_text(void)
+{
+	static const char *const quoted[] = {"a\"b", "NOT", "\"", "{body}:x*"};
+	struct search_clause c[SEARCH_MAX_CLAUSES + 2] = {{quoted, 4, 1, 1, 0, 0, SEARCH_ANY}};
+	CHECK_STR(fts5_query(&pool, c, 1), "(\"a\"\"b NOT \"\" {body}:x*\"*)");
+	CHECK(run_fts(fts5_query(&pool, c, 1)) == 0); /* valid, and finds nothing */
+	/* one word on one column, in a table of the server's columns (a body per audience) */
+	CHECK(sqlite3_exec(
+		  db,
+		  "CREATE VIRTUAL TABLE article_cols USING fts5(title, summary, body, body_members, "
+		  "body_hcp, body_verified, people, trial, refs, topics, tokenize = 'porter unicode61'); "
+		  "INSERT INTO article_cols (rowid, title, body_members) VALUES (1, 'Pembrolizumab "
+		  "works', ''), (2, 'Surgery', 'overall response with pembrolizumab')",
+		  NULL, NULL, NULL) == SQLITE_OK);
+	static const char *const pembro[] = {"pembrolizumab"}, *const resp[] = {"response"};
+	c[0] = (struct search_clause){pembro, 1, 0, 0, 0, 0, SEARCH_TITLE};
+	CHECK_STR(fts5_query(&pool, c, 1), "({title} : \"pembrolizumab\")");
+	CHECK(run_cols(fts5_query(&pool, c, 1)) == ROWS(1));
+	c[0].column = SEARCH_BODY;
+	CHECK(run_cols(fts5_query(&pool, c, 1)) == ROWS(2));
+	c[0].column = SEARCH_SUMMARY;
+	CHECK(run_cols(fts5_query(&pool, c, 1)) == 0);
+	CHECK(fts5_query_kind(c, 1) == 0); /* a column needs the filter */
+	c[0].column = SEARCH_ANY;
+	CHECK(fts5_query_kind(c, 1) == 2);
+	/* an excluded clause on a column */
+	c[1] = (struct search_clause){resp, 1, 0, 0, 1, 0, SEARCH_BODY};
+	CHECK_STR(fts5_query(&pool, c, 2),
+		  "(\"pembrolizumab\") NOT {body body_members body_hcp body_verified} : "
+		  "\"response\"");
+	CHECK(run_cols(fts5_query(&pool, c, 2)) == ROWS(1));
+	CHECK(fts5_query_kind(c, 2) == 0);
+	/* a column out of range is every column */
+	c[0].column = (enum search_column)99;
+	CHECK_STR(fts5_query(&pool, c, 1), "(\"pembrolizumab\")");
+	c[0].column = SEARCH_ANY;
+	/* only excluded clauses, or none with a word: nothing to look for */
+	CHECK(fts5_query(&pool, c + 1, 1) == NULL);
+	CHECK(fts5_query(&pool, c, 0) == NULL);
+	struct search_clause empty = {NULL, 0, 0, 0, 0, 0, SEARCH_ANY};
+	CHECK(fts5_query(&pool, &empty, 1) == NULL);
+	/* what kind of query: one word, one phrase or a word of several tokens, or more */
+	static const char *const two[] = {"overall", "survival"}, *const hyphen[] = {"PD-L1"};
+	c[0] = (struct search_clause){two, 2, 1, 0, 0, 0, SEARCH_ANY};
+	CHECK(fts5_query_kind(c, 1) == 1);
+	c[0] = (struct search_clause){hyphen, 1, 0, 0, 0, 0, SEARCH_ANY};
+	CHECK(fts5_query_kind(c, 1) == 1);
+	c[0] = (struct search_clause){pembro, 1, 0, 1, 0, 0, SEARCH_ANY};
+	CHECK(fts5_query_kind(c, 1) == 2);
+	CHECK(fts5_query_kind(c, 2) == 0);
+	/* the store reads SEARCH_MAX_CLAUSES clauses: the ones after are left out */
+	for (size_t i = 0; i < SEARCH_MAX_CLAUSES + 2; i++)
+		c[i] =
+		    (struct search_clause){i < SEARCH_MAX_CLAUSES ? pembro : resp, 1, 0, 0, 0, 0, SEARCH_ANY};
+	const char *t = fts5_query(&pool, c, SEARCH_MAX_CLAUSES + 2);
+	CHECK(t && !strstr(t, "response"));
+	/* and SEARCH_MAX_WORDS words in all */
+	static const char *many[SEARCH_MAX_WORDS + 10];
+	for (size_t i = 0; i < SEARCH_MAX_WORDS + 10; i++)
+		many[i] = i < SEARCH_MAX_WORDS ? "w" : "late";
+	c[0] = (struct search_clause){many, SEARCH_MAX_WORDS + 10, 1, 0, 0, 0, SEARCH_ANY};
+	c[1] = (struct search_clause){resp, 1, 0, 0, 0, 0, SEARCH_ANY};
+	t = fts5_query(&pool, c, 2);
+	CHECK(t && !strstr(t, "late") && !strstr(t, "response") && run_fts(t) == 0);
 }
 
 /* ---- what the expressions find in the table above ---- */
@@ -403,12 +540,12 @@ static void test_semantics(void)
 	CHECK(run_fts(match("nct03734029")) == ROWS(4));
 	CHECK(run_fts(match("PEMBROLIZUMAB")) == ROWS(1, 2));
 	/* the public form leaves the body out: row 2 has pembrolizumab only in its body */
-	CHECK(run_fts(pub(parse("pembrolizumab").match)) == ROWS(1));
-	CHECK(run_fts(pub(parse("response").match)) == 0);
-	CHECK(run_fts(parse("response").match) == ROWS(2));
+	CHECK(run_fts(pub(match("pembrolizumab"))) == ROWS(1));
+	CHECK(run_fts(pub(match("response"))) == 0);
+	CHECK(run_fts(match("response")) == ROWS(2));
 	/* an excluded word in the body does not hide an article from the public form */
-	CHECK(run_fts(parse("survival -response").match) == ROWS(1));
-	CHECK(run_fts(pub(parse("survival -response").match)) == ROWS(1, 2));
+	CHECK(run_fts(match("survival -response")) == ROWS(1));
+	CHECK(run_fts(pub(match("survival -response"))) == ROWS(1, 2));
 	/* operators typed as words find nothing, and fail nothing */
 	CHECK(run_fts(match("pembrolizumab NEAR survival")) == 0);
 	CHECK(run_fts(match("title:pembrolizumab")) == 0);
@@ -516,7 +653,7 @@ static void test_fuzz(void)
 			refused++;
 			fprintf(stderr, "  fuzz round %d refused: [%s]\n", round, text);
 		}
-		found_some += q.match != NULL;
+		found_some += fts_of(&q) != NULL;
 		/* what "did you mean" gets back is a query again */
 		for (size_t i = 0; i < q.nwords; i++)
 			CHECK(q.words[i][0] != '\0');
@@ -603,6 +740,8 @@ int main(void)
 	RUN(test_operators_are_words);
 	RUN(test_limits);
 	RUN(test_utf8);
+	RUN(test_clauses);
+	RUN(test_store_text);
 	RUN(test_semantics);
 	RUN(test_fuzz);
 	RUN(test_distance);

@@ -97,6 +97,7 @@ enum pg_state {
 	PG_STATE_RELATED,
 	PG_STATE_CHANGES,
 	PG_STATE_BACKUP,
+	PG_STATE_SNIPPET,
 	PG_STATES
 };
 void **pg_state(store *s, enum pg_state which, void (*release)(void *));

@@ -14,10 +14,7 @@
 enum {
 	S_FIRST = 369, /* slots 370-394 belong to pg_search.c */
 	S_ARTICLES,
-	S_NAMES_SECTION,
-	S_NAMES_CONGRESS,
-	S_NAMES_TRIAL,
-	S_NAMES_TAG,
+	S_NAMES,
 	S_VERSION,
 	S_VOCAB,
 	S_VOCAB_LIVE,
@@ -28,37 +25,29 @@ enum {
 };
 _Static_assert(S_LAST <= 395, "statement slots 370-394 belong to pg_search.c (395-409 to pg_search_hits.c)");
 
-/* ---- the query: the FTS5 expression query.c makes, read back into terms ---- */
+/* ---- the query: the parsed clauses, as FTS5's text of them is read (fts5_query.c) ---- */
 
-/* Reads match ("a" "b"* OR "c d") NOT "e": quoted terms, OR and NOT between them; everything else is
- * spacing. Terms without a word are left out, as FTS5 leaves empty phrases out. */
-static void parse_match(const char *match, struct parsed *out)
+/* q's clauses with a word, the included ones first, at most SEARCH_MAX_CLAUSES of them and SEARCH_MAX_WORDS
+ * words in all (the included ones' first); OR only between included ones. */
+static void parse_clauses(const struct search_query *q, struct parsed *out)
 {
 	memset(out, 0, sizeof *out);
-	int negative = 0, or_next = 0;
-	for (const char *p = match; *p;) {
-		if (*p == '"') {
-			const char *close = strchr(p + 1, '"');
-			if (!close)
-				close = p + strlen(p);
-			struct term t = {p + 1, (size_t)(close - p - 1), *close && close[1] == '*', negative,
-					 or_next && !negative};
-			p = *close ? close + 1 + (close[1] == '*') : close;
-			negative = or_next = 0;
-			if (pg_word_count(t.text, t.n) > 0 && out->n < MAX_TERMS)
-				out->t[out->n++] = t;
-			continue;
+	size_t n = q->nclauses < SEARCH_MAX_CLAUSES ? q->nclauses : SEARCH_MAX_CLAUSES,
+	       left = SEARCH_MAX_WORDS;
+	for (int excluded = 0; excluded < 2; excluded++)
+		for (size_t i = 0; i < n && out->n < MAX_TERMS; i++) {
+			struct search_clause c = q->clauses[i];
+			if (!c.exclude != !excluded || c.nwords == 0 || left == 0)
+				continue;
+			c.nwords = c.nwords < left ? c.nwords : left;
+			left -= c.nwords;
+			c.exclude = excluded;
+			c.or_before = c.or_before && !excluded;
+			if ((unsigned)c.column > SEARCH_TOPICS)
+				c.column = SEARCH_ANY;
+			if (pg_clause_word_count(&c) > 0)
+				out->t[out->n++] = c;
 		}
-		if (strncmp(p, "NOT", 3) == 0 && (p[3] == ' ' || p[3] == '"')) {
-			negative = 1;
-			p += 3;
-		} else if (strncmp(p, "OR", 2) == 0 && (p[2] == ' ' || p[2] == '"')) {
-			or_next = 1;
-			p += 2;
-		} else {
-			p++;
-		}
-	}
 }
 
 /* ---- facets: counted by rank.c from the hits, named by one query per kind (as sq_search.c) ---- */
@@ -68,37 +57,45 @@ void pg_add_id(buf *b, size_t i, int64_t id)
 	buf_printf(b, "%s%lld", i ? "," : "{", (long long)id);
 }
 
+/* $1-$4 the ids of the sections, congresses, topics and trials counted: their names, each row's kind first
+ * (facet_kind), in one statement. */
+#define NAMES_SQL                                                                                            \
+	"SELECT 0, id, slug, name FROM section WHERE id = ANY ($1::bigint[]) UNION ALL "                     \
+	"SELECT 1, id, slug, name FROM congress WHERE id = ANY ($2::bigint[]) UNION ALL "                    \
+	"SELECT 3, id, slug, name FROM tag WHERE id = ANY ($3::bigint[]) UNION ALL "                         \
+	"SELECT 4, id, slug, name FROM trial WHERE id = ANY ($4::bigint[])"
+_Static_assert(FACET_SECTION == 0 && FACET_CONGRESS == 1 && FACET_TAG == 3 && FACET_TRIAL == 4,
+	       "NAMES_SQL's kinds");
+
 static int name_facets(store *s, h2o_mem_pool_t *pool, struct search_result *out)
 {
-	static const char *const sql[] = {
-	    [FACET_SECTION] = "SELECT id, slug, name FROM section WHERE id = ANY ($1::bigint[])",
-	    [FACET_CONGRESS] = "SELECT id, slug, name FROM congress WHERE id = ANY ($1::bigint[])",
-	    [FACET_TAG] = "SELECT id, slug, name FROM tag WHERE id = ANY ($1::bigint[])",
-	    [FACET_TRIAL] = "SELECT id, slug, name FROM trial WHERE id = ANY ($1::bigint[])",
-	};
-	static const int slots[] = {[FACET_SECTION] = S_NAMES_SECTION,
-				    [FACET_CONGRESS] = S_NAMES_CONGRESS,
-				    [FACET_TAG] = S_NAMES_TAG,
-				    [FACET_TRIAL] = S_NAMES_TRIAL};
-	for (int kind = 0; kind < FACET_KINDS; kind++) {
-		struct facet *f = out->facets[kind];
-		size_t n = out->nfacets[kind];
-		if (kind == FACET_YEAR || n == 0)
-			continue;
+	static const int kinds[] = {FACET_SECTION, FACET_CONGRESS, FACET_TAG, FACET_TRIAL};
+	struct pg_params p = {0};
+	size_t named = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		struct facet *f = out->facets[kinds[k]];
+		size_t n = out->nfacets[kinds[k]];
 		buf ids;
 		buf_init(&ids, pool);
+		buf_addc(&ids, '{');
 		for (size_t i = 0; i < n; i++)
-			pg_add_id(&ids, i, f[i].id);
+			buf_printf(&ids, "%s%lld", i ? "," : "", (long long)f[i].id);
 		buf_addc(&ids, '}');
-		struct pg_params p = {0};
 		pg_p_text(&p, buf_cstr(&ids));
-		PGresult *r = pg_q(s, slots[kind], sql[kind], &p);
-		if (!r)
-			return -1;
-		for (int row = 0; row < PQntuples(r); row++)
-			rank_name(f, n, pg_i64(r, row, 0), pg_str(pool, r, row, 1), pg_str(pool, r, row, 2));
-		PQclear(r);
+		named += n;
 	}
+	if (!named)
+		return 0;
+	PGresult *r = pg_q(s, S_NAMES, NAMES_SQL, &p);
+	if (!r)
+		return -1;
+	for (int row = 0; row < PQntuples(r); row++) {
+		int kind = (int)pg_i64(r, row, 0);
+		if (kind >= 0 && kind < FACET_KINDS && kind != FACET_YEAR)
+			rank_name(out->facets[kind], out->nfacets[kind], pg_i64(r, row, 1),
+				  pg_str(pool, r, row, 2), pg_str(pool, r, row, 3));
+	}
+	PQclear(r);
 	return 0;
 }
 
@@ -140,7 +137,7 @@ int pg_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 {
 	memset(out, 0, sizeof *out);
 	struct parsed *terms = h2o_mem_alloc_pool(pool, sizeof *terms);
-	parse_match(q->match ? q->match : "", terms);
+	parse_clauses(q, terms);
 	struct pg_hits h;
 	if (pg_search_hits(s, q, terms, store_now(), offset + limit, &h) != 0)
 		return -1;

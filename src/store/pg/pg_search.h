@@ -9,24 +9,21 @@
 
 #define MAX_TERMS 32
 
-/* A term: "words" (a phrase), the last a prefix when followed by *; negative after NOT; or_before when OR
- * joins it to the term before (AND binds tighter than OR, as in FTS5). */
-struct term {
-	const char *text;
-	size_t n;
-	int prefix, negative, or_before;
-};
-
+/* The clauses PostgreSQL's search reads: q's with a word as pg_next_word cuts them (one without is left out,
+ * as FTS5 leaves an empty phrase out), the included first, the store's limits applied. */
 struct parsed {
-	struct term t[MAX_TERMS];
+	struct search_clause t[MAX_TERMS];
 	int n;
 };
 
 /** The next word of s[0, n) from *at: its length, its start in *start and *at past it; 0 at the end. A word
  * is a run of letters, digits and non-ASCII characters, as FTS5's unicode61 and search_text() cut them. */
 size_t pg_next_word(const char *s, size_t n, size_t *at, size_t *start);
-/** The number of words of s[0, n). */
-int pg_word_count(const char *s, size_t n);
+/** The next word of clause c, from its word *w at *at (both 0 at first): its length (0 at the end), its start
+ * in *start. */
+size_t pg_clause_next_word(const struct search_clause *c, size_t *w, size_t *at, const char **start);
+/** The number of words of clause c. */
+int pg_clause_word_count(const struct search_clause *c);
 /** A search's hits, in rank order as far as `want`; rows (malloc'd) point at facts and tags kept by the
  * connection until its next search. */
 struct pg_hits {

@@ -1,6 +1,6 @@
-/* pg_search_hits: a PostgreSQL search's hits from the words' postings (search_posting, 014): matched,
- * filtered and scored in C over facts kept per connection, as sq_search.c does over FTS5, with no per-row
- * work in SQL. */
+/* pg_search_hits: a PostgreSQL search's hits from the words' postings (search_posting, 014), kept per
+ * connection with the facts until an article changes: merged, matched, filtered and scored in C, as
+ * sq_search.c does over FTS5, with no per-row work in SQL. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +14,10 @@ enum {
 	H_FIRST = 394, /* slots 395-409 belong to pg_search_hits.c (370-394 to pg_search.c) */
 	H_VERSION,
 	H_FACTS,
+	H_FACT_TAGS,
 	H_POSTINGS,
+	H_PREFIX,
+	H_LEXEMES,
 	H_LAST
 };
 _Static_assert(H_LAST <= 410, "statement slots 395-409 belong to pg_search_hits.c");
@@ -28,7 +31,11 @@ struct facts {
 	size_t n;
 	int64_t *tags;
 	size_t ntags;
+	struct postings *postings; /* words' postings read since (pg_search_hits below) */
 };
+
+struct postings;
+static void postings_free(struct postings *c);
 
 static void facts_free(void *p)
 {
@@ -38,11 +45,12 @@ static void facts_free(void *p)
 	free(x->f);
 	free(x->level);
 	free(x->tags);
+	postings_free(x->postings);
 	free(x);
 }
 
 /* The connection's facts, read again when content_version moved: NULL on error. */
-static const struct facts *facts(store *s)
+static struct facts *facts(store *s)
 {
 	struct facts **held = (struct facts **)pg_state(s, PG_STATE_SEARCH, facts_free);
 	PGresult *v = pg_q(s, H_VERSION, "SELECT version, epoch FROM content_version WHERE id = 1", NULL);
@@ -54,26 +62,32 @@ static const struct facts *facts(store *s)
 		return *held;
 	facts_free(*held);
 	*held = NULL;
+	/* the articles from article_search_facts (015), then their topics, in id order both */
 	PGresult *r =
 	    pg_q(s, H_FACTS,
 		 "SELECT a.id, a.site_id, a.published_at, a.section_id, COALESCE(a.congress_id, 0), "
-		 "COALESCE(a.trial_id, 0), " PG_AUDIENCE_LEVEL ", "
-		 "ARRAY(SELECT g.tag_id FROM article_tag g WHERE g.article_id = a.id) "
+		 "COALESCE(a.trial_id, 0), " PG_AUDIENCE_LEVEL " "
 		 "FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at IS NOT NULL "
 		 "ORDER BY a.id",
 		 NULL);
-	if (!r)
+	PGresult *g = r ? pg_q(s, H_FACT_TAGS,
+			       "SELECT article_id, tag_id FROM article_tag ORDER BY article_id, tag_id", NULL)
+			: NULL;
+	if (!g) {
+		PQclear(r);
 		return NULL;
-	size_t n = (size_t)PQntuples(r), tcap = 0;
+	}
+	size_t n = (size_t)PQntuples(r), ng = (size_t)PQntuples(g), at = 0;
 	struct facts *x = calloc(1, sizeof *x);
 	if (x) {
 		x->f = malloc((n ? n : 1) * sizeof *x->f);
 		x->level = malloc(n ? n : 1);
+		x->tags = malloc((ng ? ng : 1) * sizeof *x->tags);
 	}
-	int failed = !x || !x->f || !x->level;
+	int failed = !x || !x->f || !x->level || !x->tags;
 	for (size_t i = 0; i < n && !failed; i++) {
-		int64_t published = pg_i64(r, (int)i, 2);
-		x->f[i] = (struct fact){.id = pg_i64(r, (int)i, 0),
+		int64_t published = pg_i64(r, (int)i, 2), id = pg_i64(r, (int)i, 0);
+		x->f[i] = (struct fact){.id = id,
 					.site = pg_i64(r, (int)i, 1),
 					.published = published,
 					.section = pg_i64(r, (int)i, 3),
@@ -82,22 +96,14 @@ static const struct facts *facts(store *s)
 					.tags = x->ntags,
 					.year = rank_year(published)};
 		x->level[i] = (unsigned char)pg_i64(r, (int)i, 6);
-		for (const char *t = PQgetvalue(r, (int)i, 7); *t;) {
-			if (*t < '0' || *t > '9') {
-				t++;
-				continue;
-			}
-			char *end;
-			int64_t tag = strtoll(t, &end, 10);
-			t = end;
-			if (rank_grow((void **)&x->tags, &tcap, x->ntags + 1, sizeof *x->tags) != 0) {
-				failed = 1;
-				break;
-			}
-			x->tags[x->ntags++] = tag;
+		while (at < ng && pg_i64(g, (int)at, 0) < id)
+			at++; /* a draft's topics */
+		for (; at < ng && pg_i64(g, (int)at, 0) == id; at++) {
+			x->tags[x->ntags++] = pg_i64(g, (int)at, 1);
 			x->f[i].ntags++;
 		}
 	}
+	PQclear(g);
 	PQclear(r);
 	if (failed) {
 		facts_free(x);
@@ -110,35 +116,15 @@ static const struct facts *facts(store *s)
 	return x;
 }
 
-static long find_fact(const struct facts *x, int64_t id)
-{
-	size_t lo = 0, hi = x->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->f[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < x->n && x->f[lo].id == id ? (long)lo : -1;
-}
-
 /* ---- the query's lexemes ---- */
 
-/* A lexeme the query looks up: the j-th (from 1) of the sent word `sent`; prefix for the last of a prefix
- * term. */
-struct key {
-	int sent, j, prefix;
-};
-
+/* The query's words and lexemes (keys): each term's keys one after another, a phrase's in order. */
 struct query {
 	const struct parsed *terms;
 	int nwords;
-	int word_term[MAX_TERMS * 16]; /* each word's term */
-	int word_last[MAX_TERMS * 16]; /* the last word of a prefix term */
-	int word_sent[MAX_TERMS * 16]; /* each word's in the statement: a word repeated is looked up once */
-	int nkeys;		       /* the lexemes, in term order, each its term's next */
-	struct key keys[MAX_TERMS * 16];
+	int word_term[MAX_TERMS * 16];		      /* each word's term */
+	int word_last[MAX_TERMS * 16];		      /* the last word of a prefix term */
+	int nkeys;				      /* the lexemes, in term order, each its term's next */
 	int term_first[MAX_TERMS], term_n[MAX_TERMS]; /* each term's keys */
 };
 #define MAX_WORDS (MAX_TERMS * 16)
@@ -147,24 +133,86 @@ struct query {
 #define BODY 2
 static const double weights[NCOLS] = {10.0, 4.0, 1.0, 3.0, 5.0, 1.0, 3.0};
 
-/* ---- positions ---- */
+/* ---- postings: each lexeme's articles and positions, read once and kept with the facts ---- */
 
-/* The numbers of an array's text ({1,16385}) appended to *p (of *n, room *cap): 0, or -1 out of memory. */
-static int add_positions(const char *s, int32_t **p, size_t *n, size_t *cap)
+/* One key's postings: the articles holding the lexeme (a prefix: any lexeme it begins), in id order, and
+ * each one's positions (column << 14 | position), sorted. */
+struct plist {
+	char *lexeme;
+	int prefix;
+	uint64_t used; /* the search that read it last */
+	size_t n, bytes;
+	int64_t *ids;
+	uint32_t *at; /* n + 1: article i's positions are pos[at[i], at[i + 1]) */
+	int32_t *pos;
+};
+
+/* A word of a query and its lexemes, in the order of the word (what to_tsvector makes of it). */
+struct stem {
+	char *word;
+	int n;
+	char **lexemes;
+};
+
+#define KEEP_BYTES (16u << 20) /* postings kept per connection; the least recently read go first */
+#define KEEP_STEMS 1024	       /* words whose lexemes are kept */
+
+struct postings {
+	struct plist **l;
+	size_t n, cap, bytes;
+	uint64_t tick; /* searches so far */
+	struct stem *stems;
+	size_t nstems, scap;
+};
+
+static void plist_free(struct plist *l)
 {
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			continue;
-		int32_t v = 0;
-		while (*s >= '0' && *s <= '9')
-			v = v * 10 + (*s++ - '0');
-		if (rank_grow((void **)p, cap, *n + 1, sizeof **p) != 0)
-			return -1;
-		(*p)[(*n)++] = v;
-		if (!*s)
-			break;
+	if (!l)
+		return;
+	free(l->lexeme);
+	free(l->ids);
+	free(l->at);
+	free(l->pos);
+	free(l);
+}
+
+static void stems_clear(struct postings *c)
+{
+	for (size_t i = 0; i < c->nstems; i++) {
+		for (int j = 0; j < c->stems[i].n; j++)
+			free(c->stems[i].lexemes[j]);
+		free(c->stems[i].lexemes);
+		free(c->stems[i].word);
 	}
-	return 0;
+	c->nstems = 0;
+}
+
+static void postings_free(struct postings *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		plist_free(c->l[i]);
+	free(c->l);
+	stems_clear(c);
+	free(c->stems);
+	free(c);
+}
+
+/* Lets go of the least recently read lists, never one of the search under way, until they fit. */
+static void postings_trim(struct postings *c)
+{
+	while (c->bytes > KEEP_BYTES) {
+		size_t old = c->n;
+		for (size_t i = 0; i < c->n; i++)
+			if (c->l[i]->used != c->tick && (old == c->n || c->l[i]->used < c->l[old]->used))
+				old = i;
+		if (old == c->n)
+			return;
+		c->bytes -= c->l[old]->bytes;
+		plist_free(c->l[old]);
+		c->l[old] = c->l[--c->n];
+	}
 }
 
 static int by_int(const void *a, const void *b)
@@ -172,6 +220,160 @@ static int by_int(const void *a, const void *b)
 	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
 	return (x > y) - (x < y);
 }
+
+/* The numbers of an array's text ({1,16385}) appended to l->pos (of *n, room *cap): 0, or -1 out of memory.
+ */
+static int add_positions(const char *s, struct plist *l, size_t *n, size_t *cap)
+{
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			continue;
+		int32_t v = 0;
+		while (*s >= '0' && *s <= '9')
+			v = v * 10 + (*s++ - '0');
+		if (rank_grow((void **)&l->pos, cap, *n + 1, sizeof *l->pos) != 0)
+			return -1;
+		l->pos[(*n)++] = v;
+		if (!*s)
+			break;
+	}
+	return 0;
+}
+
+/* $1 a lexeme: its postings by article (a prefix's: every lexeme from $1 up to $1 followed by the last code
+ * point, an article's rows together). */
+#define POSTINGS_SQL                                                                                         \
+	"SELECT article_id, pos::text FROM search_posting WHERE lexeme = $1::text COLLATE \"C\" "            \
+	"ORDER BY article_id"
+#define PREFIX_SQL                                                                                           \
+	"SELECT article_id, pos::text FROM search_posting WHERE lexeme >= $1::text COLLATE \"C\" "           \
+	"AND lexeme <= ($1::text || chr(1114111)) COLLATE \"C\" ORDER BY article_id"
+
+/* The postings of lexeme (a prefix when prefix), kept or read: NULL on error. */
+static struct plist *postings_of(store *s, struct postings *c, const char *lexeme, int prefix)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->l[i]->prefix == prefix && strcmp(c->l[i]->lexeme, lexeme) == 0) {
+			c->l[i]->used = c->tick;
+			return c->l[i];
+		}
+	struct pg_params p = {0};
+	pg_p_text(&p, lexeme);
+	PGresult *r = pg_q(s, prefix ? H_PREFIX : H_POSTINGS, prefix ? PREFIX_SQL : POSTINGS_SQL, &p);
+	if (!r)
+		return NULL;
+	size_t rows = (size_t)PQntuples(r), npos = 0, pcap = 0;
+	struct plist *l = calloc(1, sizeof *l);
+	if (l) {
+		l->lexeme = strdup(lexeme);
+		l->ids = malloc((rows ? rows : 1) * sizeof *l->ids);
+		l->at = malloc((rows + 1) * sizeof *l->at);
+	}
+	int failed = !l || !l->lexeme || !l->ids || !l->at ||
+		     rank_grow((void **)&c->l, &c->cap, c->n + 1, sizeof *c->l) != 0;
+	for (size_t i = 0; i < rows && !failed; i++) {
+		int64_t id = pg_i64(r, (int)i, 0);
+		if (l->n == 0 || l->ids[l->n - 1] != id) {
+			l->ids[l->n] = id;
+			l->at[l->n++] = (uint32_t)npos;
+		}
+		size_t from = npos;
+		failed = add_positions(PQgetvalue(r, (int)i, 1), l, &npos, &pcap) != 0;
+		/* a prefix's second lexeme in one article: its positions merged into order */
+		if (!failed && from > l->at[l->n - 1])
+			qsort(l->pos + l->at[l->n - 1], npos - l->at[l->n - 1], sizeof *l->pos, by_int);
+	}
+	PQclear(r);
+	if (failed) {
+		plist_free(l);
+		return NULL;
+	}
+	l->at[l->n] = (uint32_t)npos;
+	l->prefix = prefix;
+	l->used = c->tick;
+	l->bytes =
+	    sizeof *l + strlen(lexeme) + l->n * (sizeof *l->ids + sizeof *l->at) + pcap * sizeof *l->pos;
+	c->l[c->n++] = l;
+	c->bytes += l->bytes;
+	return l;
+}
+
+/* $1 the words (\1 between them): each word's lexemes, in the order of the word. */
+#define LEXEMES_SQL                                                                                          \
+	"SELECT x.k, l.lexeme COLLATE \"C\" FROM unnest(string_to_array($1, chr(1))) WITH ORDINALITY x(w, "  \
+	"k), "                                                                                               \
+	"unnest(to_tsvector('plenary', search_text(x.w))) l ORDER BY x.k, l.positions[1], l.lexeme"
+
+static struct stem *stem_of(struct postings *c, const char *w, size_t n)
+{
+	for (size_t i = 0; i < c->nstems; i++)
+		if (strlen(c->stems[i].word) == n && memcmp(c->stems[i].word, w, n) == 0)
+			return &c->stems[i];
+	return NULL;
+}
+
+/* Makes sure each of the n words (text, len) has its lexemes kept: 0, or -1. */
+static int stem_words(store *s, struct postings *c, const char *const *text, const size_t *len, int n)
+{
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	buf words;
+	buf_init(&words, &pool);
+	int ask[MAX_TERMS * 16], nask = 0;
+	for (int k = 0; k < n; k++) {
+		int again = stem_of(c, text[k], len[k]) != NULL;
+		for (int i = 0; i < nask && !again; i++)
+			again = len[ask[i]] == len[k] && memcmp(text[ask[i]], text[k], len[k]) == 0;
+		if (again)
+			continue;
+		if (nask)
+			buf_addc(&words, '\1');
+		buf_add(&words, text[k], len[k]);
+		ask[nask++] = k;
+	}
+	int rc = 0;
+	if (nask) {
+		if (c->nstems + (size_t)nask > KEEP_STEMS)
+			stems_clear(c);
+		struct pg_params p = {0};
+		pg_p_text(&p, buf_cstr(&words));
+		PGresult *r = pg_q(s, H_LEXEMES, LEXEMES_SQL, &p);
+		rc = r && rank_grow((void **)&c->stems, &c->scap, c->nstems + (size_t)nask,
+				    sizeof *c->stems) == 0
+			 ? 0
+			 : -1;
+		for (int i = 0; i < nask && rc == 0; i++) {
+			struct stem *st = &c->stems[c->nstems];
+			*st = (struct stem){strndup(text[ask[i]], len[ask[i]]), 0, NULL};
+			for (int row = 0; row < PQntuples(r); row++)
+				st->n += pg_i64(r, row, 0) == i + 1;
+			st->lexemes = calloc((size_t)(st->n ? st->n : 1), sizeof *st->lexemes);
+			if (!st->word || !st->lexemes) {
+				free(st->word);
+				free(st->lexemes);
+				rc = -1;
+				break;
+			}
+			c->nstems++;
+			int j = 0;
+			for (int row = 0; row < PQntuples(r); row++)
+				if (pg_i64(r, row, 0) == i + 1 &&
+				    !(st->lexemes[j++] = strdup(PQgetvalue(r, row, 1))))
+					rc = -1;
+		}
+		PQclear(r);
+	}
+	h2o_mem_clear_pool(&pool);
+	return rc;
+}
+
+/* ---- matching ---- */
+
+/* One article's positions of each key. */
+struct doc {
+	const int32_t *p[MAX_WORDS + 1];
+	size_t len[MAX_WORDS + 1];
+};
 
 static int has(const int32_t *p, size_t n, int32_t v)
 {
@@ -186,13 +388,6 @@ static int has(const int32_t *p, size_t n, int32_t v)
 	return lo < n && p[lo] == v;
 }
 
-/* One article's positions of each key (pointers into one buffer). */
-struct doc {
-	int32_t *pos;
-	size_t npos, cap;
-	size_t at[MAX_WORDS + 1], len[MAX_WORDS + 1];
-};
-
 /* The occurrences of term t in each column of the article (its keys one after another: a phrase). */
 static void term_counts(const struct query *qy, const struct doc *d, int t, double *tf)
 {
@@ -200,14 +395,13 @@ static void term_counts(const struct query *qy, const struct doc *d, int t, doub
 	int first = qy->term_first[t], n = qy->term_n[t];
 	if (n == 0)
 		return;
-	const int32_t *p0 = d->pos + d->at[first];
+	const int32_t *p0 = d->p[first];
 	for (size_t i = 0; i < d->len[first]; i++) {
 		int32_t p = p0[i];
 		int ok = 1;
 		for (int j = 1; j < n && ok; j++) {
 			int32_t want = p + j;
-			ok = (want >> 14) == (p >> 14) &&
-			     has(d->pos + d->at[first + j], d->len[first + j], want);
+			ok = (want >> 14) == (p >> 14) && has(d->p[first + j], d->len[first + j], want);
 		}
 		if (ok && (p >> 14) < NCOLS)
 			tf[p >> 14] += 1;
@@ -223,15 +417,14 @@ static int present(const double *tf, int body)
 	return 0;
 }
 
-/* The query as the tsquery pg_search.c made of it would be answered: OR between groups of ANDed positive
- * terms, the excluded terms ANDed to the last group (& binds tighter than |); a term without a lexeme is
- * left out as PostgreSQL leaves it out. in[t]: term t is there. -1 when nothing is left to look for. */
+/* The query as FTS5 would answer it: OR between groups of ANDed included terms, the excluded terms ANDed to
+ * the last group (AND binds tighter than OR); a term without a lexeme is left out. in[t]: term t is there. */
 static int matches(const struct query *qy, const int *in)
 {
 	const struct parsed *q = qy->terms;
 	int any = 0, group = 1, group_has = 0, result = 0;
 	for (int t = 0; t < q->n; t++) {
-		if (q->t[t].negative)
+		if (q->t[t].exclude)
 			continue;
 		if (q->t[t].or_before && any) {
 			if (group_has && group)
@@ -247,140 +440,104 @@ static int matches(const struct query *qy, const int *in)
 	}
 	/* the last group, with the exclusions */
 	for (int t = 0; t < q->n; t++)
-		if (q->t[t].negative && qy->term_n[t] > 0 && in[t])
+		if (q->t[t].exclude && qy->term_n[t] > 0 && in[t])
 			group = 0;
 	if (group_has && group)
 		result = 1;
 	return result;
 }
 
-/* Whether any positive term has a lexeme: else PostgreSQL's query is empty and finds nothing. */
+/* Whether any included term has a lexeme: else PostgreSQL's query is empty and finds nothing. */
 static int searchable(const struct query *qy)
 {
 	for (int t = 0; t < qy->terms->n; t++)
-		if (!qy->terms->t[t].negative && qy->term_n[t] > 0)
+		if (!qy->terms->t[t].exclude && qy->term_n[t] > 0)
 			return 1;
 	return 0;
 }
 
-/* ---- the statement ---- */
-
-/* $1 the words (\1 between them), $2 each word's prefix flag ('1' for the last word of a prefix term). The
- * first rows (article 0) tell each word's lexemes (its j-th of nj, in the order of the word); then each
- * lexeme's postings, a prefix's for every lexeme it begins, by article. */
-#define POSTINGS_SQL                                                                                         \
-	"WITH w AS MATERIALIZED (SELECT x.k, l.lexeme COLLATE \"C\" AS lexeme, row_number() OVER "           \
-	"(PARTITION BY x.k ORDER BY "                                                                        \
-	"l.positions[1], l.lexeme) AS j, count(*) OVER (PARTITION BY x.k) AS nj, "                           \
-	"substr($2, x.k::int, 1) = '1' AS prefix "                                                           \
-	"FROM unnest(string_to_array($1, chr(1))) WITH ORDINALITY x(w, k), "                                 \
-	"unnest(to_tsvector('plenary', search_text(x.w))) l) "                                               \
-	"SELECT w.k, w.j, 0::bigint AS article_id, '' AS pos FROM w "                                        \
-	"UNION ALL SELECT w.k, w.j, p.article_id, p.pos::text FROM w, LATERAL (SELECT p.article_id, p.pos "  \
-	"FROM search_posting p WHERE p.lexeme >= w.lexeme AND p.lexeme <= CASE WHEN w.prefix AND w.j = "     \
-	"w.nj "                                                                                              \
-	"THEN w.lexeme || chr(1114111) ELSE w.lexeme END) p "                                                \
-	"ORDER BY 3, 1, 2"
-
-/* qy's words from the terms (at most MAX_WORDS), \1 between them in words, their prefix flags in flags. */
-static void query_words(const struct parsed *terms, struct query *qy, buf *words, buf *flags)
+/* qy's words from the terms (at most MAX_WORDS), each one's term and whether it ends a prefix term. */
+static void query_words(const struct parsed *terms, struct query *qy, const char **text, size_t *n)
 {
 	memset(qy, 0, sizeof *qy);
 	qy->terms = terms;
-	const char *text[MAX_WORDS];
-	size_t n[MAX_WORDS];
-	int nsent = 0, sent_word[MAX_WORDS];
 	for (int t = 0; t < terms->n; t++) {
-		const struct term *x = &terms->t[t];
-		size_t at = 0, start, len;
+		const struct search_clause *x = &terms->t[t];
+		size_t w = 0, at = 0, len;
+		const char *start;
 		int first = qy->nwords;
-		while ((len = pg_next_word(x->text, x->n, &at, &start)) > 0 && qy->nwords < MAX_WORDS) {
-			text[qy->nwords] = x->text + start;
+		while ((len = pg_clause_next_word(x, &w, &at, &start)) > 0 && qy->nwords < MAX_WORDS) {
+			text[qy->nwords] = start;
 			n[qy->nwords] = len;
 			qy->word_term[qy->nwords++] = t;
 		}
-		for (int k = first; k < qy->nwords; k++) {
+		for (int k = first; k < qy->nwords; k++)
 			qy->word_last[k] = x->prefix && k == qy->nwords - 1;
-			int same = 0;
-			while (same < nsent) {
-				int o = sent_word[same];
-				if (n[o] == n[k] && qy->word_last[o] == qy->word_last[k] &&
-				    !memcmp(text[o], text[k], n[k]))
-					break;
-				same++;
-			}
-			qy->word_sent[k] = same;
-			if (same < nsent)
-				continue;
-			sent_word[nsent++] = k;
-			if (same)
-				buf_addc(words, '\1');
-			buf_printf(words, "%.*s", (int)n[k], text[k]);
-			buf_addc(flags, qy->word_last[k] ? '1' : '0');
-		}
 	}
+}
+
+/* The connection's postings, kept beside the facts (and let go with them when an article changes). */
+static struct postings *postings(struct facts *x)
+{
+	if (!x->postings)
+		x->postings = calloc(1, sizeof *x->postings);
+	return x->postings;
 }
 
 int pg_search_hits(store *s, const struct search_query *q, const struct parsed *terms, int64_t now,
 		   size_t want, struct pg_hits *out)
 {
 	memset(out, 0, sizeof *out);
-	const struct facts *x = facts(s);
-	if (!x)
-		return -1;
-	struct query *qy = calloc(1, sizeof *qy);
-	if (!qy)
-		return -1;
-	h2o_mem_pool_t pool;
-	h2o_mem_init_pool(&pool);
-	buf words, flags;
-	buf_init(&words, &pool);
-	buf_init(&flags, &pool);
-	query_words(terms, qy, &words, &flags);
-	struct pg_params p = {0};
-	pg_p_text(&p, buf_cstr(&words));
-	pg_p_text(&p, buf_cstr(&flags));
-	PGresult *r = qy->nwords ? pg_q(s, H_POSTINGS, POSTINGS_SQL, &p) : NULL;
-	h2o_mem_clear_pool(&pool);
-	if (qy->nwords && !r) {
-		free(qy);
-		return -1;
+	struct facts *x = facts(s);
+	struct postings *c = x ? postings(x) : NULL;
+	struct query *qy = c ? calloc(1, sizeof *qy) : NULL;
+	struct doc *d = qy ? calloc(1, sizeof *d) : NULL;
+	const char **text = d ? malloc(MAX_WORDS * sizeof *text) : NULL;
+	size_t *tlen = text ? malloc(MAX_WORDS * sizeof *tlen) : NULL;
+	struct plist **lists = tlen ? calloc(MAX_WORDS, sizeof *lists) : NULL;
+	size_t *cur = lists ? calloc(MAX_WORDS, sizeof *cur) : NULL;
+	int failed = !cur;
+	if (!failed) {
+		c->tick++;
+		query_words(terms, qy, text, tlen);
+		failed = stem_words(s, c, text, tlen, qy->nwords) != 0;
 	}
-	int rows = r ? PQntuples(r) : 0, row = 0;
-	/* the keys: each word's lexemes, in order, term by term (words come in term order) */
-	int nj[MAX_WORDS] = {0}; /* each sent word's lexemes */
-	for (; row < rows && pg_i64(r, row, 2) == 0; row++) {
-		int k = (int)pg_i64(r, row, 0) - 1, j = (int)pg_i64(r, row, 1);
-		if (k >= 0 && k < qy->nwords && j > nj[k])
-			nj[k] = j;
-	}
-	for (int k = 0; k < qy->nwords; k++) {
+	/* the keys: each word's lexemes in order, term by term, the last of a prefix term's a prefix */
+	for (int k = 0; !failed && k < qy->nwords; k++) {
 		int t = qy->word_term[k];
 		if (qy->term_n[t] == 0)
 			qy->term_first[t] = qy->nkeys;
-		int w = qy->word_sent[k];
-		for (int j = 0; j < nj[w] && qy->nkeys < MAX_WORDS; j++) {
-			qy->keys[qy->nkeys++] = (struct key){w, j + 1, qy->word_last[k] && j == nj[w] - 1};
+		const struct stem *st = stem_of(c, text[k], tlen[k]);
+		for (int j = 0; st && j < st->n && qy->nkeys < MAX_WORDS && !failed; j++) {
+			int prefix = qy->word_last[k] && j == st->n - 1;
+			lists[qy->nkeys] = postings_of(s, c, st->lexemes[j], prefix);
+			failed = !lists[qy->nkeys];
+			qy->nkeys++;
 			qy->term_n[t]++;
 		}
 	}
-	int failed = 0;
-	size_t hcap = 0, ntf = (size_t)terms->n;
+	size_t hcap = 0, ntf = (size_t)terms->n, pcap = 0, fcap = 0, at = 0;
 	double *phrase = NULL; /* each hit's score per term */
-	size_t pcap = 0;
 	int64_t docs[MAX_TERMS] = {0};
-	struct doc d = {0};
-	long *fact_of = NULL; /* each hit's fact */
-	size_t fcap = 0;
-	if (!searchable(qy))
-		rows = row; /* nothing to look for: no hit */
-	while (row < rows && !failed) {
-		int64_t id = pg_i64(r, row, 2);
-		int end = row;
-		while (end < rows && pg_i64(r, end, 2) == id)
-			end++;
-		long f = find_fact(x, id);
-		const struct fact *fa = f >= 0 ? &x->f[f] : NULL;
+	size_t *fact_of = NULL; /* each hit's fact */
+	/* every article holding a key, in id order: the keys' lists merged */
+	while (!failed && searchable(qy)) {
+		int64_t id = INT64_MAX;
+		for (int k = 0; k < qy->nkeys; k++)
+			if (cur[k] < lists[k]->n && lists[k]->ids[cur[k]] < id)
+				id = lists[k]->ids[cur[k]];
+		if (id == INT64_MAX)
+			break;
+		for (int k = 0; k < qy->nkeys; k++) {
+			const struct plist *l = lists[k];
+			int here = cur[k] < l->n && l->ids[cur[k]] == id;
+			d->p[k] = here ? l->pos + l->at[cur[k]] : NULL;
+			d->len[k] = here ? l->at[cur[k] + 1] - l->at[cur[k]] : 0;
+			cur[k] += (size_t)here;
+		}
+		while (at < x->n && x->f[at].id < id)
+			at++;
+		const struct fact *fa = at < x->n && x->f[at].id == id ? &x->f[at] : NULL;
 		int visible = fa && fa->site == q->site_id && fa->published <= now &&
 			      (!q->section_id || fa->section == q->section_id) &&
 			      (!q->congress_id || fa->congress == q->congress_id) &&
@@ -391,35 +548,18 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 				tagged |= x->tags[fa->tags + i] == q->tag_id;
 			visible = tagged;
 		}
-		if (!visible) {
-			row = end;
+		if (!visible)
 			continue;
-		}
-		/* the positions of each key, in one buffer */
-		d.npos = 0;
-		for (int k = 0; k <= qy->nkeys; k++)
-			d.at[k] = d.len[k] = 0;
-		for (int key = 0; key < qy->nkeys && !failed; key++) {
-			d.at[key] = d.npos;
-			for (int i = row; i < end; i++) {
-				int k = (int)pg_i64(r, i, 0) - 1, j = (int)pg_i64(r, i, 1);
-				if (k != qy->keys[key].sent || j != qy->keys[key].j)
-					continue;
-				if (add_positions(PQgetvalue(r, i, 3), &d.pos, &d.npos, &d.cap) != 0)
-					failed = 1;
-			}
-			d.len[key] = d.npos - d.at[key];
-			if (qy->keys[key].prefix && d.len[key] > 1)
-				qsort(d.pos + d.at[key], d.len[key], sizeof *d.pos, by_int);
-		}
-		row = end;
-		if (failed)
-			break;
-		int body = x->level[f] <= q->level;
+		int body = x->level[at] <= q->level;
 		double tf[MAX_TERMS][NCOLS];
 		int in[MAX_TERMS];
 		for (int t = 0; t < terms->n; t++) {
-			term_counts(qy, &d, t, tf[t]);
+			term_counts(qy, d, t, tf[t]);
+			enum search_column only =
+			    terms->t[t].column; /* a clause on one column counts there */
+			for (int col = 0; col < NCOLS && only != SEARCH_ANY; col++)
+				if (col != (int)only - SEARCH_TITLE)
+					tf[t][col] = 0;
 			in[t] = present(tf[t], body);
 		}
 		if (!matches(qy, in))
@@ -437,11 +577,16 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 			phrase[out->n * ntf + (size_t)t] = score;
 			docs[t] += score > 0;
 		}
-		fact_of[out->n++] = f;
+		fact_of[out->n++] = at;
 	}
-	PQclear(r);
-	free(d.pos);
+	if (c)
+		postings_trim(c);
 	free(qy);
+	free(d);
+	free(text);
+	free(tlen);
+	free(lists);
+	free(cur);
 	if (failed) {
 		free(phrase);
 		free(fact_of);

@@ -68,11 +68,24 @@ size_t pg_next_word(const char *s, size_t n, size_t *at, size_t *start)
 	return i - *start;
 }
 
-int pg_word_count(const char *s, size_t n)
+size_t pg_clause_next_word(const struct search_clause *c, size_t *w, size_t *at, const char **start)
 {
-	size_t at = 0, start;
+	for (; *w < c->nwords; ++*w, *at = 0) {
+		size_t from, len = pg_next_word(c->words[*w], strlen(c->words[*w]), at, &from);
+		if (len) {
+			*start = c->words[*w] + from;
+			return len;
+		}
+	}
+	return 0;
+}
+
+int pg_clause_word_count(const struct search_clause *c)
+{
+	size_t w = 0, at = 0;
+	const char *start;
 	int k = 0;
-	while (pg_next_word(s, n, &at, &start))
+	while (pg_clause_next_word(c, &w, &at, &start))
 		k++;
 	return k;
 }
@@ -157,16 +170,105 @@ static int intern(h2o_mem_pool_t *pool, struct words *ws, struct word_table *t, 
 	return (int)ws->n++;
 }
 
-/* Each distinct word's lexemes, as the index makes them: one statement for the page. */
+/* ---- each word's lexemes, kept by the connection: stemming a word never changes ---- */
+
+#define KEEP_WORDS 65536 /* words kept; past that the table starts again */
+
+struct lexicon {
+	char **word, **lex; /* by slot; NULL: empty */
+	size_t n, size;
+};
+
+static void lexicon_clear(struct lexicon *x)
+{
+	for (size_t i = 0; i < x->size; i++) {
+		free(x->word[i]);
+		free(x->lex[i]);
+	}
+	free(x->word);
+	free(x->lex);
+	memset(x, 0, sizeof *x);
+}
+
+static void lexicon_free(void *p)
+{
+	if (p)
+		lexicon_clear(p);
+	free(p);
+}
+
+/* The slot of w: its own, or the empty one where it goes. */
+static size_t lexicon_slot(const struct lexicon *x, const char *w)
+{
+	size_t k = (size_t)word_hash(w, strlen(w)) & (x->size - 1);
+	while (x->word[k] && strcmp(x->word[k], w) != 0)
+		k = (k + 1) & (x->size - 1);
+	return k;
+}
+
+/* Keeps w's lexemes (copies): 0, or -1 out of memory. */
+static int lexicon_add(struct lexicon *x, const char *w, const char *lex)
+{
+	if ((x->n + 1) * 2 > x->size) {
+		struct lexicon bigger = {calloc(x->size ? x->size * 2 : 4096, sizeof(char *)),
+					 calloc(x->size ? x->size * 2 : 4096, sizeof(char *)), x->n,
+					 x->size ? x->size * 2 : 4096};
+		if (!bigger.word || !bigger.lex) {
+			free(bigger.word);
+			free(bigger.lex);
+			return -1;
+		}
+		for (size_t i = 0; i < x->size; i++)
+			if (x->word[i]) {
+				size_t k = lexicon_slot(&bigger, x->word[i]);
+				bigger.word[k] = x->word[i];
+				bigger.lex[k] = x->lex[i];
+			}
+		free(x->word);
+		free(x->lex);
+		*x = bigger;
+	}
+	size_t k = lexicon_slot(x, w);
+	if (x->word[k])
+		return 0;
+	x->word[k] = strdup(w);
+	x->lex[k] = strdup(lex);
+	if (!x->word[k] || !x->lex[k]) {
+		free(x->word[k]);
+		free(x->lex[k]);
+		x->word[k] = x->lex[k] = NULL;
+		return -1;
+	}
+	x->n++;
+	return 0;
+}
+
+/* Each distinct word's lexemes, as the index makes them: those the connection has not kept yet asked in one
+ * statement for the page. */
 static int lexemes(store *s, h2o_mem_pool_t *pool, struct words *ws)
 {
+	struct lexicon **held = (struct lexicon **)pg_state(s, PG_STATE_SNIPPET, lexicon_free);
+	if (!*held && !(*held = calloc(1, sizeof **held)))
+		return -1;
+	struct lexicon *x = *held;
+	if (x->n + ws->n > KEEP_WORDS)
+		lexicon_clear(x);
+	ws->lex = h2o_mem_alloc_pool(pool, (ws->n ? ws->n : 1) * sizeof *ws->lex);
+	size_t *ask = h2o_mem_alloc_pool(pool, (ws->n ? ws->n : 1) * sizeof *ask), nask = 0;
 	buf all;
 	buf_init(&all, pool);
 	for (size_t i = 0; i < ws->n; i++) {
-		if (i)
+		size_t k = x->size ? lexicon_slot(x, ws->w[i]) : 0;
+		ws->lex[i] = x->size && x->word[k] ? mem_strndup(pool, x->lex[k], strlen(x->lex[k])) : NULL;
+		if (ws->lex[i])
+			continue;
+		if (nask)
 			buf_addc(&all, '\1');
 		buf_adds(&all, ws->w[i]);
+		ask[nask++] = i;
 	}
+	if (!nask)
+		return 0;
 	struct pg_params p = {0};
 	pg_p_text(&p, buf_cstr(&all));
 	PGresult *r = pg_q(s, S_LEXEMES,
@@ -176,9 +278,12 @@ static int lexemes(store *s, h2o_mem_pool_t *pool, struct words *ws)
 			   &p);
 	if (!r)
 		return -1;
-	ws->lex = h2o_mem_alloc_pool(pool, (ws->n ? ws->n : 1) * sizeof *ws->lex);
-	for (size_t i = 0; i < ws->n; i++)
-		ws->lex[i] = (int)i < PQntuples(r) ? pg_str(pool, r, (int)i, 0) : "";
+	for (size_t i = 0; i < nask; i++) {
+		ws->lex[ask[i]] = (int)i < PQntuples(r) ? pg_str(pool, r, (int)i, 0) : "";
+		if ((int)i < PQntuples(r))
+			lexicon_add(x, ws->w[ask[i]],
+				    ws->lex[ask[i]]); /* out of memory: asked again next time */
+	}
 	PQclear(r);
 	return 0;
 }
@@ -218,6 +323,7 @@ static void lexeme_seq(h2o_mem_pool_t *pool, const struct words *ws, const int *
 struct phrase {
 	struct lexeme_seq seq;
 	int prefix;
+	int column; /* the snippet column it must be in, or -1 for any */
 };
 
 static int lexeme_match(const char *have, const char *want, int prefix)
@@ -233,15 +339,15 @@ static int by_inst(const void *a, const void *b)
 }
 
 /* The phrases' occurrences in a column. */
-static void find_instances(h2o_mem_pool_t *pool, const struct lexeme_seq *doc, const struct phrase *ph,
-			   int nphrases, struct col *c)
+static void find_instances(h2o_mem_pool_t *pool, const struct lexeme_seq *doc, int column,
+			   const struct phrase *ph, int nphrases, struct col *c)
 {
 	int cap = 0;
 	c->inst = NULL;
 	c->ninst = 0;
 	for (int p = 0; p < nphrases; p++) {
 		int len = ph[p].seq.n;
-		if (len == 0)
+		if (len == 0 || (ph[p].column >= 0 && ph[p].column != column))
 			continue;
 		for (int i = 0; i + len <= doc->n; i++) {
 			int k = 0;
@@ -407,7 +513,7 @@ static int query_holds(const struct parsed *q, const unsigned char *present)
 {
 	int any = 0, group = 1, started = 0;
 	for (int i = 0; i < q->n; i++) {
-		if (q->t[i].negative) {
+		if (q->t[i].exclude) {
 			if (present[i])
 				return 0;
 			continue;
@@ -429,7 +535,7 @@ static const char *snippet_of(h2o_mem_pool_t *pool, const struct parsed *q, cons
 {
 	unsigned char present[MAX_TERMS] = {0}, seen[MAX_TERMS];
 	for (int i = 0; i < SNIPPET_COLS; i++) {
-		find_instances(pool, &seqs[i], ph, q->n, &cols[i]);
+		find_instances(pool, &seqs[i], i, ph, q->n, &cols[i]);
 		for (int k = 0; k < cols[i].ninst; k++)
 			present[cols[i].inst[k].phrase] = 1;
 	}
@@ -536,12 +642,13 @@ int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	/* the query's words, each term's in order */
 	int *qwords[MAX_TERMS], nq[MAX_TERMS];
 	for (int i = 0; i < terms->n; i++) {
-		const struct term *t = &terms->t[i];
-		int n = pg_word_count(t->text, t->n), k = 0;
+		const struct search_clause *t = &terms->t[i];
+		int n = pg_clause_word_count(t), k = 0;
 		qwords[i] = h2o_mem_alloc_pool(pool, (size_t)(n ? n : 1) * sizeof(int));
-		size_t at = 0, start, len;
-		while ((len = pg_next_word(t->text, t->n, &at, &start)) > 0 && k < n)
-			qwords[i][k++] = intern(pool, &ws, &table, t->text + start, len);
+		size_t w = 0, at = 0, len;
+		const char *start;
+		while ((len = pg_clause_next_word(t, &w, &at, &start)) > 0 && k < n)
+			qwords[i][k++] = intern(pool, &ws, &table, start, len);
 		nq[i] = k;
 	}
 	if (lexemes(s, pool, &ws) != 0)
@@ -550,6 +657,12 @@ int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	for (int i = 0; i < terms->n; i++) {
 		lexeme_seq(pool, &ws, qwords[i], nq[i], &ph[i].seq);
 		ph[i].prefix = terms->t[i].prefix;
+		/* a clause on one column: the summary, body, faculty, trial, references or topics of the
+		 * snippet (on the title, none of them) */
+		enum search_column c = terms->t[i].column;
+		ph[i].column = c == SEARCH_ANY	   ? -1
+			       : c == SEARCH_TITLE ? SNIPPET_COLS
+						   : (int)c - SEARCH_SUMMARY;
 	}
 	for (size_t h = 0; h < nh; h++) {
 		struct lexeme_seq seqs[SNIPPET_COLS];

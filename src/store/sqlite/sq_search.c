@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/fts5_query.h"
 #include "store/rank.h"
 #include "store/sqlite/sqlite_int.h"
 
@@ -323,13 +324,14 @@ static const unsigned readable_columns[] = {0x3C7, 0x3CF, 0x3DF, 0x3FF};
 
 /* The match restricted to what a reader of q's level may match; for a snippet, also without the title (the
  * result shows it already: a hit only by its title gets its summary as snippet). */
-static const char *filtered(h2o_mem_pool_t *pool, const struct search_query *q, int for_snippet)
+static const char *filtered(h2o_mem_pool_t *pool, const struct search_query *q, const char *match,
+			    int for_snippet)
 {
 	buf b;
 	buf_init(&b, pool);
 	const char *cols = readable[q->level < 0 ? 0 : q->level > 3 ? 3 : q->level];
 	buf_printf(&b, "%s%s : (%s)", for_snippet ? "{" : "", for_snippet ? cols + strlen("{title ") : cols,
-		   q->match);
+		   match);
 	return buf_cstr(&b);
 }
 
@@ -350,26 +352,6 @@ static int keep(const struct search_facts *x, const struct fact *f, const struct
 #define SPLIT_MIN                                                                                            \
 	2000 /* articles below which one thread reads every hit: a part would cost more than it saves */
 #define PARTS_MAX 16
-
-/* What an FTS5 expression is: 2 when one word (or one prefix), 1 when one phrase of words, 0 when more: its
- * quoted strings ("" inside one is a quote), of letters, digits and other than ASCII only for a word. */
-static int one_phrase(const char *match)
-{
-	int strings = 0, word = 1;
-	for (const char *p = match; *p; p++) {
-		if (*p != '"')
-			continue;
-		for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
-			unsigned char c = (unsigned char)*p;
-			word &=
-			    c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-		}
-		strings++;
-		if (!*p)
-			break;
-	}
-	return strings == 1 ? 1 + word : 0;
-}
 
 /* In how many parts the connection reads a search of the facts' articles. */
 static size_t part_count(store *s, const struct search_facts *x)
@@ -527,19 +509,19 @@ static void read_part(store *s, void *job)
  * thread, each part a range of ids with as many articles. The score is the phrases' relevances weighed by
  * their inverse document frequency over the hits, with the recency boost. */
 static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
-		    const struct search_query *q, size_t want, struct hit **out, size_t *n)
+		    const struct search_query *q, const char *fts, size_t want, struct hit **out, size_t *n)
 {
 	size_t nparts = part_count(s, x);
 	struct part parts[PARTS_MAX];
 	void *jobs[PARTS_MAX];
 	int64_t now = store_now();
-	int kind = one_phrase(q->match);
+	int kind = fts5_query_kind(q->clauses, q->nclauses);
 	/* One phrase is matched in every column and scored in those the reader may match, a hit in none of
 	 * them left out: the same hits as the column filter, without FTS5 cutting every hit's positions to
 	 * it. Queries of several phrases need the filter (an excluded word in a body the reader may not
 	 * match). */
 	int level = q->level < 0 ? 0 : q->level > 3 ? 3 : q->level;
-	const char *match = kind ? q->match : filtered(pool, q, 0);
+	const char *match = kind ? fts : filtered(pool, q, fts, 0);
 	unsigned columns = kind ? readable_columns[level] : readable_columns[3];
 	/* A walk costs less per hit than a statement's step: about 2.5 times less for a word, 1.5 for a
 	 * phrase of words (matching its positions weighs more). The walking part takes as many more articles,
@@ -758,16 +740,22 @@ int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 		    int with_facets, struct search_result *out)
 {
 	memset(out, 0, sizeof *out);
+	/* the parsed query as FTS5 text, made here, every word quoted: nothing a reader typed is syntax */
+	const char *fts = fts5_query(pool, q->clauses, q->nclauses);
+	if (!fts) {
+		out->hits = h2o_mem_alloc_pool(pool, sizeof *out->hits);
+		return 0; /* nothing included to look for: no hit */
+	}
 	const struct search_facts *x = facts(s);
 	if (!x)
 		return -1;
 	struct hit *rows = NULL;
 	size_t n = 0;
-	if (all_hits(s, pool, x, q, offset + limit, &rows, &n) != 0)
+	if (all_hits(s, pool, x, q, fts, offset + limit, &rows, &n) != 0)
 		return -1;
 	out->total = n;
 	size_t shown = offset < n ? (n - offset < limit ? n - offset : limit) : 0;
-	return page(s, pool, x, filtered(pool, q, 1), rows, n, rows + (offset < n ? offset : n), shown,
+	return page(s, pool, x, filtered(pool, q, fts, 1), rows, n, rows + (offset < n ? offset : n), shown,
 		    with_facets, part_count(s, x), out);
 }
 
