@@ -38,16 +38,6 @@ int store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
 	return PG(s) ? pg_store_related_refresh(s, pool, id) : sq_store_related_refresh(s, pool, id);
 }
 
-int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
-{
-	return PG(s) ? pg_store_related_of(s, id, out, max, n) : sq_store_related_of(s, id, out, max, n);
-}
-
-int store_related_backfill(store *s)
-{
-	return PG(s) ? pg_store_related_backfill(s) : sq_store_related_backfill(s);
-}
-
 int store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 {
 	return PG(s) ? pg_store_related_rebuild(s, pool) : sq_store_related_rebuild(s, pool);

@@ -12,7 +12,7 @@
 
 /* Statement slots of the seam: each domain file owns a range (users_db.c 0-39, editorial 40-139, structure
  * 140-219, media 220-259, public reads 260-339, generator and change log 340-379, search and related
- * 380-459; db.c's own 460-469; test_db 480-511). */
+ * 380-459; db.c's own 460-469, related_db.c 470-479; test_db 480-511). */
 #define DB_SLOTS 512
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460

@@ -16,8 +16,6 @@ enum {
 	R_TRIM,
 	R_WORDS,
 	R_ALL,
-	R_OF,
-	R_NEEDED,
 	R_LAST
 };
 _Static_assert(R_LAST <= 450, "statement slots 420-449 belong to pg_related.c");
@@ -248,34 +246,4 @@ int pg_store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 int pg_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
 {
 	return index_now(s) == 0 ? refresh(s, pool, id, 1) : -1;
-}
-
-int pg_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
-{
-	struct pg_params p = {0};
-	pg_p_i64(&p, id);
-	return pg_ids(s, R_OF, "SELECT article_id FROM article_related WHERE related_id = $1::bigint", &p,
-		      out, max, n);
-}
-
-int pg_store_related_backfill(store *s)
-{
-	PGresult *r =
-	    pg_q(s, R_NEEDED,
-		 "SELECT (SELECT count(*) FROM article), EXISTS (SELECT 1 FROM article_related)::int", NULL);
-	if (!r)
-		return -1;
-	int articles = (int)pg_i64(r, 0, 0), some = (int)pg_i64(r, 0, 1);
-	PQclear(r);
-	if (!articles || some)
-		return 0;
-	h2o_mem_pool_t pool;
-	h2o_mem_init_pool(&pool);
-	int rc = pg_run(s, "BEGIN") == 0 && store_related_rebuild(s, &pool) == 0 && pg_run(s, "COMMIT") == 0
-		     ? articles
-		     : -1;
-	if (rc < 0)
-		pg_run(s, "ROLLBACK");
-	h2o_mem_clear_pool(&pool);
-	return rc;
 }

@@ -14,8 +14,6 @@ enum {
 	R_TRIM,
 	R_WORDS,
 	R_ALL,
-	R_OF,
-	R_NEEDED,
 	R_LAST
 };
 _Static_assert(R_LAST <= 160, "statement slots 150-159 belong to sq_related.c");
@@ -164,34 +162,4 @@ int sq_store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 int sq_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id)
 {
 	return refresh(s, pool, id, 1);
-}
-
-int sq_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n)
-{
-	sqlite3_stmt *st =
-	    sq_prepare(s, R_OF, "SELECT article_id FROM article_related WHERE related_id = ?1");
-	sqlite3_bind_int64(st, 1, id);
-	return sq_ids(s, st, out, max, n);
-}
-
-int sq_store_related_backfill(store *s)
-{
-	sqlite3_stmt *st = sq_prepare(
-	    s, R_NEEDED, "SELECT (SELECT count(*) FROM article), EXISTS (SELECT 1 FROM article_related)");
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return sq_step_error(s, st);
-	int articles = sqlite3_column_int(st, 0), some = sqlite3_column_int(st, 1);
-	sqlite3_reset(st);
-	if (!articles || some)
-		return 0;
-	h2o_mem_pool_t pool;
-	h2o_mem_init_pool(&pool);
-	int rc = sq_run(s, "BEGIN IMMEDIATE") == 0 && store_related_rebuild(s, &pool) == 0 &&
-			 sq_run(s, "COMMIT") == 0
-		     ? articles
-		     : -1;
-	if (rc < 0)
-		sq_run(s, "ROLLBACK");
-	h2o_mem_clear_pool(&pool);
-	return rc;
 }

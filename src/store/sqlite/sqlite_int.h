@@ -14,8 +14,6 @@ int sq_store_schema_version(store *s);
 void sq_store_tune(store *s, const struct store_tuning *t);
 int sq_store_generate_articles(store *s, size_t count, char *err, size_t errlen);
 int sq_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
-int sq_store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n);
-int sq_store_related_backfill(store *s);
 int sq_store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
 		    int with_facets, struct search_result *out);
