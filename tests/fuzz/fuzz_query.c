@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "site/query.h"
-#include "store/fts5_query.h"
+#include "store/sqlite/sq_fts5_query.h"
 
 static sqlite3 *db;
 static sqlite3_stmt *st;

@@ -1,12 +1,12 @@
-/* test_query: unit tests for src/site/query.c and src/store/fts5_query.c: what a reader types, parsed into
- * clauses, and the clauses as FTS5 expressions that SQLite accepts, whatever was typed (checked against a
- * real FTS5 table), and the capped edit distance. */
+/* test_query: unit tests for src/site/query.c and src/store/sqlite/sq_fts5_query.c: what a reader types,
+ * parsed into clauses, and the clauses as FTS5 expressions that SQLite accepts, whatever was typed (checked
+ * against a real FTS5 table), and the capped edit distance. */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "site/query.h"
-#include "store/fts5_query.h"
+#include "store/sqlite/sq_fts5_query.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;

@@ -25,7 +25,7 @@ enum {
 };
 _Static_assert(S_LAST <= 395, "statement slots 370-394 belong to pg_search.c (395-409 to pg_search_hits.c)");
 
-/* ---- the query: the parsed clauses, as FTS5's text of them is read (fts5_query.c) ---- */
+/* ---- the query: the parsed clauses, as FTS5's text of them is read (sq_fts5_query.c) ---- */
 
 /* q's clauses with a word, the included ones first, at most SEARCH_MAX_CLAUSES of them and SEARCH_MAX_WORDS
  * words in all (the included ones' first); OR only between included ones. */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
-#include "store/fts5_query.h"
+#include "store/sqlite/sq_fts5_query.h"
 #include "store/rank.h"
 #include "store/sqlite/sqlite_int.h"
 

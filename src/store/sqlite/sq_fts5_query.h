@@ -1,6 +1,6 @@
-/* fts5_query: a parsed search query (store.h's clauses) as the FTS5 expression SQLite's search runs. */
-#ifndef PLENARY_FTS5_QUERY_H
-#define PLENARY_FTS5_QUERY_H
+/* sq_fts5_query: a parsed search query (store.h's clauses) as the FTS5 expression SQLite's search runs. */
+#ifndef PLENARY_SQ_FTS5_QUERY_H
+#define PLENARY_SQ_FTS5_QUERY_H
 
 #include <stddef.h>
 #include <h2o/memory.h>

@@ -1,5 +1,5 @@
-/* fts5_query: a parsed search query (store.h's clauses) as the FTS5 expression SQLite's search runs. */
-#include "store/fts5_query.h"
+/* sq_fts5_query: a parsed search query (store.h's clauses) as the FTS5 expression SQLite's search runs. */
+#include "store/sqlite/sq_fts5_query.h"
 
 #include <string.h>
 
