@@ -47,14 +47,14 @@ function cleanup() {
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = null;
 }
-// A hung browser or server must not hang tests/run.sh: give up after three minutes with a counted failure.
+// A hung browser or server must not hang tests/run.sh: give up after ten minutes with a counted failure.
 const watchdog = setTimeout(() => {
   failed++;
-  console.log("FAIL watchdog: the browser tests did not finish within 180 s");
+  console.log("FAIL watchdog: the browser tests did not finish within 600 s");
   cleanup();
   summary();
   process.exit(1);
-}, 180_000);
+}, 600_000);
 watchdog.unref();
 process.on("exit", cleanup);
 
@@ -631,6 +631,19 @@ try {
     assert(sqlValue("SELECT count(*) FROM article WHERE title = ?", title) === "0", "the preview saved the article");
     await ctx.close();
   });
+
+  // --- the flows of each feature, one file each (tests/browser/NAME.test.mjs, in name order): its default export
+  // is called with what the tests above use
+  const kit = { check, assert, sleep, context, visibleBox, staffPage, base, db, bin, root, outbox, sqlValue, pick,
+    pickGated, PHONE, browser, newest, longest, video };
+  for (const f of readdirSync(here).filter((n) => n.endsWith(".test.mjs")).sort()) {
+    try {
+      await (await import(join(here, f))).default(kit);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${f}: ${String(e && e.message || e).split("\n")[0]}`);
+    }
+  }
 } finally {
   await browser.close().catch(() => {});
 }
