@@ -8,7 +8,7 @@
 #include "store/db.h"
 
 enum {
-	S_SECTIONS = 140, /* slots 140-219 of the seam belong to structure_db.c */
+	S_SECTIONS = 140, /* slots 140-189 of the seam belong to structure_db.c */
 	S_SECTION_ONE,
 	S_SECTION_INSERT,
 	S_SECTION_UPDATE,
@@ -35,7 +35,7 @@ enum {
 	S_SITE_UPDATE,
 	S_END
 };
-_Static_assert(S_END <= 220, "structure_db.c owns the seam's statement slots 140 to 219");
+_Static_assert(S_END <= 190, "structure_db.c owns the seam's statement slots 140 to 189");
 
 /* Locks (db_xact_lock), one a site (this number plus the site's id): the names of its tags, its menu, the
  * positions of its sections; and one for the positions of the sites. Writers of one of them take turns, as
