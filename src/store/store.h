@@ -466,6 +466,19 @@ enum save_result store_menu_save(store *s, int64_t site_id, const struct menu_en
 enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id);
 /** Deletes an entry with every entry under it. */
 enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** A place of a site a menu entry may link to: its group ("Sections", "Congresses", "Congresses by year",
+ * "Pages", "Topics", "Trials"), path and label. */
+struct menu_target {
+	const char *group, *path, *label;
+};
+/** What a menu entry may be picked from: the site's sections, congresses, congress years, static pages,
+ * topics and trials, at most limit of each, in that order of groups. */
+int store_menu_targets(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct menu_target **out,
+		       size_t *n);
+/** 1 when the site has the record a public path names: kind "section", "congress", "tag", "trial" or "article"
+ * (published or scheduled) and its slug, "year" and a year with congresses, "page" and a static page's path;
+ * 0 when not, -1 on error. */
+int store_menu_target_exists(store *s, int64_t site_id, const char *kind, const char *key);
 /** Every site in order (the server itself reads the sites once, at start-up: see store_sites). */
 int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n);
 int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out);
