@@ -314,8 +314,8 @@ static void menu_check(struct request *r, struct record *rec, const char **error
 			    "Pick a place from the list or type a link, not both: empty one of them.";
 		else if (pick[0] != '/' || !link_chars_ok(pick))
 			errors[F_PICK] = "Pick a place from the list.";
-		else if ((errors[F_PICK] = path_problem(r, pick)) == NULL)
-			rec->v[F_URL] = pick;
+		else
+			errors[F_PICK] = path_problem(r, pick);
 	} else if (!errors[F_URL]) {
 		errors[F_URL] = link_problem(r, url);
 	}
@@ -347,7 +347,7 @@ static enum save_result menu_save(struct request *r, const struct record *rec, i
 	(void)errors; /* nothing in a menu entry is unique */
 	struct menu_entry x = {.id = rec->id,
 			       .label = rec->v[F_LABEL],
-			       .url = rec->v[F_URL],
+			       .url = rec->v[F_PICK][0] ? rec->v[F_PICK] : rec->v[F_URL], /* one at most */
 			       .parent_id = entry_id(rec->v[F_PARENT]),
 			       .position = record_number(rec->v[F_POSITION])};
 	return store_menu_save(r->w->db, r->site->id, &x, r->user->id, id_out);

@@ -97,6 +97,10 @@ def test_a_picked_place_is_saved_and_shown_picked(srv, editor):
     r = save(editor, f"/admin/menu/{row['id']}", f"/admin/menu/{row['id']}", label=label + " b")
     assert r.status_code == 303
     assert one(srv, "SELECT url FROM menu_item WHERE id = ?", row["id"])["url"] == "/congress/asco-2025"
+    # saved unchanged, it writes nothing
+    audits = one(srv, "SELECT count(*) AS n FROM audit_log WHERE action = 'menu.update'")["n"]
+    assert save(editor, f"/admin/menu/{row['id']}", f"/admin/menu/{row['id']}").status_code == 303
+    assert one(srv, "SELECT count(*) AS n FROM audit_log WHERE action = 'menu.update'")["n"] == audits
     # a typed link replaces it when the list is set back to "type a link"
     r = save(editor, f"/admin/menu/{row['id']}", f"/admin/menu/{row['id']}", pick="", url="/trials")
     assert r.status_code == 303
