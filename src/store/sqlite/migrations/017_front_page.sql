@@ -23,6 +23,9 @@ END;
 CREATE TRIGGER change_front_page_update AFTER UPDATE ON front_page BEGIN
   INSERT INTO change_log (at, kind) VALUES (unixepoch(), 'structure');
 END;
+CREATE TRIGGER change_front_page_delete AFTER DELETE ON front_page BEGIN
+  INSERT INTO change_log (at, kind) VALUES (unixepoch(), 'structure');
+END;
 CREATE TRIGGER change_front_article_insert AFTER INSERT ON front_article BEGIN
   INSERT INTO change_log (at, kind) VALUES (unixepoch(), 'structure');
 END;
