@@ -623,35 +623,15 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	return bad;
 }
 
-/* A preview renders the unsaved article with the real theme and the real article template. */
+/* A preview renders the unsaved article as publishing would: the store resolves what the form names (the
+ * article as the public page loads it), and the public page's own view and template draw it. */
 static void preview(struct request *r, const struct article_edit *e)
 {
 	struct article a;
-	memset(&a, 0, sizeof a);
-	a.title = e->title;
-	a.slug = e->slug;
-	a.summary = e->summary;
-	a.body = e->body;
-	a.kind = e->kind;
-	a.audience = e->audience;
-	a.video_url = e->video_url;
-	a.image = (struct media){0};
-	if (e->image_id)
-		store_media_by_id(r->w->db, r->pool, r->site->id, e->image_id, &a.image);
-	a.body_allowed = 1;
-	a.published_at = e->published_at;
-	a.updated_at = a.published_at;
-	struct section *ss;
-	size_t ns;
-	a.section.name = a.section.slug = "";
-	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
-		for (size_t i = 0; i < ns; i++)
-			if (ss[i].id == e->section_id)
-				a.section = ss[i];
-	a.congress.name = a.congress.slug = "";
-	a.trial.name = "";
-	a.refs = (struct reference *)e->refs;
-	a.nrefs = e->nrefs;
+	if (store_article_preview(r->w->db, r->pool, e, &a) != 0) {
+		resp_error(r, 500, "The preview could not be made. Your text is not lost: try again.");
+		return;
+	}
 	article_show(r, &a, 1);
 }
 

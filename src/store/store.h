@@ -308,6 +308,10 @@ int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filt
 			 size_t limit, struct article **out, size_t *n, size_t *total);
 /** Any article by id, whatever its status, with people, references, sponsors and tags. */
 int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out);
+/** The article edit e would publish, saving nothing: its section, congress, trial, image, people (in the
+ * saved order), sponsors and tags as the store would link them (a new tag as it would be made), and the body
+ * readable. What no longer exists shows as none. 0, or -1. */
+int store_article_preview(store *s, h2o_mem_pool_t *pool, const struct article_edit *e, struct article *out);
 int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n);
 int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
 		   struct revision *out);
