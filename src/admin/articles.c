@@ -10,6 +10,7 @@
 #include "http/changes.h"
 #include "http/policy.h"
 #include "http/response.h"
+#include "jobs/media.h"
 #include "site/accounts.h"
 #include "site/assets.h"
 #include "site/handlers.h"
@@ -237,6 +238,29 @@ static void add_named(struct request *r, view *v, const char *name, struct named
 	(void)r;
 }
 
+/* One image of the library on the editor: for the featured-image menu, and for the toolbar's picker the
+ * address of a middle-sized rendition (as the public pages' fallback) and of the smallest. */
+static void push_image(view *l, const struct media *m, int selected)
+{
+	view *x = view_push(l);
+	view_int(x, "id", (long long)m->id);
+	view_str(x, "alt", m->alt);
+	view_int(x, "width", (long long)m->width);
+	view_int(x, "height", (long long)m->height);
+	view_bool(x, "selected", selected);
+	int ws[MEDIA_MAX_WIDTHS];
+	size_t nw = media_widths(m->width, ws), mid = 0;
+	for (size_t i = 0; i < nw; i++)
+		if (ws[i] <= 960)
+			mid = i;
+	char url[128];
+	media_url(m->hash, m->kind, ws[mid], url, sizeof url);
+	view_str(x, "src", url);
+	media_url(m->hash, m->kind, ws[0], url, sizeof url);
+	view_str(x, "thumb", url);
+	view_int(x, "thumb_height", m->width > 0 ? (long long)(m->height * 128 / m->width) : 128);
+}
+
 /* The featured-image choice: the site's newest images by alt text, and the chosen one even when older. */
 static void add_images(struct request *r, view *f, int64_t chosen)
 {
@@ -246,23 +270,13 @@ static void add_images(struct request *r, view *f, int64_t chosen)
 	if (store_media_list(r->w->db, r->pool, r->site->id, 0, 300, &ms, &n, &total) != 0)
 		n = 0;
 	for (size_t i = 0; i < n; i++) {
-		view *x = view_push(l);
-		view_int(x, "id", (long long)ms[i].id);
-		view_str(x, "alt", ms[i].alt);
-		view_int(x, "width", (long long)ms[i].width);
-		view_int(x, "height", (long long)ms[i].height);
-		view_bool(x, "selected", ms[i].id == chosen);
+		push_image(l, &ms[i], ms[i].id == chosen);
 		found += ms[i].id == chosen;
 	}
 	struct media m;
-	if (chosen && !found && store_media_by_id(r->w->db, r->pool, r->site->id, chosen, &m) == 1) {
-		view *x = view_push(l);
-		view_int(x, "id", (long long)m.id);
-		view_str(x, "alt", m.alt);
-		view_int(x, "width", (long long)m.width);
-		view_int(x, "height", (long long)m.height);
-		view_bool(x, "selected", 1);
-	}
+	if (chosen && !found && store_media_by_id(r->w->db, r->pool, r->site->id, chosen, &m) == 1)
+		push_image(l, &m, 1);
+	view_bool(f, "has_images", view_len(l) > 0);
 }
 
 static void editor_show(struct request *r, int status, const struct edit_values *e, const char *const *fields,
@@ -328,7 +342,8 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_errors(v, fields, errors, nerrors);
 	view_str(v, "notice", notice ? notice : "");
 	view_bool(v, "has_notice", notice != NULL);
-	view_str(v, "admin_js_url", asset_url(r->app, "admin.js")); /* the live preview */
+	view_str(v, "admin_js_url", asset_url(r->app, "admin.js"));   /* the live preview */
+	view_str(v, "editor_js_url", asset_url(r->app, "editor.js")); /* the toolbar and autosave */
 	resp_page(r, status, "admin/article-edit", v, 0);
 }
 

@@ -44,4 +44,93 @@ export default async function (kit) {
     assert(sqlValue("SELECT count(*) FROM article WHERE title = ?", title) === "0", "the preview saved the article");
     await ctx.close();
   });
+
+  await toolbar(kit);
+}
+
+export async function toolbar(kit) {
+  const { check, assert, staffPage, base, sqlValue, root } = kit;
+  const { execFileSync } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+
+  await check("toolbar: buttons and Ctrl+B/I/K write Markdown, the picker inserts a library image the preview shows", async () => {
+    const { ctx, page } = await staffPage("editor");
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    // an image in the library, uploaded as an editor does
+    const file = join(mkdtempSync(join(tmpdir(), "plenary-toolbar-")), "chart.png");
+    execFileSync("/usr/bin/python3", ["-c", "import sys;from PIL import Image;Image.new('RGB',(400,300),(20,90,160)).save(sys.argv[1])", file]);
+    const alt = `Toolbar chart ${Date.now()}`;
+    await page.goto(`${base}/admin/media`);
+    await page.setInputFiles("#field-file", file);
+    await page.fill("#field-alt", alt);
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.waitForURL((u) => /^\/admin\/media\/\d+$/.test(u.pathname), { timeout: 20000 });
+
+    await page.goto(`${base}/admin/articles/new`);
+    const bar = page.getByRole("toolbar", { name: "Format the body" });
+    assert(await bar.isVisible(), "no toolbar");
+    for (const name of ["Heading", "Subheading", "Bold", "Italic", "Link", "Bulleted list", "Numbered list", "Quote", "Image from the library"])
+      assert(await bar.getByRole("button", { name, exact: true }).count() === 1, `no "${name}" button`);
+    const body = page.locator("#field-body");
+    const value = () => body.inputValue();
+    const select = (from, to) => body.evaluate((el, [a, b]) => el.setSelectionRange(a, b), [from, to]);
+
+    await body.fill("alpha beta");
+    await select(0, 5);
+    await page.keyboard.press("Control+b");
+    assert(await value() === "**alpha** beta", `Ctrl+B gave ${JSON.stringify(await value())}`);
+    await page.keyboard.press("Control+b");
+    assert(await value() === "alpha beta", `Ctrl+B again gave ${JSON.stringify(await value())}`);
+    await select(6, 10);
+    await page.keyboard.press("Control+i");
+    assert(await value() === "alpha _beta_", `Ctrl+I gave ${JSON.stringify(await value())}`);
+    await select(0, 5);
+    await page.keyboard.press("Control+k");
+    assert(await value() === "[alpha](https://) _beta_", `Ctrl+K gave ${JSON.stringify(await value())}`);
+    await page.keyboard.type("https://example.org/a");
+    assert(await value() === "[alpha](https://example.org/a) _beta_", "the link's address was not selected to type over");
+
+    await body.fill("one\ntwo\nthree");
+    await select(0, 7);
+    await bar.getByRole("button", { name: "Bulleted list" }).click();
+    assert(await value() === "- one\n- two\nthree", `bulleted list gave ${JSON.stringify(await value())}`);
+    await bar.getByRole("button", { name: "Numbered list" }).click();
+    assert(await value() === "1. one\n2. two\nthree", `numbered list gave ${JSON.stringify(await value())}`);
+    await select(await value().then((v) => v.length) - 2, await value().then((v) => v.length) - 2);
+    await bar.getByRole("button", { name: "Quote" }).click();
+    assert((await value()).endsWith("\n> three"), `quote gave ${JSON.stringify(await value())}`);
+    await select(0, 0);
+    await bar.getByRole("button", { name: "Heading", exact: true }).click();
+    assert((await value()).startsWith("## one\n2. two"), `heading gave ${JSON.stringify(await value())}`);
+
+    // the picker: an image of the library as Markdown, in its own paragraph, shown by the preview
+    await page.fill("#field-title", `Toolbar ${Date.now()}`);
+    await page.selectOption("#field-section", await page.locator("#field-section option:not([value=''])").first().getAttribute("value"));
+    await body.evaluate((el) => el.setSelectionRange(el.value.length, el.value.length));
+    await bar.getByRole("button", { name: "Image from the library" }).click();
+    const dialog = page.getByRole("dialog", { name: "Insert an image from the library" });
+    assert(await dialog.isVisible(), "the picker did not open");
+    await dialog.getByRole("button", { name: alt }).click();
+    assert(!(await dialog.isVisible()), "the picker stayed open");
+    const md = (await value()).split("\n\n").pop();
+    assert(new RegExp(`^!\\[${alt}\\]\\(/media/[0-9a-f]{32}-\\d+\\.png\\)$`).test(md), `the picker inserted ${JSON.stringify(md)}`);
+    const frame = page.frameLocator("#live-preview iframe:not(.is-loading)");
+    await frame.locator(`.article-body img[alt="${alt}"]`).waitFor({ timeout: 5000 });
+    const loaded = await frame.locator(`.article-body img[alt="${alt}"]`).evaluate((img) => img.complete && img.naturalWidth > 0);
+    assert(loaded, "the image in the preview did not load");
+    assert(problems.length === 0, `errors in the page: ${problems[0]}`);
+    await ctx.close();
+  });
+
+  await check("toolbar: without JavaScript the body is a plain textarea, no toolbar", async () => {
+    const { ctx, page } = await staffPage("editor", false);
+    await page.goto(`${base}/admin/articles/new`);
+    assert(await page.locator(".md-toolbar").count() === 1 && !(await page.locator(".md-toolbar").isVisible()), "a toolbar shows without JavaScript");
+    assert(await page.locator("#field-body").isVisible(), "no body field");
+    await ctx.close();
+  });
+  void sqlValue; void root;
 }
