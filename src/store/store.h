@@ -312,6 +312,20 @@ int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t
  * saved order), sponsors and tags as the store would link them (a new tag as it would be made), and the body
  * readable. What no longer exists shows as none. 0, or -1. */
 int store_article_preview(store *s, h2o_mem_pool_t *pool, const struct article_edit *e, struct article *out);
+
+/** The editor's form autosaved for one person, site and article (0: a new one): as posted, and when. */
+struct autosave {
+	const char *fields; /* application/x-www-form-urlencoded */
+	int64_t saved_at;
+};
+/** Keeps fields as the autosave of user_id's editor of article_id (0: a new article) on site_id, replacing
+ * the one before. 0, or -1. */
+int store_autosave_put(store *s, int64_t user_id, int64_t site_id, int64_t article_id, const char *fields);
+/** That autosave: 1 and out, 0 when there is none, -1. */
+int store_autosave_get(store *s, h2o_mem_pool_t *pool, int64_t user_id, int64_t site_id, int64_t article_id,
+		       struct autosave *out);
+/** Forgets it (a real save, or the editor's discard). 0, or -1. */
+int store_autosave_drop(store *s, int64_t user_id, int64_t site_id, int64_t article_id);
 int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n);
 int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
 		   struct revision *out);

@@ -46,6 +46,7 @@ export default async function (kit) {
   });
 
   await toolbar(kit);
+  await autosave(kit);
 }
 
 export async function toolbar(kit) {
@@ -133,4 +134,56 @@ export async function toolbar(kit) {
     await ctx.close();
   });
   void sqlValue; void root;
+}
+
+export async function autosave(kit) {
+  const { check, assert, staffPage, base, sqlValue } = kit;
+
+  await check("autosave: typing is kept on the server; after the tab closes the editor offers to restore it", async () => {
+    const { ctx, page } = await staffPage("editor");
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    await page.goto(`${base}/admin/articles/new`);
+    const title = `Autosaved ${Date.now()}`;
+    await page.fill("#field-title", title);
+    await page.selectOption("#field-section", await page.locator("#field-section option:not([value=''])").first().getAttribute("value"));
+    await page.locator("#field-body").click();
+    const typedFrom = Date.now();
+    await page.keyboard.type("First words of the draft.", { delay: 20 });
+    await page.locator("#autosave-status", { hasText: "Autosaved at" }).waitFor({ timeout: 6000 });
+    assert(Date.now() - typedFrom < 6000, "the autosave came late");
+    // more words, and the tab is closed at once: the closing tab sends them
+    await page.keyboard.type(" Last words before the crash.", { delay: 10 });
+    await page.close({ runBeforeUnload: true });
+    await new Promise((r) => setTimeout(r, 500));
+    assert(sqlValue("SELECT count(*) FROM article WHERE title = ?", title) === "0", "the autosave saved an article");
+    const again = await ctx.newPage();
+    await again.goto(`${base}/admin/articles/new`);
+    const restore = again.getByRole("link", { name: /^Restore the autosaved version from \d\d:\d\d UTC$/ });
+    assert(await restore.isVisible(), "no offer to restore the autosave");
+    await restore.click();
+    await again.waitForURL((u) => u.searchParams.get("autosave") === "restore");
+    assert((await again.inputValue("#field-title")) === title, "the restored title differs");
+    const body = await again.inputValue("#field-body");
+    assert(body === "First words of the draft. Last words before the crash.", `the restored body is ${JSON.stringify(body)}`);
+    // a real save drops it
+    await again.getByRole("button", { name: "Save", exact: true }).click();
+    await again.waitForURL((u) => /^\/admin\/articles\/\d+$/.test(u.pathname));
+    await again.goto(`${base}/admin/articles/new`);
+    assert(await again.locator(".autosave-offer").count() === 0, "the autosave is offered after the save");
+    assert(problems.length === 0, `errors in the page: ${problems[0]}`);
+    await ctx.close();
+  });
+
+  await check("autosave: without JavaScript nothing is autosaved", async () => {
+    const { ctx, page } = await staffPage("editor", false);
+    await page.goto(`${base}/admin/articles/new`);
+    const title = `No-script autosave ${Date.now()}`;
+    await page.fill("#field-title", title);
+    await page.fill("#field-body", "Typed without scripts.");
+    await new Promise((r) => setTimeout(r, 2500));
+    assert(!(await page.locator("#autosave-status").isVisible()), "an autosave status shows without JavaScript");
+    assert(sqlValue("SELECT count(*) FROM article_autosave WHERE fields LIKE ?", `%${encodeURIComponent(title).replace(/%20/g, "+")}%`) === "0", "something was autosaved");
+    await ctx.close();
+  });
 }

@@ -118,3 +118,107 @@
   }
   bar.hidden = false;
 })();
+
+// The autosave: once something changed, the form's fields go to the server 2 s after typing stops, and at
+// least every 8 s while it goes on (and when the tab is hidden or closed), so a crash or a closed tab loses at
+// most a few seconds. The server keeps one per person and article; a real save drops it, and the editor
+// offers to restore one it finds. Saving the form stops it, so a late autosave cannot outlive the save.
+(function () {
+  const status = document.getElementById("autosave-status");
+  const body = document.getElementById("field-body");
+  if (!status || !body || !body.form || !window.fetch || !window.URLSearchParams) return;
+  const form = body.form;
+  const url = status.dataset.url;
+  const token = form.elements.namedItem("form_token");
+  const QUIET_MS = 2000;
+  const MAX_MS = 8000;
+  let dirty = false, firstChange = 0, timer = 0, sending = false, stopped = false, pausedUntil = 0;
+
+  const say = (text) => {
+    status.hidden = false;
+    if (status.textContent !== text) status.textContent = text;
+  };
+  const clock = (d) => d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+  function fields() {
+    const data = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (name !== "action" && name !== "form_token" && typeof value === "string") data.append(name, value);
+    }
+    return data;
+  }
+
+  async function send(keepalive) {
+    if (stopped || !dirty || sending || Date.now() < pausedUntil) return;
+    clearTimeout(timer);
+    timer = 0;
+    const data = fields();
+    dirty = false;
+    sending = true;
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        body: data,
+        headers: { "X-Form-Token": token ? token.value : "" },
+        credentials: "same-origin",
+        cache: "no-store",
+        redirect: "manual",
+        keepalive: keepalive && data.toString().length < 60000,
+      });
+      if (res.status === 200) {
+        say(`Autosaved at ${clock(new Date())}.`);
+      } else {
+        dirty = true;
+        if (res.status === 429) {
+          pausedUntil = Date.now() + 1000 * (Number(res.headers.get("Retry-After")) || 5);
+          schedule(pausedUntil - Date.now());
+        } else if (res.status === 0 || res.status === 401 || res.status === 403) {
+          stopped = true;
+          say("Autosave stopped: your session has ended or the page has expired. Save to keep your text.");
+        } else if (res.status === 413) {
+          stopped = true;
+          say("Autosave stopped: the text is larger than an autosave may be. Save to keep it.");
+        } else {
+          say(`Not autosaved (error ${res.status}); it will try again.`);
+          schedule(MAX_MS);
+        }
+      }
+    } catch (e) {
+      dirty = true;
+      if (!keepalive) say("Not autosaved: the server did not answer. It will try again.");
+      schedule(MAX_MS);
+    } finally {
+      sending = false;
+      if (dirty && !timer && !stopped) schedule(QUIET_MS);
+    }
+  }
+
+  function schedule(ms) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = 0;
+      send(false);
+    }, Math.max(ms, 0));
+  }
+
+  function changed() {
+    if (stopped) return;
+    const now = Date.now();
+    if (!dirty) firstChange = now;
+    dirty = true;
+    schedule(Math.min(QUIET_MS, firstChange + MAX_MS - now));
+  }
+
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (ev) => {
+    // the Preview button opens a tab and saves nothing: only a save stops the autosave
+    if (ev.submitter && ev.submitter.value === "preview") return;
+    stopped = true;
+    clearTimeout(timer);
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") send(true);
+  });
+  window.addEventListener("pagehide", () => send(true));
+})();
