@@ -200,6 +200,9 @@ ADMIN_PAGES += STRUCTURE_PAGES
 MEDIA_PAGES = ["admin-media", "admin-media-errors", "admin-media-image", "admin-media-image-errors",
                "admin-media-image-used", "article-featured-image"]
 ADMIN_PAGES += MEDIA_PAGES
+# the editor's autosave (test_preview_autosave.py): the offer to restore one, and the form it restores
+PREVIEW_PAGES = ["admin-article-autosave-offer", "admin-article-autosave-restored"]
+ADMIN_PAGES += PREVIEW_PAGES
 
 
 def _editor_form(doc):
@@ -266,6 +269,7 @@ def admin_pages(admin_server):
         "admin-audit-contributor-403": (403, lambda: contributor.get("/admin/audit")),
         **_structure_pages(srv, editor, contributor),
         **_media_pages(srv, editor, section),
+        **_preview_pages(editor, path),
     }
     assert list(fetch) == ADMIN_PAGES
     out = {}
@@ -275,6 +279,25 @@ def admin_pages(admin_server):
         assert r.headers.get("content-type") == "text/html; charset=utf-8", name
         out[name] = r.text
     return out
+
+
+def _with(r, text):
+    assert text in r.text, f"{r.url}: no {text}"
+    return r
+
+
+def _preview_pages(editor, path):
+    """An autosave of the article at path with markup in its text, then the editor offering and restoring it."""
+    doc = parse_html(editor.get(path).text)
+    form = [(k, v) for k, v in form_values(_editor_form(doc)) if k not in ("form_token", "body")]
+    token = doc.find("input", name="form_token").get("value")
+    r = editor.post(f"{path}/autosave", data=[*form, ("body", 'Autosaved <b>"markup"</b> & more')],
+                    headers={"X-Form-Token": token})
+    assert r.status_code == 200, r.text
+    return {
+        "admin-article-autosave-offer": (200, lambda: _with(editor.get(path), 'class="notice autosave-offer"')),
+        "admin-article-autosave-restored": (200, lambda: editor.get(f"{path}?autosave=restore")),
+    }
 
 
 def _structure_pages(srv, editor, contributor):
