@@ -7,6 +7,7 @@ enum {
 	A_PUT = 390, /* slots 390-399 of the seam belong to autosave_db.c */
 	A_GET,
 	A_DROP,
+	A_PRUNE,
 	A_LAST
 };
 _Static_assert(A_LAST <= 400, "autosave_db.c owns the seam's statement slots 390 to 399");
@@ -56,5 +57,13 @@ int store_autosave_drop(store *s, int64_t user_id, int64_t site_id, int64_t arti
 	db_bind_int64(st, 1, user_id);
 	db_bind_int64(st, 2, site_id);
 	db_bind_int64(st, 3, article_id);
+	return db_exec(st, NULL);
+}
+
+int store_autosave_prune(store *s, int64_t before)
+{
+	struct db_stmt *st =
+	    db_prepare(db_of(s), A_PRUNE, "DELETE FROM article_autosave WHERE saved_at < ?1");
+	db_bind_int64(st, 1, before);
 	return db_exec(st, NULL);
 }

@@ -326,6 +326,8 @@ int store_autosave_get(store *s, h2o_mem_pool_t *pool, int64_t user_id, int64_t 
 		       struct autosave *out);
 /** Forgets it (a real save, or the editor's discard). 0, or -1. */
 int store_autosave_drop(store *s, int64_t user_id, int64_t site_id, int64_t article_id);
+/** Forgets every autosave kept since before `before` (Unix seconds): nobody came back to it. 0, or -1. */
+int store_autosave_prune(store *s, int64_t before);
 int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n);
 int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
 		   struct revision *out);

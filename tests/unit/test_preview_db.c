@@ -104,6 +104,12 @@ static void autosave_round_trip(struct fx *f)
 	/* a person's removal takes their autosaves */
 	CHECK(store_user_delete(f->s, u2) == 0);
 	CHECK(fx_int(f, "SELECT count(*) FROM article_autosave") == 1);
+	/* old ones are pruned, newer ones kept */
+	CHECK(store_autosave_put(f->s, u1, f->site, 8, "title=Old") == 0);
+	CHECK(fx_sql(f, "UPDATE article_autosave SET saved_at = 1000 WHERE article_id = 8") == 0);
+	CHECK(store_autosave_prune(f->s, store_now() - 86400) == 0);
+	CHECK(store_autosave_get(f->s, &f->pool, u1, f->site, 8, &as) == 0);
+	CHECK(store_autosave_get(f->s, &f->pool, u1, f->site, 7, &as) == 1);
 }
 
 int main(void)
