@@ -10,6 +10,7 @@
 #include "http/changes.h"
 #include "http/policy.h"
 #include "http/response.h"
+#include "jobs/media.h"
 #include "site/accounts.h"
 #include "site/assets.h"
 #include "site/handlers.h"
@@ -201,6 +202,7 @@ struct edit_values {
 	size_t nsponsors;
 	const struct person *others; /* people in roles the form does not edit: kept as they are */
 	size_t nothers;
+	const struct autosave *offer; /* an autosave of this form newer than what it shows, to restore */
 };
 
 static int listed(const char *const *ids, size_t n, int64_t id)
@@ -237,6 +239,29 @@ static void add_named(struct request *r, view *v, const char *name, struct named
 	(void)r;
 }
 
+/* One image of the library on the editor: for the featured-image menu, and for the toolbar's picker the
+ * address of a middle-sized rendition (as the public pages' fallback) and of the smallest. */
+static void push_image(view *l, const struct media *m, int selected)
+{
+	view *x = view_push(l);
+	view_int(x, "id", (long long)m->id);
+	view_str(x, "alt", m->alt);
+	view_int(x, "width", (long long)m->width);
+	view_int(x, "height", (long long)m->height);
+	view_bool(x, "selected", selected);
+	int ws[MEDIA_MAX_WIDTHS];
+	size_t nw = media_widths(m->width, ws), mid = 0;
+	for (size_t i = 0; i < nw; i++)
+		if (ws[i] <= 960)
+			mid = i;
+	char url[128];
+	media_url(m->hash, m->kind, ws[mid], url, sizeof url);
+	view_str(x, "src", url);
+	media_url(m->hash, m->kind, ws[0], url, sizeof url);
+	view_str(x, "thumb", url);
+	view_int(x, "thumb_height", m->width > 0 ? (long long)(m->height * 128 / m->width) : 128);
+}
+
 /* The featured-image choice: the site's newest images by alt text, and the chosen one even when older. */
 static void add_images(struct request *r, view *f, int64_t chosen)
 {
@@ -246,24 +271,30 @@ static void add_images(struct request *r, view *f, int64_t chosen)
 	if (store_media_list(r->w->db, r->pool, r->site->id, 0, 300, &ms, &n, &total) != 0)
 		n = 0;
 	for (size_t i = 0; i < n; i++) {
-		view *x = view_push(l);
-		view_int(x, "id", (long long)ms[i].id);
-		view_str(x, "alt", ms[i].alt);
-		view_int(x, "width", (long long)ms[i].width);
-		view_int(x, "height", (long long)ms[i].height);
-		view_bool(x, "selected", ms[i].id == chosen);
+		push_image(l, &ms[i], ms[i].id == chosen);
 		found += ms[i].id == chosen;
 	}
 	struct media m;
-	if (chosen && !found && store_media_by_id(r->w->db, r->pool, r->site->id, chosen, &m) == 1) {
-		view *x = view_push(l);
-		view_int(x, "id", (long long)m.id);
-		view_str(x, "alt", m.alt);
-		view_int(x, "width", (long long)m.width);
-		view_int(x, "height", (long long)m.height);
-		view_bool(x, "selected", 1);
-	}
+	if (chosen && !found && store_media_by_id(r->w->db, r->pool, r->site->id, chosen, &m) == 1)
+		push_image(l, &m, 1);
+	view_bool(f, "has_images", view_len(l) > 0);
 }
+
+/* An autosave's time as the editor reads it: "14:05 UTC", with the date in "iso". */
+static void view_hhmm(view *o, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	char hhmm[16], iso[32];
+	strftime(hhmm, sizeof hhmm, "%H:%M UTC", &tm);
+	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	view_str(o, "time", hhmm);
+	view_str(o, "iso", iso);
+}
+
+static void autosave_offer(struct request *r, struct edit_values *e, const struct edit_values *stored);
+static int autosave_restore(struct request *r, const struct edit_values *stored, struct edit_values *out);
 
 static void editor_show(struct request *r, int status, const struct edit_values *e, const char *const *fields,
 			const char *const *errors, size_t nerrors, const char *notice)
@@ -328,7 +359,20 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_errors(v, fields, errors, nerrors);
 	view_str(v, "notice", notice ? notice : "");
 	view_bool(v, "has_notice", notice != NULL);
-	view_str(v, "admin_js_url", asset_url(r->app, "admin.js")); /* the live preview */
+	view_str(v, "admin_js_url", asset_url(r->app, "admin.js"));   /* the live preview */
+	view_str(v, "editor_js_url", asset_url(r->app, "editor.js")); /* the toolbar and autosave */
+	char path[64];
+	if (e->id)
+		snprintf(path, sizeof path, "/admin/articles/%lld", (long long)e->id);
+	else
+		snprintf(path, sizeof path, "/admin/articles/new");
+	view_fmt(f, "autosave_url", "%s/autosave", path);
+	if (e->offer) {
+		view *o = view_obj(v, "autosave");
+		view_hhmm(o, e->offer->saved_at);
+		view_fmt(o, "restore_url", "%s?autosave=restore", path);
+		view_fmt(o, "discard_action", "%s/autosave/discard", path);
+	}
 	resp_page(r, status, "admin/article-edit", v, 0);
 }
 
@@ -346,6 +390,18 @@ void admin_article_new(struct request *r)
 				.published = "",
 				.tags = "",
 				.references = ""};
+	const char *restore = req_query(r, "autosave");
+	if (restore && strcmp(restore, "restore") == 0) {
+		struct edit_values back;
+		int got = autosave_restore(r, &e, &back);
+		if (got < 0)
+			return;
+		editor_show(r, 200, got ? &back : &e, NULL, NULL, 0,
+			    got ? "The autosaved version is loaded. Save to keep it."
+				: "There is no autosaved version any more: it was saved or discarded.");
+		return;
+	}
+	autosave_offer(r, &e, NULL);
 	editor_show(r, 200, &e, NULL, NULL, 0, NULL);
 }
 
@@ -424,6 +480,18 @@ void admin_article_edit(struct request *r)
 	}
 	struct edit_values e;
 	values_from_article(r, &a, &e);
+	const char *restore = req_query(r, "autosave");
+	if (restore && strcmp(restore, "restore") == 0) {
+		struct edit_values back;
+		int got = autosave_restore(r, &e, &back);
+		if (got < 0)
+			return;
+		editor_show(r, 200, got ? &back : &e, NULL, NULL, 0,
+			    got ? "The autosaved version is loaded. Save to keep it."
+				: "There is no autosaved version any more: it was saved or discarded.");
+		return;
+	}
+	autosave_offer(r, &e, &e);
 	const char *notice = req_query(r, "saved") ? "Saved." : NULL;
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
@@ -623,35 +691,15 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	return bad;
 }
 
-/* A preview renders the unsaved article with the real theme and the real article template. */
+/* A preview renders the unsaved article as publishing would: the store resolves what the form names (the
+ * article as the public page loads it), and the public page's own view and template draw it. */
 static void preview(struct request *r, const struct article_edit *e)
 {
 	struct article a;
-	memset(&a, 0, sizeof a);
-	a.title = e->title;
-	a.slug = e->slug;
-	a.summary = e->summary;
-	a.body = e->body;
-	a.kind = e->kind;
-	a.audience = e->audience;
-	a.video_url = e->video_url;
-	a.image = (struct media){0};
-	if (e->image_id)
-		store_media_by_id(r->w->db, r->pool, r->site->id, e->image_id, &a.image);
-	a.body_allowed = 1;
-	a.published_at = e->published_at;
-	a.updated_at = a.published_at;
-	struct section *ss;
-	size_t ns;
-	a.section.name = a.section.slug = "";
-	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
-		for (size_t i = 0; i < ns; i++)
-			if (ss[i].id == e->section_id)
-				a.section = ss[i];
-	a.congress.name = a.congress.slug = "";
-	a.trial.name = "";
-	a.refs = (struct reference *)e->refs;
-	a.nrefs = e->nrefs;
+	if (store_article_preview(r->w->db, r->pool, e, &a) != 0) {
+		resp_error(r, 500, "The preview could not be made. Your text is not lost: try again.");
+		return;
+	}
 	article_show(r, &a, 1);
 }
 
@@ -736,6 +784,8 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 	case SAVE_OK:
 		if (!unchanged)
 			changed_articles_and_neighbours(r->app, r->w->db, &saved, 1);
+		/* what was autosaved is now saved (a new article's under 0) */
+		store_autosave_drop(r->w->db, r->user->id, r->site->id, id);
 		break;
 	case SAVE_CONFLICT: {
 		const char *msg[] = {
@@ -761,6 +811,57 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 	char where[64];
 	snprintf(where, sizeof where, "/admin/articles/%lld?saved=1", (long long)saved);
 	resp_redirect(r, 303, mem_strndup(r->pool, where, strlen(where)));
+}
+
+/* ---- autosave (the POSTs are autosave.c's) ---- */
+
+/* The autosave of r->user's editor of stored->id on this site read into out as a POST of its fields would
+ * be (fields it lacks keep the stored values): 1, 0 when there is none, -1 on a database error. */
+static int autosave_read(struct request *r, const struct edit_values *stored, struct autosave *as,
+			 struct edit_values *out)
+{
+	int got = store_autosave_get(r->w->db, r->pool, r->user->id, r->site->id, stored->id, as);
+	if (got < 0)
+		return -1;
+	struct form f;
+	if (!got || form_parse(r->pool, as->fields, strlen(as->fields), &f) != 0)
+		return 0;
+	struct article_edit e;
+	const char *errors[NEDIT] = {0};
+	read_edit(r, &f, stored, &e, out, errors);
+	out->id = stored->id;
+	return 1;
+}
+
+static int autosave_restore(struct request *r, const struct edit_values *stored, struct edit_values *out)
+{
+	struct autosave as;
+	int got = autosave_read(r, stored, &as, out);
+	if (got < 0)
+		resp_error(r, 500, NULL);
+	return got;
+}
+
+/* Offers the autosave when it holds something other than what the form shows: for an article, other values
+ * than the stored ones (an autosave that only repeats them is dropped); for a new one, any text. */
+static void autosave_offer(struct request *r, struct edit_values *e, const struct edit_values *stored)
+{
+	struct autosave *as = h2o_mem_alloc_pool(r->pool, sizeof *as);
+	struct edit_values back;
+	if (autosave_read(r, e, as, &back) != 1)
+		return; /* none, or the database is not answering: the editor opens without the offer */
+	int differs;
+	if (stored) {
+		back.revision = stored->revision;
+		differs = !same_values(&back, stored);
+	} else {
+		differs =
+		    back.title[0] || back.summary[0] || back.body[0] || back.tags[0] || back.references[0];
+	}
+	if (differs)
+		e->offer = as;
+	else if (stored)
+		store_autosave_drop(r->w->db, r->user->id, r->site->id, e->id);
 }
 
 /* ---- revisions ---- */

@@ -82,6 +82,9 @@ static void upkeep(struct app *app, int64_t now)
 	if (!last_sweep || now - last_sweep >= UPLOADS_SWEEP_MS) {
 		last_sweep = now;
 		uploads_expire(db, app->cfg.media_dir, now / 1000);
+		/* an editor's autosave nobody came back to in 30 days */
+		if (store_autosave_prune(db, now / 1000 - 30 * 86400) != 0)
+			log_error("scheduler: pruning old autosaves failed");
 	}
 }
 

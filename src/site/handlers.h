@@ -62,6 +62,9 @@ void admin_article_edit(struct request *r);
 void admin_article_save(struct request *r);
 void admin_revisions(struct request *r);
 void admin_revision_restore(struct request *r);
+/* the editor's autosave (src/admin/autosave.c) */
+void admin_autosave_save(struct request *r);
+void admin_autosave_discard(struct request *r);
 void admin_audit(struct request *r);
 /* back office: src/admin/resume.c (signing in again and saving, after a session ended mid-edit) */
 void admin_resume(struct request *r);

@@ -101,6 +101,9 @@ const struct route routes[] = {
     {M_POST, "/admin/articles/:", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
     {M_GET, "/admin/articles/:/revisions", admin_revisions, CONTRIB, TFA},
     {M_POST, "/admin/articles/:/restore", admin_revision_restore, CONTRIB, TFA},
+    /* the editor's form every few seconds while someone types (editor.js): fetch with X-Form-Token */
+    {M_POST, "/admin/articles/:/autosave", admin_autosave_save, CONTRIB, TFA, 256, CSRF_HEADER},
+    {M_POST, "/admin/articles/:/autosave/discard", admin_autosave_discard, CONTRIB, TFA, SMALL_FORM_KB},
     {M_POST, "/admin/resume", admin_resume, ANY, 0, 0, CSRF_TOKEN_NO_SESSION},
     {M_GET, "/admin/audit", admin_audit, EDITOR, TFA, .deny = AUDIT},
     {M_GET, "/admin/congresses", admin_congresses, CONTRIB, TFA},

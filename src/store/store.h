@@ -308,6 +308,26 @@ int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filt
 			 size_t limit, struct article **out, size_t *n, size_t *total);
 /** Any article by id, whatever its status, with people, references, sponsors and tags. */
 int store_admin_article(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct article *out);
+/** The article edit e would publish, saving nothing: its section, congress, trial, image, people (in the
+ * saved order), sponsors and tags as the store would link them (a new tag as it would be made), and the body
+ * readable. What no longer exists shows as none. 0, or -1. */
+int store_article_preview(store *s, h2o_mem_pool_t *pool, const struct article_edit *e, struct article *out);
+
+/** The editor's form autosaved for one person, site and article (0: a new one): as posted, and when. */
+struct autosave {
+	const char *fields; /* application/x-www-form-urlencoded */
+	int64_t saved_at;
+};
+/** Keeps fields as the autosave of user_id's editor of article_id (0: a new article) on site_id, replacing
+ * the one before. 0, or -1. */
+int store_autosave_put(store *s, int64_t user_id, int64_t site_id, int64_t article_id, const char *fields);
+/** That autosave: 1 and out, 0 when there is none, -1. */
+int store_autosave_get(store *s, h2o_mem_pool_t *pool, int64_t user_id, int64_t site_id, int64_t article_id,
+		       struct autosave *out);
+/** Forgets it (a real save, or the editor's discard). 0, or -1. */
+int store_autosave_drop(store *s, int64_t user_id, int64_t site_id, int64_t article_id);
+/** Forgets every autosave kept since before `before` (Unix seconds): nobody came back to it. 0, or -1. */
+int store_autosave_prune(store *s, int64_t before);
 int store_revisions(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct revision **out, size_t *n);
 int store_revision(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t revision_id,
 		   struct revision *out);

@@ -514,7 +514,7 @@ try {
     const posts = [];
     page.on("request", (r) => { if (r.method() === "POST") posts.push([Date.now(), new URL(r.url()).pathname, r.postData() || ""]); });
     await page.goto(`${base}/admin/articles/new`);
-    const script = await page.locator("script[src]").getAttribute("src");
+    const script = await page.locator("script[src^=\"/static/admin.js\"]").getAttribute("src");
     assert(/^\/static\/admin\.js\?v=[0-9a-f]{10}$/.test(script), `the editor loads its script from ${script}`);
     assert(await page.locator("#live-preview").isVisible(), "the live preview is not shown");
     // a new article has no title yet: the preview says what it needs

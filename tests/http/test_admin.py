@@ -1325,10 +1325,12 @@ def test_only_the_editor_loads_the_live_preview_script_by_its_hashed_address(srv
     r = editor.get(f"/admin/articles/{some_draft}")
     doc = parse_html(r.text)
     scripts = list(doc.find_all("script"))
-    assert len(scripts) == 1 and all(s.get("src") for s in scripts), "an inline script or more than one script"
+    # admin.js (the live preview) and editor.js (the toolbar and autosave, test_preview_toolbar.py)
+    assert len(scripts) == 2 and all(s.get("src") for s in scripts), "an inline script or another script"
     src = scripts[0].get("src")
     assert re.fullmatch(r"/static/admin\.js\?v=[0-9a-f]{10}", src), src
-    assert "defer" in scripts[0].attrs
+    assert re.fullmatch(r"/static/editor\.js\?v=[0-9a-f]{10}", scripts[1].get("src")), scripts[1].get("src")
+    assert all("defer" in s.attrs for s in scripts)
     section = doc.find("section", id="live-preview")
     assert section is not None and "hidden" in section.attrs, "the live preview shows before the script runs"
     csp = r.headers["content-security-policy"]

@@ -203,6 +203,9 @@ ADMIN_PAGES += MEDIA_PAGES
 # the front page's curation (test_frontpage.py): the page with curated articles (one unpublished), its 422
 FRONT_PAGES = ["admin-front", "admin-front-errors"]
 ADMIN_PAGES += FRONT_PAGES
+# the editor's autosave (test_preview_autosave.py): the offer to restore one, and the form it restores
+PREVIEW_PAGES = ["admin-article-autosave-offer", "admin-article-autosave-restored"]
+ADMIN_PAGES += PREVIEW_PAGES
 
 
 def _editor_form(doc):
@@ -270,6 +273,7 @@ def admin_pages(admin_server):
         **_structure_pages(srv, editor, contributor),
         **_media_pages(srv, editor, section),
         **_front_pages(srv, editor),
+        **_preview_pages(editor, path),
     }
     assert list(fetch) == ADMIN_PAGES
     out = {}
@@ -302,6 +306,25 @@ def _front_pages(srv, editor):
                                                           "address": '/article/<b>"x"</b>', "place": "?"})
 
     return {"admin-front": (200, curated), "admin-front-errors": (422, refused)}
+
+
+def _with(r, text):
+    assert text in r.text, f"{r.url}: no {text}"
+    return r
+
+
+def _preview_pages(editor, path):
+    """An autosave of the article at path with markup in its text, then the editor offering and restoring it."""
+    doc = parse_html(editor.get(path).text)
+    form = [(k, v) for k, v in form_values(_editor_form(doc)) if k not in ("form_token", "body")]
+    token = doc.find("input", name="form_token").get("value")
+    r = editor.post(f"{path}/autosave", data=[*form, ("body", 'Autosaved <b>"markup"</b> & more')],
+                    headers={"X-Form-Token": token})
+    assert r.status_code == 200, r.text
+    return {
+        "admin-article-autosave-offer": (200, lambda: _with(editor.get(path), 'class="notice autosave-offer"')),
+        "admin-article-autosave-restored": (200, lambda: editor.get(f"{path}?autosave=restore")),
+    }
 
 
 def _structure_pages(srv, editor, contributor):
