@@ -86,6 +86,8 @@ view *layout_view(struct request *r, const char *title)
 	view_bool(v, "signed_in", r->user != NULL);
 	view_slot(v, "user_name", SLOT_USER_NAME);
 	view_bool(v, "is_staff", policy_role_at_least(r->user, ROLE_EDITOR));
+	view_bool(v, "staff_link",
+		  policy_role_at_least(r->user, ROLE_CONTRIBUTOR)); /* the "Back office" link */
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
