@@ -28,9 +28,11 @@ static void add_highlights(struct request *r, view *v)
 		struct article *as;
 		size_t na, total;
 		view *list = view_list(h, "articles");
-		if (store_articles(r->w->db, r->pool, &f, 0, HIGHLIGHTS, &as, &na, &total) == 0)
+		if (store_articles(r->w->db, r->pool, &f, 0, HIGHLIGHTS, &as, &na, &total) == 0) {
+			view_card_images(r, as, na);
 			for (size_t k = 0; k < na; k++)
 				view_article_card(list, &as[k]);
+		}
 		return;
 	}
 }
