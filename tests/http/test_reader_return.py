@@ -202,3 +202,19 @@ def test_every_public_page_links_staff_to_the_back_office_and_no_one_else(srv, g
             assert (link is not None) == expected, f"{path}: the back office link {'missing' if expected else 'shown'}"
             if expected:
                 assert link.text().strip() == BACK_OFFICE
+
+
+def test_a_refused_form_keeps_next(srv, gated):
+    reader = Reader(srv)
+    # a sign-up with errors (no privacy consent) keeps it for the second try
+    r = reader.submit(f"/signup?next=/article/{gated}", "/signup",
+                      reader.signup_fields(privacy=None, next=f"/article/{gated}"))
+    assert r.status_code == 422
+    assert parse_html(r.text).find("input", name="next").get("value") == f"/article/{gated}"
+    # a wrong password too
+    member = make_reader(srv, "member")
+    member.signout()
+    r = member.post("/signin", data={"form_token": member.token("/signin"), "email": member.email,
+                                     "password": "not the password at all", "next": f"/article/{gated}"})
+    assert r.status_code == 422
+    assert parse_html(r.text).find("input", name="next").get("value") == f"/article/{gated}"
