@@ -38,7 +38,7 @@ void signup_form(struct request *r)
 {
 	if (r->user) {
 		const char *next = req_next(r);
-		resp_redirect(r, 303, next ? next : "/account");
+		resp_redirect(r, 303, next ? next : landing_of(r->user));
 		return;
 	}
 	signup_show(r, 200, NULL, NULL);
