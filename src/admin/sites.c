@@ -1,5 +1,7 @@
-/* sites: the admin's list and form of the sister sites (name, specialty, host name, tagline, order). */
+/* sites: the admin's list and form of the sister sites (name, specialty, host name, tagline, order, logo and
+ * favicon). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "admin/records.h"
@@ -19,7 +21,28 @@ static const struct record_field site_fields[] = {
     {"position", "Position",
      "Sites are listed by this number, smallest first. Left empty, a new one goes last.", 5, FIELD_NUMBER,
      NULL},
+    {"logo_id", "Logo",
+     "Shown beside the name at the top of every page, 48 pixels high. Choose from the site's own media "
+     "library (upload it in the back office of that site's host name first).",
+     20, FIELD_SELECT, NULL},
+    {"favicon_id", "Favicon",
+     "The small icon of the browser's tab and bookmarks: a square image from the site's media library.", 20,
+     FIELD_SELECT, NULL},
 };
+#define LOGO 6
+#define FAVICON 7
+/* the media library's images a form offers */
+#define IMAGES_OFFERED 200
+
+/* An image id from a form value: 0 for none ("" or "0"), -1 when it is not a whole number. */
+static int64_t image_id(const char *v)
+{
+	if (!v || !v[0])
+		return 0;
+	char *end;
+	long long id = strtoll(v, &end, 10);
+	return *end || id < 0 || end - v > 18 ? -1 : id;
+}
 
 /* A host name as DNS has them: dot-separated labels of 1 to 63 letters, digits and inner hyphens. */
 static int host_ok(const char *h)
@@ -46,9 +69,18 @@ static int site_load(struct request *r, int64_t id, struct record *rec)
 	if (!id)
 		return 1;
 	int found = store_site_by_id(r->w->db, r->pool, id, &x);
+	struct site_images im;
+	if (found == 1 && store_site_images(r->w->db, r->pool, id, &im) < 0)
+		return -1;
 	if (found == 1) {
-		const char *v[] = {x.name, x.slug,    x.specialty,
-				   x.host, x.tagline, record_int_text(r, x.position)};
+		const char *v[] = {x.name,
+				   x.slug,
+				   x.specialty,
+				   x.host,
+				   x.tagline,
+				   record_int_text(r, x.position),
+				   im.logo.id ? record_int_text(r, im.logo.id) : "",
+				   im.favicon.id ? record_int_text(r, im.favicon.id) : ""};
 		memcpy(rec->v, v, sizeof v);
 	}
 	return found;
@@ -56,6 +88,17 @@ static int site_load(struct request *r, int64_t id, struct record *rec)
 
 static void site_check(struct request *r, struct record *rec, const char **errors)
 {
+	for (int i = LOGO; i <= FAVICON; i++) {
+		int64_t id = image_id(rec->v[i]);
+		struct media m;
+		if (id == 0)
+			rec->v[i] = "";
+		else if (id < 0 || !rec->id || store_media_by_id(r->w->db, r->pool, rec->id, id, &m) != 1)
+			errors[i] =
+			    rec->id ? "Choose an image of this site's media library, or none."
+				    : "A new site has no images yet: save it, add its images to its media "
+				      "library, then choose them here.";
+	}
 	record_slug(r, rec, 1, 0, site_fields[1].max, errors);
 	if (errors[3])
 		return;
@@ -84,6 +127,9 @@ static enum save_result site_save(struct request *r, const struct record *rec, i
 			      .position = record_number(rec->v[5])};
 	const char *taken;
 	enum save_result rc = store_site_save(r->w->db, &x, r->user->id, id_out, &taken);
+	if (rc == SAVE_OK)
+		rc = store_site_images_save(r->w->db, rec->id ? rec->id : *id_out, image_id(rec->v[LOGO]),
+					    image_id(rec->v[FAVICON]), r->user->id);
 	if (rc == SAVE_SLUG_TAKEN) {
 		if (strcmp(taken, "host") == 0)
 			errors[3] = "Another site answers to this host name.";
@@ -91,6 +137,38 @@ static enum save_result site_save(struct request *r, const struct record *rec, i
 			errors[1] = "Another site has this slug.";
 	}
 	return rc;
+}
+
+/* None, then the edited site's images, newest first, named by their alt text, file and size. */
+static void site_options(struct request *r, const struct record *rec, size_t field, view *list)
+{
+	int64_t chosen = image_id(rec->v[field]);
+	view *none = view_push(list);
+	view_str(none, "value", "");
+	view_str(none, "label", "None");
+	view_bool(none, "selected", chosen <= 0);
+	struct media *ms;
+	size_t n, total;
+	if (!rec->id || store_media_list(r->w->db, r->pool, rec->id, 0, IMAGES_OFFERED, &ms, &n, &total) != 0)
+		return;
+	int listed = 0;
+	for (size_t i = 0; i < n; i++)
+		listed |= ms[i].id == chosen;
+	struct media *more = h2o_mem_alloc_pool(r->pool, sizeof *more * (n + 1));
+	if (n)
+		memcpy(more, ms, sizeof *more * n);
+	/* the chosen one, older than those offered, stays chosen */
+	if (chosen > 0 && !listed && store_media_by_id(r->w->db, r->pool, rec->id, chosen, &more[n]) == 1)
+		n++;
+	ms = more;
+	for (size_t i = 0; i < n; i++) {
+		view *o = view_push(list);
+		view_fmt(o, "value", "%lld", (long long)ms[i].id);
+		view_fmt(o, "label", "%s (%s, %lld×%lld)", ms[i].alt,
+			 ms[i].original_name[0] ? ms[i].original_name : ms[i].kind, (long long)ms[i].width,
+			 (long long)ms[i].height);
+		view_bool(o, "selected", ms[i].id == chosen);
+	}
 }
 
 static void site_extra(struct request *r, const struct record *rec, view *v)
@@ -116,6 +194,7 @@ static const struct record_kind sites_kind = {
     .load = site_load,
     .check = site_check,
     .save = site_save,
+    .options = site_options,
     .extra = site_extra,
 };
 

@@ -113,15 +113,17 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 	return 0;
 }
 
-/* Key of the cached page: site and port, consent variant, signed in or not and audience level, path and
- * query. Signed-in readers share the page of their level; their own parts are spliced in at send time. */
+/* Key of the cached page: site and port, consent variant, signed in or not (staff apart: their pages link
+ * to the back office) and audience level, path and query. Signed-in readers share the page of their level;
+ * their own parts are spliced in at send time. */
 static h2o_iovec_t cache_key(struct request *r)
 {
 	buf b;
 	buf_init(&b, r->pool);
 	/* the port is in the key because links to sister sites carry it */
 	buf_printf(&b, "%lld:%d|%d|%d%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent,
-		   r->user != NULL, (int)r->level, r->path, r->query);
+		   r->user ? 1 + policy_role_at_least(r->user, ROLE_CONTRIBUTOR) : 0, (int)r->level, r->path,
+		   r->query);
 	return h2o_iovec_init(b.p, b.len);
 }
 

@@ -16,11 +16,11 @@
 
 /* ---- sign in and out ---- */
 
-static void signin_show(struct request *r, int status, const char *email, const char *back, const char *error)
+static void signin_show(struct request *r, int status, const char *email, const char *next, const char *error)
 {
 	view *v = layout_view(r, "Sign in");
 	view_str(v, "email", email ? email : "");
-	view_str(v, "return", safe_return(back, ""));
+	view_next(v, next);
 	view_bool(v, "verified", req_query(r, "verified") != NULL);
 	view_bool(v, "reset", req_query(r, "reset") != NULL);
 	view_bool(v, "has_error", error != NULL);
@@ -30,15 +30,16 @@ static void signin_show(struct request *r, int status, const char *email, const 
 
 void signin_form(struct request *r)
 {
+	const char *next = req_next(r);
 	if (r->user) {
-		resp_redirect(r, 303, safe_return(req_query(r, "return"), "/account"));
+		resp_redirect(r, 303, next ? next : landing_of(r->user));
 		return;
 	}
-	signin_show(r, 200, NULL, req_query(r, "return"), NULL);
+	signin_show(r, 200, NULL, next, NULL);
 }
 
 struct signin {
-	const char *email, *back;
+	const char *email, *next;
 	int remember;
 };
 
@@ -46,18 +47,14 @@ static void signin_checked(struct request *r, struct user *u, int status, const 
 {
 	struct signin *s = ctx;
 	if (!u) {
-		signin_show(r, status, s->email, s->back, error);
+		signin_show(r, status, s->email, s->next, error);
 		return;
 	}
 	throttle_clear(r, s->email);
-	const char *back = safe_return(s->back, "/account");
-	if (u->totp_enabled) { /* the password is right; the session waits for the second factor */
-		buf b;
-		buf_init(&b, r->pool);
-		buf_adds(&b, "/signin/code?return=");
-		esc_url_component(&b, back, strlen(back), 0);
-		back = buf_cstr(&b);
-	}
+	/* back to the page that sent the reader here; staff without one land on the back office */
+	const char *back = s->next ? s->next : landing_of(u);
+	if (u->totp_enabled) /* the password is right; the session waits for the second factor */
+		back = with_next(r, "/signin/code", s->next);
 	if (session_start(r, u->id, s->remember, u->totp_enabled) != 0) {
 		resp_error(r, 500, NULL);
 		return;
@@ -72,7 +69,7 @@ void signin_submit(struct request *r)
 		return;
 	struct signin *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
 	s->email = form_get(&f, "email");
-	s->back = form_get(&f, "return");
+	s->next = form_next(&f);
 	s->remember = form_get(&f, "remember") != NULL;
 	signin_check(r, s->email, form_get(&f, "password"), signin_checked, s);
 }

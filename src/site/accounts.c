@@ -9,6 +9,7 @@
 #include "auth/session.h"
 #include "core/buf.h"
 #include "core/log.h"
+#include "http/policy.h"
 #include "http/response.h"
 #include "jobs/mail.h"
 #include "render/escape.h"
@@ -91,7 +92,7 @@ int mail_notice(struct request *r, const char *to, const char *subject, const ch
 
 int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
 		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
-		   const char *new_email, int hours)
+		   const char *new_email, const char *next, int hours)
 {
 	const char *token = token_new(pool);
 	if (store_token_create(db, token_hash(pool, token), user_id, purpose, new_email,
@@ -100,14 +101,22 @@ int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const
 	int verify = strcmp(purpose, "verify") == 0;
 	buf body;
 	buf_init(&body, pool);
+	buf then; /* where the reader goes once confirmed: kept in the link, so no table needs it */
+	buf_init(&then, pool);
+	if (verify && next && safe_return(next, NULL)) {
+		buf_adds(&then, "&next=");
+		esc_url_component(&then, next, strlen(next), 0);
+	}
 	if (verify)
 		buf_printf(
 		    &body,
 		    "Hello,\n\nPlease confirm that %s is your email address for %s by opening this link:\n\n"
-		    "%sverify?token=%s\n\nThe link works once and for %d hours. If you did not ask for this, "
+		    "%sverify?token=%s%s\n\nThe link works once and for %d hours. If you did not ask for "
+		    "this, "
 		    "you "
 		    "can ignore this message: nothing changes without the link.\n\n— %s\n",
-		    new_email && new_email[0] ? new_email : to, site_name, site_url, token, hours, site_name);
+		    new_email && new_email[0] ? new_email : to, site_name, site_url, token, buf_cstr(&then),
+		    hours, site_name);
 	else
 		buf_printf(
 		    &body,
@@ -131,7 +140,13 @@ int mail_link(struct request *r, int64_t user_id, const char *to, const char *pu
 	      int hours)
 {
 	return mail_link_from(r->w->db, r->pool, r->app->mailer, r->site->name, req_site_url(r, r->site),
-			      user_id, to, purpose, new_email, hours);
+			      user_id, to, purpose, new_email, NULL, hours);
+}
+
+int mail_link_next(struct request *r, int64_t user_id, const char *to, const char *next, int hours)
+{
+	return mail_link_from(r->w->db, r->pool, r->app->mailer, r->site->name, req_site_url(r, r->site),
+			      user_id, to, "verify", "", next, hours);
 }
 
 /* ---- pages and forms ---- */
@@ -196,8 +211,46 @@ const char *safe_return(const char *p, const char *fallback)
 {
 	if (!p || p[0] != '/' || p[1] == '/' || p[1] == '\\' || strlen(p) > 1000)
 		return fallback;
+	/* browsers drop tabs and line breaks from an address ("/\t/evil" would become "//evil") and read a
+	 * backslash as a slash; a path a browser sent is already encoded, so space and non-ASCII are refused
+	 */
 	for (const char *c = p; *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == '\\' || *c == 0x7f)
+		if ((unsigned char)*c <= 0x20 || (unsigned char)*c >= 0x7f || *c == '\\')
 			return fallback;
 	return p;
+}
+
+const char *req_next(struct request *r)
+{
+	const char *next = req_query(r, "next");
+	return safe_return(next ? next : req_query(r, "return"), NULL);
+}
+
+const char *form_next(const struct form *f)
+{
+	const char *next = form_get(f, "next");
+	return safe_return(next ? next : form_get(f, "return"), NULL);
+}
+
+const char *landing_of(const struct user *u)
+{
+	return policy_role_at_least(u, ROLE_CONTRIBUTOR) ? "/admin" : "/account";
+}
+
+void view_next(view *v, const char *next)
+{
+	next = safe_return(next, NULL);
+	view_str(v, "next", next ? next : "");
+	view_bool(v, "has_next", next != NULL);
+}
+
+const char *with_next(struct request *r, const char *path, const char *next)
+{
+	if (!safe_return(next, NULL))
+		return path;
+	buf b;
+	buf_init(&b, r->pool);
+	buf_printf(&b, "%s%cnext=", path, strchr(path, '?') ? '&' : '?');
+	esc_url_component(&b, next, strlen(next), 0);
+	return buf_cstr(&b);
 }

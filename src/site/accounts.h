@@ -24,10 +24,13 @@ void limit_page(struct request *r, int wait, const char *title, const char *what
  * address the link confirms. The link is valid for hours. */
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
 	      int hours);
+/** mail_link for a new account's confirmation whose link carries next (a same-site path, or NULL), where
+ * the reader is taken once the address is confirmed. */
+int mail_link_next(struct request *r, int64_t user_id, const char *to, const char *next, int hours);
 /** mail_link without a request (for work done after the answer): the site's name and home URL given. */
 int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
 		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
-		   const char *new_email, int hours);
+		   const char *new_email, const char *next, int hours);
 /** Mails a plain notice (no link). */
 int mail_notice(struct request *r, const char *to, const char *subject, const char *body);
 
@@ -40,7 +43,21 @@ void view_professions(view *form, const char *selected);
 int profession_ok(const char *profession);
 /** Sets "error" (an object of field → message), "errors" (list) and "has_errors" on v. */
 void view_errors(view *v, const char *const *fields, const char *const *errors, size_t n);
-/** A local path from a form's "return" field, or fallback. */
+/** p when it is a path on this site (one '/', then printable ASCII without a backslash, at most 1,000
+ * bytes), else fallback: an address elsewhere (`//host`, `https://...`) is never followed. */
 const char *safe_return(const char *p, const char *fallback);
+/** The same-site path a sign-in, sign-up or confirmation should end on: the query's "next" (or its older
+ * name "return"), or NULL when there is none or it is not a path on this site. */
+const char *req_next(struct request *r);
+/** req_next for a POSTed form's "next" (or "return") field. */
+const char *form_next(const struct form *f);
+/** Where an account lands after signing in without a next path: staff on the back office, readers on
+ * their account page. */
+const char *landing_of(const struct user *u);
+/** Sets "next" (the path when it is a same-site one, else "") and "has_next" on v. */
+void view_next(view *v, const char *next);
+/** path with "next=" and next (encoded) added to its query, or path alone when next is not a same-site
+ * path. */
+const char *with_next(struct request *r, const char *path, const char *next);
 
 #endif

@@ -99,11 +99,13 @@ static void add_related(struct request *r, view *v, const struct article *a)
 	struct article *rel;
 	size_t n;
 	view *list = view_list(v, "related");
-	if (store_related(r->w->db, r->pool, r->site->id, a, RELATED, &rel, &n) == 0)
+	if (store_related(r->w->db, r->pool, r->site->id, a, RELATED, &rel, &n) == 0) {
+		view_card_images(r, rel, n);
 		for (size_t i = 0; i < n; i++) {
 			view_article_card(list, &rel[i]);
 			deps_add_article(r, rel[i].id); /* its title and summary are on this page */
 		}
+	}
 	view_bool(v, "has_related", view_len(list) > 0);
 }
 

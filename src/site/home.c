@@ -68,6 +68,7 @@ static void add_highlights(struct request *r, view *v, int64_t chosen, struct sh
 	size_t na, total;
 	if (store_articles(r->w->db, r->pool, &f, 0, HIGHLIGHTS + shown->n, &as, &na, &total) != 0)
 		return;
+	view_card_images(r, as, na);
 	view *h = view_obj(v, "highlight");
 	view_bool(v, "has_highlight", 1);
 	view_str(h, "name", cs[i].name);
@@ -96,6 +97,7 @@ static size_t add_curated(struct request *r, view *list, const char *place, size
 	size_t n;
 	if (store_front_articles(r->w->db, r->pool, r->site->id, place, max, &as, &n) != 0)
 		return 0;
+	view_card_images(r, as, n);
 	size_t cards = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_shown(shown, as[i].id)) {

@@ -56,6 +56,30 @@ static void add_menu(view *v, struct request *r)
 		view_bool(made[i], "has_children", view_len(kids[i]) > 0);
 }
 
+/* The site's logo (shown 3rem high, so its width in CSS pixels is 48 times its aspect) and favicon (the
+ * smallest rendition). */
+static void add_site_images(view *v, struct request *r)
+{
+	struct site_images im;
+	if (store_site_images(r->w->db, r->pool, r->site->id, &im) != 1)
+		return;
+	if (im.logo.id && im.logo.height > 0) {
+		long long w = im.logo.width * 48 / im.logo.height;
+		char sizes[32];
+		snprintf(sizes, sizeof sizes, "%lldpx", w < 1 ? 1 : w > 480 ? 480 : w);
+		view_picture(v, "logo", &im.logo, sizes);
+	}
+	if (im.favicon.id) {
+		int ws[MEDIA_MAX_WIDTHS];
+		char url[128];
+		media_widths(im.favicon.width, ws);
+		media_url(im.favicon.hash, im.favicon.kind, ws[0], url, sizeof url);
+		view *f = view_obj(v, "favicon");
+		view_str(f, "url", url);
+		view_fmt(f, "type", "image/%s", im.favicon.kind);
+	}
+}
+
 const char *layout_return_to(struct request *r)
 {
 	if (strlen(r->path) + strlen(r->query) > 1000)
@@ -80,12 +104,19 @@ view *layout_view(struct request *r, const char *title)
 	view_str(v, "site_tagline", site ? site->tagline : "");
 	view_str(v, "site_specialty", site ? site->specialty : "");
 	view_str(v, "css_url", asset_url(r->app, "site.css"));
+	view_str(v, "reader_css_url", asset_url(r->app, "reader.css"));
+	view_str(v, "print_css_url", asset_url(r->app, "print.css"));
+	view_str(v, "reader_js_url", asset_url(r->app, "reader.js"));
+	if (site)
+		add_site_images(v, r);
 	view_str(v, "return_to", layout_return_to(r));
 	view_bool(v, "consent_unknown", r->consent == CONSENT_UNKNOWN);
 	view_slot(v, "form_token", SLOT_FORM_TOKEN);
 	view_bool(v, "signed_in", r->user != NULL);
 	view_slot(v, "user_name", SLOT_USER_NAME);
 	view_bool(v, "is_staff", policy_role_at_least(r->user, ROLE_EDITOR));
+	view_bool(v, "staff_link",
+		  policy_role_at_least(r->user, ROLE_CONTRIBUTOR)); /* the "Back office" link */
 	time_t now = time(NULL);
 	struct tm tm;
 	gmtime_r(&now, &tm);
@@ -166,7 +197,17 @@ view *view_article_card(view *list, const struct article *a)
 		 : strcmp(a->audience, "hcp") == 0   ? "For healthcare professionals"
 						     : "For verified healthcare professionals");
 	view_date(c, "date", "date_iso", a->published_at);
+	/* a card is a grid cell of at least 17rem, the whole width on a phone (site.css's .cards) */
+	view_bool(c, "has_image", a->image.id != 0); /* never the page's own image, found further up */
+	view_picture(c, "image", &a->image, "(max-width: 40rem) calc(100vw - 2rem), 24rem");
 	return c;
+}
+
+void view_card_images(struct request *r, struct article *as, size_t n)
+{
+	if (n && store_card_images(r->w->db, r->pool, as, n) != 0)
+		for (size_t i = 0; i < n; i++)
+			as[i].image.id = 0;
 }
 
 int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page)
@@ -245,6 +286,7 @@ int view_article_page(struct request *r, view *v, const struct article_filter *f
 		resp_error(r, 500, NULL);
 		return -1;
 	}
+	view_card_images(r, *out, *n);
 	if (view_pagination(v, r, base, page, total, per) != 0) {
 		resp_error(r, 404, "There is no such page of articles.");
 		return -1;

@@ -14,8 +14,12 @@ void view_date(view *v, const char *name, const char *iso_name, int64_t t);
 /** Adds object name for an <img> of a library image: src, srcset over its renditions, sizes, width, height,
  * alt and credit; adds nothing when m->id is 0. */
 void view_picture(view *v, const char *name, const struct media *m, const char *sizes);
-/** Appends an article card (title, link, summary, section, congress, date) to a list; returns it. */
+/** Appends an article card (title, link, summary, section, congress, date, and its featured image as
+ * "image" when a->image is filled: view_card_images) to a list; returns it. */
 view *view_article_card(view *list, const struct article *a);
+/** Fills the featured images of n listed articles for their cards (none when the store fails: a list
+ * without pictures is still a list). */
+void view_card_images(struct request *r, struct article *as, size_t n);
 /** Adds "pagination" for page (1-based) of total items at per_page each; base is the list's path.
  * Returns -1 when page is beyond the last page (the caller answers 404). */
 int view_pagination(view *v, struct request *r, const char *base, int page, size_t total, size_t per_page);

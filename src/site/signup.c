@@ -30,13 +30,15 @@ static void signup_show(struct request *r, int status, const struct form *f, con
 	view_bool(form, "alerts", f && form_get(f, "alerts"));
 	view_professions(form, f ? form_get(f, "profession") : NULL);
 	view_errors(v, signup_fields, errors, errors ? NSIGNUP : 0);
+	view_next(v, f ? form_next(f) : req_next(r));
 	resp_page(r, status, "signup", v, status == 200);
 }
 
 void signup_form(struct request *r)
 {
 	if (r->user) {
-		resp_redirect(r, 303, "/account");
+		const char *next = req_next(r);
+		resp_redirect(r, 303, next ? next : landing_of(r->user));
 		return;
 	}
 	signup_show(r, 200, NULL, NULL);
@@ -44,6 +46,7 @@ void signup_form(struct request *r)
 
 struct signup {
 	struct user u;
+	const char *next; /* the same-site path the confirmation link leads back to, or NULL */
 };
 
 static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
@@ -70,14 +73,14 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 		    "If it was not you, you can ignore this message.\n\n— %s\n",
 		    r->site->name, req_site_url(r, r->site), r->site->name);
 		mail_notice(r, s->u.email, "You already have an account", body);
-	} else if (mail_link(r, id, s->u.email, "verify", "", 48) != 0) {
+	} else if (mail_link_next(r, id, s->u.email, s->next, 48) != 0) {
 		store_user_delete(r->w->db, id); /* no account is left behind that its owner cannot confirm */
 		resp_error(r, 503,
 			   "The confirmation mail could not be sent, so no account was created. Please "
 			   "try again in a moment.");
 		return;
 	}
-	resp_redirect(r, 303, "/signup/sent");
+	resp_redirect(r, 303, with_next(r, "/signup/sent", s->next));
 }
 
 void signup_submit(struct request *r)
@@ -131,6 +134,7 @@ void signup_submit(struct request *r)
 			     .hcp_declared = hcp,
 			     .alerts = form_get(&f, "alerts") != NULL,
 			     .role = "reader"};
+	s->next = form_next(&f);
 	hash_async(r, 0, password, NULL, signup_hashed, s);
 }
 
@@ -141,7 +145,7 @@ void signup_sent(struct request *r)
 	    "We have sent you an email with a link to confirm your address. Open it to finish creating your "
 	    "account; it works for 48 hours. No mail after a few minutes? Look in your spam folder, or sign "
 	    "up again.",
-	    "/signin", "Go to sign in");
+	    with_next(r, "/signin", req_next(r)), "Go to sign in");
 }
 
 /* GET /verify?token=: confirms a new account's address, or a changed one */
@@ -171,7 +175,13 @@ void verify_email(struct request *r)
 	} else {
 		store_user_mark_verified(r->w->db, user_id);
 	}
-	resp_redirect(r, 303, r->user ? "/account?verified=1" : "/signin?verified=1");
+	/* the link carries the page the reader signed up from: they go back to it, signing in first if need
+	 * be */
+	const char *next = req_next(r);
+	if (r->user)
+		resp_redirect(r, 303, next ? next : "/account?verified=1");
+	else
+		resp_redirect(r, 303, with_next(r, "/signin?verified=1", next));
 }
 
 /* ---- forgotten password ---- */
@@ -199,7 +209,7 @@ static void reset_mail(store *db, void *arg)
 	if (store_user_by_email(db, &pool, j->email, &u) == 1) {
 		store_tokens_drop(db, u.id, "reset"); /* only the newest link works */
 		mail_link_from(db, &pool, j->mailer, j->site_name, j->site_url, u.id, u.email, "reset", "",
-			       1);
+			       NULL, 1);
 	}
 	h2o_mem_clear_pool(&pool);
 	free(j);

@@ -101,6 +101,7 @@ void trial_page(struct request *r)
 	view_str(x, "url", req_site_url(r, r->site));
 	/* oldest first: the trial's story from first report to latest update */
 	view *list = view_list(v, "articles");
+	view_card_images(r, as, n);
 	for (size_t i = n; i-- > 0;)
 		view_article_card(list, &as[i]);
 	view_int(v, "count", (long long)total);

@@ -12,10 +12,10 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 
-static void code_show(struct request *r, int status, const char *back, const char *error)
+static void code_show(struct request *r, int status, const char *next, const char *error)
 {
 	view *v = layout_view(r, "Enter your code");
-	view_str(v, "return", safe_return(back, "/account"));
+	view_next(v, next);
 	view_bool(v, "has_error", error != NULL);
 	view_str(v, "error_message", error ? error : "");
 	resp_page(r, status, "signin-code", v, 0);
@@ -23,11 +23,13 @@ static void code_show(struct request *r, int status, const char *back, const cha
 
 void signin_code_form(struct request *r)
 {
+	const char *next = req_next(r);
 	if (!r->pending_user) {
-		resp_redirect(r, 303, r->user ? "/account" : "/signin");
+		resp_redirect(r, 303,
+			      r->user ? (next ? next : landing_of(r->user)) : with_next(r, "/signin", next));
 		return;
 	}
-	code_show(r, 200, req_query(r, "return"), NULL);
+	code_show(r, 200, next, NULL);
 }
 
 void signin_code_submit(struct request *r)
@@ -35,11 +37,11 @@ void signin_code_submit(struct request *r)
 	struct form f;
 	if (form_read(r, &f) != 0)
 		return;
-	const char *back = form_get(&f, "return");
+	const char *back = form_next(&f);
 	struct user *u = r->pending_user;
 	if (!u) {
 		message_page(r, 401, "Sign in again", "Your sign-in has expired before the code was given.",
-			     "/signin", "Sign in");
+			     with_next(r, "/signin", back), "Sign in");
 		return;
 	}
 	int wait = throttle_take(r, u->email);
@@ -58,7 +60,7 @@ void signin_code_submit(struct request *r)
 	}
 	throttle_clear(r, u->email);
 	store_session_complete(r->w->db, r->session_hash);
-	resp_redirect(r, 303, safe_return(back, "/account"));
+	resp_redirect(r, 303, back ? back : landing_of(u));
 }
 
 /* ---- setting it up ---- */

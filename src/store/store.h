@@ -407,6 +407,21 @@ enum save_result store_media_delete(store *s, int64_t site_id, int64_t id, int64
 /** 1 when any site still holds an image with these bytes (so its files stay), 0 when none, -1 on error. */
 int store_media_hash_used(store *s, const char *hash);
 
+/* ---- the reader's pictures (site_images_db.c): each site's logo and favicon, and the cards' images ---- */
+
+/** A site's logo and favicon, each id 0 when it has none. */
+struct site_images {
+	struct media logo, favicon;
+};
+/** The logo and favicon of a site (only images of its own library): 1 found, 0 no such site, -1 error. */
+int store_site_images(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct site_images *out);
+/** Sets a site's logo and favicon (0: none; an id not of the site's library counts as none), audited:
+ * SAVE_OK, SAVE_NOT_FOUND when there is no such site, SAVE_ERROR. */
+enum save_result store_site_images_save(store *s, int64_t site_id, int64_t logo_id, int64_t favicon_id,
+					int64_t user_id);
+/** Fills the featured image (.image) of each of n listed articles that has one: 0, or -1. */
+int store_card_images(store *s, h2o_mem_pool_t *pool, struct article *as, size_t n);
+
 /** An upload in progress (or just finished) of an image sent in chunks; its bytes are in a file named by id
  * under the media folder (src/jobs/uploads.h), whose size is how far it got. */
 struct media_upload {

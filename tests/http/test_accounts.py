@@ -465,7 +465,7 @@ def test_signin_returns_to_a_local_page_only(srv):
     signup_ok(reader.signup())
     path = "/article/" + article_of(srv, "public")["slug"]
     page = anon_get(srv, "/signin?return=" + path)
-    assert parse_html(page.text).find("form", action="/signin").find("input", name="return").get("value") == path
+    assert parse_html(page.text).find("form", action="/signin").find("input", name="next").get("value") == path
     r = reader.signin(back=path)
     assert r.status_code == 303 and r.headers["location"] == path
     r = Reader(srv, email=reader.email, password=reader.password).signin(back="//evil.example/x")
@@ -726,7 +726,7 @@ def test_signin_from_the_account_redirect_comes_back_to_the_account(srv):
     r = reader.get("/account")
     target = r.headers["location"]
     page = reader.get(target)
-    back = parse_html(page.text).find("form", action="/signin").find("input", name="return").get("value")
+    back = parse_html(page.text).find("form", action="/signin").find("input", name="next").get("value")
     assert back == "/account"
     r = reader.signin(back=back)
     assert r.status_code == 303 and r.headers["location"] == "/account"

@@ -1339,10 +1339,13 @@ def test_only_the_editor_loads_the_live_preview_script_by_its_hashed_address(srv
     assert js.status_code == 200 and js.headers["content-type"].startswith("text/javascript")
     assert "immutable" in js.headers["cache-control"]
     assert "fetch(" in js.text and "srcdoc" in js.text
-    # the public pages and the other back-office pages do without it
+    # the public pages and the other back-office pages do without it (public pages load reader.js only)
     for path in ("/", f"/admin/articles/{some_draft}/revisions", "/admin/articles"):
         page_text = editor.get(path).text
-        assert "admin.js" not in page_text and "<script" not in page_text, path
+        scripts = [s.get("src") or "" for s in parse_html(page_text).find_all("script")]
+        allowed = 1 if path == "/" else 0
+        assert "admin.js" not in page_text and len(scripts) == allowed, (path, scripts)
+        assert all(re.fullmatch(r"/static/reader\.js\?v=[0-9a-f]{10}", src) for src in scripts), (path, scripts)
 
 
 # ==== revisions and restore ==============================================================================

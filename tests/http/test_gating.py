@@ -91,7 +91,7 @@ def test_article_body_is_shown_exactly_when_the_level_allows(readers, articles, 
         # the gate tells this reader what to do
         text = text_of(gate)
         if level == "anonymous":
-            assert gate.find("a", href=f"/signin?return={path}") is not None and gate.find("a", href="/signup")
+            assert gate.find("a", href=f"/signin?next={path}") is not None and gate.find("a", href=f"/signup?next={path}")
         elif level == "unverified":
             assert "Confirm your email address" in text
         elif level == "member":

@@ -314,7 +314,7 @@ def test_gated_article_body_is_withheld_from_anonymous_readers():
             assert sentence not in r.text, f"the body of gated {a['slug']} was served"
             gate = doc.find("section", class_="gate")
             assert gate is not None, f"no sign-in prompt on {a['slug']}"
-            assert gate.find("a", href=f"/signin?return=/article/{a['slug']}") is not None
+            assert gate.find("a", href=f"/signin?next=/article/{a['slug']}") is not None
             assert h1_text(doc) == " ".join(a["title"].split())
             assert doc.find("div", class_="article-body") is None
 

@@ -49,7 +49,7 @@ def test_sign_in_asks_for_the_code_and_the_password_alone_signs_nobody_in(srv):
     admin = make_staff(srv, "admin")
     again = Reader(srv, email=admin.email, password=admin.password)
     r = again.signin(back="/admin/articles")
-    assert r.status_code == 303 and r.headers["location"].startswith("/signin/code?return=")
+    assert r.status_code == 303 and r.headers["location"].startswith("/signin/code?next=")
     assert again.get("/account").status_code == 303  # not signed in yet
     assert again.get("/admin/articles").status_code == 303
     assert "Signed in as" not in again.get("/").text
