@@ -127,6 +127,12 @@ static const struct setting settings[] = {
 	"scheme and port links in mail and canonical URLs use, as https:// or http://:8080 (the host is the "
 	"site's); empty uses the request's scheme and no port, never the port a request's Host header names",
 	valid_public_url),
+    STR(sso_cookie_domain, "",
+	"parent domain the sister sites share their sign-in and cookie choice on (example.org for "
+	"onco.example.org and derm.example.org); empty derives it from the sites' hosts, off never shares. "
+	"A public suffix (org, co.uk, github.io...) is never used; sites outside it sign in by a redirect "
+	"handshake through the default site",
+	NULL),
     INT(search_threads, 1, 16, 2,
 	"threads that read one search's hits, each a part of the articles with its own database connection "
 	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
