@@ -1,4 +1,5 @@
 /* test_domain: the parent domain sister sites share a cookie on, and the public suffixes it never is. */
+#include "core/config.h"
 #include "core/domain.h"
 #include "unit.h"
 
@@ -66,8 +67,24 @@ static void test_common(void)
 	CHECK(domain_common("onco.example.org", alone, 1, d, sizeof d) == 0);
 }
 
+static void test_setting(void)
+{
+	struct config c;
+	config_defaults(&c);
+	char err[512];
+	CHECK(c.sso_cookie_domain[0] == '\0'); /* derived by default */
+	CHECK(config_set(&c, "sso_cookie_domain", "example.org", err, sizeof err) == 0);
+	CHECK_STR(c.sso_cookie_domain, "example.org");
+	CHECK(config_set(&c, "sso_cookie_domain", "off", err, sizeof err) == 0);
+	CHECK(config_set(&c, "sso_cookie_domain", "co.uk", err, sizeof err) == -1);
+	CHECK_CONTAINS(err, "public suffix");
+	CHECK(config_set(&c, "sso_cookie_domain", "org", err, sizeof err) == -1);
+	CHECK(config_set(&c, "sso_cookie_domain", ".example.org", err, sizeof err) == -1);
+}
+
 int main(void)
 {
+	RUN(test_setting);
 	RUN(test_safe);
 	RUN(test_covers);
 	RUN(test_common);
