@@ -102,6 +102,10 @@ int sister_bounce(struct request *r)
 	if (!mode || strcmp(mode, "navigate") != 0 || !dest || strcmp(dest, "document") != 0 ||
 	    (site && strcmp(site, "same-origin") == 0))
 		return 0;
+	/* without public_url the default site's address has no port: unless this one is on the scheme's
+	 * default port too, the bounce would lead nowhere (as would the links to sister sites) */
+	if (!r->app->cfg.public_url[0] && r->port && r->port != (req_is_tls(r) ? 443 : 80))
+		return 0;
 	const struct site *me = handshake_site(r, r->site->host);
 	if (!me || me != r->site)
 		return 0;
