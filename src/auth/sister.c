@@ -92,6 +92,36 @@ static int bounce_path(const char *p)
 			   strcmp(p + n - 4, ".xml") == 0));
 }
 
+/* Marks this browser with a new nonce and sends it to the default site to ask, coming back to back. */
+static void ask_hub(struct request *r, const char *back)
+{
+	unsigned char raw[16];
+	randombytes_buf(raw, sizeof raw);
+	char nonce[32];
+	sodium_bin2base64(nonce, sizeof nonce, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	buf c;
+	buf_init(&c, r->pool);
+	buf_printf(&c, MARK "=%lld.%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s", (long long)store_now(),
+		   nonce, MARK_AGE, req_is_tls(r) ? "; Secure" : "");
+	resp_header(r, "set-cookie", c.p, c.len);
+	buf u;
+	buf_init(&u, r->pool);
+	const char *hub = req_site_url(r, hub_of(r));
+	buf_add(&u, hub, strlen(hub) - 1);
+	buf_adds(&u, "/sso/issue?to=");
+	esc_url_component(&u, r->site->host, strlen(r->site->host), 0);
+	buf_printf(&u, "&n=%s&return=", nonce);
+	esc_url_component(&u, back, strlen(back), 0);
+	private_redirect(r, buf_cstr(&u));
+}
+
+/* The default site's address can be named: public_url gives the port, or this request is on the default one.
+ */
+static int hub_reachable(struct request *r)
+{
+	return r->app->cfg.public_url[0] || !r->port || r->port == (req_is_tls(r) ? 443 : 80);
+}
+
 int sister_bounce(struct request *r)
 {
 	if (r->is_head || r->session_hash || !bounce_path(r->path))
@@ -104,7 +134,7 @@ int sister_bounce(struct request *r)
 		return 0;
 	/* without public_url the default site's address has no port: unless this one is on the scheme's
 	 * default port too, the bounce would lead nowhere (as would the links to sister sites) */
-	if (!r->app->cfg.public_url[0] && r->port && r->port != (req_is_tls(r) ? 443 : 80))
+	if (!hub_reachable(r))
 		return 0;
 	const struct site *me = handshake_site(r, r->site->host);
 	if (!me || me != r->site)
@@ -126,29 +156,12 @@ int sister_bounce(struct request *r)
 		if (!from_sister || store_now() - at < MARK_AGAIN)
 			return 0;
 	}
-	unsigned char raw[16];
-	randombytes_buf(raw, sizeof raw);
-	char nonce[32];
-	sodium_bin2base64(nonce, sizeof nonce, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-	buf c;
-	buf_init(&c, r->pool);
-	buf_printf(&c, MARK "=%lld.%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Lax%s", (long long)store_now(),
-		   nonce, MARK_AGE, req_is_tls(r) ? "; Secure" : "");
-	resp_header(r, "set-cookie", c.p, c.len);
-	buf u;
-	buf_init(&u, r->pool);
-	const char *hub = req_site_url(r, hub_of(r));
-	buf_add(&u, hub, strlen(hub) - 1);
-	buf_adds(&u, "/sso/issue?to=");
-	esc_url_component(&u, r->site->host, strlen(r->site->host), 0);
-	buf_printf(&u, "&n=%s&return=", nonce);
 	buf p;
 	buf_init(&p, r->pool);
 	buf_adds(&p, r->path);
 	if (q[0])
 		buf_printf(&p, "?%s", q);
-	esc_url_component(&u, p.p, p.len, 0);
-	private_redirect(r, buf_cstr(&u));
+	ask_hub(r, buf_cstr(&p));
 	return 1;
 }
 
@@ -246,4 +259,57 @@ void sister_land(struct request *r)
 			    "sso: a handshake token refused (unknown, used, expired or for another host)");
 	}
 	private_redirect(r, back);
+}
+
+int sister_signin_elsewhere(struct request *r)
+{
+	if (r->user || !hub_reachable(r) || handshake_site(r, r->site->host) != r->site)
+		return 0;
+	const char *back = req_query(r, "return");
+	if (!local_path(back))
+		back = "/account";
+	buf to; /* /sso/to?host=H&return=PATH on the default site, where signing in leads */
+	buf_init(&to, r->pool);
+	buf_adds(&to, "/sso/to?host=");
+	esc_url_component(&to, r->site->host, strlen(r->site->host), 0);
+	buf_adds(&to, "&return=");
+	esc_url_component(&to, back, strlen(back), 0);
+	buf u;
+	buf_init(&u, r->pool);
+	const char *hub = req_site_url(r, hub_of(r));
+	buf_add(&u, hub, strlen(hub) - 1);
+	buf_adds(&u, "/signin?return=");
+	esc_url_component(&u, to.p, to.len, 0);
+	private_redirect(r, buf_cstr(&u));
+	return 1;
+}
+
+void sister_to(struct request *r)
+{
+	const struct site *target = handshake_site(r, req_query(r, "host"));
+	const char *back = req_query(r, "return");
+	if (r->site != hub_of(r) || !target) {
+		resp_error(r, 400, "This step only leads to one of our sister sites.");
+		return;
+	}
+	if (!local_path(back))
+		back = "/";
+	buf u;
+	buf_init(&u, r->pool);
+	const char *base = req_site_url(r, target);
+	buf_add(&u, base, strlen(base) - 1);
+	buf_adds(&u, "/sso/start?return=");
+	esc_url_component(&u, back, strlen(back), 0);
+	private_redirect(r, buf_cstr(&u));
+}
+
+void sister_start(struct request *r)
+{
+	const char *back = req_query(r, "return");
+	if (!local_path(back))
+		back = "/";
+	if (r->user || handshake_site(r, r->site->host) != r->site || !hub_reachable(r))
+		private_redirect(r, back);
+	else
+		ask_hub(r, back);
 }

@@ -14,6 +14,14 @@ void sister_issue(struct request *r);
 /** GET /sso/land on the sister: takes the token once, starts a session carried from the default site's,
  * sets the consent choice when it has none, and goes on to the page asked for. */
 void sister_land(struct request *r);
+/** GET /signin on a sister that signs in by the handshake: 1 when it sent the reader to sign in on the
+ * default site instead (coming back through /sso/to and /sso/start, signed in on both), 0 to show the form
+ * here. */
+int sister_signin_elsewhere(struct request *r);
+/** GET /sso/to on the default site: on to a sister's /sso/start (after signing in there). */
+void sister_to(struct request *r);
+/** GET /sso/start on a sister: asks the default site now, whatever the marker says. */
+void sister_start(struct request *r);
 /** Sets the consent cookie (accepted or rejected), on the sisters' parent domain when they share one. */
 void sister_consent_cookie(struct request *r, const char *choice);
 

@@ -76,6 +76,8 @@ const struct route routes[] = {
     {M_POST, "/signout", signout, ANY, 0, SMALL_FORM_KB},
     {M_GET, "/sso/issue", sister_issue, ANY, 0},
     {M_GET, "/sso/land", sister_land, ANY, 0},
+    {M_GET, "/sso/to", sister_to, ANY, 0},
+    {M_GET, "/sso/start", sister_start, ANY, 0},
     {M_GET, "/signin/code", signin_code_form, ANY, THREAD},
     {M_POST, "/signin/code", signin_code_submit, ANY, 0, SMALL_FORM_KB},
     {M_GET, "/account/2fa", twofactor_page, SIGNED, THREAD},

@@ -277,3 +277,26 @@ def test_signing_in_on_the_default_site_reaches_a_sister_visited_before(srv):
     time.sleep(11)  # past the guard against asking twice in a row
     r, hops = b.visit(HEME, "/", site="cross-site", referer=f"http://{ONCO}:{srv.port}/")
     assert len(hops) == 4 and "account-name" in r.text, hops
+
+
+def test_signing_in_on_a_separate_sister_signs_in_on_the_default_site_and_comes_back(srv):
+    b = Browser(srv)
+    email, password = new_reader(srv)
+    r, hops = b.visit(HEME, "/signin?return=/trials", site="same-origin")
+    assert hops[-1][0] == ONCO and r.status_code == 200, hops  # the form is the default site's
+    back = parse_qs(urlsplit(hops[-1][1]).query)["return"][0]
+    assert back.startswith("/sso/to?host=heme-news.eu")
+    r = b.request("POST", ONCO, "/signin", nav=False,
+                  data={"form_token": form_token(r.text), "email": email, "password": password, "return": back})
+    assert r.status_code == 303 and r.headers["location"] == back, r.headers
+    r, hops = b.visit(ONCO, back, site="same-origin")
+    assert hops[-1][0] == HEME and hops[-1][1] == "/trials" and r.status_code == 200, hops
+    assert "account-name" in r.text
+    assert b.signed_in(ONCO) and b.signed_in(DERM) and b.signed_in(HEME)
+    # /sso/to and /sso/start lead only to sister sites and local paths
+    for q in ({"host": "evil.com", "return": "/"}, {"host": ONCO, "return": "/"}):
+        assert b.request("GET", ONCO, "/sso/to", params=q).status_code == 400
+    r = b.request("GET", ONCO, "/sso/to", params={"host": HEME, "return": "//evil.com"})
+    assert r.status_code == 303 and r.headers["location"].endswith("/sso/start?return=%2F"), r.headers
+    r = b.request("GET", HEME, "/sso/start", params={"return": "https://evil.com/"})
+    assert r.status_code == 303 and r.headers["location"] == "/"
