@@ -185,7 +185,15 @@ void sister_issue(struct request *r)
 	esc_url_component(&u, back, strlen(back), 0);
 	if (r->consent != CONSENT_UNKNOWN)
 		buf_adds(&u, r->consent == CONSENT_ACCEPTED ? "&c=accepted" : "&c=rejected");
+	static const struct attempt_rule per_reader = {3600, 120, 120}; /* a plain limit: 120 an hour */
+	char subject[32];
+	int wait;
 	if (r->user && r->session_hash) {
+		snprintf(subject, sizeof subject, "user:%lld", (long long)r->user->id);
+		store_tokens_prune(r->w->db, r->user->id, "sso");
+	}
+	if (r->user && r->session_hash &&
+	    store_attempt_take(r->w->db, "sso", subject, &per_reader, &wait) == 1) {
 		const char *token = token_new(r->pool);
 		buf bound;
 		buf_init(&bound, r->pool);

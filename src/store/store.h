@@ -244,6 +244,8 @@ int store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, cons
 		    int64_t *user_id, const char **new_email);
 /** 1 when the token exists, is unused and not expired (without using it). */
 int store_token_valid(store *s, const char *token_hash, const char *purpose);
+/** Deletes a user's used and expired tokens of a purpose (the handshake's, which a reader makes often). */
+int store_tokens_prune(store *s, int64_t user_id, const char *purpose);
 /** Ends all unused tokens of a purpose for a user (a new reset link replaces older ones). */
 int store_tokens_drop(store *s, int64_t user_id, const char *purpose);
 

@@ -300,3 +300,24 @@ def test_signing_in_on_a_separate_sister_signs_in_on_the_default_site_and_comes_
     assert r.status_code == 303 and r.headers["location"].endswith("/sso/start?return=%2F"), r.headers
     r = b.request("GET", HEME, "/sso/start", params={"return": "https://evil.com/"})
     assert r.status_code == 303 and r.headers["location"] == "/"
+
+
+def test_handshake_tokens_are_bounded_per_reader(srv):
+    b = Browser(srv)
+    email, password = new_reader(srv)
+    b.signin(ONCO, email, password)
+    uid = srv.query('SELECT id FROM "user" WHERE email = ?', (email,))[0][0]
+    ask = {"to": HEME, "n": "B" * 22, "return": "/"}
+    for _ in range(3):
+        assert "&t=" in b.request("GET", ONCO, "/sso/issue", params=ask).headers["location"]
+    count = "SELECT count(*) FROM user_token WHERE user_id = ? AND purpose = 'sso'"
+    assert srv.query(count, (uid,))[0][0] == 3
+    srv.execute("UPDATE user_token SET expires_at = 0 WHERE user_id = ? AND purpose = 'sso'", (uid,))
+    b.request("GET", ONCO, "/sso/issue", params=ask)
+    assert srv.query(count, (uid,))[0][0] == 1  # the expired ones were cleared
+    # 120 an hour: past that the answer still goes back to the sister, without a token
+    last = None
+    for _ in range(120):
+        last = b.request("GET", ONCO, "/sso/issue", params=ask)
+    assert last.status_code == 303 and "&t=" not in last.headers["location"]
+    assert urlsplit(last.headers["location"]).hostname == HEME
