@@ -321,3 +321,8 @@ def test_handshake_tokens_are_bounded_per_reader(srv):
         last = b.request("GET", ONCO, "/sso/issue", params=ask)
     assert last.status_code == 303 and "&t=" not in last.headers["location"]
     assert urlsplit(last.headers["location"]).hostname == HEME
+
+
+def test_robots_keep_crawlers_out_of_the_handshake(srv):
+    r = Browser(srv).request("GET", HEME, "/robots.txt", nav=False)
+    assert r.status_code == 200 and "Disallow: /sso/" in r.text
