@@ -12,6 +12,7 @@
 #include "core/domain.h"
 #include "core/log.h"
 #include "http/response.h"
+#include "http/router.h"
 #include "render/escape.h"
 
 #define MARK "plenary_sso"    /* "<unix time>.<nonce>": this browser asked the default site at that time */
@@ -308,7 +309,28 @@ void sister_to(struct request *r)
 	buf_add(&u, base, strlen(base) - 1);
 	buf_adds(&u, "/sso/start?return=");
 	esc_url_component(&u, back, strlen(back), 0);
-	private_redirect(r, buf_cstr(&u));
+	/* a page that moves on, not a redirect: this follows the sign-in form's POST, and a redirect of a
+	 * form to another site breaks the Content-Security-Policy's form-action 'self' (browsers stop there)
+	 */
+	const char *next = buf_cstr(&u);
+	buf h;
+	buf_init(&h, r->pool);
+	buf_printf(&h, "0; url=%s", next);
+	resp_header(r, "refresh", h.p, h.len);
+	resp_header(r, "referrer-policy", "no-referrer", 11);
+	resp_header(r, "cache-control", "no-store", 8);
+	view *v = router_hooks.page_view(r, "You are signed in");
+	buf m;
+	buf_init(&m, r->pool);
+	buf_printf(&m, "Taking you back to %s, where you are signed in too.", target->name);
+	view_str(v, "message", buf_cstr(&m));
+	view_bool(v, "has_link", 1);
+	view_str(v, "link_url", next);
+	buf l;
+	buf_init(&l, r->pool);
+	buf_printf(&l, "Continue to %s", target->name);
+	view_str(v, "link_label", buf_cstr(&l));
+	resp_page(r, 200, "message", v, 0);
 }
 
 void sister_start(struct request *r)

@@ -18,7 +18,8 @@ void sister_land(struct request *r);
  * default site instead (coming back through /sso/to and /sso/start, signed in on both), 0 to show the form
  * here. */
 int sister_signin_elsewhere(struct request *r);
-/** GET /sso/to on the default site: on to a sister's /sso/start (after signing in there). */
+/** GET /sso/to on the default site: a page that moves on (Refresh) to a sister's /sso/start, after signing in
+ * there. */
 void sister_to(struct request *r);
 /** GET /sso/start on a sister: asks the default site now, whatever the marker says. */
 void sister_start(struct request *r);

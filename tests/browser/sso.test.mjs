@@ -92,6 +92,25 @@ export default async function (kit) {
       });
     }
 
+    await check("sso: signing in on hematology signs in on the default site's form and comes back signed in", async () => {
+      const ctx = await browser.newContext();
+      ctx.setDefaultTimeout(10_000);
+      const page = await ctx.newPage();
+      await page.goto(at("heme-news.eu", "/trials"));
+      await page.goto(at("heme-news.eu", "/signin?return=/trials"));
+      assert(new URL(page.url()).host === `onco.example.org:${port}`, `the form is on ${page.url()}`);
+      await page.fill("#field-email", email);
+      await page.fill("#field-password", password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL((u) => u.host === `heme-news.eu:${port}` && u.pathname === "/trials").catch(async () => {
+        throw new Error(`ended on ${page.url()}: ${(await page.locator("main").innerText()).slice(0, 600).replace(/\n/g, " ")}`);
+      });
+      assert(await signedIn(page), "not signed in on heme-news.eu");
+      await page.goto(at("derm.example.org"));
+      assert(await signedIn(page), "not signed in on derm.example.org");
+      await ctx.close();
+    });
+
     await check("sso: a browser refusing cookies reaches the sister's page once, no loop", async () => {
       const ctx = await browser.newContext();
       ctx.setDefaultTimeout(10_000);
