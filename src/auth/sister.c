@@ -83,8 +83,9 @@ static void private_redirect(struct request *r, const char *location)
 
 static int bounce_path(const char *p)
 {
-	static const char *const skip[] = {"/sso/",    "/static/",    "/media/", "/healthz",
-					   "/signout", "/robots.txt", "/sitemap"};
+	/* /verify and /reset carry a mailed token: it is not sent on a round trip through another site */
+	static const char *const skip[] = {"/sso/",	  "/static/", "/media/", "/healthz", "/signout",
+					   "/robots.txt", "/sitemap", "/verify", "/reset"};
 	for (size_t i = 0; i < sizeof skip / sizeof *skip; i++)
 		if (strncmp(p, skip[i], strlen(skip[i])) == 0)
 			return 0;

@@ -333,3 +333,11 @@ def test_handshake_tokens_are_bounded_per_reader(srv):
 def test_robots_keep_crawlers_out_of_the_handshake(srv):
     r = Browser(srv).request("GET", HEME, "/robots.txt", nav=False)
     assert r.status_code == 200 and "Disallow: /sso/" in r.text
+
+
+def test_pages_with_a_mailed_token_are_not_sent_round_the_sisters(srv):
+    b = Browser(srv)
+    for path in ("/verify?token=" + "x" * 43, "/reset?token=" + "y" * 43):
+        r = b.request("GET", HEME, path, site="cross-site")
+        assert r.status_code != 303 or "/sso/issue" not in r.headers.get("location", ""), path
+    assert "x" * 43 not in srv.log().replace(f"/verify?token={'x' * 43}", "")
