@@ -7,8 +7,12 @@ import tempfile
 import time
 from urllib.parse import parse_qs, urlsplit
 
+import os
+import subprocess
+
 import pytest
 import requests
+import urllib3
 
 from conftest import add_user, connect, form_token, make_demo_database, start_plenary
 
@@ -36,6 +40,7 @@ class Browser:
 
     def __init__(self, srv, cookies=True):
         self.srv, self.jar, self.accept = srv, {}, cookies
+        self.scheme = "https" if srv.base.startswith("https") else "http"
 
     def cookie_header(self, host):
         out = []
@@ -70,8 +75,8 @@ class Browser:
         jar = self.cookie_header(host)
         if jar:
             headers["Cookie"] = jar
-        r = requests.request(method, f"http://127.0.0.1:{self.srv.port}{path}", headers=headers,
-                             allow_redirects=False, timeout=10, **kw)
+        r = requests.request(method, f"{self.scheme}://127.0.0.1:{self.srv.port}{path}", headers=headers,
+                             allow_redirects=False, timeout=10, verify=False, **kw)
         self.keep(host, r)
         return r
 
@@ -341,3 +346,36 @@ def test_pages_with_a_mailed_token_are_not_sent_round_the_sisters(srv):
         r = b.request("GET", HEME, path, site="cross-site")
         assert r.status_code != 303 or "/sso/issue" not in r.headers.get("location", ""), path
     assert "x" * 43 not in srv.log().replace(f"/verify?token={'x' * 43}", "")
+
+
+@pytest.fixture(scope="module")
+def tls_srv():
+    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    with tempfile.TemporaryDirectory(prefix="plenary-sso-tls-") as tmp:
+        cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
+        made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out",
+                               cert, "-days", "2", "-subj", "/CN=onco.example.org"], capture_output=True)
+        assert made.returncode == 0, made.stderr
+        db_path = make_demo_database(tmp)
+        c = connect(db_path)
+        with c:
+            for sid, host in HOSTS.items():
+                c.execute("UPDATE site SET host = ? WHERE id = ?", (host, sid))
+        c.close()
+        s = start_plenary(tmp, db_path, {"tls_cert": cert, "tls_key": key}, name="sso-tls-server")
+        yield s
+        assert s.stop() == 0
+
+
+def test_over_https_the_shared_cookie_is_secure_and_prefixed(tls_srv):
+    b = Browser(tls_srv)
+    email, password = new_reader(tls_srv)
+    r = b.signin(ONCO, email, password)
+    sc = [c for c in r.raw.headers.getlist("set-cookie") if "session" in c]
+    shared = [c for c in sc if c.startswith("__Secure-plenary_shared_session=")]
+    assert shared and "; Secure" in shared[0] and "Domain=example.org" in shared[0], sc
+    assert not any(c.startswith("__Host-") and "Max-Age=0" not in c for c in sc), sc  # __Host- takes no Domain
+    assert b.signed_in(DERM)
+    # and the separate site still has its own __Host- cookie after the handshake
+    r, hops = b.visit(HEME, "/", site="cross-site")
+    assert "account-name" in r.text and ("heme-news.eu", True, "__Host-plenary_session") in b.jar, hops
