@@ -30,7 +30,12 @@ static const char *shared_cookie_name(struct request *r)
 
 const char *session_cookie_domain(struct request *r)
 {
-	const char *set = r->app->cfg.sso_cookie_domain, *host = r->site ? r->site->host : NULL;
+	return session_cookie_domain_of(r, r->site);
+}
+
+const char *session_cookie_domain_of(struct request *r, const struct site *site)
+{
+	const char *set = r->app->cfg.sso_cookie_domain, *host = site ? site->host : NULL;
 	if (!host || strcmp(set, "off") == 0)
 		return NULL;
 	if (set[0]) /* the operator's, when it is safe and this site is under it */

@@ -15,6 +15,8 @@ int session_join(struct request *r, int64_t user_id, const char *of_hash);
 /** The parent domain this site shares its session and consent cookies on with its sister sites (the
  * sso_cookie_domain setting, or derived from the sites' hosts: core/domain.h), or NULL for its own host. */
 const char *session_cookie_domain(struct request *r);
+/** The same for another of the sites. */
+const char *session_cookie_domain_of(struct request *r, const struct site *site);
 /** Ends the request's session, and every session carried from it to sister sites, and clears the cookie. */
 void session_end(struct request *r);
 /** Adds a Set-Cookie that removes the session cookie. */

@@ -41,10 +41,7 @@ static const struct site *handshake_site(struct request *r, const char *host)
 		const struct site *s = &r->w->sites[i];
 		if (s == hub || strcasecmp(s->host, host) != 0)
 			continue;
-		const struct site *mine = r->site;
-		r->site = s; /* the cookie domain as that site would set it */
-		const char *d = session_cookie_domain(r);
-		r->site = mine;
+		const char *d = session_cookie_domain_of(r, s);
 		return d && domain_covers(d, hub->host) ? NULL : s;
 	}
 	return NULL;
@@ -188,14 +185,14 @@ void sister_issue(struct request *r)
 	if (r->consent != CONSENT_UNKNOWN)
 		buf_adds(&u, r->consent == CONSENT_ACCEPTED ? "&c=accepted" : "&c=rejected");
 	static const struct attempt_rule per_reader = {3600, 120, 120}; /* a plain limit: 120 an hour */
-	char subject[32];
-	int wait;
+	char subject[32] = "";
+	int wait, allowed = 0;
 	if (r->user && r->session_hash) {
 		snprintf(subject, sizeof subject, "user:%lld", (long long)r->user->id);
-		store_tokens_prune(r->w->db, r->user->id, "sso");
+		store_tokens_prune(r->w->db, r->user->id, "sso"); /* the reader's used and expired ones */
+		allowed = store_attempt_take(r->w->db, "sso", subject, &per_reader, &wait) == 1;
 	}
-	if (r->user && r->session_hash &&
-	    store_attempt_take(r->w->db, "sso", subject, &per_reader, &wait) == 1) {
+	if (allowed) { /* else back without a token: the reader reads there signed out, nothing breaks */
 		const char *token = token_new(r->pool);
 		buf bound;
 		buf_init(&bound, r->pool);
