@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "core/domain.h"
 #include "core/log.h"
 #include "core/text.h"
 #include "http/csrf.h"
@@ -19,6 +20,34 @@
 static const char *cookie_name(struct request *r)
 {
 	return req_is_tls(r) ? "__Host-plenary_session" : "plenary_session";
+}
+
+/* The cookie sister sites share on their parent domain: __Host- forbids a Domain, __Secure- keeps HTTPS. */
+static const char *shared_cookie_name(struct request *r)
+{
+	return req_is_tls(r) ? "__Secure-plenary_shared_session" : "plenary_shared_session";
+}
+
+const char *session_cookie_domain(struct request *r)
+{
+	return session_cookie_domain_of(r, r->site);
+}
+
+const char *session_cookie_domain_of(struct request *r, const struct site *site)
+{
+	const char *set = r->app->cfg.sso_cookie_domain, *host = site ? site->host : NULL;
+	if (!host || strcmp(set, "off") == 0)
+		return NULL;
+	if (set[0]) /* the operator's, when it is safe and this site is under it */
+		return domain_cookie_safe(set) && domain_covers(set, host) ? set : NULL;
+	const char *hosts[64];
+	size_t n = 0;
+	for (size_t i = 0; i < r->w->nsites && n < 64; i++)
+		hosts[n++] = r->w->sites[i].host;
+	char d[256];
+	if (!domain_common(host, hosts, n, d, sizeof d))
+		return NULL;
+	return mem_strndup(r->pool, d, strlen(d));
 }
 
 const char *token_new(h2o_mem_pool_t *pool)
@@ -99,7 +128,9 @@ void session_memo_free(struct worker *w)
 void session_resolve(struct request *r)
 {
 	r->level = AUDIENCE_PUBLIC;
-	const char *token = req_cookie(r, cookie_name(r));
+	const char *token = session_cookie_domain(r) ? req_cookie(r, shared_cookie_name(r)) : NULL;
+	if (!token || strlen(token) != 43)
+		token = req_cookie(r, cookie_name(r)); /* a host's own, from before its sisters shared one */
 	if (!token || strlen(token) != 43)
 		return;
 	struct session_memo *m = memo_slot(r->w, token);
@@ -168,15 +199,25 @@ void session_resolve(struct request *r)
 	}
 }
 
-static void set_cookie(struct request *r, const char *value, long max_age)
+static void set_cookie_as(struct request *r, const char *name, const char *domain, const char *value,
+			  long max_age)
 {
 	buf b;
 	buf_init(&b, r->pool);
-	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s", cookie_name(r), value,
+	buf_printf(&b, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s", name, value,
 		   req_is_tls(r) ? "; Secure" : "");
+	if (domain)
+		buf_printf(&b, "; Domain=%s", domain);
 	if (max_age >= 0)
 		buf_printf(&b, "; Max-Age=%ld", max_age);
 	resp_header(r, "set-cookie", b.p, b.len);
+}
+
+/* on the sisters' parent domain when they share one, else this host's own */
+static void set_cookie(struct request *r, const char *value, long max_age)
+{
+	const char *d = session_cookie_domain(r);
+	set_cookie_as(r, d ? shared_cookie_name(r) : cookie_name(r), d, value, max_age);
 }
 
 int session_start(struct request *r, int64_t user_id, int remember, int pending)
@@ -198,15 +239,34 @@ int session_start(struct request *r, int64_t user_id, int remember, int pending)
 	return 0;
 }
 
+int session_join(struct request *r, int64_t user_id, const char *of_hash)
+{
+	const char *token = token_new(r->pool);
+	const char *hash = token_hash(r->pool, token);
+	int64_t life = (int64_t)r->app->cfg.session_max_hours * 3600;
+	int made = store_session_join(r->w->db, hash, of_hash, user_id, store_now() + life);
+	if (made != 1)
+		return made;
+	if (r->session_hash)
+		store_session_delete(r->w->db, r->session_hash);
+	set_cookie(r, token, -1); /* ends with the browser; the server's end is no later than the first's */
+	r->session_hash = hash;
+	r->form_token = NULL;
+	return 1;
+}
+
 void session_clear_cookie(struct request *r)
 {
-	set_cookie(r, "", 0);
+	const char *d = session_cookie_domain(r);
+	if (d) /* the shared one, and a host-only one left from before */
+		set_cookie_as(r, shared_cookie_name(r), d, "", 0);
+	set_cookie_as(r, cookie_name(r), NULL, "", 0);
 }
 
 void session_end(struct request *r)
 {
-	if (r->session_hash)
-		store_session_delete(r->w->db, r->session_hash);
+	if (r->session_hash) /* and the sessions the sister sites were given from it: signed out everywhere */
+		store_session_delete_family(r->w->db, r->session_hash);
 	session_clear_cookie(r);
 	r->session_hash = NULL;
 	r->form_token = NULL;

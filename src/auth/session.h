@@ -9,7 +9,15 @@ void session_resolve(struct request *r);
 /** Starts a new session for a user (a fresh 256-bit token; the old one, if any, ends) and sets the cookie.
  * A pending session (password given, second factor not yet) signs nobody in until it is completed. */
 int session_start(struct request *r, int64_t user_id, int remember, int pending);
-/** Ends the request's session on the server and clears the cookie. */
+/** Starts a session on this sister site carried from the live session of_hash of the same user (the
+ * handshake): 1 made, 0 when that one has ended, -1 error. Signing out of either ends both. */
+int session_join(struct request *r, int64_t user_id, const char *of_hash);
+/** The parent domain this site shares its session and consent cookies on with its sister sites (the
+ * sso_cookie_domain setting, or derived from the sites' hosts: core/domain.h), or NULL for its own host. */
+const char *session_cookie_domain(struct request *r);
+/** The same for another of the sites. */
+const char *session_cookie_domain_of(struct request *r, const struct site *site);
+/** Ends the request's session, and every session carried from it to sister sites, and clears the cookie. */
 void session_end(struct request *r);
 /** Adds a Set-Cookie that removes the session cookie. */
 void session_clear_cookie(struct request *r);

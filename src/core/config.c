@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/domain.h"
 #include "core/netlist.h"
 
 enum setting_type { SET_INT, SET_STR };
@@ -24,6 +25,7 @@ static int valid_listen(const char *v, char *err, size_t errlen);
 static int valid_level(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
+static int valid_cookie_domain(const char *v, char *err, size_t errlen);
 
 #define INT(n, lo, hi, d, h)                                                                                 \
 	{                                                                                                    \
@@ -127,6 +129,12 @@ static const struct setting settings[] = {
 	"scheme and port links in mail and canonical URLs use, as https:// or http://:8080 (the host is the "
 	"site's); empty uses the request's scheme and no port, never the port a request's Host header names",
 	valid_public_url),
+    STR(sso_cookie_domain, "",
+	"parent domain the sister sites share their sign-in and cookie choice on (example.org for "
+	"onco.example.org and derm.example.org); empty derives it from the sites' hosts, off never shares. "
+	"A public suffix (org, co.uk, github.io...) is never used; sites outside it sign in by a redirect "
+	"handshake through the default site",
+	valid_cookie_domain),
     INT(search_threads, 1, 16, 2,
 	"threads that read one search's hits, each a part of the articles with its own database connection "
 	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
@@ -148,6 +156,20 @@ static int valid_proxies(const char *v, char *err, size_t errlen)
 {
 	struct netlist list;
 	return netlist_parse(&list, v, err, errlen);
+}
+
+static int valid_cookie_domain(const char *v, char *err, size_t errlen)
+{
+	if (!v[0] || strcmp(v, "off") == 0 || domain_cookie_safe(v))
+		return 0;
+	snprintf(
+	    err, errlen,
+	    "%s cannot be shared: a bare top-level domain, an address or a public suffix (co.uk, "
+	    "github.io...) "
+	    "would reach other people's sites, and browsers refuse it; name the sites' own parent domain "
+	    "(example.org), or leave it empty",
+	    v);
+	return -1;
 }
 
 static int valid_public_url(const char *v, char *err, size_t errlen)

@@ -52,6 +52,7 @@ struct config {
 	int contact_per_hour;	 /* ... from everyone */
 	char public_url[256];	 /* scheme and port of links (https://, http://:8080); empty: the request's
 				    scheme */
+	char sso_cookie_domain[254]; /* sister sites' shared cookie domain; "" derives it, "off" none */
 };
 
 /** Fills c with the defaults of the table. */

@@ -189,6 +189,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	int method = r->is_head || h2o_memis(req->method.base, req->method.len, H2O_STRLIT("GET")) ? M_GET
 		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))		   ? M_POST
 												   : 0;
+	if (method == M_GET && router_hooks.before_cache && router_hooks.before_cache(r))
+		return 0;
 	if (method == M_GET && app->cfg.cache_mb > 0) {
 		h2o_iovec_t key = cache_key(r);
 		struct page_entry *e = page_cache_get(w->cache, key.base, key.len);

@@ -34,7 +34,9 @@ void resp_security_headers(h2o_req_t *req)
 {
 	add_str(req, "content-security-policy", CSP);
 	add_str(req, "x-content-type-options", "nosniff");
-	add_str(req, "referrer-policy", "strict-origin-when-cross-origin");
+	if (h2o_find_header_by_str(&req->res.headers, H2O_STRLIT("referrer-policy"), -1) == -1)
+		add_str(req, "referrer-policy",
+			"strict-origin-when-cross-origin"); /* unless stricter (sso) */
 	add_str(req, "x-frame-options", "DENY");
 	add_str(req, "permissions-policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
 	add_str(req, "cross-origin-opener-policy", "same-origin");

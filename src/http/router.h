@@ -71,6 +71,10 @@ struct route_hooks {
 	/** The view every page starts from (site, menu, consent banner, form token): error pages use it too.
 	 */
 	struct view *(*page_view)(struct request *r, const char *title);
+	/** Before the page cache, for a GET: 1 when it answered (a sister site's sign-in handshake), 0 to go
+	 * on.
+	 */
+	int (*before_cache)(struct request *r);
 	/** Frees what resolve_session remembered on a worker's loop (at shutdown). */
 	void (*worker_gone)(struct worker *w);
 };

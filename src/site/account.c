@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auth/session.h"
+#include "auth/sister.h"
 #include "core/buf.h"
 #include "core/text.h"
 #include "render/escape.h"
@@ -35,6 +36,8 @@ void signin_form(struct request *r)
 		resp_redirect(r, 303, next ? next : landing_of(r->user));
 		return;
 	}
+	if (sister_signin_elsewhere(r)) /* on the default site, so every sister site can ask it */
+		return;
 	signin_show(r, 200, NULL, next, NULL);
 }
 

@@ -1,6 +1,8 @@
 /* consent: the cookie banner's Accept / Reject (a plain form POST) and the page to change the choice. */
 #include <string.h>
 
+#include "auth/sister.h"
+
 #include "http/csrf.h"
 #include "http/form.h"
 #include "http/policy.h"
@@ -8,8 +10,6 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
-
-#define CONSENT_MAX_AGE "15552000" /* 180 days, then the reader is asked again */
 
 void consent_page(struct request *r)
 {
@@ -41,9 +41,6 @@ void consent_submit(struct request *r)
 		resp_error(r, 400, "Choose Accept or Reject.");
 		return;
 	}
-	char cookie[160];
-	snprintf(cookie, sizeof cookie,
-		 "plenary_consent=%s; Path=/; Max-Age=" CONSENT_MAX_AGE "; SameSite=Lax; HttpOnly", choice);
-	resp_header(r, "set-cookie", cookie, strlen(cookie));
+	sister_consent_cookie(r, choice); /* on the sisters' parent domain when they share one */
 	resp_redirect(r, 303, safe_return(back, "/cookies?saved=1"));
 }

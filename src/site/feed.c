@@ -347,8 +347,8 @@ void robots_txt(struct request *r)
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, "User-agent: *\n");
-	static const char *const closed[] = {"/admin", "/account", "/signin", "/signup", "/signout",
-					     "/reset", "/verify",  "/search", "/consent"};
+	static const char *const closed[] = {"/admin", "/account", "/signin", "/signup",  "/signout",
+					     "/reset", "/verify",  "/search", "/consent", "/sso/"};
 	for (size_t i = 0; i < sizeof closed / sizeof *closed; i++)
 		buf_printf(&b, "Disallow: %s\n", closed[i]);
 	buf_printf(&b, "\nSitemap: %ssitemap.xml\n", req_site_url(r, r->site));

@@ -5,6 +5,7 @@
 #include "site/routes.h"
 
 #include "auth/session.h"
+#include "auth/sister.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 
@@ -74,6 +75,10 @@ const struct route routes[] = {
     {M_GET, "/signin", signin_form, ANY, THREAD},
     {M_POST, "/signin", signin_submit, ANY, 0, SMALL_FORM_KB},
     {M_POST, "/signout", signout, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/sso/issue", sister_issue, ANY, 0},
+    {M_GET, "/sso/land", sister_land, ANY, 0},
+    {M_GET, "/sso/to", sister_to, ANY, 0},
+    {M_GET, "/sso/start", sister_start, ANY, 0},
     {M_GET, "/signin/code", signin_code_form, ANY, THREAD},
     {M_POST, "/signin/code", signin_code_submit, ANY, 0, SMALL_FORM_KB},
     {M_GET, "/account/2fa", twofactor_page, SIGNED, THREAD},
@@ -182,6 +187,7 @@ const size_t nroutes = sizeof routes / sizeof routes[0];
 const struct route_hooks route_hooks = {.resolve_session = session_resolve,
 					.form_refused = form_refused,
 					.page_view = layout_view,
+					.before_cache = sister_bounce,
 					.worker_gone = session_memo_free};
 
 void routes_install(void)

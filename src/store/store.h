@@ -225,10 +225,18 @@ int store_recovery_replace(store *s, int64_t id, const char *const *hashes, size
 int store_recovery_use(store *s, int64_t id, const char *hash);
 int store_session_touch(store *s, const char *token_hash);
 int store_session_delete(store *s, const char *token_hash);
+/** A session on a sister site carried from the live session of_hash (same user): it ends no later than that
+ * one, and store_session_delete_family ends them together. 1 made, 0 when of_hash is no longer live. */
+int store_session_join(store *s, const char *token_hash, const char *of_hash, int64_t user_id,
+		       int64_t expires_at);
+/** Signing out everywhere: ends the session and every session of its family (carried from it, or from the
+ * session it was carried from). */
+int store_session_delete_family(store *s, const char *token_hash);
 /** Ends every session of a user except the one with keep_hash (NULL: all of them). */
 int store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash);
 
-/** A one-time token (purpose "verify" or "reset"); new_email is the address a verify token confirms. */
+/** A one-time token (purpose "verify", "reset" or "sso"); new_email is the address a verify token confirms
+ * (an sso token: what it is bound to). */
 int store_token_create(store *s, const char *token_hash, int64_t user_id, const char *purpose,
 		       const char *new_email, int64_t expires_at);
 /** Uses a token once: 1 with its user and new_email when valid, unused and not expired; 0 otherwise. */
@@ -236,6 +244,8 @@ int store_token_use(store *s, h2o_mem_pool_t *pool, const char *token_hash, cons
 		    int64_t *user_id, const char **new_email);
 /** 1 when the token exists, is unused and not expired (without using it). */
 int store_token_valid(store *s, const char *token_hash, const char *purpose);
+/** Deletes a user's used and expired tokens of a purpose (the handshake's, which a reader makes often). */
+int store_tokens_prune(store *s, int64_t user_id, const char *purpose);
 /** Ends all unused tokens of a purpose for a user (a new reset link replaces older ones). */
 int store_tokens_drop(store *s, int64_t user_id, const char *purpose);
 

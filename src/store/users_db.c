@@ -48,6 +48,9 @@ enum {
 	R_ADD,
 	R_USE,
 	A_REFUND,
+	S_JOIN,
+	S_DELETE_FAMILY,
+	T_PRUNE,
 	U_LAST
 };
 _Static_assert(U_LAST <= 40, "users_db.c owns the seam's statement slots 0 to 39");
@@ -300,6 +303,40 @@ int store_session_delete(store *s, const char *token_hash)
 	return db_exec(st, NULL);
 }
 
+int store_session_join(store *s, const char *token_hash, const char *of_hash, int64_t user_id,
+		       int64_t expires_at)
+{
+	/* the family is the first session's hash: one sign-out finds every session carried from it */
+	struct db_stmt *st = db_prepare(
+	    db_of(s), S_JOIN,
+	    "INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at, remember, "
+	    "family) "
+	    "SELECT CAST(?1 AS TEXT), CAST(?2 AS BIGINT), CAST(?3 AS BIGINT), CAST(?3 AS BIGINT), "
+	    "CASE WHEN expires_at < CAST(?4 AS BIGINT) THEN expires_at ELSE CAST(?4 AS BIGINT) END, 0, "
+	    "CASE WHEN family = '' THEN token_hash ELSE family END FROM session "
+	    "WHERE token_hash = ?5 AND user_id = CAST(?2 AS BIGINT) AND expires_at > CAST(?3 AS BIGINT)");
+	db_bind_text(st, 1, token_hash);
+	db_bind_int64(st, 2, user_id);
+	db_bind_int64(st, 3, db_now());
+	db_bind_int64(st, 4, expires_at);
+	db_bind_text(st, 5, of_hash);
+	int n = 0;
+	if (db_exec(st, &n) != 0)
+		return -1;
+	return n > 0;
+}
+
+int store_session_delete_family(store *s, const char *token_hash)
+{
+	struct db_stmt *st =
+	    db_prepare(db_of(s), S_DELETE_FAMILY,
+		       "DELETE FROM session WHERE token_hash = ?1 OR family = ?1 OR token_hash IN "
+		       "(SELECT family FROM session WHERE token_hash = ?1 AND family <> '') OR family IN "
+		       "(SELECT family FROM session WHERE token_hash = ?1 AND family <> '')");
+	db_bind_text(st, 1, token_hash);
+	return db_exec(st, NULL);
+}
+
 int store_sessions_delete_user(store *s, int64_t user_id, const char *keep_hash)
 {
 	struct db_stmt *st = db_prepare(
@@ -383,6 +420,17 @@ int store_tokens_drop(store *s, int64_t user_id, const char *purpose)
 	struct db_stmt *st = db_prepare(
 	    db_of(s), T_DROP,
 	    "UPDATE user_token SET used_at = ?3 WHERE user_id = ?1 AND purpose = ?2 AND used_at IS NULL");
+	db_bind_int64(st, 1, user_id);
+	db_bind_text(st, 2, purpose);
+	db_bind_int64(st, 3, db_now());
+	return db_exec(st, NULL);
+}
+
+int store_tokens_prune(store *s, int64_t user_id, const char *purpose)
+{
+	struct db_stmt *st = db_prepare(db_of(s), T_PRUNE,
+					"DELETE FROM user_token WHERE user_id = ?1 AND purpose = ?2 AND "
+					"(used_at IS NOT NULL OR expires_at <= ?3)");
 	db_bind_int64(st, 1, user_id);
 	db_bind_text(st, 2, purpose);
 	db_bind_int64(st, 3, db_now());

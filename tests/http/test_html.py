@@ -77,6 +77,8 @@ PAGES = {
     "signin": (200, lambda: get("/signin")),
     "dermatology-home": (200, lambda: get("/", headers=host_header("dermatology.localhost"))),
     "hematology-home": (200, lambda: get("/", headers=host_header("hematology.localhost"))),
+    "sso-continue": (200, lambda: get("/sso/to?host=hematology.localhost&return=%2Ftrials")),
+    "sso-refused": (400, lambda: get("/sso/issue?to=evil.example.com&n=AAAAAAAAAAAAAAAAAAAAAA&return=%2F")),
     "search-results": (200, lambda: get("/search?q=pembrolizumab")),
     "search-empty": (200, lambda: get("/search")),
     "search-did-you-mean": (200, lambda: get("/search?q=pembrolizumb")),
