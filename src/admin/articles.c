@@ -1,4 +1,4 @@
-/* articles: the back office's article list, editor (with preview), saving with conflicts, and revisions. */
+/* articles: the back office's article editor (with preview), saving with conflicts, and revisions. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,89 +103,6 @@ static void add_choices(struct request *r, view *v, const char *name, const char
 		view_bool(x, "selected", 1);
 	}
 	(void)r;
-}
-
-/* ---- the list ---- */
-
-void admin_articles(struct request *r)
-{
-	int page = req_page_number(r);
-	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
-		return;
-	}
-	struct admin_filter f = {.site_id = r->site->id};
-	f.status = req_query(r, "status");
-	if (f.status && !f.status[0])
-		f.status = NULL;
-	if (f.status && !in_list(f.status, statuses, 5)) {
-		resp_error(r, 400, "There is no such status.");
-		return;
-	}
-	f.section_id = param_id(req_query(r, "section"));
-	f.congress_id = param_id(req_query(r, "congress"));
-	const char *mine = req_query(r, "mine");
-	if (mine && mine[0])
-		f.author_id = r->user->id;
-	f.q = req_query(r, "q");
-	if (f.q && (!f.q[0] || strlen(f.q) > 200))
-		f.q = NULL;
-	struct article *as;
-	size_t n, total;
-	if (store_admin_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * ADMIN_PAGE, ADMIN_PAGE, &as, &n,
-				 &total) != 0) {
-		resp_error(r, 500, NULL);
-		return;
-	}
-	view *v = layout_view(r, "Articles");
-	buf base;
-	buf_init(&base, r->pool);
-	buf_adds(&base, "/admin/articles");
-	if (view_pagination(v, r, "/admin/articles", page, total, ADMIN_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
-		return;
-	}
-	view *list = view_list(v, "articles");
-	for (size_t i = 0; i < n; i++) {
-		view *x = view_push(list);
-		view_int(x, "id", (long long)as[i].id);
-		view_str(x, "title", as[i].title);
-		view_str(x, "slug", as[i].slug);
-		view_str(x, "status", as[i].status);
-		view_str(x, "audience", as[i].audience);
-		view_str(x, "section", as[i].section.name);
-		view_str(x, "congress", as[i].congress.name);
-		view_str(x, "author", as[i].author_name[0] ? as[i].author_name : "—");
-		view_date(x, "updated", "updated_iso", as[i].updated_at);
-		view_bool(x, "live", strcmp(as[i].status, "published") == 0);
-	}
-	view_bool(v, "empty", n == 0);
-	view_int(v, "total", (long long)total);
-	view *flt = view_obj(v, "filter");
-	view_str(flt, "q", f.q ? f.q : "");
-	view_bool(flt, "mine", f.author_id != 0);
-	add_choices(r, flt, "statuses", statuses, 5, f.status, NULL, 0);
-	struct section *ss;
-	size_t ns;
-	view *sl = view_list(flt, "sections");
-	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
-		for (size_t i = 0; i < ns; i++) {
-			view *x = view_push(sl);
-			view_int(x, "id", (long long)ss[i].id);
-			view_str(x, "name", ss[i].name);
-			view_bool(x, "selected", ss[i].id == f.section_id);
-		}
-	struct congress *cs;
-	size_t nc;
-	view *cl = view_list(flt, "congresses");
-	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &nc) == 0)
-		for (size_t i = 0; i < nc; i++) {
-			view *x = view_push(cl);
-			view_int(x, "id", (long long)cs[i].id);
-			view_str(x, "name", cs[i].name);
-			view_bool(x, "selected", cs[i].id == f.congress_id);
-		}
-	resp_page(r, 200, "admin/articles", v, 0);
 }
 
 /* ---- the editor ---- */
