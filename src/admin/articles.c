@@ -5,8 +5,10 @@
 #include <time.h>
 
 #include "admin/articles.h"
+#include "admin/when.h"
 #include "core/buf.h"
 #include "core/text.h"
+#include "core/zone.h"
 #include "http/changes.h"
 #include "http/policy.h"
 #include "http/response.h"
@@ -55,33 +57,6 @@ static int in_list(const char *v, const char *const *list, size_t n)
 		if (strcmp(v, list[i]) == 0)
 			return 1;
 	return 0;
-}
-
-/* "2025-06-02T14:30:05" (UTC, seconds optional) to Unix seconds; -1 when not a time. */
-static int64_t parse_utc(const char *s)
-{
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	const char *end = strptime(s, "%Y-%m-%dT%H:%M", &tm);
-	if (end && *end == ':')
-		end = strptime(end, ":%S", &tm);
-	if (!end || *end)
-		return -1;
-	struct tm check = tm;
-	time_t t = timegm(&check);
-	struct tm back;
-	gmtime_r(&t, &back);
-	if (back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon)
-		return -1; /* 2025-02-30 is not a day */
-	return (int64_t)t;
-}
-
-static void format_utc(int64_t t, char *out, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
 static void add_choices(struct request *r, view *v, const char *name, const char *const *list, size_t n,
@@ -197,6 +172,7 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_str(f, "body", e->body);
 	view_str(f, "video_url", e->video_url);
 	view_str(f, "published", e->published);
+	view_str(f, "zone", zone_name());
 	view_str(f, "tags", e->tags);
 	view_str(f, "references", e->references);
 	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
@@ -288,7 +264,7 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	char *when = h2o_mem_alloc_pool(r->pool, 32);
 	when[0] = '\0';
 	if (a->published_at)
-		format_utc(a->published_at, when, 32);
+		zone_input(a->published_at, when, 32);
 	e->published = when;
 	buf tags, refs;
 	buf_init(&tags, r->pool);
@@ -427,8 +403,9 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	else if (!editor && !in_list(v->status, statuses, 2))
 		errors[5] = "Contributors save drafts and send them for review; an editor publishes.", bad++;
 	int64_t when = 0;
-	if (v->published[0] && (when = parse_utc(v->published)) < 0)
-		errors[6] = "Write the time as 2025-06-02T14:30:00 (UTC).", bad++;
+	const char *bad_time = v->published[0] ? when_read(r->pool, v->published, &when) : NULL;
+	if (bad_time)
+		errors[6] = bad_time, bad++;
 	else if (strcmp(v->status, "scheduled") == 0 && (!v->published[0] || when <= store_now()))
 		errors[6] = "A scheduled article needs a publication time in the future.", bad++;
 	if (strcmp(v->status, "published") == 0 && !v->published[0])
@@ -708,7 +685,7 @@ void admin_revisions(struct request *r)
 		view_str(x, "title", rs[i].title);
 		view_str(x, "status", rs[i].status);
 		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
-		view_date(x, "at", "at_iso", rs[i].created_at);
+		view_when(x, "at", "at_iso", rs[i].created_at);
 		if (rs[i].id == show) {
 			/* side by side: this revision and the current text, line by line */
 			view *cmp = view_obj(v, "compare");
@@ -759,9 +736,7 @@ void admin_audit(struct request *r)
 	view *list = view_list(v, "entries");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
-		char when[32];
-		format_utc(es[i].at, when, sizeof when);
-		view_str(x, "at", when);
+		view_when(x, "at", "at_iso", es[i].at);
 		view_str(x, "who", es[i].user_email[0] ? es[i].user_email : "—");
 		view_str(x, "action", es[i].action);
 		view_str(x, "target", es[i].target);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/netlist.h"
+#include "core/zone.h"
 
 enum setting_type { SET_INT, SET_STR };
 
@@ -21,9 +22,15 @@ struct setting {
 };
 
 static int valid_listen(const char *v, char *err, size_t errlen);
+static int valid_zone(const char *v, char *err, size_t errlen)
+{
+	return zone_check(v, err, errlen);
+}
+
 static int valid_level(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
+static int valid_zone(const char *v, char *err, size_t errlen);
 
 #define INT(n, lo, hi, d, h)                                                                                 \
 	{                                                                                                    \
@@ -130,6 +137,10 @@ static const struct setting settings[] = {
     INT(search_threads, 1, 16, 2,
 	"threads that read one search's hits, each a part of the articles with its own database connection "
 	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
+    STR(time_zone, "UTC",
+	"time zone the back office reads and shows times in (a name of the system's zoneinfo, such as "
+	"Europe/Brussels); times are stored in UTC",
+	valid_zone),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
