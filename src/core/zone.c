@@ -118,6 +118,14 @@ void zone_show(int64_t t, char *out, size_t n)
 		 tm.tm_hour, tm.tm_min, tm.tm_zone ? tm.tm_zone : current);
 }
 
+void zone_clock(int64_t t, char *out, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	snprintf(out, n, "%02d:%02d %s", tm.tm_hour, tm.tm_min, tm.tm_zone ? tm.tm_zone : current);
+}
+
 void zone_day(int64_t t, int *year, int *month, int *day, int *weekday)
 {
 	time_t tt = (time_t)t;

@@ -30,6 +30,9 @@ void zone_input(int64_t t, char *out, size_t n);
 /** t for people, with the zone's abbreviation: "14 Jun 2026, 09:30 CEST". */
 void zone_show(int64_t t, char *out, size_t n);
 
+/** The time of day of t with the zone's abbreviation: "09:30 CEST". */
+void zone_clock(int64_t t, char *out, size_t n);
+
 /** The zone's calendar day of t: year, month 1-12, day 1-31, weekday 0 (Monday) to 6. */
 void zone_day(int64_t t, int *year, int *month, int *day, int *weekday);
 

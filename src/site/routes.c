@@ -99,6 +99,7 @@ const struct route routes[] = {
     {M_GET, "/admin/articles/:", admin_article_edit, CONTRIB, TFA},
     {M_POST, "/admin/articles/:", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
     {M_GET, "/admin/articles/:/revisions", admin_revisions, CONTRIB, TFA},
+    {M_GET, "/admin/calendar", admin_calendar, CONTRIB, TFA},
     {M_POST, "/admin/articles/:/restore", admin_revision_restore, CONTRIB, TFA},
     {M_POST, "/admin/resume", admin_resume, ANY, 0, 0, CSRF_TOKEN_NO_SESSION},
     {M_GET, "/admin/audit", admin_audit, EDITOR, TFA, .deny = AUDIT},
