@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "admin/articles.h"
+#include "admin/presence.h"
 #include "admin/when.h"
 #include "core/buf.h"
 #include "core/text.h"
@@ -317,7 +318,7 @@ void admin_article_edit(struct request *r)
 	}
 	struct edit_values e;
 	values_from_article(r, &a, &e);
-	const char *notice = req_query(r, "saved") ? "Saved." : NULL;
+	const char *notice = presence_open(r, id, req_query(r, "saved") ? "Saved." : NULL);
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
 
