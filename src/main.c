@@ -225,7 +225,8 @@ static int cmd_export(int argc, char **argv)
 	config_defaults(&app.cfg);
 	int rc = export_parse_args(argc, argv, &app.cfg, &o);
 	if (rc >= 0)
-		return rc; /* --help, or a usage error */
+		return rc;	     /* --help, or a usage error */
+	zone_use(app.cfg.time_zone); /* the pages' dates as serve shows them */
 	if (app_prepare(&app) != 0)
 		return 1;
 	rc = export_static(&app, &o);

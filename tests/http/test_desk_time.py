@@ -103,3 +103,13 @@ def test_an_unknown_zone_stops_start_up_with_a_clear_error(tmp_path):
                             "--listen", "127.0.0.1:1"], cwd=REPO, capture_output=True, text=True, timeout=20)
         assert p.returncode == 2, (zone, p.returncode, p.stderr)
         assert "is not a time zone" in p.stderr and zone in p.stderr, p.stderr
+
+
+def test_the_public_date_is_the_day_on_the_zones_clocks(srv, editor, demo):
+    # 00:30 in Brussels on 5 March is 23:30 on 4 March in UTC: readers in the site's zone see the 5th
+    article_id = saved_id(save(editor, fields(demo, status="published", published="2024-03-05T00:30")))
+    slug = srv.query("SELECT slug FROM article WHERE id = ?", (article_id,))[0]["slug"]
+    doc = parse_html(editor.get(f"/article/{slug}").text)
+    when = doc.find("p", class_="article-date").find("time")
+    assert text_of(when) == "5 March 2024"
+    assert when.get("datetime") == "2024-03-04T23:30:00Z"
