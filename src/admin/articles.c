@@ -86,6 +86,8 @@ static void add_choices(struct request *r, view *v, const char *name, const char
 /* The values the form shows: from a saved article, or from what was just submitted. */
 struct edit_values {
 	int64_t id, revision, section, congress, trial, interviewer, image;
+	/* the time published shows (0: none); a stored one is kept while the field is unchanged */
+	int64_t published_at;
 	const char *title, *slug, *summary, *body, *kind, *status, *audience, *video_url, *published, *tags,
 	    *references, *byline;
 	const char *speakers[MAX_SPEAKERS];
@@ -174,6 +176,12 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_str(f, "video_url", e->video_url);
 	view_str(f, "published", e->published);
 	view_str(f, "zone", zone_name());
+	if (e->published_at) { /* what the field's time is, with its zone: which one of a time shown twice */
+		char shown[64];
+		zone_show(e->published_at, shown, sizeof shown);
+		view_str(f, "published_shown", shown);
+	}
+	view_bool(f, "has_published_shown", e->published_at != 0);
 	view_str(f, "tags", e->tags);
 	view_str(f, "references", e->references);
 	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
@@ -267,6 +275,7 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	if (a->published_at)
 		zone_input(a->published_at, when, 32);
 	e->published = when;
+	e->published_at = a->published_at;
 	buf tags, refs;
 	buf_init(&tags, r->pool);
 	buf_init(&refs, r->pool);
@@ -405,6 +414,10 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 		errors[5] = "Contributors save drafts and send them for review; an editor publishes.", bad++;
 	int64_t when = 0;
 	const char *bad_time = v->published[0] ? when_read(r->pool, v->published, &when) : NULL;
+	/* unchanged, the field keeps the stored time: even the second of a time the clocks show twice */
+	if (!bad_time && was->published_at && strcmp(v->published, was->published) == 0)
+		when = was->published_at;
+	v->published_at = v->published[0] && !bad_time ? when : 0;
 	if (bad_time)
 		errors[6] = bad_time, bad++;
 	else if (strcmp(v->status, "scheduled") == 0 && (!v->published[0] || when <= store_now()))

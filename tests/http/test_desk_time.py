@@ -113,3 +113,19 @@ def test_the_public_date_is_the_day_on_the_zones_clocks(srv, editor, demo):
     when = doc.find("p", class_="article-date").find("time")
     assert text_of(when) == "5 March 2024"
     assert when.get("datetime") == "2024-03-04T23:30:00Z"
+
+
+def test_the_second_of_a_time_shown_twice_survives_a_save(srv, editor, demo):
+    article_id = saved_id(save(editor, fields(demo, status="scheduled", published="2031-10-26T02:30")))
+    second = utc_of("2031-10-26T02:30", fold=1)  # 02:30 CET, an hour after 02:30 CEST
+    srv.execute("UPDATE article SET published_at = ? WHERE id = ?", (second, article_id))
+    doc, shown = open_editor(editor, f"/admin/articles/{article_id}")
+    shown = {k: v for k, v in shown.items() if k not in ("revision", "form_token")}
+    assert shown["published"] == "2031-10-26T02:30"
+    assert "Set to 26 Oct 2031, 02:30 CET." in text_of(doc.find("p", id="hint-published"))
+    r = save(editor, {**shown, "title": "Retitled, same time", "action": "save"}, article_id)
+    assert saved_id(r) == article_id
+    assert published_at(srv, article_id) == second
+    # changing the field reads it afresh: the first of the two
+    r = save(editor, {**shown, "published": "2031-10-26T02:31", "action": "save"}, article_id)
+    assert published_at(srv, saved_id(r)) == utc_of("2031-10-26T02:31", fold=0)
