@@ -185,3 +185,26 @@ def test_who_is_editing_what(srv, editor, other, demo):
     assert "Being edited by" not in text_of(next(
         tr for tr in parse_html(other.get("/admin/articles").text).find_all("tr")
         if tr.find("a", href=f"/admin/articles/{aid}")))
+
+
+def test_another_sites_articles_and_repeated_ticks(srv, editor, demo):
+    elsewhere = srv.query("SELECT id, status FROM article WHERE site_id <> ? ORDER BY id LIMIT 1", (demo.site,))
+    assert elsewhere, "the demo has articles on a sister site"
+    before = snapshot(srv)
+    mine = drafts(editor, demo, 1)[0]
+    r = bulk(editor, [elsewhere[0]["id"], mine, mine, "12abc", "99999999999999999999999"], "archive")
+    assert r.status_code == 200
+    rows = outcomes(r)
+    assert [row[1] for row in rows] == ["Not changed: there is no such article on this site.", "Archived.",
+                                        "Not changed: there is no such article on this site.",
+                                        "Not changed: there is no such article on this site."]
+    assert [row[0] for row in rows][2:] == ["12abc", "99999999999999999999999"]
+    assert article(srv, elsewhere[0]["id"])["status"] == elsewhere[0]["status"]
+    assert article(srv, mine)["revision_no"] == 2  # archived once, though ticked twice
+    # the presence of another site's article is not this site's to mark
+    token = editor.token("/admin/articles", "/admin/articles/bulk")
+    r = editor.post(f"/admin/articles/{elsewhere[0]['id']}/presence", headers={"X-Form-Token": token})
+    assert r.status_code == 404
+    assert srv.query("SELECT count(*) AS n FROM article_presence WHERE article_id = ?",
+                     (elsewhere[0]["id"],))[0]["n"] == 0
+    assert len(snapshot(srv)) == len(before) + 1
