@@ -60,26 +60,25 @@ export default async function (kit) {
     });
   }
 
-  await check("desk: an editor opening an article someone else has open is warned, and the list says who", async () => {
+  await check("desk: an editor opening an article someone else has open is warned, the list says who, the first one's page learns it", async () => {
     const first = await staffPage("editor");
     const second = await staffPage("editor");
     const problems = [];
     first.page.on("pageerror", (e) => problems.push(String(e)));
     const id = await newArticle(first.page, `Shared ${Date.now()}`, "draft");
+    await first.page.clock.install(); // the script's 30 s timer, run forward below
+    await first.page.goto(`${base}/admin/articles/${id}`);
+    assert(await first.page.locator(".presence").count() === 0, "a presence box while no one else has it open");
     await second.page.goto(`${base}/admin/articles/${id}`);
     const notice = await second.page.locator(".notice").textContent();
     assert(notice.includes("editor Browser has this article open in the editor too"), `notice: ${notice}`);
     await second.page.goto(`${base}/admin/articles`);
     const row = second.page.locator("tr", { has: second.page.locator(`a[href="/admin/articles/${id}"]`) });
     assert((await row.locator(".editing").textContent()).includes("Being edited by editor Browser"), "the list does not say who");
+    await second.page.goto(`${base}/admin/articles/${id}`);
     // the first editor's script refreshes its mark and shows the second one without reloading
-    await first.page.evaluate(() => window.dispatchEvent(new Event("focus")));
-    const answer = await first.page.evaluate(async (path) => {
-      const form = document.querySelector(`form[action="${path}"]`);
-      const res = await fetch(path + "/presence", { method: "POST", headers: { "X-Form-Token": form.elements.namedItem("form_token").value } });
-      return [res.status, await res.json()];
-    }, `/admin/articles/${id}`);
-    assert(answer[0] === 200 && answer[1].others.length === 1, `presence answered ${JSON.stringify(answer)}`);
+    await first.page.clock.fastForward(31_000);
+    await first.page.locator(".presence", { hasText: "has this article open in the editor too" }).waitFor({ timeout: 5000 });
     assert(problems.length === 0, `errors: ${problems[0]}`);
     await first.ctx.close();
     await second.ctx.close();

@@ -315,7 +315,10 @@
   const token = form.elements.namedItem("form_token");
   if (!token) return;
   let box = null;
+  const notice = document.querySelector(".notice");
   function show(text) {
+    // the page's own notice already says it (as the server rendered it on opening): not twice
+    if (text && notice && notice.textContent.includes(text)) text = null;
     if (!text) {
       if (box) box.hidden = true;
       return;
