@@ -10,6 +10,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/zone.h"
 #include "core/config.h"
 #include "core/dirs.h"
 #include "auth/password.h"
@@ -183,6 +184,7 @@ static int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "plenary: %s\n", err);
 		return 2;
 	}
+	zone_use(app.cfg.time_zone); /* before any thread: it sets TZ */
 	log_set_level(strcmp(app.cfg.log_level, "debug") == 0	? LOG_DEBUG
 		      : strcmp(app.cfg.log_level, "warn") == 0	? LOG_WARN
 		      : strcmp(app.cfg.log_level, "error") == 0 ? LOG_ERROR
@@ -223,7 +225,8 @@ static int cmd_export(int argc, char **argv)
 	config_defaults(&app.cfg);
 	int rc = export_parse_args(argc, argv, &app.cfg, &o);
 	if (rc >= 0)
-		return rc; /* --help, or a usage error */
+		return rc;	     /* --help, or a usage error */
+	zone_use(app.cfg.time_zone); /* the pages' dates as serve shows them */
 	if (app_prepare(&app) != 0)
 		return 1;
 	rc = export_static(&app, &o);

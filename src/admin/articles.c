@@ -1,12 +1,15 @@
-/* articles: the back office's article list, editor (with preview), saving with conflicts, and revisions. */
+/* articles: the back office's article editor (with preview), saving with conflicts, and revisions. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "admin/articles.h"
+#include "admin/presence.h"
+#include "admin/when.h"
 #include "core/buf.h"
 #include "core/text.h"
+#include "core/zone.h"
 #include "http/changes.h"
 #include "http/policy.h"
 #include "http/response.h"
@@ -58,33 +61,6 @@ static int in_list(const char *v, const char *const *list, size_t n)
 	return 0;
 }
 
-/* "2025-06-02T14:30:05" (UTC, seconds optional) to Unix seconds; -1 when not a time. */
-static int64_t parse_utc(const char *s)
-{
-	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	const char *end = strptime(s, "%Y-%m-%dT%H:%M", &tm);
-	if (end && *end == ':')
-		end = strptime(end, ":%S", &tm);
-	if (!end || *end)
-		return -1;
-	struct tm check = tm;
-	time_t t = timegm(&check);
-	struct tm back;
-	gmtime_r(&t, &back);
-	if (back.tm_mday != tm.tm_mday || back.tm_mon != tm.tm_mon)
-		return -1; /* 2025-02-30 is not a day */
-	return (int64_t)t;
-}
-
-static void format_utc(int64_t t, char *out, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	gmtime_r(&tt, &tm);
-	strftime(out, n, "%Y-%m-%dT%H:%M:%S", &tm);
-}
-
 static void add_choices(struct request *r, view *v, const char *name, const char *const *list, size_t n,
 			const char *selected, const char *const *allowed, size_t nallowed)
 {
@@ -106,94 +82,13 @@ static void add_choices(struct request *r, view *v, const char *name, const char
 	(void)r;
 }
 
-/* ---- the list ---- */
-
-void admin_articles(struct request *r)
-{
-	int page = req_page_number(r);
-	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
-		return;
-	}
-	struct admin_filter f = {.site_id = r->site->id};
-	f.status = req_query(r, "status");
-	if (f.status && !f.status[0])
-		f.status = NULL;
-	if (f.status && !in_list(f.status, statuses, 5)) {
-		resp_error(r, 400, "There is no such status.");
-		return;
-	}
-	f.section_id = param_id(req_query(r, "section"));
-	f.congress_id = param_id(req_query(r, "congress"));
-	const char *mine = req_query(r, "mine");
-	if (mine && mine[0])
-		f.author_id = r->user->id;
-	f.q = req_query(r, "q");
-	if (f.q && (!f.q[0] || strlen(f.q) > 200))
-		f.q = NULL;
-	struct article *as;
-	size_t n, total;
-	if (store_admin_articles(r->w->db, r->pool, &f, (size_t)(page - 1) * ADMIN_PAGE, ADMIN_PAGE, &as, &n,
-				 &total) != 0) {
-		resp_error(r, 500, NULL);
-		return;
-	}
-	view *v = layout_view(r, "Articles");
-	buf base;
-	buf_init(&base, r->pool);
-	buf_adds(&base, "/admin/articles");
-	if (view_pagination(v, r, "/admin/articles", page, total, ADMIN_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
-		return;
-	}
-	view *list = view_list(v, "articles");
-	for (size_t i = 0; i < n; i++) {
-		view *x = view_push(list);
-		view_int(x, "id", (long long)as[i].id);
-		view_str(x, "title", as[i].title);
-		view_str(x, "slug", as[i].slug);
-		view_str(x, "status", as[i].status);
-		view_str(x, "audience", as[i].audience);
-		view_str(x, "section", as[i].section.name);
-		view_str(x, "congress", as[i].congress.name);
-		view_str(x, "author", as[i].author_name[0] ? as[i].author_name : "—");
-		view_date(x, "updated", "updated_iso", as[i].updated_at);
-		view_bool(x, "live", strcmp(as[i].status, "published") == 0);
-	}
-	view_bool(v, "empty", n == 0);
-	view_int(v, "total", (long long)total);
-	view *flt = view_obj(v, "filter");
-	view_str(flt, "q", f.q ? f.q : "");
-	view_bool(flt, "mine", f.author_id != 0);
-	add_choices(r, flt, "statuses", statuses, 5, f.status, NULL, 0);
-	struct section *ss;
-	size_t ns;
-	view *sl = view_list(flt, "sections");
-	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
-		for (size_t i = 0; i < ns; i++) {
-			view *x = view_push(sl);
-			view_int(x, "id", (long long)ss[i].id);
-			view_str(x, "name", ss[i].name);
-			view_bool(x, "selected", ss[i].id == f.section_id);
-		}
-	struct congress *cs;
-	size_t nc;
-	view *cl = view_list(flt, "congresses");
-	if (store_congresses(r->w->db, r->pool, r->site->id, 0, &cs, &nc) == 0)
-		for (size_t i = 0; i < nc; i++) {
-			view *x = view_push(cl);
-			view_int(x, "id", (long long)cs[i].id);
-			view_str(x, "name", cs[i].name);
-			view_bool(x, "selected", cs[i].id == f.congress_id);
-		}
-	resp_page(r, 200, "admin/articles", v, 0);
-}
-
 /* ---- the editor ---- */
 
 /* The values the form shows: from a saved article, or from what was just submitted. */
 struct edit_values {
 	int64_t id, revision, section, congress, trial, interviewer, image;
+	/* the time published shows (0: none); a stored one is kept while the field is unchanged */
+	int64_t published_at;
 	const char *title, *slug, *summary, *body, *kind, *status, *audience, *video_url, *published, *tags,
 	    *references, *byline;
 	const char *speakers[MAX_SPEAKERS];
@@ -311,6 +206,13 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_str(f, "body", e->body);
 	view_str(f, "video_url", e->video_url);
 	view_str(f, "published", e->published);
+	view_str(f, "zone", zone_name());
+	if (e->published_at) { /* what the field's time is, with its zone: which one of a time shown twice */
+		char shown[64];
+		zone_show(e->published_at, shown, sizeof shown);
+		view_str(f, "published_shown", shown);
+	}
+	view_bool(f, "has_published_shown", e->published_at != 0);
 	view_str(f, "tags", e->tags);
 	view_str(f, "references", e->references);
 	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
@@ -427,8 +329,9 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	char *when = h2o_mem_alloc_pool(r->pool, 32);
 	when[0] = '\0';
 	if (a->published_at)
-		format_utc(a->published_at, when, 32);
+		zone_input(a->published_at, when, 32);
 	e->published = when;
+	e->published_at = a->published_at;
 	buf tags, refs;
 	buf_init(&tags, r->pool);
 	buf_init(&refs, r->pool);
@@ -487,12 +390,14 @@ void admin_article_edit(struct request *r)
 		if (got < 0)
 			return;
 		editor_show(r, 200, got ? &back : &e, NULL, NULL, 0,
-			    got ? "The autosaved version is loaded. Save to keep it."
-				: "There is no autosaved version any more: it was saved or discarded.");
+			    presence_open(
+				r, id,
+				got ? "The autosaved version is loaded. Save to keep it."
+				    : "There is no autosaved version any more: it was saved or discarded."));
 		return;
 	}
 	autosave_offer(r, &e, &e);
-	const char *notice = req_query(r, "saved") ? "Saved." : NULL;
+	const char *notice = presence_open(r, id, req_query(r, "saved") ? "Saved." : NULL);
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
 
@@ -578,8 +483,13 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	else if (!editor && !in_list(v->status, statuses, 2))
 		errors[5] = "Contributors save drafts and send them for review; an editor publishes.", bad++;
 	int64_t when = 0;
-	if (v->published[0] && (when = parse_utc(v->published)) < 0)
-		errors[6] = "Write the time as 2025-06-02T14:30:00 (UTC).", bad++;
+	const char *bad_time = v->published[0] ? when_read(r->pool, v->published, &when) : NULL;
+	/* unchanged, the field keeps the stored time: even the second of a time the clocks show twice */
+	if (!bad_time && was->published_at && strcmp(v->published, was->published) == 0)
+		when = was->published_at;
+	v->published_at = v->published[0] && !bad_time ? when : 0;
+	if (bad_time)
+		errors[6] = bad_time, bad++;
 	else if (strcmp(v->status, "scheduled") == 0 && (!v->published[0] || when <= store_now()))
 		errors[6] = "A scheduled article needs a publication time in the future.", bad++;
 	if (strcmp(v->status, "published") == 0 && !v->published[0])
@@ -892,7 +802,7 @@ void admin_revisions(struct request *r)
 		view_str(x, "title", rs[i].title);
 		view_str(x, "status", rs[i].status);
 		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
-		view_date(x, "at", "at_iso", rs[i].created_at);
+		view_when(x, "at", "at_iso", rs[i].created_at);
 		if (rs[i].id == show) {
 			/* side by side: this revision and the current text, line by line */
 			view *cmp = view_obj(v, "compare");
@@ -943,9 +853,7 @@ void admin_audit(struct request *r)
 	view *list = view_list(v, "entries");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
-		char when[32];
-		format_utc(es[i].at, when, sizeof when);
-		view_str(x, "at", when);
+		view_when(x, "at", "at_iso", es[i].at);
 		view_str(x, "who", es[i].user_email[0] ? es[i].user_email : "—");
 		view_str(x, "action", es[i].action);
 		view_str(x, "target", es[i].target);

@@ -1,4 +1,5 @@
 /* media: the back office's media library: upload (resized off the event loop), list, describe, delete. */
+#include "admin/when.h"
 #include "admin/media.h"
 
 #include <errno.h>
@@ -407,7 +408,7 @@ static void image_page(struct request *r, int status, const struct media *m, con
 	view_str(v, "kind", m->kind);
 	view_str(v, "original_name", m->original_name);
 	view_str(v, "created_by", m->created_by);
-	view_date(v, "created", "created_iso", m->created_at);
+	view_when(v, "created", "created_iso", m->created_at);
 	view_int(v, "uses", (long long)m->uses);
 	view_bool(v, "unused", m->uses == 0);
 	view_bool(v, "can_delete", policy_role_at_least(r->user, ROLE_EDITOR));

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "admin/when.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
@@ -129,7 +130,7 @@ void admin_messages(struct request *r)
 		view_str(x, "email", ms[i].email);
 		view_str(x, "topic", ms[i].topic);
 		view_str(x, "message", ms[i].message);
-		view_date(x, "at", "at_iso", ms[i].created_at);
+		view_when(x, "at", "at_iso", ms[i].created_at);
 	}
 	view_bool(v, "empty", n == 0);
 	resp_page(r, 200, "admin/messages", v, 0);

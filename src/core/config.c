@@ -8,6 +8,7 @@
 
 #include "core/domain.h"
 #include "core/netlist.h"
+#include "core/zone.h"
 
 enum setting_type { SET_INT, SET_STR };
 
@@ -22,6 +23,11 @@ struct setting {
 };
 
 static int valid_listen(const char *v, char *err, size_t errlen);
+static int valid_zone(const char *v, char *err, size_t errlen)
+{
+	return zone_check(v, err, errlen);
+}
+
 static int valid_level(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
@@ -138,6 +144,10 @@ static const struct setting settings[] = {
     INT(search_threads, 1, 16, 2,
 	"threads that read one search's hits, each a part of the articles with its own database connection "
 	"(SQLite sites of 2,000 articles or more); 1 reads them on one"),
+    STR(time_zone, "UTC",
+	"time zone the back office reads and shows times in (a name of the system's zoneinfo, such as "
+	"Europe/Brussels); times are stored in UTC",
+	valid_zone),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -38,6 +38,7 @@ struct config {
 	int image_queue;
 	int render_threads;
 	int search_threads;
+	char time_zone[64]; /* the zone the back office reads and shows times in; checked by zone_check */
 	int max_url_bytes;
 	int http2_cleartext;
 	char trusted_proxies[1024]; /* parsed into app->proxies at start (core/netlist.h) */

@@ -57,6 +57,9 @@ void verification_decide(struct request *r);
 /* back office: src/admin/articles.c */
 void admin_home(struct request *r);
 void admin_articles(struct request *r);
+void admin_calendar(struct request *r);
+void admin_articles_bulk(struct request *r);
+void admin_article_presence(struct request *r);
 void admin_article_new(struct request *r);
 void admin_article_edit(struct request *r);
 void admin_article_save(struct request *r);

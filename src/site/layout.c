@@ -169,10 +169,11 @@ void view_date(view *v, const char *name, const char *iso_name, int64_t t)
 					     "May",	  "June",     "July",	  "August",
 					     "September", "October",  "November", "December"};
 	time_t tt = (time_t)t;
-	struct tm tm;
+	struct tm tm, day;
 	gmtime_r(&tt, &tm);
+	localtime_r(&tt, &day); /* the day on the site's clocks (time_zone, set as TZ at start-up) */
 	char human[40], iso[32];
-	snprintf(human, sizeof human, "%d %s %d", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900);
+	snprintf(human, sizeof human, "%d %s %d", day.tm_mday, months[day.tm_mon], day.tm_year + 1900);
 	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	view_str(v, name, human);
 	view_str(v, iso_name, iso);

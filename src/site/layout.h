@@ -9,7 +9,8 @@
 
 /** A view with what the layout partials need; title is the page's own title ("" for the home page). */
 view *layout_view(struct request *r, const char *title);
-/** Adds name (e.g. "5 June 2025") and iso_name (2025-06-05T14:30:00Z) for a Unix time. */
+/** Adds name (e.g. "5 June 2025", the day in the site's zone) and iso_name (2025-06-05T14:30:00Z) for a Unix
+ * time. */
 void view_date(view *v, const char *name, const char *iso_name, int64_t t);
 /** Adds object name for an <img> of a library image: src, srcset over its renditions, sizes, width, height,
  * alt and credit; adds nothing when m->id is 0. */

@@ -102,9 +102,12 @@ const struct route routes[] = {
     {M_GET, "/admin/articles", admin_articles, CONTRIB, TFA},
     {M_POST, "/admin/articles", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
     {M_GET, "/admin/articles/new", admin_article_new, CONTRIB, TFA},
+    {M_POST, "/admin/articles/bulk", admin_articles_bulk, EDITOR, TFA, SMALL_FORM_KB},
     {M_GET, "/admin/articles/:", admin_article_edit, CONTRIB, TFA},
     {M_POST, "/admin/articles/:", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
     {M_GET, "/admin/articles/:/revisions", admin_revisions, CONTRIB, TFA},
+    {M_POST, "/admin/articles/:/presence", admin_article_presence, CONTRIB, TFA, SMALL_FORM_KB, CSRF_HEADER},
+    {M_GET, "/admin/calendar", admin_calendar, CONTRIB, TFA},
     {M_POST, "/admin/articles/:/restore", admin_revision_restore, CONTRIB, TFA},
     /* the editor's form every few seconds while someone types (editor.js): fetch with X-Form-Token */
     {M_POST, "/admin/articles/:/autosave", admin_autosave_save, CONTRIB, TFA, 256, CSRF_HEADER},

@@ -347,6 +347,33 @@ int store_publish_due(store *s, int64_t *ids, size_t max, size_t *n);
 int64_t store_next_scheduled(store *s);
 int store_audit(store *s, int64_t user_id, const char *action, const char *target, const char *detail);
 int store_audit_list(store *s, h2o_mem_pool_t *pool, size_t limit, struct audit_entry **out, size_t *n);
+
+/* ---- the desk (desk_db.c): the calendar and who has which article open ---- */
+
+/** An article on the calendar: its publication time (UTC) and status (scheduled or published). */
+struct calendar_item {
+	int64_t id, at;
+	const char *title, *status, *section;
+};
+/** The site's scheduled and published articles with a time in [from, to), by time; at most limit. */
+int store_calendar(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t from, int64_t to, size_t limit,
+		   struct calendar_item **out, size_t *n);
+
+/** Someone with an article open in the editor: their name (else email) and when last seen. */
+struct presence {
+	int64_t article_id, seen_at;
+	const char *name;
+};
+/** Marks article_id as open in user_id's editor now (and forgets marks an hour old). */
+int store_presence_mark(store *s, int64_t article_id, int64_t user_id);
+/** Forgets user_id's mark on article_id (the editor was saved or left). */
+int store_presence_leave(store *s, int64_t article_id, int64_t user_id);
+/** Who other than user_id has article_id open, seen at since or later: the latest first, at most 5. */
+int store_presence_others(store *s, h2o_mem_pool_t *pool, int64_t article_id, int64_t user_id, int64_t since,
+			  struct presence **out, size_t *n);
+/** The same for every article of a site, by article (at most 500 rows). */
+int store_presence_site(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t user_id, int64_t since,
+			struct presence **out, size_t *n);
 /** Creates (p->id 0) or updates a faculty member; SAVE_SLUG_TAKEN when another has the slug. */
 enum save_result store_person_save(store *s, const struct person *p, const char *bio, int64_t user_id,
 				   int64_t *id_out);

@@ -442,7 +442,7 @@ try {
     await page.fill("#field-references", `${citation} | LBA7 | https://example.org/lba7`);
     await page.selectOption("#field-status", "scheduled");
     const at = Math.floor(Date.now() / 1000) + 5;
-    await page.fill("#field-published", new Date(at * 1000).toISOString().slice(0, 19));
+    await page.fill("#field-published", new Date(at * 1000).toISOString().slice(0, 19).replace(/:00$/, "")); // a datetime-local field drops ":00"
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.waitForURL((u) => /^\/admin\/articles\/\d+$/.test(u.pathname) && u.searchParams.has("saved"));
     assert((await page.locator(".notice").textContent()).includes("Saved"), "no 'Saved.' notice");

@@ -202,6 +202,10 @@ ADMIN_PAGES += STRUCTURE_PAGES
 MEDIA_PAGES = ["admin-media", "admin-media-errors", "admin-media-image", "admin-media-image-errors",
                "admin-media-image-used", "article-featured-image"]
 ADMIN_PAGES += MEDIA_PAGES
+# the desk (test_desk_*.py): the calendar, a bulk action's outcome and refusal, the editor's presence warning
+DESK_PAGES = ["admin-calendar", "admin-calendar-bad-month", "admin-articles-bulk", "admin-articles-bulk-refused",
+              "admin-article-being-edited"]
+ADMIN_PAGES += DESK_PAGES
 # the front page's curation (test_frontpage.py): the page with curated articles (one unpublished), its 422
 FRONT_PAGES = ["admin-front", "admin-front-errors"]
 ADMIN_PAGES += FRONT_PAGES
@@ -274,6 +278,7 @@ def admin_pages(admin_server):
         "admin-audit-contributor-403": (403, lambda: contributor.get("/admin/audit")),
         **_structure_pages(srv, editor, contributor),
         **_media_pages(srv, editor, section),
+        **_desk_pages(srv, editor, article_id),
         **_front_pages(srv, editor),
         **_preview_pages(editor, path),
     }
@@ -388,6 +393,24 @@ def _png(w, h, seed):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def _desk_pages(srv, editor, article_id):
+    """How to fetch each of DESK_PAGES: a second editor (with markup in the name) has the article open."""
+    other = make_staff(srv, "editor", name='Otto <b>"Open"</b> & Co')
+    assert other.get(f"/admin/articles/{article_id}").status_code == 200
+
+    def bulk(**fields):
+        token = editor.token("/admin/articles", "/admin/articles/bulk")
+        return editor.post("/admin/articles/bulk", data={"form_token": token, **fields})
+
+    return {
+        "admin-calendar": (200, lambda: editor.get("/admin/calendar")),
+        "admin-calendar-bad-month": (400, lambda: editor.get("/admin/calendar?month=2026-13")),
+        "admin-articles-bulk": (200, lambda: bulk(ids=[str(article_id), "999999", "<b>x</b>"], bulk="archive")),
+        "admin-articles-bulk-refused": (422, lambda: bulk(bulk="publish")),
+        "admin-article-being-edited": (200, lambda: editor.get(f"/admin/articles/{article_id}")),
+    }
 
 
 def _media_pages(srv, editor, section):

@@ -305,3 +305,45 @@
   });
   form.addEventListener("submit", start);
 })();
+
+// Who is editing what: while an existing article's editor is open, it tells the server every 30 s (the
+// mark lasts two minutes), and shows who else has the article open, as the page did when it opened.
+(function () {
+  const EVERY_MS = 30000;
+  const form = document.querySelector('form[method="post"][action^="/admin/articles/"]');
+  if (!form || !/^\/admin\/articles\/\d+$/.test(form.getAttribute("action")) || !window.fetch) return;
+  const token = form.elements.namedItem("form_token");
+  if (!token) return;
+  let box = null;
+  const notice = document.querySelector(".notice");
+  function show(text) {
+    // the page's own notice already says it (as the server rendered it on opening): not twice
+    if (text && notice && notice.textContent.includes(text)) text = null;
+    if (!text) {
+      if (box) box.hidden = true;
+      return;
+    }
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "presence";
+      box.setAttribute("role", "status");
+      form.parentNode.insertBefore(box, form);
+    }
+    box.hidden = false;
+    box.textContent = text;
+  }
+  async function refresh() {
+    try {
+      const res = await fetch(form.getAttribute("action") + "/presence", {
+        method: "POST",
+        credentials: "same-origin",
+        cache: "no-store",
+        headers: { "X-Form-Token": token.value },
+      });
+      if (res.ok) show((await res.json()).warning);
+    } catch (e) {
+      // offline for a moment: the next tick tries again
+    }
+  }
+  setInterval(refresh, EVERY_MS);
+})();
