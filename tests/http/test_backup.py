@@ -386,19 +386,28 @@ def test_restore_refuses_a_missing_file_and_the_database_itself(tmp, live):
 
 
 def test_restore_upgrades_an_older_backup(tmp, good_backup):
-    """A backup made before migration 008 (the objects of 008 and later dropped, user_version 7) is brought
-    up to date."""
-    sql = ""
-    for name in sorted(os.listdir(MIGRATIONS)):
-        if name.endswith(".sql") and int(name[:3]) >= 8:
-            with open(os.path.join(MIGRATIONS, name)) as f:
-                sql += f.read()
-    assert not re.search(r"\bALTER\b", sql, re.I), "this test builds a pre-008 backup by dropping what 008+ create"
+    """A backup made before migration 008 (the schema of migrations 001-007 only, user_version 7, holding the
+    good backup's rows in the columns that schema has) is brought up to date."""
     old = os.path.join(tmp, "pre-008.db")
-    shutil.copyfile(good_backup, old)
     c = sqlite3.connect(old)
-    for kind, name in re.findall(r"CREATE\s+(TABLE|INDEX|TRIGGER)\s+(\w+)", sql, re.I):
-        c.execute(f"DROP {kind.upper()} IF EXISTS {name}")
+    for name in sorted(os.listdir(MIGRATIONS)):
+        if name.endswith(".sql") and int(name[:3]) < 8:
+            with open(os.path.join(MIGRATIONS, name)) as f:
+                c.executescript(f.read())
+    c.execute("PRAGMA foreign_keys = OFF")
+    c.execute("ATTACH DATABASE ? AS good", (good_backup,))
+    tables = [r[0] for r in c.execute("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                      "'sqlite%' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'search%'")]
+    for t in tables:
+        have = [r[1] for r in c.execute(f"PRAGMA main.table_info({t})")]
+        there = {r[1] for r in c.execute(f"PRAGMA good.table_info({t})")}
+        cols = ", ".join(x for x in have if x in there)
+        if not cols:  # a table later migrations replaced
+            continue
+        c.execute(f"DELETE FROM main.{t}")
+        c.execute(f"INSERT INTO main.{t} ({cols}) SELECT {cols} FROM good.{t}")
+    c.commit()
+    c.execute("DETACH DATABASE good")
     c.execute("PRAGMA user_version = 7")
     c.commit()
     c.close()
@@ -409,7 +418,12 @@ def test_restore_upgrades_an_older_backup(tmp, good_backup):
     assert scalar(target, "PRAGMA user_version") == newest_schema()
     assert scalar(target, "SELECT epoch FROM content_version WHERE id = 1") >= 1
     assert scalar(target, "PRAGMA integrity_check") == "ok"
-    assert rows(target, "article") == rows(good_backup, "article")
+    new, was = rows(target, "article"), rows(good_backup, "article")
+    cols = [r[1] for r in sqlite3.connect(target).execute("PRAGMA table_info(article)")]
+    # every column but search_stamp, the search index's change counter that the copy's inserts moved on
+    diff = [(cols[i], a[i], b[i]) for a, b in zip(new, was) for i in range(len(a))
+            if a[i] != b[i] and cols[i] != "search_stamp"]
+    assert len(new) == len(was) and not diff, (len(new), len(was), diff[:5])
 
 
 def titles(srv, slug, n):

@@ -15,7 +15,8 @@ def an_article():
 
 def css_url():
     doc = parse_html(get("/").text)
-    links = [x for x in doc.find_all("link") if x.get("rel") == "stylesheet"]
+    links = [x for x in doc.find_all("link") if x.get("rel") == "stylesheet"
+             and x.get("href", "").startswith("/static/site.css")]
     assert len(links) == 1, links
     return links[0].get("href")
 
