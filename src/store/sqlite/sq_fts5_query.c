@@ -80,11 +80,15 @@ const char *fts5_query(h2o_mem_pool_t *pool, const struct search_clause *c, size
 	buf_init(&in, pool);
 	buf_init(&out, pool);
 	size_t left = SEARCH_MAX_WORDS, alts = SEARCH_MAX_ALTS, included = 0;
+	/* FTS5 reads a space as AND between phrases only: beside a parenthesized clause, AND is written */
+	int grouped = 0;
+	for (size_t i = 0; i < n; i++)
+		grouped |= c[i].nalts > 0;
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].exclude || c[i].nwords == 0 || left == 0)
 			continue;
 		if (included)
-			buf_adds(&in, c[i].or_before ? " OR " : " ");
+			buf_adds(&in, c[i].or_before ? " OR " : grouped ? " AND " : " ");
 		included += add_clause(&in, &c[i], &left, &alts);
 	}
 	if (!included)
