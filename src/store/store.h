@@ -505,7 +505,7 @@ int store_synonyms(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct synon
 int store_synonym_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
 			struct synonym_group *out);
 /** Saves a group (id 0: a new one), audited; SAVE_CONFLICT when a new one would pass SYNONYM_MAX_GROUPS,
- * SAVE_NOT_FOUND when the site has no group id. */
+ * SAVE_NOT_FOUND when the site has no group id. *id_out (when not NULL): its id. */
 enum save_result store_synonym_save(store *s, int64_t site_id, const struct synonym_group *x, int64_t user_id,
 				    int64_t *id_out);
 /** Deletes a group, audited; SAVE_NOT_FOUND when the site has no such group. */

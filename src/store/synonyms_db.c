@@ -91,7 +91,11 @@ enum save_result store_synonym_save(store *s, int64_t site_id, const struct syno
 	db_bind_int64(st, 3, db_now());
 	if (x->id)
 		db_bind_int64(st, 4, x->id);
-	return tx_end(d, db_save_row(st, x->id, "synonym", user_id, x->terms, id_out, NULL));
+	int64_t got = 0;
+	enum save_result rc = db_save_row(st, x->id, "synonym", user_id, x->terms, &got, NULL);
+	if (id_out)
+		*id_out = got;
+	return tx_end(d, rc);
 }
 
 static void fill_text(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
