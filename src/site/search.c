@@ -39,19 +39,15 @@ static int64_t *filter_slot(struct search_query *q, size_t i)
 	return slots[i];
 }
 
-/* The query widened by the site's synonyms (read at each search, so an edit counts at once): 0, or -1. The
- * terms it added go into v (when not NULL) as "also_searched". */
+/* The query widened by the site's synonyms (kept while nothing is committed, so an edit counts at once): 0,
+ * or -1. The terms it added go into v (when not NULL) as "also_searched". */
 static int widen_query(struct request *r, struct query *parsed, view *v)
 {
-	struct synonym_group *gs;
-	size_t ng;
-	if (!parsed->nclauses)
-		return 0;
-	if (store_synonyms(r->w->db, r->pool, r->site->id, &gs, &ng) != 0)
-		return -1;
 	const char *added[SEARCH_MAX_ALTS];
 	size_t nadded = 0;
-	synonyms_expand(r->pool, gs, ng, parsed, added, SEARCH_MAX_ALTS, &nadded);
+	if (synonyms_expand_site(r->pool, r->w->db, r->site->id, parsed, added, SEARCH_MAX_ALTS, &nadded) !=
+	    0)
+		return -1;
 	if (v && nadded) {
 		view *list = view_list(v, "also_searched");
 		for (size_t i = 0; i < nadded; i++)

@@ -2,7 +2,9 @@
  * parsed query's terms widened to the other terms of their group. */
 #include "site/synonyms.h"
 
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -188,6 +190,7 @@ static int runnable(const struct search_clause *c, int first)
 }
 
 struct budget {
+	h2o_mem_pool_t *pool; /* the caller's: what it is told is copied there */
 	size_t alts, words;
 	const char **added;
 	size_t max, *nadded;
@@ -254,8 +257,12 @@ static void note_added(struct budget *b, const struct search_clause *c, const ch
 	for (size_t i = 0; i < *b->nadded; i++)
 		if (strcmp(b->added[i], term) == 0)
 			return;
-	if (*b->nadded < b->max)
-		b->added[(*b->nadded)++] = term;
+	if (*b->nadded < b->max) {
+		size_t n = strlen(term);
+		char *copy = h2o_mem_alloc_pool(b->pool, n + 1);
+		memcpy(copy, term, n + 1);
+		b->added[(*b->nadded)++] = copy;
+	}
 }
 
 /* Gives clause c (the matched entry's) the other terms of its group as alternatives. */
@@ -283,16 +290,15 @@ static void widen(h2o_mem_pool_t *pool, const struct table *t, const struct entr
 	c->nalts = n;
 }
 
-void synonyms_expand(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
-		     struct query *q, const char **added, size_t max, size_t *nadded)
+static void expand(h2o_mem_pool_t *pool, const struct table *tp, struct query *q, const char **added,
+		   size_t max, size_t *nadded)
 {
 	if (nadded)
 		*nadded = 0;
-	if (!ngroups || !q->nclauses)
+	if (!tp->n || !q->nclauses)
 		return;
-	struct table t;
-	table_build(pool, groups, ngroups, &t);
-	struct budget b = {SEARCH_MAX_ALTS, SEARCH_MAX_WORDS, added, max, nadded};
+	const struct table t = *tp;
+	struct budget b = {pool, SEARCH_MAX_ALTS, SEARCH_MAX_WORDS, added, max, nadded};
 	for (size_t i = 0; i < q->nclauses; i++)
 		b.words -= q->clauses[i].nwords < b.words ? q->clauses[i].nwords : b.words;
 	struct search_clause out[QUERY_MAX_TERMS];
@@ -340,4 +346,80 @@ void synonyms_expand(h2o_mem_pool_t *pool, const struct synonym_group *groups, s
 	}
 	memcpy(q->clauses, out, nout * sizeof *out);
 	q->nclauses = nout;
+}
+
+void synonyms_expand(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
+		     struct query *q, const char **added, size_t max, size_t *nadded)
+{
+	struct table t;
+	table_build(pool, groups, ngroups, &t);
+	expand(pool, &t, q, added, max, nadded);
+}
+
+/* ---- a site's table, kept per thread ---- */
+
+/* The table of a site read on one connection, kept while the store's stamp says nothing was committed since:
+ * each search would otherwise read and cut every group again. One a thread (a search runs on one thread
+ * from start to end), freed when the thread ends. */
+struct memo {
+	store *s;
+	int64_t site_id;
+	struct store_stamp stamp;
+	h2o_mem_pool_t pool;
+	struct table t;
+};
+
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+
+static void memo_free(void *p)
+{
+	struct memo *m = p;
+	if (m) {
+		h2o_mem_clear_pool(&m->pool);
+		free(m);
+	}
+}
+
+static void memo_init(void)
+{
+	if (pthread_key_create(&memo_key, memo_free) != 0)
+		abort();
+}
+
+int synonyms_expand_site(h2o_mem_pool_t *pool, store *s, int64_t site_id, struct query *q, const char **added,
+			 size_t max, size_t *nadded)
+{
+	if (nadded)
+		*nadded = 0;
+	if (!q->nclauses)
+		return 0;
+	pthread_once(&memo_once, memo_init);
+	struct memo *m = pthread_getspecific(memo_key);
+	if (!m) {
+		if (!(m = calloc(1, sizeof *m)))
+			return -1;
+		h2o_mem_init_pool(&m->pool);
+		if (pthread_setspecific(memo_key, m) != 0) {
+			memo_free(m);
+			return -1;
+		}
+	}
+	struct store_stamp now;
+	if (store_stamp(s, &now) != 0)
+		return -1;
+	if (m->s != s || m->site_id != site_id || !store_stamp_same(&m->stamp, &now)) {
+		m->s = NULL;
+		h2o_mem_clear_pool(&m->pool);
+		struct synonym_group *gs;
+		size_t ng;
+		if (store_synonyms(s, &m->pool, site_id, &gs, &ng) != 0)
+			return -1;
+		table_build(&m->pool, gs, ng, &m->t);
+		m->s = s;
+		m->site_id = site_id;
+		m->stamp = now;
+	}
+	expand(pool, &m->t, q, added, max, nadded);
+	return 0;
 }

@@ -31,4 +31,9 @@ const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct 
 void synonyms_expand(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
 		     struct query *q, const char **added, size_t max, size_t *nadded);
 
+/** synonyms_expand with the groups of site_id on s, read once and kept by the thread while s's stamp holds
+ * (store_stamp: nothing committed since, by any process), so an edit counts at the next search: 0, or -1. */
+int synonyms_expand_site(h2o_mem_pool_t *pool, store *s, int64_t site_id, struct query *q, const char **added,
+			 size_t max, size_t *nadded);
+
 #endif

@@ -377,3 +377,18 @@ def test_another_sites_groups_do_not_widen_this_ones_search(srv, editor, section
                 (f"{brand}, {generic}",))
     assert found(srv, brand) == set()
     assert found(srv, generic) == {art}
+
+
+def test_a_group_written_by_another_node_counts_within_a_tick(srv, editor, section):
+    """Another process (a node sharing the database) adds a group: this server's cached page and the groups
+    its threads keep give way, from the change log, within the scheduler's tick."""
+    brand, generic = word("nd"), word("nd")
+    art = create(srv, editor, section, title="Another node", body=f"About {generic}.")
+    for _ in range(3):  # every worker thread has read this site's groups, and the page is cached
+        assert found(srv, brand) == set()
+    srv.execute("INSERT INTO synonym_group (site_id, terms, created_at, updated_at) VALUES (?, ?, 0, 0)",
+                (SITE, f"{brand}, {generic}"))
+    deadline = time.monotonic() + 5
+    while found(srv, brand) != {art} and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert found(srv, brand) == {art}
