@@ -9,14 +9,20 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/routes.h"
 
 /* Levels an entry may sit at. The demo's menus go three deep (Congresses > 2025 > ASCO 2025) and the public
  * menu renders nested entries as nested lists, so the editor allows what the demo has and no more. */
 #define MENU_LEVELS 3
 
+/* The form's fields, in order. */
+enum { F_LABEL, F_PICK, F_URL, F_PARENT, F_POSITION };
+
 static const struct record_field menu_fields[] = {
     {"label", "Label", "", 80, FIELD_TEXT, "Give the label readers see, like Congresses."},
-    {"url", "Link",
+    {"pick", "Link to", "A section, congress, page, topic or trial of this site; or type a link below.", 300,
+     FIELD_SELECT, NULL},
+    {"url", "Or type a link",
      "A path on this site like /congresses, an https:// address, site: and the slug of a sister site (like "
      "site:dermatology), or nothing for a heading that opens the entries under it.",
      300, FIELD_TEXT, NULL},
@@ -25,6 +31,18 @@ static const struct record_field menu_fields[] = {
      "Order among the entries beside it, smallest first. Left empty, a new entry goes last.", 5, FIELD_NUMBER,
      NULL},
 };
+
+/* How many of each kind (sections, congresses, pages, topics, trials) the list to pick from offers. */
+#define TARGETS_PER_KIND 300
+
+/* The places of this site an entry may be picked from; n 0 when they cannot be read. */
+static struct menu_target *targets_load(struct request *r, size_t *n)
+{
+	struct menu_target *t = NULL;
+	if (store_menu_targets(r->w->db, r->pool, r->site->id, TARGETS_PER_KIND, &t, n) != 0)
+		*n = 0;
+	return t;
+}
 
 /* The menu of the request's site in display order: a subtree is the entry and the deeper ones after it. */
 struct tree {
@@ -80,7 +98,7 @@ static int menu_load(struct request *r, int64_t id, struct record *rec)
 {
 	if (!id) { /* "add an entry under this one" links pass the parent */
 		int64_t parent = entry_id(req_query(r, "parent"));
-		rec->v[2] = record_int_text(r, parent > 0 ? parent : 0);
+		rec->v[F_PARENT] = record_int_text(r, parent > 0 ? parent : 0);
 		return 1;
 	}
 	struct tree t;
@@ -89,25 +107,61 @@ static int menu_load(struct request *r, int64_t id, struct record *rec)
 	size_t i = tree_find(&t, id);
 	if (i == t.n)
 		return 0;
-	rec->v[0] = t.e[i].label;
-	rec->v[1] = t.e[i].url;
-	rec->v[2] = record_int_text(r, t.e[i].parent_id);
-	rec->v[3] = record_int_text(r, t.e[i].position);
+	rec->v[F_LABEL] = t.e[i].label;
+	rec->v[F_URL] = t.e[i].url;
+	rec->v[F_PICK] = "";
+	rec->v[F_PARENT] = record_int_text(r, t.e[i].parent_id);
+	rec->v[F_POSITION] = record_int_text(r, t.e[i].position);
+	/* a link to something the list offers shows as picked there */
+	size_t nt;
+	struct menu_target *tg = targets_load(r, &nt);
+	for (size_t k = 0; k < nt; k++)
+		if (strcmp(tg[k].path, t.e[i].url) == 0) {
+			rec->v[F_PICK] = t.e[i].url;
+			rec->v[F_URL] = "";
+		}
 	return 1;
 }
 
 /* Where an entry may go: the top level, or under an entry that is not itself or under it, deep enough for it
  * and what hangs below it. Labels name the way down: "Congresses › 2025". */
+/* The list to pick a link from: "type a link below", then the site's places grouped by kind. */
+static void pick_options(struct request *r, const struct record *rec, view *list)
+{
+	view *none = view_push(list);
+	view_str(none, "value", "");
+	view_str(none, "label", "Type a link below");
+	view_bool(none, "selected", !rec->v[F_PICK][0]);
+	size_t n;
+	struct menu_target *t = targets_load(r, &n);
+	view *group = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!i || strcmp(t[i].group, t[i - 1].group) != 0) {
+			view *g = view_push(list);
+			view_bool(g, "is_group", 1);
+			view_str(g, "label", t[i].group);
+			group = view_list(g, "group_options");
+		}
+		view *o = view_push(group);
+		view_str(o, "value", t[i].path);
+		view_str(o, "label", t[i].label);
+		view_bool(o, "selected", strcmp(rec->v[F_PICK], t[i].path) == 0);
+	}
+}
+
 static void menu_options(struct request *r, const struct record *rec, size_t field, view *list)
 {
-	(void)field;
+	if (field == F_PICK) {
+		pick_options(r, rec, list);
+		return;
+	}
 	struct tree t;
 	if (tree_load(r, &t) != 0)
 		return;
 	size_t self = rec->id ? tree_find(&t, rec->id) : t.n;
 	size_t end = self < t.n ? subtree_end(&t, self) : self;
 	int height = subtree_height(&t, self);
-	int64_t chosen = entry_id(rec->v[2]);
+	int64_t chosen = entry_id(rec->v[F_PARENT]);
 	view *top = view_push(list);
 	view_str(top, "value", "0");
 	view_str(top, "label", "Top level");
@@ -151,47 +205,140 @@ static int sister_site(struct request *r, const char *slug)
 	return 0;
 }
 
-static int menu_link_ok(struct request *r, const char *url)
+#define LINK_FORMAT                                                                                          \
+	"Write a path starting with one slash, an https:// address, site: and the slug of a sister site, "   \
+	"or "                                                                                                \
+	"nothing."
+
+/* The public pages whose path has no part that varies (/, /congresses, /contact...): the route table's. */
+static int fixed_page(const char *path)
+{
+	if (strncmp(path, "/admin", 6) == 0 && (!path[6] || path[6] == '/'))
+		return 0;
+	for (size_t i = 0; i < nroutes; i++)
+		if (routes[i].method == M_GET && !strchr(routes[i].pattern, ':') &&
+		    strcmp(routes[i].pattern, "*") != 0 && strcmp(routes[i].pattern, path) == 0)
+			return 1;
+	return 0;
+}
+
+/* Paths that name a record: their prefix, the kind store_menu_target_exists knows, and its name for readers.
+ */
+static const struct {
+	const char *prefix, *kind, *noun;
+	int feeds; /* has /feed.rss and /feed.atom under it */
+} named_paths[] = {
+    {"/section/", "section", "section", 1},
+    {"/congress/", "congress", "congress", 1},
+    {"/congresses/", "year", "congress in the year", 0},
+    {"/tag/", "tag", "topic", 1},
+    {"/trial/", "trial", "trial", 1},
+    {"/article/", "article", "published article", 0},
+};
+
+/* Why an internal path leads nowhere on this site, or NULL when a page answers it. */
+static const char *path_problem(struct request *r, const char *url)
+{
+	char path[320];
+	size_t len = strcspn(url, "?#");
+	if (len >= sizeof path)
+		return "The path is too long.";
+	memcpy(path, url, len);
+	path[len] = 0;
+	if (fixed_page(path))
+		return NULL;
+	const char *kind = "page", *key = path, *noun = NULL;
+	for (size_t i = 0; i < sizeof named_paths / sizeof named_paths[0]; i++) {
+		size_t pl = strlen(named_paths[i].prefix);
+		if (strncmp(path, named_paths[i].prefix, pl) != 0)
+			continue;
+		char *rest = path + pl, *slash = strchr(rest, '/');
+		if (slash && named_paths[i].feeds &&
+		    (!strcmp(slash, "/feed.rss") || !strcmp(slash, "/feed.atom")))
+			*slash = 0, slash = NULL;
+		if (!rest[0] || slash)
+			break; /* not a record's page: perhaps a static page's path */
+		kind = named_paths[i].kind;
+		key = rest;
+		noun = named_paths[i].noun;
+		break;
+	}
+	int found = store_menu_target_exists(r->w->db, r->site->id, kind, key);
+	if (found < 0)
+		return "The link could not be checked just now; try again.";
+	if (found)
+		return NULL;
+	buf b;
+	buf_init(&b, r->pool);
+	if (noun)
+		buf_printf(
+		    &b,
+		    "%s leads nowhere: this site has no %s %s. Pick it from the list, or correct the link.",
+		    path, noun, key);
+	else
+		buf_printf(
+		    &b,
+		    "%s leads nowhere: this site has no page at that path. Pick a place from the list, "
+		    "or correct the link.",
+		    path);
+	return buf_cstr(&b);
+}
+
+/* Why a link cannot be in the menu, or NULL when it is fine (nothing is fine: a heading). */
+static const char *link_problem(struct request *r, const char *url)
 {
 	if (!url[0])
-		return 1;
+		return NULL;
 	if (!link_chars_ok(url))
-		return 0;
+		return LINK_FORMAT;
 	if (url[0] == '/')
-		return url[1] != '/'; /* "//host" leaves the site */
+		return url[1] == '/' ? LINK_FORMAT : path_problem(r, url); /* "//host" leaves the site */
 	if (strncmp(url, "https://", 8) == 0)
-		return url[8] && url[8] != '/' && url[8] != '?' && url[8] != '#';
+		return url[8] && url[8] != '/' && url[8] != '?' && url[8] != '#'
+			   ? NULL
+			   : "Write the whole address after https://, like https://www.esmo.org/.";
+	if (strncmp(url, "http://", 7) == 0)
+		return "Links that leave the site must be https:// addresses: write https:// instead of "
+		       "http://.";
 	if (strncmp(url, "site:", 5) == 0)
-		return sister_site(r, url + 5);
-	return 0;
+		return sister_site(r, url + 5) ? NULL : "There is no sister site with that slug.";
+	return LINK_FORMAT;
 }
 
 static void menu_check(struct request *r, struct record *rec, const char **errors)
 {
-	if (!errors[1] && !menu_link_ok(r, rec->v[1]))
-		errors[1] =
-		    "Write a path starting with one slash, an https:// address, site: and the slug of a "
-		    "sister site, or nothing.";
-	int64_t parent = entry_id(rec->v[2]);
+	const char *pick = rec->v[F_PICK], *url = rec->v[F_URL];
+	if (pick[0] && !errors[F_PICK] && !errors[F_URL]) {
+		if (url[0] && strcmp(url, pick) != 0)
+			errors[F_URL] =
+			    "Pick a place from the list or type a link, not both: empty one of them.";
+		else if (pick[0] != '/' || !link_chars_ok(pick))
+			errors[F_PICK] = "Pick a place from the list.";
+		else
+			errors[F_PICK] = path_problem(r, pick);
+	} else if (!errors[F_URL]) {
+		errors[F_URL] = link_problem(r, url);
+	}
+	int64_t parent = entry_id(rec->v[F_PARENT]);
 	if (parent < 0) {
-		errors[2] = "Choose where the entry goes from the list.";
+		errors[F_PARENT] = "Choose where the entry goes from the list.";
 		return;
 	}
-	rec->v[2] = record_int_text(r, parent);
-	if (!parent || errors[2])
+	rec->v[F_PARENT] = record_int_text(r, parent);
+	if (!parent || errors[F_PARENT])
 		return;
 	struct tree t;
 	if (tree_load(r, &t) != 0) {
-		errors[2] = "The menu could not be read; try again.";
+		errors[F_PARENT] = "The menu could not be read; try again.";
 		return;
 	}
 	size_t p = tree_find(&t, parent), self = rec->id ? tree_find(&t, rec->id) : t.n;
 	if (p == t.n)
-		errors[2] = "There is no such entry in this site's menu.";
+		errors[F_PARENT] = "There is no such entry in this site's menu.";
 	else if (self < t.n && p >= self && p < subtree_end(&t, self))
-		errors[2] = "An entry cannot go under itself or under an entry below it.";
+		errors[F_PARENT] = "An entry cannot go under itself or under an entry below it.";
 	else if (t.e[p].depth + 1 + subtree_height(&t, self) > MENU_LEVELS - 1)
-		errors[2] = "Menus go three levels deep: choose an entry higher up.";
+		errors[F_PARENT] = "Menus go three levels deep: choose an entry higher up.";
 }
 
 static enum save_result menu_save(struct request *r, const struct record *rec, int64_t *id_out,
@@ -199,10 +346,10 @@ static enum save_result menu_save(struct request *r, const struct record *rec, i
 {
 	(void)errors; /* nothing in a menu entry is unique */
 	struct menu_entry x = {.id = rec->id,
-			       .label = rec->v[0],
-			       .url = rec->v[1],
-			       .parent_id = entry_id(rec->v[2]),
-			       .position = record_number(rec->v[3])};
+			       .label = rec->v[F_LABEL],
+			       .url = rec->v[F_PICK][0] ? rec->v[F_PICK] : rec->v[F_URL], /* one at most */
+			       .parent_id = entry_id(rec->v[F_PARENT]),
+			       .position = record_number(rec->v[F_POSITION])};
 	return store_menu_save(r->w->db, r->site->id, &x, r->user->id, id_out);
 }
 
@@ -249,6 +396,7 @@ void admin_menu(struct request *r)
 	view *v = layout_view(r, "Menu");
 	view *top = view_list(v, "entries");
 	view **kids = h2o_mem_alloc_pool(r->pool, sizeof *kids * (t.n + 1));
+	size_t bad = 0;
 	for (size_t i = 0; i < t.n; i++) {
 		const struct menu_entry *e = &t.e[i];
 		view *list = top;
@@ -271,7 +419,13 @@ void admin_menu(struct request *r)
 		view_bool(x, "can_up", !first);
 		view_bool(x, "can_down", !last);
 		view_bool(x, "can_nest", e->depth < MENU_LEVELS - 1);
+		const char *problem = link_problem(r, e->url);
+		view_bool(x, "has_problem", problem != NULL);
+		view_str(x, "problem", problem ? problem : "");
+		bad += problem != NULL;
 	}
+	view_bool(v, "has_bad", bad > 0);
+	view_int(v, "bad", (long long)bad);
 	view_bool(v, "empty", t.n == 0);
 	view_bool(v, "saved", req_query(r, "saved") != NULL);
 	view_bool(v, "moved", req_query(r, "moved") != NULL);

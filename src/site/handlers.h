@@ -5,6 +5,9 @@
 #include "http/request.h"
 
 void home_page(struct request *r);
+/** The congress the home page highlights when the editor leaves it automatic: the index in cs (newest
+ * first, with their counts of visible articles), or n when none has articles (src/site/home.c). */
+size_t home_auto_congress(const struct congress *cs, size_t n);
 void congress_index(struct request *r);
 void congress_year(struct request *r);
 void congress_hub(struct request *r);
@@ -141,6 +144,11 @@ void admin_menu_save(struct request *r);
 void admin_menu_move(struct request *r);
 void admin_menu_delete_form(struct request *r);
 void admin_menu_delete(struct request *r);
+void admin_front(struct request *r);
+void admin_front_highlight(struct request *r);
+void admin_front_add(struct request *r);
+void admin_front_move(struct request *r);
+void admin_front_remove(struct request *r);
 void admin_sites(struct request *r);
 void admin_site_new(struct request *r);
 void admin_site_edit(struct request *r);

@@ -21,6 +21,7 @@
 #define SMALL_FORM_KB 16
 
 #define STRUCTURE "Sections, tags, pages and the menu are changed by editors and admins."
+#define FRONT "The front page is curated by editors and admins."
 #define SYNONYMS "Search synonyms are changed by editors and admins."
 #define SITES "Sister sites are managed by admins."
 #define ACCOUNTS "Accounts and roles are managed by admins."
@@ -158,6 +159,11 @@ const struct route routes[] = {
     {M_POST, "/admin/menu/:/move", admin_menu_move, EDITOR, TFA, .deny = STRUCTURE},
     {M_GET, "/admin/menu/:/delete", admin_menu_delete_form, EDITOR, TFA, .deny = STRUCTURE},
     {M_POST, "/admin/menu/:/delete", admin_menu_delete, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/front", admin_front, EDITOR, TFA, .deny = FRONT},
+    {M_POST, "/admin/front/highlight", admin_front_highlight, EDITOR, TFA, .deny = FRONT},
+    {M_POST, "/admin/front/articles", admin_front_add, EDITOR, TFA, .deny = FRONT},
+    {M_POST, "/admin/front/articles/:/move", admin_front_move, EDITOR, TFA, .deny = FRONT},
+    {M_POST, "/admin/front/articles/:/remove", admin_front_remove, EDITOR, TFA, .deny = FRONT},
     {M_GET, "/admin/sites", admin_sites, ADMIN, TFA, .deny = SITES},
     {M_POST, "/admin/sites", admin_site_save, ADMIN, TFA, .deny = SITES},
     {M_GET, "/admin/sites/new", admin_site_new, ADMIN, TFA, .deny = SITES},

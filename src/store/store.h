@@ -466,6 +466,19 @@ enum save_result store_menu_save(store *s, int64_t site_id, const struct menu_en
 enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id);
 /** Deletes an entry with every entry under it. */
 enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** A place of a site a menu entry may link to: its group ("Sections", "Congresses", "Congresses by year",
+ * "Pages", "Topics", "Trials"), path and label. */
+struct menu_target {
+	const char *group, *path, *label;
+};
+/** What a menu entry may be picked from: the site's sections, congresses, congress years, static pages,
+ * topics and trials, at most limit of each, in that order of groups. */
+int store_menu_targets(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+		       struct menu_target **out, size_t *n);
+/** 1 when the site has the record a public path names: kind "section", "congress", "tag", "trial" or
+ * "article" (published or scheduled) and its slug, "year" and a year with congresses, "page" and a static
+ * page's path; 0 when not, -1 on error. */
+int store_menu_target_exists(store *s, int64_t site_id, const char *kind, const char *key);
 /** Every site in order (the server itself reads the sites once, at start-up: see store_sites). */
 int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, size_t *n);
 int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out);
@@ -650,5 +663,32 @@ int store_backup(const char *db_path, const char *to, int overwrite, struct stor
  * cached pages. 0 with *out, or -1 with why in err. */
 int store_restore(const char *db_path, const char *from, struct store_copy_report *out, char *err,
 		  size_t errlen);
+
+/* ---- the front page an editor curates (src/store/front_db.c) ---- */
+
+/** An article curated onto the front page, as the back office lists it. */
+struct front_entry {
+	int64_t article_id, position;
+	const char *place; /* "featured" or "pinned" */
+	const char *title, *slug, *status;
+	int visible; /* published and its time has come: the home page shows it */
+};
+/** The highlighted congress (*congress_id 0: chosen automatically) and every curated article, the featured
+ * ones first, each place in its order. */
+int store_front(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t *congress_id,
+		struct front_entry **out, size_t *n);
+/** The visible articles of place ("featured" or "pinned") in their order, at most limit, as list cards. */
+int store_front_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *place, size_t limit,
+			 struct article **out, size_t *n);
+/** Sets the highlighted congress (0: automatic); SAVE_NOT_FOUND when the site has no such congress. */
+enum save_result store_front_set_congress(store *s, int64_t site_id, int64_t congress_id, int64_t user_id);
+/** Puts a visible article of the site last in place: SAVE_NOT_FOUND when there is no such visible article,
+ * SAVE_SLUG_TAKEN when it is on the front page already, SAVE_CONFLICT when place holds max already. */
+enum save_result store_front_add(store *s, int64_t site_id, int64_t article_id, const char *place, size_t max,
+				 int64_t user_id);
+/** Moves a curated article one place up (dir < 0) or down in its place; SAVE_OK also at either end. */
+enum save_result store_front_move(store *s, int64_t site_id, int64_t article_id, int dir, int64_t user_id);
+/** Takes an article off the front page (the article itself stays). */
+enum save_result store_front_remove(store *s, int64_t site_id, int64_t article_id, int64_t user_id);
 
 #endif

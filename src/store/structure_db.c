@@ -33,6 +33,8 @@ enum {
 	S_SITE_ONE,
 	S_SITE_INSERT,
 	S_SITE_UPDATE,
+	S_MENU_TARGETS,
+	S_MENU_TARGET_EXISTS,
 	S_END
 };
 _Static_assert(S_END <= 190, "structure_db.c owns the seam's statement slots 140 to 189");
@@ -542,4 +544,69 @@ enum save_result store_site_save(store *s, const struct site_edit *x, int64_t us
 	if (x->id)
 		db_bind_int64(st, 7, x->id);
 	return save_one(st, SITE_LOCK, x->id, "site", user_id, x->name, id_out, taken);
+}
+
+/* ---- what a menu entry may link to ---- */
+
+static void fill_target(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
+{
+	static const char *const groups[] = {"",      "Sections", "Congresses", "Congresses by year",
+					     "Pages", "Topics",	  "Trials"};
+	struct menu_target *x = item;
+	int g = db_col_int(st, 0);
+	x->group = g > 0 && g < 7 ? groups[g] : "";
+	x->path = db_col_text(st, pool, 1);
+	x->label = db_col_text(st, pool, 2);
+}
+
+int store_menu_targets(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+		       struct menu_target **out, size_t *n)
+{
+	/* each kind's first limit rows (newest congresses first), then by group and label */
+	struct db_stmt *st = db_prepare(
+	    db_of(s), S_MENU_TARGETS,
+	    "SELECT g, path, label FROM ("
+	    " SELECT 1 AS g, '/section/' || slug AS path, name AS label FROM (SELECT slug, name FROM section"
+	    " WHERE site_id = ?1 ORDER BY position, name LIMIT CAST(?2 AS BIGINT)) x1"
+	    " UNION ALL SELECT 2, '/congress/' || slug, name FROM (SELECT slug, name FROM congress"
+	    " WHERE site_id = ?1 ORDER BY starts_on DESC, name LIMIT CAST(?2 AS BIGINT)) x2"
+	    " UNION ALL SELECT 3, '/congresses/' || CAST(year AS TEXT), 'Congresses ' || CAST(year AS TEXT)"
+	    " FROM (SELECT DISTINCT year FROM congress WHERE site_id = ?1 ORDER BY year DESC"
+	    " LIMIT CAST(?2 AS BIGINT)) x3"
+	    " UNION ALL SELECT 4, path, title FROM (SELECT path, title FROM page WHERE site_id = ?1"
+	    " ORDER BY title LIMIT CAST(?2 AS BIGINT)) x4"
+	    " UNION ALL SELECT 5, '/tag/' || slug, name FROM (SELECT slug, name FROM tag WHERE site_id = ?1"
+	    " ORDER BY name LIMIT CAST(?2 AS BIGINT)) x5"
+	    " UNION ALL SELECT 6, '/trial/' || slug, name FROM (SELECT slug, name FROM trial WHERE site_id = "
+	    "?1"
+	    " ORDER BY name LIMIT CAST(?2 AS BIGINT)) x6"
+	    ") t ORDER BY g, label");
+	db_bind_int64(st, 1, site_id);
+	db_bind_int64(st, 2, (int64_t)limit);
+	return db_collect(st, pool, sizeof **out, fill_target, (void **)out, n);
+}
+
+int store_menu_target_exists(store *s, int64_t site_id, const char *kind, const char *key)
+{
+	struct db_stmt *st = db_prepare(
+	    db_of(s), S_MENU_TARGET_EXISTS,
+	    "SELECT count(*) FROM ("
+	    " SELECT id FROM section WHERE CAST(?2 AS TEXT) = 'section' AND site_id = ?1 AND slug = ?3"
+	    " UNION ALL SELECT id FROM congress WHERE CAST(?2 AS TEXT) = 'congress' AND site_id = ?1 AND "
+	    "slug = ?3"
+	    " UNION ALL SELECT id FROM congress WHERE CAST(?2 AS TEXT) = 'year' AND site_id = ?1"
+	    " AND CAST(year AS TEXT) = ?3"
+	    " UNION ALL SELECT id FROM page WHERE CAST(?2 AS TEXT) = 'page' AND site_id = ?1 AND path = ?3"
+	    " UNION ALL SELECT id FROM tag WHERE CAST(?2 AS TEXT) = 'tag' AND site_id = ?1 AND slug = ?3"
+	    " UNION ALL SELECT id FROM trial WHERE CAST(?2 AS TEXT) = 'trial' AND site_id = ?1 AND slug = ?3"
+	    " UNION ALL SELECT id FROM article WHERE CAST(?2 AS TEXT) = 'article' AND site_id = ?1 AND slug "
+	    "= ?3"
+	    " AND status IN ('published', 'scheduled')) t");
+	db_bind_int64(st, 1, site_id);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, key);
+	int rc = db_step(st);
+	int64_t count = rc == DB_ROW ? db_col_int64(st, 0) : 0;
+	db_reset(st);
+	return rc == DB_ROW ? count > 0 : -1;
 }

@@ -361,7 +361,7 @@ def test_a_new_entry_under_a_heading_shows_in_the_public_menu(srv, editor):
     assert audits(srv, "menu.create", label) == 1
 
 
-@pytest.mark.parametrize("url", ["", "/congresses/2031", "https://example.org/esmo?x=1", "site:dermatology"])
+@pytest.mark.parametrize("url", ["", "/congresses/2025", "https://example.org/esmo?x=1", "site:dermatology"])
 def test_menu_links_that_are_allowed(srv, editor, url):
     label = f"Link {uid()}"
     r = save(editor, "/admin/menu/new", "/admin/menu", label=label, url=url, parent="0")
@@ -373,7 +373,8 @@ def test_menu_links_that_are_allowed(srv, editor, url):
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "//evil.example/x", "http://example.org/", "https://",
-                                 "https:///path", "menu", "/a b", "site:nosuch", "/x\"onclick=\"y"])
+                                 "https:///path", "menu", "/a b", "site:nosuch", "/x\"onclick=\"y",
+                                 "/congresses/2031"])
 def test_menu_links_that_are_refused(srv, editor, url):
     label = f"Bad {uid()}"
     r = save(editor, "/admin/menu/new", "/admin/menu", label=label, url=url, parent="0")
@@ -428,7 +429,7 @@ def test_deleting_an_entry_takes_its_children_and_says_so(srv, editor):
     assert save(editor, "/admin/menu/new", "/admin/menu", label=f"Heading {n}", url="").status_code == 303
     head = one(srv, "SELECT id FROM menu_item WHERE label = ?", f"Heading {n}")["id"]
     for k in ("One", "Two"):
-        r = save(editor, f"/admin/menu/new?parent={head}", "/admin/menu", label=f"{k} {n}", url=f"/{k.lower()}")
+        r = save(editor, f"/admin/menu/new?parent={head}", "/admin/menu", label=f"{k} {n}", url="/contact")
         assert r.status_code == 303
     assert [k for k in dict(public_menu(srv))[f"Heading {n}"]] == [f"One {n}", f"Two {n}"]
     action = f"/admin/menu/{head}/delete"

@@ -200,6 +200,9 @@ ADMIN_PAGES += STRUCTURE_PAGES
 MEDIA_PAGES = ["admin-media", "admin-media-errors", "admin-media-image", "admin-media-image-errors",
                "admin-media-image-used", "article-featured-image"]
 ADMIN_PAGES += MEDIA_PAGES
+# the front page's curation (test_frontpage.py): the page with curated articles (one unpublished), its 422
+FRONT_PAGES = ["admin-front", "admin-front-errors"]
+ADMIN_PAGES += FRONT_PAGES
 # search synonyms (test_synonyms.py): the list, a form, a refused one, a confirmation, and a widened search
 SYNONYM_PAGES = ["admin-synonyms", "admin-synonym-new", "admin-synonym-edit", "admin-synonym-errors",
                  "admin-synonym-delete-confirm", "search-synonyms"]
@@ -270,6 +273,7 @@ def admin_pages(admin_server):
         "admin-audit-contributor-403": (403, lambda: contributor.get("/admin/audit")),
         **_structure_pages(srv, editor, contributor),
         **_media_pages(srv, editor, section),
+        **_front_pages(srv, editor),
         **_synonym_pages(srv, editor),
     }
     assert list(fetch) == ADMIN_PAGES
@@ -280,6 +284,29 @@ def admin_pages(admin_server):
         assert r.headers.get("content-type") == "text/html; charset=utf-8", name
         out[name] = r.text
     return out
+
+
+def _front_pages(srv, editor):
+    """The front page's back office with a featured, a pinned and an archived article (rows put in and taken
+    out again, so the shared server's home page stays the demo's), and its 422 form keeping markup escaped."""
+    def curated():
+        ids = [r[0] for r in srv.query("SELECT id FROM article WHERE site_id = 1 ORDER BY id LIMIT 3")]
+        srv.execute("DELETE FROM front_article WHERE site_id = 1")
+        for i, (a, place) in enumerate(zip(ids, ("featured", "featured", "pinned"))):
+            srv.execute("INSERT INTO front_article (site_id, article_id, place, position) VALUES (1, ?, ?, ?)",
+                        (a, place, i))
+        try:
+            return editor.get("/admin/front?done=added")
+        finally:
+            srv.execute("DELETE FROM front_article WHERE site_id = 1")
+
+    def refused():
+        form = next(f for f in parse_html(editor.get("/admin/front").text).find_all("form")
+                    if f.get("action") == "/admin/front/articles")
+        return editor.post("/admin/front/articles", data={**dict(form_values(form)), "article": "",
+                                                          "address": '/article/<b>"x"</b>', "place": "?"})
+
+    return {"admin-front": (200, curated), "admin-front-errors": (422, refused)}
 
 
 def _structure_pages(srv, editor, contributor):
