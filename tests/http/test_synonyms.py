@@ -377,6 +377,13 @@ def test_another_sites_groups_do_not_widen_this_ones_search(srv, editor, section
                 (f"{brand}, {generic}",))
     assert found(srv, brand) == set()
     assert found(srv, generic) == {art}
+    # the dermatology site's own search widens it, the oncology site's (searched in between) still not
+    host = srv.query("SELECT host FROM site WHERE id = 2", ())[0]["host"]
+    for _ in range(2):
+        r = requests.get(srv.url("/search?" + urlencode({"q": brand})), headers={"Host": f"{host}:{srv.port}"},
+                         timeout=10)
+        assert r.status_code == 200 and re.search(r"Also searched for:.*" + generic, r.text), r.text[-2000:]
+        assert "Also searched for" not in search(srv, brand)[1]
 
 
 def test_a_group_written_by_another_node_counts_within_a_tick(srv, editor, section):
