@@ -91,7 +91,7 @@ FUZZ_BUILD := build/fuzz
 FUZZ_OPT := -O1 -g -Wno-unknown-warning-option -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SRC := $(wildcard src/core/*.c src/render/*.c) src/http/form.c src/http/multipart.c src/http/guard.c \
-	src/site/query.c src/store/sqlite/sq_fts5_query.c
+	src/site/query.c src/site/synonyms.c src/store/sqlite/sq_fts5_query.c
 
 fuzz:
 	@scripts/deps.sh test

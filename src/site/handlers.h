@@ -132,6 +132,13 @@ void admin_tag_edit(struct request *r);
 void admin_tag_save(struct request *r);
 void admin_tag_delete_form(struct request *r);
 void admin_tag_delete(struct request *r);
+/* back office: search synonyms (src/admin/synonyms.c) */
+void admin_synonyms(struct request *r);
+void admin_synonym_new(struct request *r);
+void admin_synonym_edit(struct request *r);
+void admin_synonym_save(struct request *r);
+void admin_synonym_delete_form(struct request *r);
+void admin_synonym_delete(struct request *r);
 void admin_pages(struct request *r);
 void admin_page_new(struct request *r);
 void admin_page_edit(struct request *r);

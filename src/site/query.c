@@ -43,7 +43,13 @@ static void add_clause(h2o_mem_pool_t *pool, const struct term *t, int or_before
 			--*left;
 		}
 	}
-	*c = (struct search_clause){words, n, t->phrase, t->prefix, t->negative, or_before, SEARCH_ANY};
+	*c = (struct search_clause){.words = words,
+				    .nwords = n,
+				    .phrase = t->phrase,
+				    .prefix = t->prefix,
+				    .exclude = t->negative,
+				    .or_before = or_before,
+				    .column = SEARCH_ANY};
 }
 
 /* Words too common to find anything by: a bare one is left out of a query that has other words (inside a

@@ -23,6 +23,7 @@
 
 #define STRUCTURE "Sections, tags, pages and the menu are changed by editors and admins."
 #define FRONT "The front page is curated by editors and admins."
+#define SYNONYMS "Search synonyms are changed by editors and admins."
 #define SITES "Sister sites are managed by admins."
 #define ACCOUNTS "Accounts and roles are managed by admins."
 #define INBOX "The inbox is for editors and admins."
@@ -149,6 +150,13 @@ const struct route routes[] = {
     {M_POST, "/admin/tags/:", admin_tag_save, EDITOR, TFA, .deny = STRUCTURE},
     {M_GET, "/admin/tags/:/delete", admin_tag_delete_form, EDITOR, TFA, .deny = STRUCTURE},
     {M_POST, "/admin/tags/:/delete", admin_tag_delete, EDITOR, TFA, .deny = STRUCTURE},
+    {M_GET, "/admin/synonyms", admin_synonyms, EDITOR, TFA, .deny = SYNONYMS},
+    {M_POST, "/admin/synonyms", admin_synonym_save, EDITOR, TFA, .deny = SYNONYMS},
+    {M_GET, "/admin/synonyms/new", admin_synonym_new, EDITOR, TFA, .deny = SYNONYMS},
+    {M_GET, "/admin/synonyms/:", admin_synonym_edit, EDITOR, TFA, .deny = SYNONYMS},
+    {M_POST, "/admin/synonyms/:", admin_synonym_save, EDITOR, TFA, .deny = SYNONYMS},
+    {M_GET, "/admin/synonyms/:/delete", admin_synonym_delete_form, EDITOR, TFA, .deny = SYNONYMS},
+    {M_POST, "/admin/synonyms/:/delete", admin_synonym_delete, EDITOR, TFA, .deny = SYNONYMS},
     {M_GET, "/admin/pages", admin_pages, EDITOR, TFA, .deny = STRUCTURE},
     {M_POST, "/admin/pages", admin_page_save, EDITOR, TFA, .deny = STRUCTURE},
     {M_GET, "/admin/pages/new", admin_page_new, EDITOR, TFA, .deny = STRUCTURE},

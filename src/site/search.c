@@ -11,6 +11,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "site/query.h"
+#include "site/synonyms.h"
 
 #define SEARCH_PER_PAGE 10
 #define SUGGEST_MAX_DISTANCE 2
@@ -36,6 +37,24 @@ static int64_t *filter_slot(struct search_query *q, size_t i)
 {
 	int64_t *slots[] = {&q->section_id, &q->congress_id, NULL, &q->tag_id, &q->trial_id};
 	return slots[i];
+}
+
+/* The query widened by the site's synonyms (kept while nothing is committed, so an edit counts at once): 0,
+ * or -1. The terms it added go into v (when not NULL) as "also_searched". */
+static int widen_query(struct request *r, struct query *parsed, view *v)
+{
+	const char *added[SEARCH_MAX_ALTS];
+	size_t nadded = 0;
+	if (synonyms_expand_site(r->pool, r->w->db, r->site->id, parsed, added, SEARCH_MAX_ALTS, &nadded) !=
+	    0)
+		return -1;
+	if (v && nadded) {
+		view *list = view_list(v, "also_searched");
+		for (size_t i = 0; i < nadded; i++)
+			view_str(view_push(list), "term", added[i]);
+		view_bool(v, "has_also_searched", 1);
+	}
+	return 0;
 }
 
 static int64_t filter_get(const struct search_query *q, size_t i)
@@ -168,7 +187,7 @@ static void add_suggestion(struct request *r, view *v, const char *typed, const 
 	const char *text = buf_cstr(&b);
 	struct query again;
 	query_parse(r->pool, text, &again);
-	if (!again.nclauses)
+	if (!again.nclauses || widen_query(r, &again, NULL) != 0)
 		return;
 	struct search_query q2 = *q;
 	q2.clauses = again.clauses;
@@ -267,6 +286,10 @@ void search_page(struct request *r)
 		view_bool(v, "nothing_to_find", text[0] != 0);
 		empty_page(r, v);
 		resp_page(r, 200, "search", v, 1);
+		return;
+	}
+	if (widen_query(r, &parsed, v) != 0) {
+		resp_error(r, 500, NULL);
 		return;
 	}
 	q.clauses = parsed.clauses;

@@ -11,10 +11,10 @@
 #include "store/store.h"
 
 /* Statement slots of the seam: each domain file owns a range: users_db.c 0-39, editorial_db.c 40-99,
- * records_db.c 100-139, structure_db.c 140-189, synonyms 190-219, media_db.c 220-259, public_db.c 260-339,
- * generate_db.c 340-359, changes_db.c 360-379, the editor's preview and autosave 380-399, the front page
- * 400-419, the desk (presence) 420-439, the reader's site images 440-459, db.c's own 460-469, related_db.c
- * 470-479, test_db 480-511. */
+ * records_db.c 100-139, structure_db.c 140-189, synonyms_db.c 190-219, media_db.c 220-259, public_db.c
+ * 260-339, generate_db.c 340-359, changes_db.c 360-379, the editor's preview and autosave 380-399, the front
+ * page 400-419, the desk (presence) 420-439, the reader's site images 440-459, db.c's own 460-469,
+ * related_db.c 470-479, test_db 480-511. */
 #define DB_SLOTS 512
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460

@@ -574,10 +574,33 @@ int store_related_backfill(store *s);
 /** store_related_refresh for every article (after loading the demo, or importing). */
 int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
+/* ---- synonyms (synonyms_db.c): terms search treats as one another ---- */
+
+#define SYNONYM_MAX_GROUPS 300 /* groups of one site */
+
+/** A group of terms a reader may type for one another: one line, the terms separated by commas. */
+struct synonym_group {
+	int64_t id;
+	const char *terms;
+	int64_t updated_at;
+};
+/** Every synonym group of a site, oldest first. */
+int store_synonyms(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct synonym_group **out, size_t *n);
+/** One group of a site: 1 found, 0 not, -1 on error. */
+int store_synonym_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
+			struct synonym_group *out);
+/** Saves a group (id 0: a new one), audited; SAVE_CONFLICT when a new one would pass SYNONYM_MAX_GROUPS,
+ * SAVE_NOT_FOUND when the site has no group id. *id_out (when not NULL): its id. */
+enum save_result store_synonym_save(store *s, int64_t site_id, const struct synonym_group *x, int64_t user_id,
+				    int64_t *id_out);
+/** Deletes a group, audited; SAVE_NOT_FOUND when the site has no such group. */
+enum save_result store_synonym_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+
 /* ---- search (sq_search.c) ---- */
 
 #define SEARCH_MAX_CLAUSES 12 /* clauses of one query: the store reads no more */
 #define SEARCH_MAX_WORDS 200  /* words of one query, every clause's together: the store reads no more */
+#define SEARCH_MAX_ALTS 20 /* alternatives of one query, every clause's together: the store reads no more */
 
 /** Where a clause must be found: anywhere, or in one column (the body: those the reader may read). */
 enum search_column {
@@ -601,6 +624,11 @@ struct search_clause {
 	int exclude; /* articles with it are left out */
 	int or_before; /* OR joins it to the included clause before (AND binds tighter than OR) */
 	enum search_column column;
+	/* other forms the clause stands for (synonyms): it matches where any of them or it does. Each is a
+	 * phrase of its words on the clause's column; their own exclude, or_before, prefix and alts are not
+	 * read. Their words count in SEARCH_MAX_WORDS, and a query's alternatives in SEARCH_MAX_ALTS. */
+	const struct search_clause *alts;
+	size_t nalts;
 };
 
 /** A search: the parsed query (never text for an engine to read: the store turns it into what its engine

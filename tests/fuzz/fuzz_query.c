@@ -1,5 +1,5 @@
 /* fuzz_query: what a reader types into search; every query query_parse makes is within the store's limits,
- * and the FTS5 expression the store makes of it is valid FTS5. */
+ * and the FTS5 expression the store makes of it is valid FTS5, also once widened by synonyms. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "site/query.h"
+#include "site/synonyms.h"
 #include "store/sqlite/sq_fts5_query.h"
 
 static sqlite3 *db;
@@ -61,6 +62,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc != SQLITE_ROW) {
 			fprintf(stderr, "FTS5 refused \"%s\" from the query \"%s\": %s\n", match, text,
 				sqlite3_errmsg(db));
+			abort();
+		}
+	}
+	/* widened by synonyms: no more clauses, the limits kept, still valid FTS5 */
+	static const struct synonym_group groups[] = {{1, "heart, cardiac, HF-rEF", 0},
+						      {2, "trial, RCT, randomised controlled trial", 0},
+						      {3, "failure, or and, not-a", 0},
+						      {4, "a b c d e f, ab", 0}};
+	size_t before = q.nclauses;
+	synonyms_expand(&pool, groups, sizeof groups / sizeof *groups, &q, NULL, 0, NULL);
+	size_t alts = 0;
+	words = 0;
+	for (size_t i = 0; i < q.nclauses; i++) {
+		alts += q.clauses[i].nalts;
+		words += q.clauses[i].nwords;
+		for (size_t a = 0; a < q.clauses[i].nalts; a++)
+			words += q.clauses[i].alts[a].nwords;
+	}
+	if (q.nclauses > before || (before && !q.nclauses) || alts > SEARCH_MAX_ALTS ||
+	    words > SEARCH_MAX_WORDS)
+		__builtin_trap();
+	match = fts5_query(&pool, q.clauses, q.nclauses);
+	if (match) {
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW) {
+			fprintf(stderr, "FTS5 refused \"%s\" (widened) from the query \"%s\": %s\n", match,
+				text, sqlite3_errmsg(db));
 			abort();
 		}
 	}

@@ -212,6 +212,10 @@ ADMIN_PAGES += FRONT_PAGES
 # the editor's autosave (test_preview_autosave.py): the offer to restore one, and the form it restores
 PREVIEW_PAGES = ["admin-article-autosave-offer", "admin-article-autosave-restored"]
 ADMIN_PAGES += PREVIEW_PAGES
+# search synonyms (test_synonyms.py): the list, a form, a refused one, a confirmation, and a widened search
+SYNONYM_PAGES = ["admin-synonyms", "admin-synonym-new", "admin-synonym-edit", "admin-synonym-errors",
+                 "admin-synonym-delete-confirm", "search-synonyms"]
+ADMIN_PAGES += SYNONYM_PAGES
 
 
 def _editor_form(doc):
@@ -281,6 +285,7 @@ def admin_pages(admin_server):
         **_desk_pages(srv, editor, article_id),
         **_front_pages(srv, editor),
         **_preview_pages(editor, path),
+        **_synonym_pages(srv, editor),
     }
     assert list(fetch) == ADMIN_PAGES
     out = {}
@@ -373,6 +378,24 @@ def _structure_pages(srv, editor, contributor):
                                                specialty="", host="bad host:80", tagline="t" * 201)),
         "admin-sites-editor-403": (403, lambda: editor.get("/admin/sites")),
         "admin-structure-contributor-403": (403, lambda: contributor.get("/admin/menu")),
+    }
+
+
+def _synonym_pages(srv, editor):
+    """How to fetch each of SYNONYM_PAGES, on the demo's oncology groups."""
+    group = srv.query("SELECT id FROM synonym_group WHERE site_id = 1 ORDER BY id LIMIT 1")[0][0]
+
+    def bad():
+        form = parse_html(editor.get("/admin/synonyms/new").text).find("form", action="/admin/synonyms")
+        return editor.post("/admin/synonyms", data={**dict(form_values(form)), "terms": '<b>"only"</b> & one'})
+
+    return {
+        "admin-synonyms": (200, lambda: editor.get("/admin/synonyms?saved=1")),
+        "admin-synonym-new": (200, lambda: editor.get("/admin/synonyms/new")),
+        "admin-synonym-edit": (200, lambda: editor.get(f"/admin/synonyms/{group}")),
+        "admin-synonym-errors": (422, bad),
+        "admin-synonym-delete-confirm": (200, lambda: editor.get(f"/admin/synonyms/{group}/delete")),
+        "search-synonyms": (200, lambda: requests.get(srv.url("/search?q=Keytruda+survival"), timeout=10)),
     }
 
 

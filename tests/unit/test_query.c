@@ -458,7 +458,7 @@ static long run_cols(const char *expr)
 static void test_store_text(void)
 {
 	static const char *const quoted[] = {"a\"b", "NOT", "\"", "{body}:x*"};
-	struct search_clause c[SEARCH_MAX_CLAUSES + 2] = {{quoted, 4, 1, 1, 0, 0, SEARCH_ANY}};
+	struct search_clause c[SEARCH_MAX_CLAUSES + 2] = {{quoted, 4, 1, 1, 0, 0, SEARCH_ANY, NULL, 0}};
 	CHECK_STR(fts5_query(&pool, c, 1), "(\"a\"\"b NOT \"\" {body}:x*\"*)");
 	CHECK(run_fts(fts5_query(&pool, c, 1)) == 0); /* valid, and finds nothing */
 	/* one word on one column, in a table of the server's columns (a body per audience) */
@@ -470,7 +470,7 @@ static void test_store_text(void)
 		  "works', ''), (2, 'Surgery', 'overall response with pembrolizumab')",
 		  NULL, NULL, NULL) == SQLITE_OK);
 	static const char *const pembro[] = {"pembrolizumab"}, *const resp[] = {"response"};
-	c[0] = (struct search_clause){pembro, 1, 0, 0, 0, 0, SEARCH_TITLE};
+	c[0] = (struct search_clause){pembro, 1, 0, 0, 0, 0, SEARCH_TITLE, NULL, 0};
 	CHECK_STR(fts5_query(&pool, c, 1), "({title} : \"pembrolizumab\")");
 	CHECK(run_cols(fts5_query(&pool, c, 1)) == ROWS(1));
 	c[0].column = SEARCH_BODY;
@@ -481,7 +481,7 @@ static void test_store_text(void)
 	c[0].column = SEARCH_ANY;
 	CHECK(fts5_query_kind(c, 1) == 2);
 	/* an excluded clause on a column */
-	c[1] = (struct search_clause){resp, 1, 0, 0, 1, 0, SEARCH_BODY};
+	c[1] = (struct search_clause){resp, 1, 0, 0, 1, 0, SEARCH_BODY, NULL, 0};
 	CHECK_STR(fts5_query(&pool, c, 2),
 		  "(\"pembrolizumab\") NOT {body body_members body_hcp body_verified} : "
 		  "\"response\"");
@@ -494,29 +494,29 @@ static void test_store_text(void)
 	/* only excluded clauses, or none with a word: nothing to look for */
 	CHECK(fts5_query(&pool, c + 1, 1) == NULL);
 	CHECK(fts5_query(&pool, c, 0) == NULL);
-	struct search_clause empty = {NULL, 0, 0, 0, 0, 0, SEARCH_ANY};
+	struct search_clause empty = {NULL, 0, 0, 0, 0, 0, SEARCH_ANY, NULL, 0};
 	CHECK(fts5_query(&pool, &empty, 1) == NULL);
 	/* what kind of query: one word, one phrase or a word of several tokens, or more */
 	static const char *const two[] = {"overall", "survival"}, *const hyphen[] = {"PD-L1"};
-	c[0] = (struct search_clause){two, 2, 1, 0, 0, 0, SEARCH_ANY};
+	c[0] = (struct search_clause){two, 2, 1, 0, 0, 0, SEARCH_ANY, NULL, 0};
 	CHECK(fts5_query_kind(c, 1) == 1);
-	c[0] = (struct search_clause){hyphen, 1, 0, 0, 0, 0, SEARCH_ANY};
+	c[0] = (struct search_clause){hyphen, 1, 0, 0, 0, 0, SEARCH_ANY, NULL, 0};
 	CHECK(fts5_query_kind(c, 1) == 1);
-	c[0] = (struct search_clause){pembro, 1, 0, 1, 0, 0, SEARCH_ANY};
+	c[0] = (struct search_clause){pembro, 1, 0, 1, 0, 0, SEARCH_ANY, NULL, 0};
 	CHECK(fts5_query_kind(c, 1) == 2);
 	CHECK(fts5_query_kind(c, 2) == 0);
 	/* the store reads SEARCH_MAX_CLAUSES clauses: the ones after are left out */
 	for (size_t i = 0; i < SEARCH_MAX_CLAUSES + 2; i++)
-		c[i] =
-		    (struct search_clause){i < SEARCH_MAX_CLAUSES ? pembro : resp, 1, 0, 0, 0, 0, SEARCH_ANY};
+		c[i] = (struct search_clause){
+		    i < SEARCH_MAX_CLAUSES ? pembro : resp, 1, 0, 0, 0, 0, SEARCH_ANY, NULL, 0};
 	const char *t = fts5_query(&pool, c, SEARCH_MAX_CLAUSES + 2);
 	CHECK(t && !strstr(t, "response"));
 	/* and SEARCH_MAX_WORDS words in all */
 	static const char *many[SEARCH_MAX_WORDS + 10];
 	for (size_t i = 0; i < SEARCH_MAX_WORDS + 10; i++)
 		many[i] = i < SEARCH_MAX_WORDS ? "w" : "late";
-	c[0] = (struct search_clause){many, SEARCH_MAX_WORDS + 10, 1, 0, 0, 0, SEARCH_ANY};
-	c[1] = (struct search_clause){resp, 1, 0, 0, 0, 0, SEARCH_ANY};
+	c[0] = (struct search_clause){many, SEARCH_MAX_WORDS + 10, 1, 0, 0, 0, SEARCH_ANY, NULL, 0};
+	c[1] = (struct search_clause){resp, 1, 0, 0, 0, 0, SEARCH_ANY, NULL, 0};
 	t = fts5_query(&pool, c, 2);
 	CHECK(t && !strstr(t, "late") && !strstr(t, "response") && run_fts(t) == 0);
 }

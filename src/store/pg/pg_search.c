@@ -33,7 +33,7 @@ static void parse_clauses(const struct search_query *q, struct parsed *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t n = q->nclauses < SEARCH_MAX_CLAUSES ? q->nclauses : SEARCH_MAX_CLAUSES,
-	       left = SEARCH_MAX_WORDS;
+	       left = SEARCH_MAX_WORDS, alts = SEARCH_MAX_ALTS;
 	for (int excluded = 0; excluded < 2; excluded++)
 		for (size_t i = 0; i < n && out->n < MAX_TERMS; i++) {
 			struct search_clause c = q->clauses[i];
@@ -45,9 +45,38 @@ static void parse_clauses(const struct search_query *q, struct parsed *out)
 			c.or_before = c.or_before && !excluded;
 			if ((unsigned)c.column > SEARCH_TOPICS)
 				c.column = SEARCH_ANY;
-			if (pg_clause_word_count(&c) > 0)
-				out->t[out->n++] = c;
+			const struct search_clause *alt = c.alts;
+			size_t nalt = c.nalts;
+			c.alts = NULL;
+			c.nalts = 0;
+			if (pg_clause_word_count(&c) == 0)
+				continue;
+			int main = out->n;
+			out->alt_of[out->n] = -1;
+			out->t[out->n++] = c;
+			/* its alternatives, each whole, as sq_fts5_query.c reads them */
+			for (size_t a = 0; a < nalt && alts > 0 && out->n < MAX_TERMS; a++) {
+				if (alt[a].nwords == 0 || alt[a].nwords > left)
+					continue;
+				struct search_clause x = {alt[a].words, alt[a].nwords, 1, 0, excluded, 0,
+							  c.column,	NULL,	       0};
+				left -= x.nwords;
+				alts--;
+				if (pg_clause_word_count(&x) == 0)
+					continue;
+				out->alt_of[out->n] = main;
+				out->t[out->n++] = x;
+			}
 		}
+}
+
+void pg_fold_alts(const struct parsed *q, const int *in, int *out)
+{
+	for (int t = 0; t < q->n; t++)
+		out[t] = q->alt_of[t] < 0 && in[t];
+	for (int t = 0; t < q->n; t++)
+		if (q->alt_of[t] >= 0 && in[t])
+			out[q->alt_of[t]] = 1;
 }
 
 /* ---- facets: counted by rank.c from the hits, named by one query per kind (as sq_search.c) ---- */

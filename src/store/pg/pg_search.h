@@ -7,14 +7,20 @@
 #include "store/pg/pg_int.h"
 #include "store/rank.h"
 
-#define MAX_TERMS 32
+#define MAX_TERMS (SEARCH_MAX_CLAUSES + SEARCH_MAX_ALTS)
 
 /* The clauses PostgreSQL's search reads: q's with a word as pg_next_word cuts them (one without is left out,
- * as FTS5 leaves an empty phrase out), the included first, the store's limits applied. */
+ * as FTS5 leaves an empty phrase out), the included first, the store's limits applied; a clause's
+ * alternatives (synonyms) follow it as terms of their own, alt_of naming it (-1 for a clause). */
 struct parsed {
 	struct search_clause t[MAX_TERMS];
+	int alt_of[MAX_TERMS];
 	int n;
 };
+
+/** Each clause's presence with its alternatives' folded in (out[t] = in[t] or any alternative's), for the
+ * clauses; an alternative's own out is 0. */
+void pg_fold_alts(const struct parsed *q, const int *in, int *out);
 
 /** The next word of s[0, n) from *at: its length, its start in *start and *at past it; 0 at the end. A word
  * is a run of letters, digits and non-ASCII characters, as FTS5's unicode61 and search_text() cut them. */

@@ -419,12 +419,17 @@ static int present(const double *tf, int body)
 
 /* The query as FTS5 would answer it: OR between groups of ANDed included terms, the excluded terms ANDed to
  * the last group (AND binds tighter than OR); a term without a lexeme is left out. in[t]: term t is there. */
-static int matches(const struct query *qy, const int *in)
+static int matches(const struct query *qy, const int *found)
 {
 	const struct parsed *q = qy->terms;
-	int any = 0, group = 1, group_has = 0, result = 0;
+	int any = 0, group = 1, group_has = 0, result = 0, in[MAX_TERMS], keyed[MAX_TERMS], has[MAX_TERMS];
+	/* a clause is there when it or one of its alternatives is, and has a lexeme when one of them has */
+	pg_fold_alts(q, found, in);
+	for (int t = 0; t < q->n; t++)
+		keyed[t] = qy->term_n[t] > 0;
+	pg_fold_alts(q, keyed, has);
 	for (int t = 0; t < q->n; t++) {
-		if (q->t[t].exclude)
+		if (q->t[t].exclude || q->alt_of[t] >= 0)
 			continue;
 		if (q->t[t].or_before && any) {
 			if (group_has && group)
@@ -433,14 +438,14 @@ static int matches(const struct query *qy, const int *in)
 			group_has = 0;
 		}
 		any = 1;
-		if (qy->term_n[t] == 0)
+		if (!has[t])
 			continue;
 		group_has = 1;
 		group = group && in[t];
 	}
 	/* the last group, with the exclusions */
 	for (int t = 0; t < q->n; t++)
-		if (q->t[t].exclude && qy->term_n[t] > 0 && in[t])
+		if (q->t[t].exclude && q->alt_of[t] < 0 && has[t] && in[t])
 			group = 0;
 	if (group_has && group)
 		result = 1;

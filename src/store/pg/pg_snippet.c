@@ -509,10 +509,15 @@ static const char *highlight(h2o_mem_pool_t *pool, const struct col *c, int from
 }
 
 /* Whether the query matches the columns: a group of positive terms all present, and no excluded one. */
-static int query_holds(const struct parsed *q, const unsigned char *present)
+static int query_holds(const struct parsed *q, const unsigned char *found)
 {
-	int any = 0, group = 1, started = 0;
+	int any = 0, group = 1, started = 0, in[MAX_TERMS], present[MAX_TERMS];
+	for (int i = 0; i < q->n; i++)
+		in[i] = found[i];
+	pg_fold_alts(q, in, present); /* a clause is there when one of its alternatives is */
 	for (int i = 0; i < q->n; i++) {
+		if (q->alt_of[i] >= 0)
+			continue;
 		if (q->t[i].exclude) {
 			if (present[i])
 				return 0;

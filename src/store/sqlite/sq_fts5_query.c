@@ -24,8 +24,25 @@ static size_t clause_count(size_t n)
 	return n < SEARCH_MAX_CLAUSES ? n : SEARCH_MAX_CLAUSES;
 }
 
-/* One clause as an FTS5 phrase, its words from *left more; 0 when it added none. */
-static int add_clause(buf *b, const struct search_clause *c, size_t *left)
+/* Words as one FTS5 string: "a b" (a quote inside doubled). */
+static void add_phrase(buf *b, const char *const *words, size_t n)
+{
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_addc(b, ' ');
+		for (const char *p = words[i]; *p; p++) {
+			if (*p == '"')
+				buf_addc(b, '"'); /* FTS5 reads "" inside a string as one quote */
+			buf_addc(b, *p);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+/* One clause as an FTS5 phrase, its words from *left more, or with its alternatives (from *alts more, each
+ * whole within *left) as (phrase OR alternative ...); 0 when it added none. */
+static int add_clause(buf *b, const struct search_clause *c, size_t *left, size_t *alts)
 {
 	size_t n = c->nwords < *left ? c->nwords : *left;
 	size_t col = (size_t)c->column < sizeof column_filter / sizeof *column_filter ? (size_t)c->column : 0;
@@ -33,19 +50,26 @@ static int add_clause(buf *b, const struct search_clause *c, size_t *left)
 		return 0;
 	*left -= n;
 	buf_adds(b, column_filter[col]);
-	buf_addc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			buf_addc(b, ' ');
-		for (const char *p = c->words[i]; *p; p++) {
-			if (*p == '"')
-				buf_addc(b, '"'); /* FTS5 reads "" inside a string as one quote */
-			buf_addc(b, *p);
+	/* the alternatives that fit, each whole */
+	size_t k = 0, words = *left, fit[SEARCH_MAX_ALTS];
+	for (size_t a = 0; a < c->nalts && k < *alts; a++)
+		if (c->alts[a].nwords && c->alts[a].nwords <= words) {
+			words -= c->alts[a].nwords;
+			fit[k++] = a;
 		}
-	}
-	buf_addc(b, '"');
+	*alts -= k;
+	*left = words;
+	if (k)
+		buf_addc(b, '(');
+	add_phrase(b, c->words, n);
 	if (c->prefix)
 		buf_addc(b, '*');
+	for (size_t a = 0; a < k; a++) {
+		buf_adds(b, " OR ");
+		add_phrase(b, c->alts[fit[a]].words, c->alts[fit[a]].nwords);
+	}
+	if (k)
+		buf_addc(b, ')');
 	return 1;
 }
 
@@ -55,13 +79,17 @@ const char *fts5_query(h2o_mem_pool_t *pool, const struct search_clause *c, size
 	buf in, out;
 	buf_init(&in, pool);
 	buf_init(&out, pool);
-	size_t left = SEARCH_MAX_WORDS, included = 0;
+	size_t left = SEARCH_MAX_WORDS, alts = SEARCH_MAX_ALTS, included = 0;
+	/* FTS5 reads a space as AND between phrases only: beside a parenthesized clause, AND is written */
+	int grouped = 0;
+	for (size_t i = 0; i < n; i++)
+		grouped |= c[i].nalts > 0;
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].exclude || c[i].nwords == 0 || left == 0)
 			continue;
 		if (included)
-			buf_adds(&in, c[i].or_before ? " OR " : " ");
-		included += add_clause(&in, &c[i], &left);
+			buf_adds(&in, c[i].or_before ? " OR " : grouped ? " AND " : " ");
+		included += add_clause(&in, &c[i], &left, &alts);
 	}
 	if (!included)
 		return NULL;
@@ -69,7 +97,7 @@ const char *fts5_query(h2o_mem_pool_t *pool, const struct search_clause *c, size
 	for (size_t i = 0; i < n; i++)
 		if (c[i].exclude && c[i].nwords && left) {
 			buf_adds(&out, " NOT ");
-			add_clause(&out, &c[i], &left);
+			add_clause(&out, &c[i], &left, &alts);
 		}
 	return buf_cstr(&out);
 }
@@ -83,7 +111,7 @@ int fts5_query_kind(const struct search_clause *c, size_t n)
 			with_words++;
 			at = i;
 		}
-	if (with_words != 1 || c[at].exclude || c[at].column != SEARCH_ANY)
+	if (with_words != 1 || c[at].exclude || c[at].column != SEARCH_ANY || c[at].nalts)
 		return 0;
 	if (c[at].nwords > 1)
 		return 1;
