@@ -46,6 +46,21 @@ int64_t admin_id(struct request *r)
 	return id > 0 ? id : -1;
 }
 
+int admin_direction(struct request *r, const char *what)
+{
+	struct form f;
+	if (form_read(r, &f) != 0)
+		return 0;
+	const char *d = form_get(&f, "direction");
+	int dir = !d ? 0 : strcmp(d, "up") == 0 ? -1 : strcmp(d, "down") == 0 ? 1 : 0;
+	if (!dir) {
+		char why[80];
+		snprintf(why, sizeof why, "%s moves up or down.", what);
+		resp_error(r, 400, why);
+	}
+	return dir;
+}
+
 static int64_t param_id(const char *s)
 {
 	char *end;

@@ -261,15 +261,9 @@ void admin_front_add(struct request *r)
 
 void admin_front_move(struct request *r)
 {
-	struct form f;
-	if (form_read(r, &f) != 0)
+	int dir = admin_direction(r, "An article");
+	if (!dir)
 		return;
-	const char *d = form_get(&f, "direction");
-	int dir = !d ? 0 : strcmp(d, "up") == 0 ? -1 : strcmp(d, "down") == 0 ? 1 : 0;
-	if (!dir) {
-		resp_error(r, 400, "An article moves up or down.");
-		return;
-	}
 	int64_t id = admin_id(r);
 	enum save_result rc =
 	    id > 0 ? store_front_move(r->w->db, r->site->id, id, dir, r->user->id) : SAVE_NOT_FOUND;

@@ -162,5 +162,8 @@ void admin_site_save(struct request *r);
 /** The record id in the path (/admin/things/<id>), or -1 when there is none or it is not a positive number.
  */
 int64_t admin_id(struct request *r);
+/** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 saying
+ * what, e.g. "An entry", moves up or down). */
+int admin_direction(struct request *r, const char *what);
 
 #endif

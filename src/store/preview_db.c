@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "store/db.h"
+#include "store/public_db.h"
 
 enum {
 	V_PERSON = 380, /* slots 380-389 of the seam belong to preview_db.c, 390-399 to autosave_db.c */
@@ -13,34 +14,6 @@ enum {
 	V_LAST
 };
 _Static_assert(V_LAST <= 390, "preview_db.c owns the seam's statement slots 380 to 389");
-
-static void fill_person(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
-{
-	struct person *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->name = db_col_text(st, pool, 2);
-	x->title = db_col_text(st, pool, 3);
-	x->affiliation = db_col_text(st, pool, 4);
-	x->photo = db_col_text(st, pool, 5);
-}
-
-static void fill_section(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
-{
-	struct section *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->name = db_col_text(st, pool, 2);
-	x->description = "";
-}
-
-static void fill_tag(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
-{
-	struct tag *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->name = db_col_text(st, pool, 2);
-}
 
 /* The people in the order the saved article lists them (public_db.c: the byline, the speakers, the others by
  * position, an interviewer last), each (person, role) once as the table's key keeps them. */
@@ -61,15 +34,15 @@ static int add_people(store *s, h2o_mem_pool_t *pool, const struct article_edit 
 			int dup = 0;
 			for (size_t k = 0; k < n && !dup; k++)
 				dup = ps[k].id == id && strcmp(ps[k].role, role) == 0;
-			struct db_stmt *st = db_prepare(
-			    db_of(s), V_PERSON,
-			    "SELECT id, slug, name, title, affiliation, photo FROM person WHERE id = ?1");
+			struct db_stmt *st = db_prepare(db_of(s), V_PERSON,
+							"SELECT id, slug, name, title, affiliation, photo, "
+							"CAST(?2 AS TEXT) FROM person WHERE id = ?1");
 			db_bind_int64(st, 1, id);
-			int found = dup ? 0 : db_one(st, pool, fill_person, &ps[n]);
+			db_bind_text(st, 2, role);
+			int found = dup ? 0 : db_one(st, pool, db_fill_person, &ps[n]);
 			if (found < 0)
 				return -1;
-			if (found)
-				ps[n++].role = role;
+			n += (size_t)found;
 		}
 	a->people = ps;
 	a->npeople = n;
@@ -127,7 +100,7 @@ static int add_tags(store *s, h2o_mem_pool_t *pool, const struct article_edit *e
 		db_bind_text(st, 2, slug);
 		db_bind_text(st, 3, e->tags[i]);
 		struct tag t = {0};
-		int found = db_one(st, pool, fill_tag, &t);
+		int found = db_one(st, pool, db_fill_tag, &t);
 		if (found < 0)
 			return -1;
 		if (!found)
@@ -165,8 +138,9 @@ int store_article_preview(store *s, h2o_mem_pool_t *pool, const struct article_e
 	out->trial = (struct trial){0, "", "", "", "", "", 0};
 	out->refs = (struct reference *)e->refs;
 	out->nrefs = e->nrefs;
-	struct db_stmt *st = db_prepare(db_of(s), V_SECTION,
-					"SELECT id, slug, name FROM section WHERE id = ?1 AND site_id = ?2");
+	struct db_stmt *st =
+	    db_prepare(db_of(s), V_SECTION,
+		       "SELECT id, slug, name, description FROM section WHERE id = ?1 AND site_id = ?2");
 	db_bind_int64(st, 1, e->section_id);
 	db_bind_int64(st, 2, e->site_id);
 	struct section sec;
@@ -174,7 +148,7 @@ int store_article_preview(store *s, h2o_mem_pool_t *pool, const struct article_e
 	struct trial_edit t;
 	struct media m;
 	int found[4] = {
-	    db_one(st, pool, fill_section, &sec),
+	    db_one(st, pool, db_fill_section, &sec),
 	    e->congress_id ? store_congress_by_id(s, pool, e->site_id, e->congress_id, &c) : 0,
 	    e->trial_id ? store_trial_by_id(s, pool, e->site_id, e->trial_id, &t) : 0,
 	    e->image_id ? store_media_by_id(s, pool, e->site_id, e->image_id, &m) : 0,

@@ -68,7 +68,7 @@ static void fill_site(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->is_default = db_col_int(st, 6);
 }
 
-static void fill_section(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
+void db_fill_section(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct section *x = item;
 	x->id = db_col_int64(st, 0);
@@ -111,7 +111,7 @@ static void fill_trial(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->article_count = db_col_int64(st, 6);
 }
 
-static void fill_tag(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
+void db_fill_tag(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct tag *x = item;
 	x->id = db_col_int64(st, 0);
@@ -122,7 +122,7 @@ static void fill_tag(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 /* A tag and, in a fourth column, the number of visible articles that use it. */
 static void fill_tag_counted(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
-	fill_tag(pool, st, item);
+	db_fill_tag(pool, st, item);
 	((struct tag *)item)->article_count = db_col_int(st, 3);
 }
 
@@ -171,7 +171,7 @@ static void fill_article_page(h2o_mem_pool_t *pool, struct db_stmt *st, void *it
 	x->image.credit = db_col_text(st, pool, 26);
 }
 
-static void fill_person(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
+void db_fill_person(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct person *x = item;
 	x->id = db_col_int64(st, 0);
@@ -237,7 +237,7 @@ int store_sections(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct secti
 	    db_of(s), P_SECTIONS,
 	    "SELECT id, slug, name, description FROM section WHERE site_id = ?1 ORDER BY position, name");
 	db_bind_int64(st, 1, site_id);
-	return db_collect(st, pool, sizeof **out, fill_section, (void **)out, n);
+	return db_collect(st, pool, sizeof **out, db_fill_section, (void **)out, n);
 }
 
 int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
@@ -250,7 +250,7 @@ int store_section_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 		       "SELECT id, slug, name, description FROM section WHERE site_id = ?1 AND slug = ?2");
 	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, slug);
-	return db_one(st, pool, fill_section, out);
+	return db_one(st, pool, db_fill_section, out);
 }
 
 int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, struct congress **out,
@@ -308,7 +308,7 @@ int store_tag_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const cha
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, site_id);
 	db_bind_text(st, 3, slug);
-	return db_one(st, pool, fill_tag, out);
+	return db_one(st, pool, db_fill_tag, out);
 }
 
 int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, struct tag **out, size_t *n)
@@ -413,7 +413,7 @@ int db_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out)
 		       "article_person ap "
 		       "JOIN person p ON p.id = ap.person_id WHERE ap.article_id = ?1 "
 		       "ORDER BY ap.role = 'interviewer', ap.position, p.name",
-		       out->id, pool, sizeof *out->people, fill_person, (void **)&out->people,
+		       out->id, pool, sizeof *out->people, db_fill_person, (void **)&out->people,
 		       &out->npeople) != 0 ||
 	    collect_of(s, P_ARTICLE_REFS,
 		       "SELECT citation, abstract_no, url FROM reference WHERE article_id = ?1 ORDER BY "
@@ -428,7 +428,7 @@ int db_article_parts(store *s, h2o_mem_pool_t *pool, struct article *out)
 	    collect_of(s, P_ARTICLE_TAGS,
 		       "SELECT g.id, g.slug, g.name FROM article_tag x JOIN tag g ON g.id = x.tag_id "
 		       "WHERE x.article_id = ?1 ORDER BY g.name",
-		       out->id, pool, sizeof *out->tags, fill_tag, (void **)&out->tags, &out->ntags) != 0)
+		       out->id, pool, sizeof *out->tags, db_fill_tag, (void **)&out->tags, &out->ntags) != 0)
 		return -1;
 	return 0;
 }

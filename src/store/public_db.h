@@ -23,6 +23,12 @@
 
 /** The 18 columns of DB_ARTICLE_COLS, from column 0 of the current row. */
 void db_fill_article_cols(h2o_mem_pool_t *pool, struct db_stmt *st, struct article *x);
+/** A section from the columns id, slug, name, description (a db_fill). */
+void db_fill_section(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
+/** A tag from the columns id, slug, name (a db_fill). */
+void db_fill_tag(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
+/** A person from the columns id, slug, name, title, affiliation, photo, role (a db_fill). */
+void db_fill_person(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
 /** A congress from the columns id, slug, name, full_name, year, starts_on, ends_on, city, country,
  * description (a db_fill). */
 void db_fill_congress(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
