@@ -2,7 +2,6 @@
  * parsed query's terms widened to the other terms of their group. */
 #include "site/synonyms.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,18 +132,8 @@ const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct 
 
 /* ---- widening a query ---- */
 
-struct entry {
-	const char *term, *key;
-	size_t group;
-};
-
-struct table {
-	struct entry *e;
-	size_t n;
-};
-
-static void table_build(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
-			struct table *t)
+void synonym_table_build(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
+			 struct synonym_table *t)
 {
 	t->e = h2o_mem_alloc_pool(pool, (ngroups ? ngroups : 1) * SYNONYM_MAX_TERMS * sizeof *t->e);
 	t->n = 0;
@@ -154,12 +143,12 @@ static void table_build(h2o_mem_pool_t *pool, const struct synonym_group *groups
 		for (size_t k = 0; k < m; k++) {
 			const char *key = synonyms_key(pool, terms[k]);
 			if (key[0])
-				t->e[t->n++] = (struct entry){terms[k], key, g};
+				t->e[t->n++] = (struct synonym_entry){terms[k], key, g};
 		}
 	}
 }
 
-static const struct entry *table_find(const struct table *t, const char *key)
+static const struct synonym_entry *table_find(const struct synonym_table *t, const char *key)
 {
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->e[i].key, key) == 0)
@@ -266,8 +255,8 @@ static void note_added(struct budget *b, const struct search_clause *c, const ch
 }
 
 /* Gives clause c (the matched entry's) the other terms of its group as alternatives. */
-static void widen(h2o_mem_pool_t *pool, const struct table *t, const struct entry *hit, const char *typed,
-		  struct search_clause *c, struct budget *b)
+static void widen(h2o_mem_pool_t *pool, const struct synonym_table *t, const struct synonym_entry *hit,
+		  const char *typed, struct search_clause *c, struct budget *b)
 {
 	struct search_clause *alts = h2o_mem_alloc_pool(pool, (2 * SYNONYM_MAX_TERMS + 1) * sizeof *alts);
 	size_t n = 0;
@@ -277,7 +266,7 @@ static void widen(h2o_mem_pool_t *pool, const struct table *t, const struct entr
 	    add_alt(pool, hit->term, c, alts, &n, b)) /* "tdxd" for "T-DXd" */
 		note_added(b, c, hit->term);
 	for (size_t i = 0; i < t->n; i++) {
-		const struct entry *e = &t->e[i];
+		const struct synonym_entry *e = &t->e[i];
 		if (e->group != hit->group || strcmp(e->key, hit->key) == 0)
 			continue;
 		if (!add_alt(pool, e->term, c, alts, &n, b))
@@ -290,14 +279,14 @@ static void widen(h2o_mem_pool_t *pool, const struct table *t, const struct entr
 	c->nalts = n;
 }
 
-static void expand(h2o_mem_pool_t *pool, const struct table *tp, struct query *q, const char **added,
-		   size_t max, size_t *nadded)
+void synonym_table_expand(h2o_mem_pool_t *pool, const struct synonym_table *tp, struct query *q,
+			  const char **added, size_t max, size_t *nadded)
 {
 	if (nadded)
 		*nadded = 0;
 	if (!tp->n || !q->nclauses)
 		return;
-	const struct table t = *tp;
+	const struct synonym_table t = *tp;
 	struct budget b = {pool, SEARCH_MAX_ALTS, SEARCH_MAX_WORDS, added, max, nadded};
 	for (size_t i = 0; i < q->nclauses; i++)
 		b.words -= q->clauses[i].nwords < b.words ? q->clauses[i].nwords : b.words;
@@ -306,7 +295,7 @@ static void expand(h2o_mem_pool_t *pool, const struct table *tp, struct query *q
 	for (size_t i = 0; i < q->nclauses;) {
 		struct search_clause c = q->clauses[i];
 		size_t len = 1;
-		const struct entry *hit = NULL;
+		const struct synonym_entry *hit = NULL;
 		if (!c.prefix) {
 			/* several unquoted words that spell a term: the longest run first */
 			size_t most = q->nclauses - i < SYNONYM_MAX_RUN ? q->nclauses - i : SYNONYM_MAX_RUN;
@@ -351,99 +340,7 @@ static void expand(h2o_mem_pool_t *pool, const struct table *tp, struct query *q
 void synonyms_expand(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
 		     struct query *q, const char **added, size_t max, size_t *nadded)
 {
-	struct table t;
-	table_build(pool, groups, ngroups, &t);
-	expand(pool, &t, q, added, max, nadded);
-}
-
-/* ---- a site's table, kept per thread ---- */
-
-/* The table of a site read on one connection, kept while the store's stamp says nothing was committed since:
- * each search would otherwise read and cut every group again. A thread keeps MEMO_SITES (a search runs on one
- * thread from start to end; sister sites share the threads), freed when it ends. */
-#define MEMO_SITES 4
-struct memo {
-	store *s; /* NULL: empty */
-	int64_t site_id;
-	struct store_stamp stamp;
-	h2o_mem_pool_t pool;
-	struct table t;
-};
-struct memos {
-	struct memo m[MEMO_SITES];
-	size_t next; /* the one replaced next */
-};
-
-static pthread_key_t memo_key;
-static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
-
-static void memos_free(void *p)
-{
-	struct memos *x = p;
-	if (!x)
-		return;
-	for (size_t i = 0; i < MEMO_SITES; i++)
-		h2o_mem_clear_pool(&x->m[i].pool);
-	free(x);
-}
-
-static void memo_init(void)
-{
-	if (pthread_key_create(&memo_key, memos_free) != 0)
-		abort();
-}
-
-/* The thread's memo of site_id on s, read again when its stamp moved: NULL on error. */
-static struct memo *memo_of(store *s, int64_t site_id)
-{
-	pthread_once(&memo_once, memo_init);
-	struct memos *x = pthread_getspecific(memo_key);
-	if (!x) {
-		if (!(x = calloc(1, sizeof *x)))
-			return NULL;
-		for (size_t i = 0; i < MEMO_SITES; i++)
-			h2o_mem_init_pool(&x->m[i].pool);
-		if (pthread_setspecific(memo_key, x) != 0) {
-			memos_free(x);
-			return NULL;
-		}
-	}
-	struct store_stamp now;
-	if (store_stamp(s, &now) != 0)
-		return NULL;
-	struct memo *m = NULL;
-	for (size_t i = 0; i < MEMO_SITES && !m; i++)
-		if (x->m[i].s == s && x->m[i].site_id == site_id)
-			m = &x->m[i];
-	if (m && store_stamp_same(&m->stamp, &now))
-		return m;
-	if (!m) {
-		m = &x->m[x->next];
-		x->next = (x->next + 1) % MEMO_SITES;
-	}
-	m->s = NULL;
-	h2o_mem_clear_pool(&m->pool);
-	struct synonym_group *gs;
-	size_t ng;
-	if (store_synonyms(s, &m->pool, site_id, &gs, &ng) != 0)
-		return NULL;
-	table_build(&m->pool, gs, ng, &m->t);
-	m->s = s;
-	m->site_id = site_id;
-	m->stamp = now;
-	return m;
-}
-
-int synonyms_expand_site(h2o_mem_pool_t *pool, store *s, int64_t site_id, struct query *q, const char **added,
-			 size_t max, size_t *nadded)
-{
-	if (nadded)
-		*nadded = 0;
-	if (!q->nclauses)
-		return 0;
-	struct memo *m = memo_of(s, site_id);
-	if (!m)
-		return -1;
-	expand(pool, &m->t, q, added, max, nadded);
-	return 0;
+	struct synonym_table t;
+	synonym_table_build(pool, groups, ngroups, &t);
+	synonym_table_expand(pool, &t, q, added, max, nadded);
 }

@@ -24,6 +24,21 @@ const char *synonyms_key(h2o_mem_pool_t *pool, const char *term);
  * joined by ", ") when it is good, else what is wrong, for the editor. */
 const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct synonym_group *groups,
 			   size_t ngroups, int64_t self, const char **tidy);
+/* A site's groups cut into terms and keys, ready to widen queries with (synonym_table_build). */
+struct synonym_entry {
+	const char *term, *key;
+	size_t group;
+};
+struct synonym_table {
+	struct synonym_entry *e;
+	size_t n;
+};
+/** The table of groups[0, ngroups), allocated in pool. */
+void synonym_table_build(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
+			 struct synonym_table *t);
+/** synonyms_expand with a table built before. */
+void synonym_table_expand(h2o_mem_pool_t *pool, const struct synonym_table *t, struct query *q,
+			  const char **added, size_t max, size_t *nadded);
 /** Widens q: each included or excluded clause that is a term of a group (a quoted phrase, a word, or several
  * unquoted words one after another, which then become that phrase) gets the group's other terms as
  * alternatives. At most SEARCH_MAX_ALTS alternatives and SEARCH_MAX_WORDS words in all: past them the
@@ -31,8 +46,9 @@ const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct 
 void synonyms_expand(h2o_mem_pool_t *pool, const struct synonym_group *groups, size_t ngroups,
 		     struct query *q, const char **added, size_t max, size_t *nadded);
 
-/** synonyms_expand with the groups of site_id on s, read once and kept by the thread while s's stamp holds
- * (store_stamp: nothing committed since, by any process), so an edit counts at the next search: 0, or -1. */
+/** (synonyms_site.c) synonyms_expand with the groups of site_id on s, read once and kept by the thread while
+ * s's stamp holds (store_stamp: nothing committed since, by any process), so an edit counts at the next
+ * search: 0, or -1. */
 int synonyms_expand_site(h2o_mem_pool_t *pool, store *s, int64_t site_id, struct query *q, const char **added,
 			 size_t max, size_t *nadded);
 
