@@ -74,14 +74,6 @@ void pg_p_text(struct pg_params *p, const char *v)
 	p->v[p->n++] = v;
 }
 
-void pg_p_double(struct pg_params *p, double v)
-{
-	param_check(p);
-	snprintf(p->num[p->n], sizeof p->num[p->n], "%.17g", v);
-	p->v[p->n] = p->num[p->n];
-	p->n++;
-}
-
 /* ---- the connection ---- */
 
 PGconn *pg_conn(store *s)
@@ -345,19 +337,6 @@ int pg_collect(store *s, h2o_mem_pool_t *pool, int slot, const char *sql, const 
 	return 0;
 }
 
-int pg_one(store *s, h2o_mem_pool_t *pool, int slot, const char *sql, const struct pg_params *p, pg_fill fill,
-	   void *item)
-{
-	PGresult *r = pg_q(s, slot, sql, p);
-	if (!r)
-		return -1;
-	int found = PQntuples(r) > 0;
-	if (found)
-		fill(pool, r, 0, item);
-	PQclear(r);
-	return found;
-}
-
 int pg_value(store *s, int slot, const char *sql, const struct pg_params *p, int64_t *v)
 {
 	PGresult *r = pg_q(s, slot, sql, p);
@@ -368,19 +347,6 @@ int pg_value(store *s, int slot, const char *sql, const struct pg_params *p, int
 		*v = pg_i64(r, 0, 0);
 	PQclear(r);
 	return found;
-}
-
-int pg_ids(store *s, int slot, const char *sql, const struct pg_params *p, int64_t *out, size_t max,
-	   size_t *n)
-{
-	*n = 0;
-	PGresult *r = pg_q(s, slot, sql, p);
-	if (!r)
-		return -1;
-	for (int i = 0; i < PQntuples(r) && *n < max; i++)
-		out[(*n)++] = pg_i64(r, i, 0);
-	PQclear(r);
-	return 0;
 }
 
 /* ---- opening and closing ---- */

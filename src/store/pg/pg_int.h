@@ -58,8 +58,6 @@ struct pg_params {
 void pg_p_i64(struct pg_params *p, int64_t v);
 /** Appends text (not copied: it must outlive the call that runs the statement); NULL is SQL NULL. */
 void pg_p_text(struct pg_params *p, const char *v);
-/** Appends a real number. */
-void pg_p_double(struct pg_params *p, double v);
 
 /** Runs the statement of a slot: prepared on the connection at its first use (named "s<slot>"), then executed
  * with p (NULL for none). Returns the result when it is PGRES_TUPLES_OK or PGRES_COMMAND_OK; else logs the
@@ -114,14 +112,8 @@ typedef void (*pg_fill)(h2o_mem_pool_t *pool, const PGresult *r, int row, void *
 /** Runs the slot's statement and collects every row into a pool array of size-byte items: 0, or -1. */
 int pg_collect(store *s, h2o_mem_pool_t *pool, int slot, const char *sql, const struct pg_params *p,
 	       size_t size, pg_fill fill, void **out, size_t *n);
-/** Runs it for one row: 1 and filled, 0 when none, -1 on error. */
-int pg_one(store *s, h2o_mem_pool_t *pool, int slot, const char *sql, const struct pg_params *p, pg_fill fill,
-	   void *item);
 /** Runs it for one number (the first column of the first row): 1 and *v, 0 when no row (or NULL), -1. */
 int pg_value(store *s, int slot, const char *sql, const struct pg_params *p, int64_t *v);
-/** Runs it and keeps the first column of every row as ids, the first max of them: 0, or -1. */
-int pg_ids(store *s, int slot, const char *sql, const struct pg_params *p, int64_t *out, size_t max,
-	   size_t *n);
 
 /* pg.c's readers of article rows, for the files that read them without the seam (public_db.h has the
  * seam's) */

@@ -145,35 +145,6 @@ int sq_run(store *s, const char *sql)
 	return 0;
 }
 
-int sq_ids(store *s, sqlite3_stmt *st, int64_t *out, size_t max, size_t *n)
-{
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (*n < max)
-			out[(*n)++] = sqlite3_column_int64(st, 0);
-	if (rc != SQLITE_DONE)
-		return sq_step_error(s, st);
-	sqlite3_reset(st);
-	return 0;
-}
-
-/* Steps a single-row query: 1 and fill when a row came, 0 when none. */
-int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		fill(pool, st, item);
-		sqlite3_reset(st);
-		return 1;
-	}
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return 0;
-	}
-	return sq_step_error(s, st);
-}
-
 /* ---- migrations ---- */
 
 static int exec_sql(sqlite3 *db, const char *sql, char *err, size_t errlen)

@@ -97,10 +97,6 @@ int sq_step_error(store *s, sqlite3_stmt *st);
 /** All rows into a pool array of size-byte items. */
 int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, row_fill fill, void **out,
 	       size_t *n);
-/** The first column of every row as ids, the first max of them into out: 0, or -1 on error. */
-int sq_ids(store *s, sqlite3_stmt *st, int64_t *out, size_t max, size_t *n);
-/** One row: 1 and filled, 0 when none, -1 on error. */
-int sq_one(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, row_fill fill, void *item);
 /** Runs SQL text without parameters (BEGIN, COMMIT, ROLLBACK ...): 0, or -1 after logging the error. */
 int sq_run(store *s, const char *sql);
 /** Runs a statement that returns no rows: 0, or -1 on error. Reports changes in *changes when not NULL. */
