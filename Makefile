@@ -8,9 +8,9 @@ CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=
 # libpq's header folder (the PostgreSQL engine, src/store/pg/), asked once deps.sh installed libpq-dev
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih -lpq \
-	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lwebpmux -lwebpdemux -lwebp -lgmime-3.0 -lgobject-2.0 -lglib-2.0 -lpthread -lm
-# libvips and GMime bring GLib's include folders; asked when a file compiles, after deps.sh installed them
-GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0)
+	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lwebpmux -lwebpdemux -lwebp -lgmime-3.0 -lexpat -lgumbo -lopendkim -lpangocairo-1.0 -lpango-1.0 -lharfbuzz -lcairo -lavformat -lavcodec -lswscale -lavutil -lgobject-2.0 -lglib-2.0 -lpthread -lm
+# libvips, GMime and Pango bring GLib's include folders (opendkim's header sits in its own folder); asked when a file compiles, after deps.sh installed them
+GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0 pangocairo opendkim)
 PORT ?= 8080
 DB ?= var/demo.db
 
@@ -18,6 +18,7 @@ SRC := src/main.c $(sort $(wildcard src/*/*.c src/*/*/*.c))
 OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
 LIBOBJ := $(filter-out $(BUILD)/obj/main.o,$(OBJ))
 UNIT := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+UNIT += $(BUILD)/tests/tool_mail_compose # not a test: test_dkim.py runs it
 EMBED := $(sort $(wildcard src/store/sqlite/migrations/*.sql)) $(sort $(wildcard src/store/pg/migrations/*.sql)) \
 	src/store/demo.sql
 
@@ -52,7 +53,7 @@ $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
-	@$(CC) $(CFLAGS) $(PQ_CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
+	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) $(PQ_CFLAGS) -Itests/unit -o $@ $< $(LIBOBJ) $(LDLIBS)
 
 unit: $(UNIT)
 
@@ -90,8 +91,9 @@ FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build/fuzz
 FUZZ_OPT := -O1 -g -Wno-unknown-warning-option -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZ_SRC := $(wildcard src/core/*.c src/render/*.c) src/http/form.c src/http/multipart.c src/http/guard.c \
+FUZZ_SRC := $(wildcard src/core/*.c src/render/*.c) src/http/form.c src/http/multipart.c src/http/guard.c src/import/wxr.c src/import/wxr_expat.c \
 	src/site/query.c src/site/synonyms.c src/store/sqlite/sq_fts5_query.c
+FUZZ_SRC += src/import/html_markdown.c src/import/html_parse.c src/import/html_write.c src/import/shortcodes.c
 
 fuzz:
 	@scripts/deps.sh test

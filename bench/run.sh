@@ -385,3 +385,15 @@ echo "with 10000 articles: start-up to the first answer $ten_ms ms (target < 300
 stop ten "$ppid_" TERM
 ppid_=""
 bench/export.sh "$bin" "$tmp"
+
+# --- WordPress import of 10,000 and 40,000 generated posts: time and peak memory (bench/import.sh)
+bench/import.sh "$bin" "$tmp"
+
+# --- the mail queue: 100,000 recipients queued and delivered to a loopback SMTP sink (bench/mail.sh)
+bench/mail.sh "$bin" "$tmp"
+
+# --- the typeset "What's new" PDF of one section's month: 50 and 300 articles, uncached and cached (bench/whatsnew_pdf.sh)
+bench/whatsnew_pdf.sh "$bin" "$tmp"
+
+# --- library videos: random 1 MB ranges of 100 MB against nginx (1 and 64 connections), memory during a 1 GB upload (bench/video.sh)
+bench/video.sh "$bin" "$tmp"

@@ -23,9 +23,10 @@ rules='BEGIN {
 	allow["auth"] = "core render store http"
 	allow["jobs"] = "core render store http"
 	allow["export"] = "core render store http"
+	allow["import"] = "core render store http auth jobs"
 	allow["site"] = "core render store http auth jobs"
 	allow["admin"] = "core render store http auth jobs site"
-	allow["main"] = "core render store http auth jobs export site admin"
+	allow["main"] = "core render store http auth jobs export import site admin"
 }
 function folder(p) { return p ~ /\// ? substr(p, 1, index(p, "/") - 1) : "main" }
 function allowed(from, to) { return from == to || index(" " allow[from] " ", " " to " ") > 0 }

@@ -1,4 +1,5 @@
-/* main: the command line: serve, init, demo, user add, backup, restore, export, routes, --help, --version. */
+/* main: the command line: serve, init, demo, user add, backup, restore, export, import, routes, --help,
+ * --version. */
 #include <errno.h>
 #include <getopt.h>
 #include <liboath/oath.h>
@@ -17,10 +18,14 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "export/static.h"
+#include "import/wordpress.h"
 #include "jobs/after.h"
+#include "jobs/dkim.h"
 #include "jobs/mail.h"
+#include "jobs/mail_compose.h"
 #include "jobs/media.h"
 #include "jobs/scheduler.h"
+#include "jobs/alerts.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "render/tmpl.h"
@@ -45,6 +50,9 @@ static void usage(FILE *out)
 		"                       copy the database, also while served, into the new file FILE\n"
 		"  plenary restore FILE [--db PATH] [--config FILE]\n"
 		"                       replace the database's content with the backup FILE\n" EXPORT_USAGE
+		    IMPORT_USAGE "  plenary alerts run [--now] [--digest-now] [--db PATH] [--config FILE]\n"
+		"                       queue the alerts and digests that are due (--now: every pending\n"
+		"                       alert at once; --digest-now: the digest of the week ending now)\n"
 		"  plenary routes [--config FILE]\n"
 		"                       print every route with its policy: role, second factor, body limit,\n"
 		"                       where it renders, form token\n"
@@ -193,7 +201,16 @@ static int cmd_serve(int argc, char **argv)
 		return 1;
 	if (password_blocklist_load(app.cfg.password_blocklist, err, sizeof err) != 0)
 		log_warn("%s: common passwords are not refused", err);
-	app.mailer = mailer_start(&app.cfg);
+	mail_compose_init(); /* before any thread: GMime's start is not thread-safe */
+	if (dkim_signer_from_config(&app.cfg, &app.dkim, err, sizeof err) != 0) {
+		fprintf(stderr, "plenary: %s\n", err);
+		return 1;
+	}
+	if (app.dkim)
+		log_info("dkim: mail is signed with selector %s for %s (DNS: %s._domainkey.%s)",
+			 dkim_signer_selector(app.dkim), dkim_signer_domain(app.dkim),
+			 dkim_signer_selector(app.dkim), dkim_signer_domain(app.dkim));
+	app.mailer = mailer_start(&app.cfg, app.dkim);
 	if (!app.mailer)
 		return 1; /* mailer_start said why: accounts cannot work without mail */
 	if (dir_make(app.cfg.media_dir, 0755) != 0)
@@ -210,6 +227,7 @@ static int cmd_serve(int argc, char **argv)
 	image_queue_stop();
 	hasher_stop();
 	mailer_stop(app.mailer);
+	dkim_signer_free(app.dkim);
 	password_blocklist_free();
 	tmpl_free(app.tmpl);
 	assets_free(&app);
@@ -234,6 +252,52 @@ static int cmd_export(int argc, char **argv)
 	assets_free(&app);
 	h2o_mem_clear_pool(&app.pool);
 	return rc;
+}
+
+/* plenary alerts run: one pass of what the scheduler does every few seconds (src/jobs/alerts.c). */
+static int cmd_alerts(int argc, char **argv)
+{
+	static struct app app;
+	char err[512];
+	int flags = 0;
+	config_defaults(&app.cfg);
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--now") == 0)
+			flags |= ALERTS_NOW;
+		else if (strcmp(argv[i], "--digest-now") == 0)
+			flags |= DIGEST_NOW;
+		else if (i + 1 < argc && strcmp(argv[i], "--config") == 0) {
+			if (config_load_file(&app.cfg, argv[++i], err, sizeof err) != 0) {
+				fprintf(stderr, "plenary: %s\n", err);
+				return 2;
+			}
+		} else if (i + 1 < argc && strcmp(argv[i], "--db") == 0) {
+			if (config_set(&app.cfg, "database", argv[++i], err, sizeof err) != 0) {
+				fprintf(stderr, "plenary: %s\n", err);
+				return 2;
+			}
+		} else {
+			fprintf(stderr, "plenary alerts run: unexpected '%s' (see plenary --help)\n",
+				argv[i]);
+			return 2;
+		}
+	}
+	zone_use(app.cfg.time_zone); /* digests go by the site's clock */
+	if (app_prepare(&app) != 0)
+		return 1;
+	store *s = store_open(app.cfg.database, err, sizeof err);
+	struct alerts_report rep = {0};
+	int rc = s ? alerts_run(&app, s, store_now(), flags, &rep) : -1;
+	if (!s)
+		fprintf(stderr, "plenary: %s\n", err);
+	store_close(s);
+	printf("alerts: %ld batch%s, %ld digest%s, %ld mail%s queued\n", rep.batches,
+	       rep.batches == 1 ? "" : "es", rep.digests, rep.digests == 1 ? "" : "s", rep.mails,
+	       rep.mails == 1 ? "" : "s");
+	tmpl_free(app.tmpl);
+	assets_free(&app);
+	h2o_mem_clear_pool(&app.pool);
+	return rc == 0 ? 0 : 1;
 }
 
 /* Reads a password: without echo on a terminal, else one line of standard input. */
@@ -472,6 +536,17 @@ int main(int argc, char **argv)
 		return cmd_restore(argc - 2, argv + 2);
 	if (strcmp(argv[1], "export") == 0)
 		return cmd_export(argc - 2, argv + 2);
+	if (strcmp(argv[1], "import") == 0)
+		return import_main(argc - 2, argv + 2);
+	if (strcmp(argv[1], "alerts") == 0) {
+		if (argc < 3 || strcmp(argv[2], "run") != 0) {
+			fprintf(
+			    stderr,
+			    "usage: plenary alerts run [--now] [--digest-now] [--db PATH] [--config FILE]\n");
+			return 2;
+		}
+		return cmd_alerts(argc - 3, argv + 3);
+	}
 	if (strcmp(argv[1], "user") == 0) {
 		if (argc < 3 || strcmp(argv[2], "add") != 0) {
 			fprintf(stderr, "usage: plenary user add EMAIL --role ROLE [--name NAME] [--db PATH] "

@@ -3,6 +3,7 @@
 #include "admin/media.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 #include "http/workq.h"
 #include "jobs/media.h"
 #include "jobs/uploads.h"
+#include "jobs/video_probe.h"
 #include "site/accounts.h"
 #include "site/assets.h"
 #include "site/handlers.h"
@@ -69,6 +71,7 @@ static void library_page(struct request *r, int status, const char *alt, const c
 		view_int(x, "width", (long long)ms[i].width);
 		view_int(x, "height", (long long)ms[i].height);
 		view_int(x, "uses", (long long)ms[i].uses);
+		view_bool(x, "needs_alt", ms[i].needs_alt);
 	}
 	view_errors(v, upload_fields, errors, errors ? 3 : 0);
 	resp_page(r, status, "admin/media", v, 0);
@@ -88,6 +91,12 @@ struct ingest {
 	int64_t site_id, user_id, len;
 	int fd, json, ok, status, width, height;
 	int64_t media_id;
+	/* a video: what the probe found, and its poster frame brought into the images (poster_hash "" if
+	 * none) */
+	int video;
+	int64_t video_id, poster_bytes;
+	struct video_info info;
+	char poster_hash[MEDIA_HASH_LEN + 1];
 	char path[1024], dir[512], upload_id[UPLOAD_ID_LEN + 1], kind[8], hash[MEDIA_HASH_LEN + 1];
 	char err[200];
 	char alt[MEDIA_ALT_MAX * 4 + 1], credit[MEDIA_CREDIT_MAX * 4 + 1], filename[MEDIA_NAME_MAX * 4 + 1];
@@ -149,8 +158,9 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 	if (!busy || !z->upload_id[0])
 		unlink(z->path);
 	if (z->upload_id[0] && !busy) {
-		int rc = z->media_id ? store_upload_done(z->w->db, z->upload_id, z->media_id)
-				     : store_upload_delete(z->w->db, z->upload_id);
+		int rc = z->media_id || z->video_id
+			     ? store_upload_done(z->w->db, z->upload_id, z->media_id, z->video_id)
+			     : store_upload_delete(z->w->db, z->upload_id);
 		if (rc != 0)
 			log_error("media: the upload %s could not be closed", z->upload_id);
 	}
@@ -161,8 +171,8 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 	*z->watch = NULL;
 	struct request *r = z->r;
 	char to[96];
-	snprintf(to, sizeof to, "/admin/media/%lld?%s=1", (long long)z->media_id,
-		 duplicate ? "duplicate" : "uploaded");
+	snprintf(to, sizeof to, "/admin/%s/%lld?%s=1", z->video ? "videos" : "media",
+		 (long long)(z->video ? z->video_id : z->media_id), duplicate ? "duplicate" : "uploaded");
 	if (busy) {
 		int wait = workq_retry_after(image_queue());
 		char retry[16];
@@ -176,7 +186,12 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 			       "this one again.",
 			 wait, wait == 1 ? "" : "s");
 	}
-	if (z->json && z->media_id)
+	if (z->json && z->video_id)
+		admin_json(r, 200,
+			   json_pack("{s:b, s:I, s:I, s:I, s:s, s:b}", "done", 1, "offset",
+				     (json_int_t)z->len, "size", (json_int_t)z->len, "video_id",
+				     (json_int_t)z->video_id, "url", to, "duplicate", duplicate));
+	else if (z->json && z->media_id)
 		admin_json(r, 200,
 			   json_pack("{s:b, s:I, s:I, s:I, s:s, s:b}", "done", 1, "offset",
 				     (json_int_t)z->len, "size", (json_int_t)z->len, "media_id",
@@ -187,7 +202,7 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 				     (json_int_t)z->len, "size", (json_int_t)z->len));
 	else if (z->json)
 		admin_json(r, z->status, json_pack("{s:s, s:s}", "error", z->err, "field", "file"));
-	else if (z->media_id)
+	else if (z->media_id || z->video_id)
 		resp_redirect(r, 303, to);
 	else if (z->status == 500)
 		resp_error(r, 500, NULL);
@@ -205,7 +220,19 @@ static void ingest_refuse(struct ingest *z, int status, const char *message)
 	if (message)
 		snprintf(z->err, sizeof z->err, "%s", message);
 	z->media_id = 0;
+	z->video_id = 0;
 	ingest_end(z, 0, 0);
+}
+
+/* "mp4" for an ISO base media file (an ftyp box first), "webm" for Matroska's EBML header; the probe
+ * decides what is in them. */
+static const char *video_sniff(const unsigned char *h, size_t n)
+{
+	if (n >= 12 && memcmp(h + 4, "ftyp", 4) == 0)
+		return "mp4";
+	if (n >= 4 && h[0] == 0x1a && h[1] == 0x45 && h[2] == 0xdf && h[3] == 0xa3)
+		return "webm";
+	return NULL;
 }
 
 /* Off the loop: the bytes reach the disk, then their type and hash, read from the file. */
@@ -222,12 +249,12 @@ static void check_work(struct ingest *z)
 		z->status = 500;
 	} else if (st.st_size != z->len) {
 		snprintf(z->err, sizeof z->err, "The upload is incomplete: send the rest of the file.");
-	} else if (pread(z->fd, head, sizeof head, 0) < 0 || !(kind = media_sniff(head, sizeof head))) {
+	} else if (pread(z->fd, head, sizeof head, 0) < 0 ||
+		   !(kind = z->video ? video_sniff(head, sizeof head) : media_sniff(head, sizeof head))) {
 		z->status = 415;
-		snprintf(
-		    z->err, sizeof z->err,
-		    "This file is not a JPEG, PNG or WebP image (its type is read from its bytes, not its "
-		    "name).");
+		snprintf(z->err, sizeof z->err,
+			 "This file is not %s (its type is read from its bytes, not its name).",
+			 z->video ? "an MP4 or WebM video" : "a JPEG, PNG or WebP image");
 	} else if (media_hash_file(z->fd, z->hash, &hashed) != 0 || hashed != z->len) {
 		z->status = 500;
 	} else {
@@ -266,10 +293,98 @@ static void resize_done(struct ingest *z)
 	ingest_end(z, rc != SAVE_OK, 0);
 }
 
+/* Off the loop: a video probed (refused with the probe's sentence), linked as <media_dir>/<hash>.<ext> (the
+ * upload's own name goes when the arrival ends), and a frame a tenth of the way in (at most 10 s) taken
+ * into the images through the same resizing as an uploaded image. A missing poster is not a refusal. */
+static void video_work(struct ingest *z)
+{
+	z->ok = 0;
+	z->status = 422;
+	z->poster_hash[0] = '\0';
+	if (video_probe(z->path, &z->info, z->err, sizeof z->err) != 0)
+		return;
+	z->info.bytes = z->len;
+	char final[1200], poster[1200];
+	snprintf(final, sizeof final, "%s/%s.%s", z->dir, z->hash, z->info.container);
+	if (link(z->path, final) != 0 && errno != EEXIST) {
+		log_error("media: cannot keep the video %s: %s", final, strerror(errno));
+		z->status = 500;
+		snprintf(z->err, sizeof z->err, "The video could not be stored on the server's disk.");
+		return;
+	}
+	z->ok = 1;
+	snprintf(poster, sizeof poster, "%s.poster.jpg", z->path);
+	int64_t at = z->info.duration_ms / 10 < 10000 ? z->info.duration_ms / 10 : 10000;
+	char err[200];
+	int fd = -1;
+	int64_t n = -1;
+	if (video_poster(z->path, at, poster, err, sizeof err) != 0)
+		log_info("media: no poster frame for %s: %s", z->hash, err);
+	else if ((fd = open(poster, O_RDONLY | O_CLOEXEC)) < 0 ||
+		 media_hash_file(fd, z->poster_hash, &n) != 0 ||
+		 media_process(poster, "jpeg", z->dir, z->poster_hash, &z->width, &z->height, err,
+			       sizeof err) != 0) {
+		log_info("media: the poster frame of %s was not kept: %s", z->hash, err);
+		z->poster_hash[0] = '\0';
+	}
+	z->poster_bytes = n;
+	if (fd >= 0)
+		close(fd);
+	unlink(poster);
+}
+
+static void video_done(struct ingest *z)
+{
+	if (!z->ok) {
+		ingest_refuse(z, z->status, NULL);
+		return;
+	}
+	int64_t poster_id = 0;
+	if (z->poster_hash[0]) {
+		char alt[MEDIA_ALT_MAX * 4 + 1];
+		snprintf(alt, sizeof alt, "A frame of the video %.*s", MEDIA_ALT_MAX - 20, z->alt);
+		struct media m = {.hash = z->poster_hash,
+				  .kind = "jpeg",
+				  .width = z->width,
+				  .height = z->height,
+				  .bytes = z->poster_bytes,
+				  .alt = alt,
+				  .credit = z->credit,
+				  .original_name = "",
+				  .needs_alt = 1};
+		if (store_media_add(z->w->db, z->site_id, &m, z->user_id, &poster_id) == SAVE_ERROR)
+			poster_id = 0;
+	}
+	struct video_file v = {.hash = z->hash,
+			       .container = z->info.container,
+			       .video_codec = z->info.video_codec,
+			       .audio_codec = z->info.audio_codec,
+			       .duration_ms = z->info.duration_ms,
+			       .width = z->info.width,
+			       .height = z->info.height,
+			       .bytes = z->len,
+			       .title = z->alt,
+			       .original_name = z->filename,
+			       .poster_id = poster_id};
+	int64_t id = 0;
+	enum save_result rc = store_video_file_add(z->w->db, z->site_id, &v, z->user_id, &id);
+	if (rc == SAVE_ERROR) {
+		ingest_refuse(z, 500, "The video could not be recorded; try again in a moment.");
+		return;
+	}
+	z->video_id = id;
+	ingest_end(z, rc != SAVE_OK, 0);
+}
+
 static void check_done(struct ingest *z)
 {
 	if (!z->ok) {
 		ingest_refuse(z, z->status, z->status == 500 ? "The upload could not be read back." : NULL);
+		return;
+	}
+	if (z->video) { /* probed, kept under its hash, its poster frame taken (the same bytes again too) */
+		if (image_job_submit(z, video_work, video_done, WORKQ_FOLLOW) != 0)
+			ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
 		return;
 	}
 	int64_t have = store_media_find(z->w->db, z->site_id, z->hash);
@@ -304,6 +419,7 @@ void media_ingest(struct request *r, const struct media_arrival *a)
 	z->len = a->len;
 	z->fd = a->fd;
 	z->json = a->json;
+	z->video = a->video;
 	snprintf(z->path, sizeof z->path, "%s", a->path);
 	snprintf(z->dir, sizeof z->dir, "%s", r->app->cfg.media_dir);
 	snprintf(z->upload_id, sizeof z->upload_id, "%s", a->upload_id);
@@ -410,6 +526,7 @@ static void image_page(struct request *r, int status, const struct media *m, con
 	view_str(v, "created_by", m->created_by);
 	view_when(v, "created", "created_iso", m->created_at);
 	view_int(v, "uses", (long long)m->uses);
+	view_bool(v, "needs_alt", m->needs_alt);
 	view_bool(v, "unused", m->uses == 0);
 	view_bool(v, "can_delete", policy_role_at_least(r->user, ROLE_EDITOR));
 	view_bool(v, "one_use", m->uses == 1);

@@ -19,7 +19,8 @@ struct media_arrival {
 	const char *upload_id; /* the chunked upload it finishes, "" for the form's */
 	int64_t len;	       /* bytes the file must hold */
 	const char *alt, *credit, *filename;
-	int json; /* answer the uploader's script (JSON), else the form (the library page, or a redirect) */
+	int json;  /* answer the uploader's script (JSON), else the form (the library page, or a redirect) */
+	int video; /* declared a video (MP4 or WebM) when the upload started: probed, not resized */
 };
 
 /** Brings an upload into the library off the event loop: type from its first bytes, content hash (the same

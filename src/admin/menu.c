@@ -256,6 +256,11 @@ static const char *path_problem(struct request *r, const char *url)
 		if (slash && named_paths[i].feeds &&
 		    (!strcmp(slash, "/feed.rss") || !strcmp(slash, "/feed.atom")))
 			*slash = 0, slash = NULL;
+		/* a section's "What's new" index, and its newest month's PDF, are there whenever the section
+		 * is */
+		if (slash && !strcmp(named_paths[i].kind, "section") &&
+		    (!strcmp(slash, "/whats-new") || !strcmp(slash, "/whats-new.pdf")))
+			*slash = 0, slash = NULL;
 		if (!rest[0] || slash)
 			break; /* not a record's page: perhaps a static page's path */
 		kind = named_paths[i].kind;

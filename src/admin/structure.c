@@ -4,6 +4,7 @@
 
 #include "admin/when.h"
 #include "admin/records.h"
+#include "core/text.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "http/router.h"
@@ -291,53 +292,6 @@ void admin_tag_delete(struct request *r)
 
 /* ---- static pages ---- */
 
-/* First path segments the server may claim later without a route today. */
-static const char *const reserved_later[] = {"api",    "feed",	 "feeds",   "media",   "preview",
-					     "robots", "search", "sitemap", "uploads", "favicon"};
-/* Paths that are routes and also show the page of the same path (the contact form shows /contact's text). */
-static const char *const route_pages[] = {"/contact"};
-
-static int segment_is(const char *seg, size_t n, const char *name, size_t name_len)
-{
-	return n == name_len && strncmp(seg, name, n) == 0;
-}
-
-/* 1 when the server answers path itself: any path whose first segment begins a route (so /admin/anything
- * and /article are taken, as are routes added later), or a name kept for later. */
-static int page_path_reserved(const char *path)
-{
-	for (size_t i = 0; i < sizeof route_pages / sizeof route_pages[0]; i++)
-		if (strcmp(path, route_pages[i]) == 0)
-			return 0;
-	const char *seg = path + 1;
-	size_t n = strcspn(seg, "/");
-	for (size_t i = 0; i < router_nrows; i++) {
-		const char *p = router_rows[i].pattern;
-		if (p[0] != '/') /* the catch-all that serves these pages */
-			continue;
-		size_t pn = strcspn(p + 1, "/");
-		if ((pn == 0 && !seg[0]) || (pn > 0 && p[1] != ':' && segment_is(seg, n, p + 1, pn)))
-			return 1;
-	}
-	for (size_t i = 0; i < sizeof reserved_later / sizeof reserved_later[0]; i++)
-		if (segment_is(seg, n, reserved_later[i], strlen(reserved_later[i])))
-			return 1;
-	return 0;
-}
-
-/* A path of lowercase letters, digits, hyphens and single slashes, not ending with a slash. */
-static int page_path_ok(const char *p)
-{
-	if (p[0] != '/' || !p[1])
-		return 0;
-	for (const char *c = p; *c; c++) {
-		int ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '/';
-		if (!ok || (*c == '/' && (c[1] == '/' || !c[1])))
-			return 0;
-	}
-	return 1;
-}
-
 static const struct record_field page_fields[] = {
     {"path", "Path",
      "Where the page lives, like /privacy or /about/team: a slash first, then lowercase letters, digits, "
@@ -366,10 +320,10 @@ static void page_check(struct request *r, struct record *rec, const char **error
 	(void)r;
 	if (errors[0])
 		return;
-	if (!page_path_ok(rec->v[0]))
+	if (!text_page_path_ok(rec->v[0]))
 		errors[0] = "Start with a slash and use only lowercase letters, digits, hyphens and single "
 			    "slashes, with no slash at the end: /about/team.";
-	else if (page_path_reserved(rec->v[0]))
+	else if (router_page_path_reserved(rec->v[0]))
 		errors[0] =
 		    "The server uses this address (or the addresses starting like it) for its own pages: "
 		    "choose another.";

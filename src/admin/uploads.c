@@ -25,6 +25,7 @@
 #include "store/store.h"
 
 static const char *const image_types[] = {"image/jpeg", "image/png", "image/webp", ""};
+static const char *const video_types[] = {"video/mp4", "video/webm", "video/quicktime"};
 
 static void refuse(struct request *r, int status, const char *message)
 {
@@ -39,9 +40,17 @@ static int64_t parse_bytes(const char *s)
 	return strtoll(s, NULL, 10);
 }
 
-static int64_t upload_max(const struct request *r)
+static int64_t upload_max(const struct request *r, int video)
 {
-	return (int64_t)r->app->cfg.upload_max_mb * 1024 * 1024;
+	return (int64_t)(video ? r->app->cfg.video_max_mb : r->app->cfg.upload_max_mb) * 1024 * 1024;
+}
+
+static int one_of(const char *type, const char *const *types, size_t n)
+{
+	for (size_t i = 0; type && i < n; i++)
+		if (strcmp(type, types[i]) == 0)
+			return 1;
+	return 0;
 }
 
 /* The caller's upload named by the path, started less than UPLOAD_TTL ago; answers 404 (or 500) when not. */
@@ -71,6 +80,12 @@ static void send_offset_header(struct request *r, int64_t offset)
 static json_t *finished(const struct media_upload *u)
 {
 	char url[64];
+	if (u->video) {
+		snprintf(url, sizeof url, "/admin/videos/%lld?uploaded=1", (long long)u->video_id);
+		return json_pack("{s:b, s:I, s:I, s:I, s:s}", "done", 1, "offset", (json_int_t)u->size,
+				 "size", (json_int_t)u->size, "video_id", (json_int_t)u->video_id, "url",
+				 url);
+	}
 	snprintf(url, sizeof url, "/admin/media/%lld?uploaded=1", (long long)u->media_id);
 	return json_pack("{s:b, s:I, s:I, s:I, s:s}", "done", 1, "offset", (json_int_t)u->size, "size",
 			 (json_int_t)u->size, "media_id", (json_int_t)u->media_id, "url", url);
@@ -89,29 +104,32 @@ void admin_upload_start(struct request *r)
 	name = name && text_chars(name) <= MEDIA_NAME_MAX && text_clean(name, 0) ? name : "";
 	alt = alt ? alt : "";
 	credit = credit ? credit : "";
-	int type_ok = 0;
-	for (size_t i = 0; type && i < sizeof image_types / sizeof *image_types; i++)
-		type_ok |= strcmp(type, image_types[i]) == 0;
+	int video = one_of(type, video_types, sizeof video_types / sizeof *video_types);
+	int type_ok = video || one_of(type, image_types, sizeof image_types / sizeof *image_types);
 	json_t *errors = json_object();
 	int status = 422;
 	if (size < 1)
-		json_object_set_new(errors, "file", json_string("Choose an image file to upload."));
-	else if (size > upload_max(r)) {
+		json_object_set_new(errors, "file", json_string("Choose an image or video file to upload."));
+	else if (size > upload_max(r, video)) {
 		char m[160];
-		snprintf(m, sizeof m, "This file is larger than the upload limit of %d MB.",
-			 r->app->cfg.upload_max_mb);
+		snprintf(m, sizeof m, "This file is larger than the upload limit of %d MB for %s.",
+			 video ? r->app->cfg.video_max_mb : r->app->cfg.upload_max_mb,
+			 video ? "videos" : "images");
 		json_object_set_new(errors, "file", json_string(m));
 		status = 413;
 	} else if (!type_ok) {
-		json_object_set_new(errors, "file",
-				    json_string("This file is not a JPEG, PNG or WebP image."));
+		json_object_set_new(
+		    errors, "file",
+		    json_string("This file is not a JPEG, PNG or WebP image, nor an MP4 or WebM "
+				"video."));
 		status = 415;
 	}
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
 		json_object_set_new(
 		    errors, "alt",
-		    json_string("Describe the image for readers who cannot see it (at most 300 "
-				"characters, one line)."));
+		    json_string(video ? "Give the video a title (at most 300 characters, one line)."
+				      : "Describe the image for readers who cannot see it (at most 300 "
+					"characters, one line)."));
 	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
 		json_object_set_new(errors, "credit",
 				    json_string("The credit can be at most 200 characters on one line."));
@@ -137,7 +155,8 @@ void admin_upload_start(struct request *r)
 				 .name = name,
 				 .alt = alt,
 				 .credit = credit,
-				 .created_at = now};
+				 .created_at = now,
+				 .video = video};
 	enum save_result rc = store_upload_add(r->w->db, &u, UPLOADS_PER_USER, now - UPLOAD_TTL);
 	if (rc == SAVE_CONFLICT) {
 		char m[200];
@@ -292,7 +311,8 @@ void admin_upload_chunk(struct request *r)
 				  .alt = u.alt,
 				  .credit = u.credit,
 				  .filename = u.name,
-				  .json = 1};
+				  .json = 1,
+				  .video = u.video};
 	media_ingest(r, &a);
 }
 

@@ -70,14 +70,7 @@ const char *token_hash(h2o_mem_pool_t *pool, const char *token)
 
 enum audience reader_level(const struct user *u)
 {
-	if (!u || !u->email_verified)
-		return AUDIENCE_PUBLIC;
-	if (strcmp(u->hcp_status, "verified") == 0 && u->hcp_declared &&
-	    strcmp(u->profession, "not_hcp") != 0)
-		return AUDIENCE_VERIFIED_HCP;
-	if (u->hcp_declared && strcmp(u->profession, "not_hcp") != 0)
-		return AUDIENCE_HCP;
-	return AUDIENCE_MEMBERS;
+	return user_audience(u); /* the store's one rule, which mails follow too */
 }
 
 /* ---- the worker's memo of sessions: a signed-in reader's pages cost no database read ---- */

@@ -5,6 +5,7 @@
 #include <ini.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/domain.h"
 #include "core/netlist.h"
@@ -29,9 +30,11 @@ static int valid_zone(const char *v, char *err, size_t errlen)
 }
 
 static int valid_level(const char *v, char *err, size_t errlen);
+static int valid_weekday(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
 static int valid_cookie_domain(const char *v, char *err, size_t errlen);
+static int valid_retry(const char *v, char *err, size_t errlen);
 
 #define INT(n, lo, hi, d, h)                                                                                 \
 	{                                                                                                    \
@@ -63,7 +66,11 @@ static const struct setting settings[] = {
     INT(upload_max_mb, 1, 512, 16,
 	"largest file uploaded to the media library, in MiB (files larger than max_body_kb arrive in chunks "
 	"written to disk)"),
-    STR(media_dir, "var/media", "folder of the media library's image files (created when missing)", NULL),
+    INT(video_max_mb, 1, 65536, 2048,
+	"largest video (MP4 or WebM) uploaded to the media library, in MiB: it arrives in chunks written to "
+	"disk, never whole in memory"),
+    STR(media_dir, "var/media", "folder of the media library's image and video files (created when missing)",
+	NULL),
     INT(max_header_kb, 1, 1024, 16, "largest total size of request headers, in KiB (larger gets 431)"),
     INT(max_url_bytes, 256, 65536, 8192,
 	"longest request target (path and query), in bytes (longer gets 414)"),
@@ -83,6 +90,9 @@ static const struct setting settings[] = {
 	"database file each worker reads through a memory map, in MiB (faster searches; counts in resident "
 	"memory once per worker); 0 reads with system calls"),
     INT(cache_mb, 0, 65536, 64, "memory for rendered pages per worker thread, in MiB; 0 turns the cache off"),
+    INT(whatsnew_pdf_text_kb, 1, 65536, 2048,
+	"article text (Markdown) a \"What's new\" PDF prints whole, in KiB; the articles past it show their "
+	"summary and a link (300 long articles would run to thousands of pages)"),
     STR(smtp_url, "",
 	"SMTP server for mail (smtp://host:port, smtps://host:465); empty writes mail to the outbox folder",
 	NULL),
@@ -90,6 +100,26 @@ static const struct setting settings[] = {
     STR(smtp_password, "", "SMTP password", NULL),
     STR(mail_from, "Plenary <no-reply@localhost>", "sender of the mail Plenary sends", NULL),
     STR(outbox, "var/outbox", "folder where mail goes when no SMTP server is set", NULL),
+    INT(mail_per_second, 0, 100000, 20,
+	"messages sent per second at most; 0 sends as fast as the server takes them"),
+    STR(mail_retry, "60,300,1800,7200,21600,21600,21600",
+	"seconds to wait before each new attempt after a temporary SMTP failure (comma-separated, at most "
+	"20); "
+	"past the last the message fails",
+	valid_retry),
+    STR(bounce_maildir, "",
+	"Maildir the MTA delivers bounce reports (DSNs) to; each minute its new/ is read and a failed "
+	"recipient is no longer mailed; empty for none",
+	NULL),
+    INT(bounce_every, 1, 86400, 60, "seconds between two reads of bounce_maildir"),
+    INT(mail_keep_days, 1, 3650, 30,
+	"days the mail queue keeps a message once sent or given up (a newsletter's keep their state, not "
+	"their text)"),
+    STR(dkim_key_file, "",
+	"PEM RSA private key signing outgoing mail with DKIM (docs/mail.md); empty sends mail unsigned",
+	NULL),
+    STR(dkim_selector, "plenary", "DKIM selector: the key's DNS record is SELECTOR._domainkey.DOMAIN", NULL),
+    STR(dkim_domain, "", "DKIM signing domain (d=); empty takes the domain of mail_from", NULL),
     STR(password_blocklist, "/usr/share/john/password.lst",
 	"file of common passwords refused at sign-up, one per line; empty for none", NULL),
     INT(session_idle_minutes, 5, 525600, 720, "a session not used for this many minutes ends"),
@@ -148,6 +178,13 @@ static const struct setting settings[] = {
 	"time zone the back office reads and shows times in (a name of the system's zoneinfo, such as "
 	"Europe/Brussels); times are stored in UTC",
 	valid_zone),
+    INT(alert_delay_minutes, 0, 1440, 10,
+	"an alert goes out this many minutes after the first article it holds became public, and once no "
+	"other article has followed for two minutes (or this, when shorter), so articles published together "
+	"make one mail per reader"),
+    STR(digest_weekday, "monday", "day the weekly digests go out (monday to sunday, site time)",
+	valid_weekday),
+    INT(digest_hour, 0, 23, 7, "hour the weekly digests go out on digest_weekday, in time_zone"),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -195,6 +232,24 @@ static int valid_public_url(const char *v, char *err, size_t errlen)
 	return -1;
 }
 
+static int valid_retry(const char *v, char *err, size_t errlen)
+{
+	int n = 0;
+	for (const char *p = v;; p++) {
+		char *end;
+		long d = strtol(p, &end, 10);
+		if (end == p || *p < '0' || *p > '9' || d < 1 || d > 604800 || ++n > 20 ||
+		    (*end && *end != ',')) {
+			snprintf(err, errlen,
+				 "'%s' is not 1 to 20 comma-separated numbers of seconds (1 to 604800)", v);
+			return -1;
+		}
+		if (!*end)
+			return 0;
+		p = end;
+	}
+}
+
 static int valid_level(const char *v, char *err, size_t errlen)
 {
 	if (strcmp(v, "debug") && strcmp(v, "info") && strcmp(v, "warn") && strcmp(v, "error")) {
@@ -202,6 +257,17 @@ static int valid_level(const char *v, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+static int valid_weekday(const char *v, char *err, size_t errlen)
+{
+	static const char *const days[] = {"sunday",   "monday", "tuesday", "wednesday",
+					   "thursday", "friday", "saturday"};
+	for (size_t i = 0; i < sizeof days / sizeof *days; i++)
+		if (strcasecmp(v, days[i]) == 0)
+			return 0;
+	snprintf(err, errlen, "'%s' is not a day of the week in English (monday ... sunday)", v);
+	return -1;
 }
 
 int config_listen_parts(const char *listen, char *host, size_t hostlen, int *port)

@@ -17,16 +17,26 @@ struct config {
 	int mmap_mb;
 	char tls_cert[512], tls_key[512];
 	int upload_max_mb;
+	int video_max_mb;
 	char media_dir[512];
 	int max_header_kb;
 	int page_size;
 	int shutdown_timeout;
 	int cache_mb;
-	char smtp_url[512]; /* smtp://host:port or smtps://...; empty = write mail to outbox */
+	int whatsnew_pdf_text_kb; /* Markdown a What's new PDF prints whole (site/whatsnew_pdf.c) */
+	char smtp_url[512];	  /* smtp://host:port or smtps://...; empty = write mail to outbox */
 	char smtp_user[256];
 	char smtp_password[256];
 	char mail_from[256];
+	char dkim_key_file[512]; /* PEM RSA private key; empty: mail is not signed */
+	char dkim_selector[64];
+	char dkim_domain[254]; /* empty: the domain of mail_from */
 	char outbox[512];
+	int mail_per_second;	  /* 0: as fast as the server takes them */
+	char mail_retry[256];	  /* seconds before each new attempt, comma-separated */
+	char bounce_maildir[512]; /* "" for none */
+	int bounce_every;	  /* seconds between two reads of it */
+	int mail_keep_days;	  /* done messages are forgotten after this (store_mail_prune) */
 	char password_blocklist[512];
 	int session_idle_minutes;
 	int session_remember_days;
@@ -54,6 +64,9 @@ struct config {
 	char public_url[256];	 /* scheme and port of links (https://, http://:8080); empty: the request's
 				    scheme */
 	char sso_cookie_domain[254]; /* sister sites' shared cookie domain; "" derives it, "off" none */
+	int alert_delay_minutes;     /* an alert batch waits this long after its first article (alerts.c) */
+	char digest_weekday[16];     /* the day weekly digests go out, "monday" to "sunday" */
+	int digest_hour;	     /* ... and the hour, site time */
 };
 
 /** Fills c with the defaults of the table. */

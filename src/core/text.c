@@ -129,3 +129,16 @@ uint64_t text_hash(const void *p, size_t n)
 		h = (h ^ b[i]) * 0x100000001b3ULL;
 	return h;
 }
+
+/* A path of lowercase letters, digits, hyphens and single slashes, not ending with a slash. */
+int text_page_path_ok(const char *p)
+{
+	if (p[0] != '/' || !p[1])
+		return 0;
+	for (const char *c = p; *c; c++) {
+		int ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '/';
+		if (!ok || (*c == '/' && (c[1] == '/' || !c[1])))
+			return 0;
+	}
+	return 1;
+}

@@ -23,6 +23,10 @@ int text_clean(const char *s, int multiline);
  * '-', no '-' at either end; common accented Latin letters lose their accents. "" when nothing is left. */
 void text_slug(const char *s, char *out, size_t n);
 
+/** 1 when p can be a static page's path: a slash, then lowercase letters, digits, hyphens and single slashes,
+ * not ending with a slash (/about/team). */
+int text_page_path_ok(const char *p);
+
 /** FNV-1a, 64 bits, of n bytes: for hash tables and ETags, not for anything an attacker must not guess. */
 uint64_t text_hash(const void *p, size_t n);
 

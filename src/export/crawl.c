@@ -75,6 +75,11 @@ int crawl_wanted(const char *url, size_t len)
 	for (size_t i = 0; i < sizeof server_only / sizeof *server_only; i++)
 		if (segment_is(first, firstlen, server_only[i]))
 			return 0;
+	/* a library video (/media/<hash>.mp4): gigabytes a fetch would hold in memory; not exported */
+	if (segment_is(first, firstlen, "media") && plen > 6 &&
+	    ((plen > 4 && memcmp(url + plen - 4, ".mp4", 4) == 0) ||
+	     (plen > 5 && memcmp(url + plen - 5, ".webm", 5) == 0)))
+		return 0;
 	for (const char *seg = url + 1; plen > 1 && seg <= url + plen;) {
 		const char *end = memchr(seg, '/', (size_t)(url + plen - seg));
 		size_t n = end ? (size_t)(end - seg) : (size_t)(url + plen - seg);

@@ -20,6 +20,7 @@
 #include "export/tree.h"
 #include "export/writer.h"
 #include "http/server.h"
+#include "store/store.h"
 
 /* the URL asked for each site's "not found" page, kept as 404.html (nginx: error_page 404 /404.html) */
 #define ERROR_PATH "/404.html"
@@ -28,6 +29,7 @@ struct export_run {
 	struct export_tree *tree;
 	struct writer *writer; /* writes to tree while the crawl goes on */
 	const char **hosts;
+	int64_t *site_ids;
 	const char **prefixes; /* per site: "" or "<host>/" */
 	buf file;
 	size_t pages, refused;
@@ -204,7 +206,8 @@ static int choose_sites(struct app *app, const struct export_options *o, struct 
 {
 	x->hosts = calloc(app->nsites, sizeof *x->hosts);
 	x->prefixes = calloc(app->nsites, sizeof *x->prefixes);
-	if (!x->hosts || !x->prefixes)
+	x->site_ids = calloc(app->nsites, sizeof *x->site_ids);
+	if (!x->hosts || !x->prefixes || !x->site_ids)
 		die("out of memory");
 	*n = 0;
 	for (size_t i = 0; i < app->nsites; i++) {
@@ -216,6 +219,7 @@ static int choose_sites(struct app *app, const struct export_options *o, struct 
 			return -1;
 		}
 		x->hosts[*n] = s->host;
+		x->site_ids[*n] = s->id;
 		buf b;
 		buf_init(&b, &app->pool);
 		if (!o->site)
@@ -230,6 +234,41 @@ static int choose_sites(struct app *app, const struct export_options *o, struct 
 		return -1;
 	}
 	return 0;
+}
+
+/* The library videos public articles play, which the crawl leaves out (gigabytes it would hold in memory):
+ * hard-linked from media_dir as <prefix>media/<hash>.<ext>. 0, or -1 when one could not be put. */
+static int link_videos(struct app *app, struct export_run *x, size_t nsites)
+{
+	char err[512];
+	store *db = store_open(app->cfg.database, err, sizeof err);
+	if (!db) {
+		log_error("export: %s", err);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < nsites && rc == 0; i++) {
+		h2o_mem_pool_t pool;
+		h2o_mem_init_pool(&pool);
+		struct video_listing *vs;
+		size_t n = 0;
+		if (store_public_videos(db, &pool, x->site_ids[i], SIZE_MAX / 2, &vs, &n) != 0)
+			rc = -1;
+		for (size_t k = 0; k < n && rc == 0; k++) {
+			if (!vs[k].file_hash[0])
+				continue;
+			char rel[600], src[1200];
+			snprintf(rel, sizeof rel, "%smedia/%s.%s", x->prefixes[i], vs[k].file_hash,
+				 vs[k].container);
+			snprintf(src, sizeof src, "%s/%s.%s", app->cfg.media_dir, vs[k].file_hash,
+				 vs[k].container);
+			if (tree_link(x->tree, rel, src) < 0)
+				rc = -1;
+		}
+		h2o_mem_clear_pool(&pool);
+	}
+	store_close(db);
+	return rc;
 }
 
 /* Starts the server on a free loopback port and crawls the sites through it, counting into x. */
@@ -299,6 +338,8 @@ int export_static(struct app *app, const struct export_options *o)
 	x.writer = writer_start(x.tree);
 	int crawled = crawl_sites(app, &x, nsites, &broken) == 0;
 	writer_finish(x.writer);
+	if (crawled && link_videos(app, &x, nsites) != 0)
+		crawled = 0;
 	int complete = crawled && tree_counts(x.tree)->failed == 0;
 	if (complete)
 		tree_prune(x.tree);
@@ -320,5 +361,6 @@ out:
 	buf_free(&x.file);
 	free(x.hosts);
 	free(x.prefixes);
+	free(x.site_ids);
 	return rc;
 }

@@ -285,6 +285,61 @@ int tree_put(struct export_tree *t, const char *rel, const void *data, size_t le
 	return 1;
 }
 
+int tree_link(struct export_tree *t, const char *rel, const char *src)
+{
+	int added;
+	struct stat from, to;
+	if (!tree_path_ok(rel) || stat(src, &from) != 0 || !S_ISREG(from.st_mode)) {
+		log_warn("export: cannot put %s as %s/%s: %s", src, t->dir, rel,
+			 tree_path_ok(rel) ? strerror(errno) : "not a file name");
+		t->counts.failed++;
+		return -1;
+	}
+	set_add(&t->now, rel, strlen(rel), &added);
+	t->counts.bytes_total += (uint64_t)from.st_size;
+	const char *leaf;
+	int dirfd = folder_of(t, rel, 1, &leaf);
+	if (dirfd < 0) {
+		t->counts.failed++;
+		return -1;
+	}
+	/* the name holds the content's hash: the same name and size is the same file */
+	if (fstatat(dirfd, leaf, &to, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(to.st_mode) &&
+	    to.st_size == from.st_size) {
+		t->counts.unchanged++;
+		return 0;
+	}
+	char tmp[NAME_MAX + 64];
+	snprintf(tmp, sizeof tmp, "%.*s" TMP_SUFFIX "%ld", NAME_MAX, leaf, (long)getpid());
+	unlinkat(dirfd, tmp, 0);
+	int ok = linkat(AT_FDCWD, src, dirfd, tmp, 0) == 0;
+	if (!ok && errno == EXDEV) { /* another file system: a copy, in the kernel */
+		int in = open(src, O_RDONLY | O_CLOEXEC), out = -1;
+		if (in >= 0 &&
+		    (out = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644)) >=
+			0) {
+			off_t left = from.st_size;
+			ssize_t n = 1;
+			while (left > 0 && (n = copy_file_range(in, NULL, out, NULL, (size_t)left, 0)) > 0)
+				left -= n;
+			ok = left == 0;
+		}
+		if (in >= 0)
+			close(in);
+		if (out >= 0 && close(out) != 0)
+			ok = 0;
+	}
+	if (!ok || renameat(dirfd, tmp, dirfd, leaf) != 0) {
+		log_warn("export: cannot put %s as %s/%s: %s", src, t->dir, rel, strerror(errno));
+		unlinkat(dirfd, tmp, 0);
+		t->counts.failed++;
+		return -1;
+	}
+	t->counts.written++;
+	t->counts.bytes_written += (uint64_t)from.st_size;
+	return 1;
+}
+
 void tree_prune(struct export_tree *t)
 {
 	for (size_t i = 0; i < t->before.count; i++) {

@@ -25,6 +25,10 @@ int tree_path_ok(const char *rel);
 /** Makes rel (a path under the folder) hold these len bytes: untouched when it holds them already, else
  * written to a temporary file beside it and renamed over it. 1 written, 0 unchanged, -1 failed (errno). */
 int tree_put(struct export_tree *t, const char *rel, const void *data, size_t len);
+/** Puts the file at src as rel without reading it: a hard link (a copy when on another file system), left
+ * as it is when a file of its name and size is there (a name that holds the content's hash). 1 written, 0
+ * unchanged, -1 (counted as failed). */
+int tree_link(struct export_tree *t, const char *rel, const char *src);
 /** Deletes the files the previous export wrote and this one did not, and folders they leave empty. */
 void tree_prune(struct export_tree *t);
 /** Writes the manifest: the files put by this export, and with complete = 0 (an export that stopped early

@@ -22,7 +22,8 @@ struct page_cache {
 
 static size_t entry_size(const struct page_entry *e)
 {
-	return sizeof *e + e->body_len + strlen(e->key) + 1 + e->compressed_len;
+	return sizeof *e + e->body_len + strlen(e->key) + 1 + e->compressed_len +
+	       (e->disposition ? strlen(e->disposition) + 1 : 0);
 }
 
 struct page_cache *page_cache_new(size_t budget)
@@ -39,6 +40,7 @@ static void entry_destroy(struct page_entry *e)
 	free(e->key);
 	free(e->body);
 	free(e->compressed);
+	free(e->disposition);
 	free(e);
 }
 
@@ -198,8 +200,11 @@ static void entry_split(struct page_entry *e)
 	}
 }
 
-struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budget, int status,
-				    const struct page_dep *deps, size_t ndeps, const char *body, size_t len)
+/* An entry of the body's bytes; a page's are split at slot markers and compressed when kept, a file's
+ * (ctype set) are kept as they are. */
+static struct page_entry *entry_build(const char *key, size_t keylen, size_t budget, int status,
+				      const char *ctype, const char *disposition, const struct page_dep *deps,
+				      size_t ndeps, const char *body, size_t len)
 {
 	struct page_entry *e = calloc(1, sizeof *e);
 	if (!e)
@@ -218,15 +223,35 @@ struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budge
 	e->ndeps = ndeps < PAGE_MAX_DEPS ? ndeps : PAGE_MAX_DEPS;
 	memcpy(e->deps, deps, e->ndeps * sizeof *deps);
 	snprintf(e->etag, sizeof e->etag, "%016llx", (unsigned long long)text_hash(body, len));
-	entry_split(e);
+	e->ctype = ctype;
+	if (disposition && !(e->disposition = strdup(disposition)))
+		die("out of memory");
+	if (ctype) {
+		e->parts[0] = h2o_iovec_init(e->body, len);
+		e->nparts = 1;
+	} else
+		entry_split(e);
 	e->refs = 1; /* the caller's */
 	if (!key || entry_size(e) > budget / 4) {
 		e->evicted = 1; /* never stored: freed with the caller's reference */
 		return e;
 	}
-	if (len >= COMPRESS_MIN)
+	if (len >= COMPRESS_MIN && !ctype)
 		entry_compress(e);
 	return e;
+}
+
+struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budget, int status,
+				    const struct page_dep *deps, size_t ndeps, const char *body, size_t len)
+{
+	return entry_build(key, keylen, budget, status, NULL, NULL, deps, ndeps, body, len);
+}
+
+struct page_entry *page_entry_build_file(const char *key, size_t keylen, size_t budget, const char *ctype,
+					 const char *disposition, const struct page_dep *deps, size_t ndeps,
+					 const char *body, size_t len)
+{
+	return entry_build(key, keylen, budget, 200, ctype, disposition, deps, ndeps, body, len);
 }
 
 void page_cache_put(struct page_cache *c, struct page_entry *e)

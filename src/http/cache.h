@@ -39,7 +39,9 @@ struct page_entry {
 	uint32_t part_crc[PAGE_MAX_SLOTS + 1];
 	char *compressed; /* owns br, gz_parts and gz_end */
 	size_t compressed_len;
-	int refs; /* responses still being written from it */
+	const char *ctype; /* a file's content type (a static string); NULL for an HTML page */
+	char *disposition; /* a file's Content-Disposition, or NULL */
+	int refs;	   /* responses still being written from it */
 	int evicted;
 	struct page_entry *next_hash, *prev_lru, *next_lru;
 };
@@ -55,6 +57,11 @@ struct page_entry *page_cache_get(struct page_cache *c, const char *key, size_t 
  * for budget), and stored nowhere yet: any thread may build one. The caller owns one reference. */
 struct page_entry *page_entry_build(const char *key, size_t keylen, size_t budget, int status,
 				    const struct page_dep *deps, size_t ndeps, const char *body, size_t len);
+/** An entry holding a file made for a request (a PDF): its bytes as they are (no slots, not compressed) with
+ * its content type (a static string) and Content-Disposition (copied; may be NULL). As page_entry_build. */
+struct page_entry *page_entry_build_file(const char *key, size_t keylen, size_t budget, const char *ctype,
+					 const char *disposition, const struct page_dep *deps, size_t ndeps,
+					 const char *body, size_t len);
 /** Stores a built entry in the worker's cache (on the worker's thread), unless it is not to be kept. */
 void page_cache_put(struct page_cache *c, struct page_entry *e);
 /** Makes an entry from a rendered body (copied). It is stored under key when key is not NULL and it fits;

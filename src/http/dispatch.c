@@ -11,6 +11,7 @@
 #include "http/changes.h"
 #include "http/connload.h"
 #include "http/guard.h"
+#include "http/moved.h"
 #include "http/policy.h"
 #include "http/render.h"
 #include "http/request.h"
@@ -189,8 +190,14 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	int method = r->is_head || h2o_memis(req->method.base, req->method.len, H2O_STRLIT("GET")) ? M_GET
 		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))		   ? M_POST
 												   : 0;
+	r->is_get = method == M_GET;
 	if (method == M_GET && router_hooks.before_cache && router_hooks.before_cache(r))
 		return 0;
+	const char *plain = method == M_GET ? moved_plain_link(r) : NULL;
+	if (plain) { /* WordPress's /?p=12: before the cache, which holds the home page for other queries */
+		resp_moved(r, plain);
+		return 0;
+	}
 	if (method == M_GET && app->cfg.cache_mb > 0) {
 		h2o_iovec_t key = cache_key(r);
 		struct page_entry *e = page_cache_get(w->cache, key.base, key.len);

@@ -134,24 +134,28 @@ int req_is_tls(const struct request *r)
 	return r->tls;
 }
 
-const char *req_site_url(struct request *r, const struct site *site)
+const char *site_url_with(h2o_mem_pool_t *pool, const char *public_url, const char *scheme, const char *host)
 {
-	/* the scheme and port come from public_url when set, else the request's scheme and the default port:
-	 * never the port a Host header names, which a client chooses (and a proxy's backend port leaks) */
-	const char *pu = r->app->cfg.public_url, *scheme = req_is_tls(r) ? "https" : "http";
+	/* the scheme and port come from public_url when set: never the port a Host header names, which a
+	 * client chooses (and a proxy's backend port leaks) */
 	int port = 0;
-	if (pu[0]) {
-		scheme = strncmp(pu, "https:", 6) == 0 ? "https" : "http";
-		const char *colon = strchr(pu + strlen(scheme) + 3, ':');
+	if (public_url[0]) {
+		scheme = strncmp(public_url, "https:", 6) == 0 ? "https" : "http";
+		const char *colon = strchr(public_url + strlen(scheme) + 3, ':');
 		port = colon ? atoi(colon + 1) : 0;
 	}
 	buf b;
-	buf_init(&b, r->pool);
+	buf_init(&b, pool);
 	if (port)
-		buf_printf(&b, "%s://%s:%d/", scheme, site->host, port);
+		buf_printf(&b, "%s://%s:%d/", scheme, host, port);
 	else
-		buf_printf(&b, "%s://%s/", scheme, site->host);
+		buf_printf(&b, "%s://%s/", scheme, host);
 	return buf_cstr(&b);
+}
+
+const char *req_site_url(struct request *r, const struct site *site)
+{
+	return site_url_with(r->pool, r->app->cfg.public_url, req_is_tls(r) ? "https" : "http", site->host);
 }
 
 struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u)

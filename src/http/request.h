@@ -34,7 +34,8 @@ struct request {
 	int port; /* port of the Host header, 0 when absent: used in links to sister sites */
 	enum consent consent;
 	int is_head;
-	h2o_iovec_t cache_key;		     /* set when the response may be cached under it */
+	int is_get;	       /* GET or HEAD: a 404 asks the site's redirects first (moved.c) */
+	h2o_iovec_t cache_key; /* set when the response may be cached under it */
 	struct page_dep deps[PAGE_MAX_DEPS]; /* what the page shows, read before anything is rendered */
 	size_t ndeps;
 	uint64_t lists_seen; /* the lists generation when the request began */
@@ -74,5 +75,8 @@ int req_is_tls(const struct request *r);
 /** The absolute URL of a site's home (links between sister sites, mail, canonical URLs): "https://host/",
  * with the scheme and port of the public_url setting when set, else the request's scheme and no port. */
 const char *req_site_url(struct request *r, const struct site *site);
+/** The same away from a request (mail): public_url's scheme and port when it is set, else scheme and no
+ * port, then host; ending in '/', in pool. */
+const char *site_url_with(h2o_mem_pool_t *pool, const char *public_url, const char *scheme, const char *host);
 
 #endif

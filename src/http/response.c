@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "http/changes.h"
 #include "http/csrf.h"
+#include "http/moved.h"
 #include "http/router.h"
 #include "http/status.h"
 #include "render/escape.h"
@@ -17,7 +18,8 @@ static h2o_generator_t plain_generator = {NULL, NULL};
 
 #define CSP                                                                                                  \
 	"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "                    \
-	"frame-src https://www.youtube-nocookie.com; object-src 'none'; base-uri 'self'; "                   \
+	"frame-src https://www.youtube-nocookie.com https://player.vimeo.com; media-src 'self' https:; "     \
+	"object-src 'none'; base-uri 'self'; "                                                               \
 	"form-action 'self'; frame-ancestors 'none'"
 
 static void add(h2o_req_t *req, const h2o_token_t *t, const char *v)
@@ -160,7 +162,9 @@ void resp_send_entry(struct request *r, struct page_entry *e)
 			 coding ? coding : "");
 	else
 		snprintf(etag, 64, "\"%s%s%s\"", e->etag, coding ? "-" : "", coding ? coding : "");
-	add(req, H2O_TOKEN_CONTENT_TYPE, "text/html; charset=utf-8");
+	add(req, H2O_TOKEN_CONTENT_TYPE, e->ctype ? e->ctype : "text/html; charset=utf-8");
+	if (e->disposition)
+		add(req, H2O_TOKEN_CONTENT_DISPOSITION, e->disposition);
 	add(req, H2O_TOKEN_CACHE_CONTROL, r->user ? "private, no-store" : "no-cache");
 	add(req, H2O_TOKEN_VARY, e->compressed ? "Accept-Encoding, Cookie" : "Cookie");
 	if (coding)
@@ -211,6 +215,8 @@ void resp_header(struct request *r, const char *name, const char *value, size_t 
 	d->header_value[d->nheaders++] = mem_strndup(r->pool, value, len);
 }
 
+static void redirect_with(struct request *r, int status, const char *location, const char *cache_control);
+
 void resp_replay(struct request *r, struct deferred *d)
 {
 	for (size_t i = 0; i < d->nheaders; i++)
@@ -227,7 +233,7 @@ void resp_replay(struct request *r, struct deferred *d)
 			   mem_strndup(r->pool, d->body, d->len), d->len);
 		return;
 	case DEFER_REDIRECT:
-		resp_redirect(r, d->status, d->location);
+		redirect_with(r, d->status, d->location, d->cache_control ? d->cache_control : "no-store");
 		return;
 	case DEFER_NONE:
 		break;
@@ -276,8 +282,31 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 						(size_t)r->app->cfg.cache_mb * 1024 * 1024, status, r->deps,
 						r->ndeps, out.p ? out.p : "", out.len);
 	if (r->later) { /* built here, off the loop (compression included); stored and sent there */
-		*r->later = (struct deferred){
-		    .kind = DEFER_ENTRY, .status = status, .entry = e, .nheaders = r->later->nheaders};
+		r->later->kind = DEFER_ENTRY; /* field by field: the headers recorded so far stay */
+		r->later->status = status;
+		r->later->entry = e;
+		return;
+	}
+	page_cache_put(r->w->cache, e);
+	resp_send_entry(r, e);
+	page_entry_release(e);
+}
+
+void resp_file(struct request *r, const char *ctype, const char *disposition, const char *body, size_t len,
+	       int cacheable)
+{
+	if (r->w && r->w->db && store_down(r->w->db)) { /* as resp_page: what failed reads lacked */
+		unavailable(r);
+		return;
+	}
+	int keep = cacheable && r->cache_key.base && r->app->cfg.cache_mb > 0 && deps_still_valid(r);
+	struct page_entry *e = page_entry_build_file(keep ? r->cache_key.base : NULL, r->cache_key.len,
+						     (size_t)r->app->cfg.cache_mb * 1024 * 1024, ctype,
+						     disposition, r->deps, r->ndeps, body, len);
+	if (r->later) { /* the headers the handler recorded stay */
+		r->later->kind = DEFER_ENTRY;
+		r->later->status = 200;
+		r->later->entry = e;
 		return;
 	}
 	page_cache_put(r->w->cache, e);
@@ -290,6 +319,11 @@ void resp_error(struct request *r, int status, const char *message)
 	/* a handler that failed because the database was out of reach: 503, not an error of the server */
 	if (status == 500 && r->w && r->w->db && store_down(r->w->db)) {
 		unavailable(r);
+		return;
+	}
+	const char *moved = status == 404 ? moved_find(r) : NULL;
+	if (moved) { /* an old address a redirect of the site leads from */
+		resp_moved(r, moved);
 		return;
 	}
 	const struct http_status *st = http_status(status);
@@ -312,18 +346,29 @@ void resp_method_not_allowed(struct request *r, int allowed)
 	resp_error(r, 405, NULL);
 }
 
-void resp_redirect(struct request *r, int status, const char *location)
+static void redirect_with(struct request *r, int status, const char *location, const char *cache_control)
 {
 	if (r->later) {
 		r->later->kind = DEFER_REDIRECT;
 		r->later->status = status;
 		r->later->location = mem_strndup(r->pool, location, strlen(location));
+		r->later->cache_control = cache_control;
 		return;
 	}
 	add(r->req, H2O_TOKEN_LOCATION, location);
-	add(r->req, H2O_TOKEN_CACHE_CONTROL, "no-store");
+	add(r->req, H2O_TOKEN_CACHE_CONTROL, cache_control);
 	resp_security_headers(r->req);
 	send_bufs(r, status, NULL, 0);
+}
+
+void resp_redirect(struct request *r, int status, const char *location)
+{
+	redirect_with(r, status, location, "no-store");
+}
+
+void resp_moved(struct request *r, const char *location)
+{
+	redirect_with(r, 301, location, "public, max-age=3600");
 }
 
 void resp_bytes(struct request *r, int status, const char *ctype, const char *cache_control, const char *etag,

@@ -34,6 +34,11 @@ void resp_security_headers(h2o_req_t *req);
 /** Renders template tmpl with v (the layout comes through the template's partials) and sends it. When
  * cacheable, the page is kept for the next reader with the same cache key. */
 void resp_page(struct request *r, int status, const char *tmpl, view *v, int cacheable);
+/** Sends a file made for this request (a PDF) with its content type (a static string) and
+ * Content-Disposition (may be NULL); when cacheable, it is kept in the page cache as pages are, under the
+ * same key and dependencies. body may be freed on return. */
+void resp_file(struct request *r, const char *ctype, const char *disposition, const char *body, size_t len,
+	       int cacheable);
 /** Sends a page from the cache (or just made): 304 when If-None-Match matches, slots filled in. */
 void resp_send_entry(struct request *r, struct page_entry *e);
 /** An error page in the site's layout with a message for the reader. */
@@ -42,6 +47,8 @@ void resp_error(struct request *r, int status, const char *message);
 void resp_method_not_allowed(struct request *r, int allowed);
 /** A redirect to a local path or URL. */
 void resp_redirect(struct request *r, int status, const char *location);
+/** 301 to where an old address's content lives now (a site's redirects: moved.c), kept by caches an hour. */
+void resp_moved(struct request *r, const char *location);
 /** Raw bytes with a content type (the body must outlive the request, or live in its pool). */
 void resp_bytes(struct request *r, int status, const char *ctype, const char *cache_control, const char *etag,
 		const char *body, size_t len);

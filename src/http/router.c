@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-/* Matches pattern against path segment by segment; fills params. */
+/* Matches pattern against path segment by segment; fills params (a ':' takes a segment, or what comes before
+ * the text after it in the pattern's segment). */
 static int pattern_match(const char *pat, const char *path, struct route_match *m)
 {
 	if (strcmp(pat, "*") == 0)
@@ -11,14 +12,17 @@ static int pattern_match(const char *pat, const char *path, struct route_match *
 	m->nparams = 0;
 	while (*pat && *path) {
 		if (*pat == ':') {
+			/* ":.pdf": the segment must end with what follows the colon, and the parameter is the
+			 * rest */
+			size_t tail = strcspn(pat + 1, "/");
 			const char *end = strchr(path, '/');
 			size_t len = end ? (size_t)(end - path) : strlen(path);
-			if (len == 0 || m->nparams == 3)
+			if (len <= tail || m->nparams == 3 || memcmp(path + len - tail, pat + 1, tail) != 0)
 				return 0;
 			m->params[m->nparams] = path;
-			m->param_len[m->nparams++] = len;
+			m->param_len[m->nparams++] = len - tail;
 			path += len;
-			pat++;
+			pat += 1 + tail;
 			continue;
 		}
 		if (*pat != *path)
@@ -109,4 +113,40 @@ void router_print(const struct route *table, size_t n, unsigned max_body_kb, FIL
 			fprintf(out, " # %s", x->note ? x->note : "(no reason given)");
 		fputc('\n', out);
 	}
+}
+
+/* ---- the paths static pages may take ---- */
+
+/* First path segments the server may claim later without a route today. */
+static const char *const reserved_later[] = {"api",    "feed",	 "feeds",   "media",   "preview",
+					     "robots", "search", "sitemap", "uploads", "favicon"};
+/* Paths that are routes and also show the page of the same path (the contact form shows /contact's text). */
+static const char *const route_pages[] = {"/contact"};
+
+static int segment_is(const char *seg, size_t n, const char *name, size_t name_len)
+{
+	return n == name_len && strncmp(seg, name, n) == 0;
+}
+
+/* 1 when the server answers path itself: any path whose first segment begins a route (so /admin/anything
+ * and /article are taken, as are routes added later), or a name kept for later. */
+int router_page_path_reserved(const char *path)
+{
+	for (size_t i = 0; i < sizeof route_pages / sizeof route_pages[0]; i++)
+		if (strcmp(path, route_pages[i]) == 0)
+			return 0;
+	const char *seg = path + 1;
+	size_t n = strcspn(seg, "/");
+	for (size_t i = 0; i < router_nrows; i++) {
+		const char *p = router_rows[i].pattern;
+		if (p[0] != '/') /* the catch-all that serves these pages */
+			continue;
+		size_t pn = strcspn(p + 1, "/");
+		if ((pn == 0 && !seg[0]) || (pn > 0 && p[1] != ':' && segment_is(seg, n, p + 1, pn)))
+			return 1;
+	}
+	for (size_t i = 0; i < sizeof reserved_later / sizeof reserved_later[0]; i++)
+		if (segment_is(seg, n, reserved_later[i], strlen(reserved_later[i])))
+			return 1;
+	return 0;
 }

@@ -23,7 +23,8 @@ enum route_csrf {
 	CSRF_TOKEN_NO_SESSION, /* the same, with the token made for no session (/admin/resume signs in) */
 	CSRF_HEADER, /* a script's request: the token in X-Form-Token (else a form's form_token) and a
 		      * same-site Origin; a body that is not a form is left as it came (upload chunks) */
-	CSRF_NONE    /* nothing: the row's note says why */
+	CSRF_NONE    /* nothing: the row's note says why (a form is still read: /unsubscribe's RFC 8058
+		      * one-click POST, whose signed link is its proof) */
 };
 
 #define ROUTE_2FA 1u	   /* admins must have two-factor sign-in on: others are sent to turn it on */
@@ -83,6 +84,10 @@ struct route_hooks {
  * above http (routes_install in src/site/routes.c), so http never names anything of the layers above it. */
 extern const struct route *router_rows;
 extern size_t router_nrows;
+/** 1 when the server answers path itself, so a static page there would never show: its first segment begins
+ * a route (so /admin/anything and /article are taken, as are routes added later), or is a name kept for later
+ * (search, feed, media, ...). /contact, a route that shows the page of its path, is free. */
+int router_page_path_reserved(const char *path);
 extern struct route_hooks router_hooks;
 /** Installs the table (n rows) and a copy of its hooks. */
 void router_install(const struct route *rows, size_t n, const struct route_hooks *hooks);

@@ -272,6 +272,19 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 	filter->app = app;
 	h2o_pathconf_t *path = h2o_config_register_path(host, "/", 0);
 	dispatch_register(path, app);
+	/* a path no request reaches by itself: its file handler serves the media files media_file passes on,
+	 * after the route table's policy; ETags are Plenary's (the content hash the name holds) */
+	static h2o_pathconf_t media_path;
+	static char media_dir[1100];
+	snprintf(media_dir, sizeof media_dir, "%s/", app->cfg.media_dir);
+	h2o_mimemap_t *types = h2o_mimemap_create(); /* its defaults: .mp4 video/mp4, .webm video/webm */
+	h2o_config_init_pathconf(&media_path, &globalconf, "/media/", types);
+	if (!h2o_file_register(&media_path, media_dir, NULL, types, H2O_FILE_FLAG_NO_ETAG) ||
+	    media_path.handlers.size != 1) {
+		snprintf(err, errlen, "media_dir: h2o's file handler could not be set up");
+		return -1;
+	}
+	app->media_files = media_path.handlers.entries[0];
 	const char *log = app->cfg.access_log;
 	if (log[0]) {
 		/* behind trusted proxies the line starts with the client they name (dispatch.c sets it; "-"

@@ -17,6 +17,7 @@
 struct page_cache;
 struct asset;
 struct mailer;
+struct dkim_signer;
 
 /** What every worker shares, read-only once serving starts. */
 struct app {
@@ -35,7 +36,11 @@ struct app {
 	atomic_uint_fast64_t article_generation[ARTICLE_SLOTS]; /* an article's own page */
 	atomic_uint_fast64_t teaser_generation[ARTICLE_SLOTS];	/* its card (title, summary, date, status) */
 	struct mailer *mailer;
-	struct netlist proxies; /* trusted_proxies, parsed */
+	struct dkim_signer *dkim; /* signs outgoing mail (dkim_key_file), or NULL: hand it to mail_compose */
+	struct netlist proxies;	  /* trusted_proxies, parsed */
+	/* h2o's own file handler over media_dir, for videos: byte ranges (206, 416, several ranges), HEAD and
+	 * conditional GETs as h2o writes them; media_file (src/site/assets.c) hands a request to it */
+	h2o_handler_t *media_files;
 };
 
 /** One worker thread: its loop, its listener, its database connection, its page cache. */

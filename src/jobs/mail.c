@@ -1,4 +1,4 @@
-/* mail: the mail thread and its queue, the RFC 5322 message, and delivery by SMTP or to the outbox. */
+/* mail: the sender thread of the durable mail queue, and delivery by SMTP or to the outbox. */
 #include "jobs/mail.h"
 
 #include <curl/curl.h>
@@ -18,57 +18,66 @@
 #include "core/buf.h"
 #include "core/dirs.h"
 #include "core/log.h"
-#include "core/text.h"
+#include "jobs/bounces.h"
+#include "jobs/dkim.h"
+#include "jobs/mail_compose.h"
+#include "store/store.h"
 
 enum {
-	MAIL_QUEUE_MAX = 1000,
-	MAIL_ADDRESS_MAX = 254,
 	MAIL_STOP_WAIT_S = 10,
 	SMTP_CONNECT_TIMEOUT_S = 10,
 	SMTP_TIMEOUT_S = 30,
-	/* raw bytes per encoded-word: 39 keeps "Subject: " and the word within 78 columns, 45 a folded line
-	 */
-	WORD_FIRST_BYTES = 39,
-	WORD_BYTES = 45,
+	MAIL_POLL_MS = 2000,	/* a look for rows other processes or nodes put */
+	MAIL_LEASE_S = 30 * 60, /* a claim older than this was a node's that died: its rows come back */
+	MAIL_MAINTAIN_S = 60,	/* stale claims (and bounces) looked at this often */
+	MAIL_BATCH_MAX = 20,	/* rows claimed at once */
+	MAIL_RETRY_MAX = 20,	/* delays of mail_retry */
+	MAIL_PRUNE_MAX = 5000,	/* done rows forgotten per maintenance (store_mail_prune) */
 };
 
-/* waits before the second, third and fourth attempt */
-static const int retry_delay_s[] = {1, 5, 25};
-#define MAIL_ATTEMPTS ((int)(sizeof retry_delay_s / sizeof retry_delay_s[0]) + 1)
-
-struct mail_msg {
-	struct mail_msg *next;
-	char *to;    /* the bare recipient address, checked by address_ok */
+struct outgoing {
+	const struct mail_row *row;
 	buf text;    /* the whole message: headers, blank line, body; CRLF line ends */
 	size_t sent; /* how much of text the SMTP read callback has handed to libcurl */
 };
 
 enum delivery {
 	DELIVERED,
-	REFUSED,     /* the server refused this message for good (5xx): trying again cannot help */
-	DEFERRED,    /* the server said "later" for this message (4xx) */
-	UNREACHABLE, /* no usable server (or outbox) at all: nothing else will get through either */
+	REFUSED_RCPT, /* the server refused this recipient for good (5xx to RCPT): never mail it again */
+	REFUSED,      /* the server refused this message for good (5xx after it) */
+	DEFERRED,     /* the server said "later" (4xx), or a 5xx to the sender: try again */
+	UNREACHABLE,  /* no usable server (or outbox) at all: nothing else will get through either */
+	CUT,	      /* stop cut the transfer short */
 };
 
 struct mailer {
 	pthread_mutex_t lock;
-	pthread_cond_t wake; /* a message was queued, or stop began */
-	pthread_cond_t idle; /* the queue is empty and nothing is in flight */
-	struct mail_msg *head, *tail;
-	size_t queued;
-	bool busy; /* the mail thread holds a message (sending it or waiting to try again) */
+	pthread_cond_t wake; /* rows were put, or stop began */
+	pthread_cond_t idle; /* a look found nothing due */
+	bool kick;	     /* woken since the thread last looked */
 	bool stopping;
-	struct timespec stop_deadline; /* CLOCK_MONOTONIC; set when stop begins */
+	unsigned long looks, idle_look; /* looks begun; the last one that found nothing */
+	struct timespec stop_deadline;	/* CLOCK_MONOTONIC; set when stop begins */
 	pthread_t thread;
 
+	pthread_mutex_t put_lock; /* mailer_send's connection is shared */
+	store *put_db;
+
 	/* only the mail thread touches these once it runs */
+	store *db;
 	CURL *curl;
 	char curl_error[CURL_ERROR_SIZE];
 	unsigned long file_seq;
+	struct timespec next_send; /* mail_per_second's pace */
 
-	/* copied at start; read-only afterwards, so any thread may read them */
+	/* set at start; read-only afterwards, so any thread may read them */
 	struct config cfg;
 	char envelope_from[sizeof((struct config *)0)->mail_from];
+	char host[256]; /* Message-IDs' right side: the sender's domain */
+	char node[400]; /* this node in claimed_by: host name and listen address */
+	int retry[MAIL_RETRY_MAX];
+	int nretry;
+	const struct dkim_signer *dkim; /* the caller's; NULL: mail goes unsigned (no dkim_key_file) */
 };
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -99,140 +108,6 @@ static bool monotonic_passed(const struct timespec *t)
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return now.tv_sec > t->tv_sec || (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
-}
-
-/* ---- the message ---- */
-
-/* A bare address only, by the rule every form checks (text_email_ok): anything that could end a header, add
- * a recipient or confuse the SMTP envelope is refused rather than quoted, and non-ASCII would need SMTPUTF8,
- * which we do not ask for. */
-static bool address_ok(const char *to)
-{
-	return strlen(to) <= MAIL_ADDRESS_MAX && text_email_ok(to);
-}
-
-/* Whether header text can be written as it is: printable ASCII and tabs, short enough for one line, and
- * nothing a mail reader could take for the start of an encoded-word. */
-static bool header_text_plain(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p < ' ' && *p != '\t') || *p >= 0x7f)
-			return false;
-	return strlen(s) <= 900 && !strstr(s, "=?");
-}
-
-/* RFC 2047 B encoding in as many encoded-words as needed, one per folded line, each at most 75 characters
- * and none cutting a UTF-8 character in two (readers decode each word on its own). */
-static void add_encoded_words(buf *b, const char *s, size_t n)
-{
-	size_t room = WORD_FIRST_BYTES;
-	for (size_t i = 0; i < n;) {
-		size_t take = n - i < room ? n - i : room;
-		if (i + take < n) {
-			/* back off to the lead byte of a character; invalid UTF-8 (no lead byte near) is cut
-			 * anywhere */
-			size_t k = take;
-			while (k > take - 3 && ((unsigned char)s[i + k] & 0xc0) == 0x80)
-				k--;
-			if (((unsigned char)s[i + k] & 0xc0) != 0x80)
-				take = k;
-		}
-		char word[sodium_base64_ENCODED_LEN(WORD_BYTES, sodium_base64_VARIANT_ORIGINAL)];
-		sodium_bin2base64(word, sizeof word, (const unsigned char *)s + i, take,
-				  sodium_base64_VARIANT_ORIGINAL);
-		buf_printf(b, "%s=?UTF-8?B?%s?=", i ? "\r\n " : "", word);
-		i += take;
-		room = WORD_BYTES;
-	}
-}
-
-static void add_header_text(buf *b, const char *s)
-{
-	if (header_text_plain(s))
-		buf_adds(b, s);
-	else
-		add_encoded_words(b, s, strlen(s));
-}
-
-/* From: a display name that is not ASCII is encoded; the address in <...> never is. */
-static void add_from(buf *b, const char *from)
-{
-	const char *lt = strrchr(from, '<');
-	if (header_text_plain(from) || !lt) {
-		buf_adds(b, from);
-		return;
-	}
-	const char *name = from, *end = lt;
-	while (end > name && end[-1] == ' ')
-		end--;
-	if (end - name >= 2 && name[0] == '"' && end[-1] == '"') {
-		name++;
-		end--;
-	}
-	if (end > name) {
-		add_encoded_words(b, name, (size_t)(end - name));
-		buf_addc(b, ' ');
-	}
-	buf_adds(b, lt);
-}
-
-/* RFC 5322 date in UTC, with English names whatever the locale. */
-static void add_date(buf *b, time_t t)
-{
-	static const char days[7][4] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-	static const char months[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	buf_printf(b, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday], tm.tm_mday,
-		   months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-/* Every line end (LF, CR or CRLF) becomes CRLF, and the body ends with one. Dots are left alone: libcurl
- * stuffs them for SMTP, and a file needs none. */
-static void add_body(buf *b, const char *body)
-{
-	for (const char *p = body; *p;) {
-		size_t n = strcspn(p, "\r\n");
-		buf_add(b, p, n);
-		buf_add(b, "\r\n", 2);
-		p += n;
-		if (*p == '\r' && p[1] == '\n')
-			p += 2;
-		else if (*p)
-			p++;
-	}
-}
-
-static void build_message(buf *b, const struct mailer *m, const char *to, const char *subject,
-			  const char *body)
-{
-	unsigned char id[16];
-	char id_hex[2 * sizeof id + 1];
-	randombytes_buf(id, sizeof id);
-	sodium_bin2hex(id_hex, sizeof id_hex, id, sizeof id);
-
-	buf_adds(b, "From: ");
-	add_from(b, m->cfg.mail_from);
-	buf_printf(b, "\r\nTo: %s\r\nSubject: ", to);
-	add_header_text(b, subject);
-	buf_adds(b, "\r\nDate: ");
-	add_date(b, time(NULL));
-	buf_printf(b,
-		   "\r\nMessage-ID: <%s@plenary>\r\n"
-		   "MIME-Version: 1.0\r\n"
-		   "Content-Type: text/plain; charset=utf-8\r\n"
-		   "Content-Transfer-Encoding: 8bit\r\n"
-		   "\r\n",
-		   id_hex);
-	add_body(b, body);
-}
-
-static void msg_free(struct mail_msg *msg)
-{
-	free(msg->to);
-	buf_free(&msg->text);
-	free(msg);
 }
 
 /* ---- delivery to the outbox ---- */
@@ -274,7 +149,7 @@ static int outbox_publish(struct mailer *m, const char *tmp, const char *stamp)
 	return rc;
 }
 
-static enum delivery outbox_write(struct mailer *m, const struct mail_msg *msg, char *why, size_t whylen)
+static enum delivery outbox_write(struct mailer *m, const struct outgoing *msg, char *why, size_t whylen)
 {
 	char stamp[32];
 	time_t now = time(NULL);
@@ -308,7 +183,7 @@ static enum delivery outbox_write(struct mailer *m, const struct mail_msg *msg, 
 
 static size_t smtp_read(char *dst, size_t size, size_t nmemb, void *arg)
 {
-	struct mail_msg *msg = arg;
+	struct outgoing *msg = arg;
 	size_t n = msg->text.len - msg->sent;
 	if (n > size * nmemb)
 		n = size * nmemb;
@@ -329,7 +204,7 @@ static int smtp_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_o
 	return late;
 }
 
-static enum delivery smtp_send(struct mailer *m, struct mail_msg *msg, char *why, size_t whylen)
+static enum delivery smtp_send(struct mailer *m, struct outgoing *msg, char *why, size_t whylen)
 {
 	/* one handle for the thread's life, so a burst of messages can share a connection */
 	if (!m->curl && !(m->curl = curl_easy_init())) {
@@ -337,7 +212,7 @@ static enum delivery smtp_send(struct mailer *m, struct mail_msg *msg, char *why
 		return UNREACHABLE;
 	}
 	CURL *h = m->curl;
-	struct curl_slist *rcpt = curl_slist_append(NULL, msg->to);
+	struct curl_slist *rcpt = curl_slist_append(NULL, msg->row->to);
 	if (!rcpt)
 		die("out of memory");
 	msg->sent = 0;
@@ -373,12 +248,25 @@ static enum delivery smtp_send(struct mailer *m, struct mail_msg *msg, char *why
 	curl_slist_free_all(rcpt);
 	if (rc == CURLE_OK)
 		return DELIVERED;
-	if (rc == CURLE_ABORTED_BY_CALLBACK)
+	if (rc == CURLE_ABORTED_BY_CALLBACK) {
 		snprintf(why, whylen, "cut short after stop waited %d s", MAIL_STOP_WAIT_S);
-	else
-		snprintf(why, whylen, "%s", m->curl_error[0] ? m->curl_error : curl_easy_strerror(rc));
-	if (reply >= 500 && reply < 600)
+		return CUT;
+	}
+	snprintf(why, whylen, "%s", m->curl_error[0] ? m->curl_error : curl_easy_strerror(rc));
+	char code[16];
+	snprintf(code, sizeof code, "%ld", reply);
+	if (reply > 0 && !strstr(why, code)) /* after the data libcurl says only "Weird server reply" */
+		snprintf(why + strlen(why), whylen - strlen(why), " (the server answered %ld)", reply);
+	if (reply >= 500 && reply < 600) {
+		/* libcurl names the command refused ("RCPT failed: 550"): the recipient's refusal is for
+		 * good; a refused sender (MAIL, AUTH) is the server's setup, which the operator can fix: try
+		 * again */
+		if (strstr(m->curl_error, "RCPT"))
+			return REFUSED_RCPT;
+		if (strstr(m->curl_error, "MAIL") || strstr(m->curl_error, "uth"))
+			return DEFERRED;
 		return REFUSED;
+	}
 	return reply >= 400 && reply < 500 ? DEFERRED : UNREACHABLE;
 }
 
@@ -392,95 +280,225 @@ static bool stop_begun(struct mailer *m)
 	return stopping;
 }
 
-/* Sleeps before another attempt; returns false at once when stop begins, since stop must not wait 25 s. */
-static bool retry_wait(struct mailer *m, int seconds)
+/* Waits until t (CLOCK_MONOTONIC), a wake when wakeable, or stop: false once stop began. */
+static bool wait_until(struct mailer *m, const struct timespec *t, bool wakeable)
 {
-	struct timespec until = monotonic_after_ms(seconds * 1000L);
 	pthread_mutex_lock(&m->lock);
-	while (!m->stopping && pthread_cond_timedwait(&m->wake, &m->lock, &until) != ETIMEDOUT)
+	while (!m->stopping && !(wakeable && m->kick) &&
+	       pthread_cond_timedwait(&m->wake, &m->lock, t) != ETIMEDOUT)
 		;
 	bool go_on = !m->stopping;
 	pthread_mutex_unlock(&m->lock);
 	return go_on;
 }
 
-/* Tries one message until it is sent, refused, out of attempts or cut short by stop. Returns true when an
- * attempt made after stop began found no server: then the rest of the queue is dropped too, since stop
- * must not try a dead server once per message. */
-static bool deliver(struct mailer *m, struct mail_msg *msg)
+/* mail_per_second: each message waits for its turn, one every 1/rate s. */
+static bool pace(struct mailer *m)
 {
-	char why[CURL_ERROR_SIZE + 600];
-	for (int attempt = 1;; attempt++) {
-		bool stopping = stop_begun(m);
-		why[0] = '\0';
-		enum delivery d = m->cfg.smtp_url[0] ? smtp_send(m, msg, why, sizeof why)
-						     : outbox_write(m, msg, why, sizeof why);
-		if (d == DELIVERED)
-			return false;
-		if (d == REFUSED) {
-			log_error("mail: the server refused the message to %s: %s; dropping it", msg->to,
-				  why);
-			return false;
-		}
-		if (attempt == MAIL_ATTEMPTS || stopping || stop_begun(m)) {
-			log_error("mail: could not send to %s (attempt %d): %s; dropping it", msg->to,
-				  attempt, why);
-			return stopping && d == UNREACHABLE;
-		}
-		int delay = retry_delay_s[attempt - 1];
-		log_warn("mail: could not send to %s (attempt %d): %s; trying again in %d s", msg->to,
-			 attempt, why, delay);
-		if (!retry_wait(m, delay)) {
-			log_error("mail: stopping; dropping the message to %s", msg->to);
-			return false;
-		}
+	if (m->cfg.mail_per_second <= 0)
+		return !stop_begun(m);
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (m->next_send.tv_sec < now.tv_sec ||
+	    (m->next_send.tv_sec == now.tv_sec && m->next_send.tv_nsec < now.tv_nsec))
+		m->next_send = now;
+	else if (!wait_until(m, &m->next_send, false))
+		return false;
+	long step = 1000000000L / m->cfg.mail_per_second;
+	m->next_send.tv_nsec += step;
+	while (m->next_send.tv_nsec >= 1000000000L) {
+		m->next_send.tv_sec++;
+		m->next_send.tv_nsec -= 1000000000L;
 	}
+	return true;
 }
 
-/* Called with the lock held. */
-static void drop_queue(struct mailer *m, const char *why)
+/* The List-Id of a list mail: the host of its unsubscribe URL (the site's), or NULL. */
+static const char *list_id(char *out, size_t outlen, const char *url)
 {
-	if (m->queued)
-		log_error("mail: %s; dropping %zu queued message%s", why, m->queued,
-			  m->queued == 1 ? "" : "s");
-	while (m->head) {
-		struct mail_msg *next = m->head->next;
-		msg_free(m->head);
-		m->head = next;
+	const char *h = strstr(url, "://");
+	if (!h)
+		return NULL;
+	h += 3;
+	size_t n = strcspn(h, "/:?#");
+	if (n == 0 || n >= outlen)
+		return NULL;
+	memcpy(out, h, n);
+	out[n] = '\0';
+	return out;
+}
+
+static enum delivery deliver_once(struct mailer *m, struct outgoing *msg, char *why, size_t whylen)
+{
+	const struct mail_row *r = msg->row;
+	char id[400], list[256];
+	snprintf(id, sizeof id, "<mailq-%lld.%lld@%s>", (long long)r->id, (long long)r->site_id, m->host);
+	struct mail_msg in = {
+	    .from = m->cfg.mail_from,
+	    .to = r->to,
+	    .subject = r->subject,
+	    .text = r->text,
+	    .html = r->html[0] ? r->html : NULL,
+	    .unsubscribe_url = r->unsubscribe_url[0] ? r->unsubscribe_url : NULL,
+	    .list_id = r->unsubscribe_url[0] ? list_id(list, sizeof list, r->unsubscribe_url) : NULL,
+	    .message_id = id};
+	buf_reset(&msg->text);
+	if (mail_compose(&in, m->dkim, &msg->text) != 0) {
+		snprintf(why, whylen, "the message could not be composed (see the log)");
+		return REFUSED;
 	}
-	m->tail = NULL;
-	m->queued = 0;
+	return m->cfg.smtp_url[0] ? smtp_send(m, msg, why, whylen) : outbox_write(m, msg, why, whylen);
+}
+
+/* Sends one claimed row and records what came of it, in its own short transaction. Returns its delivery. */
+static enum delivery deliver(struct mailer *m, struct outgoing *msg)
+{
+	const struct mail_row *r = msg->row;
+	char why[CURL_ERROR_SIZE + 600] = "";
+	enum delivery d = deliver_once(m, msg, why, sizeof why);
+	int rc = 0;
+	int attempt = (int)r->attempts + 1;
+	switch (d) {
+	case DELIVERED:
+		rc = store_mail_done(m->db, r->id, "sent", 0, NULL);
+		break;
+	case REFUSED_RCPT:
+		log_warn("mail: the server refused the message to %s: %s; no more mail to that address",
+			 r->to, why);
+		rc = store_mail_done(m->db, r->id, "failed", 0, why);
+		if (store_mail_suppress(m->db, r->to, "smtp", why) < 0)
+			rc = -1;
+		break;
+	case REFUSED:
+		log_warn("mail: the server refused the message to %s: %s; it failed", r->to, why);
+		rc = store_mail_done(m->db, r->id, "failed", 0, why);
+		break;
+	case CUT:
+		log_warn("mail: the message to %s was %s; it goes back to the queue", r->to, why);
+		rc = store_mail_done(m->db, r->id, "queued", time(NULL), why);
+		break;
+	case DEFERRED:
+	case UNREACHABLE:
+		if (attempt > m->nretry) {
+			log_error("mail: could not send to %s (attempt %d): %s; it failed", r->to, attempt,
+				  why);
+			rc = store_mail_done(m->db, r->id, "failed", 0, why);
+		} else {
+			int delay = m->retry[attempt - 1];
+			log_warn("mail: could not send to %s (attempt %d): %s; trying again in %d s", r->to,
+				 attempt, why, delay);
+			rc = store_mail_done(m->db, r->id, "queued", time(NULL) + delay, why);
+		}
+		break;
+	}
+	if (rc != 0)
+		log_error("mail: the outcome of message %lld could not be recorded; it will be sent again "
+			  "when its claim lapses",
+			  (long long)r->id);
+	return d;
+}
+
+static int batch_size(const struct mailer *m)
+{
+	int rate = m->cfg.mail_per_second;
+	return rate <= 0 || rate > MAIL_BATCH_MAX ? MAIL_BATCH_MAX : rate;
+}
+
+/* Takes back this node's rows still 'sending' (a batch cut short), and, with stale, any node's past the
+ * lease. */
+static void recover(struct mailer *m, bool stale, const char *when)
+{
+	int n = store_mail_recover(m->db, m->node, stale ? (int64_t)time(NULL) - MAIL_LEASE_S : 0);
+	if (n > 0)
+		log_info("mail: %d message%s left sending %s go%s back to the queue", n, n == 1 ? "" : "s",
+			 when, n == 1 ? "es" : "");
+	else if (n < 0)
+		log_error("mail: the messages left sending could not be taken back");
+}
+
+/* One look: claims a batch and sends it. Returns how many rows it claimed, or -1 on a database error. */
+static int send_batch(struct mailer *m, struct timespec *pause_until)
+{
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	struct mail_row *rows;
+	size_t n = 0;
+	if (store_mail_claim(m->db, &pool, m->node, batch_size(m), &rows, &n) != 0) {
+		h2o_mem_clear_pool(&pool);
+		return -1;
+	}
+	struct outgoing msg = {0};
+	buf_init(&msg.text, NULL);
+	bool left = false;
+	for (size_t i = 0; i < n; i++) {
+		if (!pace(m)) {
+			left = true;
+			break;
+		}
+		msg.row = &rows[i];
+		enum delivery d = deliver(m, &msg);
+		if (d == UNREACHABLE) {
+			/* no server: the rest of the queue waits, untried, for the first delay */
+			left = i + 1 < n;
+			*pause_until = monotonic_after_ms(m->retry[0] * 1000L);
+			break;
+		}
+		if (d == CUT) {
+			left = true;
+			break;
+		}
+	}
+	buf_free(&msg.text);
+	if (left)
+		recover(m, false, "untried");
+	h2o_mem_clear_pool(&pool);
+	return (int)n;
 }
 
 static void *mail_main(void *arg)
 {
 	struct mailer *m = arg;
-	pthread_mutex_lock(&m->lock);
+	recover(m, true, "by the last stop or crash");
+	time_t maintained = time(NULL), bounced = 0;
+	struct timespec pause_until = {0};
 	for (;;) {
-		while (!m->head && !m->stopping)
-			pthread_cond_wait(&m->wake, &m->lock);
-		if (m->head && m->stopping && monotonic_passed(&m->stop_deadline))
-			drop_queue(m, "stopping took longer than 10 s");
-		if (!m->head)
-			break;
-		struct mail_msg *msg = m->head;
-		m->head = msg->next;
-		if (!m->head)
-			m->tail = NULL;
-		m->queued--;
-		m->busy = true;
-		pthread_mutex_unlock(&m->lock);
-
-		bool server_down = deliver(m, msg);
-		msg_free(msg);
-
 		pthread_mutex_lock(&m->lock);
-		m->busy = false;
-		if (server_down)
-			drop_queue(m, "stopping while mail cannot be sent");
-		if (!m->head)
+		bool stopping = m->stopping;
+		unsigned long look = ++m->looks;
+		m->kick = false;
+		pthread_mutex_unlock(&m->lock);
+		if (stopping)
+			break;
+		if (time(NULL) - maintained >= MAIL_MAINTAIN_S) {
+			maintained = time(NULL);
+			recover(m, true, "by a node past its lease");
+			if (store_mail_prune(m->db,
+					     (int64_t)time(NULL) - (int64_t)m->cfg.mail_keep_days * 86400,
+					     MAIL_PRUNE_MAX) < 0)
+				log_error("mail: old messages could not be pruned");
+		}
+		if (m->cfg.bounce_maildir[0] && time(NULL) - bounced >= m->cfg.bounce_every) {
+			bounced = time(NULL);
+			bounces_scan(m->db, m->cfg.bounce_maildir);
+		}
+		int n = monotonic_passed(&pause_until) ? send_batch(m, &pause_until) : 0;
+		if (n > 0)
+			continue;
+		pthread_mutex_lock(&m->lock);
+		if (n == 0) {
+			m->idle_look = look;
 			pthread_cond_broadcast(&m->idle);
+		}
+		pthread_mutex_unlock(&m->lock);
+		struct timespec until = monotonic_after_ms(MAIL_POLL_MS);
+		if (m->cfg.bounce_maildir[0] && m->cfg.bounce_every * 1000L < MAIL_POLL_MS)
+			until = monotonic_after_ms(m->cfg.bounce_every * 1000L);
+		if (!monotonic_passed(&pause_until))
+			until = pause_until;
+		wait_until(m, &until, monotonic_passed(&pause_until));
 	}
+	recover(m, false, "at stop");
+	pthread_mutex_lock(&m->lock);
 	pthread_cond_broadcast(&m->idle);
 	pthread_mutex_unlock(&m->lock);
 	return NULL;
@@ -522,7 +540,48 @@ static int mailer_init_sync(struct mailer *m)
 	return rc;
 }
 
-struct mailer *mailer_start(const struct config *c)
+/* mail_retry's delays (config.c checked them). */
+static void parse_retry(struct mailer *m, const char *v)
+{
+	for (const char *p = v; *p && m->nretry < MAIL_RETRY_MAX;) {
+		char *end;
+		long d = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		m->retry[m->nretry++] = d < 1 ? 1 : (int)d;
+		p = *end == ',' ? end + 1 : end;
+	}
+	if (!m->nretry)
+		m->retry[m->nretry++] = 60;
+}
+
+static void identify(struct mailer *m)
+{
+	const char *at = strrchr(m->envelope_from, '@');
+	snprintf(m->host, sizeof m->host, "%s", at && at[1] ? at + 1 : "plenary");
+	char name[256] = "";
+	if (gethostname(name, sizeof name - 1) != 0)
+		snprintf(name, sizeof name, "node");
+	snprintf(m->node, sizeof m->node, "%s/%s", name, m->cfg.listen);
+}
+
+static void mailer_free(struct mailer *m)
+{
+	if (m->curl)
+		curl_easy_cleanup(m->curl);
+	if (m->db)
+		store_close(m->db);
+	if (m->put_db)
+		store_close(m->put_db);
+	pthread_cond_destroy(&m->idle);
+	pthread_cond_destroy(&m->wake);
+	pthread_mutex_destroy(&m->lock);
+	pthread_mutex_destroy(&m->put_lock);
+	sodium_memzero(m->cfg.smtp_password, sizeof m->cfg.smtp_password);
+	free(m);
+}
+
+struct mailer *mailer_start(const struct config *c, const struct dkim_signer *dkim)
 {
 	pthread_once(&global_once, mail_global_init);
 	if (!global_ok) {
@@ -543,9 +602,19 @@ struct mailer *mailer_start(const struct config *c)
 	if (!m)
 		die("out of memory");
 	m->cfg = *c;
+	m->dkim = dkim;
 	envelope_from(m->envelope_from, sizeof m->envelope_from, c->mail_from);
-	if (mailer_init_sync(m) < 0)
+	identify(m);
+	parse_retry(m, c->mail_retry);
+	if (mailer_init_sync(m) < 0 || pthread_mutex_init(&m->put_lock, NULL) != 0)
 		die("mail: cannot make a mutex or condition variable");
+	char err[512];
+	if (!(m->db = store_open(c->database, err, sizeof err)) ||
+	    !(m->put_db = store_open(c->database, err, sizeof err))) {
+		log_error("mail: %s", err);
+		mailer_free(m);
+		return NULL;
+	}
 
 	/* the thread starts with every signal blocked, so signals go to the threads that expect them */
 	sigset_t all, old;
@@ -555,10 +624,7 @@ struct mailer *mailer_start(const struct config *c)
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
 		log_error("mail: cannot start the mail thread: %s", strerror(rc));
-		pthread_cond_destroy(&m->idle);
-		pthread_cond_destroy(&m->wake);
-		pthread_mutex_destroy(&m->lock);
-		free(m);
+		mailer_free(m);
 		return NULL;
 	}
 	if (c->smtp_url[0])
@@ -568,33 +634,38 @@ struct mailer *mailer_start(const struct config *c)
 	return m;
 }
 
+void mailer_wake(struct mailer *m)
+{
+	if (!m)
+		return;
+	pthread_mutex_lock(&m->lock);
+	m->kick = true;
+	pthread_cond_signal(&m->wake);
+	pthread_mutex_unlock(&m->lock);
+}
+
 int mailer_send(struct mailer *m, const char *to, const char *subject, const char *body)
 {
-	if (!m || !to || !subject || !body || !address_ok(to) || strpbrk(subject, "\r\n"))
+	if (!m || !to || !subject || !body)
 		return -1;
-	struct mail_msg *msg = calloc(1, sizeof *msg);
-	if (!msg || !(msg->to = strdup(to)))
-		die("out of memory");
-	buf_init(&msg->text, NULL);
-	build_message(&msg->text, m, to, subject, body);
-
-	pthread_mutex_lock(&m->lock);
-	bool ok = !m->stopping && m->queued < MAIL_QUEUE_MAX;
-	if (ok) {
-		if (m->tail)
-			m->tail->next = msg;
-		else
-			m->head = msg;
-		m->tail = msg;
-		m->queued++;
-		pthread_cond_signal(&m->wake);
-	}
-	pthread_mutex_unlock(&m->lock);
-	if (!ok) {
-		log_warn("mail: the queue is full or stopping; not sending to %s", to);
-		msg_free(msg);
-	}
-	return ok ? 0 : -1;
+	/* every line end (CRLF, or a CR alone) as LF, which the composer writes as CRLF */
+	buf text;
+	buf_init(&text, NULL);
+	for (const char *p = body; *p; p++)
+		if (*p != '\r')
+			buf_addc(&text, *p);
+		else if (p[1] != '\n')
+			buf_addc(&text, '\n');
+	struct mail_item item = {.kind = "account", .to = to, .subject = subject, .text = buf_cstr(&text)};
+	pthread_mutex_lock(&m->put_lock);
+	int rc = store_mail_put(m->put_db, &item);
+	pthread_mutex_unlock(&m->put_lock);
+	buf_free(&text);
+	if (rc == 0)
+		log_info("mail: not sending to a suppressed address");
+	else if (rc == 1)
+		mailer_wake(m);
+	return rc < 0 ? -1 : 0;
 }
 
 int mailer_flush(struct mailer *m, int timeout_ms)
@@ -603,9 +674,13 @@ int mailer_flush(struct mailer *m, int timeout_ms)
 		return -1;
 	struct timespec until = monotonic_after_ms(timeout_ms > 0 ? timeout_ms : 0);
 	pthread_mutex_lock(&m->lock);
-	while ((m->head || m->busy) && pthread_cond_timedwait(&m->idle, &m->lock, &until) != ETIMEDOUT)
+	unsigned long want = m->looks + 1; /* a look that begins after this call */
+	m->kick = true;
+	pthread_cond_signal(&m->wake);
+	while (m->idle_look < want && !m->stopping &&
+	       pthread_cond_timedwait(&m->idle, &m->lock, &until) != ETIMEDOUT)
 		;
-	bool idle = !m->head && !m->busy;
+	bool idle = m->idle_look >= want;
 	pthread_mutex_unlock(&m->lock);
 	return idle ? 0 : -1;
 }
@@ -620,12 +695,5 @@ void mailer_stop(struct mailer *m)
 	pthread_cond_broadcast(&m->wake);
 	pthread_mutex_unlock(&m->lock);
 	pthread_join(m->thread, NULL);
-
-	if (m->curl)
-		curl_easy_cleanup(m->curl);
-	pthread_cond_destroy(&m->idle);
-	pthread_cond_destroy(&m->wake);
-	pthread_mutex_destroy(&m->lock);
-	sodium_memzero(m->cfg.smtp_password, sizeof m->cfg.smtp_password);
-	free(m);
+	mailer_free(m);
 }

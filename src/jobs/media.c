@@ -67,6 +67,15 @@ const char *media_file_type(const char *name)
 	return NULL;
 }
 
+const char *media_video_type(const char *name)
+{
+	for (size_t i = 0; i < MEDIA_HASH_LEN; i++)
+		if (!((name[i] >= '0' && name[i] <= '9') || (name[i] >= 'a' && name[i] <= 'f')))
+			return NULL;
+	const char *ext = name + MEDIA_HASH_LEN;
+	return strcmp(ext, ".mp4") == 0 ? "video/mp4" : strcmp(ext, ".webm") == 0 ? "video/webm" : NULL;
+}
+
 void media_hash(const void *bytes, size_t n, char out[MEDIA_HASH_LEN + 1])
 {
 	unsigned char digest[crypto_hash_sha256_BYTES];
@@ -123,6 +132,11 @@ static void vips_setup(void)
 	vips_block_untrusted_set(TRUE); /* only the loaders chosen below, never e.g. SVG or PDF */
 	vips_cache_set_max(0);		/* every upload is new: nothing to gain from an operation cache */
 	vips_concurrency_set(1);	/* one thread per upload; the event loops keep the other cores */
+}
+
+void media_vips_start(void)
+{
+	pthread_once(&vips_once, vips_setup);
 }
 
 static int write_file(const char *dir, const char *name, const void *data, size_t n)
@@ -247,7 +261,7 @@ static int header_check(const char *path, const char *kind, char *err, size_t er
 int media_process(const char *path, const char *kind, const char *dir, const char *hash, int *width,
 		  int *height, char *err, size_t errlen)
 {
-	pthread_once(&vips_once, vips_setup);
+	media_vips_start();
 	if (!media_ext(kind)) {
 		snprintf(err, errlen, "Only JPEG, PNG and WebP images can be uploaded.");
 		return -1;

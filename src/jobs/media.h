@@ -17,6 +17,11 @@ const char *media_sniff(const void *bytes, size_t n);
 const char *media_ext(const char *kind);
 /** The Content-Type of a rendition's file name ("…-640.webp"), NULL unless the name is one Plenary writes. */
 const char *media_file_type(const char *name);
+/** The type of a library video's file name ("<hash>.mp4" or "<hash>.webm"), or NULL for any other name. */
+const char *media_video_type(const char *name);
+/** Starts libvips once for the whole process (every user of it calls this first: two first calls at once
+ * would race inside vips_init). */
+void media_vips_start(void);
 /** The first MEDIA_HASH_LEN hex digits of the SHA-256 of the bytes. */
 void media_hash(const void *bytes, size_t n, char out[MEDIA_HASH_LEN + 1]);
 /** media_hash of a whole file, read in small pieces from fd (from offset 0); *size is its length. 0, or -1.

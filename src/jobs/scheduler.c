@@ -1,6 +1,6 @@
 /* scheduler: publishes scheduled articles at their second and drops cached pages when it does; notices a
  * restored database; keeps the search index and vocabulary up to date in the background; removes stale
- * uploads. */
+ * uploads; queues alerts and weekly digests when they are due. */
 #include "jobs/scheduler.h"
 
 #include <pthread.h>
@@ -10,6 +10,8 @@
 #include "core/log.h"
 #include "http/changes.h"
 #include "http/worker.h"
+#include "jobs/alerts.h"
+#include "jobs/newsletter_mail.h"
 #include "jobs/uploads.h"
 
 /* It looks for work at least this often (an editor may schedule something at any time), and otherwise
@@ -18,8 +20,17 @@
 #define TICK_MS 200
 /* Search upkeep runs at most this often: after a burst of edits, once. */
 #define UPKEEP_MS 1000
+/* related lists scored per tick after an import (a few milliseconds each, with the write lock held) */
+#define RELATED_PER_TICK 40
+/* Newsletters due are looked for this often; after a failed send, again only this much later. */
+#define NEWSLETTER_MS 1000
+#define NEWSLETTER_RETRY_MS 60000
 /* Unfinished uploads older than a day are looked for this often (and when the server starts). */
 #define UPLOADS_SWEEP_MS (3600 * 1000)
+/* Alert batches and digests are looked for this often (alerts.c says when one is due). */
+#define ALERTS_MS 5000
+/* ... and after a failure (the database, a theme without the mail templates) this much later */
+#define ALERTS_RETRY_MS 60000
 
 static pthread_t thread;
 static atomic_int stopping;
@@ -65,7 +76,7 @@ static void follow_changes(struct app *app, int64_t now)
  * page; search upkeep at most every UPKEEP_MS. */
 static void upkeep(struct app *app, int64_t now)
 {
-	static int64_t epoch = -1, last_upkeep, last_sweep;
+	static int64_t epoch = -1, last_upkeep, last_sweep, last_alerts, next_newsletter;
 	follow_changes(app, now);
 	int64_t e = store_content_epoch(db);
 	if (e >= 0 && epoch >= 0 && e != epoch) {
@@ -79,6 +90,25 @@ static void upkeep(struct app *app, int64_t now)
 		if (store_search_upkeep(db) < 0)
 			log_error("scheduler: search upkeep failed");
 	}
+	/* related lists an import left to score, a few each tick: their pages (and their neighbours') change
+	 */
+	int64_t ids[RELATED_PER_TICK];
+	size_t scored = 0;
+	if (store_related_pending(db, ids, RELATED_PER_TICK, &scored) != 0)
+		log_error("scheduler: scoring related articles failed");
+	else if (scored)
+		changed_articles_and_neighbours(app, db, ids, scored);
+	if (now - last_alerts >= ALERTS_MS) {
+		last_alerts = now;
+		struct alerts_report rep;
+		if (alerts_run(app, db, store_now(), 0, &rep) != 0) {
+			log_error("scheduler: alerts or digests failed; they are tried again in a minute");
+			last_alerts = now + ALERTS_RETRY_MS - ALERTS_MS;
+		}
+	}
+	if (now >= next_newsletter) /* one transaction each: queued to every subscriber, or not at all */
+		next_newsletter = now + (newsletter_send_due(app, db, store_now()) < 0 ? NEWSLETTER_RETRY_MS
+										       : NEWSLETTER_MS);
 	if (!last_sweep || now - last_sweep >= UPLOADS_SWEEP_MS) {
 		last_sweep = now;
 		uploads_expire(db, app->cfg.media_dir, now / 1000);

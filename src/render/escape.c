@@ -63,25 +63,31 @@ static const char *html_entity(unsigned char c)
 	}
 }
 
+/* What filter_utf8 does besides dropping controls and mending UTF-8. */
+enum filter_mode { FILTER_RAW, FILTER_HTML, FILTER_TEXT, FILTER_LINE };
+
 /* What replaces byte s[i] (setting *skip to the bytes consumed), or NULL when it is copied as is. */
-static const char *filtered_byte(const unsigned char *s, size_t n, size_t i, int entities, size_t *skip)
+static const char *filtered_byte(const unsigned char *s, size_t n, size_t i, enum filter_mode mode,
+				 size_t *skip)
 {
 	unsigned char c = s[i];
 	*skip = 1;
 	if (c >= 0x80)
 		return utf8_decode(s + i, n - i, skip) < 0 ? replacement_char : NULL;
-	if (is_dropped_control(c))
+	if (is_dropped_control(c) || (c == '\r' && mode >= FILTER_TEXT))
 		return "";
-	return entities ? html_entity(c) : NULL;
+	if ((c == '\n' || c == '\t') && mode == FILTER_LINE)
+		return " ";
+	return mode == FILTER_HTML ? html_entity(c) : NULL;
 }
 
-/* The shared loop of esc_html and strip_controls: copies runs of clean bytes in one go. */
-static void filter_utf8(buf *out, const char *str, size_t n, int entities)
+/* The shared loop of esc_html, strip_controls and esc_text: copies runs of clean bytes in one go. */
+static void filter_utf8(buf *out, const char *str, size_t n, enum filter_mode mode)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, start = 0, skip;
 	while (i < n) {
-		const char *rep = filtered_byte(s, n, i, entities, &skip);
+		const char *rep = filtered_byte(s, n, i, mode, &skip);
 		if (!rep) {
 			i += skip;
 			continue;
@@ -96,12 +102,17 @@ static void filter_utf8(buf *out, const char *str, size_t n, int entities)
 
 void esc_html(buf *out, const char *s, size_t n)
 {
-	filter_utf8(out, s, n, 1);
+	filter_utf8(out, s, n, FILTER_HTML);
 }
 
 void strip_controls(buf *out, const char *s, size_t n)
 {
-	filter_utf8(out, s, n, 0);
+	filter_utf8(out, s, n, FILTER_RAW);
+}
+
+void esc_text(buf *out, const char *s, size_t n, int one_line)
+{
+	filter_utf8(out, s, n, one_line ? FILTER_LINE : FILTER_TEXT);
 }
 
 static int scheme_allowed(const char *scheme, size_t k)

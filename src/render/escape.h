@@ -34,4 +34,9 @@ void esc_json_string(buf *out, const char *s, size_t n);
  * invalid UTF-8 with U+FFFD (so raw output never carries a slot marker byte). */
 void strip_controls(buf *out, const char *s, size_t n);
 
+/** Plain text (a .txt template's variables): copied as is, without entities, dropping every C0
+ * control character but \t and \n (so \r too), and DEL, and replacing invalid UTF-8 with U+FFFD.
+ * With one_line, \t and \n become spaces as well (a mail's Subject line). */
+void esc_text(buf *out, const char *s, size_t n, int one_line);
+
 #endif

@@ -11,37 +11,40 @@ static void collect(const MD_CHAR *s, MD_SIZE n, void *userdata)
 	buf_add(userdata, s, n);
 }
 
-/* If s (n bytes) starts a URL attribute md4c writes, returns the length of ` href="` or ` src="`. */
-static size_t url_attr_at(const char *s, size_t n)
+/* 1 when the attribute value that opens at html[q] (its quote) is an href or a src. */
+static int url_value_at(const char *html, size_t q)
 {
-	static const char *const prefixes[] = {" href=\"", " src=\""};
-	for (size_t i = 0; i < 2; i++) {
-		size_t len = strlen(prefixes[i]);
-		if (n >= len && memcmp(s, prefixes[i], len) == 0)
-			return len;
-	}
-	return 0;
+	return (q >= 6 && memcmp(html + q - 6, " href=", 6) == 0) ||
+	       (q >= 5 && memcmp(html + q - 5, " src=", 5) == 0);
 }
 
-/* md4c's output is well-formed and escapes '"' in text, so ` href="` only occurs inside tags. */
+/* Every tag md4c wrote is read from its "<" to the ">" that ends it outside quotes, and each of its values
+ * is skipped whole (md4c writes a value's quotes as &quot;), so text that only looks like an attribute (an
+ * image's alt ending in ` href=`) is never taken for one: each href and src value is checked, and only
+ * those. Text outside tags has every "<" escaped, so a "<" starts a tag. */
 static void filter_urls(buf *out, const char *html, size_t n)
 {
 	size_t start = 0, i = 0;
 	while (i < n) {
-		size_t pre = html[i] == ' ' ? url_attr_at(html + i, n - i) : 0;
-		if (!pre) {
+		if (html[i] != '<') {
 			i++;
 			continue;
 		}
-		size_t v = i + pre;
-		const char *q = memchr(html + v, '"', n - v);
-		size_t end = q ? (size_t)(q - html) : n;
-		strip_controls(out, html + start, v - start);
-		if (esc_url_is_safe(html + v, end - v))
-			strip_controls(out, html + v, end - v);
-		else
-			buf_addc(out, '#');
-		start = i = end;
+		for (i++; i < n && html[i] != '>'; i++) {
+			if (html[i] != '"')
+				continue;
+			const char *close = memchr(html + i + 1, '"', n - i - 1);
+			size_t end = close ? (size_t)(close - html) : n;
+			if (url_value_at(html, i)) {
+				strip_controls(out, html + start, i + 1 - start);
+				if (esc_url_is_safe(html + i + 1, end - i - 1))
+					strip_controls(out, html + i + 1, end - i - 1);
+				else
+					buf_addc(out, '#');
+				start = end;
+			}
+			i = end;
+		}
 	}
 	strip_controls(out, html + start, n - start);
 }

@@ -30,6 +30,13 @@ static void set_error(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A template whose name ends in ".txt" is plain text. */
+static int is_text_name(const char *name)
+{
+	size_t len = strlen(name);
+	return len > 4 && strcmp(name + len - 4, ".txt") == 0;
+}
+
 static char *xstrdup(const char *s)
 {
 	char *p = strdup(s);
@@ -55,6 +62,7 @@ static void set_add(tmpl_set *set, const char *name, const char *file, char *src
 	t->file = xstrdup(file);
 	t->src = src;
 	t->src_len = len;
+	t->text = is_text_name(name);
 }
 
 static int by_name(const void *a, const void *b)
@@ -92,6 +100,12 @@ static int link_partials(tmpl_set *set, struct tmpl *t, char *err, size_t errlen
 		if (!target) {
 			set_error(err, errlen, "%s:%u: unknown partial \"%.*s\"", t->file, op->line,
 				  (int)op->len, op->text);
+			return -1;
+		}
+		if (target->text != t->text) {
+			set_error(err, errlen, "%s:%u: partial \"%.*s\" is %s, this template is %s", t->file,
+				  op->line, (int)op->len, op->text, target->text ? "plain text" : "HTML",
+				  t->text ? "plain text" : "HTML");
 			return -1;
 		}
 		op->target = (size_t)(target - set->t);
@@ -140,7 +154,7 @@ tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, 
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(texts[i]);
 		buf_reset(&file);
-		buf_printf(&file, "%s.html", names[i]);
+		buf_printf(&file, "%s%s", names[i], is_text_name(names[i]) ? "" : ".html");
 		set_add(set, names[i], buf_cstr(&file), mem_strndup(NULL, texts[i], len), len);
 	}
 	buf_free(&file);
@@ -171,9 +185,14 @@ static char *read_whole_file(const char *path, size_t *len)
 	return b.p ? b.p : mem_strndup(NULL, "", 0);
 }
 
-static int ends_with_html(const char *name, size_t *stem)
+/* A template file: "x.html" is named "x", "x.txt" keeps its extension ("x.txt"). */
+static int template_file(const char *name, size_t *stem)
 {
 	size_t len = strlen(name);
+	if (is_text_name(name)) {
+		*stem = len;
+		return 1;
+	}
 	if (len <= 5 || strcmp(name + len - 5, ".html") != 0)
 		return 0;
 	*stem = len - 5;
@@ -192,7 +211,7 @@ static int add_file(tmpl_set *set, const char *path, const char *name, char *err
 	return 0;
 }
 
-/* Adds the *.html files of dir/sub (sub "" for dir itself); descends one level from the top. */
+/* Adds the *.html and *.txt files of dir/sub (sub "" for dir itself); descends one level from the top. */
 static int scan_dir(tmpl_set *set, const char *dir, const char *sub, char *err, size_t errlen)
 {
 	buf path, name;
@@ -217,7 +236,7 @@ static int scan_dir(tmpl_set *set, const char *dir, const char *sub, char *err, 
 			continue;
 		if (S_ISDIR(st.st_mode) && !*sub) {
 			rc = scan_dir(set, dir, de->d_name, err, errlen);
-		} else if (S_ISREG(st.st_mode) && ends_with_html(de->d_name, &stem)) {
+		} else if (S_ISREG(st.st_mode) && template_file(de->d_name, &stem)) {
 			buf_reset(&name);
 			buf_printf(&name, "%s%s%.*s", sub, *sub ? "/" : "", (int)stem, de->d_name);
 			rc = add_file(set, buf_cstr(&path), buf_cstr(&name), err, errlen);
@@ -272,6 +291,7 @@ struct render {
 	buf *out;
 	int depth;	 /* partials entered */
 	size_t partials; /* partials rendered so far */
+	int first_line;	 /* no newline written yet: a .txt's variables stay on one line */
 };
 
 static size_t segment(const char *name, size_t len)
@@ -386,6 +406,28 @@ static void render_var(buf *out, const view_value *val, enum htmlctx_out ctx)
 	}
 }
 
+/* A variable in a .txt template: verbatim but for control characters. */
+static void render_text_var(struct render *r, const view_value *val)
+{
+	if (!val)
+		return;
+	switch (val->kind) {
+	case VIEW_STR:
+	case VIEW_HTML:
+		esc_text(r->out, val->u.str.p, val->u.str.len, r->first_line);
+		break;
+	case VIEW_INT:
+		buf_printf(r->out, "%lld", val->u.num);
+		break;
+	case VIEW_BOOL:
+		if (val->u.num)
+			buf_adds(r->out, "true");
+		break;
+	default:
+		break; /* slots, objects and lists have no text */
+	}
+}
+
 static void render_ops(struct render *r, const struct tmpl *t, size_t from, size_t to,
 		       const struct frame *ctx);
 
@@ -429,13 +471,20 @@ static void render_ops(struct render *r, const struct tmpl *t, size_t from, size
 		switch (op->kind) {
 		case OP_TEXT:
 			buf_add(r->out, op->text, op->len);
+			if (r->first_line && memchr(op->text, '\n', op->len))
+				r->first_line = 0;
 			break;
 		case OP_VAR:
-			render_var(r->out, lookup(ctx, op->text, op->len), op->out);
+			if (t->text)
+				render_text_var(r, lookup(ctx, op->text, op->len));
+			else
+				render_var(r->out, lookup(ctx, op->text, op->len), op->out);
 			break;
 		case OP_RAW:
 			val = lookup(ctx, op->text, op->len);
-			if (val && val->kind == VIEW_HTML)
+			if (t->text)
+				render_text_var(r, val);
+			else if (val && val->kind == VIEW_HTML)
 				strip_controls(r->out, val->u.str.p, val->u.str.len);
 			break;
 		case OP_SECTION:
@@ -457,7 +506,7 @@ int tmpl_render(const tmpl_set *set, const char *name, const view *v, buf *out)
 	const struct tmpl *t = find(set, name, strlen(name));
 	if (!t)
 		return -1;
-	struct render r = {set, out, 0, 0};
+	struct render r = {set, out, 0, 0, 1};
 	struct frame top = {v, NULL};
 	render_ops(&r, t, 0, t->nops, v ? &top : NULL);
 	return 0;

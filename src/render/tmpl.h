@@ -29,14 +29,23 @@
  * end in HTML text). A raw variable outputs only view_html values (minus control characters), never
  * anything else. Integers render as digits and flags as "true"/"" anywhere; slots render their
  * marker in text and ordinary attributes and nothing in URL or JSON contexts. A section must leave the
- * HTML context as it found it, so running it zero, one or many times cannot change later escaping. */
+ * HTML context as it found it, so running it zero, one or many times cannot change later escaping.
+ *
+ * Plain-text templates (mails): a file "x.txt" is the template named "x.txt" (the extension is kept,
+ * so "mail/alert.txt" and the HTML "mail/alert" from alert.html are two templates). In a .txt there
+ * is no HTML context: every variable, plain or raw, renders verbatim through esc_text (no entities;
+ * control characters other than \n and \t dropped, invalid UTF-8 mended), and until the output's
+ * first newline also with \n and \t turned into spaces, so a value can never add lines to a mail's
+ * "Subject:" line. Sections, comments and standalone lines work as in HTML. A .txt may only include
+ * .txt partials and an HTML template only HTML partials (a load error otherwise). */
 typedef struct tmpl_set tmpl_set;
 
-/** Loads every *.html file in dir, and in its direct subfolders (named "sub/name"); a template's name
- * is its path without ".html". Returns NULL on error with "file:line: message" in err. */
+/** Loads every *.html and *.txt file in dir, and in its direct subfolders (named "sub/name"); a
+ * template's name is its path without ".html" (a .txt keeps ".txt"). Returns NULL on error with
+ * "file:line: message" in err. */
 tmpl_set *tmpl_load_dir(const char *dir, char *err, size_t errlen);
-/** The same from memory (for tests): template names[i] has the text texts[i]; errors name the file
- * "names[i].html". */
+/** The same from memory (for tests): template names[i] has the text texts[i]; a name ending in ".txt"
+ * is plain text; errors name the file "names[i].html" (or "names[i]" for a .txt). */
 tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, size_t n, char *err,
 			    size_t errlen);
 /** Returns 1 when the set has a template with this name. */

@@ -21,10 +21,11 @@ struct tmpl_op {
 };
 
 struct tmpl {
-	char *name; /* "article", "sub/name" */
+	char *name; /* "article", "sub/name", "mail/alert.txt" */
 	char *file; /* for messages */
 	char *src;  /* the text, kept: ops point into it */
 	size_t src_len;
+	int text; /* a .txt template: no HTML context, variables verbatim (esc_text) */
 	struct tmpl_op *ops;
 	size_t nops, cap;
 };

@@ -198,13 +198,19 @@ static int literal(struct parser *p, size_t from, size_t to)
 		return 0;
 	size_t at;
 	emit(p, OP_TEXT, p->src + from, to - from, 0);
+	if (p->t->text)
+		return 0;
 	const char *msg = htmlctx_feed(&p->html, p->src + from, to - from, &at);
 	return msg ? fail(p, line_at(p, from + at), "%s", msg) : 0;
 }
 
 static int variable(struct parser *p, const struct tag *tg)
 {
-	enum htmlctx_out out;
+	enum htmlctx_out out = HTMLCTX_TEXT;
+	if (p->t->text) {
+		emit(p, OP_VAR, tg->name, tg->len, tg->line)->out = out;
+		return 0;
+	}
 	const char *msg = htmlctx_var(&p->html, &out);
 	if (msg)
 		return fail(p, tg->line, "{{%.*s}}: %s", (int)tg->len, tg->name, msg);

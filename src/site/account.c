@@ -14,6 +14,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/subscriptions.h"
 
 /* ---- sign in and out ---- */
 
@@ -102,7 +103,6 @@ static void account_show(struct request *r, int status, const char *section, con
 		 bad && strcmp(section, "profile") == 0 ? form_get(f, "specialty") : u->specialty);
 	view_str(a, "country", bad && strcmp(section, "profile") == 0 ? form_get(f, "country") : u->country);
 	view_bool(a, "hcp", u->hcp_declared);
-	view_bool(a, "alerts", u->alerts);
 	view_professions(a, u->profession);
 	view_str(a, "hcp_status", u->hcp_status);
 	view_bool(a, "hcp_verified", strcmp(u->hcp_status, "verified") == 0);
@@ -116,6 +116,7 @@ static void account_show(struct request *r, int status, const char *section, con
 	    "all content, including content for verified healthcare professionals"};
 	view_str(a, "level", level_names[r->level]);
 	view_date(a, "since", "since_iso", u->created_at);
+	subscriptions_account_view(r, a);
 	static const char *const notices[][2] = {
 	    {"verified", "Your email address is confirmed."},
 	    {"saved", "Your profile is saved."},
@@ -123,6 +124,7 @@ static void account_show(struct request *r, int status, const char *section, con
 	    {"email_sent", "We sent a link to your new address. Your address changes when you open it."},
 	    {"requested", "Your request is sent. An editor will review it, usually within two working days."},
 	    {"resent", "We sent a new confirmation link to your address."},
+	    {"subscribed", "Your subscriptions are saved."},
 	};
 	for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++)
 		if (req_query(r, notices[i][0]))
@@ -156,7 +158,7 @@ void account_profile(struct request *r)
 	u.specialty = form_get(&f, "specialty");
 	u.country = form_get(&f, "country");
 	u.hcp_declared = form_get(&f, "hcp") != NULL;
-	u.alerts = form_get(&f, "alerts") != NULL;
+	/* alerts (the sign-up's "email me" box) stays: the subscriptions panel is where mail is chosen now */
 	if (!u.name || !u.name[0] || text_chars(u.name) > 100 || !text_clean(u.name, 0))
 		errors[0] = "Enter your name (at most 100 characters).";
 	if (!profession_ok(u.profession))

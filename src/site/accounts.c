@@ -13,6 +13,7 @@
 #include "http/response.h"
 #include "jobs/mail.h"
 #include "render/escape.h"
+#include "render/mail_render.h"
 #include "site/layout.h"
 
 /* ---- re-checking the password of the signed-in account ---- */
@@ -81,72 +82,83 @@ void limit_page(struct request *r, int wait, const char *title, const char *what
 	message_page(r, 429, title, mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
 }
 
-int mail_notice(struct request *r, const char *to, const char *subject, const char *body)
+struct mail_out mail_out_of(struct request *r)
 {
-	if (mailer_send(r->app->mailer, to, subject, body) != 0) {
-		log_error("mail: a message could not be queued (bad address or full queue)");
+	struct mail_out o = {.db = r->w->db, .mailer = r->app->mailer, .tmpl = r->app->tmpl, .pool = r->pool};
+	o.site_id = r->site->id;
+	o.site_name = r->site->name;
+	o.site_url = req_site_url(r, r->site);
+	return o;
+}
+
+view *mail_view(const struct mail_out *o)
+{
+	view *v = view_new(o->pool);
+	view_str(v, "site_name", o->site_name);
+	view_str(v, "site_url", o->site_url);
+	return v;
+}
+
+int mail_themed(const struct mail_out *o, const char *kind, const char *to, const char *name, const view *v,
+		const char *unsubscribe_url)
+{
+	const char *subject, *text, *html;
+	if (mail_render(o->tmpl, name, v, o->pool, &subject, &text, &html) != 0)
+		return -1;
+	struct mail_item item = {.site_id = o->site_id,
+				 .kind = kind,
+				 .to = to,
+				 .subject = subject,
+				 .text = text,
+				 .html = html,
+				 .unsubscribe_url = unsubscribe_url};
+	int rc = store_mail_put(o->db, &item);
+	if (rc < 0) {
+		log_error("mail: a message could not be queued (bad address or database error)");
 		return -1;
 	}
+	if (rc == 0)
+		log_info("mail: not sending to a suppressed address");
+	else
+		mailer_wake(o->mailer);
 	return 0;
 }
 
-int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
-		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
+int mail_link_from(const struct mail_out *o, int64_t user_id, const char *to, const char *purpose,
 		   const char *new_email, const char *next, int hours)
 {
-	const char *token = token_new(pool);
-	if (store_token_create(db, token_hash(pool, token), user_id, purpose, new_email,
+	const char *token = token_new(o->pool);
+	if (store_token_create(o->db, token_hash(o->pool, token), user_id, purpose, new_email,
 			       store_now() + (int64_t)hours * 3600) != 0)
 		return -1;
 	int verify = strcmp(purpose, "verify") == 0;
-	buf body;
-	buf_init(&body, pool);
-	buf then; /* where the reader goes once confirmed: kept in the link, so no table needs it */
-	buf_init(&then, pool);
+	buf link;
+	buf_init(&link, o->pool);
+	buf_printf(&link, "%s%s?token=%s", o->site_url, verify ? "verify" : "reset/confirm", token);
 	if (verify && next && safe_return(next, NULL)) {
-		buf_adds(&then, "&next=");
-		esc_url_component(&then, next, strlen(next), 0);
+		/* where the reader goes once confirmed: kept in the link, so no table needs it */
+		buf_adds(&link, "&next=");
+		esc_url_component(&link, next, strlen(next), 0);
 	}
-	if (verify)
-		buf_printf(
-		    &body,
-		    "Hello,\n\nPlease confirm that %s is your email address for %s by opening this link:\n\n"
-		    "%sverify?token=%s%s\n\nThe link works once and for %d hours. If you did not ask for "
-		    "this, "
-		    "you "
-		    "can ignore this message: nothing changes without the link.\n\n— %s\n",
-		    new_email && new_email[0] ? new_email : to, site_name, site_url, token, buf_cstr(&then),
-		    hours, site_name);
-	else
-		buf_printf(
-		    &body,
-		    "Hello,\n\nSomeone (we hope you) asked to reset the password of your %s account. Choose "
-		    "a new "
-		    "password here:\n\n%sreset/confirm?token=%s\n\nThe link works once and for %d hour%s. If "
-		    "you "
-		    "did not ask for this, ignore this message: your password stays as it is.\n\n— %s\n",
-		    site_name, site_url, token, hours, hours == 1 ? "" : "s", site_name);
-	char subject[200];
-	snprintf(subject, sizeof subject,
-		 verify ? "Confirm your email address for %s" : "Reset your %s password", site_name);
-	if (mailer_send(mailer, to, subject, buf_cstr(&body)) != 0) {
-		log_error("mail: a message could not be queued (bad address or full queue)");
-		return -1;
-	}
-	return 0;
+	view *v = mail_view(o);
+	view_str(v, "link", buf_cstr(&link));
+	view_str(v, "address", new_email && new_email[0] ? new_email : to);
+	view_int(v, "hours", hours);
+	view_bool(v, "one_hour", hours == 1);
+	return mail_themed(o, "account", to, verify ? "mail/verify" : "mail/reset", v, NULL);
 }
 
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
 	      int hours)
 {
-	return mail_link_from(r->w->db, r->pool, r->app->mailer, r->site->name, req_site_url(r, r->site),
-			      user_id, to, purpose, new_email, NULL, hours);
+	struct mail_out o = mail_out_of(r);
+	return mail_link_from(&o, user_id, to, purpose, new_email, NULL, hours);
 }
 
 int mail_link_next(struct request *r, int64_t user_id, const char *to, const char *next, int hours)
 {
-	return mail_link_from(r->w->db, r->pool, r->app->mailer, r->site->name, req_site_url(r, r->site),
-			      user_id, to, "verify", "", next, hours);
+	struct mail_out o = mail_out_of(r);
+	return mail_link_from(&o, user_id, to, "verify", "", next, hours);
 }
 
 /* ---- pages and forms ---- */

@@ -7,6 +7,7 @@
 #include "auth/signin.h"
 #include "http/request.h"
 #include "jobs/mail.h"
+#include "render/tmpl.h"
 #include "render/view.h"
 
 /** Checks the signed-in account's password again (changing it, turning off two-factor sign-in, deleting the
@@ -20,6 +21,27 @@ void recheck_password(struct request *r, const char *password, after_hash done, 
 int mail_allowance(struct request *r, const char *to);
 /** A 429 page (with Retry-After) titled title, saying what (a sentence) and when to try again. */
 void limit_page(struct request *r, int wait, const char *title, const char *what);
+/** Where and how a producer's mail goes: the database (the mail queue), the transport, the theme's
+ * templates, the pool everything is rendered in, and the site the mail speaks for. */
+struct mail_out {
+	store *db;
+	struct mailer *mailer;
+	const tmpl_set *tmpl;
+	h2o_mem_pool_t *pool;
+	int64_t site_id;
+	const char *site_name, *site_url; /* site_url ends in '/' */
+};
+/** The mail_out of this request's site. */
+struct mail_out mail_out_of(struct request *r);
+/** A new view for a mail template, holding site_name and site_url. */
+view *mail_view(const struct mail_out *o);
+/** Renders the theme's mail name ("mail/verify": mail/verify.txt and the optional mail/verify.html, see
+ * mail_render) with v and queues it (store_mail_put: text, HTML, kind "account" or "confirm", the List-
+ * Unsubscribe URL or NULL) to `to`, then wakes the sender. 0 (also when the address is suppressed: nothing
+ * is queued, as for any other address), or -1 (logged) when the template is missing or broken or the
+ * message could not be queued. */
+int mail_themed(const struct mail_out *o, const char *kind, const char *to, const char *name, const view *v,
+		const char *unsubscribe_url);
 /** Mails a one-time link (purpose "verify" or "reset") to `to`; for a change of address, new_email is the
  * address the link confirms. The link is valid for hours. */
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,
@@ -27,12 +49,9 @@ int mail_link(struct request *r, int64_t user_id, const char *to, const char *pu
 /** mail_link for a new account's confirmation whose link carries next (a same-site path, or NULL), where
  * the reader is taken once the address is confirmed. */
 int mail_link_next(struct request *r, int64_t user_id, const char *to, const char *next, int hours);
-/** mail_link without a request (for work done after the answer): the site's name and home URL given. */
-int mail_link_from(store *db, h2o_mem_pool_t *pool, struct mailer *mailer, const char *site_name,
-		   const char *site_url, int64_t user_id, const char *to, const char *purpose,
+/** mail_link without a request (for work done after the answer), with next as for mail_link_next. */
+int mail_link_from(const struct mail_out *o, int64_t user_id, const char *to, const char *purpose,
 		   const char *new_email, const char *next, int hours);
-/** Mails a plain notice (no link). */
-int mail_notice(struct request *r, const char *to, const char *subject, const char *body);
 
 /** A simple page: title, message, and an optional link. */
 void message_page(struct request *r, int status, const char *title, const char *message, const char *link_url,

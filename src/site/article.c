@@ -9,6 +9,7 @@
 #include "render/markdown.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/video_page.h"
 
 #define RELATED 3
 
@@ -21,23 +22,6 @@ static enum audience audience_of(const char *a)
 	       : strcmp(a, "hcp") == 0		? AUDIENCE_HCP
 	       : strcmp(a, "verified_hcp") == 0 ? AUDIENCE_VERIFIED_HCP
 						: AUDIENCE_PUBLIC;
-}
-
-/* The 11-character id of a YouTube watch or short link, or NULL. */
-static const char *youtube_id(h2o_mem_pool_t *pool, const char *url)
-{
-	const char *prefixes[] = {
-	    "https://www.youtube.com/watch?v=", "https://youtube.com/watch?v=", "https://youtu.be/"};
-	for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
-		size_t n = strlen(prefixes[i]);
-		if (strncmp(url, prefixes[i], n) != 0)
-			continue;
-		const char *id = url + n;
-		size_t len = strspn(id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
-		if (len == 11)
-			return mem_strndup(pool, id, len);
-	}
-	return NULL;
 }
 
 static void add_people(view *v, const struct article *a)
@@ -195,16 +179,7 @@ void article_show(struct request *r, struct article *a, int preview)
 		buf_init(&md, r->pool);
 		md_render(&md, a->body, strlen(a->body));
 		view_html(x, "body_html", md.p ? md.p : "", md.len);
-		const char *yt = a->video_url[0] ? youtube_id(r->pool, a->video_url) : NULL;
-		view_bool(x, "has_video", a->video_url[0] != '\0');
-		view_str(x, "video_url", a->video_url);
-		if (yt && r->consent == CONSENT_ACCEPTED) {
-			buf embed;
-			buf_init(&embed, r->pool);
-			buf_printf(&embed, "https://www.youtube-nocookie.com/embed/%s", yt);
-			view_str(x, "video_embed", buf_cstr(&embed));
-		}
-		view_bool(x, "video_needs_consent", yt && r->consent != CONSENT_ACCEPTED);
+		video_view(r, v, x, a);
 	}
 	add_people(x, a);
 	add_lists(x, a);

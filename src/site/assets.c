@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/log.h"
 #include "http/request.h"
@@ -145,16 +146,90 @@ void static_file(struct request *r)
 		   a->len);
 }
 
-/* Media library files: only names Plenary writes (hash-width.ext), always as images, cached for a year since
- * a name never changes its bytes. */
+/* A video's Range is honoured only while If-Range still names this file (RFC 9110 13.1.5): its ETag (the
+ * content hash its name holds) or its exact Last-Modified date; otherwise the whole file goes, as h2o's file
+ * handler would not check it. */
+static void check_if_range(struct request *r, const char *name, const struct stat *st)
+{
+	ssize_t at = h2o_find_header(&r->req->headers, H2O_TOKEN_IF_RANGE, -1);
+	if (at < 0)
+		return;
+	h2o_iovec_t v = r->req->headers.entries[at].value;
+	char etag[MEDIA_HASH_LEN + 3], date[H2O_TIMESTR_RFC1123_LEN + 1];
+	snprintf(etag, sizeof etag, "\"%.*s\"", MEDIA_HASH_LEN, name);
+	struct tm gmt;
+	gmtime_r(&st->st_mtime, &gmt);
+	h2o_time2str_rfc1123(date, &gmt);
+	if (h2o_memis(v.base, v.len, etag, strlen(etag)) || h2o_memis(v.base, v.len, date, strlen(date)))
+		return;
+	ssize_t range;
+	while ((range = h2o_find_header(&r->req->headers, H2O_TOKEN_RANGE, -1)) >= 0)
+		h2o_delete_header(&r->req->headers, range);
+}
+
+/* A Range of more than this many parts is ignored (the whole file goes, as RFC 9110 14.2 allows): h2o would
+ * answer each part, so "bytes=0-,0-,0-,..." in 16 KB of header would ask for the file thousands of times. */
+#define VIDEO_MAX_RANGES 4
+
+static void limit_ranges(struct request *r)
+{
+	ssize_t at = h2o_find_header(&r->req->headers, H2O_TOKEN_RANGE, -1);
+	if (at < 0)
+		return;
+	h2o_iovec_t v = r->req->headers.entries[at].value;
+	size_t parts = 1;
+	for (size_t i = 0; i < v.len; i++)
+		parts += v.base[i] == ',';
+	if (parts <= VIDEO_MAX_RANGES && h2o_find_header(&r->req->headers, H2O_TOKEN_RANGE, at) < 0)
+		return;
+	ssize_t range;
+	while ((range = h2o_find_header(&r->req->headers, H2O_TOKEN_RANGE, -1)) >= 0)
+		h2o_delete_header(&r->req->headers, range);
+}
+
+/* A library video: byte ranges through h2o's file handler, cached for a year (a name never changes its
+ * bytes), with no cookie and nothing that needs consent. */
+static void video_file(struct request *r, const struct stat *st)
+{
+	if (!r->app->media_files) {
+		resp_error(r, 404, "There is no such video.");
+		return;
+	}
+	check_if_range(r, r->params[0], st);
+	limit_ranges(r);
+	resp_security_headers(r->req);
+	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_CACHE_CONTROL, NULL,
+		       H2O_STRLIT("public, max-age=31536000, immutable"));
+	char *etag = h2o_mem_alloc_pool(r->pool, MEDIA_HASH_LEN + 3);
+	snprintf(etag, MEDIA_HASH_LEN + 3, "\"%.*s\"", MEDIA_HASH_LEN, r->params[0]);
+	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_ETAG, NULL, etag, MEDIA_HASH_LEN + 2);
+	ssize_t inm = h2o_find_header(&r->req->headers, H2O_TOKEN_IF_NONE_MATCH, -1);
+	if (inm >= 0 && h2o_memis(r->req->headers.entries[inm].value.base,
+				  r->req->headers.entries[inm].value.len, etag, MEDIA_HASH_LEN + 2)) {
+		r->req->res.status = 304;
+		r->req->res.reason = "Not Modified";
+		h2o_send_inline(r->req, NULL, 0);
+		return;
+	}
+	if (r->app->media_files->on_req(r->app->media_files, r->req) != 0)
+		resp_error(r, 404, "There is no such video.");
+}
+
+/* Media library files: only names Plenary writes (hash-width.ext for images, hash.ext for videos), cached
+ * for a year since a name never changes its bytes. */
 void media_file(struct request *r)
 {
 	const char *type = media_file_type(r->params[0]);
+	const char *video = type ? NULL : media_video_type(r->params[0]);
 	char path[1100];
 	struct stat st;
 	snprintf(path, sizeof path, "%s/%s", r->app->cfg.media_dir, r->params[0]);
-	if (!type || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		resp_error(r, 404, "There is no such image.");
+	if ((!type && !video) || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		resp_error(r, 404, video ? "There is no such video." : "There is no such image.");
+		return;
+	}
+	if (video) {
+		video_file(r, &st);
 		return;
 	}
 	resp_security_headers(r->req);

@@ -10,9 +10,12 @@
 #include "render/escape.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/video_page.h"
+#include "jobs/media.h"
 
 #define FEED_ITEMS 30
 #define SITEMAP_ARTICLES 5000 /* per file; the protocol allows 50,000 but smaller files load faster */
+#define SITEMAP_VIDEOS 50000  /* public videos of a site read for one file */
 
 /* The XML escaper is the HTML one: it writes &lt; &gt; &amp; &quot; &#39;, all valid XML. */
 static void xml_text(buf *b, const char *s)
@@ -216,7 +219,8 @@ void feed_page(struct request *r)
 /* ---- sitemaps and robots.txt ---- */
 
 /* One <url>: root, then "kind/" when kind is set, then path (a slug, or a page's path). */
-static void url_entry(buf *b, const char *root, const char *kind, const char *path, int64_t lastmod)
+/* A sitemap's <url> with its location and date, left open for what else it holds. */
+static void url_open(buf *b, const char *root, const char *kind, const char *path, int64_t lastmod)
 {
 	buf_printf(b, "<url><loc>%s%s%s", root, kind ? kind : "", kind ? "/" : "");
 	xml_text(b, path);
@@ -226,7 +230,70 @@ static void url_entry(buf *b, const char *root, const char *kind, const char *pa
 		time_rfc3339(b, lastmod);
 		buf_adds(b, "</lastmod>");
 	}
+}
+
+static void url_entry(buf *b, const char *root, const char *kind, const char *path, int64_t lastmod)
+{
+	url_open(b, root, kind, path, lastmod);
 	buf_adds(b, "</url>\n");
+}
+
+/* The video of an article among a site's public ones (ordered by article id), or NULL. */
+static const struct video_listing *video_of(const struct video_listing *vs, size_t n, int64_t article_id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (vs[mid].article_id < article_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && vs[lo].article_id == article_id ? &vs[lo] : NULL;
+}
+
+/* A <video:video> inside the article's open <url>. Search engines want a thumbnail: a video without a poster
+ * (nor YouTube's) is left out. */
+static void video_entry(struct request *r, buf *b, const char *root, const struct article *a,
+			const struct video_listing *v)
+{
+	const char *yt = v->file_hash[0] ? NULL : video_youtube_id(r->pool, v->video_url);
+	const char *vimeo = v->file_hash[0] || yt ? NULL : video_vimeo_id(r->pool, v->video_url);
+	char thumb[300] = "", path[128];
+	if (v->poster.hash[0]) {
+		int ws[MEDIA_MAX_WIDTHS];
+		size_t nw = media_widths(v->poster.width, ws);
+		media_url(v->poster.hash, v->poster.kind,
+			  ws[nw - 1] > 1280 && nw > 1 ? ws[nw - 2] : ws[nw - 1], path, sizeof path);
+		snprintf(thumb, sizeof thumb, "%s%s", root, path + 1);
+	} else if (yt)
+		snprintf(thumb, sizeof thumb, "https://i.ytimg.com/vi/%s/hqdefault.jpg", yt);
+	if (!thumb[0] || (!v->file_hash[0] && !yt && !vimeo && strncmp(v->video_url, "https://", 8) != 0))
+		return;
+	buf_adds(b, "<video:video><video:thumbnail_loc>");
+	xml_text(b, thumb);
+	buf_adds(b, "</video:thumbnail_loc><video:title>");
+	xml_text(b, a->title);
+	buf_adds(b, "</video:title><video:description>");
+	xml_text(b, a->summary[0] ? a->summary : a->title);
+	buf_adds(b, "</video:description>");
+	if (v->file_hash[0])
+		buf_printf(b, "<video:content_loc>%smedia/%s.%s</video:content_loc>", root, v->file_hash,
+			   v->container);
+	else if (yt)
+		buf_printf(
+		    b, "<video:player_loc>https://www.youtube-nocookie.com/embed/%s</video:player_loc>", yt);
+	else if (vimeo)
+		buf_printf(b, "<video:player_loc>https://player.vimeo.com/video/%s</video:player_loc>",
+			   vimeo);
+	else {
+		buf_adds(b, "<video:content_loc>");
+		xml_text(b, v->video_url);
+		buf_adds(b, "</video:content_loc>");
+	}
+	if (v->duration_ms >= 1000)
+		buf_printf(b, "<video:duration>%lld</video:duration>", (long long)(v->duration_ms / 1000));
+	buf_adds(b, "</video:video>");
 }
 
 /* /sitemap.xml: an index of this site's sitemaps: its lists and pages, then its articles in files of
@@ -330,14 +397,24 @@ void sitemap_articles(struct request *r)
 		resp_error(r, 404, NULL);
 		return;
 	}
+	struct video_listing *vs = NULL;
+	size_t nv = 0;
+	if (store_public_videos(r->w->db, r->pool, r->site->id, SITEMAP_VIDEOS, &vs, &nv) != 0)
+		nv = 0; /* the pages are listed without their videos rather than not at all */
 	const char *root = req_site_url(r, r->site);
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	for (size_t i = 0; i < n; i++)
-		url_entry(&b, root, "article", as[i].slug,
-			  as[i].updated_at > as[i].published_at ? as[i].updated_at : as[i].published_at);
+		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+		     "xmlns:video=\"http://www.google.com/schemas/sitemap-video/1.1\">\n");
+	for (size_t i = 0; i < n; i++) {
+		url_open(&b, root, "article", as[i].slug,
+			 as[i].updated_at > as[i].published_at ? as[i].updated_at : as[i].published_at);
+		const struct video_listing *v = video_of(vs, nv, as[i].id);
+		if (v)
+			video_entry(r, &b, root, &as[i], v);
+		buf_adds(&b, "</url>\n");
+	}
 	buf_adds(&b, "</urlset>\n");
 	send_xml(r, "application/xml; charset=utf-8", &b);
 }

@@ -12,6 +12,14 @@ void congress_index(struct request *r);
 void congress_year(struct request *r);
 void congress_hub(struct request *r);
 void section_page(struct request *r);
+/* whatsnew.c: a section's "What's new" index, and its document per month and per congress */
+void whatsnew_index(struct request *r);
+void whatsnew_month(struct request *r);
+void whatsnew_congress(struct request *r);
+/* whatsnew_pdf.c: the same documents typeset as PDF: the newest month's, a month's, a congress's */
+void whatsnew_pdf_latest(struct request *r);
+void whatsnew_pdf_month(struct request *r);
+void whatsnew_pdf_congress(struct request *r);
 void article_page(struct request *r);
 /** Renders an article page from a loaded article; a preview is not cached and shows a preview banner. */
 struct article;
@@ -27,6 +35,17 @@ void page_by_path(struct request *r);
 void health_check(struct request *r);
 /* accounts: signup.c, account.c, verification.c */
 void signup_form(struct request *r);
+/* subscriptions.c */
+void subscribe_form(struct request *r);
+void subscribe_submit(struct request *r);
+void subscribe_sent(struct request *r);
+void subscribe_confirm(struct request *r);
+void subscribe_confirm_submit(struct request *r);
+void subscriptions_page(struct request *r);
+void subscriptions_submit(struct request *r);
+void unsubscribe_page(struct request *r);
+void unsubscribe_submit(struct request *r);
+void account_subscriptions(struct request *r);
 void signup_submit(struct request *r);
 void signup_sent(struct request *r);
 void verify_email(struct request *r);
@@ -119,6 +138,10 @@ void admin_upload_cancel(struct request *r);
 void media_file(struct request *r);
 /* back office: src/admin/users.c */
 void admin_users(struct request *r);
+/* the mail queue (src/admin/mailq.c) */
+void admin_mail(struct request *r);
+void admin_mail_suppress(struct request *r);
+void admin_mail_lift(struct request *r);
 void admin_user_role(struct request *r);
 void admin_messages(struct request *r);
 /* back office: the site's structure (src/admin/structure.c, menu.c, sites.c, on the editor of records.c) */
@@ -139,6 +162,13 @@ void admin_synonym_edit(struct request *r);
 void admin_synonym_save(struct request *r);
 void admin_synonym_delete_form(struct request *r);
 void admin_synonym_delete(struct request *r);
+/* back office: redirects from old addresses (src/admin/redirects.c) */
+void admin_redirects(struct request *r);
+void admin_redirect_new(struct request *r);
+void admin_redirect_edit(struct request *r);
+void admin_redirect_save(struct request *r);
+void admin_redirect_delete_form(struct request *r);
+void admin_redirect_delete(struct request *r);
 void admin_pages(struct request *r);
 void admin_page_new(struct request *r);
 void admin_page_edit(struct request *r);
@@ -159,8 +189,26 @@ void admin_sites(struct request *r);
 void admin_site_new(struct request *r);
 void admin_site_edit(struct request *r);
 void admin_site_save(struct request *r);
+void admin_newsletters(struct request *r);
+void admin_newsletter_new(struct request *r);
+void admin_newsletter_edit(struct request *r);
+void admin_newsletter_save(struct request *r);
+void admin_newsletter_test(struct request *r);
+void admin_newsletter_schedule(struct request *r);
+void admin_newsletter_cancel(struct request *r);
+void admin_newsletter_delete(struct request *r);
 /** The record id in the path (/admin/things/<id>), or -1 when there is none or it is not a positive number.
  */
+/* src/admin/videos.c: the library's videos */
+void admin_videos(struct request *r);
+void admin_videos_post(struct request *r);
+void admin_video(struct request *r);
+void admin_video_save(struct request *r);
+/* src/admin/article_video.c: an article's video, chapters, transcript and captions */
+void admin_article_video(struct request *r);
+void admin_article_video_save(struct request *r);
+void admin_article_captions(struct request *r);
+void admin_article_caption_delete(struct request *r);
 int64_t admin_id(struct request *r);
 /** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 saying
  * what, e.g. "An entry", moves up or down). */

@@ -51,6 +51,14 @@ static void add_menu(view *v, struct request *r)
 		view_bool(item, "has_url", url[0] != '\0');
 		view_str(item, "aria_current", strcmp(url, r->path) == 0 ? "page" : "false");
 		view_int(item, "id", (long long)items[i].id);
+		/* a section's "What's new" entry has its typeset PDF beside it; "" hides what a page names so
+		 */
+		size_t ul = strlen(url);
+		if (!strncmp(url, "/section/", 9) && ul > 19 && !strcmp(url + ul - 10, "/whats-new") &&
+		    !memchr(url + 9, '/', ul - 19))
+			view_fmt(item, "pdf_url", "%s.pdf", url);
+		else
+			view_str(item, "pdf_url", "");
 	}
 	for (size_t i = 0; i < n; i++)
 		view_bool(made[i], "has_children", view_len(kids[i]) > 0);

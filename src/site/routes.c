@@ -8,6 +8,7 @@
 #include "auth/sister.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/video_page.h"
 
 /* the columns after the handler: who (role), then flags: TFA (admins need a second factor), THREAD (renders
  * off the event loop); then the body limit in KiB (0: max_body_kb), the form check, its note, the 403 text */
@@ -24,8 +25,11 @@
 #define STRUCTURE "Sections, tags, pages and the menu are changed by editors and admins."
 #define FRONT "The front page is curated by editors and admins."
 #define SYNONYMS "Search synonyms are changed by editors and admins."
+#define REDIRECTS "Redirects are changed by editors and admins."
+#define NEWSLETTERS "Newsletters are written and sent by editors and admins."
 #define SITES "Sister sites are managed by admins."
 #define ACCOUNTS "Accounts and roles are managed by admins."
+#define MAILQ "The mail queue and its suppressed addresses are for admins."
 #define INBOX "The inbox is for editors and admins."
 #define AUDIT "The audit log is for editors and admins."
 #define VERIFY "This page is for editors and admins: they review verification requests."
@@ -43,7 +47,15 @@ const struct route routes[] = {
     {M_GET, "/congresses/:", congress_year, ANY, THREAD},
     {M_GET, "/congress/:", congress_hub, ANY, THREAD},
     {M_GET, "/section/:", section_page, ANY, THREAD},
+    {M_GET, "/section/:/whats-new", whatsnew_index, ANY, THREAD},
+    {M_GET, "/section/:/whats-new.pdf", whatsnew_pdf_latest, ANY, THREAD},
+    {M_GET, "/section/:/whats-new/congress/:.pdf", whatsnew_pdf_congress, ANY, THREAD},
+    {M_GET, "/section/:/whats-new/:.pdf", whatsnew_pdf_month, ANY, THREAD},
+    {M_GET, "/section/:/whats-new/congress/:", whatsnew_congress, ANY, THREAD},
+    {M_GET, "/section/:/whats-new/:", whatsnew_month, ANY, THREAD},
     {M_GET, "/article/:", article_page, ANY, THREAD},
+    {M_GET, "/article/:/captions/:", video_captions_file, ANY, THREAD},
+    {M_GET, "/article/:/chapters.vtt", video_chapters_file, ANY, THREAD},
     {M_GET, "/tags", tag_index, ANY, THREAD},
     {M_GET, "/search", search_page, ANY, THREAD},
     {M_GET, "/feed.rss", feed_page, ANY, THREAD},
@@ -72,6 +84,17 @@ const struct route routes[] = {
     {M_GET, "/signup", signup_form, ANY, THREAD},
     {M_POST, "/signup", signup_submit, ANY, 0},
     {M_GET, "/signup/sent", signup_sent, ANY, THREAD},
+    {M_GET, "/subscribe", subscribe_form, ANY, THREAD},
+    {M_POST, "/subscribe", subscribe_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/subscribe/sent", subscribe_sent, ANY, THREAD},
+    {M_GET, "/subscribe/confirm", subscribe_confirm, ANY, THREAD},
+    {M_POST, "/subscribe/confirm", subscribe_confirm_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/subscriptions", subscriptions_page, ANY, THREAD},
+    {M_POST, "/subscriptions", subscriptions_submit, ANY, 0, SMALL_FORM_KB},
+    {M_GET, "/unsubscribe", unsubscribe_page, ANY, THREAD},
+    {M_POST, "/unsubscribe", unsubscribe_submit, ANY, 0, SMALL_FORM_KB, CSRF_NONE,
+     "RFC 8058 one-click: a mail client posts List-Unsubscribe=One-Click from anywhere, with no cookie or "
+     "form token; the signed link (t=) is the proof"},
     {M_GET, "/verify", verify_email, ANY, THREAD},
     {M_GET, "/signin", signin_form, ANY, THREAD},
     {M_POST, "/signin", signin_submit, ANY, 0, SMALL_FORM_KB},
@@ -95,6 +118,7 @@ const struct route routes[] = {
     {M_POST, "/account/email", account_email, SIGNED, 0, SMALL_FORM_KB},
     {M_POST, "/account/password", account_password, SIGNED, 0, SMALL_FORM_KB},
     {M_POST, "/account/resend", account_resend, SIGNED, 0, SMALL_FORM_KB},
+    {M_POST, "/account/subscriptions", account_subscriptions, SIGNED, 0, SMALL_FORM_KB},
     {M_POST, "/account/verification", account_verification, SIGNED, 0},
     {M_GET, "/account/data", account_data, SIGNED, THREAD},
     {M_POST, "/account/delete", account_delete, SIGNED, 0, SMALL_FORM_KB},
@@ -107,6 +131,11 @@ const struct route routes[] = {
     {M_GET, "/admin/articles/:", admin_article_edit, CONTRIB, TFA},
     {M_POST, "/admin/articles/:", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
     {M_GET, "/admin/articles/:/revisions", admin_revisions, CONTRIB, TFA},
+    {M_GET, "/admin/articles/:/video", admin_article_video, CONTRIB, TFA},
+    {M_POST, "/admin/articles/:/video", admin_article_video_save, CONTRIB, TFA},
+    {M_POST, "/admin/articles/:/captions", admin_article_captions, CONTRIB, TFA | ROUTE_MULTIPART},
+    {M_POST, "/admin/articles/:/captions/:/delete", admin_article_caption_delete, CONTRIB, TFA,
+     SMALL_FORM_KB},
     {M_POST, "/admin/articles/:/presence", admin_article_presence, CONTRIB, TFA, SMALL_FORM_KB, CSRF_HEADER},
     {M_GET, "/admin/calendar", admin_calendar, CONTRIB, TFA},
     {M_POST, "/admin/articles/:/restore", admin_revision_restore, CONTRIB, TFA},
@@ -131,6 +160,10 @@ const struct route routes[] = {
     {M_GET, "/admin/sponsors/:", admin_sponsor_edit, CONTRIB, TFA},
     {M_POST, "/admin/sponsors/:", admin_sponsor_save, CONTRIB, TFA},
     {M_GET, "/admin/media", admin_media, CONTRIB, TFA},
+    {M_GET, "/admin/videos", admin_videos, CONTRIB, TFA},
+    {M_POST, "/admin/videos", admin_videos_post, CONTRIB, TFA | ROUTE_MULTIPART},
+    {M_GET, "/admin/videos/:", admin_video, CONTRIB, TFA},
+    {M_POST, "/admin/videos/:", admin_video_save, CONTRIB, TFA, SMALL_FORM_KB},
     {M_POST, "/admin/media", admin_media_upload, CONTRIB, TFA | ROUTE_MULTIPART},
     {M_GET, "/admin/media/:", admin_media_edit, CONTRIB, TFA},
     {M_POST, "/admin/media/:", admin_media_save, CONTRIB, TFA},
@@ -157,6 +190,22 @@ const struct route routes[] = {
     {M_POST, "/admin/synonyms/:", admin_synonym_save, EDITOR, TFA, .deny = SYNONYMS},
     {M_GET, "/admin/synonyms/:/delete", admin_synonym_delete_form, EDITOR, TFA, .deny = SYNONYMS},
     {M_POST, "/admin/synonyms/:/delete", admin_synonym_delete, EDITOR, TFA, .deny = SYNONYMS},
+    {M_GET, "/admin/newsletters", admin_newsletters, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_POST, "/admin/newsletters", admin_newsletter_save, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_GET, "/admin/newsletters/new", admin_newsletter_new, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_GET, "/admin/newsletters/:", admin_newsletter_edit, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_POST, "/admin/newsletters/:", admin_newsletter_save, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_POST, "/admin/newsletters/:/test", admin_newsletter_test, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_POST, "/admin/newsletters/:/schedule", admin_newsletter_schedule, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_POST, "/admin/newsletters/:/cancel", admin_newsletter_cancel, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_POST, "/admin/newsletters/:/delete", admin_newsletter_delete, EDITOR, TFA, .deny = NEWSLETTERS},
+    {M_GET, "/admin/redirects", admin_redirects, EDITOR, TFA, .deny = REDIRECTS},
+    {M_POST, "/admin/redirects", admin_redirect_save, EDITOR, TFA, .deny = REDIRECTS},
+    {M_GET, "/admin/redirects/new", admin_redirect_new, EDITOR, TFA, .deny = REDIRECTS},
+    {M_GET, "/admin/redirects/:", admin_redirect_edit, EDITOR, TFA, .deny = REDIRECTS},
+    {M_POST, "/admin/redirects/:", admin_redirect_save, EDITOR, TFA, .deny = REDIRECTS},
+    {M_GET, "/admin/redirects/:/delete", admin_redirect_delete_form, EDITOR, TFA, .deny = REDIRECTS},
+    {M_POST, "/admin/redirects/:/delete", admin_redirect_delete, EDITOR, TFA, .deny = REDIRECTS},
     {M_GET, "/admin/pages", admin_pages, EDITOR, TFA, .deny = STRUCTURE},
     {M_POST, "/admin/pages", admin_page_save, EDITOR, TFA, .deny = STRUCTURE},
     {M_GET, "/admin/pages/new", admin_page_new, EDITOR, TFA, .deny = STRUCTURE},
@@ -182,6 +231,9 @@ const struct route routes[] = {
     {M_POST, "/admin/sites/:", admin_site_save, ADMIN, TFA, .deny = SITES},
     {M_GET, "/admin/users", admin_users, ADMIN, TFA, .deny = ACCOUNTS},
     {M_POST, "/admin/users", admin_user_role, ADMIN, TFA, .deny = ACCOUNTS},
+    {M_GET, "/admin/mail", admin_mail, ADMIN, TFA, .deny = MAILQ},
+    {M_POST, "/admin/mail/suppress", admin_mail_suppress, ADMIN, TFA, SMALL_FORM_KB, .deny = MAILQ},
+    {M_POST, "/admin/mail/lift", admin_mail_lift, ADMIN, TFA, SMALL_FORM_KB, .deny = MAILQ},
     {M_GET, "/admin/messages", admin_messages, EDITOR, TFA, .deny = INBOX},
     {M_GET, "/admin/people", admin_people, CONTRIB, TFA},
     {M_POST, "/admin/people", admin_person_save, CONTRIB, TFA},

@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "site/subscriptions.h"
 
 static const char *const signup_fields[] = {"email",	 "password", "name", "profession",
 					    "specialty", "country",  "hcp",  "privacy"};
@@ -64,15 +65,10 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 	}
 	if (id == 0) {
 		/* the address has an account: say the same as for a new one, and tell its owner by mail */
-		char body[1024];
-		snprintf(
-		    body, sizeof body,
-		    "Hello,\n\nSomeone tried to create a %s account with this address, which already has "
-		    "one. "
-		    "If it was you, sign in, or reset your password at %sreset if you have forgotten it.\n"
-		    "If it was not you, you can ignore this message.\n\n— %s\n",
-		    r->site->name, req_site_url(r, r->site), r->site->name);
-		mail_notice(r, s->u.email, "You already have an account", body);
+		struct mail_out o = mail_out_of(r);
+		view *v = mail_view(&o);
+		view_fmt(v, "link", "%sreset", o.site_url);
+		mail_themed(&o, "account", s->u.email, "mail/account-exists", v, NULL);
 	} else if (mail_link_next(r, id, s->u.email, s->next, 48) != 0) {
 		store_user_delete(r->w->db, id); /* no account is left behind that its owner cannot confirm */
 		resp_error(r, 503,
@@ -175,6 +171,7 @@ void verify_email(struct request *r)
 	} else {
 		store_user_mark_verified(r->w->db, user_id);
 	}
+	subscriptions_from_signup(r, user_id);
 	/* the link carries the page the reader signed up from: they go back to it, signing in first if need
 	 * be */
 	const char *next = req_next(r);
@@ -195,6 +192,8 @@ void reset_form(struct request *r)
 
 struct reset_job {
 	struct mailer *mailer;
+	const tmpl_set *tmpl;
+	int64_t site_id;
 	const char *email, *site_name, *site_url;
 	char text[]; /* the three strings */
 };
@@ -208,8 +207,8 @@ static void reset_mail(store *db, void *arg)
 	struct user u;
 	if (store_user_by_email(db, &pool, j->email, &u) == 1) {
 		store_tokens_drop(db, u.id, "reset"); /* only the newest link works */
-		mail_link_from(db, &pool, j->mailer, j->site_name, j->site_url, u.id, u.email, "reset", "",
-			       NULL, 1);
+		struct mail_out o = {db, j->mailer, j->tmpl, &pool, j->site_id, j->site_name, j->site_url};
+		mail_link_from(&o, u.id, u.email, "reset", "", NULL, 1);
 	}
 	h2o_mem_clear_pool(&pool);
 	free(j);
@@ -249,6 +248,8 @@ void reset_submit(struct request *r)
 		return;
 	}
 	j->mailer = r->app->mailer;
+	j->tmpl = r->app->tmpl;
+	j->site_id = r->site->id;
 	j->email = memcpy(j->text, email, ne);
 	j->site_name = memcpy(j->text + ne, r->site->name, nn);
 	j->site_url = memcpy(j->text + ne + nn, site_url, nu);

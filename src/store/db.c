@@ -134,19 +134,87 @@ int db_run(struct db *d, const char *sql)
 	return d->drv->run(d, sql);
 }
 
+/* A transaction begun inside another is a savepoint named by its depth: its commit releases it, its rollback
+ * undoes only its own work, and the outer one still decides whether any of it stays. */
+static int savepoint(struct db *d, const char *verb, int depth)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "%s%sSAVEPOINT nest%d", verb, *verb ? " " : "", depth);
+	return d->drv->run(d, sql);
+}
+
 int db_begin(struct db *d)
 {
-	return d->drv->run(d, d->drv->begin);
+	if (d->depth > 0 ? savepoint(d, "", d->depth) : d->drv->run(d, d->drv->begin))
+		return -1;
+	d->depth++;
+	return 0;
 }
 
 int db_commit(struct db *d)
 {
+	if (d->depth > 1) {
+		d->depth--;
+		if (savepoint(d, "RELEASE", d->depth) == 0)
+			return 0;
+		savepoint(d, "ROLLBACK TO", d->depth);
+		return -1;
+	}
+	d->depth = 0;
 	if (d->drv->run(d, "COMMIT") == 0)
 		return 0;
 	/* PostgreSQL has ended the transaction already (its ROLLBACK is then a notice); SQLite keeps it open
 	 * after a busy COMMIT: both are left outside any transaction */
 	d->drv->run(d, "ROLLBACK");
 	return -1;
+}
+
+int store_batch_begin(store *s)
+{
+	struct db *d = db_of(s);
+	if (d->drv->batch_setup && db_run(d, d->drv->batch_setup) != 0)
+		return -1;
+	if (db_begin(d) != 0)
+		return -1;
+	/* the saves' search documents are written together at the end: FTS5 flushes what it holds at every
+	 * savepoint, so one article at a time made a segment per article to merge */
+	if (db_search_hold(d, 1) != 0) {
+		db_rollback(d);
+		return -1;
+	}
+	d->batch = 1;
+	d->nrescore = 0;
+	return 0;
+}
+
+int db_rescore_later(struct db *d, int64_t id)
+{
+	if (d->nrescore == d->rescore_cap) {
+		size_t cap = d->rescore_cap ? d->rescore_cap * 2 : 256;
+		int64_t *ids = realloc(d->rescore, cap * sizeof *ids);
+		if (!ids)
+			return -1;
+		d->rescore = ids;
+		d->rescore_cap = cap;
+	}
+	d->rescore[d->nrescore++] = id;
+	return 0;
+}
+
+int store_batch_end(store *s, int commit)
+{
+	struct db *d = db_of(s);
+	d->batch = 0;
+	int queued =
+	    !commit || (db_search_hold(d, 0) == 0 && db_search_rewrite(d, d->rescore, d->nrescore) == 0 &&
+			(!d->nrescore || db_rescore_batch(s, d->rescore, d->nrescore) == 0));
+	int rc = commit && queued ? db_commit(d) : db_rollback(d);
+	if (!queued)
+		rc = -1; /* asked to commit, rolled back */
+	free(d->rescore);
+	d->rescore = NULL;
+	d->nrescore = d->rescore_cap = 0;
+	return rc;
 }
 
 int db_xact_lock(struct db *d, int64_t key, int wait)
@@ -164,7 +232,21 @@ int db_xact_lock(struct db *d, int64_t key, int wait)
 
 int db_rollback(struct db *d)
 {
+	if (d->depth > 1) {
+		d->depth--;
+		int rc = savepoint(d, "ROLLBACK TO", d->depth);
+		return savepoint(d, "RELEASE", d->depth) == 0 ? rc : -1;
+	}
+	d->depth = 0;
 	return d->drv->run(d, "ROLLBACK");
+}
+
+enum save_result db_end(struct db *d, enum save_result rc)
+{
+	if (rc == SAVE_OK)
+		return db_commit(d) == 0 ? SAVE_OK : SAVE_ERROR;
+	db_rollback(d);
+	return rc;
 }
 
 int db_unique_violation(struct db *d)
@@ -282,5 +364,16 @@ void db_free(struct db *d)
 		if (d->stmt[i])
 			d->drv->finalize(d->stmt[i]);
 	memo_free(&d->memos);
+	free(d->rescore);
 	free(d);
+}
+
+int db_value(struct db_stmt *st, int64_t *v)
+{
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*v = db_col_int64(st, 0);
+	if (rc != DB_ERROR)
+		db_reset(st);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }

@@ -14,8 +14,12 @@
  * records_db.c 100-139, structure_db.c 140-189, synonyms_db.c 190-219, media_db.c 220-259, public_db.c
  * 260-339, generate_db.c 340-359, changes_db.c 360-379, the editor's preview and autosave 380-399, the front
  * page 400-419, the desk (presence) 420-439, the reader's site images 440-459, db.c's own 460-469,
- * related_db.c 470-479, test_db 480-511. */
-#define DB_SLOTS 512
+ * related_db.c 470-479, test_db 480-511,
+ * redirects_db.c 512-543, import_db.c 544-591, subscriptions_db.c 592-619, whatsnew_db.c 620-639, the mail
+ * queue mailq_db.c 640-679, alerts and digests alerts_db.c 680-719, newsletters newsletter_db.c 720-759, the
+ * "What's new" documents 760-799, video_db.c 800-839 (raise DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it,
+ * for the next file). */
+#define DB_SLOTS 840
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460
 #define DB_SLOT_LOCK_WAIT 461
@@ -59,9 +63,11 @@ int db_exec(struct db_stmt *st, int *changes);
 int db_exec_id(struct db_stmt *st, int64_t *id);
 /** Runs SQL text without parameters: 0, or -1 after logging. */
 int db_run(struct db *d, const char *sql);
-/** A write transaction (SQLite takes the write lock at once). A SELECT run in it may end in " FOR UPDATE":
- * PostgreSQL then locks its rows until the transaction ends; SQLite, whose write transaction holds the whole
- * database already, runs the SELECT without those words. */
+/** A write transaction (SQLite takes the write lock at once); begun inside another, a savepoint of it, which
+ * db_commit releases and db_rollback undoes alone (a batch such as an import holds the outer one). A SELECT
+ * run in it may end in " FOR UPDATE" (or " FOR UPDATE SKIP LOCKED"): PostgreSQL then locks its rows until the
+ * transaction ends; SQLite, whose write transaction holds the whole database already, runs the SELECT without
+ * those words. */
 int db_begin(struct db *d);
 /** Takes the advisory lock `key` until the transaction ends, so that the nodes serving one PostgreSQL
  * database take turns (SQLite: held at once, its write transaction excludes every other writer already): 1
@@ -70,6 +76,9 @@ int db_xact_lock(struct db *d, int64_t key, int wait);
 /** Commits: 0, or -1 after which the transaction is rolled back on both engines. */
 int db_commit(struct db *d);
 int db_rollback(struct db *d);
+/** Ends a write by its answer: on SAVE_OK commits (SAVE_ERROR when that fails), else rolls back and
+ * returns rc. */
+enum save_result db_end(struct db *d, enum save_result rc);
 /** 1 when the last failed statement of the connection broke a unique constraint. */
 int db_unique_violation(struct db *d);
 /** The column that unique constraint names, when it is one of "slug", "name", "host", "path" (SQLite's
@@ -91,10 +100,25 @@ int64_t db_now(void);
 
 /** Fills one item from the current row. */
 typedef void (*db_fill)(h2o_mem_pool_t *pool, struct db_stmt *st, void *item);
+/** The first column of a one-row statement as a number: 1 and *v, 0 when no row, -1 on error. */
+int db_value(struct db_stmt *st, int64_t *v);
 /** One row: 1 and filled, 0 when none, -1 on error. */
 int db_one(struct db_stmt *st, h2o_mem_pool_t *pool, db_fill fill, void *item);
 /** Every row into a pool array of size-byte items: 0, or -1. */
 int db_collect(struct db_stmt *st, h2o_mem_pool_t *pool, size_t size, db_fill fill, void **out, size_t *n);
+
+/** SQLite: makes the triggers that rewrite articles' search documents wait (1) or act again (0), inside the
+ * current transaction (editorial_db.c, migration 023); nothing on PostgreSQL, whose rewrites wait for the
+ * commit already. 0, or -1. */
+int db_search_hold(struct db *d, int hold);
+/** SQLite: rewrites the search documents of articles ids (after a hold); nothing on PostgreSQL. 0, or -1. */
+int db_search_rewrite(struct db *d, const int64_t *ids, size_t n);
+/** Notes that article id was saved in the batch: its related list is scored when the batch commits. 0, or
+ * -1 out of memory. */
+int db_rescore_later(struct db *d, int64_t id);
+/** Queues the batch's saved articles for related scoring before it commits (related_db.c; the server's
+ * scheduler scores them: store_related_pending). 0, or -1. */
+int db_rescore_batch(store *s, const int64_t *ids, size_t n);
 
 /** The newest row of the change log (0 when empty), which both engines' readers start after
  * (changes_db.c): 0, or -1. */
@@ -117,6 +141,11 @@ struct db_driver {
 	 */
 	const char *lock[2];
 	void (*finalize)(struct db_stmt *st);
+	/* run before a batch (store_batch_begin), or NULL: SQLite's larger page cache */
+	const char *batch_setup;
+	/* 1 when triggers keep the search documents at every save (SQLite's FTS5), which a batch holds and
+	 * rewrites once at its end; 0 when the engine's index is rewritten at the commit (PostgreSQL) */
+	int search_triggers;
 };
 struct db {
 	const struct db_driver *drv;
@@ -127,6 +156,12 @@ struct db {
 	struct db_stmt *stmt[DB_SLOTS];
 	const char *sql[DB_SLOTS]; /* the SQL each slot was prepared with */
 	struct store_memos memos;  /* list totals and menus read last (memo.h, public_db.c) */
+	int depth;		   /* transactions open: 0 outside, 1 in one, more inside savepoints */
+	/* in a batch (store_batch_begin): articles saved, whose search documents are rewritten and related
+	 * lists queued for scoring at its end */
+	int batch;
+	int64_t *rescore;
+	size_t nrescore, rescore_cap;
 };
 /** The seam of a new connection on an engine's driver (its store's open calls it), and its end (its close).
  */

@@ -3456,3 +3456,34 @@ INSERT INTO synonym_group (site_id, terms) VALUES
   (1, 'PD-L1, programmed death-ligand 1'),
   (1, 'tumour, tumor'),
   (1, 'oesophageal, esophageal');
+
+-- whatsnew (issue 18): each cancer type under the menu's "What's new" leads to its print-ready document's
+-- index (by month and by congress).
+INSERT INTO menu_item (id, site_id, parent_id, position, label, url)
+SELECT 1000 + m.id, m.site_id, m.id, 0, 'Print-ready document', m.url || '/whats-new' FROM menu_item m
+JOIN menu_item p ON p.id = m.parent_id WHERE p.label = 'What''s new' AND m.url LIKE '/section/%';
+
+-- video (issue 19): the first interview's video with its chapters and transcript, as an editor writes them
+-- in the back office (the YouTube video plays behind consent; the transcript is there for everyone who may
+-- read the article, and search finds its words).
+INSERT INTO article_video (article_id, duration_ms, chapters, transcript, transcript_plain, updated_at)
+SELECT id, 412000,
+'0:00 Why the trial was done
+1:05 What it found
+2:40 What changes in practice
+',
+'[0:00] Interviewer: Dr Marchetti, why was an adjuvant immunotherapy trial in triple-negative breast cancer needed?
+[0:12] Dr Elodie Marchetti: Because patients who still have disease after surgery do worse, and immune checkpoint inhibitors had helped in the neoadjuvant setting. The question was whether adding atezolizumab after surgery, with chemotherapy, would lower the risk of recurrence.
+[1:05] Interviewer: And what did ALEXANDRA/IMpassion030 show?
+[1:10] Dr Elodie Marchetti: It did not show an improvement in invasive disease-free survival, and there was more toxicity with the combination. The trial was stopped for futility at an interim analysis.
+[2:40] Interviewer: What does that mean for the clinic?
+[2:45] Dr Elodie Marchetti: That adjuvant atezolizumab should not be given outside trials. For most patients with stage II–III disease, the way to use immunotherapy remains before surgery, as in KEYNOTE-522.
+',
+'Interviewer: Dr Marchetti, why was an adjuvant immunotherapy trial in triple-negative breast cancer needed?
+Dr Elodie Marchetti: Because patients who still have disease after surgery do worse, and immune checkpoint inhibitors had helped in the neoadjuvant setting. The question was whether adding atezolizumab after surgery, with chemotherapy, would lower the risk of recurrence.
+Interviewer: And what did ALEXANDRA/IMpassion030 show?
+Dr Elodie Marchetti: It did not show an improvement in invasive disease-free survival, and there was more toxicity with the combination. The trial was stopped for futility at an interim analysis.
+Interviewer: What does that mean for the clinic?
+Dr Elodie Marchetti: That adjuvant atezolizumab should not be given outside trials. For most patients with stage II–III disease, the way to use immunotherapy remains before surgery, as in KEYNOTE-522.
+', 0
+FROM article WHERE slug = 'adjuvant-atezolizumab-in-stage-ii-iii-tnbc-what-alexandra-impassion030-tells-us';

@@ -31,6 +31,8 @@ enum {
 	E_DUE,
 	E_NEXT,
 	E_AUDIT_LIST,
+	E_HOLD,
+	E_REINDEX,
 	E_LAST
 };
 _Static_assert(E_LAST <= 100, "editorial_db.c owns the seam's statement slots 40 to 99");
@@ -40,18 +42,6 @@ _Static_assert(E_LAST <= 100, "editorial_db.c owns the seam's statement slots 40
 /* Saves of one site's articles take turns (this number plus the site's id), as SQLite's one writer does: two
  * saves creating the same new tags never wait for each other's rows. */
 #define ARTICLE_SAVE_LOCK 7283800000LL
-
-/* The first column of a query's one row: 1 and *v, 0 when no row, -1. */
-static int value(struct db_stmt *st, int64_t *v)
-{
-	int rc = db_step(st);
-	if (rc == DB_ERROR)
-		return -1;
-	if (rc == DB_ROW)
-		*v = db_col_int64(st, 0);
-	db_reset(st);
-	return rc == DB_ROW;
-}
 
 /* ---- saving an article ---- */
 
@@ -224,6 +214,28 @@ static int write_revision(struct db *d, const struct article_edit *e, int64_t id
 	return db_exec(st, NULL);
 }
 
+int db_search_hold(struct db *d, int hold)
+{
+	/* PostgreSQL's index rewrites wait for the commit and are made once already (006); one row updated at
+	 * every save of a long batch would grow a chain of versions each update walks */
+	if (!d->drv->search_triggers)
+		return 0;
+	struct db_stmt *st = db_prepare(d, E_HOLD, "UPDATE search_hold SET hold = ?1");
+	db_bind_int(st, 1, hold);
+	return db_exec(st, NULL);
+}
+
+int db_search_rewrite(struct db *d, const int64_t *ids, size_t n)
+{
+	if (!d->drv->search_triggers)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (run_id(d, E_REINDEX, "UPDATE article SET search_stamp = search_stamp + 1 WHERE id = ?1",
+			   ids[i]))
+			return -1;
+	return 0;
+}
+
 /* The save inside its transaction: SAVE_OK with *id, or why not. */
 static enum save_result save_article(store *s, const struct article_edit *e, int64_t user_id, int64_t *id)
 {
@@ -231,32 +243,64 @@ static enum save_result save_article(store *s, const struct article_edit *e, int
 	if (db_xact_lock(d, ARTICLE_SAVE_LOCK + e->site_id, 1) != 1)
 		return SAVE_ERROR;
 	int64_t rev = 1;
+	char moved_from[REDIRECT_MAX_PATH + 1] =
+	    ""; /* the old address of a published article whose slug changes */
 	if (e->id) {
 		/* the row stays locked until the end too (an update of it elsewhere waits), and the second of
 		 * two editors saving at once sees the first's revision */
-		struct db_stmt *st = db_prepare(
-		    d, E_REV_OF, "SELECT revision_no FROM article WHERE id = ?1 AND site_id = ?2 FOR UPDATE");
+		struct db_stmt *st =
+		    db_prepare(d, E_REV_OF,
+			       "SELECT revision_no, slug, status FROM article WHERE id = ?1 AND site_id = ?2 "
+			       "FOR UPDATE");
 		db_bind_int64(st, 1, e->id);
 		db_bind_int64(st, 2, e->site_id);
-		int64_t current = 0;
-		int rc = value(st, &current);
-		if (rc <= 0)
-			return rc < 0 ? SAVE_ERROR : SAVE_NOT_FOUND;
+		int rc = db_step(st);
+		if (rc != DB_ROW) {
+			if (rc == DB_DONE)
+				db_reset(st);
+			return rc == DB_DONE ? SAVE_NOT_FOUND : SAVE_ERROR;
+		}
+		int64_t current = db_col_int64(st, 0);
+		h2o_mem_pool_t pool;
+		h2o_mem_init_pool(&pool);
+		const char *slug = db_col_text(st, &pool, 1), *status = db_col_text(st, &pool, 2);
+		/* readers may hold links to a published article's address: a new slug leaves a redirect (a
+		 * draft's old slug was never public, and a redirect would show where it went) */
+		if (strcmp(slug, e->slug) != 0 && strcmp(status, "published") == 0 &&
+		    strcmp(e->status, "published") == 0 && strlen(slug) < 900 && strlen(e->slug) < 900)
+			snprintf(moved_from, sizeof moved_from, "/article/%s", slug);
+		h2o_mem_clear_pool(&pool);
+		db_reset(st);
 		if (current != e->expected_revision)
 			return SAVE_CONFLICT;
 		rev = current + 1;
 	}
+	/* the row and each of its children would rewrite the article's search documents (SQLite's triggers,
+	 * 023): held while they are written, then rewritten once (the caller's rollback undoes the hold too);
+	 * a batch holds them from its start and rewrites its articles' documents together at its end */
+	if (!d->batch && db_search_hold(d, 1) != 0)
+		return SAVE_ERROR;
 	*id = write_row(d, e, user_id, rev);
 	if (*id == 0)
 		return SAVE_SLUG_TAKEN;
-	if (*id < 0 || write_children(d, e, *id) != 0 || write_revision(d, e, *id, user_id, rev) != 0)
+	if (*id < 0 || write_children(d, e, *id) != 0 ||
+	    (!d->batch && (db_search_hold(d, 0) != 0 || db_search_rewrite(d, id, 1) != 0)) ||
+	    write_revision(d, e, *id, user_id, rev) != 0)
 		return SAVE_ERROR;
+	if (moved_from[0]) {
+		char to[REDIRECT_MAX_PATH + 1];
+		snprintf(to, sizeof to, "/article/%s", e->slug);
+		if (store_redirect_put(s, e->site_id, moved_from, to, "slug", user_id, NULL) != SAVE_OK)
+			return SAVE_ERROR;
+	}
 	char target[32];
 	snprintf(target, sizeof target, "article:%lld", (long long)*id);
 	if (store_audit(s, user_id, e->id ? "article.update" : "article.create", target, e->status) != 0)
 		return SAVE_ERROR;
-	/* the article's related list, as each engine keeps it (its search index follows the rows by itself)
-	 */
+	/* the article's related list, as each engine keeps it (its search index follows the rows by itself);
+	 * in a batch, once at its end */
+	if (d->batch)
+		return db_rescore_later(d, *id) == 0 ? SAVE_OK : SAVE_ERROR;
 	h2o_mem_pool_t pool;
 	h2o_mem_init_pool(&pool);
 	int related = store_related_refresh(s, &pool, *id);
@@ -348,7 +392,7 @@ int store_admin_articles(store *s, h2o_mem_pool_t *pool, const struct admin_filt
 	struct db_stmt *st = db_prepare(d, E_COUNT, "SELECT count(*) FROM article a WHERE " ADMIN_FILTER);
 	bind_admin_filter(pool, st, f);
 	int64_t count = 0;
-	if (value(st, &count) < 0)
+	if (db_value(st, &count) < 0)
 		return -1;
 	*total = (size_t)count;
 	st = db_prepare(d, E_LIST,
@@ -471,7 +515,7 @@ int64_t store_next_scheduled(store *s)
 	    db_prepare(db_of(s), E_NEXT,
 		       "SELECT COALESCE(min(published_at), 0) FROM article WHERE status = 'scheduled'");
 	int64_t when = 0;
-	return value(st, &when) == 1 ? when : 0;
+	return db_value(st, &when) == 1 ? when : 0;
 }
 
 /* ---- audit ---- */

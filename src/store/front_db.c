@@ -94,15 +94,6 @@ int store_front_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, const 
 	return db_collect(st, pool, sizeof **out, fill_card, (void **)out, n);
 }
 
-/* Ends the caller's transaction: kept when rc is SAVE_OK, undone otherwise. */
-static enum save_result tx_end(struct db *d, enum save_result rc)
-{
-	if (rc == SAVE_OK)
-		return db_commit(d) == 0 ? SAVE_OK : SAVE_ERROR;
-	db_rollback(d);
-	return rc;
-}
-
 /* A write transaction holding the site's front page lock: 0, or -1 with none left. */
 static int tx_begin(struct db *d, int64_t site_id)
 {
@@ -144,7 +135,7 @@ enum save_result store_front_set_congress(store *s, int64_t site_id, int64_t con
 	if (rc == SAVE_OK)
 		rc = db_audit_record(s, user_id, "front", "highlight", site_id,
 				     congress_id ? "chosen congress" : "automatic");
-	return tx_end(d, rc);
+	return db_end(d, rc);
 }
 
 /* The place an article holds on the site's front page: 1 featured, 2 pinned, 0 none, -1 error. */
@@ -201,7 +192,7 @@ enum save_result store_front_add(store *s, int64_t site_id, int64_t article_id, 
 	if (rc == SAVE_OK)
 		rc = db_audit_record(s, user_id, "article",
 				     strcmp(place, "featured") == 0 ? "feature" : "pin", article_id, place);
-	return tx_end(d, rc);
+	return db_end(d, rc);
 }
 
 static void fill_id(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
@@ -272,7 +263,7 @@ static enum save_result change(store *s, int64_t site_id, int64_t article_id, in
 				     : dir > 0 ? "front-down"
 					       : "front-remove",
 				     article_id, held == 1 ? "featured" : "pinned");
-	return tx_end(d, rc);
+	return db_end(d, rc);
 }
 
 enum save_result store_front_move(store *s, int64_t site_id, int64_t article_id, int dir, int64_t user_id)

@@ -28,7 +28,7 @@ _Static_assert(M_LAST <= 260, "media_db.c owns the seam's statement slots 220 to
 /* every article of any status that shows it counts as a use */
 #define MEDIA_COLS                                                                                           \
 	"m.id, m.hash, m.kind, m.width, m.height, m.bytes, m.alt, m.credit, m.original_name, m.created_at, " \
-	"COALESCE(u.name, ''), (SELECT count(*) FROM article a WHERE a.image_id = m.id) "                    \
+	"COALESCE(u.name, ''), (SELECT count(*) FROM article a WHERE a.image_id = m.id), m.needs_alt "       \
 	"FROM media m LEFT JOIN \"user\" u ON u.id = m.created_by "
 
 static void fill_media(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
@@ -46,6 +46,7 @@ static void fill_media(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->created_at = db_col_int64(st, 9);
 	x->created_by = db_col_text(st, pool, 10);
 	x->uses = db_col_int64(st, 11);
+	x->needs_alt = db_col_int(st, 12);
 }
 
 static void audit_media(store *s, int64_t user_id, const char *action, int64_t id, const char *detail)
@@ -55,17 +56,6 @@ static void audit_media(store *s, int64_t user_id, const char *action, int64_t i
 	store_audit(s, user_id, action, target, detail);
 }
 
-/* The first column of a one-row statement as a number: 1 and *v, 0 when no row, -1 on error. */
-static int value(struct db_stmt *st, int64_t *v)
-{
-	int rc = db_step(st);
-	if (rc == DB_ROW)
-		*v = db_col_int64(st, 0);
-	if (rc != DB_ERROR)
-		db_reset(st);
-	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
-}
-
 int64_t store_media_find(store *s, int64_t site_id, const char *hash)
 {
 	struct db_stmt *st =
@@ -73,7 +63,7 @@ int64_t store_media_find(store *s, int64_t site_id, const char *hash)
 	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, hash);
 	int64_t id = 0;
-	int rc = value(st, &id);
+	int rc = db_value(st, &id);
 	return rc < 0 ? -1 : rc ? id : 0;
 }
 
@@ -91,9 +81,8 @@ enum save_result store_media_add(store *s, int64_t site_id, const struct media *
 	struct db_stmt *st = db_prepare(
 	    db_of(s), M_INSERT,
 	    "INSERT INTO media (site_id, hash, kind, width, height, bytes, alt, credit, original_name, "
-	    "created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULLIF(CAST(?10 AS BIGINT), "
-	    "0), "
-	    "?11) ON CONFLICT (site_id, hash) DO NOTHING RETURNING id");
+	    "created_by, created_at, needs_alt) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	    "NULLIF(CAST(?10 AS BIGINT), 0), ?11, ?12) ON CONFLICT (site_id, hash) DO NOTHING RETURNING id");
 	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, m->hash);
 	db_bind_text(st, 3, m->kind);
@@ -105,6 +94,7 @@ enum save_result store_media_add(store *s, int64_t site_id, const struct media *
 	db_bind_text(st, 9, m->original_name);
 	db_bind_int64(st, 10, user_id);
 	db_bind_int64(st, 11, db_now());
+	db_bind_int(st, 12, m->needs_alt ? 1 : 0);
 	int64_t id = 0;
 	int rc = db_exec_id(st, &id);
 	if (rc < 0)
@@ -128,7 +118,7 @@ int store_media_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t off
 	struct db_stmt *st = db_prepare(d, M_COUNT, "SELECT count(*) FROM media WHERE site_id = ?1");
 	db_bind_int64(st, 1, site_id);
 	int64_t count = 0;
-	if (value(st, &count) <= 0)
+	if (db_value(st, &count) <= 0)
 		return -1;
 	*total = (size_t)count;
 	st = db_prepare(d, M_LIST,
@@ -153,7 +143,8 @@ enum save_result store_media_update(store *s, int64_t site_id, int64_t id, const
 				    const char *credit, int64_t user_id)
 {
 	struct db_stmt *st = db_prepare(
-	    db_of(s), M_UPDATE, "UPDATE media SET alt = ?3, credit = ?4 WHERE site_id = ?1 AND id = ?2");
+	    db_of(s), M_UPDATE,
+	    "UPDATE media SET alt = ?3, credit = ?4, needs_alt = 0 WHERE site_id = ?1 AND id = ?2");
 	db_bind_int64(st, 1, site_id);
 	db_bind_int64(st, 2, id);
 	db_bind_text(st, 3, alt);
@@ -212,7 +203,7 @@ int store_media_hash_used(store *s, const char *hash)
 	    db_prepare(db_of(s), M_HASH_USED, "SELECT EXISTS (SELECT 1 FROM media WHERE hash = ?1)");
 	db_bind_text(st, 1, hash);
 	int64_t used = 0;
-	if (value(st, &used) <= 0)
+	if (db_value(st, &used) <= 0)
 		return -1;
 	return (int)used;
 }
@@ -228,10 +219,11 @@ enum save_result store_upload_add(store *s, const struct media_upload *u, int ma
 		return SAVE_ERROR;
 	struct db_stmt *st = db_prepare(
 	    d, M_UPLOAD_ADD,
-	    "INSERT INTO media_upload (id, site_id, user_id, size, name, alt, credit, created_at) "
+	    "INSERT INTO media_upload (id, site_id, user_id, size, name, alt, credit, created_at, kind) "
 	    "SELECT CAST(?1 AS TEXT), CAST(?2 AS BIGINT), CAST(?3 AS BIGINT), CAST(?4 AS BIGINT), CAST(?5 AS "
 	    "TEXT), "
-	    "CAST(?6 AS TEXT), CAST(?7 AS TEXT), CAST(?8 AS BIGINT) WHERE (SELECT count(*) FROM media_upload "
+	    "CAST(?6 AS TEXT), CAST(?7 AS TEXT), CAST(?8 AS BIGINT), CAST(?11 AS TEXT) WHERE (SELECT "
+	    "count(*) FROM media_upload "
 	    "WHERE user_id = CAST(?3 AS BIGINT) AND done = 0 AND created_at >= CAST(?9 AS BIGINT)) < "
 	    "CAST(?10 AS BIGINT)");
 	db_bind_text(st, 1, u->id);
@@ -244,6 +236,7 @@ enum save_result store_upload_add(store *s, const struct media_upload *u, int ma
 	db_bind_int64(st, 8, u->created_at);
 	db_bind_int64(st, 9, since);
 	db_bind_int64(st, 10, max);
+	db_bind_text(st, 11, u->video ? "video" : "image");
 	int changes = 0;
 	if (lock_rows(d, M_UPLOAD_LOCK, "SELECT 1 FROM \"user\" WHERE id = ?1 FOR UPDATE", u->user_id, 0) !=
 		0 ||
@@ -269,6 +262,8 @@ static void fill_upload(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->media_id = db_col_int64(st, 7);
 	x->done = db_col_int(st, 8);
 	x->created_at = db_col_int64(st, 9);
+	x->video = strcmp(db_col_text(st, pool, 10), "video") == 0;
+	x->video_id = db_col_int64(st, 11);
 }
 
 int store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
@@ -277,7 +272,8 @@ int store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t sit
 	struct db_stmt *st =
 	    db_prepare(db_of(s), M_UPLOAD_GET,
 		       "SELECT id, site_id, user_id, size, name, alt, credit, COALESCE(media_id, 0), "
-		       "done, created_at FROM media_upload WHERE id = ?1 AND site_id = ?2 AND "
+		       "done, created_at, kind, COALESCE(video_id, 0) FROM media_upload WHERE id = ?1 AND "
+		       "site_id = ?2 AND "
 		       "user_id = ?3 AND created_at >= ?4");
 	db_bind_text(st, 1, id);
 	db_bind_int64(st, 2, site_id);
@@ -286,12 +282,15 @@ int store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t sit
 	return db_one(st, pool, fill_upload, out);
 }
 
-int store_upload_done(store *s, const char *id, int64_t media_id)
+int store_upload_done(store *s, const char *id, int64_t media_id, int64_t video_id)
 {
-	struct db_stmt *st = db_prepare(db_of(s), M_UPLOAD_DONE,
-					"UPDATE media_upload SET done = 1, media_id = ?2 WHERE id = ?1");
+	struct db_stmt *st =
+	    db_prepare(db_of(s), M_UPLOAD_DONE,
+		       "UPDATE media_upload SET done = 1, media_id = NULLIF(CAST(?2 AS BIGINT), 0), "
+		       "video_id = NULLIF(CAST(?3 AS BIGINT), 0) WHERE id = ?1");
 	db_bind_text(st, 1, id);
 	db_bind_int64(st, 2, media_id);
+	db_bind_int64(st, 3, video_id);
 	return db_exec(st, NULL);
 }
 

@@ -70,11 +70,7 @@ enum save_result store_site_images_save(store *s, int64_t site_id, int64_t logo_
 							 : SAVE_OK;
 	if (rc == SAVE_OK)
 		rc = db_audit_record(s, user_id, "site", "images", site_id, "logo and favicon");
-	if (rc != SAVE_OK) {
-		db_rollback(d);
-		return rc;
-	}
-	return db_commit(d) == 0 ? SAVE_OK : SAVE_ERROR;
+	return db_end(d, rc);
 }
 
 /* How many articles one statement asks for: a page of cards (12) or a few lists' fit in one or two. */

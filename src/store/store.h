@@ -61,6 +61,8 @@ struct trial {
 struct media {
 	int64_t id, width, height, bytes, created_at, uses;
 	const char *hash, *kind, *alt, *credit, *original_name, *created_by;
+	int needs_alt; /* the alt text was made up (by an import): an editor should write it; saving it clears
+			  this */
 };
 
 struct article {
@@ -133,6 +135,11 @@ int store_down(store *s);
 int store_load_demo(store *s, char *err, size_t errlen);
 /** Creates one default site named name when the database has none (what `plenary init` makes). */
 int store_ensure_site(store *s, const char *name);
+/** A batch written all or nothing (an import): the store functions called until store_batch_end join its one
+ * transaction (their own become savepoints of it), and store_batch_end(s, 0) undoes all of them. 0, or -1;
+ * a failed commit rolls back. */
+int store_batch_begin(store *s);
+int store_batch_end(store *s, int commit);
 /** The schema version (number of the last migration applied). */
 int store_schema_version(store *s);
 /** The current time as the store sees it (Unix seconds); tests may pin it with PLENARY_NOW. */
@@ -162,6 +169,31 @@ int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *
  * when the reader's level is below the article's audience: gated text never leaves the store. */
 int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *slug,
 			  enum audience reader, struct article *out);
+/** A month of a section's "What's new" index and its number of visible articles. */
+struct whatsnew_month {
+	int year, month;
+	int64_t count;
+};
+/** Which articles a "What's new" document holds: a section's, published in [from, until), of one congress
+ * when congress_id is not 0. */
+struct whatsnew_filter {
+	int64_t site_id, section_id, congress_id, from, until;
+};
+/** The months (UTC) with visible articles in a section, newest first. */
+int store_whatsnew_months(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t section_id,
+			  struct whatsnew_month **out, size_t *n);
+/** The congresses with visible articles in a section (article_count: how many), newest first. */
+int store_whatsnew_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t section_id,
+			      struct congress **out, size_t *n);
+/** Up to limit visible articles of f, newest first, each with its faculty; body_allowed says whether the
+ * reader's level reaches its audience, and its references leave the store only then. */
+int store_whatsnew_articles(store *s, h2o_mem_pool_t *pool, const struct whatsnew_filter *f,
+			    enum audience reader, size_t limit, struct article **out, size_t *n);
+/** Fills the body of each of the n articles of as (store_whatsnew_articles' answer for f, reader and limit)
+ * that the reader's level reaches, in the same SQL rule; the others' body stays NULL: gated text never leaves
+ * the store (src/store/whatsnew_pdf_db.c). */
+int store_whatsnew_bodies(store *s, h2o_mem_pool_t *pool, const struct whatsnew_filter *f,
+			  enum audience reader, size_t limit, struct article *as, size_t n);
 /** Up to limit other articles: same trial first, then same congress, then same section; newest first. */
 int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
 		  struct article **out, size_t *n);
@@ -464,8 +496,10 @@ int store_card_images(store *s, h2o_mem_pool_t *pool, struct article *as, size_t
 struct media_upload {
 	const char *id; /* 32 random hex digits */
 	int64_t site_id, user_id, size, media_id, created_at;
-	const char *name, *alt, *credit;
-	int done; /* finished: media_id is the image it became */
+	const char *name, *alt, *credit; /* alt: a video's title */
+	int done;			 /* finished: media_id is the image it became, video_id the video */
+	int video;			 /* it brings a video (MP4 or WebM), not an image */
+	int64_t video_id;
 };
 /** Records a new upload unless its user has `max` or more unfinished ones started at or after `since`
  * (checked and inserted in one transaction): SAVE_OK, SAVE_CONFLICT when too many, SAVE_ERROR. */
@@ -473,13 +507,85 @@ enum save_result store_upload_add(store *s, const struct media_upload *u, int ma
 /** The upload `id` of this user on this site started at or after `since`: 1 and out, 0 when none, -1. */
 int store_upload_get(store *s, h2o_mem_pool_t *pool, const char *id, int64_t site_id, int64_t user_id,
 		     int64_t since, struct media_upload *out);
-/** Marks an upload finished as image media_id (kept until it expires, so a lost answer can be asked again).
- */
-int store_upload_done(store *s, const char *id, int64_t media_id);
+/** Marks an upload finished as image media_id or video video_id (the other 0), kept until it expires so a
+ * lost answer can be asked again. */
+int store_upload_done(store *s, const char *id, int64_t media_id, int64_t video_id);
 /** Forgets an upload (refused or cancelled): 0, or -1. */
 int store_upload_delete(store *s, const char *id);
 /** Forgets every upload started before `before`: 0, or -1 (their files go by age, src/jobs/uploads.c). */
 int store_upload_expire(store *s, int64_t before);
+
+/* ---- video (src/store/video_db.c, migration 028): library videos, an article's video, its captions ---- */
+
+/** A video in the media library: its file is <media_dir>/<hash>.<container>. */
+struct video_file {
+	int64_t id, duration_ms, width, height, bytes, poster_id, created_at, uses;
+	const char *hash, *container, *video_codec, *audio_codec, *title, *original_name, *created_by;
+	struct media poster; /* id 0 when none */
+};
+/** An article's video: where it plays (a library file, else the article's video_url), and what goes with it.
+ */
+struct article_video {
+	int64_t article_id, file_id, duration_ms, poster_id, recorded_at, updated_at;
+	const char *chapters, *transcript,
+	    *transcript_plain;	/* canonical texts (core/chapters.c, transcript.c) */
+	struct video_file file; /* id 0 when none */
+	struct media poster;	/* its own poster, else the file's frame; id 0 when none */
+	size_t ncaptions;	/* filled by store_article_video */
+};
+struct video_caption {
+	const char *lang, *label, *vtt; /* vtt: NULL when listed without it */
+	int64_t updated_at;
+};
+#define VIDEO_MAX_CAPTIONS 12
+
+/** Adds a library video; SAVE_SLUG_TAKEN when the site holds the same bytes already (*id_out is that one). */
+enum save_result store_video_file_add(store *s, int64_t site_id, const struct video_file *v, int64_t user_id,
+				      int64_t *id_out);
+/** A page of the site's videos, newest first, with how many articles play each. */
+int store_video_files(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t offset, size_t limit,
+		      struct video_file **out, size_t *n, size_t *total);
+/** One library video: 1 found, 0 not, -1 error. */
+int store_video_file_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
+			   struct video_file *out);
+/** Renames a library video (its title): SAVE_OK, SAVE_NOT_FOUND. */
+enum save_result store_video_file_title(store *s, int64_t site_id, int64_t id, const char *title,
+					int64_t user_id);
+/** Deletes a library video no article plays: SAVE_OK, SAVE_CONFLICT when one does, SAVE_NOT_FOUND. */
+enum save_result store_video_file_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** 1 when some site's library still holds a video of this hash (its file must stay), 0, -1. */
+int store_video_hash_used(store *s, const char *hash);
+
+/** The article's video record: 1 and out, 0 when it has none, -1. */
+int store_article_video(store *s, h2o_mem_pool_t *pool, int64_t article_id, struct article_video *out);
+/** Creates or replaces an article's video record (file_id, duration_ms, poster_id, chapters, transcript,
+ * transcript_plain, recorded_at), recorded in the audit log; a file or poster of another site is refused
+ * (SAVE_NOT_FOUND). */
+enum save_result store_article_video_save(store *s, int64_t site_id, const struct article_video *v,
+					  int64_t user_id);
+/** Removes an article's video record and its captions. */
+enum save_result store_article_video_delete(store *s, int64_t article_id, int64_t user_id);
+/** The article's captions, ordered by language; with their WebVTT text when with_vtt. */
+int store_video_captions(store *s, h2o_mem_pool_t *pool, int64_t article_id, int with_vtt,
+			 struct video_caption **out, size_t *n);
+/** One caption track: 1 and out, 0 when none, -1. */
+int store_video_caption(store *s, h2o_mem_pool_t *pool, int64_t article_id, const char *lang,
+			struct video_caption *out);
+/** Adds or replaces the article's captions in c->lang: SAVE_OK, SAVE_CONFLICT past VIDEO_MAX_CAPTIONS. */
+enum save_result store_video_caption_save(store *s, int64_t article_id, const struct video_caption *c,
+					  int64_t user_id);
+/** A public article's video as a sitemap lists it. */
+struct video_listing {
+	int64_t article_id, duration_ms;
+	const char *file_hash, *container; /* "" when it plays from video_url */
+	const char *video_url;
+	struct media poster; /* hash "" when none */
+};
+/** The videos of a site's published public articles, by article id (at most limit). */
+int store_public_videos(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit,
+			struct video_listing **out, size_t *n);
+/** Removes one caption track: SAVE_OK, SAVE_NOT_FOUND. */
+enum save_result store_video_caption_delete(store *s, int64_t article_id, const char *lang, int64_t user_id);
 
 /* ---- site structure (src/store/structure_db.c): sections, tags, static pages, the menu, sister sites ----
  *
@@ -571,6 +677,10 @@ int store_related_of(store *s, int64_t id, int64_t *out, size_t max, size_t *n);
 /** When a database has articles but no related rows (it was made before they were kept), scores them all;
  * returns how many articles were scored (0 when nothing was needed), or -1 on error. */
 int store_related_backfill(store *s);
+/** Scores up to max articles a batch (an import) saved without scoring, each with its neighbours, in one
+ * transaction (on PostgreSQL one node at a time: the others find none): their ids into ids and *n. 0, or
+ * -1. */
+int store_related_pending(store *s, int64_t *ids, size_t max, size_t *n);
 /** store_related_refresh for every article (after loading the demo, or importing). */
 int store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 
@@ -595,6 +705,96 @@ enum save_result store_synonym_save(store *s, int64_t site_id, const struct syno
 				    int64_t *id_out);
 /** Deletes a group, audited; SAVE_NOT_FOUND when the site has no such group. */
 enum save_result store_synonym_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+
+/* ---- redirects (redirects_db.c) ---- */
+
+#define REDIRECT_MAX_PATH                                                                                    \
+	1000 /* bytes of a from or to address: longer ones are neither kept nor looked up                    \
+	      */
+
+/** An old address of a site and where it leads now (a path of the site or an absolute https URL). The from is
+ * a path as the server sees it (percent-escapes decoded, as h2o normalizes a request's path), optionally
+ * with "?query" as sent (WordPress's plain links are kept exactly as "/?p=12", "/?page_id=3", "/?cat=4",
+ * "/?attachment_id=5"). source: "import", "slug" or "editor". */
+struct redirect {
+	int64_t id, site_id, created_at, updated_at;
+	const char *from_path, *to_path, *source;
+};
+/** Adds the redirect from `from` or replaces its target (upsert on site and from), then collapses chains:
+ * every redirect whose target is `from` now leads to `to`, and a redirect from `to` (content lives there now)
+ * is deleted; a path and its trailing-slash variant count as one there, as the lookup before a 404 tries
+ * both. SAVE_CONFLICT when from == to (or either is empty). Writes an audit line. Joins a batch (a
+ * savepoint of it). *id_out (when not NULL): its id. */
+enum save_result store_redirect_put(store *s, int64_t site_id, const char *from, const char *to,
+				    const char *source, int64_t user_id, int64_t *id_out);
+/** The target of the redirect from path (exact match): 1 and *to, 0 none, -1 error. */
+int store_redirect_find(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, const char **to);
+/** The first of up to three addresses (NULL for none) a redirect leads from, in one statement: 1 with *to
+ * and *which (its index), 0 none, -1 error. */
+int store_redirect_match(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *const paths[3],
+			 const char **to, int *which);
+/** A page of a site's redirects, the latest changed first; q (NULL or "" for all): part of either address,
+ * ASCII letters without case. *total: how many match in all. */
+int store_redirects_list(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *q, size_t offset,
+			 size_t limit, struct redirect **out, size_t *n, size_t *total);
+/** One redirect of a site: 1 found, 0 not, -1 on error. */
+int store_redirect_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id, struct redirect *out);
+/** Changes a redirect's addresses (its source stays), audited, then the chain rule as store_redirect_put:
+ * SAVE_CONFLICT when from == to, SAVE_SLUG_TAKEN when another redirect of the site has that from,
+ * SAVE_NOT_FOUND when the site has no such redirect. */
+enum save_result store_redirect_update(store *s, int64_t site_id, int64_t id, const char *from,
+				       const char *to, int64_t user_id);
+/** Deletes a redirect, audited; SAVE_NOT_FOUND when the site has no such redirect. */
+enum save_result store_redirect_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+
+/* ---- readers' subscriptions (subscriptions_db.c, migration 024) ---- */
+
+#define SUBSCRIPTIONS_MAX 200 /* subscriptions of one subscriber: the store adds no more */
+#define SUBSCRIBER_MAX_EMAIL 254
+
+/** An address subscribed on a site, maybe an account's; confirmed_at 0 until confirmed. */
+struct subscriber {
+	int64_t id, site_id, user_id, confirmed_at, created_at;
+	const char *email;
+};
+/** One subscription: kind "section", "congress", "trial" or "topic" (a tag), its target's id and name, and
+ * cadence "immediate" or "weekly". */
+struct subscription {
+	int64_t id, subscriber_id, target_id, created_at;
+	const char *kind, *target_name, *cadence;
+};
+/** What a reader of a site may subscribe to. */
+struct subscription_target {
+	int64_t id;
+	const char *kind, *name;
+};
+/** The subscriber of an address on a site (its ASCII letters lowered), made when new: its id, or -1. A
+ * user_id (0 for none) is kept when it had none; confirmed (the account's email is verified) confirms it. */
+int64_t store_subscriber_ensure(store *s, int64_t site_id, const char *email, int64_t user_id, int confirmed);
+/** One subscriber: 1 found, 0 not, -1 on error. */
+int store_subscriber_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct subscriber *out);
+/** The subscriber of an account on a site: 1 found, 0 not, -1 on error. */
+int store_subscriber_of_user(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t user_id,
+			     struct subscriber *out);
+/** Confirms a subscriber: 1 confirmed now, 0 already confirmed, -1 no such subscriber or an error. */
+int store_subscriber_confirm(store *s, int64_t id);
+/** Deletes a subscriber and every subscription of it (unsubscribe from everything): 1, 0 none, -1. */
+int store_subscriber_delete(store *s, int64_t id);
+/** A subscriber's subscriptions by kind and target name. */
+int store_subscriptions_of(store *s, h2o_mem_pool_t *pool, int64_t subscriber_id, struct subscription **out,
+			   size_t *n);
+/** Subscribes to the target of kind on the subscriber's own site, or changes the cadence of that
+ * subscription: SAVE_OK, SAVE_NOT_FOUND when the site has no such target (or the kind or cadence is
+ * unknown), SAVE_CONFLICT when the subscriber has SUBSCRIPTIONS_MAX already. */
+enum save_result store_subscription_add(store *s, int64_t subscriber_id, const char *kind, int64_t target_id,
+					const char *cadence);
+/** Changes the cadence of a subscriber's subscription: SAVE_OK, or SAVE_NOT_FOUND. */
+enum save_result store_subscription_cadence(store *s, int64_t subscriber_id, int64_t id, const char *cadence);
+/** Removes a subscriber's subscription: SAVE_OK, or SAVE_NOT_FOUND. */
+enum save_result store_subscription_remove(store *s, int64_t subscriber_id, int64_t id);
+/** A site's sections, congresses, trials and topics, by kind then name. */
+int store_subscription_targets(store *s, h2o_mem_pool_t *pool, int64_t site_id,
+			       struct subscription_target **out, size_t *n);
 
 /* ---- search (sq_search.c) ---- */
 
@@ -762,5 +962,254 @@ enum save_result store_front_add(store *s, int64_t site_id, int64_t article_id, 
 enum save_result store_front_move(store *s, int64_t site_id, int64_t article_id, int dir, int64_t user_id);
 /** Takes an article off the front page (the article itself stays). */
 enum save_result store_front_remove(store *s, int64_t site_id, int64_t article_id, int64_t user_id);
+
+/* ---- imports (src/store/import_db.c): what an import brought in, so running it again updates ---- */
+
+/** One item of an exported site (source: its address) as an import last left it. */
+struct import_item {
+	int64_t wp_id;	     /* WordPress's id of the post, term or author */
+	int64_t target_id;   /* what it became (0: nothing yet) */
+	int64_t revision_no; /* an article's revision as the import wrote it: a later one is an editor's */
+	const char *kind;    /* "post", "page", "attachment", "category", "post_tag", "author" */
+	const char *wp_key;  /* a post's guid, a term's slug, an author's login, an attachment's file */
+	const char *target_kind, *fingerprint, *detail;
+};
+/** The item (source, kind, wp_id) of a site: 1 and out, 0 when never imported, -1 on error. */
+int store_import_item(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *source, const char *kind,
+		      int64_t wp_id, struct import_item *out);
+/** The same found by its key (the first one imported). */
+int store_import_item_by_key(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *source,
+			     const char *kind, const char *key, struct import_item *out);
+/** Records what (x->kind, x->wp_id) of source became, replacing what an earlier run recorded: 0, or -1. */
+int store_import_put(store *s, int64_t site_id, const char *source, const struct import_item *x);
+/** How many items of source a site holds, or -1. */
+int64_t store_import_count(store *s, int64_t site_id, const char *source);
+/** An article's revision number (any status): 1 and *revision_no, 0 when the site has no such article. */
+int store_article_revision_no(store *s, int64_t site_id, int64_t id, int64_t *revision_no);
+/** Shows image media_id (of the same site) as the article's featured image, without a new revision (the
+ * import's image arrives after its post): 0, or -1. */
+int store_import_set_image(store *s, int64_t site_id, int64_t article_id, int64_t media_id);
+
+/* ---- the durable mail queue (mailq_db.c, migration 025) ---- */
+
+/** One message to one recipient, as a producer (account mail, alert, digest, newsletter) hands it to the
+ * queue. The sender thread composes it (multipart text and HTML, List-Unsubscribe, DKIM) when it sends. */
+struct mail_item {
+	int64_t site_id;	     /* the site it speaks for, or 0 */
+	const char *kind;	     /* "account", "confirm", "alert", "digest", "newsletter" or "test" */
+	const char *dedupe;	     /* a key unique to this message and recipient, or NULL: a second put with
+					the same key queues nothing (an alert batch re-run after a crash) */
+	const char *to;		     /* a bare address */
+	const char *subject;	     /* UTF-8, one line */
+	const char *text;	     /* the text/plain part, UTF-8, required */
+	const char *html;	     /* the text/html part, or NULL for a text-only message */
+	const char *unsubscribe_url; /* https URL for List-Unsubscribe (RFC 8058 one-click), or NULL */
+	int64_t campaign_id;	     /* the newsletter it belongs to, or 0 */
+	int64_t not_before;	     /* not sent before this Unix time; 0: at once */
+};
+
+/** Queues one message: 1 queued, 0 not queued because its dedupe key is already queued or the address is
+ * suppressed (bounced, refused for good), -1 on error or a missing field. Joins the caller's transaction
+ * when one is open, so a producer's "mark as done" and its messages commit together. */
+int store_mail_put(store *s, const struct mail_item *m);
+/** 1 when mail to this address is suppressed on every site (a bounce or a permanent refusal), 0 when not,
+ * -1 on error. */
+int store_mail_suppressed(store *s, const char *email);
+/** Counts of a newsletter's messages by state. */
+struct mail_counts {
+	int64_t queued, sent, failed, suppressed;
+};
+int store_mail_counts(store *s, int64_t campaign_id, struct mail_counts *out);
+
+/* Limits store_mail_put holds a message to: a subject line of RFC 5322's 998 bytes, bodies of 2 MiB each, a
+ * dedupe key and an unsubscribe URL of 2048 bytes, a kind of 32. */
+#define MAIL_SUBJECT_MAX 998
+#define MAIL_BODY_MAX (2 * 1024 * 1024)
+#define MAIL_KEY_MAX 2048
+#define MAIL_KIND_MAX 32
+/** Stops mail to an address on every site: source "bounce", "smtp" or "admin", reason a line (cut to 1000
+ * bytes); its queued messages become 'suppressed'. 1 added, 0 already suppressed, -1 on error or a bad
+ * address or source. */
+int store_mail_suppress(store *s, const char *email, const char *source, const char *reason);
+/** Lifts an address's suppression: 1 lifted, 0 when it was not suppressed, -1 on error. Messages already
+ * marked 'suppressed' stay so. */
+int store_mail_unsuppress(store *s, const char *email);
+
+/** A queued message as the sender claims it (store_mail_claim). */
+struct mail_row {
+	int64_t id, site_id, campaign_id, attempts, created_at;
+	const char *kind, *to, *subject, *text, *html,
+	    *unsubscribe_url; /* html, unsubscribe_url: "" when none */
+};
+/** Puts back to 'queued' the rows left 'sending' that node claimed (its life before a crash) or that any
+ * node claimed before stale_before (a node that never came back): how many, or -1. */
+int store_mail_recover(store *s, const char *node, int64_t stale_before);
+/** Claims at most max due rows (queued, not_before <= now), oldest first, for node: each becomes 'sending'
+ * with claimed_at, in one transaction whose SELECT skips rows another node holds (PostgreSQL's FOR UPDATE
+ * SKIP LOCKED). Rows to a suppressed address become 'suppressed' instead and are not returned. 0 with *out
+ * (pool) and *n, or -1. */
+int store_mail_claim(store *s, h2o_mem_pool_t *pool, const char *node, int max, struct mail_row **out,
+		     size_t *n);
+/** After an attempt of a claimed row: state "sent" (sent_at now), "queued" again with retry_at as its
+ * not_before, "failed", or "suppressed"; attempts grows by one but for "suppressed"; error (or NULL) is
+ * kept as last_error, cut to one line. 0, or -1. */
+int store_mail_done(store *s, int64_t id, const char *state, int64_t retry_at, const char *error);
+
+/** Forgets what is done with (sent, failed, suppressed) since before `before`, at most max rows a call: a
+ * newsletter's rows keep their state for its counts and lose their bodies; other rows go. How many rows it
+ * changed, or -1. */
+int store_mail_prune(store *s, int64_t before, int max);
+
+/** The back office's view of the queue (/admin/mail). */
+struct mail_state_count {
+	const char *state;
+	int64_t n;
+};
+struct mail_failure {
+	int64_t id, attempts, at; /* at: when it was given up (its claim) */
+	const char *to, *subject, *kind, *error;
+};
+struct mail_suppression {
+	int64_t created_at;
+	const char *email, *reason, *source;
+};
+/** Rows by state (every state, 0s included, in the order queued, sending, sent, failed, suppressed): 0, or
+ * -1; *out has 5 items. */
+int store_mail_states(store *s, h2o_mem_pool_t *pool, struct mail_state_count **out);
+/** The newest failed rows, at most max: 0, or -1. */
+int store_mail_failures(store *s, h2o_mem_pool_t *pool, int max, struct mail_failure **out, size_t *n);
+/** Suppressed addresses containing q (any case; "" for all), newest first, at most max; *total: how many
+ * match. 0, or -1. */
+int store_mail_suppressions(store *s, h2o_mem_pool_t *pool, const char *q, int max,
+			    struct mail_suppression **out, size_t *n, int64_t *total);
+
+/* ---- alerts and weekly digests (alerts_db.c, migration 026) ---- */
+
+/** The audience level an account reaches: members once its address is verified, hcp with a declared
+ * healthcare profession, verified_hcp once an editor verified it; public without an account (NULL). The one
+ * rule the site's pages (session.c's reader_level) and the mails (alerts, digests, newsletters) follow. */
+enum audience user_audience(const struct user *u);
+
+/* Seconds: an article public longer when first seen is never alerted (an import's past, a long outage). */
+#define ALERT_MAX_AGE 86400
+#define ALERT_BATCH_MAX 50	/* articles in one alert batch at most: the rest go in the next */
+#define DIGEST_MAX_ARTICLES 100 /* articles of one digest at most (the newest) */
+
+/** A site's articles no alert covered yet: visible, public for at most ALERT_MAX_AGE. */
+struct alert_pending {
+	int64_t site_id, count;
+	int64_t oldest, newest; /* their published_at: the first and the last to become public */
+};
+/** Every site's pending articles, one row a site with any. 0, or -1. */
+int store_alert_pending(store *s, h2o_mem_pool_t *pool, struct alert_pending **out, size_t *n);
+/** Opens a site's alert batch in a transaction left open for the caller: a new batch covers the site's
+ * pending articles (oldest first, at most ALERT_BATCH_MAX), so none is alerted twice. 1 with *batch_id
+ * (read its articles and recipients, queue its mails with store_mail_put, then store_alert_batch_end), 0
+ * when nothing is pending or another node holds the turn (nothing open), -1 on error (nothing open). */
+int store_alert_batch_begin(store *s, int64_t site_id, int64_t *batch_id);
+/** Ends the batch: commit 1 records its mail count and commits everything (the batch and its mails
+ * together), 0 rolls it all back (its articles are pending again). 0, or -1 (rolled back). */
+int store_alert_batch_end(store *s, int64_t batch_id, int64_t mails, int commit);
+/** The batch's articles still visible, oldest first, as list cards (slug, title, summary, section...). */
+int store_alert_batch_articles(store *s, h2o_mem_pool_t *pool, int64_t batch_id, struct article **out,
+			       size_t *n);
+/** One recipient of one article: a confirmed subscriber with a subscription of the cadence matching it
+ * (its section, congress, trial or one of its topics). */
+struct alert_recipient {
+	int64_t subscriber_id, article_id;
+	const char *email;
+	/* the subscriber's account (id 0 for an address alone): id, email_verified, hcp_declared, hcp_status
+	 * and profession are filled, what user_audience reads */
+	struct user user;
+};
+/** Every (confirmed subscriber, article of the batch) pair with an immediate subscription matching, by
+ * subscriber, then the articles oldest first. 0, or -1. */
+int store_alert_recipients(store *s, h2o_mem_pool_t *pool, int64_t batch_id, struct alert_recipient **out,
+			   size_t *n);
+/** Opens a site's digest of week (yyyy-ww) in a transaction left open: 1 when this call made it (queue its
+ * mails, then store_digest_end), 0 when that week's digest exists already or another node holds the turn
+ * (nothing open), -1 on error. */
+int store_digest_begin(store *s, int64_t site_id, const char *week);
+/** Ends the digest of week: commit records its mail count and commits, else rolls back. 0, or -1. */
+int store_digest_end(store *s, int64_t site_id, const char *week, int64_t mails, int commit);
+/** The site's visible articles published in [from, until), newest first, at most DIGEST_MAX_ARTICLES, as
+ * list cards. */
+int store_digest_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t from, int64_t until,
+			  struct article **out, size_t *n);
+/** The (confirmed subscriber, article) pairs of a site's weekly subscriptions matching its visible
+ * articles published in [from, until) (of those store_digest_articles returns), by subscriber then the
+ * articles newest first. 0, or -1. */
+int store_digest_recipients(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t from, int64_t until,
+			    struct alert_recipient **out, size_t *n);
+
+/* ---- the editors' newsletters (newsletter_db.c, migration 027) ---- */
+
+#define NEWSLETTER_MAX_SUBJECT 200     /* bytes of a subject */
+#define NEWSLETTER_MAX_INTRO 20000     /* bytes of an introduction (Markdown) */
+#define NEWSLETTER_MAX_ARTICLES 30     /* articles of one newsletter */
+#define NEWSLETTERS_LISTED 50	       /* newsletters store_newsletters gives, newest first */
+#define NEWSLETTER_RECIPIENTS_PAGE 500 /* recipients store_newsletter_recipients gives at a time */
+
+/** A newsletter: state "draft", "scheduled" (send_at set), "sending" (only inside the transaction that sends
+ * it) or "sent" (sent_at and recipients set). */
+struct newsletter {
+	int64_t id, site_id, send_at, created_by, created_at, updated_at, sent_at, recipients;
+	const char *subject, *intro, *state, *author_name; /* author_name: the creator's name, else email */
+	int64_t unsubscribed; /* its recipients who are no longer confirmed subscribers of the site */
+};
+/** What an editor saves: id 0 creates a draft; articles in their order (each of the site, any status). */
+struct newsletter_edit {
+	int64_t id, site_id;
+	const char *subject, *intro;
+	const int64_t *articles;
+	size_t narticles;
+};
+/** Saves a draft or a scheduled newsletter (which stays scheduled) with its articles, audited: SAVE_OK with
+ * *id_out; SAVE_NOT_FOUND when there is no such newsletter on the site or an article is not the site's;
+ * SAVE_CONFLICT when it is being sent or sent; SAVE_ERROR on an empty or overlong subject, an overlong
+ * intro, more than NEWSLETTER_MAX_ARTICLES or a repeated article, or a database error. */
+enum save_result store_newsletter_save(store *s, const struct newsletter_edit *e, int64_t user_id,
+				       int64_t *id_out);
+/** The site's NEWSLETTERS_LISTED newest newsletters, with unsubscribed counted for the sent ones. */
+int store_newsletters(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct newsletter **out, size_t *n);
+/** One newsletter of the site (unsubscribed counted): 1, 0, -1. */
+int store_newsletter_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t id,
+			   struct newsletter *out);
+/** Its articles in order, whatever their status: id, slug, title, summary, audience, status, published_at and
+ * section.name (the mail reads what readers may see through store_article_by_slug). */
+int store_newsletter_articles(store *s, h2o_mem_pool_t *pool, int64_t newsletter_id, struct article **out,
+			      size_t *n);
+/** Schedules a draft (or moves a scheduled one) to send_at, audited: SAVE_OK; SAVE_NOT_FOUND; SAVE_CONFLICT
+ * when it is being sent or sent, or send_at is not in the future. */
+enum save_result store_newsletter_schedule(store *s, int64_t site_id, int64_t id, int64_t send_at,
+					   int64_t user_id);
+/** A scheduled newsletter back to draft, audited: SAVE_OK; SAVE_NOT_FOUND; SAVE_CONFLICT when not scheduled
+ * (sent, or being sent, already). */
+enum save_result store_newsletter_cancel(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** Deletes a draft newsletter with its articles, audited: SAVE_OK; SAVE_NOT_FOUND; SAVE_CONFLICT when it is
+ * not a draft (scheduled: cancel it first; sent: its record stays). */
+enum save_result store_newsletter_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
+/** The scheduled newsletter due first at now (any site): 1 with *id and *site_id, 0 none, -1. */
+int store_newsletter_due(store *s, int64_t now, int64_t *id, int64_t *site_id);
+/** Claims a due newsletter for sending (scheduled, due at now: state sending), to be called inside a batch
+ * (store_batch_begin) that puts its messages and store_newsletter_sent marks it, so it is sent once whatever
+ * crashes or other nodes do (on PostgreSQL a second claimer waits for the row, then finds it sent). 1
+ * claimed, 0 not (cancelled, or sent by another), -1. */
+int store_newsletter_claim(store *s, int64_t id, int64_t now);
+/** A confirmed subscriber a newsletter goes to, with the account's fields the reader's level comes from
+ * (user.id 0 for an address without an account). */
+struct newsletter_recipient {
+	int64_t subscriber_id;
+	const char *email;
+	struct user user; /* id, email_verified, profession, hcp_declared, hcp_status */
+};
+/** Up to NEWSLETTER_RECIPIENTS_PAGE of the site's confirmed subscribers with a subscriber id above after, by
+ * id (the audience: every confirmed subscriber of the site). */
+int store_newsletter_recipients(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t after,
+				struct newsletter_recipient **out, size_t *n);
+/** Records that the newsletter went to a subscriber (its unsubscribed count reads these). 0, or -1. */
+int store_newsletter_recipient_add(store *s, int64_t id, int64_t subscriber_id, const char *email);
+/** Marks a claimed newsletter sent to `recipients` addresses. 0, or -1. */
+int store_newsletter_sent(store *s, int64_t id, int64_t recipients);
 
 #endif

@@ -35,6 +35,7 @@ enum {
 	S_SITE_UPDATE,
 	S_MENU_TARGETS,
 	S_MENU_TARGET_EXISTS,
+	S_PAGE_PATH_OF,
 	S_END
 };
 _Static_assert(S_END <= 190, "structure_db.c owns the seam's statement slots 140 to 189");
@@ -46,15 +47,6 @@ _Static_assert(S_END <= 190, "structure_db.c owns the seam's statement slots 140
 #define MENU_LOCK 7283700000LL
 #define SECTION_LOCK 7283900000LL
 #define SITE_LOCK 7283519LL
-
-/* Ends the transaction begun by the caller: kept when rc is SAVE_OK, undone otherwise. */
-static enum save_result tx_end(struct db *d, enum save_result rc)
-{
-	if (rc == SAVE_OK)
-		return db_commit(d) == 0 ? SAVE_OK : SAVE_ERROR;
-	db_rollback(d);
-	return rc;
-}
 
 /* Begins a write transaction and takes the lock key (none when 0): 0, or -1 with no transaction left. */
 static int tx_begin(struct db *d, int64_t key)
@@ -75,7 +67,7 @@ static enum save_result save_one(struct db_stmt *st, int64_t key, int64_t id, co
 	*taken = "";
 	if (tx_begin(st->d, key) != 0)
 		return SAVE_ERROR;
-	return tx_end(st->d, db_save_row(st, id, kind, user_id, detail, id_out, taken));
+	return db_end(st->d, db_save_row(st, id, kind, user_id, detail, id_out, taken));
 }
 
 static struct db_stmt *bind_ids(struct db_stmt *st, int64_t a, int64_t b)
@@ -219,7 +211,7 @@ enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, 
 	int64_t same = tag_name_count(d, site_id, x->id, x->name);
 	if (same != 0) {
 		*taken = same > 0 ? "name" : "";
-		return tx_end(d, same > 0 ? SAVE_SLUG_TAKEN : SAVE_ERROR);
+		return db_end(d, same > 0 ? SAVE_SLUG_TAKEN : SAVE_ERROR);
 	}
 	struct db_stmt *st =
 	    x->id ? db_prepare(d, S_TAG_UPDATE,
@@ -231,7 +223,7 @@ enum save_result store_tag_save(store *s, int64_t site_id, const struct tag *x, 
 	db_bind_text(st, 3, x->name);
 	if (x->id)
 		db_bind_int64(st, 4, x->id);
-	return tx_end(d, db_save_row(st, x->id, "tag", user_id, x->name, id_out, taken));
+	return db_end(d, db_save_row(st, x->id, "tag", user_id, x->name, id_out, taken));
 }
 
 enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t user_id)
@@ -250,7 +242,7 @@ enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t
 			      : found == 0 ? SAVE_NOT_FOUND
 					   : db_audit_record(s, user_id, "tag", "delete", id, name);
 	h2o_mem_clear_pool(&pool);
-	return tx_end(d, rc);
+	return db_end(d, rc);
 }
 
 /* ---- static pages ---- */
@@ -301,7 +293,25 @@ enum save_result store_page_save(store *s, int64_t site_id, const struct page *x
 	db_bind_int64(st, 5, db_now());
 	if (x->id)
 		db_bind_int64(st, 6, x->id);
-	return save_one(st, 0, x->id, "page", user_id, x->path, id_out, taken);
+	if (!x->id)
+		return save_one(st, 0, x->id, "page", user_id, x->path, id_out, taken);
+	/* a page whose path changes leaves a redirect from the old one (readers may hold links to it) */
+	struct db *d = db_of(s);
+	*taken = "";
+	if (tx_begin(d, 0) != 0)
+		return SAVE_ERROR;
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	const char *before = NULL;
+	struct db_stmt *old =
+	    db_prepare(d, S_PAGE_PATH_OF, "SELECT path FROM page WHERE site_id = ?1 AND id = ?2 FOR UPDATE");
+	enum save_result rc = db_one(bind_ids(old, site_id, x->id), &pool, fill_text, &before) < 0
+				  ? SAVE_ERROR
+				  : db_save_row(st, x->id, "page", user_id, x->path, id_out, taken);
+	if (rc == SAVE_OK && before && strcmp(before, x->path) != 0)
+		rc = store_redirect_put(s, site_id, before, x->path, "slug", user_id, NULL);
+	h2o_mem_clear_pool(&pool);
+	return db_end(d, rc);
 }
 
 /* ---- the menu ---- */
@@ -473,7 +483,7 @@ static enum save_result menu_change(store *s, int64_t site_id, int64_t id, int d
 				     : dir > 0 ? "move-down"
 					       : "delete",
 				     id, one.label);
-	rc = tx_end(d, rc);
+	rc = db_end(d, rc);
 	h2o_mem_clear_pool(&pool);
 	return rc;
 }

@@ -47,14 +47,6 @@ int store_synonym_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t
 	return db_one(st, pool, fill_group, out);
 }
 
-static enum save_result tx_end(struct db *d, enum save_result rc)
-{
-	if (rc == SAVE_OK)
-		return db_commit(d) == 0 ? SAVE_OK : SAVE_ERROR;
-	db_rollback(d);
-	return rc;
-}
-
 /* The number of groups of a site, or -1. */
 static int64_t group_count(struct db *d, int64_t site_id)
 {
@@ -73,11 +65,11 @@ enum save_result store_synonym_save(store *s, int64_t site_id, const struct syno
 	if (db_begin(d) != 0)
 		return SAVE_ERROR;
 	if (db_xact_lock(d, SYNONYM_LOCK + site_id, 1) != 1)
-		return tx_end(d, SAVE_ERROR);
+		return db_end(d, SAVE_ERROR);
 	if (!x->id) {
 		int64_t n = group_count(d, site_id);
 		if (n < 0 || n >= SYNONYM_MAX_GROUPS)
-			return tx_end(d, n < 0 ? SAVE_ERROR : SAVE_CONFLICT);
+			return db_end(d, n < 0 ? SAVE_ERROR : SAVE_CONFLICT);
 	}
 	struct db_stmt *st =
 	    x->id ? db_prepare(
@@ -95,7 +87,7 @@ enum save_result store_synonym_save(store *s, int64_t site_id, const struct syno
 	enum save_result rc = db_save_row(st, x->id, "synonym", user_id, x->terms, &got, NULL);
 	if (id_out)
 		*id_out = got;
-	return tx_end(d, rc);
+	return db_end(d, rc);
 }
 
 static void fill_text(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
@@ -120,5 +112,5 @@ enum save_result store_synonym_delete(store *s, int64_t site_id, int64_t id, int
 			      : found == 0 ? SAVE_NOT_FOUND
 					   : db_audit_record(s, user_id, "synonym", "delete", id, terms);
 	h2o_mem_clear_pool(&pool);
-	return tx_end(d, rc);
+	return db_end(d, rc);
 }

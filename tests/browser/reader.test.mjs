@@ -7,7 +7,7 @@ import { join } from "node:path";
 const DESKTOP = { width: 1280, height: 900 };
 
 export default async function (kit) {
-  const { check, assert, context, staffPage, base, db, outbox, sqlValue, pickGated, PHONE, newest, sleep } = kit;
+  const { check, assert, context, staffPage, base, db, outbox, sqlValue, pickGated, PHONE, newest, sleep, mailText } = kit;
   // a write to the demo database (the server notices it through its change log)
   const sqlRun = (sql, ...params) => execFileSync("/usr/bin/python3", ["-c",
     "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute(sys.argv[2], sys.argv[3:])\nc.commit()",
@@ -17,7 +17,7 @@ export default async function (kit) {
       const files = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse() : [];
       for (const f of files) {
         const text = readFileSync(join(outbox, f), "utf8");
-        if (text.toLowerCase().includes(`to: ${to}`)) return text;
+        if (text.toLowerCase().includes(`to: ${to}`)) return mailText(join(outbox, f));
       }
       await sleep(100);
     }

@@ -338,6 +338,14 @@ try {
     await ctx.close();
   });
 
+  // The headers and the text/plain part of a mail file, decoded as a mail reader does (the composer may write
+  // the part in quoted-printable or base64).
+  const mailText = (path) => execFileSync("/usr/bin/python3", ["-c",
+    "import email, email.policy, sys\n" +
+    "m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)\n" +
+    "print(''.join(f'{k}: {v}\\n' for k, v in m.items()) + '\\n' + m.get_body(('plain',)).get_content())", path],
+    { encoding: "utf8" });
+
   // --- accounts: sign up, confirm by the emailed link, sign in, read a gated article, sign out
   // The mail this server sends, from its outbox folder: the newest .eml to `to`, waiting up to 10 s.
   const mailTo = async (to) => {
@@ -345,7 +353,7 @@ try {
       const files = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort() : [];
       for (const f of files.reverse()) {
         const text = readFileSync(join(outbox, f), "utf8");
-        if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}\r?$`, "mi").test(text)) return text;
+        if (new RegExp(`^To: ${to.replace(/[.+]/g, "\\$&")}\r?$`, "mi").test(text)) return mailText(join(outbox, f));
       }
       await sleep(100);
     }
@@ -634,7 +642,7 @@ try {
 
   // --- the flows of each feature, one file each (tests/browser/NAME.test.mjs, in name order): its default export
   // is called with what the tests above use
-  const kit = { check, assert, sleep, context, visibleBox, staffPage, base, db, bin, root, outbox, sqlValue, pick,
+  const kit = { check, assert, sleep, context, visibleBox, staffPage, base, db, bin, root, outbox, sqlValue, pick, mailText,
     pickGated, PHONE, browser, newest, longest, video };
   for (const f of readdirSync(here).filter((n) => n.endsWith(".test.mjs")).sort()) {
     try {

@@ -946,10 +946,10 @@ TEST_LIMITS = {"mail_per_address": 100000, "mail_per_recipient": 1000, "contact_
                "contact_per_hour": 1000000}
 
 
-def start_plenary(tmp, db_path, settings=None, threads=2, name="server", strict_limits=False):
-    """Starts `plenary serve` from the repository root on a free loopback port with a config file of
-    `settings` ([plenary] section) in tmp (with TEST_LIMITS under them unless strict_limits); waits for
-    /healthz."""
+def start_plenary(tmp, db_path, settings=None, threads=2, name="server", strict_limits=False, port=0):
+    """Starts `plenary serve` from the repository root on a free loopback port (or `port`, as a restarted
+    server) with a config file of `settings` ([plenary] section) in tmp (with TEST_LIMITS under them unless
+    strict_limits); waits for /healthz."""
     binary = _binary()
     srv = Plenary()
     srv.tmp, srv.db_path = tmp, db_path
@@ -957,7 +957,7 @@ def start_plenary(tmp, db_path, settings=None, threads=2, name="server", strict_
     srv.config_path = os.path.join(tmp, f"{name}.ini")
     srv.outbox = (settings or {}).get("outbox", "")
     for _attempt in range(3):
-        srv.port = _free_port()
+        srv.port = port or _free_port()
         scheme = "https" if (settings or {}).get("tls_cert") else "http"
         srv.base = f"{scheme}://127.0.0.1:{srv.port}"
         # links name the test port only because public_url says so (never from the Host header)

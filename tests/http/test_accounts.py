@@ -784,8 +784,9 @@ def test_profile_edit_saves(srv):
                                                         "hcp": "yes", "alerts": "yes"})
     assert r.status_code == 303 and r.headers["location"] == "/account?saved=1"
     row = reader.user_row()
+    # the sign-up's "email me" choice is not the profile's: mail is chosen in the subscriptions panel
     assert (row["name"], row["profession"], row["specialty"], row["country"], row["hcp_declared"], row["alerts"]) \
-        == ("Dr Renamed & Co", "nurse", "Oncology nursing", "Kenya", 1, 1)
+        == ("Dr Renamed & Co", "nurse", "Oncology nursing", "Kenya", 1, 0)
     page = reader.get("/account?saved=1")
     assert "Your profile is saved." in page.text
     assert text_of(parse_html(page.text).find("span", class_="account-name")) == "Signed in as Dr Renamed & Co"
@@ -1269,8 +1270,11 @@ def test_mail_goes_over_smtp_and_not_to_the_outbox(srv):
     msg = reader.confirmation_mail()
     assert msg["From"] and msg["Date"] and msg["Message-ID"]
     assert msg["X-RcptTo"] == reader.email, "the SMTP envelope names another recipient"
-    assert msg.get_content_type() == "text/plain" and msg.get_content_charset() == "utf-8"
-    assert "—" in mail_body(msg)  # the UTF-8 signature survives the trip
+    # the theme's text and HTML parts (themes/default/mail/verify.txt and .html), both UTF-8
+    assert msg.get_content_type() == "multipart/alternative"
+    plain, html = msg.get_body(preferencelist=("plain",)), msg.get_body(preferencelist=("html",))
+    assert plain.get_content_charset() == "utf-8" and html.get_content_charset() == "utf-8"
+    assert "—" in mail_body(msg) and "—" in html.get_content()  # the UTF-8 signature survives the trip
     outbox = srv.outbox
     assert not os.path.isdir(outbox) or os.listdir(outbox) == [], "mail went to the outbox despite smtp_url"
     assert "error mail" not in srv.log()

@@ -361,7 +361,8 @@ def test_a_new_entry_under_a_heading_shows_in_the_public_menu(srv, editor):
     assert audits(srv, "menu.create", label) == 1
 
 
-@pytest.mark.parametrize("url", ["", "/congresses/2025", "https://example.org/esmo?x=1", "site:dermatology"])
+@pytest.mark.parametrize("url", ["", "/congresses/2025", "https://example.org/esmo?x=1", "site:dermatology",
+                                 "/section/breast-cancer/whats-new.pdf"])
 def test_menu_links_that_are_allowed(srv, editor, url):
     label = f"Link {uid()}"
     r = save(editor, "/admin/menu/new", "/admin/menu", label=label, url=url, parent="0")

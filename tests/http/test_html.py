@@ -31,6 +31,20 @@ def _article(where):
     return f"/article/{rows[0]['slug']}"
 
 
+def _subscriber_link(path, purpose):
+    """path?t= a new subscriber's signed link (subs_links.py), made in the session server's database."""
+    from conftest import SERVER, connect
+    from subs_links import link_token, make_subscriber
+    conn = connect(SERVER.db_path)
+    try:
+        site = conn.execute("SELECT id FROM site ORDER BY is_default DESC, position, id").fetchone()[0]
+        address = f"html-{purpose}-{time.time_ns()}@example.org"
+        sid = make_subscriber(conn, site, address)
+        return f"{path}?t={link_token(conn, purpose, sid, address)}"
+    finally:
+        conn.close()
+
+
 def _post_form(path, fields, source="/contact"):
     return post(path, data={"form_token": form_token(get(source).text), **fields})
 
@@ -50,6 +64,10 @@ PAGES = {
     "section-gu-cancer": (200, lambda: get("/section/gu-cancer")),
     "section-lung-cancer": (200, lambda: get("/section/lung-cancer")),
     "section-page-2": (200, lambda: get("/section/breast-cancer?page=2")),
+    "whatsnew-index": (200, lambda: get("/section/breast-cancer/whats-new")),
+    "whatsnew-month": (200, lambda: get("/section/breast-cancer/whats-new/2024-12")),
+    "whatsnew-congress": (200, lambda: get("/section/breast-cancer/whats-new/congress/sabcs-2024")),
+    "whatsnew-404": (404, lambda: get("/section/breast-cancer/whats-new/2024-13")),
     "article-sponsored": (200, lambda: get(_article(
         "a.audience = 'public' AND EXISTS (SELECT 1 FROM article_sponsor x WHERE x.article_id = a.id) "
         "AND EXISTS (SELECT 1 FROM reference x WHERE x.article_id = a.id)"))),
@@ -75,6 +93,13 @@ PAGES = {
     "cookies-saved": (200, lambda: get("/cookies?saved=1", **ACCEPTED)),
     "signup": (200, lambda: get("/signup")),
     "signin": (200, lambda: get("/signin")),
+    "subscribe": (200, lambda: get("/subscribe")),
+    "subscribe-errors": (422, lambda: _post_form("/subscribe", {"email": '<b>"x"</b>', "target": "nope"},
+                                                  "/subscribe")),
+    "subscribe-sent": (200, lambda: get("/subscribe/sent")),
+    "subscribe-bad-link": (400, lambda: get("/subscribe/confirm?t=nope")),
+    "subscriptions": (200, lambda: get(_subscriber_link("/subscriptions", "prefs"))),
+    "unsubscribe": (200, lambda: get(_subscriber_link("/unsubscribe", "unsubscribe"))),
     "dermatology-home": (200, lambda: get("/", headers=host_header("dermatology.localhost"))),
     "hematology-home": (200, lambda: get("/", headers=host_header("hematology.localhost"))),
     "sso-continue": (200, lambda: get("/sso/to?host=hematology.localhost&return=%2Ftrials")),
@@ -216,6 +241,17 @@ ADMIN_PAGES += PREVIEW_PAGES
 SYNONYM_PAGES = ["admin-synonyms", "admin-synonym-new", "admin-synonym-edit", "admin-synonym-errors",
                  "admin-synonym-delete-confirm", "search-synonyms"]
 ADMIN_PAGES += SYNONYM_PAGES
+# redirects (test_redirects.py): the list with a search and pages, a form, a refused one, a confirmation
+REDIRECT_PAGES = ["admin-redirects", "admin-redirects-search", "admin-redirect-new", "admin-redirect-edit",
+                  "admin-redirect-errors", "admin-redirect-delete-confirm"]
+ADMIN_PAGES += REDIRECT_PAGES
+# the mail queue (test_mailq.py): counts, a failure and a suppression with markup in them, a refused form
+MAIL_PAGES = ["admin-mail", "admin-mail-search-empty", "admin-mail-errors"]
+ADMIN_PAGES += MAIL_PAGES
+# newsletters (test_newsletter.py): the list with a sent one, a new form, one with its preview, refused forms
+NEWSLETTER_PAGES = ["admin-newsletters", "admin-newsletter-new", "admin-newsletter-edit",
+                    "admin-newsletter-errors", "admin-newsletter-schedule-errors"]
+ADMIN_PAGES += NEWSLETTER_PAGES
 
 
 def _editor_form(doc):
@@ -286,6 +322,9 @@ def admin_pages(admin_server):
         **_front_pages(srv, editor),
         **_preview_pages(editor, path),
         **_synonym_pages(srv, editor),
+        **_redirect_pages(srv, editor),
+        **_mail_pages(srv),
+        **_newsletter_pages(srv, editor),
     }
     assert list(fetch) == ADMIN_PAGES
     out = {}
@@ -381,6 +420,26 @@ def _structure_pages(srv, editor, contributor):
     }
 
 
+def _mail_pages(srv):
+    """How to fetch each of MAIL_PAGES: a failed row and a suppression whose text has markup."""
+    admin = make_staff(srv, "admin")
+    srv.execute("INSERT INTO mail_queue (kind, to_addr, subject, text_body, state, attempts, last_error, "
+                "not_before, created_at) VALUES ('test', 'html@example.org', 'A <b>subject</b> & more', 'x', "
+                "'failed', 1, '550 <refused> & \"gone\"', 0, 0)")
+    srv.execute("INSERT INTO mail_suppression (email, reason, source, created_at) VALUES "
+                "('html@example.org', 'Status 5.1.1; <x> & \"y\"', 'bounce', 0)")
+
+    def bad():
+        form = parse_html(admin.get("/admin/mail").text).find("form", action="/admin/mail/suppress")
+        return admin.post("/admin/mail/suppress", data={**dict(form_values(form)), "email": '<b>"not"</b> & one'})
+
+    return {
+        "admin-mail": (200, lambda: admin.get("/admin/mail?done=lifted")),
+        "admin-mail-search-empty": (200, lambda: admin.get("/admin/mail?q=%3Cnobody%3E")),
+        "admin-mail-errors": (422, bad),
+    }
+
+
 def _synonym_pages(srv, editor):
     """How to fetch each of SYNONYM_PAGES, on the demo's oncology groups."""
     group = srv.query("SELECT id FROM synonym_group WHERE site_id = 1 ORDER BY id LIMIT 1")[0][0]
@@ -396,6 +455,61 @@ def _synonym_pages(srv, editor):
         "admin-synonym-errors": (422, bad),
         "admin-synonym-delete-confirm": (200, lambda: editor.get(f"/admin/synonyms/{group}/delete")),
         "search-synonyms": (200, lambda: requests.get(srv.url("/search?q=Keytruda+survival"), timeout=10)),
+    }
+
+
+def _redirect_pages(srv, editor):
+    """How to fetch each of REDIRECT_PAGES: 60 redirects (two pages), one with markup in its addresses."""
+    c = srv.db()
+    with c:
+        for i in range(60):
+            c.execute("INSERT INTO redirect (site_id, from_path, to_path, source) VALUES (1, ?, ?, ?)",
+                      (f"/html-old-{i}/\"<b>&amp;", f"/html-new-{i}?a=1&b=<i>", ("import", "slug", "editor")[i % 3]))
+    c.close()
+    rid = srv.query("SELECT id FROM redirect WHERE from_path LIKE '/html-old-%' ORDER BY id LIMIT 1")[0][0]
+
+    def bad():
+        form = parse_html(editor.get("/admin/redirects/new").text).find("form", action="/admin/redirects")
+        return editor.post("/admin/redirects", data={**dict(form_values(form)), "from": '<b>"x"</b> & y',
+                                                     "to": 'http://x.example/"<i>'})
+
+    return {
+        "admin-redirects": (200, lambda: editor.get("/admin/redirects?saved=1")),
+        "admin-redirects-search": (200, lambda: editor.get("/admin/redirects?q=%3Cb%3E&page=2")),
+        "admin-redirect-new": (200, lambda: editor.get("/admin/redirects/new")),
+        "admin-redirect-edit": (200, lambda: editor.get(f"/admin/redirects/{rid}")),
+        "admin-redirect-errors": (422, bad),
+        "admin-redirect-delete-confirm": (200, lambda: editor.get(f"/admin/redirects/{rid}/delete")),
+    }
+
+
+def _newsletter_pages(srv, editor):
+    """How to fetch each of NEWSLETTER_PAGES: a newsletter with markup in its subject and intro and two
+    articles, and a sent one (its row as the sender leaves it) for the list's counts."""
+    arts = [str(r[0]) for r in srv.query("SELECT id FROM article WHERE site_id = 1 AND status = 'published' "
+                                         "ORDER BY id LIMIT 2")]
+    r = editor.submit("/admin/newsletters/new", "/admin/newsletters",
+                      {"subject": 'News <b>"bold"</b> & more', "intro": "Hi <i>all</i> & **you**",
+                       "article": arts, f"place_{arts[0]}": "2"})
+    assert r.status_code == 303, r.status_code
+    path = r.headers["location"].split("?")[0]
+    now = int(time.time())
+    srv.execute("INSERT INTO newsletter (site_id, subject, intro, state, created_at, updated_at, sent_at, recipients) "
+                "VALUES (1, 'Sent <one>', '', 'sent', ?, ?, ?, 3)", (now, now, now))
+
+    def bad():
+        return editor.submit("/admin/newsletters/new", "/admin/newsletters",
+                             {"subject": "", "intro": "x" * 20001, "article": ["1x"]})
+
+    def bad_time():
+        return editor.submit(path, f"{path}/schedule", {"send_at": '2020-01-01T09:00<b>'})
+
+    return {
+        "admin-newsletters": (200, lambda: editor.get("/admin/newsletters")),
+        "admin-newsletter-new": (200, lambda: editor.get("/admin/newsletters/new?q=%3Cb%3E")),
+        "admin-newsletter-edit": (200, lambda: editor.get(f"{path}?level=verified&done=saved")),
+        "admin-newsletter-errors": (422, bad),
+        "admin-newsletter-schedule-errors": (422, bad_time),
     }
 
 

@@ -238,12 +238,12 @@ def test_a_declared_size_over_upload_max_mb_is_413_and_nothing_starts(srv, edito
     before, rows = temp_files(srv), srv.query("SELECT count(*) FROM media_upload")[0][0]
     r = up.start(16 * MIB + 1)
     assert r.status_code == 413
-    assert r.json()["errors"]["file"] == "This file is larger than the upload limit of 16 MB."
+    assert r.json()["errors"]["file"] == "This file is larger than the upload limit of 16 MB for images."
     for size, status in (("0", 422), ("-1", 422), ("12abc", 422), ("", 422)):
         r = editor.post("/admin/uploads", data={"form_token": up.token, "name": "a.png", "size": size,
                                                 "type": "image/png", "alt": "x"})
         assert r.status_code == status, (size, r.status_code)
-        assert r.json()["errors"]["file"] == "Choose an image file to upload."
+        assert r.json()["errors"]["file"] == "Choose an image or video file to upload."
     r = up.start(1000, name="notes.pdf", type="application/pdf")
     assert r.status_code == 415 and "JPEG, PNG or WebP" in r.json()["error"]
     r = up.start(1000, alt="   ")

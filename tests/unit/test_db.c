@@ -181,6 +181,48 @@ static void test_transactions(void)
 	CHECK(db_rollback(d) == 0);
 }
 
+static void insert_t(const char *k, int64_t v)
+{
+	struct db_stmt *st = db_prepare(d, T_INSERT, "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v");
+	db_bind_text(st, 1, k);
+	db_bind_int64(st, 2, v);
+	int64_t got = 0;
+	CHECK(db_exec_id(st, &got) == 1);
+}
+
+static void test_nested_transactions(void)
+{
+	make_t(1);
+	/* a batch holds the outer transaction: an inner one that fails undoes only its own rows, and the
+	 * batch's rollback undoes every inner one that committed */
+	CHECK(store_batch_begin(s) == 0);
+	insert_t("two", 2);
+	CHECK(db_begin(d) == 0);
+	insert_t("three", 3);
+	CHECK(db_commit(d) == 0);
+	CHECK(db_begin(d) == 0);
+	insert_t("four", 4);
+	struct db_stmt *st = db_prepare(d, T_INSERT, "INSERT INTO seam_t (k, v) VALUES (?1, ?2) RETURNING v");
+	db_bind_text(st, 1, "one"); /* taken: the statement fails (PostgreSQL spoils the savepoint) */
+	db_bind_int64(st, 2, 1);
+	int64_t v;
+	CHECK(db_exec_id(st, &v) == -1);
+	CHECK(db_rollback(d) == 0);
+	CHECK(rows_in_t() == 3); /* one, two, three: the batch goes on after its inner failure */
+	CHECK(store_batch_end(s, 0) == 0);
+	CHECK(rows_in_t() == 1);
+	/* committed, the batch keeps them all */
+	CHECK(store_batch_begin(s) == 0);
+	CHECK(db_begin(d) == 0);
+	insert_t("five", 5);
+	CHECK(db_commit(d) == 0);
+	CHECK(store_batch_end(s, 1) == 0);
+	CHECK(rows_in_t() == 2);
+	/* and the connection is outside any transaction again */
+	CHECK(db_begin(d) == 0);
+	CHECK(db_rollback(d) == 0);
+}
+
 static void test_users_written_once(void)
 {
 	/* the domain moved onto the seam, through the store's own functions */
@@ -296,6 +338,7 @@ int main(void)
 	SEAM("booleans read as numbers", test_booleans_read_as_numbers);
 	SEAM("RETURNING and unique violation", test_returning_and_unique_violation);
 	SEAM("transactions", test_transactions);
+	SEAM("transactions nested in a batch", test_nested_transactions);
 	SEAM("users written once", test_users_written_once);
 	SEAM("locks and FOR UPDATE", test_locks);
 	SEAM("editorial written once: record and audit line are one", test_editorial_written_once);

@@ -139,6 +139,20 @@ static void test_strip_controls(void)
 	CHECK_STR(ESC(strip_controls, "\xc3\xa9\xc3"), "\xc3\xa9\xef\xbf\xbd");
 }
 
+static void test_text(void)
+{
+	const char *mixed = "<a & \"b\">\x1e"
+			    "1\x7f\r\n\tc\xc3",
+		   *header = "Subject\r\nBcc: x\ty\x01";
+	buf b;
+	buf_init(&b, &pool);
+	esc_text(&b, mixed, strlen(mixed), 0);
+	CHECK_STR(buf_cstr(&b), "<a & \"b\">1\n\tc\xef\xbf\xbd");
+	buf_reset(&b);
+	esc_text(&b, header, strlen(header), 1);
+	CHECK_STR(buf_cstr(&b), "Subject Bcc: x y");
+}
+
 static void test_appends(void)
 {
 	buf b;
@@ -163,6 +177,7 @@ int main(void)
 	RUN(test_url_component);
 	RUN(test_json);
 	RUN(test_strip_controls);
+	RUN(test_text);
 	RUN(test_appends);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("escape");

@@ -53,6 +53,11 @@ static void test_links(void)
 	CHECK_STR(md("![chart](https://cdn.example.org/c.png)\n"),
 		  "<p><img src=\"https://cdn.example.org/c.png\" alt=\"chart\"></p>\n");
 	CHECK_STR(md("![x](data:image/svg+xml;base64,PHN2Zz4=)\n"), "<p><img src=\"#\" alt=\"x\"></p>\n");
+	/* an image's alt text ending like an attribute does not hide the next link's URL from the filter */
+	CHECK_STR(md("![x href=](/i.png) [y](javascript:alert(1))\n"),
+		  "<p><img src=\"/i.png\" alt=\"x href=\"> <a href=\"#\">y</a></p>\n");
+	CHECK_STR(md("![x src=](/i.png) ![z](data:text/html,x)\n"),
+		  "<p><img src=\"/i.png\" alt=\"x src=\"> <img src=\"#\" alt=\"z\"></p>\n");
 	/* text that looks like an attribute is escaped, so the filter leaves it alone */
 	CHECK_STR(md("`<a href=\"javascript:x\">`\n"),
 		  "<p><code>&lt;a href=&quot;javascript:x&quot;&gt;</code></p>\n");

@@ -461,13 +461,17 @@ static void test_store_text(void)
 	struct search_clause c[SEARCH_MAX_CLAUSES + 2] = {{quoted, 4, 1, 1, 0, 0, SEARCH_ANY, NULL, 0}};
 	CHECK_STR(fts5_query(&pool, c, 1), "(\"a\"\"b NOT \"\" {body}:x*\"*)");
 	CHECK(run_fts(fts5_query(&pool, c, 1)) == 0); /* valid, and finds nothing */
-	/* one word on one column, in a table of the server's columns (a body per audience) */
+	/* one word on one column, in a table of the server's columns (a body and a transcript per audience)
+	 */
 	CHECK(sqlite3_exec(
 		  db,
 		  "CREATE VIRTUAL TABLE article_cols USING fts5(title, summary, body, body_members, "
-		  "body_hcp, body_verified, people, trial, refs, topics, tokenize = 'porter unicode61'); "
+		  "body_hcp, body_verified, people, trial, refs, topics, transcript, transcript_members, "
+		  "transcript_hcp, transcript_verified, tokenize = 'porter unicode61'); "
 		  "INSERT INTO article_cols (rowid, title, body_members) VALUES (1, 'Pembrolizumab "
-		  "works', ''), (2, 'Surgery', 'overall response with pembrolizumab')",
+		  "works', ''), (2, 'Surgery', 'overall response with pembrolizumab'); "
+		  "INSERT INTO article_cols (rowid, title, transcript_hcp) VALUES (3, 'Panel', "
+		  "'Chair: the durvalumab data')",
 		  NULL, NULL, NULL) == SQLITE_OK);
 	static const char *const pembro[] = {"pembrolizumab"}, *const resp[] = {"response"};
 	c[0] = (struct search_clause){pembro, 1, 0, 0, 0, 0, SEARCH_TITLE, NULL, 0};
@@ -477,14 +481,20 @@ static void test_store_text(void)
 	CHECK(run_cols(fts5_query(&pool, c, 1)) == ROWS(2));
 	c[0].column = SEARCH_SUMMARY;
 	CHECK(run_cols(fts5_query(&pool, c, 1)) == 0);
+	/* the body's filter takes in the transcripts: a word said only in the video is in the body */
+	static const char *const durva[] = {"durvalumab"};
+	struct search_clause said = {durva, 1, 0, 0, 0, 0, SEARCH_BODY, NULL, 0};
+	CHECK(run_cols(fts5_query(&pool, &said, 1)) == ROWS(3));
+	said.column = SEARCH_TITLE;
+	CHECK(run_cols(fts5_query(&pool, &said, 1)) == 0);
 	CHECK(fts5_query_kind(c, 1) == 0); /* a column needs the filter */
 	c[0].column = SEARCH_ANY;
 	CHECK(fts5_query_kind(c, 1) == 2);
 	/* an excluded clause on a column */
 	c[1] = (struct search_clause){resp, 1, 0, 0, 1, 0, SEARCH_BODY, NULL, 0};
 	CHECK_STR(fts5_query(&pool, c, 2),
-		  "(\"pembrolizumab\") NOT {body body_members body_hcp body_verified} : "
-		  "\"response\"");
+		  "(\"pembrolizumab\") NOT {body body_members body_hcp body_verified transcript "
+		  "transcript_members transcript_hcp transcript_verified} : \"response\"");
 	CHECK(run_cols(fts5_query(&pool, c, 2)) == ROWS(1));
 	CHECK(fts5_query_kind(c, 2) == 0);
 	/* a column out of range is every column */

@@ -188,7 +188,9 @@ static void changes_of_others_read_once(struct fx *f)
 	CHECK(read_changes(f, &since, id, &structure, &has) >= 1 && structure && since > mark);
 	/* this process's own save is logged, and not read back as another's change */
 	mark = since;
-	int64_t entry = fx_int(f, "SELECT max(id) FROM menu_item WHERE site_id = %lld", (long long)f->site);
+	/* a top-level entry: it has siblings to move past (a sub-entry may be an only child) */
+	int64_t entry = fx_int(f, "SELECT max(id) FROM menu_item WHERE site_id = %lld AND parent_id IS NULL",
+			       (long long)f->site);
 	CHECK(store_menu_move(f->s, f->site, entry, -1, 0) == SAVE_OK);
 	CHECK(fx_int(f, "SELECT max(seq) FROM change_log") > mark);
 	CHECK(read_changes(f, &since, id, &structure, &has) == 0 && since > mark);

@@ -334,7 +334,7 @@ static void uploads_limited_per_user(struct fx *f)
 			  .original_name = ""};
 	int64_t media = 0;
 	CHECK(store_media_add(f->s, f->site, &m, user, &media) == SAVE_OK);
-	CHECK(store_upload_done(f->s, "00000000000000000000000000000001", media) == 0);
+	CHECK(store_upload_done(f->s, "00000000000000000000000000000001", media, 0) == 0);
 	CHECK(store_upload_get(f->s, &f->pool, "00000000000000000000000000000001", f->site, user, now - 3600,
 			       &got) == 1);
 	CHECK(got.done && got.media_id == media);

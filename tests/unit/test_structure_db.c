@@ -163,7 +163,7 @@ static void test_media_once_per_hash_and_uploads_counted(void)
 	CHECK(store_upload_get(s, &pool, "u1", site, user, 50, &got) == 1);
 	CHECK(got.size == 10 && got.done == 0);
 	CHECK(store_upload_get(s, &pool, "u1", site, user + 1, 50, &got) == 0); /* another user's */
-	CHECK(store_upload_done(s, "u1", id) == 0);
+	CHECK(store_upload_done(s, "u1", id, 0) == 0);
 	CHECK(store_upload_get(s, &pool, "u1", site, user, 50, &got) == 1);
 	CHECK(got.done == 1 && got.media_id == id);
 	CHECK(store_upload_expire(s, 101) == 0);

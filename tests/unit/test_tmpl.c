@@ -464,8 +464,14 @@ static void test_load_dir(void)
 	}
 	snprintf(path, sizeof path, "%s/layout.html", dir);
 	write_file(path, "<html>{{> parts/nav}}{{{body}}}</html>\n");
-	snprintf(path, sizeof path, "%s/notes.txt", dir);
+	snprintf(path, sizeof path, "%s/notes.md", dir);
 	write_file(path, "{{#ignored");
+	snprintf(path, sizeof path, "%s/mail", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof path, "%s/mail/hi.txt", dir);
+	write_file(path, "Subject: hi {{site}}\n\n{{site}} & co\n");
+	snprintf(path, sizeof path, "%s/mail/hi.html", dir);
+	write_file(path, "<p>{{site}} &amp; co</p>\n");
 	snprintf(path, sizeof path, "%s/parts", dir);
 	mkdir(path, 0700);
 	snprintf(path, sizeof path, "%s/parts/nav.html", dir);
@@ -473,7 +479,10 @@ static void test_load_dir(void)
 	tmpl_set *set = tmpl_load_dir(dir, err, sizeof err);
 	CHECK(set != NULL);
 	if (set) {
-		CHECK(tmpl_has(set, "layout") && tmpl_has(set, "parts/nav") && !tmpl_has(set, "notes"));
+		CHECK(tmpl_has(set, "layout") && tmpl_has(set, "parts/nav") && !tmpl_has(set, "notes") &&
+		      !tmpl_has(set, "notes.md"));
+		CHECK(tmpl_has(set, "mail/hi.txt") && tmpl_has(set, "mail/hi") &&
+		      !tmpl_has(set, "mail/hi.html"));
 		view *v = view_new(&pool);
 		view_str(v, "site", "S");
 		view_html(v, "body", "<p>b</p>", 8);
@@ -481,6 +490,13 @@ static void test_load_dir(void)
 		buf_init(&out, &pool);
 		tmpl_render(set, "layout", v, &out);
 		CHECK_STR(buf_cstr(&out), "<html><nav>S</nav><p>b</p></html>\n");
+		view_str(v, "site", "<A&B>");
+		buf_reset(&out);
+		tmpl_render(set, "mail/hi.txt", v, &out);
+		CHECK_STR(buf_cstr(&out), "Subject: hi <A&B>\n\n<A&B> & co\n");
+		buf_reset(&out);
+		tmpl_render(set, "mail/hi", v, &out);
+		CHECK_STR(buf_cstr(&out), "<p>&lt;A&amp;B&gt; &amp; co</p>\n");
 		tmpl_free(set);
 	}
 	snprintf(path, sizeof path, "%s/parts/bad.html", dir);
@@ -493,6 +509,63 @@ static void test_load_dir(void)
 	CHECK_CONTAINS(err, "/nonexistent/plenary");
 	snprintf(path, sizeof path, "rm -rf '%s'", dir);
 	CHECK(system(path) == 0);
+}
+
+/* Plain-text templates: verbatim values, no HTML context, one-line subject, kinds kept apart. */
+static void test_text(void)
+{
+	const char *names[] = {"m.txt", "m", "part.txt", "hpart"};
+	const char *texts[] = {
+	    "Subject: {{title}} {{{title}}}\n{{#items}}\n- {{name}} <{{url}}>\n{{/items}}\n{{> part.txt}}\n",
+	    "<a href=\"{{url}}\">{{title}}</a>{{> hpart}}\n",
+	    "{{! a comment }}by {{who}}{{n}}{{flag}}{{slot}}", "<i>{{who}}</i>"};
+	tmpl_set *set = tmpl_load_strings(names, texts, 4, err, sizeof err);
+	CHECK(set != NULL);
+	if (!set) {
+		fprintf(stderr, "%s\n", err);
+		return;
+	}
+	view *v = view_new(&pool);
+	view_str(v, "title", "A <b> & \"c\"\r\nBcc: x@y\x01\tz");
+	view_str(v, "url", "https://x.test/?a=1&b=<2>");
+	view_str(v, "who", "Tom & Jerry\r\nline two\x1b\x7f\xff");
+	view_int(v, "n", 7);
+	view_bool(v, "flag", 1);
+	view_slot(v, "slot", 1);
+	view *items = view_list(v, "items");
+	view_str(view_push(items), "name", "x<y");
+	view_str(view_push(items), "name", "a&b");
+	buf out;
+	buf_init(&out, &pool);
+	CHECK(tmpl_render(set, "m.txt", v, &out) == 0);
+	CHECK_STR(buf_cstr(&out), "Subject: A <b> & \"c\" Bcc: x@y z A <b> & \"c\" Bcc: x@y z\n"
+				  "- x<y <https://x.test/?a=1&b=<2>>\n"
+				  "- a&b <https://x.test/?a=1&b=<2>>\n"
+				  "by Tom & Jerry\nline two\xEF\xBF\xBD"
+				  "7true");
+	buf_reset(&out);
+	CHECK(tmpl_render(set, "m", v, &out) == 0);
+	CHECK_STR(buf_cstr(&out),
+		  "<a href=\"https://x.test/?a=1&amp;b=&lt;2&gt;\">A &lt;b&gt; &amp; &quot;c&quot;\r\n"
+		  "Bcc: x@y\tz</a><i>Tom &amp; Jerry\r\nline two\xEF\xBF\xBD</i>\n");
+	tmpl_free(set);
+
+	/* what HTML refuses is plain text in a .txt */
+	const char *free_names[] = {"f.txt"};
+	const char *free_text[] = {"<a href={{x}} onclick=\"{{x}}\"><script>{{x}}</script><!-- {{x}}"};
+	CHECK_STR(load_error(free_names, free_text, 1), "LOADED");
+	/* a .txt cannot include HTML, nor HTML a .txt */
+	const char *mixed_names[] = {"a.txt", "b"};
+	const char *mixed1[] = {"{{> b}}", "<b>{{x}}</b>"};
+	CHECK_CONTAINS(load_error(mixed_names, mixed1, 2),
+		       "a.txt:1: partial \"b\" is HTML, this template is plain text");
+	const char *mixed_names2[] = {"a.txt", "b"};
+	const char *mixed2[] = {"{{x}}", "<p>{{> a.txt}}</p>"};
+	CHECK_CONTAINS(load_error(mixed_names2, mixed2, 2), "b.html:1: partial \"a.txt\" is plain text");
+	/* sections must still close */
+	const char *open_names[] = {"o.txt"};
+	const char *open_text[] = {"{{#x}}never closed"};
+	CHECK_CONTAINS(load_error(open_names, open_text, 1), "o.txt:1: unclosed section");
 }
 
 struct thread_arg {
@@ -568,6 +641,7 @@ int main(void)
 	RUN(test_load_errors);
 	RUN(test_partial_budget);
 	RUN(test_load_dir);
+	RUN(test_text);
 	RUN(test_threads);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("tmpl");

@@ -129,9 +129,26 @@ struct query {
 };
 #define MAX_WORDS (MAX_TERMS * 16)
 
-#define NCOLS 7 /* title, summary, body, people, trial, refs, topics: search_posting.pos's columns */
+#define NCOLS                                                                                                \
+	8 /* title, summary, body, people, trial, refs, topics, transcript: search_posting.pos's columns */
 #define BODY 2
-static const double weights[NCOLS] = {10.0, 4.0, 1.0, 3.0, 5.0, 1.0, 3.0};
+#define TRANSCRIPT 7 /* 029: gated as the body, and found by a clause on the body */
+/* as sq_search.c's: the transcript counts half the body (speech is weaker evidence than the written article;
+ * sq_search.c says more), the title ten times it */
+static const double weights[NCOLS] = {10.0, 4.0, 1.0, 3.0, 5.0, 1.0, 3.0, 0.5};
+
+/* Whether column col is one the reader may match: the body and the transcript only when the body is shown. */
+static int readable(int col, int body)
+{
+	return body || (col != BODY && col != TRANSCRIPT);
+}
+
+/* Whether a clause on column `only` counts column col (a clause on the body counts the transcript too). */
+static int on_column(enum search_column only, int col)
+{
+	return only == SEARCH_ANY || col == (int)only - SEARCH_TITLE ||
+	       (only == SEARCH_BODY && col == TRANSCRIPT);
+}
 
 /* ---- postings: each lexeme's articles and positions, read once and kept with the facts ---- */
 
@@ -408,11 +425,11 @@ static void term_counts(const struct query *qy, const struct doc *d, int t, doub
 	}
 }
 
-/* Whether a term is in what the reader may match (the body only when shown). */
+/* Whether a term is in what the reader may match (the body and transcript only when shown). */
 static int present(const double *tf, int body)
 {
 	for (int c = 0; c < NCOLS; c++)
-		if (tf[c] > 0 && (c != BODY || body))
+		if (tf[c] > 0 && readable(c, body))
 			return 1;
 	return 0;
 }
@@ -562,8 +579,8 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 			term_counts(qy, d, t, tf[t]);
 			enum search_column only =
 			    terms->t[t].column; /* a clause on one column counts there */
-			for (int col = 0; col < NCOLS && only != SEARCH_ANY; col++)
-				if (col != (int)only - SEARCH_TITLE)
+			for (int col = 0; col < NCOLS; col++)
+				if (!on_column(only, col))
 					tf[t][col] = 0;
 			in[t] = present(tf[t], body);
 		}
@@ -576,8 +593,9 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 			break;
 		}
 		for (int t = 0; t < terms->n; t++) {
-			if (!body)
-				tf[t][BODY] = 0;
+			for (int col = 0; col < NCOLS; col++)
+				if (!readable(col, body))
+					tf[t][col] = 0;
 			double score = rank_saturate(tf[t], weights, NCOLS);
 			phrase[out->n * ntf + (size_t)t] = score;
 			docs[t] += score > 0;

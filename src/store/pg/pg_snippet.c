@@ -93,7 +93,10 @@ int pg_clause_word_count(const struct search_clause *c)
 /* ---- snippets: FTS5's snippet() made in C, on the words PostgreSQL stems ---- */
 
 #define SNIPPET_TOKENS 28
-#define SNIPPET_COLS 6 /* summary, body, faculty, trial, references, topics: the title is shown already */
+#define SNIPPET_COLS                                                                                         \
+	7 /* summary, body, faculty, trial, references, topics, transcript: the title is shown already */
+#define SNIPPET_BODY 1
+#define SNIPPET_TRANSCRIPT 6 /* a clause on the body is found in the transcript too (029) */
 #define ELLIPSIS "\xe2\x80\xa6"
 
 struct tok {
@@ -347,7 +350,8 @@ static void find_instances(h2o_mem_pool_t *pool, const struct lexeme_seq *doc, i
 	c->ninst = 0;
 	for (int p = 0; p < nphrases; p++) {
 		int len = ph[p].seq.n;
-		if (len == 0 || (ph[p].column >= 0 && ph[p].column != column))
+		if (len == 0 || (ph[p].column >= 0 && ph[p].column != column &&
+				 !(ph[p].column == SNIPPET_BODY && column == SNIPPET_TRANSCRIPT)))
 			continue;
 		for (int i = 0; i + len <= doc->n; i++) {
 			int k = 0;
@@ -579,9 +583,10 @@ static const char *snippet_of(h2o_mem_pool_t *pool, const struct parsed *q, cons
 	return highlight(pool, &cols[best_col], best_start, SNIPPET_TOKENS);
 }
 
-/* Snippets for the page's hits: the columns this reader may match but the title (the body only when its
- * audience is at or below their level), cut into words, the words stemmed by PostgreSQL in one statement,
- * and FTS5's choice of column and window made on them. A hit whose match needs its title gets its summary. */
+/* Snippets for the page's hits: the columns this reader may match but the title (the body and the
+ * transcript only when the article's audience is at or below their level), cut into words, the words stemmed
+ * by PostgreSQL in one statement, and FTS5's choice of column and window made on them. A hit whose match
+ * needs its title gets its summary. */
 int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, const struct parsed *terms,
 		struct search_result *out)
 {
@@ -598,8 +603,9 @@ int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	PGresult *r =
 	    pg_q(s, S_TEXTS,
 		 "SELECT d.id, d.summary, CASE WHEN d.body_level <= $2::int THEN d.any_body ELSE '' END, "
-		 "d.people, d.trial, d.refs, d.topics FROM article_search_doc d "
-		 "WHERE d.id = ANY ($1::bigint[])",
+		 "d.people, d.trial, d.refs, d.topics, "
+		 "CASE WHEN d.body_level <= $2::int THEN d.any_transcript ELSE '' END "
+		 "FROM article_search_doc d WHERE d.id = ANY ($1::bigint[])",
 		 &p);
 	if (!r)
 		return -1;
@@ -662,8 +668,8 @@ int pg_snippets(store *s, h2o_mem_pool_t *pool, const struct search_query *q, co
 	for (int i = 0; i < terms->n; i++) {
 		lexeme_seq(pool, &ws, qwords[i], nq[i], &ph[i].seq);
 		ph[i].prefix = terms->t[i].prefix;
-		/* a clause on one column: the summary, body, faculty, trial, references or topics of the
-		 * snippet (on the title, none of them) */
+		/* a clause on one column: the summary, body (and transcript), faculty, trial, references or
+		 * topics of the snippet (on the title, none of them) */
 		enum search_column c = terms->t[i].column;
 		ph[i].column = c == SEARCH_ANY	   ? -1
 			       : c == SEARCH_TITLE ? SNIPPET_COLS

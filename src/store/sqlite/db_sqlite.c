@@ -38,10 +38,13 @@ static struct db_stmt *prepare(struct db *d, int slot, const char *sql)
 	if (!x)
 		die("out of memory");
 	/* a row lock (db.h: db_begin) is the write transaction's already */
-	static const char for_update[] = " FOR UPDATE";
-	size_t n = strlen(sql), k = sizeof for_update - 1;
-	if (n > k && strcmp(sql + n - k, for_update) == 0)
-		n -= k;
+	static const char *const row_locks[] = {" FOR UPDATE", " FOR UPDATE SKIP LOCKED"};
+	size_t n = strlen(sql);
+	for (int i = 0; i < 2; i++) {
+		size_t k = strlen(row_locks[i]);
+		if (n > k && strcmp(sql + n - k, row_locks[i]) == 0)
+			n -= k;
+	}
 	if (sq_prepare_fresh(conn(d), sql, (int)n, &x->st) != SQLITE_OK)
 		die("cannot prepare seam statement %d: %s (%s)", slot, sqlite3_errmsg(conn(d)), sql);
 	return &x->base;
@@ -126,4 +129,8 @@ const struct db_driver db_sqlite_driver = {
     .begin = "BEGIN IMMEDIATE",
     .lock = {"SELECT 1 WHERE ?1 IS NOT NULL", "SELECT 1 WHERE ?1 IS NOT NULL"},
     .finalize = finalize,
+    /* a batch writes far more pages than a request: a 64 MiB cache (given back when the connection
+     * closes) spills fewer of them to the WAL before the commit */
+    .batch_setup = "PRAGMA cache_size = -65536",
+    .search_triggers = 1,
 };

@@ -5,13 +5,14 @@
 
 #include "core/buf.h"
 
-/* article_search's columns for each of search_column's (the body: every audience's; the reader's level
- * filters them after) */
+/* article_search's columns for each of search_column's (the body: every audience's body and transcript;
+ * the reader's level filters them after) */
 static const char *const column_filter[] = {
     [SEARCH_ANY] = "",
     [SEARCH_TITLE] = "{title} : ",
     [SEARCH_SUMMARY] = "{summary} : ",
-    [SEARCH_BODY] = "{body body_members body_hcp body_verified} : ",
+    [SEARCH_BODY] = ("{body body_members body_hcp body_verified transcript transcript_members transcript_hcp "
+		     "transcript_verified} : "),
     [SEARCH_PEOPLE] = "{people} : ",
     [SEARCH_TRIAL] = "{trial} : ",
     [SEARCH_REFS] = "{refs} : ",

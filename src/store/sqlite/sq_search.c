@@ -38,8 +38,12 @@ _Static_assert(S_LAST <= SQ_MORE_STATEMENTS, "statement slots");
 /* ---- ranking: BM25 without length normalisation, one weight per column ---- */
 
 /* Column weights, in article_search's order: title 10, summary 4, each audience's body 1, faculty 3,
- * trial 5, references 1, topics 3. */
-static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3.0};
+ * trial 5, references 1, topics 3, each audience's transcript 0.5 (029). A transcript is speech: long,
+ * repetitive and loose, and a word said in passing is weaker evidence than the same word written in the
+ * article, so it counts half the body's: a word once in the body (1) outranks it said once in the
+ * transcript (0.5), or said up to eleven times (saturation caps a column at 2.2 times its weight), and
+ * the title's 10 outranks both however often. */
+static const double weights[] = {10.0, 4.0, 1.0, 1.0, 1.0, 1.0, 3.0, 5.0, 1.0, 3.0, 0.5, 0.5, 0.5, 0.5};
 #define NCOLS ((int)(sizeof weights / sizeof *weights))
 #define RANK_PHRASES 16 /* phrases scored apart; the rare query with more shares the last score */
 
@@ -312,15 +316,19 @@ static int fact_has_tag(const struct search_facts *x, const struct fact *f, int6
 
 /* ---- hits ---- */
 
-/* The columns a reader of each level may match: the bodies of audiences above them are left out, so a
- * body never shapes what a reader is shown (matches, ranking, snippets). */
+/* The columns a reader of each level may match: the bodies and transcripts of audiences above them are
+ * left out, so neither ever shapes what a reader is shown (matches, ranking, snippets). */
 static const char *const readable[] = {
-    "{title summary body people trial refs topics}",
-    "{title summary body body_members people trial refs topics}",
-    "{title summary body body_members body_hcp people trial refs topics}",
-    "{title summary body body_members body_hcp body_verified people trial refs topics}"};
-/* the same as bit masks of article_search's columns (title 0 ... body_verified 5 ... topics 9) */
-static const unsigned readable_columns[] = {0x3C7, 0x3CF, 0x3DF, 0x3FF};
+    "{title summary body people trial refs topics transcript}",
+    "{title summary body body_members people trial refs topics transcript transcript_members}",
+    "{title summary body body_members body_hcp people trial refs topics transcript transcript_members "
+    "transcript_hcp}",
+    "{title summary body body_members body_hcp body_verified people trial refs topics transcript "
+    "transcript_members transcript_hcp transcript_verified}"};
+/* the same as bit masks of article_search's columns (title 0 ... body_verified 5 ... topics 9, transcript
+ * 10 ... transcript_verified 13) */
+static const unsigned readable_columns[] = {0x7C7, 0xFCF, 0x1FDF, 0x3FFF};
+_Static_assert(NCOLS == 14, "readable_columns names article_search's 14 columns");
 
 /* The match restricted to what a reader of q's level may match; for a snippet, also without the title (the
  * result shows it already: a hit only by its title gets its summary as snippet). */

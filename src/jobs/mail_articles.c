@@ -1,0 +1,211 @@
+/* mail_articles: each article read once per level with the article page's own gated read, then viewed. */
+#include "jobs/mail_articles.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "render/markdown.h"
+
+#define LEVELS 4
+
+/* One article as one level sees it. */
+struct shown {
+	int state; /* 0 not read yet, 1 visible, -1 not visible (or unreadable) */
+	struct article a;
+	const char *body_html; /* rendered once, when the body is allowed */
+	size_t body_len;
+};
+
+struct mail_articles {
+	h2o_mem_pool_t *pool;
+	store *s;
+	int64_t site_id;
+	const char *site_url;
+	struct article *cards;
+	size_t n;
+	struct shown *at[LEVELS]; /* [level][card] */
+	int teasers;		  /* bodies left out (mail_articles_teasers) */
+};
+
+void mail_markdown(buf *out, const char *markdown, const char *site_url)
+{
+	buf html;
+	buf_init(&html, out->pool);
+	md_render(&html, markdown, strlen(markdown));
+	/* md_render writes every link and image as href="..." or src="..." (quoted, '"' escaped): one that
+	 * starts with a single '/' is a path of the site */
+	const char *p = html.p ? buf_cstr(&html) : "";
+	for (;;) {
+		const char *href = strstr(p, " href=\"/"), *src = strstr(p, " src=\"/");
+		const char *at = !href ? src : !src ? href : href < src ? href : src;
+		if (!at)
+			break;
+		size_t attr = at == href ? 7 : 6; /* up to and with the quote */
+		buf_add(out, p, (size_t)(at - p) + attr);
+		p = at + attr;	   /* the '/' */
+		if (p[1] != '/') { /* "//host/..." names another host: kept as it is */
+			buf_adds(out, site_url);
+			p++; /* site_url ends in '/' */
+		}
+	}
+	buf_adds(out, p);
+}
+
+struct mail_articles *mail_articles_new(h2o_mem_pool_t *pool, store *s, int64_t site_id, const char *site_url,
+					const struct article *cards, size_t n)
+{
+	struct mail_articles *m = h2o_mem_alloc_pool(pool, sizeof *m);
+	memset(m, 0, sizeof *m);
+	m->pool = pool;
+	m->s = s;
+	m->site_id = site_id;
+	m->site_url = site_url;
+	m->n = n;
+	m->cards = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *cards);
+	if (n)
+		memcpy(m->cards, cards, n * sizeof *cards);
+	for (int l = 0; l < LEVELS; l++) {
+		m->at[l] = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof **m->at);
+		memset(m->at[l], 0, (n ? n : 1) * sizeof **m->at);
+	}
+	return m;
+}
+
+/* The article of card i as level sees it: NULL when not visible; *err on a database error. */
+static struct shown *shown_at(struct mail_articles *m, enum audience level, size_t i, int *err)
+{
+	struct shown *x = &m->at[level][i];
+	if (x->state == 0) {
+		int rc = store_article_by_slug(m->s, m->pool, m->site_id, m->cards[i].slug, level, &x->a);
+		if (rc < 0) {
+			*err = 1;
+			return NULL;
+		}
+		x->state = rc == 1 ? 1 : -1;
+		if (rc == 1 && x->a.body_allowed) {
+			buf md;
+			buf_init(&md, m->pool);
+			mail_markdown(&md, x->a.body, m->site_url);
+			x->body_html = md.p ? md.p : "";
+			x->body_len = md.len;
+		}
+	}
+	return x->state == 1 ? x : NULL;
+}
+
+static const char *kind_label(const char *kind)
+{
+	return strcmp(kind, "interview") == 0 ? "Interview" : strcmp(kind, "report") == 0 ? "Report" : "News";
+}
+
+/* "interviews", "report", "news items", "articles"... for count articles all of kind (NULL: mixed). */
+static const char *kinds_word(const char *kind, long count)
+{
+	int one = count == 1;
+	if (kind && strcmp(kind, "interview") == 0)
+		return one ? "interview" : "interviews";
+	if (kind && strcmp(kind, "report") == 0)
+		return one ? "report" : "reports";
+	if (kind && strcmp(kind, "news") == 0)
+		return one ? "news item" : "news items";
+	return one ? "article" : "articles";
+}
+
+static const char *const audience_labels[] = {"everyone", "members", "healthcare professionals",
+					      "verified healthcare professionals"};
+
+static enum audience audience_of(const char *a)
+{
+	return strcmp(a, "members") == 0	? AUDIENCE_MEMBERS
+	       : strcmp(a, "hcp") == 0		? AUDIENCE_HCP
+	       : strcmp(a, "verified_hcp") == 0 ? AUDIENCE_VERIFIED_HCP
+						: AUDIENCE_PUBLIC;
+}
+
+void mail_articles_teasers(struct mail_articles *m, int on)
+{
+	m->teasers = on;
+}
+
+static void view_item_of(struct mail_articles *m, view *item, const struct shown *x)
+{
+	const struct article *a = &x->a;
+	view_str(item, "title", a->title);
+	view_fmt(item, "url", "%sarticle/%s", m->site_url, a->slug);
+	view_str(item, "summary", a->summary);
+	view_str(item, "kind", a->kind);
+	view_str(item, "kind_label", kind_label(a->kind));
+	view_str(item, "section", a->section.name);
+	view_str(item, "congress", a->congress.id ? a->congress.name : "");
+	char date[64] = "";
+	time_t t = (time_t)a->published_at;
+	struct tm tm;
+	if (localtime_r(&t, &tm))
+		strftime(date, sizeof date, "%e %B %Y", &tm);
+	view_str(item, "date", date[0] == ' ' ? date + 1 : date);
+	if (a->body_allowed && m->teasers) {
+		view_bool(item, "teaser", 1);
+	} else if (a->body_allowed) {
+		view_bool(item, "full", 1);
+		view_html(item, "body_html", x->body_html, x->body_len);
+		view_str(item, "body_text", a->body);
+	} else {
+		view_bool(item, "gated", 1);
+		view_str(item, "audience_label", audience_labels[audience_of(a->audience)]);
+	}
+}
+
+long mail_articles_fill(struct mail_articles *m, enum audience level, const int64_t *ids, size_t n, view *v)
+{
+	if ((int)level < 0 || level >= LEVELS)
+		level = AUDIENCE_PUBLIC;
+	view *list = view_list(v, "articles");
+	long count = 0;
+	const struct article *first = NULL;
+	int same_kind = 1, same_section = 1, same_congress = 1, err = 0;
+	size_t total = ids ? n : m->n;
+	for (size_t k = 0; k < total; k++) {
+		size_t i = k;
+		if (ids) { /* the card of this id: sets are small (a batch, a week, a newsletter) */
+			for (i = 0; i < m->n && m->cards[i].id != ids[k]; i++)
+				;
+			if (i == m->n)
+				continue;
+		}
+		const struct shown *x = shown_at(m, level, i, &err);
+		if (err)
+			return -1;
+		if (!x)
+			continue;
+		view_item_of(m, view_push(list), x);
+		if (!first) {
+			first = &x->a;
+		} else {
+			same_kind &= strcmp(first->kind, x->a.kind) == 0;
+			same_section &= first->section.id == x->a.section.id;
+			same_congress &= first->congress.id == x->a.congress.id;
+		}
+		count++;
+	}
+	view_int(v, "count", count);
+	if (!count)
+		return 0;
+	const char *kinds = kinds_word(same_kind ? first->kind : NULL, count);
+	view_str(v, "kinds", kinds);
+	const char *congress = same_congress && first->congress.id ? first->congress.name : NULL;
+	const char *section = same_section ? first->section.name : NULL;
+	if (congress)
+		view_str(v, "congress", congress);
+	if (section)
+		view_str(v, "section", section);
+	buf h;
+	buf_init(&h, view_pool(v));
+	if (congress)
+		buf_printf(&h, "%s: ", congress);
+	buf_printf(&h, "%ld new %s", count, kinds);
+	if (section)
+		buf_printf(&h, " in %s", section);
+	view_str(v, "headline", buf_cstr(&h));
+	return count;
+}
