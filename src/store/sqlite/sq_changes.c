@@ -10,6 +10,7 @@
 enum {
 	C_FIRST = 176, /* slots 176-183 belong to sq_changes.c */
 	C_SINCE,
+	C_KEPT,
 	C_LAST
 };
 _Static_assert(C_LAST <= 184 && C_LAST <= SQ_MORE_STATEMENTS,
@@ -65,6 +66,32 @@ static int on_commit(void *arg)
 static void on_rollback(void *arg)
 {
 	((struct pending *)arg)->n = 0;
+}
+
+/* A savepoint rolled back (ROLLBACK TO) or a failed statement undoes the log rows it wrote without telling
+ * the hooks, and the undone numbers are handed out again, maybe to another node's rows, which this process
+ * would then skip as its own. So before a COMMIT the list becomes the rows the transaction still holds: every
+ * row from its first number on is its own, as it has held the write lock since it wrote that row. Should the
+ * reading fail, none is taken as own: the pages are dropped twice, never kept. */
+void sq_changes_settle(store *s, void *state)
+{
+	struct pending *p = state;
+	if (!p || !p->n)
+		return;
+	int64_t first = p->seq[0];
+	for (size_t i = 1; i < p->n; i++)
+		if (p->seq[i] < first)
+			first = p->seq[i];
+	sqlite3_stmt *st =
+	    sq_prepare(s, C_KEPT, "SELECT seq FROM change_log WHERE seq >= ?1 ORDER BY seq LIMIT ?2");
+	sqlite3_bind_int64(st, 1, first);
+	sqlite3_bind_int64(st, 2, PENDING_MAX);
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		p->seq[n++] = sqlite3_column_int64(st, 0);
+	p->n = rc == SQLITE_DONE ? n : 0;
+	sqlite3_reset(st);
 }
 
 void *sq_changes_watch(sqlite3 *db)

@@ -136,6 +136,8 @@ void sq_store_tune(store *s, const struct store_tuning *t)
 
 int sq_run(store *s, const char *sql)
 {
+	if (strncmp(sql, "COMMIT", 6) == 0)
+		sq_changes_settle(s, s->changes);
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		log_error("database: %s (%s)", msg ? msg : "?", sql);

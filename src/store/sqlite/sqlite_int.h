@@ -83,6 +83,9 @@ void sq_parts_free(struct parts *p);
 /** Watches a new connection's writes for the rows it adds to the change log (sq_changes.c): the state to free
  * with sqlite3_free after closing, or NULL. */
 void *sq_changes_watch(sqlite3 *db);
+/** Before a COMMIT: the rows of the change log the connection's transaction still holds become its own
+ * (sq_changes.c). */
+void sq_changes_settle(store *s, void *state);
 /** The snippets of the page's hits (out->hits[i].article.id) for an FTS5 match (sq_snippet.c): 0, or -1. A
  * hit matched only in a column the match leaves out keeps a NULL snippet. */
 int sq_snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search_result *out);
