@@ -13,6 +13,8 @@ LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium 
 GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0 pangocairo opendkim)
 PORT ?= 8080
 DB ?= var/demo.db
+# the builds make test, make check and make fuzz start use every core (CI's machine has two)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 SRC := src/main.c $(sort $(wildcard src/*/*.c src/*/*/*.c))
 OBJ := $(SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
@@ -65,13 +67,13 @@ run: all
 
 test:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit
 	@tests/run.sh $(BUILD)
 
 # The same tests with AddressSanitizer and UndefinedBehaviorSanitizer, in a separate build folder.
 check: layers
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory BUILD=build/san \
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=build/san \
 		OPT="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 		build/san/plenary unit
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -97,7 +99,7 @@ FUZZ_SRC += src/import/html_markdown.c src/import/html_parse.c src/import/html_w
 
 fuzz:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" fuzz-build
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=$(FUZZ_BUILD) CC=clang OPT="$(FUZZ_OPT)" fuzz-build
 	@for t in $(FUZZ_NAMES); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$t $(FUZZ_BUILD)/findings; \
 		echo "  FUZZ $$t ($(FUZZ_SECONDS) s)"; \

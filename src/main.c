@@ -28,7 +28,8 @@
 #include "jobs/alerts.h"
 #include "http/router.h"
 #include "http/server.h"
-#include "render/tmpl.h"
+#include "render/theme.h"
+#include "render/theme_check.h"
 #include "site/assets.h"
 #include "site/routes.h"
 #include "store/store.h"
@@ -56,6 +57,9 @@ static void usage(FILE *out)
 		"  plenary routes [--config FILE]\n"
 		"                       print every route with its policy: role, second factor, body limit,\n"
 		"                       where it renders, form token\n"
+		"  plenary i18n check [--config FILE] [--theme DIR]\n"
+		"                       list each language's missing and unused messages (exit 1 when\n"
+		"                       a language lacks one)\n"
 		"  plenary --help | --version\n\n"
 		"settings (for --config FILE; this is also a sample config file):\n\n",
 		PLENARY_VERSION);
@@ -116,7 +120,8 @@ static int app_prepare(struct app *app)
 			  app->cfg.database, app->cfg.database, app->cfg.database);
 		return -1;
 	}
-	app->tmpl = tmpl_load_dir(app->cfg.theme, err, sizeof err);
+	app->theme = theme_load(app->cfg.theme, app->cfg.default_language, err, sizeof err);
+	app->tmpl = app->theme ? theme_set(app->theme, NULL, NULL) : NULL;
 	if (!app->tmpl) {
 		log_error("theme: %s", err);
 		return -1;
@@ -229,7 +234,7 @@ static int cmd_serve(int argc, char **argv)
 	mailer_stop(app.mailer);
 	dkim_signer_free(app.dkim);
 	password_blocklist_free();
-	tmpl_free(app.tmpl);
+	theme_free(app.theme);
 	assets_free(&app);
 	h2o_mem_clear_pool(&app.pool);
 	return rc;
@@ -248,7 +253,7 @@ static int cmd_export(int argc, char **argv)
 	if (app_prepare(&app) != 0)
 		return 1;
 	rc = export_static(&app, &o);
-	tmpl_free(app.tmpl);
+	theme_free(app.theme);
 	assets_free(&app);
 	h2o_mem_clear_pool(&app.pool);
 	return rc;
@@ -294,7 +299,7 @@ static int cmd_alerts(int argc, char **argv)
 	printf("alerts: %ld batch%s, %ld digest%s, %ld mail%s queued\n", rep.batches,
 	       rep.batches == 1 ? "" : "es", rep.digests, rep.digests == 1 ? "" : "s", rep.mails,
 	       rep.mails == 1 ? "" : "s");
-	tmpl_free(app.tmpl);
+	theme_free(app.theme);
 	assets_free(&app);
 	h2o_mem_clear_pool(&app.pool);
 	return rc == 0 ? 0 : 1;
@@ -464,6 +469,32 @@ static int cmd_routes(int argc, char **argv)
 	return 0;
 }
 
+/* plenary i18n check [--config FILE] [--theme DIR]: the theme's missing and unused messages per language. */
+static int cmd_i18n(int argc, char **argv)
+{
+	struct config cfg;
+	config_defaults(&cfg);
+	char err[512];
+	int i = 1;
+	for (; argc > 0 && strcmp(argv[0], "check") == 0 && i + 1 < argc; i += 2) {
+		if (strcmp(argv[i], "--config") == 0) {
+			if (config_load_file(&cfg, argv[i + 1], err, sizeof err) != 0) {
+				fprintf(stderr, "plenary: %s\n", err);
+				return 2;
+			}
+		} else if (strcmp(argv[i], "--theme") == 0 && strlen(argv[i + 1]) < sizeof cfg.theme) {
+			snprintf(cfg.theme, sizeof cfg.theme, "%s", argv[i + 1]);
+		} else {
+			break;
+		}
+	}
+	if (argc == 0 || strcmp(argv[0], "check") != 0 || i != argc) {
+		fprintf(stderr, "usage: plenary i18n check [--config FILE] [--theme DIR]\n");
+		return 2;
+	}
+	return theme_check(cfg.theme, cfg.default_language, stdout);
+}
+
 static int cmd_backup(int argc, char **argv)
 {
 	struct config cfg;
@@ -532,6 +563,8 @@ int main(int argc, char **argv)
 		return cmd_routes(argc - 2, argv + 2);
 	if (strcmp(argv[1], "backup") == 0)
 		return cmd_backup(argc - 2, argv + 2);
+	if (strcmp(argv[1], "i18n") == 0)
+		return cmd_i18n(argc - 2, argv + 2);
 	if (strcmp(argv[1], "restore") == 0)
 		return cmd_restore(argc - 2, argv + 2);
 	if (strcmp(argv[1], "export") == 0)

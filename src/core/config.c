@@ -35,6 +35,14 @@ static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
 static int valid_cookie_domain(const char *v, char *err, size_t errlen);
 static int valid_retry(const char *v, char *err, size_t errlen);
+static int valid_language(const char *v, char *err, size_t errlen)
+{
+	size_t n = strlen(v);
+	if (n >= 2 && n <= 3 && strspn(v, "abcdefghijklmnopqrstuvwxyz") == n)
+		return 0;
+	snprintf(err, errlen, "a language is two or three lowercase letters (en, fr, nl)");
+	return -1;
+}
 
 #define INT(n, lo, hi, d, h)                                                                                 \
 	{                                                                                                    \
@@ -58,6 +66,10 @@ static const struct setting settings[] = {
     STR(database, "var/plenary.db", "path of the SQLite database file", NULL),
     STR(theme, "themes/default", "theme folder: templates (*.html) and static/ files; copy it to customise",
 	NULL),
+    STR(default_language, "en",
+	"the theme's base language: its catalog (theme/i18n/LANG.json) holds every message, and a message "
+	"missing from another language's falls back to it",
+	valid_language),
     STR(access_log, "-", "access log file; - for standard output, empty for none", NULL),
     STR(log_level, "info", "lowest level of messages logged: debug, info, warn or error", valid_level),
     INT(max_body_kb, 1, 65536, 256,

@@ -7,10 +7,11 @@
 
 /** All settings of a running server. Strings are fixed-size fields so a config is one plain value. */
 struct config {
-	char listen[128];   /* ADDR:PORT */
-	int threads;	    /* 0 = one per core */
-	char database[512]; /* path of the SQLite file */
-	char theme[512];    /* folder of templates and static files */
+	char listen[128];	  /* ADDR:PORT */
+	int threads;		  /* 0 = one per core */
+	char database[512];	  /* path of the SQLite file */
+	char theme[512];	  /* folder of templates and static files */
+	char default_language[8]; /* the theme's base language (its complete catalog) */
 	char access_log[512];
 	char log_level[16];
 	int max_body_kb;

@@ -9,6 +9,7 @@
 
 #include "core/config.h"
 #include "core/netlist.h"
+#include "render/theme.h"
 #include "render/tmpl.h"
 #include "store/store.h"
 
@@ -22,8 +23,9 @@ struct dkim_signer;
 /** What every worker shares, read-only once serving starts. */
 struct app {
 	struct config cfg;
-	tmpl_set *tmpl;
-	struct site *sites; /* loaded at start-up (workers keep their own copy, see below) */
+	struct theme *theme;  /* the templates in each language (render/theme.h) */
+	const tmpl_set *tmpl; /* the base language's, on a site of that default (mail, errors) */
+	struct site *sites;   /* loaded at start-up (workers keep their own copy, see below) */
 	size_t nsites;
 	h2o_mem_pool_t pool; /* owns sites */
 	struct asset *assets;

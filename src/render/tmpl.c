@@ -114,8 +114,10 @@ static int link_partials(tmpl_set *set, struct tmpl *t, char *err, size_t errlen
 }
 
 /* Sorts, compiles and links the templates added; frees the set and returns NULL on error. */
-static tmpl_set *set_finish(tmpl_set *set, char *err, size_t errlen)
+static tmpl_set *set_finish(tmpl_set *set, const struct tmpl_messages *m, char *err, size_t errlen)
 {
+	if (m && m->n && m->chain[0])
+		snprintf(set->lang, sizeof set->lang, "%s", catalog_lang(m->chain[0]));
 	if (set->n)
 		qsort(set->t, set->n, sizeof *set->t, by_name);
 	for (size_t i = 1; i < set->n; i++) {
@@ -126,7 +128,7 @@ static tmpl_set *set_finish(tmpl_set *set, char *err, size_t errlen)
 		}
 	}
 	for (size_t i = 0; i < set->n; i++)
-		if (tmpl_compile(&set->t[i], err, errlen) != 0)
+		if (tmpl_compile(&set->t[i], m, err, errlen) != 0)
 			goto fail;
 	for (size_t i = 0; i < set->n; i++)
 		if (link_partials(set, &set->t[i], err, errlen) != 0)
@@ -148,6 +150,12 @@ static tmpl_set *set_new(void)
 tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, size_t n, char *err,
 			    size_t errlen)
 {
+	return tmpl_load_strings_messages(names, texts, n, NULL, err, errlen);
+}
+
+tmpl_set *tmpl_load_strings_messages(const char *const *names, const char *const *texts, size_t n,
+				     const struct tmpl_messages *m, char *err, size_t errlen)
+{
 	tmpl_set *set = set_new();
 	buf file;
 	buf_init(&file, NULL);
@@ -158,7 +166,7 @@ tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, 
 		set_add(set, names[i], buf_cstr(&file), mem_strndup(NULL, texts[i], len), len);
 	}
 	buf_free(&file);
-	return set_finish(set, err, errlen);
+	return set_finish(set, m, err, errlen);
 }
 
 /* ---- loading a folder ---- */
@@ -251,12 +259,33 @@ static int scan_dir(tmpl_set *set, const char *dir, const char *sub, char *err, 
 
 tmpl_set *tmpl_load_dir(const char *dir, char *err, size_t errlen)
 {
+	return tmpl_load_dir_messages(dir, NULL, err, errlen);
+}
+
+tmpl_set *tmpl_load_dir_messages(const char *dir, const struct tmpl_messages *m, char *err, size_t errlen)
+{
 	tmpl_set *set = set_new();
 	if (scan_dir(set, dir, "", err, errlen) != 0) {
 		tmpl_free(set);
 		return NULL;
 	}
-	return set_finish(set, err, errlen);
+	return set_finish(set, m, err, errlen);
+}
+
+const char *tmpl_lang(const tmpl_set *set)
+{
+	return set->lang;
+}
+
+int tmpl_each_message(const tmpl_set *set, int (*fn)(const struct tmpl_message_use *u, void *arg), void *arg)
+{
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t k = 0; k < set->t[i].nuses; k++) {
+			int rc = fn(&set->t[i].uses[k], arg);
+			if (rc)
+				return rc;
+		}
+	return 0;
 }
 
 int tmpl_has(const tmpl_set *set, const char *name)
@@ -273,6 +302,10 @@ void tmpl_free(tmpl_set *set)
 		free(set->t[i].file);
 		free(set->t[i].src);
 		free(set->t[i].ops);
+		for (size_t k = 0; k < set->t[i].nowned; k++)
+			free(set->t[i].owned[k]);
+		free(set->t[i].owned);
+		free(set->t[i].uses);
 	}
 	free(set->t);
 	free(set);
@@ -494,6 +527,12 @@ static void render_ops(struct render *r, const struct tmpl *t, size_t from, size
 			break;
 		case OP_PARTIAL:
 			render_partial(r, op, ctx);
+			break;
+		case OP_PLURAL:
+			val = lookup(ctx, op->text, op->len);
+			if (catalog_plural(r->set->lang, val && val->kind == VIEW_INT ? val->u.num : 0) !=
+			    op->plural)
+				i = op->jump;
 			break;
 		case OP_END:
 			break;

@@ -40,14 +40,43 @@
  * .txt partials and an HTML template only HTML partials (a load error otherwise). */
 typedef struct tmpl_set tmpl_set;
 
+/** Messages: {{@key}} is the text of key in the set's language, escaped where it lands (HTML text or an
+ * ordinary quoted attribute; verbatim in a .txt), its "{name}" placeholders rendered as {{name}}.
+ * {{@key count}} picks the plural form key.one or key.other by the view's integer count and the
+ * language's rule, and its "{n}" is the count. A key found in no catalog of the chain is a load error, so a
+ * set that loads has every message it shows. The text is compiled in: rendering costs what literal text
+ * does. */
+struct catalog;
+struct tmpl_messages {
+	const struct catalog *const *chain; /* looked in first to last: the language, then its fallbacks */
+	size_t n;
+};
+
 /** Loads every *.html and *.txt file in dir, and in its direct subfolders (named "sub/name"); a
  * template's name is its path without ".html" (a .txt keeps ".txt"). Returns NULL on error with
  * "file:line: message" in err. */
 tmpl_set *tmpl_load_dir(const char *dir, char *err, size_t errlen);
+/** The same with messages from m (NULL: none; chain[0]'s language is the set's). */
+tmpl_set *tmpl_load_dir_messages(const char *dir, const struct tmpl_messages *m, char *err, size_t errlen);
 /** The same from memory (for tests): template names[i] has the text texts[i]; a name ending in ".txt"
  * is plain text; errors name the file "names[i].html" (or "names[i]" for a .txt). */
 tmpl_set *tmpl_load_strings(const char *const *names, const char *const *texts, size_t n, char *err,
 			    size_t errlen);
+tmpl_set *tmpl_load_strings_messages(const char *const *names, const char *const *texts, size_t n,
+				     const struct tmpl_messages *m, char *err, size_t errlen);
+/** The language of the set's messages ("" when loaded without). */
+const char *tmpl_lang(const tmpl_set *set);
+/** A {{@key}} tag of a template: its key (len bytes, not terminated), 1 for {{@key count}}, where it is. */
+struct tmpl_message_use {
+	const char *key;
+	size_t len;
+	int plural;
+	const char *file;
+	unsigned line;
+};
+/** Calls fn for each message tag of every template of the set, template by template; stops at fn's first
+ * nonzero return and returns it (0 when all were seen). */
+int tmpl_each_message(const tmpl_set *set, int (*fn)(const struct tmpl_message_use *u, void *arg), void *arg);
 /** Returns 1 when the set has a template with this name. */
 int tmpl_has(const tmpl_set *set, const char *name);
 /** Appends template name rendered with v (NULL: an empty view) to out. Returns 0, or -1 when name

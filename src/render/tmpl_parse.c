@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "render/escape.h"
+#include "render/tmpl.h"
 #include "render/tmpl_impl.h"
 
 #define TMPL_MAX_NESTING 64
 
 /* Ordered so that every type from TAG_SECTION on may stand alone on its line. */
-enum tag_type { TAG_VAR, TAG_RAW, TAG_SECTION, TAG_INVERTED, TAG_END, TAG_COMMENT, TAG_PARTIAL };
+enum tag_type { TAG_VAR, TAG_RAW, TAG_MESSAGE, TAG_SECTION, TAG_INVERTED, TAG_END, TAG_COMMENT, TAG_PARTIAL };
 
 struct tag {
 	enum tag_type type;
@@ -38,6 +40,7 @@ struct parser {
 	htmlctx html;
 	struct open_section open[TMPL_MAX_NESTING];
 	size_t depth;
+	const struct tmpl_messages *m;
 	char *err;
 	size_t errlen;
 };
@@ -130,6 +133,9 @@ static int tag_type_of(struct parser *p, struct tag *tg, char sigil)
 	case '&':
 		tg->type = TAG_RAW;
 		return 1;
+	case '@':
+		tg->type = TAG_MESSAGE;
+		return 1;
 	case '=':
 		return fail(p, tg->line, "set-delimiter tags are not supported");
 	default:
@@ -166,7 +172,8 @@ static int parse_tag(struct parser *p, size_t o, struct tag *tg)
 		e--;
 	tg->name = s + b;
 	tg->len = e - b;
-	if (tg->type != TAG_COMMENT && !valid_name(tg->name, tg->len, tg->type == TAG_PARTIAL))
+	if (tg->type != TAG_COMMENT && tg->type != TAG_MESSAGE &&
+	    !valid_name(tg->name, tg->len, tg->type == TAG_PARTIAL))
 		return fail(p, tg->line, "bad or empty name \"%.*s\"", (int)tg->len, tg->name);
 	return 0;
 }
@@ -280,11 +287,124 @@ static int text_only(struct parser *p, const struct tag *tg, enum tmpl_op_kind k
 	return 0;
 }
 
+/* A copy the template owns (ops point into it until the set is freed). */
+static char *own(struct parser *p, const char *s, size_t n)
+{
+	struct tmpl *t = p->t;
+	char **o = realloc(t->owned, (t->nowned + 1) * sizeof *o);
+	if (!o)
+		die("out of memory compiling %s", t->file);
+	t->owned = o;
+	return o[t->nowned++] = mem_strndup(NULL, s, n);
+}
+
+/* A message's text as ops: its plain pieces escaped for where they land (verbatim in a .txt), each
+ * {name} a variable, and {n} the count of a plural form. */
+static int message_ops(struct parser *p, const struct tag *tg, const char *text, const char *count,
+		       size_t clen)
+{
+	const char *m = own(p, text, strlen(text));
+	buf esc;
+	buf_init(&esc, NULL);
+	int rc = 0;
+	while (*m && rc == 0) {
+		const char *open = strchr(m, '{');
+		size_t plain = open ? (size_t)(open - m) : strlen(m);
+		if (plain && p->t->text) {
+			emit(p, OP_TEXT, m, plain, tg->line);
+		} else if (plain) {
+			buf_reset(&esc);
+			esc_html(&esc, m, plain);
+			const char *e = own(p, esc.p, esc.len);
+			size_t at;
+			emit(p, OP_TEXT, e, esc.len, tg->line);
+			if (htmlctx_feed(&p->html, e, esc.len, &at))
+				rc = fail(p, tg->line, "{{@%.*s}}: the message changes the HTML around it",
+					  (int)tg->len, tg->name);
+		}
+		if (!open)
+			break;
+		const char *close = strchr(open, '}'); /* the catalog checked every '{' closes */
+		struct tag var = {
+		    .type = TAG_VAR, .name = open + 1, .len = (size_t)(close - open - 1), .line = tg->line};
+		if (count && var.len == 1 && *var.name == 'n')
+			var.name = count, var.len = clen;
+		if (rc == 0)
+			rc = variable(p, &var);
+		m = close + 1;
+	}
+	buf_free(&esc);
+	return rc;
+}
+
+/* {{@key}} or {{@key count}}: the message of the chain's first catalog that has it. */
+static int message(struct parser *p, const struct tag *tg)
+{
+	const char *end = tg->name + tg->len, *sp = memchr(tg->name, ' ', tg->len);
+	size_t klen = sp ? (size_t)(sp - tg->name) : tg->len, clen = 0;
+	const char *count = NULL;
+	if (sp) {
+		for (count = sp; count < end && is_space(*count); count++)
+			;
+		clen = (size_t)(end - count);
+	}
+	if (!valid_name(tg->name, klen, 0) || (count && !valid_name(count, clen, 0)))
+		return fail(p, tg->line, "{{@%.*s}}: a message is {{@key}} or {{@key count}}", (int)tg->len,
+			    tg->name);
+	struct tmpl *t = p->t;
+	struct tmpl_message_use *u = realloc(t->uses, (t->nuses + 1) * sizeof *u);
+	if (!u)
+		die("out of memory compiling %s", t->file);
+	t->uses = u;
+	t->uses[t->nuses++] = (struct tmpl_message_use){tg->name, klen, count != NULL, t->file, tg->line};
+	if (!p->m || !p->m->n)
+		return fail(p, tg->line,
+			    "{{@%.*s}}: no catalog to take messages from (the theme's i18n folder)",
+			    (int)klen, tg->name);
+	if (!p->t->text) {
+		enum htmlctx_out out;
+		if (htmlctx_var(&p->html, &out) || (out != HTMLCTX_TEXT && out != HTMLCTX_ATTR))
+			return fail(p, tg->line,
+				    "{{@%.*s}} inside %s: a message goes in HTML text or an ordinary quoted "
+				    "attribute",
+				    (int)klen, tg->name, htmlctx_describe(&p->html));
+	}
+	if (!count) {
+		const char *text = catalog_find(p->m->chain, p->m->n, tg->name, klen);
+		if (!text)
+			return fail(p, tg->line, "no message \"%.*s\" in the catalogs", (int)klen, tg->name);
+		return message_ops(p, tg, text, NULL, 0);
+	}
+	char key[256];
+	const char *form[2];
+	for (int i = 0; i < 2; i++) {
+		int k = snprintf(key, sizeof key, "%.*s.%s", (int)klen, tg->name,
+				 catalog_plural_name((enum plural)i));
+		form[i] = k > 0 && (size_t)k < sizeof key ? catalog_find(p->m->chain, p->m->n, key, (size_t)k)
+							  : NULL;
+	}
+	if (!form[PLURAL_OTHER])
+		return fail(p, tg->line, "no message \"%.*s.other\" in the catalogs", (int)klen, tg->name);
+	if (!form[PLURAL_ONE])
+		form[PLURAL_ONE] = form[PLURAL_OTHER];
+	for (int i = 0; i < 2; i++) {
+		size_t at = p->t->nops;
+		emit(p, OP_PLURAL, count, clen, tg->line)->plural = (enum plural)i;
+		if (message_ops(p, tg, form[i], count, clen) != 0)
+			return -1;
+		p->t->ops[at].jump = p->t->nops;
+		emit(p, OP_END, count, clen, tg->line)->jump = at;
+	}
+	return 0;
+}
+
 static int handle_tag(struct parser *p, const struct tag *tg)
 {
 	switch (tg->type) {
 	case TAG_VAR:
 		return variable(p, tg);
+	case TAG_MESSAGE:
+		return message(p, tg);
 	case TAG_RAW:
 		return text_only(p, tg, OP_RAW, "raw variable");
 	case TAG_SECTION:
@@ -310,9 +430,10 @@ static int finish(struct parser *p)
 	return 0;
 }
 
-int tmpl_compile(struct tmpl *t, char *err, size_t errlen)
+int tmpl_compile(struct tmpl *t, const struct tmpl_messages *m, char *err, size_t errlen)
 {
-	struct parser p = {.t = t, .src = t->src, .n = t->src_len, .line = 1, .err = err, .errlen = errlen};
+	struct parser p = {
+	    .t = t, .src = t->src, .n = t->src_len, .line = 1, .m = m, .err = err, .errlen = errlen};
 	htmlctx_init(&p.html);
 	while (p.pos < p.n) {
 		const char *o = memmem(p.src + p.pos, p.n - p.pos, "{{", 2);
