@@ -245,6 +245,31 @@ const char *catalog_find(const struct catalog *const *chain, size_t n, const cha
 	return NULL;
 }
 
+const char *catalog_fill(h2o_mem_pool_t *pool, const char *msg, const char *const *names,
+			 const char *const *values, size_t n)
+{
+	buf b;
+	buf_init(&b, pool);
+	for (const char *p = msg; *p;) {
+		const char *open = strchr(p, '{'), *close = open ? strchr(open, '}') : NULL;
+		if (!close) {
+			buf_adds(&b, p);
+			break;
+		}
+		buf_add(&b, p, (size_t)(open - p));
+		size_t len = (size_t)(close - open - 1);
+		size_t i = 0;
+		while (i < n && !(strlen(names[i]) == len && memcmp(names[i], open + 1, len) == 0))
+			i++;
+		if (i < n)
+			buf_adds(&b, values[i] ? values[i] : "");
+		else
+			buf_add(&b, open, len + 2);
+		p = close + 1;
+	}
+	return buf_cstr(&b);
+}
+
 /* The date message fmt into out, with {day}, {month} and {year} filled; cut short, never inside a character.
  */
 static void fill_date(const char *fmt, const char *day, const char *month, const char *year, char *out,

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/buf.h"
+
 /** The messages of one language, read once and then shared read-only by every thread.
  *
  * The file is JSON (read by jansson; INI would cut French's " ;" as a comment): nested objects make dotted
@@ -53,6 +55,11 @@ extern const char *const catalog_code_keys[];
 /** A message of one key looked up along a chain of catalogs (the page's language, then the site's default,
  * then the theme's base language): the first that has it, or NULL. */
 const char *catalog_find(const struct catalog *const *chain, size_t n, const char *key, size_t len);
+
+/** msg with each "{name}" replaced by the value of the same name (names[i] gives values[i]), verbatim; a
+ * placeholder without a value stays as it is. In pool. */
+const char *catalog_fill(h2o_mem_pool_t *pool, const char *msg, const char *const *names,
+			 const char *const *values, size_t n);
 
 /** Date t (seconds) in the local time zone, as its language writes a date: "7 December 2023",
  * "7 décembre 2023", "7 december 2023". The month names are the catalog's keys date.month.1 to

@@ -9,6 +9,7 @@
 #include "core/log.h"
 #include "http/changes.h"
 #include "http/csrf.h"
+#include "http/lang.h"
 #include "http/moved.h"
 #include "http/router.h"
 #include "http/status.h"
@@ -267,7 +268,7 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 	}
 	buf out;
 	buf_init(&out, r->pool);
-	if (tmpl_render(r->app->tmpl, tmpl, v, &out) != 0) {
+	if (tmpl_render(req_templates(r), tmpl, v, &out) != 0) {
 		log_error("template '%s' is missing from the theme", tmpl);
 		if (strcmp(tmpl, "error") != 0)
 			resp_error(r, 500, NULL);

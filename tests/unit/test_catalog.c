@@ -181,6 +181,15 @@ static void test_messages_in_templates(void)
 	catalog_free(fr);
 }
 
+static void test_fill(void)
+{
+	const char *names[] = {"name", "n"}, *values[] = {"Dr <Ann>", "3"};
+	CHECK(strcmp(catalog_fill(&pool, "{n} by {name}, {other} {", names, values, 2),
+		     "3 by Dr <Ann>, {other} {") == 0);
+	CHECK(strcmp(catalog_fill(&pool, "", names, values, 2), "") == 0);
+	CHECK(strcmp(catalog_fill(&pool, "{name}{name}", names, values, 1), "Dr <Ann>Dr <Ann>") == 0);
+}
+
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
@@ -188,6 +197,7 @@ int main(void)
 	RUN(test_refusals);
 	RUN(test_plurals_and_dates);
 	RUN(test_messages_in_templates);
+	RUN(test_fill);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("catalog");
 }
