@@ -449,7 +449,8 @@ try {
     const citation = "Doe A et al. N Engl J Med 2025";
     await page.fill("#field-references", `${citation} | LBA7 | https://example.org/lba7`);
     await page.selectOption("#field-status", "scheduled");
-    const at = Math.floor(Date.now() / 1000) + 5;
+    // ten seconds ahead: saving and the first looks must fit before it on a busy two-core machine
+    const at = Math.floor(Date.now() / 1000) + 10;
     await page.fill("#field-published", new Date(at * 1000).toISOString().slice(0, 19).replace(/:00$/, "")); // a datetime-local field drops ":00"
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.waitForURL((u) => /^\/admin\/articles\/\d+$/.test(u.pathname) && u.searchParams.has("saved"));
