@@ -47,6 +47,7 @@ struct crawler {
 	struct crawl_stats st;
 	struct job broken[MAX_BROKEN];
 	size_t nbroken;
+	const char *const *langs; /* per site, or NULL (crawl_languages) */
 };
 
 /* ---- which URLs an export fetches ---- */
@@ -56,8 +57,29 @@ static int segment_is(const char *seg, size_t len, const char *name)
 	return strlen(name) == len && memcmp(seg, name, len) == 0;
 }
 
-int crawl_wanted(const char *url, size_t len)
+/* The length of a leading "/LANG" naming one of langs, followed by '/'; 0 otherwise. */
+static size_t language_prefix(const char *url, size_t len, const char *langs)
 {
+	size_t n = 1;
+	while (n < len && n < 5 && url[n] >= 'a' && url[n] <= 'z')
+		n++;
+	if (n < 3 || n > 4 || n >= len || url[n] != '/')
+		return 0;
+	for (const char *p = langs; p && *p;) {
+		size_t k = strcspn(p, " ");
+		if (k == n - 1 && memcmp(p, url + 1, k) == 0)
+			return n;
+		p += k;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+int crawl_wanted(const char *url, size_t len, const char *langs)
+{
+	size_t lang = len ? language_prefix(url, len, langs) : 0;
+	url += lang; /* /fr/congresses is judged as /congresses */
+	len -= lang;
 	/* what a static copy cannot serve: forms, accounts, the back office, search, the consent choice */
 	static const char *const server_only[] = {"admin",   "account", "signin",  "signup",
 						  "signout", "reset",	"verify",  "search",
@@ -109,7 +131,7 @@ int crawl_wanted(const char *url, size_t len)
 static void enqueue(struct crawler *c, size_t site, const char *url, size_t len, const char *from,
 		    int error_page)
 {
-	if (!error_page && !crawl_wanted(url, len)) {
+	if (!error_page && !crawl_wanted(url, len, c->langs ? c->langs[site] : NULL)) {
 		c->st.skipped++;
 		return;
 	}
@@ -297,6 +319,11 @@ static void finish(struct crawler *c, struct slot *s, CURLcode result)
 	curl_multi_remove_handle(c->multi, s->h);
 	s->busy = 0;
 	c->running--;
+}
+
+void crawl_languages(struct crawler *c, const char *const *langs)
+{
+	c->langs = langs;
 }
 
 struct crawler *crawl_new(const char *base, const char *const *hosts, size_t nsites, int connections,

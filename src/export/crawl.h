@@ -35,6 +35,9 @@ struct crawler;
  * third-party video), and no session: every page is what an anonymous reader gets. */
 struct crawler *crawl_new(const char *base, const char *const *hosts, size_t nsites, int connections,
 			  const char *error_path, crawl_callback cb, void *ctx);
+/** The languages each site offers besides its default (space-separated, langs[i] for hosts[i]): their pages
+ * under /LANG/ are judged by what follows the prefix (crawl_wanted). Kept, not copied. */
+void crawl_languages(struct crawler *c, const char *const *langs);
 /** Fetches until no link is left to follow; 0 when every fetch worked, else -1 (see the stats). */
 int crawl_run(struct crawler *c);
 const struct crawl_stats *crawl_stats(const struct crawler *c);
@@ -43,7 +46,8 @@ void crawl_print_broken(const struct crawler *c, size_t max);
 /** Closes the connections and frees the crawler. */
 void crawl_free(struct crawler *c);
 /** 1 when an export fetches this root-relative URL: not the back office, accounts, forms or search, and no
- * query but a page number (or an asset's version). */
-int crawl_wanted(const char *url, size_t len);
+ * query but a page number (or an asset's version). A page in one of langs (space-separated codes, or NULL)
+ * is judged without its /LANG prefix, and /LANG/ is that language's home. */
+int crawl_wanted(const char *url, size_t len, const char *langs);
 
 #endif

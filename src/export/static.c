@@ -29,6 +29,7 @@ struct export_run {
 	struct export_tree *tree;
 	struct writer *writer; /* writes to tree while the crawl goes on */
 	const char **hosts;
+	const char **langs; /* each site's languages besides its default (pages under /LANG/) */
 	int64_t *site_ids;
 	const char **prefixes; /* per site: "" or "<host>/" */
 	buf file;
@@ -154,7 +155,7 @@ static const char *file_for(struct export_run *x, const struct crawl_page *pg)
 	add_decoded(f, pg->url + 1, plen - 1);
 	if (strncmp(pg->ctype, "text/html", 9) != 0)
 		return f->len ? buf_cstr(f) : NULL;
-	if (plen > 1)
+	if (plen > 1 && pg->url[plen - 1] != '/') /* /fr/, a language's home, is fr/index.html */
 		buf_addc(f, '/');
 	if (q && strncmp(q, "?page=", 6) == 0)
 		buf_printf(f, "index-%s.html", q + 6);
@@ -205,9 +206,10 @@ static double seconds_since(const struct timespec *t0)
 static int choose_sites(struct app *app, const struct export_options *o, struct export_run *x, size_t *n)
 {
 	x->hosts = calloc(app->nsites, sizeof *x->hosts);
+	x->langs = calloc(app->nsites, sizeof *x->langs);
 	x->prefixes = calloc(app->nsites, sizeof *x->prefixes);
 	x->site_ids = calloc(app->nsites, sizeof *x->site_ids);
-	if (!x->hosts || !x->prefixes || !x->site_ids)
+	if (!x->hosts || !x->langs || !x->prefixes || !x->site_ids)
 		die("out of memory");
 	*n = 0;
 	for (size_t i = 0; i < app->nsites; i++) {
@@ -219,6 +221,7 @@ static int choose_sites(struct app *app, const struct export_options *o, struct 
 			return -1;
 		}
 		x->hosts[*n] = s->host;
+		x->langs[*n] = s->languages;
 		x->site_ids[*n] = s->id;
 		buf b;
 		buf_init(&b, &app->pool);
@@ -300,6 +303,7 @@ static int crawl_sites(struct app *app, struct export_run *x, size_t nsites, siz
 	int threads = app->cfg.threads > 0 ? app->cfg.threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	struct crawler *c =
 	    crawl_new(base, x->hosts, nsites, 4 * (threads > 0 ? threads : 1), ERROR_PATH, on_page, x);
+	crawl_languages(c, x->langs);
 	int rc = crawl_run(c);
 	const struct crawl_stats *st = crawl_stats(c);
 	*broken = st->broken;
@@ -360,6 +364,7 @@ out:
 	tree_close(x.tree);
 	buf_free(&x.file);
 	free(x.hosts);
+	free(x.langs);
 	free(x.prefixes);
 	free(x.site_ids);
 	return rc;

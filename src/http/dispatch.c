@@ -11,6 +11,7 @@
 #include "http/changes.h"
 #include "http/connload.h"
 #include "http/guard.h"
+#include "http/lang.h"
 #include "http/moved.h"
 #include "http/policy.h"
 #include "http/render.h"
@@ -109,22 +110,23 @@ static int request_init(struct request *r, struct worker *w, h2o_req_t *req)
 		       : "";
 	if (memchr(norm.base, '\0', norm.len) || norm.len == 0 || norm.base[0] != '/')
 		return -1;
+	lang_from_path(r); /* /fr/...: the page in French, routed as /... */
 	r->consent = consent_of(r);
 	router_hooks.resolve_session(r);
 	return 0;
 }
 
 /* Key of the cached page: site and port, consent variant, signed in or not (staff apart: their pages link
- * to the back office) and audience level, path and query. Signed-in readers share the page of their level;
- * their own parts are spliced in at send time. */
+ * to the back office) and audience level, language, path and query. Signed-in readers share the page of their
+ * level; their own parts are spliced in at send time. */
 static h2o_iovec_t cache_key(struct request *r)
 {
 	buf b;
 	buf_init(&b, r->pool);
 	/* the port is in the key because links to sister sites carry it */
-	buf_printf(&b, "%lld:%d|%d|%d%d|%s?%s", (long long)r->site->id, r->port, (int)r->consent,
-		   r->user ? 1 + policy_role_at_least(r->user, ROLE_CONTRIBUTOR) : 0, (int)r->level, r->path,
-		   r->query);
+	buf_printf(&b, "%lld:%d|%d|%d%d|%s|%s?%s", (long long)r->site->id, r->port, (int)r->consent,
+		   r->user ? 1 + policy_role_at_least(r->user, ROLE_CONTRIBUTOR) : 0, (int)r->level,
+		   r->lang ? r->lang : "", r->path, r->query);
 	return h2o_iovec_init(b.p, b.len);
 }
 

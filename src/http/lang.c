@@ -11,22 +11,78 @@
 
 #define MAX_FILLS 8
 
-const char *req_lang(const struct request *r)
+const char *req_site_lang(const struct request *r)
 {
 	const struct theme *t = r->app->theme;
-	if (r->lang)
-		return r->lang;
+	if (r->site && r->site->language && r->site->language[0])
+		return r->site->language;
 	return t && t->n ? catalog_lang(t->cat[0]) : r->app->cfg.default_language;
+}
+
+const char *req_lang(const struct request *r)
+{
+	return r->lang ? r->lang : req_site_lang(r);
+}
+
+const char *req_link_prefix(const struct request *r)
+{
+	if (!r->lang)
+		return "";
+	char *p = h2o_mem_alloc_pool(r->pool, strlen(r->lang) + 2);
+	p[0] = '/';
+	strcpy(p + 1, r->lang);
+	return p;
+}
+
+/* 1 when the space-separated list has the word w (len bytes). */
+static int listed(const char *list, const char *w, size_t len)
+{
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, " ");
+		if (n == len && memcmp(p, w, len) == 0)
+			return 1;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
+int lang_offered(const struct request *r, const char *lang, size_t len)
+{
+	const char *def = req_site_lang(r);
+	if (!(strlen(def) == len && memcmp(def, lang, len) == 0) &&
+	    !(r->site && listed(r->site->languages, lang, len)))
+		return 0;
+	return !r->app->theme || !r->app->theme->n || theme_lang_index(r->app->theme, lang, len) >= 0;
+}
+
+void lang_from_path(struct request *r)
+{
+	const char *p = r->path + 1, *end = p + strcspn(p, "/");
+	size_t len = (size_t)(end - p);
+	if (len < 2 || len > 3 || strspn(p, "abcdefghijklmnopqrstuvwxyz") < len || !r->site ||
+	    !listed(r->site->languages, p, len) || !lang_offered(r, p, len))
+		return;
+	const char *def = req_site_lang(r);
+	if (strlen(def) == len && memcmp(def, p, len) == 0)
+		return; /* the default has no prefix */
+	r->lang = mem_strndup(r->pool, p, len);
+	r->path = *end ? end : "/";
+}
+
+int lang_shared_path(const char *path)
+{
+	return strncmp(path, "/static/", 8) == 0 || strncmp(path, "/media/", 7) == 0;
 }
 
 const tmpl_set *req_templates(const struct request *r)
 {
-	return r->app->theme ? theme_set(r->app->theme, req_lang(r), NULL) : r->app->tmpl;
+	return r->app->theme ? theme_set(r->app->theme, req_lang(r), req_site_lang(r)) : r->app->tmpl;
 }
 
 static size_t chain_of(const struct request *r, const struct catalog *chain[3])
 {
-	return r->app->theme ? theme_chain(r->app->theme, req_lang(r), NULL, chain) : 0;
+	return r->app->theme ? theme_chain(r->app->theme, req_lang(r), req_site_lang(r), chain) : 0;
 }
 
 const char *req_text(struct request *r, const char *key)

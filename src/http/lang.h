@@ -6,6 +6,19 @@
 
 /** The request's language ("fr"): the page's, else the site's default, else the theme's base. */
 const char *req_lang(const struct request *r);
+/** The site's default language (the theme's base when it has none). */
+const char *req_site_lang(const struct request *r);
+/** Reads a leading /LANG/ of r->path: when LANG is one the site offers besides its default (and the theme
+ * has), r->lang becomes it and r->path loses it ("/fr" and "/fr/" are the home page). */
+void lang_from_path(struct request *r);
+/** "/fr" on a page under /fr/, "" on one in the site's default language: what links in the page start with.
+ */
+const char *req_link_prefix(const struct request *r);
+/** 1 when the site offers lang (its default or another of its languages) and the theme has it. */
+int lang_offered(const struct request *r, const char *lang, size_t len);
+/** 1 when a root-relative path of a page in another language keeps no prefix: /static/ and /media/ files
+ * are the same in every language. */
+int lang_shared_path(const char *path);
 /** The template set pages of this request render with. */
 const tmpl_set *req_templates(const struct request *r);
 /** The message key in the request's language (falling back as templates do), or the key itself when no

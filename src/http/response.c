@@ -362,14 +362,29 @@ static void redirect_with(struct request *r, int status, const char *location, c
 	send_bufs(r, status, NULL, 0);
 }
 
+/* A root-relative location from a page under /LANG/ stays in the language (as the page's links do). */
+static const char *in_language(struct request *r, const char *location)
+{
+	const char *prefix = req_link_prefix(r);
+	size_t n = strlen(prefix), len = strlen(location);
+	if (!n || location[0] != '/' || location[1] == '/' || tmpl_link_shared(location, len) ||
+	    (strncmp(location, prefix, n) == 0 && (location[n] == '/' || location[n] == '\0')))
+		return location;
+	buf b;
+	buf_init(&b, r->pool);
+	buf_adds(&b, prefix);
+	buf_adds(&b, location);
+	return buf_cstr(&b);
+}
+
 void resp_redirect(struct request *r, int status, const char *location)
 {
-	redirect_with(r, status, location, "no-store");
+	redirect_with(r, status, in_language(r, location), "no-store");
 }
 
 void resp_moved(struct request *r, const char *location)
 {
-	redirect_with(r, 301, location, "public, max-age=3600");
+	redirect_with(r, 301, in_language(r, location), "public, max-age=3600");
 }
 
 void resp_bytes(struct request *r, int status, const char *ctype, const char *cache_control, const char *etag,

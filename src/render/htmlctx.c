@@ -122,6 +122,8 @@ static void finish_attr_name(htmlctx *h, enum mode next)
 	else
 		h->attr = A_PLAIN;
 	h->is_type = h->tag == T_SCRIPT && name_is(h, "type");
+	h->link =
+	    h->attr == A_URL && (name_is(h, "href") || name_is(h, "action") || name_is(h, "formaction"));
 	h->name_len = 0;
 	h->name[0] = '\0';
 	h->mode = (unsigned char)next;
@@ -229,7 +231,7 @@ static void end_value(htmlctx *h)
 {
 	if (h->is_type)
 		h->ld_json = (unsigned char)type_is_ld_json(h);
-	h->attr = h->url = h->scheme = h->is_type = h->value_len = 0;
+	h->attr = h->url = h->scheme = h->is_type = h->value_len = h->link = 0;
 	h->value[0] = '\0';
 	h->mode = M_BEFORE_ATTR;
 }
@@ -452,6 +454,12 @@ const char *htmlctx_feed(htmlctx *h, const char *s, size_t n, size_t *at)
 		}
 	}
 	return NULL;
+}
+
+int htmlctx_at_link_start(const htmlctx *h)
+{
+	return (h->mode == M_VALUE_DQ || h->mode == M_VALUE_SQ) && h->attr == A_URL && h->link &&
+	       h->url == U_START && h->scheme == S_OPEN && h->value_len == 0;
 }
 
 static const char *var_in_value(const htmlctx *h, enum htmlctx_out *out)

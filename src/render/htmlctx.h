@@ -19,17 +19,18 @@ enum htmlctx_out {
 /** The tokenizer state: a simplified HTML5 tokenizer fed only with the template's literal text (which
  * is trusted). All fields are bytes, so two states compare with memcmp once normalized. */
 typedef struct htmlctx {
-	unsigned char mode;	 /* enum in htmlctx.c */
-	unsigned char tag;	 /* the element being opened, or whose raw text we are in */
-	unsigned char attr;	 /* kind of the attribute being read */
-	unsigned char url;	 /* how far into a URL attribute value */
-	unsigned char scheme;	 /* what is known of that URL's scheme */
-	unsigned char match;	 /* chars of "</tag" matched in raw text; dashes seen in a comment */
-	unsigned char json_esc;	 /* a backslash is pending inside a JSON string */
-	unsigned char is_type;	 /* the attribute is the type of a <script> */
-	unsigned char ld_json;	 /* the <script> being opened has type="application/ld+json" */
-	unsigned char amb_sep;	 /* after an ambiguous section end: a separator has been seen */
-	unsigned char name_len;	 /* chars in name (saturates) */
+	unsigned char mode;	/* enum in htmlctx.c */
+	unsigned char tag;	/* the element being opened, or whose raw text we are in */
+	unsigned char attr;	/* kind of the attribute being read */
+	unsigned char url;	/* how far into a URL attribute value */
+	unsigned char scheme;	/* what is known of that URL's scheme */
+	unsigned char match;	/* chars of "</tag" matched in raw text; dashes seen in a comment */
+	unsigned char json_esc; /* a backslash is pending inside a JSON string */
+	unsigned char is_type;	/* the attribute is the type of a <script> */
+	unsigned char ld_json;	/* the <script> being opened has type="application/ld+json" */
+	unsigned char amb_sep;	/* after an ambiguous section end: a separator has been seen */
+	unsigned char link;	/* the URL attribute is href, action or formaction: a link a reader follows */
+	unsigned char name_len; /* chars in name (saturates) */
 	unsigned char value_len; /* chars in value; 255 when too long or not literal */
 	char name[16];		 /* tag name, then the attribute name being read (lowercased) */
 	char value[24];		 /* the literal start of a script's type or of a URL's scheme (lowercased) */
@@ -45,6 +46,9 @@ const char *htmlctx_feed(htmlctx *h, const char *s, size_t n, size_t *at);
 const char *htmlctx_var(const htmlctx *h, enum htmlctx_out *out);
 /** Accounts for the output of a variable just placed (e.g. a URL is no longer at its start). */
 void htmlctx_after_var(htmlctx *h);
+/** 1 at the very start of a quoted href, action or formaction value, before any of it: where the URL of a
+ * link begins. */
+int htmlctx_at_link_start(const htmlctx *h);
 /** Returns 1 when the state is plain HTML text (where raw variables and partials may go). */
 int htmlctx_is_text(const htmlctx *h);
 /** Joins the state at a section's start (a) and end (b) into *out, because the section may run zero,

@@ -84,7 +84,10 @@ struct theme *theme_load(const char *dir, const char *base, char *err, size_t er
 		for (size_t k = 0; k < t->n; k++) {
 			const struct catalog *chain[3];
 			size_t nc = theme_chain(t, langs[i], langs[k], chain);
-			struct tmpl_messages m = {chain, nc};
+			char prefix[8] = "";
+			if (i != k) /* a page in another language than the site's default: under /LANG/ */
+				snprintf(prefix, sizeof prefix, "/%s", langs[i]);
+			struct tmpl_messages m = {chain, nc, prefix};
 			if (!(t->set[i][k] = tmpl_load_dir_messages(dir, &m, err, errlen))) {
 				theme_free(t);
 				return NULL;

@@ -118,6 +118,8 @@ static tmpl_set *set_finish(tmpl_set *set, const struct tmpl_messages *m, char *
 {
 	if (m && m->n && m->chain[0])
 		snprintf(set->lang, sizeof set->lang, "%s", catalog_lang(m->chain[0]));
+	if (m && m->link_prefix)
+		snprintf(set->link_prefix, sizeof set->link_prefix, "%s", m->link_prefix);
 	if (set->n)
 		qsort(set->t, set->n, sizeof *set->t, by_name);
 	for (size_t i = 1; i < set->n; i++) {
@@ -270,6 +272,12 @@ tmpl_set *tmpl_load_dir_messages(const char *dir, const struct tmpl_messages *m,
 		return NULL;
 	}
 	return set_finish(set, m, err, errlen);
+}
+
+int tmpl_link_shared(const char *path, size_t len)
+{
+	return (len >= 8 && memcmp(path, "/static/", 8) == 0) ||
+	       (len >= 7 && memcmp(path, "/media/", 7) == 0);
 }
 
 const char *tmpl_lang(const tmpl_set *set)
@@ -508,6 +516,13 @@ static void render_ops(struct render *r, const struct tmpl *t, size_t from, size
 				r->first_line = 0;
 			break;
 		case OP_VAR:
+			if (op->link && r->set->link_prefix[0]) {
+				val = lookup(ctx, op->text, op->len);
+				if (val && val->kind == VIEW_STR && val->u.str.len > 0 &&
+				    val->u.str.p[0] == '/' && val->u.str.p[1] != '/' &&
+				    !tmpl_link_shared(val->u.str.p, val->u.str.len))
+					buf_adds(r->out, r->set->link_prefix);
+			}
 			if (t->text)
 				render_text_var(r, lookup(ctx, op->text, op->len));
 			else

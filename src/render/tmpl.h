@@ -50,7 +50,13 @@ struct catalog;
 struct tmpl_messages {
 	const struct catalog *const *chain; /* looked in first to last: the language, then its fallbacks */
 	size_t n;
+	/* "/fr" for pages under /fr/, NULL or "" otherwise: every link of the page (the start of an href,
+	 * action or formaction value, written in the template or given by a variable) that is a root-relative
+	 * path gets it in front, so a reader stays in the language; tmpl_link_shared paths keep none */
+	const char *link_prefix;
 };
+/** 1 when a root-relative path is the same in every language (/static/ and /media/ files): no prefix. */
+int tmpl_link_shared(const char *path, size_t len);
 
 /** Loads every *.html and *.txt file in dir, and in its direct subfolders (named "sub/name"); a
  * template's name is its path without ".html" (a .txt keeps ".txt"). Returns NULL on error with

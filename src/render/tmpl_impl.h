@@ -24,6 +24,7 @@ struct tmpl_op {
 	size_t target; /* OP_PARTIAL: index of the template in the set, set by tmpl_link */
 	unsigned line;
 	enum plural plural; /* OP_PLURAL */
+	int link;	    /* OP_VAR at the start of a link's URL: takes the set's link prefix */
 };
 
 struct tmpl {
@@ -43,7 +44,8 @@ struct tmpl {
 struct tmpl_set {
 	struct tmpl *t; /* sorted by name */
 	size_t n;
-	char lang[8]; /* the language of its messages ("" without a catalog): the plural rule */
+	char lang[8];	     /* the language of its messages ("" without a catalog): the plural rule */
+	char link_prefix[8]; /* "/fr", or "" (tmpl_messages) */
 };
 
 /** Parses t->src into t->ops, with {{@key}} messages from m (NULL: none may be used). Returns 0, or -1 with

@@ -199,16 +199,42 @@ static void trim_standalone(const struct parser *p, const struct tag *tg, size_t
 	*next = e;
 }
 
+static const char *own(struct parser *p, const char *s, size_t n);
+
+/* A root-relative link at s (n bytes of literal text left) that takes the prefix. */
+static int takes_prefix(const char *s, size_t n)
+{
+	return n >= 1 && s[0] == '/' && (n < 2 || s[1] != '/') && !tmpl_link_shared(s, n);
+}
+
+/* Literal text, with the set's link prefix put in front of each root-relative link it starts. */
 static int literal(struct parser *p, size_t from, size_t to)
 {
 	if (to <= from)
 		return 0;
 	size_t at;
-	emit(p, OP_TEXT, p->src + from, to - from, 0);
-	if (p->t->text)
-		return 0;
-	const char *msg = htmlctx_feed(&p->html, p->src + from, to - from, &at);
-	return msg ? fail(p, line_at(p, from + at), "%s", msg) : 0;
+	const char *prefix = p->m && p->m->link_prefix ? p->m->link_prefix : "";
+	if (p->t->text || !*prefix || !memchr(p->src + from, '/', to - from)) {
+		emit(p, OP_TEXT, p->src + from, to - from, 0);
+		if (p->t->text)
+			return 0;
+		const char *msg = htmlctx_feed(&p->html, p->src + from, to - from, &at);
+		return msg ? fail(p, line_at(p, from + at), "%s", msg) : 0;
+	}
+	size_t start = from;
+	for (size_t i = from; i < to; i++) {
+		if (htmlctx_at_link_start(&p->html) && takes_prefix(p->src + i, to - i)) {
+			if (i > start)
+				emit(p, OP_TEXT, p->src + start, i - start, 0);
+			emit(p, OP_TEXT, own(p, prefix, strlen(prefix)), strlen(prefix), 0);
+			start = i;
+		}
+		const char *msg = htmlctx_feed(&p->html, p->src + i, 1, &at);
+		if (msg)
+			return fail(p, line_at(p, i), "%s", msg);
+	}
+	emit(p, OP_TEXT, p->src + start, to - start, 0);
+	return 0;
 }
 
 static int variable(struct parser *p, const struct tag *tg)
@@ -221,7 +247,9 @@ static int variable(struct parser *p, const struct tag *tg)
 	const char *msg = htmlctx_var(&p->html, &out);
 	if (msg)
 		return fail(p, tg->line, "{{%.*s}}: %s", (int)tg->len, tg->name, msg);
-	emit(p, OP_VAR, tg->name, tg->len, tg->line)->out = out;
+	struct tmpl_op *op = emit(p, OP_VAR, tg->name, tg->len, tg->line);
+	op->out = out;
+	op->link = htmlctx_at_link_start(&p->html);
 	htmlctx_after_var(&p->html);
 	return 0;
 }
@@ -288,7 +316,7 @@ static int text_only(struct parser *p, const struct tag *tg, enum tmpl_op_kind k
 }
 
 /* A copy the template owns (ops point into it until the set is freed). */
-static char *own(struct parser *p, const char *s, size_t n)
+static const char *own(struct parser *p, const char *s, size_t n)
 {
 	struct tmpl *t = p->t;
 	char **o = realloc(t->owned, (t->nowned + 1) * sizeof *o);

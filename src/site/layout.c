@@ -10,6 +10,7 @@
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/assets.h"
+#include "site/languages.h"
 
 static const char *menu_url(struct request *r, const char *url)
 {
@@ -150,6 +151,7 @@ view *layout_view(struct request *r, const char *title)
 	if (page > 1)
 		buf_printf(&canon, "?page=%d", page);
 	view_str(v, "canonical", buf_cstr(&canon));
+	languages_view(v, r, NULL); /* lang, the switcher, hreflang, and canonical in the page's language */
 	const char *root = site ? req_site_url(r, site) : "/";
 	view_strn(v, "site_root", root, strlen(root) - 1); /* without the final '/', for root + path */
 	view_str(v, "meta_description", site ? site->tagline : "");

@@ -9,6 +9,8 @@ INSERT INTO site (id, slug, name, specialty, host, tagline, is_default, position
   (1, 'oncology', 'Plenary Oncology', 'Oncology', 'oncology.localhost', 'Expert interviews and congress reports for oncology professionals', 1, 0),
   (2, 'dermatology', 'Plenary Dermatology', 'Dermatology', 'dermatology.localhost', 'Congress coverage and expert views in dermatology and dermato-oncology', 0, 1),
   (3, 'hematology', 'Plenary Hematology', 'Hematology', 'hematology.localhost', 'Expert interviews from the major haematology meetings', 0, 2);
+-- the oncology site is read in English, French and Dutch (issue 20); its sisters in English only
+UPDATE site SET languages = 'fr nl' WHERE id = 1;
 
 -- Sections
 INSERT INTO section (id, site_id, slug, name, description, position) VALUES

@@ -66,6 +66,8 @@ static void fill_site(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->host = db_col_text(st, pool, 4);
 	x->tagline = db_col_text(st, pool, 5);
 	x->is_default = db_col_int(st, 6);
+	x->language = db_col_text(st, pool, 7);
+	x->languages = db_col_text(st, pool, 8);
 }
 
 void db_fill_section(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
@@ -227,7 +229,8 @@ int store_sites(store *s, h2o_mem_pool_t *pool, struct site **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_SITES,
-	    "SELECT id, slug, name, specialty, host, tagline, is_default FROM site ORDER BY position, id");
+	    "SELECT id, slug, name, specialty, host, tagline, is_default, language, languages FROM site "
+	    "ORDER BY position, id");
 	return db_collect(st, pool, sizeof **out, fill_site, (void **)out, n);
 }
 

@@ -13,6 +13,8 @@ struct site {
 	int64_t id;
 	const char *slug, *name, *specialty, *host, *tagline;
 	int is_default;
+	const char *language;  /* its default language ("en") */
+	const char *languages; /* the others it offers, space-separated ("fr nl"), "" for none */
 };
 
 /** Who may read an article's body, in rising order; a reader has the level of their account. */

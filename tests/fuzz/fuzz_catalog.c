@@ -20,7 +20,7 @@ static size_t count_lt(const char *s, size_t n)
 static void try_key(const struct catalog *c, const char *key, h2o_mem_pool_t *pool)
 {
 	const struct catalog *chain[] = {c};
-	struct tmpl_messages m = {chain, 1};
+	struct tmpl_messages m = {chain, 1, "/fr"};
 	char html[512], text[300];
 	size_t klen = strlen(key);
 	int plural = klen > 6 && strcmp(key + klen - 6, ".other") == 0;

@@ -5,7 +5,7 @@ import shutil
 
 import requests
 
-from conftest import REPO, SERVER, run_plenary
+from conftest import REPO, SERVER, get, host_header, parse_html, post, run_plenary
 
 THEME = os.path.join(REPO, "themes", "default")
 
@@ -80,3 +80,78 @@ def test_the_english_page_reads_its_messages():
     page = requests.get(SERVER.base + "/", timeout=10).text
     assert "Skip to main content" in page and "Other specialties" in page
     assert "{{@" not in page and "layout." not in page
+
+
+# ---- pages under /LANG/ (the demo's oncology site offers French and Dutch besides English) ----
+
+def links(doc):
+    return [a.get("href") for a in doc.find_all("a") if a.get("href")] + \
+        [f.get("action") for f in doc.find_all("form") if f.get("action")]
+
+
+def test_a_page_under_fr_is_in_french_and_its_links_stay_in_french():
+    r = get("/fr/")
+    assert r.status_code == 200
+    doc = parse_html(r.text)
+    assert doc.find("html").get("lang") == "fr"
+    assert "Aller au contenu principal" in r.text and "Skip to main content" not in r.text
+    root = [p for p in links(doc) if p.startswith("/") and not p.startswith("//")]
+    assert root and all(p.startswith("/fr/") for p in root), [p for p in root if not p.startswith("/fr/")]
+    css = [link.get("href") for link in doc.find_all("link") if link.get("rel") == "stylesheet"]
+    assert css and all(h.startswith("/static/") for h in css)  # files are the same in every language
+    assert doc.find("link", rel="canonical").get("href").endswith("/fr/")
+
+
+def test_alternates_and_the_switcher_name_every_language_of_the_site():
+    for path, current in (("/", "en"), ("/fr/", "fr"), ("/nl/", "nl")):
+        doc = parse_html(get(path).text)
+        alts = {x.get("hreflang"): x.get("href") for x in doc.find_all("link", rel="alternate")
+                if x.get("hreflang")}
+        assert set(alts) == {"en", "fr", "nl", "x-default"}, alts
+        assert alts["fr"].endswith("/fr/") and alts["nl"].endswith("/nl/") and alts["x-default"] == alts["en"]
+        nav = doc.find("nav", class_="language-switcher")
+        assert nav is not None
+        names = [a.text().strip() for a in nav.find_all("a")]
+        assert names == ["English", "Français", "Nederlands"]
+        cur = [a.get("hreflang") for a in nav.find_all("a") if a.get("aria-current") == "true"]
+        assert cur == [current]
+
+
+def test_a_page_keeps_its_path_in_each_language():
+    r = get("/nl/congresses")
+    assert r.status_code == 200 and parse_html(r.text).find("html").get("lang") == "nl"
+    alts = {x.get("hreflang"): x.get("href") for x in parse_html(r.text).find_all("link", rel="alternate")
+            if x.get("hreflang")}
+    assert alts["fr"].endswith("/fr/congresses") and alts["en"].endswith("/congresses")
+
+
+def test_a_language_the_site_does_not_offer_is_not_found():
+    assert get("/de/").status_code == 404
+    assert get("/en/").status_code == 404  # the default language has no prefix
+    sister = host_header("dermatology.localhost")
+    assert get("/fr/", headers=sister).status_code == 404  # the sister site is in English only
+    doc = parse_html(get("/", headers=sister).text)
+    assert doc.find("nav", class_="language-switcher") is None
+    assert not [x for x in doc.find_all("link", rel="alternate") if x.get("hreflang")]
+
+
+def test_each_language_has_its_own_cached_page():
+    hits = {"fr": 0, "en": 0}
+    for _ in range(6):  # each worker thread has its own cache: a few rounds reach a warm one
+        fr, en = get("/fr/"), get("/")
+        assert 'lang="fr"' in fr.text and 'lang="en"' in en.text
+        hits["fr"] += fr.headers.get("x-cache") == "hit"
+        hits["en"] += en.headers.get("x-cache") == "hit"
+    assert hits["fr"] and hits["en"], hits
+
+
+def test_a_form_posted_under_fr_comes_back_to_french():
+    page = get("/fr/cookies")
+    doc = parse_html(page.text)
+    form = next(f for f in doc.find_all("form") if (f.get("action") or "").endswith("/consent"))
+    assert form.get("action") == "/fr/consent"
+    fields = {i.get("name"): i.get("value") or "" for i in form.find_all("input") if i.get("name")}
+    fields["choice"] = "rejected"
+    r = post("/fr/consent", data=fields, headers={"Origin": SERVER.base}, cookies=page.cookies)
+    assert r.status_code in (302, 303), r.status_code
+    assert r.headers["location"].startswith("/fr/"), r.headers["location"]

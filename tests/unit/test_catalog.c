@@ -114,7 +114,7 @@ static void test_plurals_and_dates(void)
 static const char *render(const char *text, const struct catalog *const *chain, size_t n, const view *v)
 {
 	const char *names[] = {"t"};
-	struct tmpl_messages m = {chain, n};
+	struct tmpl_messages m = {chain, n, NULL};
 	tmpl_set *set = tmpl_load_strings_messages(names, &text, 1, n ? &m : NULL, err, sizeof err);
 	buf out;
 	buf_init(&out, &pool);
@@ -146,7 +146,7 @@ static void test_messages_in_templates(void)
 	CHECK(strcmp(render("<a title=\"{{@quote}}\">x</a>", en_chain, 1, v),
 		     "<a title=\"Tom &amp; Jerry&#39;s &lt;b&gt;&quot;best&quot;&lt;/b&gt;\">x</a>") == 0);
 	const char *names[] = {"t.txt"}, *txt = "{{@quote}} {{@site.by}}";
-	struct tmpl_messages m = {en_chain, 1};
+	struct tmpl_messages m = {en_chain, 1, NULL};
 	tmpl_set *set = tmpl_load_strings_messages(names, &txt, 1, &m, err, sizeof err);
 	CHECK(set != NULL);
 	if (set) {
@@ -181,6 +181,50 @@ static void test_messages_in_templates(void)
 	catalog_free(fr);
 }
 
+/* Renders text in a set whose pages sit under /fr/. */
+static const char *render_fr(const char *text, const view *v)
+{
+	const char *names[] = {"t"};
+	struct tmpl_messages m = {NULL, 0, "/fr"};
+	tmpl_set *set = tmpl_load_strings_messages(names, &text, 1, &m, err, sizeof err);
+	buf out;
+	buf_init(&out, &pool);
+	if (!set) {
+		buf_printf(&out, "LOAD ERROR: %s", err);
+		return buf_cstr(&out);
+	}
+	tmpl_render(set, "t", v, &out);
+	tmpl_free(set);
+	return buf_cstr(&out);
+}
+
+static void test_links_keep_the_language(void)
+{
+	view *v = view_new(&pool);
+	view_str(v, "url", "/section/lung");
+	view_str(v, "file", "/media/a.jpg");
+	view_str(v, "abs", "https://example.org/x");
+	view_str(v, "slug", "x-y");
+	CHECK(strcmp(render_fr("<a href=\"/about\">/about</a>", v), "<a href=\"/fr/about\">/about</a>") == 0);
+	CHECK(strcmp(render_fr("<form action=\"/search\"><button formaction='/go'>x</button></form>", v),
+		     "<form action=\"/fr/search\"><button formaction='/fr/go'>x</button></form>") == 0);
+	CHECK(strcmp(render_fr("<a href=\"/article/{{slug}}\">x</a>", v),
+		     "<a href=\"/fr/article/x-y\">x</a>") == 0);
+	CHECK(strcmp(render_fr("<a href=\"{{url}}\">x</a><a href=\"{{file}}\">y</a><a href=\"{{abs}}\">z</a>",
+			       v),
+		     "<a href=\"/fr/section/lung\">x</a><a href=\"/media/a.jpg\">y</a>"
+		     "<a href=\"https://example.org/x\">z</a>") == 0);
+	/* not links: files, other attributes, fragments, other hosts */
+	const char *same =
+	    "<link rel=\"stylesheet\" href=\"/static/site.css\"><img src=\"/about\" alt=\"/x\">"
+	    "<a href=\"#main\">a</a><a href=\"//cdn.example/x\">b</a><a href=\"?page=2\">c</a>"
+	    "<a href=\"/\">home</a>";
+	CHECK(strncmp(render_fr(same, v), same, strlen(same) - 20) == 0);
+	CHECK(strstr(render_fr(same, v), "<a href=\"/fr/\">home</a>") != NULL);
+	CHECK(strcmp(render_fr("<img src=\"{{url}}\" alt=\"\">", v),
+		     "<img src=\"/section/lung\" alt=\"\">") == 0);
+}
+
 static void test_fill(void)
 {
 	const char *names[] = {"name", "n"}, *values[] = {"Dr <Ann>", "3"};
@@ -198,6 +242,7 @@ int main(void)
 	RUN(test_plurals_and_dates);
 	RUN(test_messages_in_templates);
 	RUN(test_fill);
+	RUN(test_links_keep_the_language);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("catalog");
 }
