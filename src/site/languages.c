@@ -43,10 +43,15 @@ static void add_language(struct request *r, view *langs, view *alts, const char 
 	if (i < 0 || !among(only, code))
 		return;
 	const char *name = catalog_get(t->cat[i], "layout.language_name");
+	const char *offer = catalog_get(t->cat[i], "layout.language_offer");
+	const char *read = catalog_get(t->cat[i], "layout.language_read");
 	const char *url = languages_url(r, code);
 	view *l = view_push(langs);
 	view_str(l, "code", code);
 	view_str(l, "name", name ? name : code);
+	/* in that language: what a reader who prefers it is offered (reader.js), never forced */
+	view_str(l, "offer", offer ? offer : "");
+	view_str(l, "read", read ? read : "");
 	view_str(l, "url", url);
 	view_bool(l, "current", strcmp(code, req_lang(r)) == 0);
 	view *a = view_push(alts);

@@ -120,3 +120,48 @@
 	video.addEventListener("timeupdate", follow);
 	video.addEventListener("seeked", follow);
 })();
+
+// A reader whose browser prefers another language the page exists in is offered it once, at the top of the
+// page, in that language; nothing moves by itself, and "No, thank you" is remembered.
+(function () {
+	var nav = document.querySelector(".language-switcher");
+	if (!nav || !navigator.languages || !navigator.languages.length) return;
+	var here = (document.documentElement.lang || "").toLowerCase();
+	var wanted = String(navigator.languages[0]).toLowerCase().split("-")[0];
+	var seen = "";
+	try {
+		seen = localStorage.getItem("plenary-language-offer") || "";
+	} catch (e) {
+		return; // no storage: the offer could not stay dismissed, so it is not made
+	}
+	if (!wanted || wanted === here || (" " + seen + " ").indexOf(" " + wanted + " ") >= 0) return;
+	var link = nav.querySelector('a[hreflang="' + wanted + '"]');
+	if (!link || !link.getAttribute("data-offer")) return;
+	var box = document.createElement("div");
+	box.className = "language-offer";
+	box.setAttribute("role", "region");
+	box.setAttribute("aria-label", link.textContent);
+	box.lang = wanted;
+	var text = document.createElement("p");
+	text.textContent = link.getAttribute("data-offer") + " ";
+	var go = document.createElement("a");
+	go.href = link.href;
+	go.hreflang = wanted;
+	go.textContent = link.getAttribute("data-read");
+	text.appendChild(go);
+	var no = document.createElement("button");
+	no.type = "button";
+	no.className = "link-button";
+	no.lang = here;
+	no.textContent = nav.getAttribute("data-dismiss");
+	no.addEventListener("click", function () {
+		try {
+			localStorage.setItem("plenary-language-offer", (seen + " " + wanted).trim());
+		} catch (e) {}
+		box.remove();
+	});
+	box.appendChild(text);
+	box.appendChild(no);
+	var main = document.getElementById("main");
+	if (main) main.insertBefore(box, main.firstChild);
+})();
