@@ -68,6 +68,11 @@ static int queue_one(struct app *app, store *s, const struct site *site, const c
 	subscribe_link_make(app->form_key, LINK_PREFS, who->subscriber_id, who->email, prefs);
 	subscribe_link_make(app->form_key, LINK_UNSUBSCRIBE, who->subscriber_id, who->email, unsub);
 	int weekly = strcmp(k->kind, "digest") == 0;
+	struct mail_lang lang; /* the reader's: their account's, else their subscription's, else the site's */
+	if (mail_lang_of(&lang, app->theme, app->tmpl, s, pool, site->id, who->user.id, who->subscriber_id) !=
+	    0)
+		return -1;
+	mail_articles_lang(ma, &lang);
 	const char *subject = NULL, *text = NULL, *html = NULL;
 	/* the articles as the reader may see them; when that passes the queue's size limit (a week of long
 	 * articles), their summaries and links only */
@@ -79,7 +84,7 @@ static int queue_one(struct app *app, store *s, const struct site *site, const c
 		if (shown <= 0)
 			return shown < 0 ? -1 : 0;
 		view_links(v, site, url, prefs, unsub, weekly);
-		if (mail_render(app->tmpl, k->template, v, pool, &subject, &text, &html) != 0)
+		if (mail_render(lang.tmpl, k->template, v, pool, &subject, &text, &html) != 0)
 			return -1;
 		if (!too_big(text, html))
 			break;

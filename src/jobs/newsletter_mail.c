@@ -99,11 +99,15 @@ static int put_one(struct app *app, store *db, h2o_mem_pool_t *pool, const struc
 	buf_printf(&p, "%ssubscriptions?t=%s", site_url, prefs);
 	buf_printf(&u, "%sunsubscribe?t=%s", site_url, unsub);
 	buf_printf(&key, "news:%lld:%lld", (long long)n->id, (long long)r->subscriber_id);
+	struct mail_lang lang; /* the reader's: their account's, else their subscription's, else the site's */
+	if (mail_lang_of(&lang, app->theme, app->tmpl, db, pool, site->id, r->user.id, r->subscriber_id) != 0)
+		return -1;
+	mail_articles_lang(ma, &lang);
 	long shown;
 	view *v =
 	    newsletter_view(pool, site, site_url, n, ma, level, NULL, buf_cstr(&p), buf_cstr(&u), &shown);
 	struct newsletter_mail m;
-	if (!v || newsletter_render(app->tmpl, v, pool, &m) != 0)
+	if (!v || newsletter_render(lang.tmpl, v, pool, &m) != 0)
 		return -1;
 	struct mail_item item = {.site_id = site->id,
 				 .kind = "newsletter",
@@ -171,7 +175,10 @@ static int send_one(struct app *app, store *db, h2o_mem_pool_t *pool, int64_t id
 	struct mail_articles *ma = newsletter_articles(db, pool, site_id, site_url, id);
 	if (!ma)
 		return -1;
-	if (!newsletter_fits(app->tmpl, pool, site, site_url, &n, ma)) {
+	struct mail_lang base; /* the size is checked in the base language; each reader's copy in theirs */
+	mail_lang_set(&base, app->theme, app->tmpl, NULL, NULL);
+	mail_articles_lang(ma, &base);
+	if (!newsletter_fits(base.tmpl, pool, site, site_url, &n, ma)) {
 		log_error(
 		    "newsletter %lld is longer than a mail may be (an article grew since it was scheduled): "
 		    "it is a draft again",
