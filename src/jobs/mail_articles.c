@@ -28,6 +28,9 @@ struct mail_articles {
 	const struct mail_lang *lang; /* the words and dates of the fills (mail_articles_lang) */
 };
 
+/* the language of a set until mail_articles_lang: no catalogs, so the fills show the keys */
+static const struct mail_lang no_lang = {.lang = ""};
+
 void mail_markdown(buf *out, const char *markdown, const char *site_url)
 {
 	buf html;
@@ -60,9 +63,8 @@ struct mail_articles *mail_articles_new(h2o_mem_pool_t *pool, store *s, int64_t 
 	m->pool = pool;
 	m->s = s;
 	m->site_id = site_id;
-	static const struct mail_lang none = {.lang = ""}; /* until mail_articles_lang: the keys */
 	m->site_url = site_url;
-	m->lang = &none;
+	m->lang = &no_lang;
 	m->n = n;
 	m->cards = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *cards);
 	if (n)

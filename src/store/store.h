@@ -1128,6 +1128,7 @@ struct alert_recipient {
 	/* the subscriber's account (id 0 for an address alone): id, email_verified, hcp_declared, hcp_status
 	 * and profession are filled, what user_audience reads */
 	struct user user;
+	const char *language; /* of its mail: the account's, else the subscriber's ("": the site's) */
 };
 /** Every (confirmed subscriber, article of the batch) pair with an immediate subscription matching, by
  * subscriber, then the articles oldest first. 0, or -1. */
@@ -1208,7 +1209,8 @@ int store_newsletter_claim(store *s, int64_t id, int64_t now);
 struct newsletter_recipient {
 	int64_t subscriber_id;
 	const char *email;
-	struct user user; /* id, email_verified, profession, hcp_declared, hcp_status */
+	struct user user;     /* id, email_verified, profession, hcp_declared, hcp_status */
+	const char *language; /* of its mail: the account's, else the subscriber's ("": the site's) */
 };
 /** Up to NEWSLETTER_RECIPIENTS_PAGE of the site's confirmed subscribers with a subscriber id above after, by
  * id (the audience: every confirmed subscriber of the site). */
