@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "core/zone.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "jobs/newsletter_mail.h"
@@ -21,6 +22,17 @@
 static const struct attempt_rule test_rule = {3600, 10, 10};
 
 static const char *const levels[] = {"anonymous", "reader", "hcp", "verified"};
+
+/* The newsletter's articles with the words and dates of the page's language (l: its templates too). */
+static struct mail_articles *articles_in(struct request *r, const char *site_url, int64_t id,
+					 struct mail_lang *l)
+{
+	mail_lang_set(l, r->app->theme, r->app->tmpl, req_lang(r), NULL);
+	struct mail_articles *ma = newsletter_articles(r->w->db, r->pool, r->site->id, site_url, id);
+	if (ma)
+		mail_articles_lang(ma, l);
+	return ma;
+}
 static const char *const level_labels[] = {"Subscriber without an account", "Signed-up reader",
 					   "Healthcare professional", "Verified healthcare professional"};
 
@@ -207,13 +219,13 @@ static void editor_show(struct request *r, int status, const struct news_form *f
 		/* the preview: the HTML the mail carries for a reader of level, in this page */
 		struct newsletter_mail m;
 		const char *site_url = req_site_url(r, r->site);
-		struct mail_articles *ma =
-		    newsletter_articles(r->w->db, r->pool, r->site->id, site_url, n->id);
+		struct mail_lang lang;
+		struct mail_articles *ma = articles_in(r, site_url, n->id, &lang);
 		long shown = 0;
 		view *mail =
 		    ma ? newsletter_view(r->pool, r->site, site_url, n, ma, level, NULL, "#", "#", &shown)
 		       : NULL;
-		if (mail && newsletter_render(r->app->tmpl, mail, r->pool, &m) == 0) {
+		if (mail && newsletter_render(lang.tmpl, mail, r->pool, &m) == 0) {
 			view_html(v, "preview_html", m.content_html, strlen(m.content_html));
 			view_str(v, "preview_subject", m.subject);
 			view_int(v, "preview_count", (long long)shown);
@@ -427,12 +439,13 @@ void admin_newsletter_test(struct request *r)
 	buf prefs;
 	buf_init(&prefs, r->pool);
 	buf_printf(&prefs, "%ssubscribe", site_url);
-	struct mail_articles *ma = newsletter_articles(r->w->db, r->pool, r->site->id, site_url, n.id);
+	struct mail_lang lang;
+	struct mail_articles *ma = articles_in(r, site_url, n.id, &lang);
 	long shown = 0;
 	view *mail = ma ? newsletter_view(r->pool, r->site, site_url, &n, ma, level, "[Test] ",
 					  buf_cstr(&prefs), buf_cstr(&prefs), &shown)
 			: NULL;
-	if (!mail || newsletter_render(r->app->tmpl, mail, r->pool, &m) != 0) {
+	if (!mail || newsletter_render(lang.tmpl, mail, r->pool, &m) != 0) {
 		resp_error(r, 500, "The test could not be made. Please try again.");
 		return;
 	}
@@ -464,8 +477,9 @@ void admin_newsletter_test(struct request *r)
 static int fits(struct request *r, const struct newsletter *n)
 {
 	const char *site_url = req_site_url(r, r->site);
-	struct mail_articles *ma = newsletter_articles(r->w->db, r->pool, r->site->id, site_url, n->id);
-	return ma && newsletter_fits(r->app->tmpl, r->pool, r->site, site_url, n, ma);
+	struct mail_lang lang;
+	struct mail_articles *ma = articles_in(r, site_url, n->id, &lang);
+	return ma && newsletter_fits(lang.tmpl, r->pool, r->site, site_url, n, ma);
 }
 
 void admin_newsletter_schedule(struct request *r)

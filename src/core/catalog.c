@@ -217,25 +217,37 @@ const char *catalog_key(const struct catalog *c, size_t i)
 	return i < c->n ? c->e[i].key : NULL;
 }
 
+/* after the dates a key per line, so that lists added in different places merge */
+// clang-format off
 const char *const catalog_code_keys[] = {
-    "date.long",
-    "date.month.1",
-    "date.month.2",
-    "date.month.3",
-    "date.month.4",
-    "date.month.5",
-    "date.month.6",
-    "date.month.7",
-    "date.month.8",
-    "date.month.9",
-    "date.month.10",
-    "date.month.11",
-    "date.month.12",
+    "date.long",     "date.month.1",  "date.month.2",  "date.month.3", "date.month.4",
+    "date.month.5",  "date.month.6",  "date.month.7",  "date.month.8", "date.month.9",
+    "date.month.10", "date.month.11", "date.month.12",
+    /* the switcher and the language offer (site/languages.c) */
     "layout.language_name",
     "layout.language_offer",
     "layout.language_read",
+    /* the words of the articles in mails (jobs/mail_articles.c) */
+    "mail.articles.kind.interview",
+    "mail.articles.kind.report",
+    "mail.articles.kind.news",
+    "mail.articles.audience.public",
+    "mail.articles.audience.members",
+    "mail.articles.audience.hcp",
+    "mail.articles.audience.verified_hcp",
+    "mail.articles.new.interview.one",
+    "mail.articles.new.interview.other",
+    "mail.articles.new.report.one",
+    "mail.articles.new.report.other",
+    "mail.articles.new.news.one",
+    "mail.articles.new.news.other",
+    "mail.articles.new.article.one",
+    "mail.articles.new.article.other",
+    "mail.articles.headline_section",
+    "mail.articles.headline_congress",
     NULL,
 };
+// clang-format on
 
 enum plural catalog_plural(const char *lang, int64_t n)
 {

@@ -26,10 +26,18 @@
 
 /* What one kind of mail is. */
 struct mail_kind {
-	const char *kind;     /* "alert" or "digest" */
-	const char *template; /* "mail/alert" */
-	const char *key;      /* the batch id or the week, in the dedupe key */
+	const char *kind;      /* "alert" or "digest" */
+	const char *template;  /* "mail/alert" */
+	const char *key;       /* the batch id or the week, in the dedupe key */
+	const char *site_lang; /* the site's default language ("" when unknown) */
 };
+
+/* The site's default language, "" when it cannot be read (its mails are then in the base language). */
+static const char *site_language(store *s, h2o_mem_pool_t *pool, int64_t site_id)
+{
+	const char *langs[3];
+	return store_mail_languages(s, pool, site_id, 0, 0, langs) == 0 ? langs[2] : "";
+}
 
 /* The links and names every alert and digest shows. */
 static void view_links(view *v, const struct site *site, const char *url, const char *prefs,
@@ -68,6 +76,10 @@ static int queue_one(struct app *app, store *s, const struct site *site, const c
 	subscribe_link_make(app->form_key, LINK_PREFS, who->subscriber_id, who->email, prefs);
 	subscribe_link_make(app->form_key, LINK_UNSUBSCRIBE, who->subscriber_id, who->email, unsub);
 	int weekly = strcmp(k->kind, "digest") == 0;
+	struct mail_lang lang; /* the reader's: their account's, else their subscription's, else the site's */
+	mail_lang_set(&lang, app->theme, app->tmpl,
+		      mail_lang_pick(app->theme, who->language, NULL, k->site_lang), k->site_lang);
+	mail_articles_lang(ma, &lang);
 	const char *subject = NULL, *text = NULL, *html = NULL;
 	/* the articles as the reader may see them; when that passes the queue's size limit (a week of long
 	 * articles), their summaries and links only */
@@ -79,7 +91,7 @@ static int queue_one(struct app *app, store *s, const struct site *site, const c
 		if (shown <= 0)
 			return shown < 0 ? -1 : 0;
 		view_links(v, site, url, prefs, unsub, weekly);
-		if (mail_render(app->tmpl, k->template, v, pool, &subject, &text, &html) != 0)
+		if (mail_render(lang.tmpl, k->template, v, pool, &subject, &text, &html) != 0)
 			return -1;
 		if (!too_big(text, html))
 			break;
@@ -144,7 +156,7 @@ static int alert_batch(struct app *app, store *s, const struct site *site, long 
 	    store_alert_recipients(s, &pool, batch, &rows, &nrows) == 0) {
 		char key[24];
 		snprintf(key, sizeof key, "%lld", (long long)batch);
-		struct mail_kind k = {"alert", "mail/alert", key};
+		struct mail_kind k = {"alert", "mail/alert", key, site_language(s, &pool, site->id)};
 		const char *url = site_url_with(&pool, app->cfg.public_url, "https", site->host);
 		struct mail_articles *ma = mail_articles_new(&pool, s, site->id, url, arts, narts);
 		queued = queue_all(app, s, site, url, ma, &k, rows, nrows);
@@ -206,7 +218,7 @@ static int digest_site(struct app *app, store *s, const struct site *site, const
 	long queued = -1;
 	if (store_digest_articles(s, &pool, site->id, from, until, &arts, &narts) == 0 &&
 	    store_digest_recipients(s, &pool, site->id, from, until, &rows, &nrows) == 0) {
-		struct mail_kind k = {"digest", "mail/digest", week};
+		struct mail_kind k = {"digest", "mail/digest", week, site_language(s, &pool, site->id)};
 		const char *url = site_url_with(&pool, app->cfg.public_url, "https", site->host);
 		struct mail_articles *ma = mail_articles_new(&pool, s, site->id, url, arts, narts);
 		queued = queue_all(app, s, site, url, ma, &k, rows, nrows);

@@ -2,7 +2,6 @@
 #include "jobs/mail_articles.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
 #include "render/markdown.h"
@@ -24,9 +23,13 @@ struct mail_articles {
 	const char *site_url;
 	struct article *cards;
 	size_t n;
-	struct shown *at[LEVELS]; /* [level][card] */
-	int teasers;		  /* bodies left out (mail_articles_teasers) */
+	struct shown *at[LEVELS];     /* [level][card] */
+	int teasers;		      /* bodies left out (mail_articles_teasers) */
+	const struct mail_lang *lang; /* the words and dates of the fills (mail_articles_lang) */
 };
+
+/* the language of a set until mail_articles_lang: no catalogs, so the fills show the keys */
+static const struct mail_lang no_lang = {.lang = ""};
 
 void mail_markdown(buf *out, const char *markdown, const char *site_url)
 {
@@ -61,6 +64,7 @@ struct mail_articles *mail_articles_new(h2o_mem_pool_t *pool, store *s, int64_t 
 	m->s = s;
 	m->site_id = site_id;
 	m->site_url = site_url;
+	m->lang = &no_lang;
 	m->n = n;
 	m->cards = h2o_mem_alloc_pool(pool, (n ? n : 1) * sizeof *cards);
 	if (n)
@@ -94,26 +98,15 @@ static struct shown *shown_at(struct mail_articles *m, enum audience level, size
 	return x->state == 1 ? x : NULL;
 }
 
-static const char *kind_label(const char *kind)
+/* "interview", "report" or "news": the catalog's names of kinds (mail.articles.kind.KIND) */
+static const char *kind_of(const char *kind)
 {
-	return strcmp(kind, "interview") == 0 ? "Interview" : strcmp(kind, "report") == 0 ? "Report" : "News";
+	return strcmp(kind, "interview") == 0 ? "interview" : strcmp(kind, "report") == 0 ? "report" : "news";
 }
 
-/* "interviews", "report", "news items", "articles"... for count articles all of kind (NULL: mixed). */
-static const char *kinds_word(const char *kind, long count)
-{
-	int one = count == 1;
-	if (kind && strcmp(kind, "interview") == 0)
-		return one ? "interview" : "interviews";
-	if (kind && strcmp(kind, "report") == 0)
-		return one ? "report" : "reports";
-	if (kind && strcmp(kind, "news") == 0)
-		return one ? "news item" : "news items";
-	return one ? "article" : "articles";
-}
-
-static const char *const audience_labels[] = {"everyone", "members", "healthcare professionals",
-					      "verified healthcare professionals"};
+static const char *const audience_keys[] = {"mail.articles.audience.public", "mail.articles.audience.members",
+					    "mail.articles.audience.hcp",
+					    "mail.articles.audience.verified_hcp"};
 
 static enum audience audience_of(const char *a)
 {
@@ -128,22 +121,25 @@ void mail_articles_teasers(struct mail_articles *m, int on)
 	m->teasers = on;
 }
 
+void mail_articles_lang(struct mail_articles *m, const struct mail_lang *l)
+{
+	m->lang = l;
+}
+
 static void view_item_of(struct mail_articles *m, view *item, const struct shown *x)
 {
 	const struct article *a = &x->a;
+	const struct mail_lang *l = m->lang;
+	char key[64];
 	view_str(item, "title", a->title);
 	view_fmt(item, "url", "%sarticle/%s", m->site_url, a->slug);
 	view_str(item, "summary", a->summary);
 	view_str(item, "kind", a->kind);
-	view_str(item, "kind_label", kind_label(a->kind));
+	snprintf(key, sizeof key, "mail.articles.kind.%s", kind_of(a->kind));
+	view_str(item, "kind_label", mail_text(l, key));
 	view_str(item, "section", a->section.name);
 	view_str(item, "congress", a->congress.id ? a->congress.name : "");
-	char date[64] = "";
-	time_t t = (time_t)a->published_at;
-	struct tm tm;
-	if (localtime_r(&t, &tm))
-		strftime(date, sizeof date, "%e %B %Y", &tm);
-	view_str(item, "date", date[0] == ' ' ? date + 1 : date);
+	view_str(item, "date", mail_date(l, m->pool, a->published_at));
 	if (a->body_allowed && m->teasers) {
 		view_bool(item, "teaser", 1);
 	} else if (a->body_allowed) {
@@ -152,7 +148,7 @@ static void view_item_of(struct mail_articles *m, view *item, const struct shown
 		view_str(item, "body_text", a->body);
 	} else {
 		view_bool(item, "gated", 1);
-		view_str(item, "audience_label", audience_labels[audience_of(a->audience)]);
+		view_str(item, "audience_label", mail_text(l, audience_keys[audience_of(a->audience)]));
 	}
 }
 
@@ -191,21 +187,24 @@ long mail_articles_fill(struct mail_articles *m, enum audience level, const int6
 	view_int(v, "count", count);
 	if (!count)
 		return 0;
-	const char *kinds = kinds_word(same_kind ? first->kind : NULL, count);
-	view_str(v, "kinds", kinds);
+	const struct mail_lang *l = m->lang;
+	h2o_mem_pool_t *pool = view_pool(v);
+	char key[64];
+	snprintf(key, sizeof key, "mail.articles.new.%s", same_kind ? kind_of(first->kind) : "article");
+	const char *articles = mail_plural(l, pool, key, count, NULL);
 	const char *congress = same_congress && first->congress.id ? first->congress.name : NULL;
 	const char *section = same_section ? first->section.name : NULL;
 	if (congress)
 		view_str(v, "congress", congress);
 	if (section)
 		view_str(v, "section", section);
-	buf h;
-	buf_init(&h, view_pool(v));
-	if (congress)
-		buf_printf(&h, "%s: ", congress);
-	buf_printf(&h, "%ld new %s", count, kinds);
+	const char *headline = articles;
 	if (section)
-		buf_printf(&h, " in %s", section);
-	view_str(v, "headline", buf_cstr(&h));
+		headline = mail_textf(l, pool, "mail.articles.headline_section", "articles", headline,
+				      "section", section, NULL);
+	if (congress)
+		headline = mail_textf(l, pool, "mail.articles.headline_congress", "congress", congress,
+				      "articles", headline, NULL);
+	view_str(v, "headline", headline);
 	return count;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "jobs/mail_lang.h"
 #include "render/view.h"
 #include "store/store.h"
 
@@ -33,9 +34,9 @@ struct mail_articles *mail_articles_new(h2o_mem_pool_t *pool, store *s, int64_t 
  * gated (true) with audience_label ("members", "healthcare professionals", "verified healthcare
  * professionals", lower case): the mail then shows the public summary and the link only; or, after
  * mail_articles_teasers(m, 1), teaser (true) where it would be full.
- * It also gets what a subject names: count (articles shown), kinds ("interviews", "reports", "news
- * items" or "articles": plural or singular with count), congress and section (the one every shown article
- * shares, else absent) and headline, such as "ASCO 2025: 3 new interviews in Lung cancer".
+ * It also gets what a subject names: count (articles shown), congress and section (the one every shown
+ * article shares, else absent) and headline, such as "ASCO 2025: 3 new interviews in Lung cancer".
+ * Its words, labels and dates are in the language mail_articles_lang set (the catalogs' "mail.articles.*").
  *
  * Returns how many articles went in (0: the mail has nothing to say and is not sent), or -1 on a database
  * error. */
@@ -49,5 +50,9 @@ void mail_markdown(buf *out, const char *markdown, const char *site_url);
 /** With on, the fills after it leave every body out: an article the reader may read gets teaser (true)
  * instead of full, with its summary and link (for a mail that would pass the queue's size limit). */
 void mail_articles_teasers(struct mail_articles *m, int on);
+
+/** The language of the fills after it (l must outlive them; kept, not copied): a batch's readers each read
+ * their own. Until it is called the fills show catalog keys. */
+void mail_articles_lang(struct mail_articles *m, const struct mail_lang *l);
 
 #endif

@@ -80,8 +80,8 @@ int newsletter_fits(const tmpl_set *t, h2o_mem_pool_t *pool, const struct site *
 
 /* One subscriber's message queued: 1 queued, 0 not (suppressed, or queued already), -1. */
 static int put_one(struct app *app, store *db, h2o_mem_pool_t *pool, const struct site *site,
-		   const char *site_url, const struct newsletter *n, struct mail_articles *ma,
-		   const struct newsletter_recipient *r)
+		   const char *site_url, const char *site_lang, const struct newsletter *n,
+		   struct mail_articles *ma, const struct newsletter_recipient *r)
 {
 	if (!text_email_ok(r->email)) { /* kept from before addresses were checked: the queue refuses it */
 		log_error("newsletter %lld: subscriber %lld's address is not one mail can go to; skipped",
@@ -99,11 +99,15 @@ static int put_one(struct app *app, store *db, h2o_mem_pool_t *pool, const struc
 	buf_printf(&p, "%ssubscriptions?t=%s", site_url, prefs);
 	buf_printf(&u, "%sunsubscribe?t=%s", site_url, unsub);
 	buf_printf(&key, "news:%lld:%lld", (long long)n->id, (long long)r->subscriber_id);
+	struct mail_lang lang; /* the reader's: their account's, else their subscription's, else the site's */
+	mail_lang_set(&lang, app->theme, app->tmpl, mail_lang_pick(app->theme, r->language, NULL, site_lang),
+		      site_lang);
+	mail_articles_lang(ma, &lang);
 	long shown;
 	view *v =
 	    newsletter_view(pool, site, site_url, n, ma, level, NULL, buf_cstr(&p), buf_cstr(&u), &shown);
 	struct newsletter_mail m;
-	if (!v || newsletter_render(app->tmpl, v, pool, &m) != 0)
+	if (!v || newsletter_render(lang.tmpl, v, pool, &m) != 0)
 		return -1;
 	struct mail_item item = {.site_id = site->id,
 				 .kind = "newsletter",
@@ -123,7 +127,7 @@ static int put_one(struct app *app, store *db, h2o_mem_pool_t *pool, const struc
 /* Every confirmed subscriber's message, a page of them at a time (each page's memory let go after it): the
  * count queued, or -1. */
 static int64_t put_all(struct app *app, store *db, const struct site *site, const char *site_url,
-		       const struct newsletter *n, struct mail_articles *ma)
+		       const char *site_lang, const struct newsletter *n, struct mail_articles *ma)
 {
 	int64_t after = 0, queued = 0;
 	size_t k;
@@ -136,7 +140,7 @@ static int64_t put_all(struct app *app, store *db, const struct site *site, cons
 		for (size_t i = 0; rc == 0 && i < k; i++) {
 			h2o_mem_pool_t one;
 			h2o_mem_init_pool(&one);
-			int put = put_one(app, db, &one, site, site_url, n, ma, &rs[i]);
+			int put = put_one(app, db, &one, site, site_url, site_lang, n, ma, &rs[i]);
 			h2o_mem_clear_pool(&one);
 			if (put < 0)
 				rc = -1;
@@ -171,7 +175,14 @@ static int send_one(struct app *app, store *db, h2o_mem_pool_t *pool, int64_t id
 	struct mail_articles *ma = newsletter_articles(db, pool, site_id, site_url, id);
 	if (!ma)
 		return -1;
-	if (!newsletter_fits(app->tmpl, pool, site, site_url, &n, ma)) {
+	const char *langs[3]; /* the site's default language: langs[2] */
+	if (store_mail_languages(db, pool, site_id, 0, 0, langs) != 0)
+		return -1;
+	const char *site_lang = langs[2];
+	struct mail_lang base; /* the size is checked in the base language; each reader's copy in theirs */
+	mail_lang_set(&base, app->theme, app->tmpl, NULL, NULL);
+	mail_articles_lang(ma, &base);
+	if (!newsletter_fits(base.tmpl, pool, site, site_url, &n, ma)) {
 		log_error(
 		    "newsletter %lld is longer than a mail may be (an article grew since it was scheduled): "
 		    "it is a draft again",
@@ -187,7 +198,7 @@ static int send_one(struct app *app, store *db, h2o_mem_pool_t *pool, int64_t id
 	}
 	log_info("newsletter %lld \"%s\" due: queueing it to the site's confirmed subscribers", (long long)id,
 		 n.subject);
-	int64_t queued = put_all(app, db, site, site_url, &n, ma);
+	int64_t queued = put_all(app, db, site, site_url, site_lang, &n, ma);
 	if (queued < 0 || store_newsletter_sent(db, id, queued) != 0) {
 		store_batch_end(db, 0);
 		return -1;

@@ -12,6 +12,7 @@
 #include "http/policy.h"
 #include "http/response.h"
 #include "jobs/mail.h"
+#include "jobs/mail_lang.h"
 #include "render/escape.h"
 #include "render/mail_render.h"
 #include "site/layout.h"
@@ -84,11 +85,22 @@ void limit_page(struct request *r, int wait, const char *title, const char *what
 
 struct mail_out mail_out_of(struct request *r)
 {
-	struct mail_out o = {.db = r->w->db, .mailer = r->app->mailer, .tmpl = r->app->tmpl, .pool = r->pool};
+	struct mail_out o = {.db = r->w->db,
+			     .mailer = r->app->mailer,
+			     .tmpl = r->app->tmpl,
+			     .pool = r->pool,
+			     .theme = r->app->theme};
 	o.site_id = r->site->id;
 	o.site_name = r->site->name;
 	o.site_url = req_site_url(r, r->site);
 	return o;
+}
+
+void mail_out_to(struct mail_out *o, int64_t user_id, int64_t subscriber_id)
+{
+	struct mail_lang l;
+	mail_lang_of(&l, o->theme, o->tmpl, o->db, o->pool, o->site_id, user_id, subscriber_id);
+	o->tmpl = l.tmpl;
 }
 
 view *mail_view(const struct mail_out *o)
@@ -140,12 +152,13 @@ int mail_link_from(const struct mail_out *o, int64_t user_id, const char *to, co
 		buf_adds(&link, "&next=");
 		esc_url_component(&link, next, strlen(next), 0);
 	}
-	view *v = mail_view(o);
+	struct mail_out in = *o; /* in the account's language */
+	mail_out_to(&in, user_id, 0);
+	view *v = mail_view(&in);
 	view_str(v, "link", buf_cstr(&link));
 	view_str(v, "address", new_email && new_email[0] ? new_email : to);
 	view_int(v, "hours", hours);
-	view_bool(v, "one_hour", hours == 1);
-	return mail_themed(o, "account", to, verify ? "mail/verify" : "mail/reset", v, NULL);
+	return mail_themed(&in, "account", to, verify ? "mail/verify" : "mail/reset", v, NULL);
 }
 
 int mail_link(struct request *r, int64_t user_id, const char *to, const char *purpose, const char *new_email,

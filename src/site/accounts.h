@@ -26,11 +26,15 @@ void limit_page(struct request *r, int wait, const char *title, const char *what
 struct mail_out {
 	store *db;
 	struct mailer *mailer;
-	const tmpl_set *tmpl;
+	const tmpl_set *tmpl; /* the recipient's language's (mail_out_to), else the base language's */
 	h2o_mem_pool_t *pool;
 	int64_t site_id;
 	const char *site_name, *site_url; /* site_url ends in '/' */
+	const struct theme *theme;	  /* every language's templates */
 };
+/** Makes o's templates those of the language of account user_id and/or subscriber subscriber_id (0: none):
+ * the account's, else the subscriber's, else the site's default, else the base (mail_lang_of). */
+void mail_out_to(struct mail_out *o, int64_t user_id, int64_t subscriber_id);
 /** The mail_out of this request's site. */
 struct mail_out mail_out_of(struct request *r);
 /** A new view for a mail template, holding site_name and site_url. */

@@ -66,6 +66,9 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 	if (id == 0) {
 		/* the address has an account: say the same as for a new one, and tell its owner by mail */
 		struct mail_out o = mail_out_of(r);
+		struct user owner;
+		if (store_user_by_email(r->w->db, r->pool, s->u.email, &owner) == 1)
+			mail_out_to(&o, owner.id, 0); /* in the owner's language */
 		view *v = mail_view(&o);
 		view_fmt(v, "link", "%sreset", o.site_url);
 		mail_themed(&o, "account", s->u.email, "mail/account-exists", v, NULL);
@@ -193,6 +196,7 @@ void reset_form(struct request *r)
 struct reset_job {
 	struct mailer *mailer;
 	const tmpl_set *tmpl;
+	const struct theme *theme;
 	int64_t site_id;
 	const char *email, *site_name, *site_url;
 	char text[]; /* the three strings */
@@ -207,7 +211,8 @@ static void reset_mail(store *db, void *arg)
 	struct user u;
 	if (store_user_by_email(db, &pool, j->email, &u) == 1) {
 		store_tokens_drop(db, u.id, "reset"); /* only the newest link works */
-		struct mail_out o = {db, j->mailer, j->tmpl, &pool, j->site_id, j->site_name, j->site_url};
+		struct mail_out o = {db,	 j->mailer,    j->tmpl,	    &pool,
+				     j->site_id, j->site_name, j->site_url, j->theme};
 		mail_link_from(&o, u.id, u.email, "reset", "", NULL, 1);
 	}
 	h2o_mem_clear_pool(&pool);
@@ -249,6 +254,7 @@ void reset_submit(struct request *r)
 	}
 	j->mailer = r->app->mailer;
 	j->tmpl = r->app->tmpl;
+	j->theme = r->app->theme;
 	j->site_id = r->site->id;
 	j->email = memcpy(j->text, email, ne);
 	j->site_name = memcpy(j->text + ne, r->site->name, nn);

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
@@ -171,7 +172,15 @@ void subscribe_submit(struct request *r)
 		resp_error(r, 500, "Your subscription could not be saved. Please try again in a moment.");
 		return;
 	}
+	/* an address alone reads its mail in the language of the page it subscribed from; a confirmed one
+	 * keeps its own (changed only through its own links) */
+	if (!b.confirmed_at && !b.user_id &&
+	    store_subscriber_set_language(r->w->db, b.id, req_lang(r)) != 0) {
+		resp_error(r, 500, "Your subscription could not be saved. Please try again in a moment.");
+		return;
+	}
 	struct mail_out o = mail_out_of(r);
+	mail_out_to(&o, b.user_id, b.id);
 	view *v = mail_view(&o);
 	const char *name = "mail/subscribe-confirm";
 	if (b.confirmed_at) {

@@ -153,7 +153,8 @@ int store_alert_batch_articles(store *s, h2o_mem_pool_t *pool, int64_t batch_id,
 	"JOIN subscription p ON p.tag_id = g.tag_id WHERE p.cadence = '" CADENCE "') "                       \
 	"SELECT b.id, x.id, b.email, COALESCE(u.id, 0), CASE WHEN u.email_verified_at IS NOT NULL THEN 1 "   \
 	"ELSE 0 END, COALESCE(u.hcp_declared, 0), COALESCE(u.hcp_status, 'none'), "                          \
-	"COALESCE(u.profession, 'not_hcp') FROM m JOIN arts x ON x.id = m.article_id "                       \
+	"COALESCE(u.profession, 'not_hcp'), COALESCE(NULLIF(u.language, ''), b.language) "                   \
+	"FROM m JOIN arts x ON x.id = m.article_id "                                                         \
 	"JOIN subscriber b ON b.id = m.subscriber_id AND b.site_id = x.site_id "                             \
 	"AND b.confirmed_at IS NOT NULL LEFT JOIN \"user\" u ON u.id = b.user_id "                           \
 	"ORDER BY b.id, " ORDER
@@ -170,6 +171,7 @@ static void fill_recipient(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->user.hcp_declared = db_col_int(st, 5);
 	x->user.hcp_status = db_col_text(st, pool, 6);
 	x->user.profession = db_col_text(st, pool, 7);
+	x->language = db_col_text(st, pool, 8);
 }
 
 int store_alert_recipients(store *s, h2o_mem_pool_t *pool, int64_t batch_id, struct alert_recipient **out,

@@ -326,6 +326,7 @@ static void fill_recipient(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	x->user.profession = db_col_text(st, pool, 4);
 	x->user.hcp_declared = db_col_int(st, 5);
 	x->user.hcp_status = db_col_text(st, pool, 6);
+	x->language = db_col_text(st, pool, 7);
 }
 
 int store_newsletter_recipients(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t after,
@@ -336,7 +337,8 @@ int store_newsletter_recipients(store *s, h2o_mem_pool_t *pool, int64_t site_id,
 	    "SELECT b.id, b.email, COALESCE(u.id, 0), CASE WHEN u.email_verified_at IS NOT NULL THEN 1 ELSE "
 	    "0 "
 	    "END, COALESCE(u.profession, 'not_hcp'), COALESCE(u.hcp_declared, 0), COALESCE(u.hcp_status, "
-	    "'none') FROM subscriber b LEFT JOIN \"user\" u ON u.id = b.user_id WHERE b.site_id = ?1 AND "
+	    "'none'), COALESCE(NULLIF(u.language, ''), b.language) FROM subscriber b LEFT JOIN \"user\" u ON "
+	    "u.id = b.user_id WHERE b.site_id = ?1 AND "
 	    "b.confirmed_at IS NOT NULL AND b.id > ?2 ORDER BY b.id LIMIT ?3");
 	db_bind_int64(st, 1, site_id);
 	db_bind_int64(st, 2, after);

@@ -773,6 +773,13 @@ struct subscription_target {
 /** The subscriber of an address on a site (its ASCII letters lowered), made when new: its id, or -1. A
  * user_id (0 for none) is kept when it had none; confirmed (the account's email is verified) confirms it. */
 int64_t store_subscriber_ensure(store *s, int64_t site_id, const char *email, int64_t user_id, int confirmed);
+/** Sets the language subscriber id's mail is written in ("fr"; "" the site's default). 0, or -1. */
+int store_subscriber_set_language(store *s, int64_t id, const char *lang);
+/** The languages a mail to account user_id and/or subscriber subscriber_id (0: none) of site site_id may be
+ * written in: out[0] the account's, out[1] the subscriber's, out[2] the site's default ("" when unset or
+ * no such row), in pool. 0, or -1. */
+int store_mail_languages(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t user_id,
+			 int64_t subscriber_id, const char *out[3]);
 /** One subscriber: 1 found, 0 not, -1 on error. */
 int store_subscriber_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct subscriber *out);
 /** The subscriber of an account on a site: 1 found, 0 not, -1 on error. */
@@ -1123,6 +1130,7 @@ struct alert_recipient {
 	/* the subscriber's account (id 0 for an address alone): id, email_verified, hcp_declared, hcp_status
 	 * and profession are filled, what user_audience reads */
 	struct user user;
+	const char *language; /* of its mail: the account's, else the subscriber's ("": the site's) */
 };
 /** Every (confirmed subscriber, article of the batch) pair with an immediate subscription matching, by
  * subscriber, then the articles oldest first. 0, or -1. */
@@ -1203,7 +1211,8 @@ int store_newsletter_claim(store *s, int64_t id, int64_t now);
 struct newsletter_recipient {
 	int64_t subscriber_id;
 	const char *email;
-	struct user user; /* id, email_verified, profession, hcp_declared, hcp_status */
+	struct user user;     /* id, email_verified, profession, hcp_declared, hcp_status */
+	const char *language; /* of its mail: the account's, else the subscriber's ("": the site's) */
 };
 /** Up to NEWSLETTER_RECIPIENTS_PAGE of the site's confirmed subscribers with a subscriber id above after, by
  * id (the audience: every confirmed subscriber of the site). */

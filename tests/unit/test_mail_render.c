@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render/mail_render.h"
+#include "render/theme.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;
@@ -93,12 +94,13 @@ static void test_text_only_and_errors(void)
 /* Every mail of the default theme renders: a subject, the link verbatim in the text, escaped in the HTML. */
 static void test_default_theme(void)
 {
-	tmpl_set *set = tmpl_load_dir("themes/default", err, sizeof err);
-	CHECK(set != NULL);
-	if (!set) {
+	struct theme *t = theme_load("themes/default", "en", err, sizeof err);
+	CHECK(t != NULL);
+	if (!t) {
 		fprintf(stderr, "themes/default: %s\n", err);
 		return;
 	}
+	const tmpl_set *set = theme_set(t, "en", "en");
 	static const char *const mails[][2] = {{"mail/verify", "Confirm your email address for A&B <Site>"},
 					       {"mail/reset", "Reset your A&B <Site> password"},
 					       {"mail/account-exists", "You already have an account"},
@@ -110,7 +112,6 @@ static void test_default_theme(void)
 	view_str(v, "site_url", "https://x.test/");
 	view_str(v, "address", "ann@x.test");
 	view_int(v, "hours", 1);
-	view_bool(v, "one_hour", 1);
 	const char *names[] = {"link", "confirm_url", "prefs_url", "unsubscribe_url"};
 	for (size_t i = 0; i < 4; i++)
 		view_str(v, names[i], link);
@@ -126,7 +127,27 @@ static void test_default_theme(void)
 		CHECK_CONTAINS(html, "A&amp;B &lt;Site&gt;</a></p>");
 		CHECK(html && !strstr(html, "<Site>") && !strstr(html, "{{"));
 	}
-	tmpl_free(set);
+	const char *subject, *text, *html;
+	CHECK(mail_render(set, "mail/reset", v, &pool, &subject, &text, &html) == 0);
+	CHECK_CONTAINS(text, "The link works once and for 1 hour. If");
+	CHECK_CONTAINS(html, "<html lang=\"en\">");
+
+	/* the same mails in French and in Dutch, with their plural forms */
+	CHECK(mail_render(theme_set(t, "fr", "en"), "mail/reset", v, &pool, &subject, &text, &html) == 0);
+	CHECK_STR(subject, "Réinitialisez votre mot de passe A&B <Site>");
+	CHECK_CONTAINS(text, "Bonjour,\n");
+	CHECK_CONTAINS(text, "pendant 1 heure. Si vous n'avez rien demandé, ignorez ce message\u00a0: votre");
+	CHECK_CONTAINS(html, "<html lang=\"fr\">");
+	CHECK_CONTAINS(html, "ici\u00a0:</p>");
+	view_int(v, "hours", 48);
+	CHECK(mail_render(theme_set(t, "nl", "fr"), "mail/verify", v, &pool, &subject, &text, &html) == 0);
+	CHECK_STR(subject, "Bevestig uw e-mailadres voor A&B <Site>");
+	CHECK_CONTAINS(text,
+		       "Bevestig dat ann@x.test uw e-mailadres is voor A&B <Site> door deze link te openen:");
+	CHECK_CONTAINS(text, "blijft 48 uur geldig.");
+	CHECK_CONTAINS(html, "Bevestig dat <strong>ann@x.test</strong> uw e-mailadres");
+	CHECK_CONTAINS(html, "<html lang=\"nl\">");
+	theme_free(t);
 }
 
 int main(void)
