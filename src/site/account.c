@@ -255,7 +255,7 @@ void account_password(struct request *r)
 		return;
 	struct change *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
 	c->new_password = form_get(&f, "new_password");
-	const char *problem = password_problem(c->new_password, r->user->email);
+	const char *problem = password_problem_text(r, c->new_password, r->user->email);
 	if (problem) {
 		static const char *const fields[] = {"new_password"};
 		const char *errors[] = {problem};

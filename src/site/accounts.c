@@ -192,6 +192,18 @@ void view_professions(struct request *r, view *form, const char *selected)
 	}
 }
 
+const char *password_problem_text(struct request *r, const char *password, const char *email)
+{
+	static const char *const keys[] = {NULL,
+					   "forms.password.empty",
+					   "forms.password.short",
+					   "forms.password.long",
+					   "forms.password.is_email",
+					   "forms.password.common"};
+	enum password_fault f = password_fault(password, email);
+	return f == PASSWORD_OK ? NULL : req_text(r, keys[f]);
+}
+
 int profession_ok(const char *profession)
 {
 	for (size_t i = 0; profession && i < NPROF; i++)

@@ -89,7 +89,7 @@ void signup_submit(struct request *r)
 	const char *errors[NSIGNUP] = {0};
 	if (!email || !text_email_ok(email))
 		errors[0] = req_text(r, "forms.error.email");
-	errors[1] = password_problem(password, email);
+	errors[1] = password_problem_text(r, password, email);
 	if (!name || !name[0] || text_chars(name) > 100 || !text_clean(name, 0))
 		errors[2] = req_text(r, !name || !name[0]      ? "forms.error.name"
 					: !text_clean(name, 0) ? "forms.error.name_controls"
@@ -309,7 +309,7 @@ void reset_confirm_submit(struct request *r)
 		reset_expired(r);
 		return;
 	}
-	const char *problem = password_problem(password, NULL);
+	const char *problem = password_problem_text(r, password, NULL);
 	if (problem) {
 		reset_show(r, 422, token, problem);
 		return;
