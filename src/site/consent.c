@@ -40,7 +40,7 @@ void consent_submit(struct request *r)
 	const char *choice = form_get(&f, "choice");
 	const char *back = form_get(&f, "return");
 	if (!choice || (strcmp(choice, "accepted") != 0 && strcmp(choice, "rejected") != 0)) {
-		resp_error(r, 400, "Choose Accept or Reject.");
+		resp_error(r, 400, req_text(r, "consent.error.choice"));
 		return;
 	}
 	sister_consent_cookie(r, choice); /* on the sisters' parent domain when they share one */
