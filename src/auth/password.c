@@ -66,20 +66,33 @@ static size_t utf8_chars(const char *s)
 	return n;
 }
 
-const char *password_problem(const char *password, const char *email)
+enum password_fault password_fault(const char *password, const char *email)
 {
 	if (!password || !password[0])
-		return "Choose a password.";
+		return PASSWORD_EMPTY;
 	size_t n = utf8_chars(password);
 	if (n < PASSWORD_MIN_CHARS)
-		return "Use at least 12 characters: a short sentence is easy to remember and hard to guess.";
+		return PASSWORD_SHORT;
 	if (n > PASSWORD_MAX_CHARS || strlen(password) > 4 * PASSWORD_MAX_CHARS)
-		return "Use at most 256 characters.";
+		return PASSWORD_LONG;
 	if (email && strcasecmp(password, email) == 0)
-		return "Your password cannot be your email address.";
+		return PASSWORD_IS_EMAIL;
 	if (nblocked && bsearch(&password, blocked, nblocked, sizeof *blocked, cmp_str))
-		return "This password is on a list of commonly used passwords. Choose another one.";
-	return NULL;
+		return PASSWORD_COMMON;
+	return PASSWORD_OK;
+}
+
+const char *password_problem(const char *password, const char *email)
+{
+	static const char *const texts[] = {
+	    NULL,
+	    "Choose a password.",
+	    "Use at least 12 characters: a short sentence is easy to remember and hard to guess.",
+	    "Use at most 256 characters.",
+	    "Your password cannot be your email address.",
+	    "This password is on a list of commonly used passwords. Choose another one.",
+	};
+	return texts[password_fault(password, email)];
 }
 
 int password_hash_now(const char *password, char out[crypto_pwhash_STRBYTES])

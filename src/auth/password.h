@@ -20,6 +20,16 @@ void password_blocklist_free(void);
 /** NULL when the password may be used, else the message for the reader. Counts characters, not bytes;
  * any Unicode; no composition rules; refuses common passwords and the account's own email address. */
 const char *password_problem(const char *password, const char *email);
+/** The same as a fault, for pages that say it in the reader's language. */
+enum password_fault {
+	PASSWORD_OK,
+	PASSWORD_EMPTY,
+	PASSWORD_SHORT,
+	PASSWORD_LONG,
+	PASSWORD_IS_EMAIL,
+	PASSWORD_COMMON
+};
+enum password_fault password_fault(const char *password, const char *email);
 
 /** Hashes synchronously (for the command line and tests): 0, or -1 when out of memory. */
 int password_hash_now(const char *password, char out[crypto_pwhash_STRBYTES]);

@@ -11,6 +11,7 @@
 #include "auth/totp.h"
 #include "core/buf.h"
 #include "core/log.h"
+#include "http/lang.h"
 #include "http/response.h"
 
 struct pending {
@@ -65,14 +66,11 @@ static int hash_queue(struct request *r, int verify, const char *password, const
 /* The message and Retry-After of a request the hashing queue refused. */
 static const char *hash_busy(struct request *r)
 {
-	char retry[16], msg[200];
+	char retry[16];
 	int wait = hasher_retry_after();
 	snprintf(retry, sizeof retry, "%d", wait);
 	resp_header(r, "retry-after", retry, strlen(retry));
-	snprintf(msg, sizeof msg,
-		 "Too many passwords are being checked just now. Wait %d second%s, then try again.", wait,
-		 wait == 1 ? "" : "s");
-	return mem_strndup(r->pool, msg, strlen(msg));
+	return req_plural(r, "signin.hash_busy", wait, NULL);
 }
 
 void hash_async(struct request *r, int verify, const char *password, const char *hash, after_hash done,
@@ -171,7 +169,7 @@ static void check_verified(struct request *r, struct hash_job *job, void *ctx)
 {
 	struct check *c = ctx;
 	if (!c->found || !job->ok) { /* the attempt was counted when it was reserved */
-		c->done(r, NULL, 422, "The email address or the password is not right.", c->ctx);
+		c->done(r, NULL, 422, req_text(r, "signin.error.wrong"), c->ctx);
 		return;
 	}
 	if (job->needs_rehash) { /* the parameters rose since this hash was made: store a stronger one */
@@ -186,16 +184,15 @@ void signin_check(struct request *r, const char *email, const char *password, af
 {
 	if (!email || !email[0] || !password || !password[0] || strlen(email) > 254 ||
 	    strlen(password) > 4 * PASSWORD_MAX_CHARS) {
-		done(r, NULL, 422, "Enter your email address and your password.", ctx);
+		done(r, NULL, 422, req_text(r, "signin.error.empty"), ctx);
 		return;
 	}
 	int wait = throttle_take(r, email); /* reserved before the check, so parallel guesses count */
 	if (wait > 0) {
-		char msg[200];
-		snprintf(msg, sizeof msg, "Too many attempts to sign in. Wait %d seconds, then try again.",
-			 wait);
+		char secs[16];
+		snprintf(secs, sizeof secs, "%d", wait);
 		throttle_refused(r, wait);
-		done(r, NULL, 429, mem_strndup(r->pool, msg, strlen(msg)), ctx);
+		done(r, NULL, 429, req_textf(r, "signin.error.attempts", "seconds", secs, NULL), ctx);
 		return;
 	}
 	struct check *c = h2o_mem_alloc_pool(r->pool, sizeof *c);

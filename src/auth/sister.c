@@ -11,6 +11,7 @@
 #include "core/buf.h"
 #include "core/domain.h"
 #include "core/log.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "http/router.h"
 #include "render/escape.h"
@@ -169,11 +170,11 @@ void sister_issue(struct request *r)
 	const char *to = req_query(r, "to"), *n = req_query(r, "n"), *back = req_query(r, "return");
 	const struct site *target = handshake_site(r, to);
 	if (r->site != hub_of(r) || !target || target == r->site) {
-		resp_error(r, 400, "This sign-in step only leads to one of our sister sites.");
+		resp_error(r, 400, req_text(r, "sister.error.signin_step"));
 		return;
 	}
 	if (!nonce_ok(n) || !local_path(back)) {
-		resp_error(r, 400, "This sign-in link is incomplete. Open the page you wanted again.");
+		resp_error(r, 400, req_text(r, "sister.error.incomplete"));
 		return;
 	}
 	buf u;
@@ -298,7 +299,7 @@ void sister_to(struct request *r)
 	const struct site *target = handshake_site(r, req_query(r, "host"));
 	const char *back = req_query(r, "return");
 	if (r->site != hub_of(r) || !target) {
-		resp_error(r, 400, "This step only leads to one of our sister sites.");
+		resp_error(r, 400, req_text(r, "sister.error.step"));
 		return;
 	}
 	if (!local_path(back))
@@ -319,17 +320,11 @@ void sister_to(struct request *r)
 	resp_header(r, "refresh", h.p, h.len);
 	resp_header(r, "referrer-policy", "no-referrer", 11);
 	resp_header(r, "cache-control", "no-store", 8);
-	view *v = router_hooks.page_view(r, "You are signed in");
-	buf m;
-	buf_init(&m, r->pool);
-	buf_printf(&m, "Taking you back to %s, where you are signed in too.", target->name);
-	view_str(v, "message", buf_cstr(&m));
+	view *v = router_hooks.page_view(r, req_text(r, "sister.signed_in_title"));
+	view_str(v, "message", req_textf(r, "sister.taking_back", "site", target->name, NULL));
 	view_bool(v, "has_link", 1);
 	view_str(v, "link_url", next);
-	buf l;
-	buf_init(&l, r->pool);
-	buf_printf(&l, "Continue to %s", target->name);
-	view_str(v, "link_label", buf_cstr(&l));
+	view_str(v, "link_label", req_textf(r, "sister.continue", "site", target->name, NULL));
 	resp_page(r, 200, "message", v, 0);
 }
 

@@ -51,6 +51,9 @@ const char *catalog_plural_name(enum plural p);
 /** The keys C code looks up itself (dates, ...), NULL-terminated: a catalog must have them, and they are in
  * use though no template names them. */
 extern const char *const catalog_code_keys[];
+/** The keys the public site's handlers look up with req_text (src/core/catalog_site_keys.c), NULL-terminated:
+ * in use as catalog_code_keys are. */
+extern const char *const catalog_site_keys[];
 
 /** A message of one key looked up along a chain of catalogs (the page's language, then the site's default,
  * then the theme's base language): the first that has it, or NULL. */

@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "http/csrf.h"
 #include "http/form.h"
+#include "http/lang.h"
 #include "http/multipart.h"
 #include "http/response.h"
 #include "render/escape.h"
@@ -43,14 +44,13 @@ const char *policy_deny_message(const struct route *row)
 		return row->deny;
 	switch (row->role) {
 	case ROLE_CONTRIBUTOR:
-		return "The back office is for the editorial team: ask an editor or admin for a "
-		       "contributor account.";
+		return "access.contributors";
 	case ROLE_EDITOR:
-		return "This page is for editors and admins.";
+		return "access.editors";
 	case ROLE_ADMIN:
-		return "This page is for admins.";
+		return "access.admins";
 	default:
-		return "You may not open this page.";
+		return "access.anyone";
 	}
 }
 
@@ -67,7 +67,7 @@ void policy_refuse(struct request *r, const struct route *row, enum policy_answe
 	} else if (a == POLICY_SECOND_FACTOR) {
 		resp_redirect(r, 303, "/account/2fa?required=1");
 	} else {
-		resp_error(r, 403, policy_deny_message(row));
+		resp_error(r, 403, req_text(r, policy_deny_message(row)));
 	}
 }
 

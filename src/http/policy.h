@@ -21,7 +21,7 @@ int policy_role_at_least(const struct user *u, enum route_role role);
 const struct route *policy_route(int method, const char *path);
 /** The answer of row's policy for account u (NULL when nobody is signed in). */
 enum policy_answer policy_decide(const struct route *row, const struct user *u);
-/** The 403 message of a refused account: the row's own, else its role's. */
+/** The message key (access.*) of a refused account's 403 page: the row's own, else its role's. */
 const char *policy_deny_message(const struct route *row);
 /** Answers a refusal a (not POLICY_ALLOW): the sign-in redirect back to this path (or the row's signed_out
  * handler), 403 with the row's message, or the redirect to turn on two-factor sign-in. */

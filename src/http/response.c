@@ -315,6 +315,15 @@ void resp_file(struct request *r, const char *ctype, const char *disposition, co
 	page_entry_release(e);
 }
 
+/* An error page's title or message in the request's language (errors.status.CODE.what), else the table's. */
+static const char *status_text(struct request *r, int status, const char *what, const char *fallback)
+{
+	char key[48];
+	snprintf(key, sizeof key, "errors.status.%d.%s", status, what);
+	const char *t = req_text(r, key);
+	return t == key ? fallback : t;
+}
+
 void resp_error(struct request *r, int status, const char *message)
 {
 	/* a handler that failed because the database was out of reach: 503, not an error of the server */
@@ -328,9 +337,9 @@ void resp_error(struct request *r, int status, const char *message)
 		return;
 	}
 	const struct http_status *st = http_status(status);
-	const char *title = st->title;
-	if (!message)
-		message = st->message;
+	const char *title = status_text(r, status, "title", st->title);
+	if (!message && st->message)
+		message = status_text(r, status, "message", st->message);
 	view *v = router_hooks.page_view(r, title);
 	view_int(v, "status", status);
 	view_str(v, "message", message ? message : "");

@@ -41,7 +41,8 @@ struct route {
 	unsigned body_kb; /* the largest body in KiB: 0 for the config's max_body_kb, which no row exceeds */
 	enum route_csrf csrf; /* POST rows: CSRF_TOKEN unless the note says why not */
 	const char *note;     /* why a POST row has no token; else NULL */
-	const char *deny;     /* the 403 message for a signed-in account without the role; NULL: the role's */
+	const char
+	    *deny; /* the 403 message's key for a signed-in account without the role; NULL: the role's */
 	/** Answers instead of the sign-in redirect when nobody is signed in (the editor's save keeps the text
 	 * when the session ended mid-edit); NULL for the redirect. */
 	route_handler signed_out;

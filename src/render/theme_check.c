@@ -82,8 +82,10 @@ int theme_check(const char *dir, const char *base, FILE *out)
 	}
 	struct uses x = {NULL, 0, 0};
 	int bad = tmpl_each_message(theme_set(t, NULL, NULL), on_use, &x);
-	for (size_t i = 0; !bad && catalog_code_keys[i]; i++)
-		bad = add_use(&x, catalog_code_keys[i], strlen(catalog_code_keys[i]), 0, "the code");
+	const char *const *code[] = {catalog_code_keys, catalog_site_keys};
+	for (size_t l = 0; l < sizeof code / sizeof code[0]; l++)
+		for (size_t i = 0; !bad && code[l][i]; i++)
+			bad = add_use(&x, code[l][i], strlen(code[l][i]), 0, "the code");
 	int missing_any = 0;
 	for (size_t l = 0; l < t->n && !bad; l++) {
 		const struct catalog *c = t->cat[l];

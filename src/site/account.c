@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/text.h"
 #include "render/escape.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
@@ -20,7 +21,7 @@
 
 static void signin_show(struct request *r, int status, const char *email, const char *next, const char *error)
 {
-	view *v = layout_view(r, "Sign in");
+	view *v = layout_view(r, req_text(r, "signin.title"));
 	view_str(v, "email", email ? email : "");
 	view_next(v, next);
 	view_bool(v, "verified", req_query(r, "verified") != NULL);
@@ -93,7 +94,7 @@ static void account_show(struct request *r, int status, const char *section, con
 			 const char *const *fields, const char *const *errors, size_t nerrors)
 {
 	const struct user *u = r->user;
-	view *v = layout_view(r, "Your account");
+	view *v = layout_view(r, req_text(r, "account.title"));
 	view *a = view_obj(v, "account");
 	int bad = f && section;
 	view_str(a, "email", u->email);
@@ -103,32 +104,30 @@ static void account_show(struct request *r, int status, const char *section, con
 		 bad && strcmp(section, "profile") == 0 ? form_get(f, "specialty") : u->specialty);
 	view_str(a, "country", bad && strcmp(section, "profile") == 0 ? form_get(f, "country") : u->country);
 	view_bool(a, "hcp", u->hcp_declared);
-	view_professions(a, u->profession);
+	view_professions(r, a, u->profession);
 	view_str(a, "hcp_status", u->hcp_status);
 	view_bool(a, "hcp_verified", strcmp(u->hcp_status, "verified") == 0);
 	view_bool(a, "hcp_requested", strcmp(u->hcp_status, "requested") == 0);
 	view_bool(a, "hcp_rejected", strcmp(u->hcp_status, "rejected") == 0);
 	view_bool(a, "can_request",
 		  strcmp(u->hcp_status, "verified") != 0 && strcmp(u->profession, "not_hcp") != 0);
-	static const char *const level_names[] = {
-	    "public content only (confirm your email address to read more)", "members' content",
-	    "content for healthcare professionals",
-	    "all content, including content for verified healthcare professionals"};
-	view_str(a, "level", level_names[r->level]);
+	static const char *const level_keys[] = {"account.level.public", "account.level.members",
+						 "account.level.hcp", "account.level.all"};
+	view_str(a, "level", req_text(r, level_keys[r->level]));
 	view_date(a, "since", "since_iso", u->created_at);
 	subscriptions_account_view(r, a);
 	static const char *const notices[][2] = {
-	    {"verified", "Your email address is confirmed."},
-	    {"saved", "Your profile is saved."},
-	    {"password_changed", "Your password is changed. Other devices were signed out."},
-	    {"email_sent", "We sent a link to your new address. Your address changes when you open it."},
-	    {"requested", "Your request is sent. An editor will review it, usually within two working days."},
-	    {"resent", "We sent a new confirmation link to your address."},
-	    {"subscribed", "Your subscriptions are saved."},
+	    {"verified", "account.notice.verified"},
+	    {"saved", "account.notice.saved"},
+	    {"password_changed", "account.notice.password_changed"},
+	    {"email_sent", "account.notice.email_sent"},
+	    {"requested", "account.notice.requested"},
+	    {"resent", "account.notice.resent"},
+	    {"subscribed", "account.notice.subscribed"},
 	};
 	for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++)
 		if (req_query(r, notices[i][0]))
-			view_str(v, "notice", notices[i][1]);
+			view_str(v, "notice", req_text(r, notices[i][1]));
 	view_errors(v, fields, errors, nerrors);
 	view_str(v, "error_section", section ? section : "");
 	resp_page(r, status, "account", v, 0);
@@ -160,15 +159,15 @@ void account_profile(struct request *r)
 	u.hcp_declared = form_get(&f, "hcp") != NULL;
 	/* alerts (the sign-up's "email me" box) stays: the subscriptions panel is where mail is chosen now */
 	if (!u.name || !u.name[0] || text_chars(u.name) > 100 || !text_clean(u.name, 0))
-		errors[0] = "Enter your name (at most 100 characters).";
+		errors[0] = req_text(r, "account.error.name");
 	if (!profession_ok(u.profession))
-		errors[1] = "Choose your profession.";
+		errors[1] = req_text(r, "forms.error.profession");
 	if (!u.specialty || text_chars(u.specialty) > 100 || !text_clean(u.specialty, 0))
-		errors[2] = "Your specialty can be at most 100 characters.";
+		errors[2] = req_text(r, "forms.error.specialty");
 	if (!u.country || text_chars(u.country) > 100 || !text_clean(u.country, 0))
-		errors[3] = "Your country can be at most 100 characters.";
+		errors[3] = req_text(r, "forms.error.country");
 	if (u.hcp_declared && u.profession && strcmp(u.profession, "not_hcp") == 0)
-		errors[4] = "The declaration needs a healthcare profession.";
+		errors[4] = req_text(r, "account.error.declaration");
 	for (int i = 0; i < 5; i++)
 		if (errors[i]) {
 			account_show(r, 422, "profile", &f, fields, errors, 5);
@@ -190,15 +189,14 @@ static void email_checked(struct request *r, struct hash_job *job, void *ctx)
 	struct change *c = ctx;
 	if (!job->ok) {
 		static const char *const fields[] = {"current_password"};
-		const char *errors[] = {"Your current password is not right."};
+		const char *errors[] = {req_text(r, "account.error.current_password")};
 		account_show(r, 422, "email", NULL, fields, errors, 1);
 		return;
 	}
 	int wait = mail_allowance(r, c->new_email);
 	if (wait > 0) {
-		limit_page(
-		    r, wait, "Too many messages",
-		    "We have sent several messages to that address or at your request in the last hour.");
+		limit_page(r, wait, req_text(r, "limits.messages_title"),
+			   req_text(r, "limits.messages_sent"));
 		return;
 	}
 	mail_link(r, r->user->id, c->new_email, "verify", c->new_email, 48);
@@ -215,7 +213,7 @@ void account_email(struct request *r)
 	const char *password = form_get(&f, "current_password");
 	if (!c->new_email || !text_email_ok(c->new_email)) {
 		static const char *const fields[] = {"new_email"};
-		const char *errors[] = {"Enter the new address, like name@hospital.org."};
+		const char *errors[] = {req_text(r, "account.error.new_email")};
 		account_show(r, 422, "email", &f, fields, errors, 1);
 		return;
 	}
@@ -243,7 +241,7 @@ static void password_checked(struct request *r, struct hash_job *job, void *ctx)
 	struct change *c = ctx;
 	if (!job->ok) {
 		static const char *const fields[] = {"current_password_2"};
-		const char *errors[] = {"Your current password is not right."};
+		const char *errors[] = {req_text(r, "account.error.current_password")};
 		account_show(r, 422, "password", NULL, fields, errors, 1);
 		return;
 	}
@@ -257,7 +255,7 @@ void account_password(struct request *r)
 		return;
 	struct change *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
 	c->new_password = form_get(&f, "new_password");
-	const char *problem = password_problem(c->new_password, r->user->email);
+	const char *problem = password_problem_text(r, c->new_password, r->user->email);
 	if (problem) {
 		static const char *const fields[] = {"new_password"};
 		const char *errors[] = {problem};
@@ -276,10 +274,8 @@ void account_resend(struct request *r)
 	if (!r->user->email_verified) {
 		int wait = mail_allowance(r, r->user->email);
 		if (wait > 0) {
-			limit_page(
-			    r, wait, "Too many messages",
-			    "We have sent several confirmation messages to your address in the last hour: "
-			    "the newest link works.");
+			limit_page(r, wait, req_text(r, "limits.messages_title"),
+				   req_text(r, "account.resend_limit"));
 			return;
 		}
 		store_tokens_drop(r->w->db, r->user->id, "verify");
@@ -296,9 +292,7 @@ void account_verification(struct request *r)
 	const char *text = form_get(&f, "details");
 	if (!text || text_chars(text) < 5 || text_chars(text) > 2000 || !text_clean(text, 1)) {
 		static const char *const fields[] = {"details"};
-		const char *errors[] = {
-		    "Tell us how we can verify you (5 to 2,000 characters): your licence or "
-		    "registration number and the body that issued it, or your institution."};
+		const char *errors[] = {req_text(r, "account.error.details")};
 		account_show(r, 422, "verification", &f, fields, errors, 1);
 		return;
 	}
@@ -334,7 +328,7 @@ static void delete_checked(struct request *r, struct hash_job *job, void *ctx)
 	(void)ctx;
 	if (!job->ok) {
 		static const char *const fields[] = {"delete_password"};
-		const char *errors[] = {"Your password is not right: your account is not deleted."};
+		const char *errors[] = {req_text(r, "account.error.delete_password")};
 		account_show(r, 422, "delete", NULL, fields, errors, 1);
 		return;
 	}
@@ -359,9 +353,6 @@ void account_delete(struct request *r)
 
 void account_deleted(struct request *r)
 {
-	message_page(
-	    r, 200, "Your account is deleted",
-	    "Your account and the personal data it held are erased, and you are signed out. Thank you for "
-	    "reading.",
-	    "/", "Go to the home page");
+	message_page(r, 200, req_text(r, "account.deleted_title"), req_text(r, "account.deleted_text"), "/",
+		     req_text(r, "errors.go_home"));
 }

@@ -9,6 +9,7 @@
 #include "auth/session.h"
 #include "core/buf.h"
 #include "core/log.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "jobs/mail.h"
@@ -36,11 +37,11 @@ void recheck_password(struct request *r, const char *password, after_hash done, 
 {
 	int wait = throttle_take(r, r->user->email);
 	if (wait > 0) {
-		char msg[200];
-		snprintf(msg, sizeof msg,
-			 "Too many wrong passwords for this account. Wait %d seconds, then try again.", wait);
+		char secs[16];
+		snprintf(secs, sizeof secs, "%d", wait);
 		throttle_refused(r, wait);
-		message_page(r, 429, "Too many attempts", mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
+		message_page(r, 429, req_text(r, "limits.attempts_title"),
+			     req_textf(r, "limits.wrong_passwords", "seconds", secs, NULL), NULL, NULL);
 		return;
 	}
 	struct recheck *c = h2o_mem_alloc_pool(r->pool, sizeof *c);
@@ -72,15 +73,14 @@ int mail_allowance(struct request *r, const char *to)
 
 void limit_page(struct request *r, int wait, const char *title, const char *what)
 {
-	char msg[600];
 	int minutes = (wait + 59) / 60;
-	if (wait < 120)
-		snprintf(msg, sizeof msg, "%s Please try again in %d second%s.", what, wait,
-			 wait == 1 ? "" : "s");
-	else
-		snprintf(msg, sizeof msg, "%s Please try again in %d minutes.", what, minutes);
+	const char *again = wait < 120 ? req_plural(r, "limits.again_seconds", wait, NULL)
+				       : req_plural(r, "limits.again_minutes", minutes, NULL);
+	buf msg;
+	buf_init(&msg, r->pool);
+	buf_printf(&msg, "%s %s", what, again);
 	throttle_refused(r, wait);
-	message_page(r, 429, title, mem_strndup(r->pool, msg, strlen(msg)), NULL, NULL);
+	message_page(r, 429, title, buf_cstr(&msg), NULL, NULL);
 }
 
 struct mail_out mail_out_of(struct request *r)
@@ -188,23 +188,33 @@ void message_page(struct request *r, int status, const char *title, const char *
 }
 
 static const char *const professions[][2] = {
-    {"physician", "Physician"},
-    {"nurse", "Nurse"},
-    {"pharmacist", "Pharmacist"},
-    {"other_hcp", "Other healthcare professional"},
-    {"not_hcp", "Not a healthcare professional"},
+    {"physician", "forms.profession.physician"},   {"nurse", "forms.profession.nurse"},
+    {"pharmacist", "forms.profession.pharmacist"}, {"other_hcp", "forms.profession.other_hcp"},
+    {"not_hcp", "forms.profession.not_hcp"},
 };
 #define NPROF (sizeof professions / sizeof professions[0])
 
-void view_professions(view *form, const char *selected)
+void view_professions(struct request *r, view *form, const char *selected)
 {
 	view *list = view_list(form, "professions");
 	for (size_t i = 0; i < NPROF; i++) {
 		view *p = view_push(list);
 		view_str(p, "value", professions[i][0]);
-		view_str(p, "label", professions[i][1]);
+		view_str(p, "label", req_text(r, professions[i][1]));
 		view_bool(p, "selected", selected && strcmp(selected, professions[i][0]) == 0);
 	}
+}
+
+const char *password_problem_text(struct request *r, const char *password, const char *email)
+{
+	static const char *const keys[] = {NULL,
+					   "forms.password.empty",
+					   "forms.password.short",
+					   "forms.password.long",
+					   "forms.password.is_email",
+					   "forms.password.common"};
+	enum password_fault f = password_fault(password, email);
+	return f == PASSWORD_OK ? NULL : req_text(r, keys[f]);
 }
 
 int profession_ok(const char *profession)

@@ -61,7 +61,9 @@ int mail_link_from(const struct mail_out *o, int64_t user_id, const char *to, co
 void message_page(struct request *r, int status, const char *title, const char *message, const char *link_url,
 		  const char *link_label);
 /** The professions a reader can choose, as a list for a select, with one selected. */
-void view_professions(view *form, const char *selected);
+void view_professions(struct request *r, view *form, const char *selected);
+/** password_problem in the request's language: NULL when the new password is fine. */
+const char *password_problem_text(struct request *r, const char *password, const char *email);
 /** 1 when profession is one of the list. */
 int profession_ok(const char *profession);
 /** Sets "error" (an object of field → message), "errors" (list) and "has_errors" on v. */

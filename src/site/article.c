@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/changes.h"
 #include "http/response.h"
 #include "jobs/media.h"
@@ -13,8 +14,8 @@
 
 #define RELATED 3
 
-static const char *const audience_label[] = {"Everyone", "Members", "Healthcare professionals",
-					     "Verified healthcare professionals"};
+static const char *const audience_label[] = {"article.audience.public", "article.audience.members",
+					     "article.audience.hcp", "article.audience.verified_hcp"};
 
 static enum audience audience_of(const char *a)
 {
@@ -166,7 +167,7 @@ void article_show(struct request *r, struct article *a, int preview)
 	view_date(x, "updated_date", "updated_iso", a->updated_at);
 	enum audience level = audience_of(a->audience);
 	view_bool(x, "gated", !a->body_allowed);
-	view_str(x, "audience_label", audience_label[level]);
+	view_str(x, "audience_label", req_text(r, audience_label[level]));
 	view_bool(x, "needs_verification", level == AUDIENCE_VERIFIED_HCP);
 	/* what this reader can do about the gate */
 	view_bool(x, "gate_anonymous", !r->user);
@@ -191,7 +192,8 @@ void article_show(struct request *r, struct article *a, int preview)
 	}
 	char section_url[256];
 	snprintf(section_url, sizeof section_url, "/section/%s", a->section.slug);
-	const char *labels[] = {"Home", a->section.name, a->title}, *urls[] = {"/", section_url, NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), a->section.name, a->title},
+		   *urls[] = {"/", section_url, NULL};
 	view_breadcrumbs(v, labels, urls, 3);
 	resp_page(r, 200, "article", v, !preview);
 }
@@ -201,8 +203,7 @@ void article_page(struct request *r)
 	struct article a;
 	int found = store_article_by_slug(r->w->db, r->pool, r->site->id, r->params[0], r->level, &a);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0 ? NULL : "This article does not exist, or it is not published yet.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "article.not_found"));
 		return;
 	}
 	article_show(r, &a, 0);

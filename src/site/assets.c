@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "http/lang.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "jobs/media.h"
@@ -192,7 +193,7 @@ static void limit_ranges(struct request *r)
 static void video_file(struct request *r, const struct stat *st)
 {
 	if (!r->app->media_files) {
-		resp_error(r, 404, "There is no such video.");
+		resp_error(r, 404, req_text(r, "errors.no_video"));
 		return;
 	}
 	check_if_range(r, r->params[0], st);
@@ -212,7 +213,7 @@ static void video_file(struct request *r, const struct stat *st)
 		return;
 	}
 	if (r->app->media_files->on_req(r->app->media_files, r->req) != 0)
-		resp_error(r, 404, "There is no such video.");
+		resp_error(r, 404, req_text(r, "errors.no_video"));
 }
 
 /* Media library files: only names Plenary writes (hash-width.ext for images, hash.ext for videos), cached
@@ -225,7 +226,7 @@ void media_file(struct request *r)
 	struct stat st;
 	snprintf(path, sizeof path, "%s/%s", r->app->cfg.media_dir, r->params[0]);
 	if ((!type && !video) || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		resp_error(r, 404, video ? "There is no such video." : "There is no such image.");
+		resp_error(r, 404, req_text(r, video ? "errors.no_video" : "errors.no_image"));
 		return;
 	}
 	if (video) {
@@ -236,5 +237,5 @@ void media_file(struct request *r)
 	h2o_add_header(r->pool, &r->req->res.headers, H2O_TOKEN_CACHE_CONTROL, NULL,
 		       H2O_STRLIT("public, max-age=31536000, immutable"));
 	if (h2o_file_send(r->req, 200, "OK", path, h2o_iovec_init(type, strlen(type)), 0) != 0)
-		resp_error(r, 404, "There is no such image.");
+		resp_error(r, 404, req_text(r, "errors.no_image"));
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "render/markdown.h"
 #include "site/handlers.h"
@@ -48,8 +49,9 @@ static size_t add_years(struct request *r, view *v, int year)
 
 void congress_index(struct request *r)
 {
-	view *v = layout_view(r, "Congresses");
-	const char *labels[] = {"Home", "Congresses"}, *urls[] = {"/", NULL};
+	view *v = layout_view(r, req_text(r, "congresses.title"));
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "congresses.title")},
+		   *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	add_years(r, v, 0);
 	resp_page(r, 200, "congresses", v, 1);
@@ -69,14 +71,16 @@ void congress_year(struct request *r)
 		resp_redirect(r, 301, canonical);
 		return;
 	}
-	char title[32];
-	snprintf(title, sizeof title, "Congresses %ld", year);
+	char ystr[16];
+	snprintf(ystr, sizeof ystr, "%ld", year);
+	const char *title = req_textf(r, "congresses.year_title", "year", ystr, NULL);
 	view *v = layout_view(r, title);
 	view_int(v, "year", year);
-	const char *labels[] = {"Home", "Congresses", title}, *urls[] = {"/", "/congresses", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "congresses.title"), title},
+		   *urls[] = {"/", "/congresses", NULL};
 	view_breadcrumbs(v, labels, urls, 3);
 	if (add_years(r, v, (int)year) == 0) {
-		resp_error(r, 404, "We have no coverage of congresses in that year.");
+		resp_error(r, 404, req_text(r, "congresses.no_year"));
 		return;
 	}
 	resp_page(r, 200, "congresses", v, 1);
@@ -87,8 +91,7 @@ void congress_hub(struct request *r)
 	struct congress c;
 	int found = store_congress_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &c);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0 ? NULL : "We have no coverage of this congress.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "congress.not_found"));
 		return;
 	}
 	view *v = layout_view(r, c.name);
@@ -105,7 +108,8 @@ void congress_hub(struct request *r)
 	snprintf(base, sizeof base, "/congress/%s", c.slug);
 	char yurl[32];
 	snprintf(yurl, sizeof yurl, "/congresses/%d", c.year);
-	const char *labels[] = {"Home", "Congresses", year, c.name},
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "congresses.title"), year,
+				c.name},
 		   *urls[] = {"/", "/congresses", yurl, NULL};
 	view_breadcrumbs(v, labels, urls, 4);
 	struct article_filter f = {.site_id = r->site->id, .congress_id = c.id};

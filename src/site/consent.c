@@ -3,6 +3,7 @@
 
 #include "auth/sister.h"
 
+#include "http/lang.h"
 #include "http/csrf.h"
 #include "http/form.h"
 #include "http/policy.h"
@@ -13,18 +14,19 @@
 
 void consent_page(struct request *r)
 {
-	view *v = layout_view(r, "Cookie settings");
+	view *v = layout_view(r, req_text(r, "layout.cookies"));
 	view_bool(v, "accepted", r->consent == CONSENT_ACCEPTED);
 	view_bool(v, "rejected", r->consent == CONSENT_REJECTED);
 	view_bool(v, "saved", req_query(r, "saved") != NULL);
-	const char *labels[] = {"Home", "Cookie settings"}, *urls[] = {"/", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "layout.cookies")},
+		   *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, 200, "cookies", v, 1);
 }
 
 void form_refused(struct request *r)
 {
-	view *v = layout_view(r, "This form has expired");
+	view *v = layout_view(r, req_text(r, "errors.form_expired"));
 	const char *back = req_header(r, "referer");
 	view_str(v, "retry_url", back && csrf_origin_ok(r) ? back : "/");
 	resp_page(r, 403, "forbidden", v, 0);
@@ -38,7 +40,7 @@ void consent_submit(struct request *r)
 	const char *choice = form_get(&f, "choice");
 	const char *back = form_get(&f, "return");
 	if (!choice || (strcmp(choice, "accepted") != 0 && strcmp(choice, "rejected") != 0)) {
-		resp_error(r, 400, "Choose Accept or Reject.");
+		resp_error(r, 400, req_text(r, "consent.error.choice"));
 		return;
 	}
 	sister_consent_cookie(r, choice); /* on the sisters' parent domain when they share one */

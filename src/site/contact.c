@@ -4,6 +4,7 @@
 
 #include "core/buf.h"
 #include "core/text.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "render/markdown.h"
@@ -12,11 +13,11 @@
 #include "site/layout.h"
 
 static const char *const topics[][2] = {
-    {"editorial", "A question about an article"},
-    {"correction", "A correction"},
-    {"sponsorship", "Sponsorship and partnerships"},
-    {"technical", "A problem with the site"},
-    {"other", "Something else"},
+    {"editorial", "contact.topics.editorial"},
+    {"correction", "contact.topics.correction"},
+    {"sponsorship", "contact.topics.sponsorship"},
+    {"technical", "contact.topics.technical"},
+    {"other", "contact.topics.other"},
 };
 #define NTOPICS (sizeof topics / sizeof topics[0])
 
@@ -28,7 +29,7 @@ static const char *const fields[] = {"name", "email", "topic", "message", "agree
 static void show_form(struct request *r, int status, const struct form *f, const char *const *errors,
 		      int sent)
 {
-	view *v = layout_view(r, "Contact us");
+	view *v = layout_view(r, req_text(r, "contact.title"));
 	struct page p;
 	if (store_page_by_path(r->w->db, r->pool, r->site->id, "/contact", &p) == 1) {
 		buf md;
@@ -46,7 +47,7 @@ static void show_form(struct request *r, int status, const struct form *f, const
 	for (size_t i = 0; i < NTOPICS; i++) {
 		view *t = view_push(list);
 		view_str(t, "value", topics[i][0]);
-		view_str(t, "label", topics[i][1]);
+		view_str(t, "label", req_text(r, topics[i][1]));
 		view_bool(t, "selected", topic && strcmp(topic, topics[i][0]) == 0);
 	}
 	view_bool(v, "sent", sent);
@@ -63,7 +64,8 @@ static void show_form(struct request *r, int status, const struct form *f, const
 	view_bool(v, "has_errors", view_len(errs) > 0);
 	view_int(v, "error_count", (long long)view_len(errs));
 	view_bool(v, "errors_plural", view_len(errs) > 1);
-	const char *labels[] = {"Home", "Contact us"}, *urls[] = {"/", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "contact.title")},
+		   *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, status, "contact", v, status == 200 && !sent);
 }
@@ -105,21 +107,20 @@ void contact_submit(struct request *r)
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;
 	if (!name || !name[0] || text_chars(name) > 100)
-		errors[0] =
-		    !name || !name[0] ? "Enter your name." : "Your name can be at most 100 characters.";
+		errors[0] = req_text(r, !name || !name[0] ? "forms.error.name" : "forms.error.name_long");
 	if (!email || !text_email_ok(email))
-		errors[1] = "Enter an email address like name@example.org, so we can answer you.";
+		errors[1] = req_text(r, "contact.error.email");
 	int topic_ok = 0;
 	for (size_t i = 0; topic && i < NTOPICS; i++)
 		topic_ok |= strcmp(topic, topics[i][0]) == 0;
 	if (!topic_ok)
-		errors[2] = "Choose what your message is about.";
+		errors[2] = req_text(r, "contact.error.topic");
 	size_t mlen = message ? text_chars(message) : 0;
 	if (mlen < 10 || mlen > 5000)
-		errors[3] = mlen < 10 ? "Write a message of at least 10 characters."
-				      : "Your message can be at most 5,000 characters.";
+		errors[3] =
+		    req_text(r, mlen < 10 ? "contact.error.message_short" : "contact.error.message_long");
 	if (!agree)
-		errors[4] = "Agree to our storing your message so that we can answer it.";
+		errors[4] = req_text(r, "contact.error.agree");
 	for (size_t i = 0; i < NFIELDS; i++)
 		bad |= errors[i] != NULL;
 	if (bad) {
@@ -128,14 +129,13 @@ void contact_submit(struct request *r)
 	}
 	int wait = contact_allowance(r);
 	if (wait > 0) {
-		limit_page(r, wait, "Too many messages",
-			   "We have received many messages in a short time and cannot take yours just now.");
+		limit_page(r, wait, req_text(r, "limits.messages_title"), req_text(r, "contact.limit"));
 		return;
 	}
 	struct contact_message m = {
 	    .site_id = r->site->id, .name = name, .email = email, .topic = topic, .message = message};
 	if (store_contact_add(r->w->db, &m) < 0) {
-		resp_error(r, 500, "Your message could not be saved. Please try again in a moment.");
+		resp_error(r, 500, req_text(r, "contact.error.not_saved"));
 		return;
 	}
 	resp_redirect(r, 303, "/contact?sent=1");

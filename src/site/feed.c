@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "render/escape.h"
 #include "site/handlers.h"
@@ -90,8 +91,7 @@ static int feed_for(struct request *r, const char *kind, struct feed *f)
 			f->filter.trial_id = t.id, name = t.name;
 	}
 	if (found != 1) {
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0 ? NULL : "There is no such feed on this site.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_feed"));
 		return found < 0 ? -1 : 0;
 	}
 	buf b;
@@ -119,7 +119,7 @@ static void feed(struct request *r, const char *kind, int atom)
 	if (n == 0 && kind && strcmp(kind, "trial") == 0) {
 		/* as its page: a trial with nothing published about it stays hidden (its name may be
 		 * embargoed) */
-		resp_error(r, 404, "There is no such feed on this site.");
+		resp_error(r, 404, req_text(r, "errors.no_feed"));
 		return;
 	}
 	const char *root = req_site_url(r, r->site); /* ends with '/' */

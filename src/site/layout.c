@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "jobs/media.h"
@@ -203,10 +204,11 @@ view *view_article_card(view *list, const struct article *a)
 	view_str(c, "congress_name", a->congress.name);
 	view_str(c, "congress_slug", a->congress.slug);
 	view_bool(c, "gated", strcmp(a->audience, "public") != 0);
-	view_str(c, "badge",
-		 strcmp(a->audience, "members") == 0 ? "For members"
-		 : strcmp(a->audience, "hcp") == 0   ? "For healthcare professionals"
-						     : "For verified healthcare professionals");
+	/* the card's badge (parts/card.html) names the audience in the page's language */
+	view_bool(c, "badge_members", strcmp(a->audience, "members") == 0);
+	view_bool(c, "badge_hcp", strcmp(a->audience, "hcp") == 0);
+	view_bool(c, "badge_verified",
+		  strcmp(a->audience, "members") != 0 && strcmp(a->audience, "hcp") != 0);
 	view_date(c, "date", "date_iso", a->published_at);
 	/* a card is a grid cell of at least 17rem, the whole width on a phone (site.css's .cards) */
 	view_bool(c, "has_image", a->image.id != 0); /* never the page's own image, found further up */
@@ -290,7 +292,7 @@ int view_article_page(struct request *r, view *v, const struct article_filter *f
 	int page = req_page_number(r);
 	size_t per = (size_t)r->app->cfg.page_size, total;
 	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
+		resp_error(r, 400, req_text(r, "errors.page_number"));
 		return -1;
 	}
 	if (store_articles(r->w->db, r->pool, f, (size_t)(page - 1) * per, per, out, n, &total) != 0) {
@@ -299,7 +301,7 @@ int view_article_page(struct request *r, view *v, const struct article_filter *f
 	}
 	view_card_images(r, *out, *n);
 	if (view_pagination(v, r, base, page, total, per) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
+		resp_error(r, 404, req_text(r, "errors.no_page"));
 		return -1;
 	}
 	return page;

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "render/markdown.h"
 #include "site/handlers.h"
@@ -22,7 +23,7 @@ void page_by_path(struct request *r)
 	md_render(&md, p.body, strlen(p.body));
 	view_html(v, "body_html", md.p ? md.p : "", md.len);
 	view_date(v, "updated", "updated_iso", p.updated_at);
-	const char *labels[] = {"Home", p.title}, *urls[] = {"/", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), p.title}, *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, 200, "page", v, 1);
 }

@@ -22,21 +22,19 @@
 /* a form of a few short fields (sign-in, password, consent): nothing more to read */
 #define SMALL_FORM_KB 16
 
-#define STRUCTURE "Sections, tags, pages and the menu are changed by editors and admins."
-#define FRONT "The front page is curated by editors and admins."
-#define SYNONYMS "Search synonyms are changed by editors and admins."
-#define REDIRECTS "Redirects are changed by editors and admins."
-#define NEWSLETTERS "Newsletters are written and sent by editors and admins."
-#define SITES "Sister sites are managed by admins."
-#define ACCOUNTS "Accounts and roles are managed by admins."
-#define MAILQ "The mail queue and its suppressed addresses are for admins."
-#define INBOX "The inbox is for editors and admins."
-#define AUDIT "The audit log is for editors and admins."
-#define VERIFY "This page is for editors and admins: they review verification requests."
-#define NEW_CONGRESS                                                                                         \
-	"Readers see a congress's page as soon as it exists, so editors add congresses. Ask an editor to "   \
-	"add "                                                                                               \
-	"it; you can then choose it for your articles."
+/* the keys of the 403 messages (access.* in the theme's catalogs) */
+#define STRUCTURE "access.structure"
+#define FRONT "access.front"
+#define SYNONYMS "access.synonyms"
+#define REDIRECTS "access.redirects"
+#define NEWSLETTERS "access.newsletters"
+#define SITES "access.sites"
+#define ACCOUNTS "access.accounts"
+#define MAILQ "access.mailq"
+#define INBOX "access.inbox"
+#define AUDIT "access.audit"
+#define VERIFY "access.verify"
+#define NEW_CONGRESS "access.new_congress"
 
 /* a row names only the columns that differ from the defaults (anyone, on the loop, max_body_kb, a token) */
 #pragma GCC diagnostic push

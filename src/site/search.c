@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "render/escape.h"
 #include "site/handlers.h"
@@ -17,7 +18,8 @@
 #define SUGGEST_MAX_DISTANCE 2
 
 static const char *const facet_params[] = {"section", "congress", "year", "tag", "trial"};
-static const char *const facet_titles[] = {"Section", "Congress", "Year", "Topic", "Trial"};
+static const char *const facet_titles[] = {"search.facet.section", "search.facet.congress",
+					   "search.facet.year", "search.facet.topic", "search.facet.trial"};
 #define NFACETS 5
 
 /* A filter from the URL: 0 when absent, -1 when present but not a positive number. */
@@ -235,7 +237,7 @@ static void add_facets(struct request *r, view *v, const char *text, const struc
 		if (n == 0)
 			continue;
 		view *f = view_push(list);
-		view_str(f, "title", facet_titles[k]);
+		view_str(f, "title", req_text(r, facet_titles[k]));
 		view_str(f, "param", facet_params[k]);
 		int64_t active = filter_get(q, k);
 		view_bool(f, "active", active > 0);
@@ -272,13 +274,14 @@ void search_page(struct request *r)
 	}
 	int page = req_page_number(r);
 	if (page < 0) {
-		resp_error(r, 400, "The page number in this address is not valid.");
+		resp_error(r, 400, req_text(r, "search.bad_page"));
 		return;
 	}
 	struct query parsed;
 	query_parse(r->pool, text, &parsed);
-	view *v = layout_view(r, text[0] ? "Search results" : "Search");
-	const char *labels[] = {"Home", "Search"}, *urls[] = {"/", NULL};
+	view *v = layout_view(r, req_text(r, text[0] ? "search.results_title" : "search.title"));
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "search.title")},
+		   *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	view_str(v, "q", text);
 	view_bool(v, "truncated", strlen(text) > QUERY_MAX_BYTES);
@@ -303,14 +306,14 @@ void search_page(struct request *r)
 	size_t total = res.total;
 	if (view_pagination(v, r, search_url(r, text, &q, NFACETS, NULL, 0), page, total, SEARCH_PER_PAGE) !=
 	    0) {
-		resp_error(r, 404, "There is no such page of results.");
+		resp_error(r, 404, req_text(r, "search.no_page"));
 		return;
 	}
 	view_bool(v, "searched", 1);
 	view_int(v, "total", (long long)total);
 	view_bool(v, "one", total == 1);
 	view_bool(v, "none", total == 0);
-	view_str(v, "pagination_noun", total == 1 ? "result" : "results");
+	view_str(v, "pagination_noun", req_plural(r, "search.results_noun", (long long)total, NULL));
 	view *list = view_list(v, "results");
 	for (size_t i = 0; i < res.nhits; i++) {
 		view *x = view_article_card(list, &res.hits[i].article);

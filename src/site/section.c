@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "http/lang.h"
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
@@ -11,12 +12,11 @@ void section_page(struct request *r)
 	struct section s;
 	int found = store_section_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &s);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0 ? NULL : "There is no such section on this site.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_section"));
 		return;
 	}
-	char title[300], base[256];
-	snprintf(title, sizeof title, "What's new in %s", s.name);
+	char base[256];
+	const char *title = req_textf(r, "section.title", "section", s.name, NULL);
 	snprintf(base, sizeof base, "/section/%s", s.slug);
 	view *v = layout_view(r, title);
 	view_feed(v, title, base);
@@ -24,7 +24,7 @@ void section_page(struct request *r)
 	view_str(sec, "name", s.name);
 	view_str(sec, "slug", s.slug);
 	view_str(sec, "description", s.description);
-	const char *labels[] = {"Home", s.name}, *urls[] = {"/", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), s.name}, *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	struct article_filter f = {.site_id = r->site->id, .section_id = s.id};
 	struct article *as;
@@ -40,7 +40,8 @@ void section_page(struct request *r)
 			current = as[i].congress.id;
 			view *g = view_push(groups);
 			view_bool(g, "has_congress", current != 0);
-			view_str(g, "congress_name", current ? as[i].congress.name : "Other coverage");
+			view_str(g, "congress_name",
+				 current ? as[i].congress.name : req_text(r, "section.other_coverage"));
 			view_str(g, "congress_slug", as[i].congress.slug);
 			list = view_list(g, "articles");
 		}

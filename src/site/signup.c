@@ -6,6 +6,7 @@
 #include "auth/session.h"
 #include "core/log.h"
 #include "core/text.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "jobs/after.h"
@@ -20,7 +21,7 @@ static const char *const signup_fields[] = {"email",	 "password", "name", "profe
 
 static void signup_show(struct request *r, int status, const struct form *f, const char *const *errors)
 {
-	view *v = layout_view(r, "Sign up");
+	view *v = layout_view(r, req_text(r, "signup.page_title"));
 	view *form = view_obj(v, "form");
 	view_str(form, "email", f ? form_get(f, "email") : "");
 	view_str(form, "name", f ? form_get(f, "name") : "");
@@ -29,7 +30,7 @@ static void signup_show(struct request *r, int status, const struct form *f, con
 	view_bool(form, "hcp", f && form_get(f, "hcp"));
 	view_bool(form, "privacy", f && form_get(f, "privacy"));
 	view_bool(form, "alerts", f && form_get(f, "alerts"));
-	view_professions(form, f ? form_get(f, "profession") : NULL);
+	view_professions(r, form, f ? form_get(f, "profession") : NULL);
 	view_errors(v, signup_fields, errors, errors ? NSIGNUP : 0);
 	view_next(v, f ? form_next(f) : req_next(r));
 	resp_page(r, status, "signup", v, status == 200);
@@ -60,7 +61,7 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 	s->u.password_hash = job->hash;
 	int64_t id = store_user_create(r->w->db, &s->u, 0);
 	if (id < 0) {
-		resp_error(r, 500, "Your account could not be created. Please try again in a moment.");
+		resp_error(r, 500, req_text(r, "signup.error.not_created"));
 		return;
 	}
 	if (id == 0) {
@@ -74,9 +75,7 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 		mail_themed(&o, "account", s->u.email, "mail/account-exists", v, NULL);
 	} else if (mail_link_next(r, id, s->u.email, s->next, 48) != 0) {
 		store_user_delete(r->w->db, id); /* no account is left behind that its owner cannot confirm */
-		resp_error(r, 503,
-			   "The confirmation mail could not be sent, so no account was created. Please "
-			   "try again in a moment.");
+		resp_error(r, 503, req_text(r, "signup.error.mail"));
 		return;
 	}
 	resp_redirect(r, 303, with_next(r, "/signup/sent", s->next));
@@ -92,25 +91,23 @@ void signup_submit(struct request *r)
 		   *specialty = form_get(&f, "specialty"), *country = form_get(&f, "country");
 	const char *errors[NSIGNUP] = {0};
 	if (!email || !text_email_ok(email))
-		errors[0] = "Enter your email address, like name@hospital.org.";
-	errors[1] = password_problem(password, email);
+		errors[0] = req_text(r, "forms.error.email");
+	errors[1] = password_problem_text(r, password, email);
 	if (!name || !name[0] || text_chars(name) > 100 || !text_clean(name, 0))
-		errors[2] = !name || !name[0]	   ? "Enter your name."
-			    : !text_clean(name, 0) ? "Your name cannot contain control characters."
-						   : "Your name can be at most 100 characters.";
+		errors[2] = req_text(r, !name || !name[0]      ? "forms.error.name"
+					: !text_clean(name, 0) ? "forms.error.name_controls"
+							       : "forms.error.name_long");
 	if (!profession_ok(profession))
-		errors[3] = "Choose your profession.";
+		errors[3] = req_text(r, "forms.error.profession");
 	if (specialty && (text_chars(specialty) > 100 || !text_clean(specialty, 0)))
-		errors[4] = "Your specialty can be at most 100 characters.";
+		errors[4] = req_text(r, "forms.error.specialty");
 	if (country && (text_chars(country) > 100 || !text_clean(country, 0)))
-		errors[5] = "Your country can be at most 100 characters.";
+		errors[5] = req_text(r, "forms.error.country");
 	int hcp = form_get(&f, "hcp") != NULL;
 	if (hcp && profession && strcmp(profession, "not_hcp") == 0)
-		errors[6] =
-		    "You chose \"not a healthcare professional\": leave the declaration unticked, or choose "
-		    "your profession.";
+		errors[6] = req_text(r, "signup.error.declaration");
 	if (!form_get(&f, "privacy"))
-		errors[7] = "Accept the privacy policy to create an account.";
+		errors[7] = req_text(r, "signup.error.privacy");
 	for (size_t i = 0; i < NSIGNUP; i++)
 		if (errors[i]) {
 			signup_show(r, 422, &f, errors);
@@ -118,9 +115,7 @@ void signup_submit(struct request *r)
 		}
 	int wait = mail_allowance(r, email); /* every sign-up mails the address, new account or not */
 	if (wait > 0) {
-		limit_page(
-		    r, wait, "Too many sign-ups",
-		    "We have sent several messages to that address or at your request in the last hour.");
+		limit_page(r, wait, req_text(r, "limits.signups_title"), req_text(r, "limits.messages_sent"));
 		return;
 	}
 	struct signup *s = h2o_mem_alloc_pool(r->pool, sizeof *s);
@@ -139,12 +134,8 @@ void signup_submit(struct request *r)
 
 void signup_sent(struct request *r)
 {
-	message_page(
-	    r, 200, "Check your email",
-	    "We have sent you an email with a link to confirm your address. Open it to finish creating your "
-	    "account; it works for 48 hours. No mail after a few minutes? Look in your spam folder, or sign "
-	    "up again.",
-	    with_next(r, "/signin", req_next(r)), "Go to sign in");
+	message_page(r, 200, req_text(r, "signup.check_email"), req_text(r, "signup.sent"),
+		     with_next(r, "/signin", req_next(r)), req_text(r, "signup.go_signin"));
 }
 
 /* GET /verify?token=: confirms a new account's address, or a changed one */
@@ -156,18 +147,15 @@ void verify_email(struct request *r)
 	if (!token || strlen(token) > 100 ||
 	    store_token_use(r->w->db, r->pool, token_hash(r->pool, token), "verify", &user_id, &new_email) !=
 		1) {
-		message_page(r, 400, "This link does not work any more",
-			     "Confirmation links work once and for 48 hours. This one has expired, was "
-			     "already used, or "
-			     "was copied incompletely. Sign in and ask for a new one from your account page.",
-			     "/signin", "Sign in");
+		message_page(r, 400, req_text(r, "signup.link_expired_title"),
+			     req_text(r, "signup.link_expired"), "/signin", req_text(r, "signin.title"));
 		return;
 	}
 	if (new_email[0]) {
 		if (store_user_set_email(r->w->db, user_id, new_email) != 0) {
-			message_page(r, 409, "This address is taken",
-				     "Another account uses this address now, so yours keeps its old address.",
-				     "/account", "Your account");
+			message_page(r, 409, req_text(r, "signup.address_taken_title"),
+				     req_text(r, "signup.address_taken"), "/account",
+				     req_text(r, "account.title"));
 			return;
 		}
 		store_user_mark_verified(r->w->db, user_id);
@@ -188,7 +176,7 @@ void verify_email(struct request *r)
 
 void reset_form(struct request *r)
 {
-	view *v = layout_view(r, "Reset your password");
+	view *v = layout_view(r, req_text(r, "reset.title"));
 	view_str(v, "email", "");
 	resp_page(r, 200, "reset", v, 1);
 }
@@ -226,9 +214,9 @@ void reset_submit(struct request *r)
 		return;
 	const char *email = form_get(&f, "email");
 	if (!email || !text_email_ok(email)) {
-		view *v = layout_view(r, "Reset your password");
+		view *v = layout_view(r, req_text(r, "reset.title"));
 		view_str(v, "email", email ? email : "");
-		const char *fields[] = {"email"}, *errors[] = {"Enter the email address of your account."};
+		const char *fields[] = {"email"}, *errors[] = {req_text(r, "reset.error.email")};
 		view_errors(v, fields, errors, 1);
 		resp_page(r, 422, "reset", v, 0);
 		return;
@@ -236,11 +224,7 @@ void reset_submit(struct request *r)
 	/* counted by the address typed, so the answer is the same whether or not it has an account */
 	int wait = mail_allowance(r, email);
 	if (wait > 0) {
-		limit_page(
-		    r, wait, "Too many requests",
-		    "Several password reset links were asked for that address or from your network in the "
-		    "last hour. If an account uses that address, the newest link we sent still works for an "
-		    "hour.");
+		limit_page(r, wait, req_text(r, "limits.requests_title"), req_text(r, "reset.limit"));
 		return;
 	}
 	/* the rest is done after the answer, on another thread, so the answer takes the same time whether or
@@ -261,7 +245,7 @@ void reset_submit(struct request *r)
 	j->site_url = memcpy(j->text + ne + nn, site_url, nu);
 	if (after_queue(reset_mail, j) != 0) {
 		free(j);
-		resp_error(r, 503, "Too many requests are waiting. Please try again in a moment.");
+		resp_error(r, 503, req_text(r, "reset.busy"));
 		return;
 	}
 	/* the same answer whether or not the address has an account */
@@ -270,16 +254,12 @@ void reset_submit(struct request *r)
 
 void reset_sent(struct request *r)
 {
-	message_page(r, 200, "Check your email",
-		     "If an account uses that address, we have sent it a link to choose a new password. The "
-		     "link works "
-		     "once, for one hour.",
-		     NULL, NULL);
+	message_page(r, 200, req_text(r, "signup.check_email"), req_text(r, "reset.sent"), NULL, NULL);
 }
 
 static void reset_show(struct request *r, int status, const char *token, const char *error)
 {
-	view *v = layout_view(r, "Choose a new password");
+	view *v = layout_view(r, req_text(r, "reset.confirm_title"));
 	view_str(v, "token", token);
 	const char *fields[] = {"password"}, *errors[] = {error};
 	view_errors(v, fields, errors, 1);
@@ -288,9 +268,8 @@ static void reset_show(struct request *r, int status, const char *token, const c
 
 static void reset_expired(struct request *r)
 {
-	message_page(r, 400, "This link does not work any more",
-		     "Password reset links work once and for one hour. Ask for a new one.", "/reset",
-		     "Reset your password");
+	message_page(r, 400, req_text(r, "signup.link_expired_title"), req_text(r, "reset.expired"), "/reset",
+		     req_text(r, "reset.title"));
 }
 
 void reset_confirm_form(struct request *r)
@@ -336,7 +315,7 @@ void reset_confirm_submit(struct request *r)
 		reset_expired(r);
 		return;
 	}
-	const char *problem = password_problem(password, NULL);
+	const char *problem = password_problem_text(r, password, NULL);
 	if (problem) {
 		reset_show(r, 422, token, problem);
 		return;

@@ -17,14 +17,16 @@
 #include "site/layout.h"
 #include "http/subscribe_link.h"
 
-static const char *const KIND_LABELS[][2] = {
-    {"section", "Section"}, {"congress", "Congress"}, {"trial", "Trial"}, {"topic", "Topic"}};
+static const char *const KIND_LABELS[][2] = {{"section", "subscriptions.kind.section"},
+					     {"congress", "subscriptions.kind.congress"},
+					     {"trial", "subscriptions.kind.trial"},
+					     {"topic", "subscriptions.kind.topic"}};
 
-static const char *kind_label(const char *kind)
+static const char *kind_label(struct request *r, const char *kind)
 {
 	for (size_t i = 0; i < 4; i++)
 		if (strcmp(kind, KIND_LABELS[i][0]) == 0)
-			return KIND_LABELS[i][1];
+			return req_text(r, KIND_LABELS[i][1]);
 	return kind;
 }
 
@@ -63,7 +65,9 @@ static void view_targets(struct request *r, view *v, const char *selected)
 	for (size_t i = 0; i < n; i++) {
 		view *o = view_push(list);
 		view_fmt(o, "value", "%s:%lld", ts[i].kind, (long long)ts[i].id);
-		view_fmt(o, "label", "%s: %s", kind_label(ts[i].kind), ts[i].name);
+		view_str(o, "label",
+			 req_textf(r, "subscriptions.target_label", "kind", kind_label(r, ts[i].kind), "name",
+				   ts[i].name, NULL));
 		char want[64];
 		snprintf(want, sizeof want, "%s:%lld", ts[i].kind, (long long)ts[i].id);
 		view_bool(o, "selected", selected && strcmp(selected, want) == 0);
@@ -82,7 +86,7 @@ static void view_subscriptions(struct request *r, view *v, int64_t subscriber_id
 	for (size_t i = 0; i < n; i++) {
 		view *o = view_push(list);
 		view_int(o, "id", xs[i].id);
-		view_str(o, "kind", kind_label(xs[i].kind));
+		view_str(o, "kind", kind_label(r, xs[i].kind));
 		view_str(o, "name", xs[i].target_name);
 		view_bool(o, "weekly", strcmp(xs[i].cadence, "weekly") == 0);
 	}
@@ -116,10 +120,8 @@ static const char *sub_link(struct request *r, enum subscribe_purpose purpose, c
 
 static void bad_link(struct request *r)
 {
-	message_page(r, 400, "This link does not work",
-		     "The link is incomplete or was changed. Open the link from your most recent email "
-		     "again (copy all of it), or subscribe again with your address.",
-		     "/subscribe", "Subscribe");
+	message_page(r, 400, req_text(r, "subscribe.bad_link_title"), req_text(r, "subscribe.bad_link"),
+		     "/subscribe", req_text(r, "subscribe.button"));
 }
 
 /* ---- subscribing by email ---- */
@@ -127,7 +129,7 @@ static void bad_link(struct request *r)
 static void subscribe_show(struct request *r, int status, const struct form *f, const char *const *errors)
 {
 	static const char *const fields[] = {"email", "target", "cadence"};
-	view *v = layout_view(r, "Subscribe by email");
+	view *v = layout_view(r, req_text(r, "subscribe.title"));
 	const char *cadence = f ? form_get(f, "cadence") : NULL;
 	view_str(v, "email", f && form_get(f, "email") ? form_get(f, "email") : "");
 	view_bool(v, "weekly", cadence && strcmp(cadence, "weekly") == 0);
@@ -150,26 +152,25 @@ void subscribe_submit(struct request *r)
 	int64_t target = 0;
 	const char *errors[3] = {0};
 	if (!email || !text_email_ok(email) || strlen(email) > SUBSCRIBER_MAX_EMAIL)
-		errors[0] = "Enter your email address, like name@hospital.org.";
+		errors[0] = req_text(r, "forms.error.email");
 	if (!target_of(r, form_get(&f, "target"), &kind, &target))
-		errors[1] = "Choose what to subscribe to.";
+		errors[1] = req_text(r, "subscribe.error.target");
 	if (!cadence_ok(cadence))
-		errors[2] = "Choose how often to hear from us.";
+		errors[2] = req_text(r, "subscribe.error.cadence");
 	if (errors[0] || errors[1] || errors[2]) {
 		subscribe_show(r, 422, &f, errors);
 		return;
 	}
 	int wait = mail_allowance(r, email);
 	if (wait > 0) {
-		limit_page(
-		    r, wait, "Too many subscriptions",
-		    "We have sent several messages to that address or at your request in the last hour.");
+		limit_page(r, wait, req_text(r, "limits.subscriptions_title"),
+			   req_text(r, "limits.messages_sent"));
 		return;
 	}
 	int64_t id = store_subscriber_ensure(r->w->db, r->site->id, email, 0, 0);
 	struct subscriber b;
 	if (id <= 0 || store_subscriber_by_id(r->w->db, r->pool, id, &b) != 1) {
-		resp_error(r, 500, "Your subscription could not be saved. Please try again in a moment.");
+		resp_error(r, 500, req_text(r, "subscribe.error.not_saved"));
 		return;
 	}
 	/* an address alone reads its mail in the language of the page it subscribed from; a confirmed one
@@ -190,8 +191,7 @@ void subscribe_submit(struct request *r)
 	} else {
 		enum save_result rc = store_subscription_add(r->w->db, b.id, kind, target, cadence);
 		if (rc == SAVE_ERROR) {
-			resp_error(r, 500,
-				   "Your subscription could not be saved. Please try again in a moment.");
+			resp_error(r, 500, req_text(r, "subscribe.error.not_saved"));
 			return;
 		}
 		view_fmt(v, "confirm_url", "%ssubscribe/confirm?t=%s", o.site_url,
@@ -203,7 +203,7 @@ void subscribe_submit(struct request *r)
 	buf_printf(&unsubscribe, "%sunsubscribe?t=%s", o.site_url, sub_link(r, LINK_UNSUBSCRIBE, &b));
 	view_str(v, "unsubscribe_url", buf_cstr(&unsubscribe));
 	if (mail_themed(&o, "confirm", b.email, name, v, buf_cstr(&unsubscribe)) != 0) {
-		resp_error(r, 503, "The confirmation mail could not be sent. Please try again in a moment.");
+		resp_error(r, 503, req_text(r, "subscribe.error.mail"));
 		return;
 	}
 	resp_redirect(r, 303, "/subscribe/sent");
@@ -211,10 +211,7 @@ void subscribe_submit(struct request *r)
 
 void subscribe_sent(struct request *r)
 {
-	message_page(r, 200, "Check your email",
-		     "We have sent a message to that address. Open the link in it to confirm your "
-		     "subscription. No mail after a few minutes? Look in your spam folder.",
-		     NULL, NULL);
+	message_page(r, 200, req_text(r, "signup.check_email"), req_text(r, "subscribe.sent"), NULL, NULL);
 }
 
 /* The page a confirmed subscriber sees, leading to the preferences. */
@@ -224,10 +221,8 @@ static void confirmed_page(struct request *r, const struct subscriber *b)
 	buf_init(&to, r->pool);
 	buf_printf(&to, "/subscriptions?t=%s", sub_link(r, LINK_PREFS, b));
 	resp_header(r, "referrer-policy", "no-referrer", 11);
-	message_page(r, 200, "Your subscription is confirmed",
-		     "Thank you: you will receive email for what you subscribed to. You can change or stop "
-		     "it at any time from the link at the end of every message.",
-		     buf_cstr(&to), "Your subscriptions");
+	message_page(r, 200, req_text(r, "subscribe.confirmed_title"), req_text(r, "subscribe.confirmed"),
+		     buf_cstr(&to), req_text(r, "subscriptions.title"));
 }
 
 /* GET only asks: mail scanners open the links of a mail, and a subscription must be its owner's choice. */
@@ -243,7 +238,7 @@ void subscribe_confirm(struct request *r)
 		confirmed_page(r, &b);
 		return;
 	}
-	view *v = layout_view(r, "Confirm your subscription");
+	view *v = layout_view(r, req_text(r, "subscribe.confirm_title"));
 	view_str(v, "t", t);
 	view_str(v, "email", b.email);
 	resp_header(r, "referrer-policy", "no-referrer", 11);
@@ -276,21 +271,22 @@ void subscriptions_page(struct request *r)
 	struct subscriber b;
 	int rc = link_subscriber(r, t, LINK_PREFS, &b);
 	if (rc == 0) {
-		message_page(r, 200, "No subscriptions", "This address has no subscriptions here any more.",
-			     "/subscribe", "Subscribe");
+		message_page(r, 200, req_text(r, "subscriptions.none_title"),
+			     req_text(r, "unsubscribe.unknown"), "/subscribe",
+			     req_text(r, "subscribe.button"));
 		return;
 	}
 	if (rc != 1) {
 		bad_link(r);
 		return;
 	}
-	view *v = layout_view(r, "Your subscriptions");
+	view *v = layout_view(r, req_text(r, "subscriptions.title"));
 	view_str(v, "email", b.email);
 	view_str(v, "t", t);
 	view_str(v, "action_url", "/subscriptions");
 	view_bool(v, "confirmed", b.confirmed_at != 0);
 	if (req_query(r, "saved"))
-		view_str(v, "notice", "Your subscriptions are saved.");
+		view_str(v, "notice", req_text(r, "account.notice.subscribed"));
 	view_subscriptions(r, v, b.id);
 	view_targets(r, v, NULL);
 	resp_header(r, "referrer-policy", "no-referrer", 11);
@@ -305,23 +301,23 @@ static enum save_result apply(struct request *r, const struct form *f, int64_t s
 	const char *action = form_get(f, "action"), *cadence = form_get(f, "cadence"), *kind = NULL;
 	const char *sid = form_get(f, "id");
 	int64_t target = 0, id = sid ? strtoll(sid, NULL, 10) : 0;
-	*what = "That subscription does not exist any more.";
+	*what = req_text(r, "subscriptions.error.gone");
 	if (action && strcmp(action, "add") == 0) {
 		if (!target_of(r, form_get(f, "target"), &kind, &target) || !cadence_ok(cadence)) {
-			*what = "Choose what to subscribe to and how often.";
+			*what = req_text(r, "subscriptions.error.add");
 			return SAVE_NOT_FOUND;
 		}
-		*what = "You have 200 subscriptions, the most one address can have: remove one first.";
+		*what = req_text(r, "subscriptions.error.full");
 		return store_subscription_add(r->w->db, subscriber_id, kind, target, cadence);
 	}
 	if (action && strcmp(action, "cadence") == 0) {
 		if (!cadence_ok(cadence))
-			*what = "Choose how often to hear from us.";
+			*what = req_text(r, "subscribe.error.cadence");
 		return store_subscription_cadence(r->w->db, subscriber_id, id, cadence ? cadence : "");
 	}
 	if (action && strcmp(action, "remove") == 0)
 		return store_subscription_remove(r->w->db, subscriber_id, id);
-	*what = "That form could not be understood: reload the page and try again.";
+	*what = req_text(r, "subscriptions.error.form");
 	return SAVE_NOT_FOUND;
 }
 
@@ -345,8 +341,8 @@ void subscriptions_submit(struct request *r)
 			resp_error(r, 500, NULL);
 			return;
 		}
-		message_page(r, 200, "You are unsubscribed",
-			     "We will not email this address any more, and we have deleted it.", "/", "Home");
+		message_page(r, 200, req_text(r, "unsubscribe.done_title"), req_text(r, "unsubscribe.done"),
+			     "/", req_text(r, "breadcrumbs.home"));
 		return;
 	}
 	const char *what;
@@ -356,8 +352,8 @@ void subscriptions_submit(struct request *r)
 		return;
 	}
 	if (s != SAVE_OK) {
-		message_page(r, s == SAVE_CONFLICT ? 409 : 422, "Not saved", what, buf_cstr(&back),
-			     "Your subscriptions");
+		message_page(r, s == SAVE_CONFLICT ? 409 : 422, req_text(r, "subscriptions.not_saved"), what,
+			     buf_cstr(&back), req_text(r, "subscriptions.title"));
 		return;
 	}
 	buf_adds(&back, "&saved=1");
@@ -375,7 +371,7 @@ void unsubscribe_page(struct request *r)
 		bad_link(r);
 		return;
 	}
-	view *v = layout_view(r, "Unsubscribe");
+	view *v = layout_view(r, req_text(r, "unsubscribe.title"));
 	view_str(v, "t", t);
 	view_bool(v, "known", rc == 1);
 	view_str(v, "email", rc == 1 ? b.email : "");
@@ -397,8 +393,8 @@ void unsubscribe_submit(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	message_page(r, 200, "You are unsubscribed",
-		     "We will not email this address any more, and we have deleted it.", "/", "Home");
+	message_page(r, 200, req_text(r, "unsubscribe.done_title"), req_text(r, "unsubscribe.done"), "/",
+		     req_text(r, "breadcrumbs.home"));
 }
 
 /* ---- on the account page ---- */
@@ -441,9 +437,9 @@ void account_subscriptions(struct request *r)
 		return;
 	const struct user *u = r->user;
 	if (!u->email_verified) {
-		message_page(r, 403, "Confirm your email address first",
-			     "Open the link we sent to your address, then subscribe from your account page.",
-			     "/account", "Your account");
+		message_page(r, 403, req_text(r, "subscriptions.confirm_first_title"),
+			     req_text(r, "subscriptions.confirm_first"), "/account",
+			     req_text(r, "account.title"));
 		return;
 	}
 	/* the account's own subscriber (made with the address it had then), else the one of its address */
@@ -462,8 +458,8 @@ void account_subscriptions(struct request *r)
 		return;
 	}
 	if (s != SAVE_OK) {
-		message_page(r, s == SAVE_CONFLICT ? 409 : 422, "Not saved", what, "/account#subscriptions",
-			     "Your account");
+		message_page(r, s == SAVE_CONFLICT ? 409 : 422, req_text(r, "subscriptions.not_saved"), what,
+			     "/account#subscriptions", req_text(r, "account.title"));
 		return;
 	}
 	resp_redirect(r, 303, "/account?subscribed=1#subscriptions");

@@ -1,6 +1,7 @@
 /* tag: the list of topics and the articles under one topic. */
 #include <stdio.h>
 
+#include "http/lang.h"
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
@@ -9,8 +10,9 @@
 
 void tag_index(struct request *r)
 {
-	view *v = layout_view(r, "Topics");
-	const char *labels[] = {"Home", "Topics"}, *urls[] = {"/", NULL};
+	view *v = layout_view(r, req_text(r, "tags.title"));
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "tags.title")},
+		   *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	struct tag *ts;
 	size_t n;
@@ -33,17 +35,17 @@ void tag_page(struct request *r)
 	struct tag t;
 	int found = store_tag_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &t);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0 ? NULL : "There is no such topic on this site.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_topic"));
 		return;
 	}
-	char title[300], base[256];
-	snprintf(title, sizeof title, "Topic: %s", t.name);
+	char base[256];
+	const char *title = req_textf(r, "tag.title", "topic", t.name, NULL);
 	snprintf(base, sizeof base, "/tag/%s", t.slug);
 	view *v = layout_view(r, title);
 	view_feed(v, title, base);
 	view_str(v, "tag_name", t.name);
-	const char *labels[] = {"Home", "Topics", t.name}, *urls[] = {"/", "/tags", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "tags.title"), t.name},
+		   *urls[] = {"/", "/tags", NULL};
 	view_breadcrumbs(v, labels, urls, 3);
 	struct article_filter f = {.site_id = r->site->id, .tag_id = t.id};
 	struct article *as;

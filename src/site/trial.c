@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "render/markdown.h"
 #include "site/handlers.h"
@@ -19,8 +20,9 @@ void trial_index(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Trials");
-	const char *labels[] = {"Home", "Trials"}, *urls[] = {"/", NULL};
+	view *v = layout_view(r, req_text(r, "trials.title"));
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "trials.title")},
+		   *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	view *list = view_list(v, "trials");
 	for (size_t i = 0; i < n; i++) {
@@ -60,8 +62,7 @@ void trial_page(struct request *r)
 	struct trial_edit t;
 	int found = store_trial_by_slug(r->w->db, r->pool, r->site->id, r->params[0], &t);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0 ? NULL : "There is no such trial on this site.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_trial"));
 		return;
 	}
 	struct article_filter f = {.site_id = r->site->id, .trial_id = t.id};
@@ -72,16 +73,16 @@ void trial_page(struct request *r)
 		return;
 	}
 	if (n == 0) { /* nothing published about it: the record alone would say what is under embargo */
-		resp_error(r, 404, "There is no such trial on this site.");
+		resp_error(r, 404, req_text(r, "errors.no_trial"));
 		return;
 	}
-	char title[300];
-	snprintf(title, sizeof title, "Trial: %s", t.name);
+	const char *title = req_textf(r, "trial.title", "trial", t.name, NULL);
 	view *v = layout_view(r, title);
 	char feed_base[256];
 	snprintf(feed_base, sizeof feed_base, "/trial/%s", t.slug);
 	view_feed(v, title, feed_base);
-	const char *labels[] = {"Home", "Trials", t.name}, *urls[] = {"/", "/trials", NULL};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), req_text(r, "trials.title"), t.name},
+		   *urls[] = {"/", "/trials", NULL};
 	view_breadcrumbs(v, labels, urls, 3);
 	view *x = view_obj(v, "trial");
 	view_str(x, "name", t.name);

@@ -6,6 +6,7 @@
 #include "auth/session.h"
 #include "auth/totp.h"
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
@@ -14,7 +15,7 @@
 
 static void code_show(struct request *r, int status, const char *next, const char *error)
 {
-	view *v = layout_view(r, "Enter your code");
+	view *v = layout_view(r, req_text(r, "signin.code_title"));
 	view_next(v, next);
 	view_bool(v, "has_error", error != NULL);
 	view_str(v, "error_message", error ? error : "");
@@ -40,22 +41,20 @@ void signin_code_submit(struct request *r)
 	const char *back = form_next(&f);
 	struct user *u = r->pending_user;
 	if (!u) {
-		message_page(r, 401, "Sign in again", "Your sign-in has expired before the code was given.",
-			     with_next(r, "/signin", back), "Sign in");
+		message_page(r, 401, req_text(r, "signin.again_title"), req_text(r, "signin.expired"),
+			     with_next(r, "/signin", back), req_text(r, "signin.title"));
 		return;
 	}
 	int wait = throttle_take(r, u->email);
 	if (wait > 0) {
-		char msg[120];
+		char secs[16];
 		throttle_refused(r, wait);
-		snprintf(msg, sizeof msg, "Too many wrong codes. Wait %d seconds, then try again.", wait);
-		code_show(r, 429, back, mem_strndup(r->pool, msg, strlen(msg)));
+		snprintf(secs, sizeof secs, "%d", wait);
+		code_show(r, 429, back, req_textf(r, "signin.wrong_codes", "seconds", secs, NULL));
 		return;
 	}
 	if (!second_factor_ok(r, u, form_get(&f, "code"))) {
-		code_show(
-		    r, 422, back,
-		    "This code is not right. Codes change every 30 seconds; a recovery code works once.");
+		code_show(r, 422, back, req_text(r, "signin.wrong_code"));
 		return;
 	}
 	throttle_clear(r, u->email);
@@ -68,7 +67,7 @@ void signin_code_submit(struct request *r)
 static void setup_show(struct request *r, int status, const char *error)
 {
 	const struct user *u = r->user;
-	view *v = layout_view(r, "Two-factor sign-in");
+	view *v = layout_view(r, req_text(r, "account.twofactor_title"));
 	view_bool(v, "enabled", u->totp_enabled);
 	view_bool(v, "required", req_query(r, "required") != NULL);
 	view_bool(v, "is_admin", strcmp(u->role, "admin") == 0);
@@ -117,9 +116,7 @@ void twofactor_enable(struct request *r)
 	}
 	int64_t step = totp_check(u->totp_secret, form_get(&f, "code"), store_now());
 	if (step < 0 || store_user_totp_step(r->w->db, u->id, step) != 1) {
-		setup_show(
-		    r, 422,
-		    "This code is not right: check the time on your phone and enter the current code.");
+		setup_show(r, 422, req_text(r, "twofactor.wrong_code"));
 		return;
 	}
 	const char *codes[RECOVERY_CODES], *hashes[RECOVERY_CODES];
@@ -136,7 +133,7 @@ void twofactor_enable(struct request *r)
 	snprintf(target, sizeof target, "user:%lld", (long long)u->id);
 	store_audit(r->w->db, u->id, "user.2fa_enabled", target, "");
 	/* the recovery codes are shown once, on this answer only, and never cached */
-	view *v = layout_view(r, "Your recovery codes");
+	view *v = layout_view(r, req_text(r, "twofactor.codes_title"));
 	view *list = view_list(v, "codes");
 	for (int i = 0; i < RECOVERY_CODES; i++)
 		view_str(view_push(list), "code", codes[i]);
@@ -147,7 +144,7 @@ static void disable_checked(struct request *r, struct hash_job *job, void *ctx)
 {
 	(void)ctx;
 	if (!job->ok) {
-		setup_show(r, 422, "Your password is not right: two-factor sign-in stays on.");
+		setup_show(r, 422, req_text(r, "twofactor.wrong_password"));
 		return;
 	}
 	store_user_totp_set(r->w->db, r->user->id, "", 0);
@@ -164,7 +161,7 @@ void twofactor_disable(struct request *r)
 	if (form_read(r, &f) != 0)
 		return;
 	if (strcmp(r->user->role, "admin") == 0) {
-		resp_error(r, 403, "Admins must keep two-factor sign-in on.");
+		resp_error(r, 403, req_text(r, "twofactor.admins_keep"));
 		return;
 	}
 	const char *password = form_get(&f, "password");

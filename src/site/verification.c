@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
@@ -19,7 +20,7 @@ static void queue_show(struct request *r, int status, const char *error)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Verification requests");
+	view *v = layout_view(r, req_text(r, "verifications.title"));
 	view *list = view_list(v, "requests");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -57,18 +58,16 @@ void verification_decide(struct request *r)
 	char *end;
 	long long uid = id ? strtoll(id, &end, 10) : 0;
 	if (!id || *end || uid <= 0 || store_user_by_id(r->w->db, r->pool, uid, &u) != 1) {
-		queue_show(r, 422, "That reader does not exist any more.");
+		queue_show(r, 422, req_text(r, "verifications.error.reader"));
 		return;
 	}
 	if (!decision || (strcmp(decision, "verified") != 0 && strcmp(decision, "rejected") != 0)) {
-		queue_show(r, 422, "Choose Verify or Reject.");
+		queue_show(r, 422, req_text(r, "verifications.error.decision"));
 		return;
 	}
 	if (!method_ok || !evidence || text_chars(evidence) < 3 || text_chars(evidence) > 1000 ||
 	    !text_clean(evidence, 1)) {
-		queue_show(r, 422,
-			   "Record how you checked (licence, document or institution) and what you saw "
-			   "(3 to 1,000 characters).");
+		queue_show(r, 422, req_text(r, "verifications.error.evidence"));
 		return;
 	}
 	store_user_decide_hcp(r->w->db, u.id, decision, method, evidence, r->user->id);

@@ -8,6 +8,7 @@
 #include "core/chapters.h"
 #include "core/clock.h"
 #include "core/transcript.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/layout.h"
@@ -216,14 +217,11 @@ static int readable(struct request *r, struct article *a)
 {
 	int found = store_article_by_slug(r->w->db, r->pool, r->site->id, r->params[0], r->level, a);
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such article.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_article"));
 		return -1;
 	}
 	if (!a->body_allowed) {
-		resp_error(
-		    r, 403,
-		    "The captions and transcript of this video are for the readers its article is for: "
-		    "sign in to read them.");
+		resp_error(r, 403, req_text(r, "article.captions_gated"));
 		return -1;
 	}
 	return 0;
@@ -251,8 +249,7 @@ void video_captions_file(struct request *r)
 		rc = store_video_caption(r->w->db, r->pool, a.id, lang, &c);
 	}
 	if (rc != 1) {
-		resp_error(r, rc < 0 ? 500 : 404,
-			   rc < 0 ? NULL : "This video has no captions in that language.");
+		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "errors.no_captions"));
 		return;
 	}
 	send_vtt(r, &a, c.vtt, strlen(c.vtt));
@@ -270,7 +267,7 @@ void video_chapters_file(struct request *r)
 	int rc = store_article_video(r->w->db, r->pool, a.id, &v);
 	if (rc != 1 || !v.chapters[0] ||
 	    chapters_parse(r->pool, v.chapters, strlen(v.chapters), &c, &n, err, sizeof err) != 0 || !n) {
-		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : "This video has no chapters.");
+		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "errors.no_chapters"));
 		return;
 	}
 	buf b;

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "http/lang.h"
 #include "http/response.h"
 #include "site/assets.h"
 #include "site/handlers.h"
@@ -18,7 +19,8 @@ static view *start(struct request *r, const struct section *s, const char *title
 	view_str(sec, "slug", s->slug);
 	char index[300];
 	snprintf(index, sizeof index, "/section/%s/whats-new", s->slug);
-	const char *labels[] = {"Home", s->name, "What's new", here};
+	const char *labels[] = {req_text(r, "breadcrumbs.home"), s->name, req_text(r, "whatsnew.kicker"),
+				here};
 	const char *urls[] = {"/", mem_strndup(r->pool, index, strlen("/section/") + strlen(s->slug)),
 			      here ? mem_strndup(r->pool, index, strlen(index)) : NULL, NULL};
 	view_breadcrumbs(v, labels, urls, here ? 4 : 3);
@@ -38,8 +40,7 @@ void whatsnew_index(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	char title[300];
-	snprintf(title, sizeof title, "What's new in %s", s.name);
+	const char *title = req_textf(r, "section.title", "section", s.name, NULL);
 	view *v = start(r, &s, title, NULL);
 	view *ml = view_list(v, "months");
 	for (size_t i = 0; i < nm; i++) {
@@ -71,8 +72,7 @@ static void document(struct request *r, enum whatsnew_kind kind)
 	if (!whatsnew_doc_read(r, kind, &doc))
 		return;
 	const struct section *s = &doc.section;
-	char title[400];
-	snprintf(title, sizeof title, "What's new in %s \u2014 %s", s->name, doc.what);
+	const char *title = req_textf(r, "whatsnew.title", "section", s->name, "what", doc.what, NULL);
 	view *v = start(r, s, title, doc.what);
 	view_date(v, "made", "made_iso", doc.made);
 	view_bool(v, "full", doc.n == WHATSNEW_MAX);
@@ -87,9 +87,9 @@ static void document(struct request *r, enum whatsnew_kind kind)
 		view_str(x, "slug", a->slug);
 		view_str(x, "summary", a->summary);
 		view_str(x, "kind",
-			 strcmp(a->kind, "interview") == 0 ? "Interview"
-			 : strcmp(a->kind, "news") == 0	   ? "News"
-							   : "Report");
+			 req_text(r, strcmp(a->kind, "interview") == 0 ? "whatsnew.kind.interview"
+				     : strcmp(a->kind, "news") == 0    ? "whatsnew.kind.news"
+								       : "whatsnew.kind.report"));
 		view_date(x, "date", "date_iso", a->published_at);
 		view_bool(x, "has_congress", a->congress.id != 0);
 		view_str(x, "congress_name", a->congress.name);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "http/lang.h"
 #include "http/response.h"
 
 const char *const whatsnew_month_names[12] = {"January",   "February", "March",	   "April",
@@ -15,10 +16,7 @@ int whatsnew_section(struct request *r, struct section *s)
 {
 	int found = store_section_by_slug(r->w->db, r->pool, r->site->id, r->params[0], s);
 	if (found <= 0)
-		resp_error(r, found < 0 ? 500 : 404,
-			   found < 0
-			       ? NULL
-			       : "There is no such section on this site. The menu lists every cancer type.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "whatsnew.no_section"));
 	return found > 0;
 }
 
@@ -56,26 +54,16 @@ static void month_filter(struct request *r, struct whatsnew_doc *doc, int year, 
 	doc->full_name = "";
 }
 
-static const char no_month[] =
-    "Nothing was published in this section that month. The section's \"What's new\" "
-    "page lists the months that have articles.";
-static const char no_congress[] =
-    "This section has no coverage of that congress. The section's \"What's new\" "
-    "page lists the congresses it covers.";
-
 int whatsnew_doc_read(struct request *r, enum whatsnew_kind kind, struct whatsnew_doc *doc)
 {
 	memset(doc, 0, sizeof *doc);
 	if (!whatsnew_section(r, &doc->section))
 		return 0;
-	const char *empty = no_month;
+	const char *empty = req_text(r, "whatsnew.no_month");
 	if (kind == WHATSNEW_MONTH) {
 		int year, month;
 		if (!parse_month(r->params[1], &year, &month)) {
-			resp_error(
-			    r, 404,
-			    "A month is written as its year and number, for example 2025-06. The section's "
-			    "\"What's new\" page lists the months that have articles.");
+			resp_error(r, 404, req_text(r, "whatsnew.bad_month"));
 			return 0;
 		}
 		month_filter(r, doc, year, month);
@@ -88,12 +76,12 @@ int whatsnew_doc_read(struct request *r, enum whatsnew_kind kind, struct whatsne
 			return 0;
 		}
 		if (nm == 0) {
-			resp_error(r, 404, "Nothing has been published in this section yet.");
+			resp_error(r, 404, req_text(r, "section.empty"));
 			return 0;
 		}
 		month_filter(r, doc, months[0].year, months[0].month);
 	} else {
-		empty = no_congress;
+		empty = req_text(r, "whatsnew.no_congress");
 		struct congress c;
 		int found = store_congress_by_slug(r->w->db, r->pool, r->site->id, r->params[1], &c);
 		if (found <= 0) {

@@ -6,23 +6,27 @@
 #include <time.h>
 
 #include "core/buf.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "render/pdf_doc.h"
 #include "render/pdf_markdown.h"
 #include "site/handlers.h"
 #include "site/whatsnew_doc.h"
 
-static const char *kind_label(const char *kind)
+static const char *kind_label(struct request *r, const char *kind)
 {
-	return strcmp(kind, "interview") == 0 ? "Interview" : strcmp(kind, "news") == 0 ? "News" : "Report";
+	return req_text(r, strcmp(kind, "interview") == 0 ? "whatsnew.kind.interview"
+			   : strcmp(kind, "news") == 0	  ? "whatsnew.kind.news"
+							  : "whatsnew.kind.report");
 }
 
-static const char *audience_readers(const char *audience)
+/* The article's gated note: its audience's readers named in the request's language. */
+static const char *gated_note(struct request *r, const char *audience)
 {
-	return strcmp(audience, "members") == 0	       ? "members"
-	       : strcmp(audience, "hcp") == 0	       ? "healthcare professionals"
-	       : strcmp(audience, "verified_hcp") == 0 ? "verified healthcare professionals"
-						       : "everyone";
+	return req_text(r, strcmp(audience, "members") == 0	   ? "whatsnew.pdf.gated_members"
+			   : strcmp(audience, "hcp") == 0	   ? "whatsnew.pdf.gated_hcp"
+			   : strcmp(audience, "verified_hcp") == 0 ? "whatsnew.pdf.gated_verified"
+								   : "whatsnew.pdf.gated_everyone");
 }
 
 static void date_text(char *out, size_t n, int64_t t)
@@ -47,42 +51,32 @@ static void note_with_link(pdf_doc *d, enum pdf_block kind, const char *before, 
 	pdf_text_free(t);
 }
 
-static const char text_of_none[] =
-    "The articles' text is too long to print here: each shows its summary and a link.";
-static const char text_of_one[] = "The full text of the newest article you may read is printed here; the "
-				  "others show their summary and a link.";
-#define TEXT_OF_SOME                                                                                         \
-	"The full text of the %zu newest articles you may read is printed here; the others show their "      \
-	"summary and a link."
-
 static void title_block(pdf_doc *d, struct request *r, const struct whatsnew_doc *doc, const char *page_url,
 			size_t whole)
 {
 	char line[600], date[64];
 	pdf_doc_heading(d, PDF_KICKER, r->site->name, NULL);
-	snprintf(line, sizeof line, "What's new in %s", doc->section.name);
-	pdf_doc_heading(d, PDF_TITLE, line, NULL);
+	pdf_doc_heading(d, PDF_TITLE, req_textf(r, "section.title", "section", doc->section.name, NULL),
+			NULL);
 	pdf_doc_heading(d, PDF_SUBTITLE, doc->what, NULL);
 	if (doc->full_name[0])
 		pdf_doc_heading(d, PDF_META, doc->full_name, NULL);
 	date_text(date, sizeof date, doc->made);
-	snprintf(line, sizeof line, "Up to date as of %s \u00b7 %zu article%s \u00b7 online at ", date,
-		 doc->n, doc->n == 1 ? "" : "s");
-	note_with_link(d, PDF_META, line, page_url, "");
+	note_with_link(d, PDF_META, req_plural(r, "whatsnew.pdf.made", (long long)doc->n, "date", date, NULL),
+		       page_url, "");
 	if (doc->n == WHATSNEW_MAX) {
-		snprintf(line, sizeof line, "This document holds the newest %d articles only.", WHATSNEW_MAX);
-		pdf_doc_heading(d, PDF_NOTE, line, NULL);
+		snprintf(line, sizeof line, "%d", WHATSNEW_MAX);
+		pdf_doc_heading(d, PDF_NOTE, req_textf(r, "whatsnew.full", "max", line, NULL), NULL);
 	}
 	if (whole < doc->n) {
 		size_t readable = 0;
 		for (size_t i = 0; i < doc->n; i++)
 			readable += doc->articles[i].body != NULL;
 		if (whole < readable) {
-			if (whole <= 1)
-				snprintf(line, sizeof line, "%s", whole ? text_of_one : text_of_none);
-			else
-				snprintf(line, sizeof line, TEXT_OF_SOME, whole);
-			pdf_doc_heading(d, PDF_NOTE, line, NULL);
+			pdf_doc_heading(d, PDF_NOTE,
+					whole ? req_plural(r, "whatsnew.pdf.text_of", (long long)whole, NULL)
+					      : req_text(r, "whatsnew.pdf.text_of_none"),
+					NULL);
 		}
 	}
 	pdf_doc_rule(d);
@@ -90,14 +84,16 @@ static void title_block(pdf_doc *d, struct request *r, const struct whatsnew_doc
 
 static void references(pdf_doc *d, struct request *r, const struct article *a)
 {
-	pdf_doc_heading(d, PDF_H3, "References", NULL);
+	pdf_doc_heading(d, PDF_H3, req_text(r, "whatsnew.references"), NULL);
 	pdf_text *t = pdf_text_new();
 	for (size_t j = 0; j < a->nrefs; j++) {
 		const struct reference *ref = &a->refs[j];
 		pdf_text_reset(t);
 		pdf_text_adds(t, ref->citation);
 		if (ref->abstract_no && ref->abstract_no[0]) {
-			pdf_text_adds(t, " Abstract ");
+			pdf_text_adds(t, " ");
+			pdf_text_adds(t, req_text(r, "whatsnew.pdf.abstract"));
+			pdf_text_adds(t, " ");
 			pdf_text_adds(t, ref->abstract_no);
 			pdf_text_adds(t, ".");
 		}
@@ -122,7 +118,7 @@ static void article(pdf_doc *d, struct request *r, const struct article *a, cons
 	pdf_doc_bookmark(d, a->title);
 	pdf_doc_heading(d, PDF_H1, a->title, url);
 	date_text(date, sizeof date, a->published_at);
-	snprintf(line, sizeof line, "%s \u00b7 %s%s%s", date, kind_label(a->kind),
+	snprintf(line, sizeof line, "%s \u00b7 %s%s%s", date, kind_label(r, a->kind),
 		 a->congress.id ? " \u00b7 " : "", a->congress.id ? a->congress.name : "");
 	pdf_doc_heading(d, PDF_META, line, NULL);
 	if (a->npeople) {
@@ -134,7 +130,7 @@ static void article(pdf_doc *d, struct request *r, const struct article *a, cons
 			if (p->affiliation && p->affiliation[0])
 				buf_printf(&b, " (%s)", p->affiliation);
 			if (strcmp(p->role, "interviewer") == 0)
-				buf_adds(&b, ", interviewer");
+				buf_printf(&b, ", %s", req_text(r, "whatsnew.interviewer"));
 		}
 		pdf_doc_heading(d, PDF_META, buf_cstr(&b), NULL);
 	}
@@ -142,11 +138,12 @@ static void article(pdf_doc *d, struct request *r, const struct article *a, cons
 	if (a->body && whole)
 		pdf_markdown(d, a->body, strlen(a->body), base);
 	else if (!a->body_allowed) {
-		snprintf(line, sizeof line,
-			 "The full article and its references are for %s: ", audience_readers(a->audience));
+		snprintf(line, sizeof line, "%s ", gated_note(r, a->audience));
 		note_with_link(d, PDF_NOTE, line, url, "");
-	} else
-		note_with_link(d, PDF_NOTE, "The full article: ", url, "");
+	} else {
+		snprintf(line, sizeof line, "%s ", req_text(r, "whatsnew.pdf.full_article"));
+		note_with_link(d, PDF_NOTE, line, url, "");
+	}
 	if (a->nrefs)
 		references(d, r, a);
 	pdf_doc_rule(d);
@@ -213,7 +210,8 @@ static void send_pdf(struct request *r, enum whatsnew_kind kind)
 	snprintf(page_url, sizeof page_url, "%s/section/%s/whats-new/%s%s", base, doc.section.slug,
 		 kind == WHATSNEW_CONGRESS ? "congress/" : "",
 		 doc.key); /* the HTML page of this month or congress */
-	snprintf(title, sizeof title, "What's new in %s \u2014 %s", doc.section.name, doc.what);
+	snprintf(title, sizeof title, "%s",
+		 req_textf(r, "whatsnew.title", "section", doc.section.name, "what", doc.what, NULL));
 	snprintf(footer, sizeof footer, "%s \u00b7 %s", r->site->name, title);
 	buf out;
 	buf_init(&out, NULL);

@@ -102,7 +102,7 @@ static void test_policy_decide(void)
 	CHECK(policy_decide(&admins, &odd) == POLICY_FORBIDDEN); /* an unknown role is a reader's */
 	CHECK(policy_role_at_least(&editor, ROLE_EDITOR) && !policy_role_at_least(&contributor, ROLE_EDITOR));
 	CHECK(!policy_role_at_least(NULL, ROLE_READER) && policy_role_at_least(NULL, ROLE_ANYONE));
-	CHECK_STR(policy_deny_message(&admins), "This page is for admins.");
+	CHECK_STR(policy_deny_message(&admins), "access.admins");
 }
 
 /* What every row of the real table must say: the back office for staff with the admins' second factor, a
