@@ -10,6 +10,7 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define ADMIN_PAGE 25
 
@@ -60,7 +61,7 @@ void admin_articles(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Articles");
+	view *v = layout_view(r, req_text(r, "admin.nav.articles"));
 	buf base;
 	buf_init(&base, r->pool);
 	buf_adds(&base, "/admin/articles");

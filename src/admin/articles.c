@@ -18,6 +18,7 @@
 #include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define ADMIN_PAGE 25
 #define MAX_SPEAKERS 10
@@ -210,7 +211,7 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 			const char *const *errors, size_t nerrors, const char *notice)
 {
 	int editor = is_editor(r->user);
-	view *v = layout_view(r, e->id ? "Edit article" : "New article");
+	view *v = layout_view(r, e->id ? "Edit article" : req_text(r, "admin.nav.new_article"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)e->id);
 	view_bool(f, "existing", e->id != 0);
@@ -864,7 +865,7 @@ void admin_audit(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Audit log");
+	view *v = layout_view(r, req_text(r, "admin.nav.audit"));
 	view *list = view_list(v, "entries");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

@@ -11,6 +11,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 /* How many of each the home page shows (src/site/home.c keeps the same numbers). */
 #define FEATURED_MAX 4
@@ -88,7 +89,7 @@ static void front_page_view(struct request *r, int status, const struct front_fo
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Front page");
+	view *v = layout_view(r, req_text(r, "admin.nav.front"));
 	congress_options(r, v, chosen, sent ? sent->congress : NULL);
 	size_t nf = place_list(v, "featured", "featured", fe, nfe);
 	size_t np = place_list(v, "pinned", "pinned", fe, nfe);

@@ -14,6 +14,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define PICK_LISTED 20 /* articles offered to pick besides the chosen ones (a form holds 128 fields) */
 #define SEARCH_MAX 200 /* bytes of a search for articles */
@@ -61,7 +62,7 @@ void admin_newsletters(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Newsletters");
+	view *v = layout_view(r, req_text(r, "admin.nav.newsletters"));
 	view *list = view_list(v, "newsletters");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

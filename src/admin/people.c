@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 void admin_people(struct request *r)
 {
@@ -21,7 +22,7 @@ void admin_people(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Faculty");
+	view *v = layout_view(r, req_text(r, "admin.nav.faculty"));
 	view *list = view_list(v, "people");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 void admin_sponsors(struct request *r)
 {
@@ -21,7 +22,7 @@ void admin_sponsors(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Sponsors");
+	view *v = layout_view(r, req_text(r, "admin.nav.sponsors"));
 	view *list = view_list(v, "sponsors");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

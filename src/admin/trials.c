@@ -11,6 +11,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 /* field name, label, maximum characters, multi-line */
 static const struct {
@@ -46,7 +47,7 @@ void admin_trials(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Trials");
+	view *v = layout_view(r, req_text(r, "admin.nav.trials"));
 	view *list = view_list(v, "trials");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

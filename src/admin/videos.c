@@ -16,6 +16,7 @@
 #include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define VIDEOS_PER_PAGE 24
 
@@ -63,7 +64,7 @@ static void library(struct request *r, int status, const char *error)
 		resp_error(r, page < 1 ? 404 : 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Videos");
+	view *v = layout_view(r, req_text(r, "admin.nav.videos"));
 	if (view_pagination(v, r, "/admin/videos", page, total, VIDEOS_PER_PAGE) != 0) {
 		resp_error(r, 404, "There is no such page of videos.");
 		return;
