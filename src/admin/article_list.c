@@ -35,7 +35,7 @@ void admin_articles(struct request *r)
 {
 	int page = req_page_number(r);
 	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
+		resp_error(r, 400, req_text(r, "admin.error.page_number"));
 		return;
 	}
 	struct admin_filter f = {.site_id = r->site->id};
@@ -43,7 +43,7 @@ void admin_articles(struct request *r)
 	if (f.status && !f.status[0])
 		f.status = NULL;
 	if (f.status && !is_status(f.status)) {
-		resp_error(r, 400, "There is no such status.");
+		resp_error(r, 400, req_text(r, "admin.error.no_status"));
 		return;
 	}
 	f.section_id = param_id(req_query(r, "section"));
@@ -66,7 +66,7 @@ void admin_articles(struct request *r)
 	buf_init(&base, r->pool);
 	buf_adds(&base, "/admin/articles");
 	if (view_pagination(v, r, "/admin/articles", page, total, ADMIN_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
+		resp_error(r, 404, req_text(r, "admin.error.no_articles_page"));
 		return;
 	}
 	struct presence *ps;
@@ -253,9 +253,10 @@ void admin_articles_bulk(struct request *r)
 			return;
 		}
 	}
-	view *v = layout_view(r, strcmp(action, "publish") == 0	  ? "Publish articles"
-				 : strcmp(action, "archive") == 0 ? "Archive articles"
-								  : "Move articles");
+	view *v =
+	    layout_view(r, strcmp(action, "publish") == 0   ? req_text(r, "admin.title.publish_articles")
+			   : strcmp(action, "archive") == 0 ? req_text(r, "admin.title.archive_articles")
+							    : req_text(r, "admin.title.move_articles"));
 	view *rows = view_list(v, "rows");
 	int64_t changed_ids[BULK_MAX];
 	size_t nchanged = 0;

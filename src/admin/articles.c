@@ -211,7 +211,8 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 			const char *const *errors, size_t nerrors, const char *notice)
 {
 	int editor = is_editor(r->user);
-	view *v = layout_view(r, e->id ? "Edit article" : req_text(r, "admin.nav.new_article"));
+	view *v = layout_view(r, e->id ? req_text(r, "admin.title.edit_article")
+				       : req_text(r, "admin.nav.new_article"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)e->id);
 	view_bool(f, "existing", e->id != 0);
@@ -394,7 +395,8 @@ void admin_article_edit(struct request *r)
 	int64_t id = param_id(r->params[0]);
 	int found = id ? store_admin_article(r->w->db, r->pool, r->site->id, id, &a) : 0;
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such article.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : req_text(r, "admin.error.no_article"));
 		return;
 	}
 	struct edit_values e;
@@ -636,7 +638,7 @@ void admin_article_save(struct request *r)
 	if (form_read(r, &f) != 0)
 		return;
 	if (r->nparams && !id) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	article_save_form(r, &f, id);
@@ -677,7 +679,7 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 		return;
 	}
 	if (id && !found) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	if (found)
@@ -727,7 +729,7 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 		return;
 	}
 	case SAVE_NOT_FOUND:
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	default:
 		resp_error(r, 500,
@@ -797,7 +799,7 @@ void admin_revisions(struct request *r)
 	struct article a;
 	int64_t id = param_id(r->params[0]);
 	if (!id || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	struct revision *rs;
@@ -806,7 +808,7 @@ void admin_revisions(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Revisions");
+	view *v = layout_view(r, req_text(r, "admin.edit.revisions"));
 	view_str(v, "article_title", a.title);
 	view_int(v, "article_id", (long long)id);
 	view *list = view_list(v, "revisions");
@@ -842,7 +844,7 @@ void admin_revision_restore(struct request *r)
 	int64_t id = param_id(r->params[0]);
 	if (!id || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1 ||
 	    store_revision(r->w->db, r->pool, id, param_id(form_get(&f, "revision_id")), &rev) != 1) {
-		resp_error(r, 404, "There is no such revision.");
+		resp_error(r, 404, req_text(r, "admin.error.no_revision"));
 		return;
 	}
 	struct edit_values e;

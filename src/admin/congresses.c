@@ -45,7 +45,8 @@ static const char *const fields[] = {"name",	"slug", "full_name", "starts_on",
 
 static void congress_form(struct request *r, int status, const struct congress *c, const char *const *errors)
 {
-	view *v = layout_view(r, c->id ? "Edit congress" : "New congress");
+	view *v = layout_view(r, c->id ? req_text(r, "admin.title.edit_congress")
+				       : req_text(r, "admin.title.new_congress"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)c->id);
 	view_bool(f, "existing", c->id != 0);
@@ -80,7 +81,7 @@ void admin_congress_edit(struct request *r)
 	struct congress c;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_congress_by_id(r->w->db, r->pool, r->site->id, id, &c) != 1) {
-		resp_error(r, 404, "There is no such congress.");
+		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
 	congress_form(r, 200, &c, NULL);
@@ -109,7 +110,7 @@ void admin_congress_save(struct request *r)
 	struct congress c;
 	memset(&c, 0, sizeof c);
 	if (r->nparams && (c.id = admin_id(r)) <= 0) {
-		resp_error(r, 404, "There is no such congress.");
+		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
 	if (live_record_locked(r, LIVE_CONGRESS, c.id))
@@ -118,7 +119,7 @@ void admin_congress_save(struct request *r)
 	struct congress was;
 	memset(&was, 0, sizeof was);
 	if (c.id && store_congress_by_id(r->w->db, r->pool, r->site->id, c.id, &was) != 1) {
-		resp_error(r, 404, "There is no such congress.");
+		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
 #define FIELD(n) (form_get(&f, #n) ? form_get(&f, #n) : was.n ? was.n : "")
@@ -166,7 +167,7 @@ void admin_congress_save(struct request *r)
 		return;
 	}
 	if (rc != SAVE_OK) {
-		resp_error(r, c.id ? 404 : 500, c.id ? "There is no such congress." : NULL);
+		resp_error(r, c.id ? 404 : 500, c.id ? req_text(r, "admin.error.no_congress") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* hubs, lists and article labels show it */

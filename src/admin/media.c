@@ -27,6 +27,7 @@
 #include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define MEDIA_PER_PAGE 24
 
@@ -44,9 +45,9 @@ static void library_page(struct request *r, int status, const char *alt, const c
 		resp_error(r, page < 1 ? 404 : 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Media library");
+	view *v = layout_view(r, req_text(r, "admin.title.media"));
 	if (view_pagination(v, r, "/admin/media", page, total, MEDIA_PER_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of images.");
+		resp_error(r, 404, req_text(r, "admin.error.no_images_page"));
 		return;
 	}
 	view_int(v, "total", (long long)total);
@@ -514,7 +515,7 @@ void admin_media_upload(struct request *r)
 static void image_page(struct request *r, int status, const struct media *m, const char *alt,
 		       const char *credit, const char *const *errors)
 {
-	view *v = layout_view(r, "Image");
+	view *v = layout_view(r, req_text(r, "admin.title.image"));
 	view_int(v, "id", (long long)m->id);
 	view_str(v, "alt", alt);
 	view_str(v, "credit", credit);
@@ -566,7 +567,7 @@ static int load(struct request *r, struct media *m)
 	int64_t id = admin_id(r);
 	int rc = id > 0 ? store_media_by_id(r->w->db, r->pool, r->site->id, id, m) : 0;
 	if (rc != 1)
-		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : "There is no such image.");
+		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "admin.error.no_image"));
 	return rc == 1 ? 0 : -1;
 }
 

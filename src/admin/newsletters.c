@@ -171,7 +171,8 @@ static void pick_list(struct request *r, view *v, const struct news_form *f, con
 static void editor_show(struct request *r, int status, const struct news_form *f, const struct newsletter *n,
 			enum audience level, const char *notice)
 {
-	view *v = layout_view(r, f->id ? "Edit newsletter" : "New newsletter");
+	view *v = layout_view(r, f->id ? req_text(r, "admin.title.edit_newsletter")
+				       : req_text(r, "admin.title.new_newsletter"));
 	view_int(v, "id", (long long)f->id);
 	view_str(v, "action", f->id ? "" : "/admin/newsletters");
 	if (f->id) {

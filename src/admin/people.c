@@ -38,7 +38,8 @@ static void person_show(struct request *r, int status, const struct person *p, c
 			const char *const *errors)
 {
 	static const char *const fields[] = {"name", "title", "affiliation", "bio", "slug"};
-	view *v = layout_view(r, p->id ? "Edit faculty member" : "New faculty member");
+	view *v = layout_view(r, p->id ? req_text(r, "admin.title.edit_person")
+				       : req_text(r, "admin.title.new_person"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)p->id);
 	view_bool(f, "existing", p->id != 0);
@@ -65,7 +66,7 @@ void admin_person_edit(struct request *r)
 	char *end;
 	long long id = strtoll(r->params[0], &end, 10);
 	if (*end || id <= 0 || store_person_by_id(r->w->db, r->pool, id, &p, &bio) != 1) {
-		resp_error(r, 404, "There is no such faculty member.");
+		resp_error(r, 404, req_text(r, "admin.error.no_person"));
 		return;
 	}
 	person_show(r, 200, &p, bio, NULL);
@@ -81,7 +82,7 @@ void admin_person_save(struct request *r)
 		char *end;
 		p.id = strtoll(r->params[0], &end, 10);
 		if (*end || p.id <= 0) {
-			resp_error(r, 404, "There is no such faculty member.");
+			resp_error(r, 404, req_text(r, "admin.error.no_person"));
 			return;
 		}
 	}
@@ -91,7 +92,7 @@ void admin_person_save(struct request *r)
 	struct person was = {.name = "", .title = "", .affiliation = "", .slug = ""};
 	const char *was_bio = "";
 	if (p.id && store_person_by_id(r->w->db, r->pool, p.id, &was, &was_bio) != 1) {
-		resp_error(r, 404, "There is no such faculty member.");
+		resp_error(r, 404, req_text(r, "admin.error.no_person"));
 		return;
 	}
 	p.name = form_get(&f, "name") ? form_get(&f, "name") : was.name;
@@ -125,7 +126,7 @@ void admin_person_save(struct request *r)
 		return;
 	}
 	if (rc != SAVE_OK) {
-		resp_error(r, p.id ? 404 : 500, p.id ? "There is no such faculty member." : NULL);
+		resp_error(r, p.id ? 404 : 500, p.id ? req_text(r, "admin.error.no_person") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* article pages show faculty */

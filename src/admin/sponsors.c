@@ -38,7 +38,8 @@ static const char *const fields[] = {"name", "url", "logo", "disclosure"};
 
 static void sponsor_form(struct request *r, int status, const struct sponsor *p, const char *const *errors)
 {
-	view *v = layout_view(r, p->id ? "Edit sponsor" : "New sponsor");
+	view *v = layout_view(r, p->id ? req_text(r, "admin.title.edit_sponsor")
+				       : req_text(r, "admin.title.new_sponsor"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)p->id);
 	view_bool(f, "existing", p->id != 0);
@@ -80,7 +81,7 @@ void admin_sponsor_edit(struct request *r)
 	struct sponsor p;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_sponsor_by_id(r->w->db, r->pool, r->site->id, id, &p) != 1) {
-		resp_error(r, 404, "There is no such sponsor.");
+		resp_error(r, 404, req_text(r, "admin.error.no_sponsor"));
 		return;
 	}
 	sponsor_form(r, 200, &p, NULL);
@@ -93,7 +94,7 @@ void admin_sponsor_save(struct request *r)
 		return;
 	struct sponsor p = {0};
 	if (r->nparams && (p.id = admin_id(r)) <= 0) {
-		resp_error(r, 404, "There is no such sponsor.");
+		resp_error(r, 404, req_text(r, "admin.error.no_sponsor"));
 		return;
 	}
 	if (live_record_locked(r, LIVE_SPONSOR, p.id))
@@ -101,7 +102,7 @@ void admin_sponsor_save(struct request *r)
 	/* what the form does not send (the slug, which is the sponsor's address) stays as it is stored */
 	struct sponsor was = {.name = "", .url = "", .logo = "", .disclosure = "", .slug = ""};
 	if (p.id && store_sponsor_by_id(r->w->db, r->pool, r->site->id, p.id, &was) != 1) {
-		resp_error(r, 404, "There is no such sponsor.");
+		resp_error(r, 404, req_text(r, "admin.error.no_sponsor"));
 		return;
 	}
 #define FIELD(n, stored) (form_get(&f, n) ? form_get(&f, n) : stored)
@@ -142,7 +143,7 @@ void admin_sponsor_save(struct request *r)
 	}
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such sponsor." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.error.no_sponsor") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* sponsored articles show the disclosure */

@@ -61,7 +61,8 @@ void admin_trials(struct request *r)
 
 static void trial_form(struct request *r, int status, struct trial_edit *t, const char *const *errors)
 {
-	view *v = layout_view(r, t->id ? "Edit trial" : "New trial");
+	view *v = layout_view(r, t->id ? req_text(r, "admin.title.edit_trial")
+				       : req_text(r, "admin.title.new_trial"));
 	view_int(v, "trial_id", (long long)t->id);
 	view_bool(v, "existing", t->id != 0);
 	view *list = view_list(v, "fields");
@@ -96,7 +97,7 @@ void admin_trial_edit(struct request *r)
 	struct trial_edit t;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_trial_by_id(r->w->db, r->pool, r->site->id, id, &t) != 1) {
-		resp_error(r, 404, "There is no such trial.");
+		resp_error(r, 404, req_text(r, "admin.error.no_trial"));
 		return;
 	}
 	trial_form(r, 200, &t, NULL);
@@ -109,7 +110,7 @@ void admin_trial_save(struct request *r)
 		return;
 	struct trial_edit t = {0};
 	if (r->nparams && (t.id = admin_id(r)) <= 0) {
-		resp_error(r, 404, "There is no such trial.");
+		resp_error(r, 404, req_text(r, "admin.error.no_trial"));
 		return;
 	}
 	if (live_record_locked(r, LIVE_TRIAL, t.id))
@@ -117,7 +118,7 @@ void admin_trial_save(struct request *r)
 	/* what the form does not send (the slug, the trial's address) stays as it is stored */
 	struct trial_edit was = {0};
 	if (t.id && store_trial_by_id(r->w->db, r->pool, r->site->id, t.id, &was) != 1) {
-		resp_error(r, 404, "There is no such trial.");
+		resp_error(r, 404, req_text(r, "admin.error.no_trial"));
 		return;
 	}
 	const char *errors[NFIELDS] = {0};
@@ -154,7 +155,7 @@ void admin_trial_save(struct request *r)
 	}
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such trial." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.error.no_trial") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* article pages name their trial */

@@ -122,7 +122,7 @@ void admin_messages(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Contact messages");
+	view *v = layout_view(r, req_text(r, "admin.title.messages"));
 	view *list = view_list(v, "messages");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

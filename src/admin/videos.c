@@ -66,7 +66,7 @@ static void library(struct request *r, int status, const char *error)
 	}
 	view *v = layout_view(r, req_text(r, "admin.nav.videos"));
 	if (view_pagination(v, r, "/admin/videos", page, total, VIDEOS_PER_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of videos.");
+		resp_error(r, 404, req_text(r, "admin.error.no_videos_page"));
 		return;
 	}
 	view_int(v, "total", (long long)total);
@@ -102,14 +102,14 @@ static int load(struct request *r, struct video_file *f)
 	int64_t id = admin_id(r);
 	int rc = id > 0 ? store_video_file_by_id(r->w->db, r->pool, r->site->id, id, f) : 0;
 	if (rc != 1)
-		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : "There is no such video.");
+		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "admin.error.no_video"));
 	return rc == 1 ? 0 : -1;
 }
 
 static void details(struct request *r, int status, const struct video_file *f, const char *title,
 		    const char *error)
 {
-	view *v = layout_view(r, "Video");
+	view *v = layout_view(r, req_text(r, "admin.title.video"));
 	view *x = view_obj(v, "video");
 	view_video(r->pool, x, f);
 	view_str(v, "title_value", title);

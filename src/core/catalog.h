@@ -51,6 +51,8 @@ const char *catalog_plural_name(enum plural p);
 /** The keys C code looks up itself (dates, ...), NULL-terminated: a catalog must have them, and they are in
  * use though no template names them. */
 extern const char *const catalog_code_keys[];
+/** The same for the back office's handlers (src/core/catalog_admin.c). */
+extern const char *const catalog_admin_keys[];
 
 /** A message of one key looked up along a chain of catalogs (the page's language, then the site's default,
  * then the theme's base language): the first that has it, or NULL. */

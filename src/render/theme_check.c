@@ -84,6 +84,8 @@ int theme_check(const char *dir, const char *base, FILE *out)
 	int bad = tmpl_each_message(theme_set(t, NULL, NULL), on_use, &x);
 	for (size_t i = 0; !bad && catalog_code_keys[i]; i++)
 		bad = add_use(&x, catalog_code_keys[i], strlen(catalog_code_keys[i]), 0, "the code");
+	for (size_t i = 0; !bad && catalog_admin_keys[i]; i++)
+		bad = add_use(&x, catalog_admin_keys[i], strlen(catalog_admin_keys[i]), 0, "the code");
 	int missing_any = 0;
 	for (size_t l = 0; l < t->n && !bad; l++) {
 		const struct catalog *c = t->cat[l];
