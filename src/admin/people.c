@@ -102,18 +102,18 @@ void admin_person_save(struct request *r)
 	const char *errors[5] = {0};
 	int bad = 0;
 	if (!p.name[0] || text_chars(p.name) > 150 || !text_clean(p.name, 0))
-		errors[0] = "Enter the name (at most 150 characters).", bad++;
+		errors[0] = req_text(r, "admin.error.person_name"), bad++;
 	if (text_chars(p.title) > 100 || !text_clean(p.title, 0))
-		errors[1] = "The title can be at most 100 characters, like MD, PhD.", bad++;
+		errors[1] = req_text(r, "admin.error.person_title"), bad++;
 	if (text_chars(p.affiliation) > 300 || !text_clean(p.affiliation, 0))
-		errors[2] = "The affiliation can be at most 300 characters.", bad++;
+		errors[2] = req_text(r, "admin.error.person_affiliation"), bad++;
 	if (text_chars(bio) > 5000 || !text_clean(bio, 1))
-		errors[3] = "The bio can be at most 5,000 characters.", bad++;
+		errors[3] = req_text(r, "admin.error.person_bio"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(p.name, slug, 160);
 	p.slug = p.id && was.slug && was.slug[0] ? was.slug : slug; /* a new name keeps its address */
 	if (!bad && !p.slug[0])
-		errors[0] = "The name needs letters or digits.", bad++;
+		errors[0] = req_text(r, "admin.error.name_letters"), bad++;
 	if (bad) {
 		person_show(r, 422, &p, bio, errors);
 		return;
@@ -121,7 +121,7 @@ void admin_person_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_person_save(r->w->db, &p, bio, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[0] = "Someone with this name is already in the faculty list: edit that entry instead.";
+		errors[0] = req_text(r, "admin.error.person_taken");
 		person_show(r, 422, &p, bio, errors);
 		return;
 	}

@@ -114,22 +114,20 @@ void admin_sponsor_save(struct request *r)
 	const char *errors[4] = {0};
 	int bad = 0;
 	if (!p.name[0] || text_chars(p.name) > 150 || !text_clean(p.name, 0))
-		errors[0] = "Give the sponsor's name (at most 150 characters).", bad++;
+		errors[0] = req_text(r, "admin.error.sponsor_name"), bad++;
 	if (p.url[0] && (strncmp(p.url, "https://", 8) != 0 || strlen(p.url) > 500 || !text_clean(p.url, 0)))
-		errors[1] = "A link starts with https://.", bad++;
+		errors[1] = req_text(r, "admin.error.link_https"), bad++;
 	if (p.logo[0] &&
 	    (p.logo[0] != '/' || p.logo[1] == '/' || strlen(p.logo) > 300 || !text_clean(p.logo, 0)))
-		errors[2] = "A logo is a path on this site, like /static/logo-helix.svg.", bad++;
+		errors[2] = req_text(r, "admin.error.logo_path"), bad++;
 	/* the disclosure is what readers and compliance officers see next to every sponsored article */
 	if (text_chars(p.disclosure) < 10 || text_chars(p.disclosure) > 1000 || !text_clean(p.disclosure, 1))
-		errors[3] =
-		    "Write the disclosure readers see with each sponsored article (10 to 1,000 characters).",
-		bad++;
+		errors[3] = req_text(r, "admin.error.disclosure"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(p.name, slug, 160);
 	p.slug = p.id && was.slug[0] ? was.slug : slug; /* a new name keeps the address links point to */
 	if (!bad && !p.slug[0])
-		errors[0] = "The name needs letters or digits.", bad++;
+		errors[0] = req_text(r, "admin.error.name_letters"), bad++;
 	if (bad) {
 		sponsor_form(r, 422, &p, errors);
 		return;
@@ -137,7 +135,7 @@ void admin_sponsor_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_sponsor_save(r->w->db, r->site->id, &p, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[0] = "A sponsor with this name exists already: edit it instead.";
+		errors[0] = req_text(r, "admin.error.sponsor_taken");
 		sponsor_form(r, 422, &p, errors);
 		return;
 	}

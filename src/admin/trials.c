@@ -136,12 +136,12 @@ void admin_trial_save(struct request *r)
 		}
 	}
 	if (!t.name[0])
-		errors[0] = "Give the trial's name, like KEYNOTE-522.", bad++;
+		errors[0] = req_text(r, "admin.error.trial_name"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(t.name, slug, 160);
 	t.slug = t.id && was.slug && was.slug[0] ? was.slug : slug; /* a new name keeps its address */
 	if (!bad && !t.slug[0])
-		errors[0] = "The name needs letters or digits.", bad++;
+		errors[0] = req_text(r, "admin.error.name_letters"), bad++;
 	if (bad) {
 		trial_form(r, 422, &t, errors);
 		return;
@@ -149,7 +149,7 @@ void admin_trial_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_trial_save(r->w->db, r->site->id, &t, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[0] = "A trial with this name exists already: edit it instead.";
+		errors[0] = req_text(r, "admin.error.trial_taken");
 		trial_form(r, 422, &t, errors);
 		return;
 	}
