@@ -92,9 +92,7 @@ void admin_videos(struct request *r)
 void admin_videos_post(struct request *r)
 {
 	/* the form posts here only when the page's script did not take the file */
-	library(r, 422,
-		"A video is sent in small pieces by this page's script, which needs JavaScript: turn it on "
-		"and choose the file again.");
+	library(r, 422, req_text(r, "admin.videos.error.needs_js"));
 }
 
 static int load(struct request *r, struct video_file *f)
@@ -159,12 +157,12 @@ void admin_video_save(struct request *r)
 	const char *action = form_get(&form, "action");
 	if (action && strcmp(action, "delete") == 0) {
 		if (!policy_role_at_least(r->user, ROLE_EDITOR)) {
-			resp_error(r, 403, "Videos are deleted by editors and admins.");
+			resp_error(r, 403, req_text(r, "admin.videos.error.delete_role"));
 			return;
 		}
 		enum save_result rc = store_video_file_delete(r->w->db, r->site->id, f.id, r->user->id);
 		if (rc == SAVE_CONFLICT) {
-			resp_error(r, 409, "Articles play this video: choose another video for them first.");
+			resp_error(r, 409, req_text(r, "admin.videos.error.in_use"));
 			return;
 		}
 		if (rc != SAVE_OK) {
@@ -178,7 +176,7 @@ void admin_video_save(struct request *r)
 	const char *title = form_get(&form, "title");
 	title = title ? title : "";
 	if (!media_text_ok(title, MEDIA_ALT_MAX, 1)) {
-		details(r, 422, &f, title, "Give the video a title: at most 300 characters, one line.");
+		details(r, 422, &f, title, req_text(r, "admin.videos.error.title"));
 		return;
 	}
 	enum save_result rc = store_video_file_title(r->w->db, r->site->id, f.id, title, r->user->id);
