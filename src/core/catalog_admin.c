@@ -123,5 +123,8 @@ const char *const catalog_admin_keys[] = {
     "admin.videos.error.in_use",
     "admin.videos.error.title",
     "admin.videos.error.needs_js",
+    "admin.calendar.month",
+    "admin.calendar.title",
+    "admin.calendar.error_month",
     NULL,
 };
