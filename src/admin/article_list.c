@@ -10,6 +10,7 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define ADMIN_PAGE 25
 
@@ -34,7 +35,7 @@ void admin_articles(struct request *r)
 {
 	int page = req_page_number(r);
 	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
+		resp_error(r, 400, req_text(r, "admin.error.page_number"));
 		return;
 	}
 	struct admin_filter f = {.site_id = r->site->id};
@@ -42,7 +43,7 @@ void admin_articles(struct request *r)
 	if (f.status && !f.status[0])
 		f.status = NULL;
 	if (f.status && !is_status(f.status)) {
-		resp_error(r, 400, "There is no such status.");
+		resp_error(r, 400, req_text(r, "admin.error.no_status"));
 		return;
 	}
 	f.section_id = param_id(req_query(r, "section"));
@@ -60,12 +61,12 @@ void admin_articles(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Articles");
+	view *v = layout_view(r, req_text(r, "admin.nav.articles"));
 	buf base;
 	buf_init(&base, r->pool);
 	buf_adds(&base, "/admin/articles");
 	if (view_pagination(v, r, "/admin/articles", page, total, ADMIN_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of articles.");
+		resp_error(r, 404, req_text(r, "admin.error.no_articles_page"));
 		return;
 	}
 	struct presence *ps;
@@ -178,41 +179,41 @@ static const char *bulk_one(struct request *r, int64_t id, const char *action, c
 	*title = "";
 	int found = id ? store_admin_article(r->w->db, r->pool, r->site->id, id, &a) : 0;
 	if (found < 0)
-		return "Not changed: the database did not answer. Try again.";
+		return req_text(r, "admin.bulk.no_database");
 	if (!found)
-		return "Not changed: there is no such article on this site.";
+		return req_text(r, "admin.bulk.no_article");
 	*title = a.title;
 	struct article_edit e;
 	edit_of(r, &a, &e);
 	int64_t now = store_now();
 	if (strcmp(action, "publish") == 0) {
 		if (strcmp(a.status, "published") == 0)
-			return "Unchanged: already published.";
+			return req_text(r, "admin.bulk.already_published");
 		e.status = "published";
 		if (!e.published_at || e.published_at > now)
 			e.published_at = now; /* a scheduled one goes out now */
 	} else if (strcmp(action, "archive") == 0) {
 		if (strcmp(a.status, "archived") == 0)
-			return "Unchanged: already archived.";
+			return req_text(r, "admin.bulk.already_archived");
 		e.status = "archived";
 	} else {
 		if (a.section.id == to->id)
-			return "Unchanged: already in this section.";
+			return req_text(r, "admin.bulk.already_in_section");
 		e.section_id = to->id;
 	}
 	int64_t saved = id;
 	switch (store_article_save(r->w->db, &e, r->user->id, &saved)) {
 	case SAVE_OK:
 		*changed = 1;
-		return strcmp(action, "publish") == 0	? "Published."
-		       : strcmp(action, "archive") == 0 ? "Archived."
-							: "Moved.";
+		return strcmp(action, "publish") == 0	? req_text(r, "admin.bulk.published")
+		       : strcmp(action, "archive") == 0 ? req_text(r, "admin.bulk.archived")
+							: req_text(r, "admin.common.moved");
 	case SAVE_CONFLICT:
-		return "Not changed: someone saved it at the same moment. Open it to check, then try again.";
+		return req_text(r, "admin.bulk.conflict");
 	case SAVE_NOT_FOUND:
-		return "Not changed: it was deleted meanwhile.";
+		return req_text(r, "admin.bulk.deleted");
 	default:
-		return "Not changed: it could not be saved. Try again.";
+		return req_text(r, "admin.bulk.save_failed");
 	}
 }
 
@@ -225,16 +226,15 @@ void admin_articles_bulk(struct request *r)
 	size_t n = form_get_all(&f, "ids", ids, BULK_MAX + 1);
 	const char *action = form_get(&f, "bulk");
 	if (!action || (strcmp(action, "publish") && strcmp(action, "archive") && strcmp(action, "move"))) {
-		resp_error(r, 422,
-			   "Choose what to do with the ticked articles: publish, archive or move them.");
+		resp_error(r, 422, req_text(r, "admin.bulk.choose_action"));
 		return;
 	}
 	if (n == 0) {
-		resp_error(r, 422, "Tick the articles to change first: nothing was changed.");
+		resp_error(r, 422, req_text(r, "admin.bulk.none_ticked"));
 		return;
 	}
 	if (n > BULK_MAX) {
-		resp_error(r, 422, "At most 50 articles at a time: tick fewer. Nothing was changed.");
+		resp_error(r, 422, req_text(r, "admin.bulk.too_many"));
 		return;
 	}
 	struct section to = {0};
@@ -247,14 +247,14 @@ void admin_articles_bulk(struct request *r)
 				if (ss[i].id == want)
 					to = ss[i];
 		if (!to.id) {
-			resp_error(r, 422,
-				   "Choose the section to move the ticked articles to. Nothing was changed.");
+			resp_error(r, 422, req_text(r, "admin.bulk.choose_section"));
 			return;
 		}
 	}
-	view *v = layout_view(r, strcmp(action, "publish") == 0	  ? "Publish articles"
-				 : strcmp(action, "archive") == 0 ? "Archive articles"
-								  : "Move articles");
+	view *v =
+	    layout_view(r, strcmp(action, "publish") == 0   ? req_text(r, "admin.title.publish_articles")
+			   : strcmp(action, "archive") == 0 ? req_text(r, "admin.title.archive_articles")
+							    : req_text(r, "admin.title.move_articles"));
 	view *rows = view_list(v, "rows");
 	int64_t changed_ids[BULK_MAX];
 	size_t nchanged = 0;

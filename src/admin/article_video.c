@@ -20,6 +20,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define PICKER_VIDEOS 200 /* library videos offered in the list, newest first */
 
@@ -81,7 +82,7 @@ static int lang_ok(const char *s)
 static void show(struct request *r, int status, const struct article *a, const struct video_form *f,
 		 const char *const *errors, const char *notice)
 {
-	view *v = layout_view(r, "Video");
+	view *v = layout_view(r, req_text(r, "admin.title.video"));
 	view_int(v, "article_id", (long long)a->id);
 	view_str(v, "article_title", a->title);
 	view_str(v, "article_slug", a->slug);

@@ -18,6 +18,7 @@
 #include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define ADMIN_PAGE 25
 #define MAX_SPEAKERS 10
@@ -210,7 +211,8 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 			const char *const *errors, size_t nerrors, const char *notice)
 {
 	int editor = is_editor(r->user);
-	view *v = layout_view(r, e->id ? "Edit article" : "New article");
+	view *v = layout_view(r, e->id ? req_text(r, "admin.title.edit_article")
+				       : req_text(r, "admin.nav.new_article"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)e->id);
 	view_bool(f, "existing", e->id != 0);
@@ -314,8 +316,8 @@ void admin_article_new(struct request *r)
 		if (got < 0)
 			return;
 		editor_show(r, 200, got ? &back : &e, NULL, NULL, 0,
-			    got ? "The autosaved version is loaded. Save to keep it."
-				: "There is no autosaved version any more: it was saved or discarded.");
+			    got ? req_text(r, "admin.edit.autosave_loaded")
+				: req_text(r, "admin.edit.autosave_gone"));
 		return;
 	}
 	autosave_offer(r, &e, NULL);
@@ -393,7 +395,8 @@ void admin_article_edit(struct request *r)
 	int64_t id = param_id(r->params[0]);
 	int found = id ? store_admin_article(r->w->db, r->pool, r->site->id, id, &a) : 0;
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such article.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : req_text(r, "admin.error.no_article"));
 		return;
 	}
 	struct edit_values e;
@@ -405,14 +408,14 @@ void admin_article_edit(struct request *r)
 		if (got < 0)
 			return;
 		editor_show(r, 200, got ? &back : &e, NULL, NULL, 0,
-			    presence_open(
-				r, id,
-				got ? "The autosaved version is loaded. Save to keep it."
-				    : "There is no autosaved version any more: it was saved or discarded."));
+			    presence_open(r, id,
+					  got ? req_text(r, "admin.edit.autosave_loaded")
+					      : req_text(r, "admin.edit.autosave_gone")));
 		return;
 	}
 	autosave_offer(r, &e, &e);
-	const char *notice = presence_open(r, id, req_query(r, "saved") ? "Saved." : NULL);
+	const char *notice =
+	    presence_open(r, id, req_query(r, "saved") ? req_text(r, "admin.common.saved") : NULL);
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
 
@@ -475,28 +478,26 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	int bad = 0;
 	size_t tl = text_chars(v->title);
 	if (tl == 0 || tl > 300 || !text_clean(v->title, 0))
-		errors[0] = "Give the article a title (at most 300 characters).", bad++;
+		errors[0] = req_text(r, "admin.error.article_title"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 201);
 	text_slug(v->slug[0] ? v->slug : v->title, slug, 201);
 	if (v->slug[0] && strcmp(slug, v->slug) != 0)
-		errors[1] =
-		    "A slug has only lowercase letters, digits and single hyphens, like asco-2025-interview.",
-		bad++;
+		errors[1] = req_text(r, "admin.error.article_slug"), bad++;
 	else if (!slug[0] && !errors[0])
-		errors[1] = "The title gives no slug: write one.", bad++;
+		errors[1] = req_text(r, "admin.error.no_slug"), bad++;
 	if (text_chars(v->summary) > 1000 || !text_clean(v->summary, 1))
-		errors[2] = "The summary can be at most 1,000 characters.", bad++;
+		errors[2] = req_text(r, "admin.error.summary_long"), bad++;
 	if (text_chars(v->body) > 60000 || !text_clean(v->body, 1))
-		errors[3] = "The body can be at most 60,000 characters.", bad++;
+		errors[3] = req_text(r, "admin.error.body_long"), bad++;
 	if (!v->section || !section_of_site(r, v->section))
-		errors[4] = "Choose a section.", bad++;
+		errors[4] = req_text(r, "admin.error.choose_section"), bad++;
 	if (v->congress && !congress_of_site(r, v->congress))
-		errors[11] = "Choose a congress from the list.", bad++;
+		errors[11] = req_text(r, "admin.error.choose_congress"), bad++;
 	int editor = is_editor(r->user);
 	if (!in_list(v->status, statuses, 5))
-		errors[5] = "Choose a status.", bad++;
+		errors[5] = req_text(r, "admin.error.choose_status"), bad++;
 	else if (!editor && !in_list(v->status, statuses, 2))
-		errors[5] = "Contributors save drafts and send them for review; an editor publishes.", bad++;
+		errors[5] = req_text(r, "admin.error.contributor_status"), bad++;
 	int64_t when = 0;
 	const char *bad_time = v->published[0] ? when_read(r->pool, v->published, &when) : NULL;
 	/* unchanged, the field keeps the stored time: even the second of a time the clocks show twice */
@@ -506,23 +507,23 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	if (bad_time)
 		errors[6] = bad_time, bad++;
 	else if (strcmp(v->status, "scheduled") == 0 && (!v->published[0] || when <= store_now()))
-		errors[6] = "A scheduled article needs a publication time in the future.", bad++;
+		errors[6] = req_text(r, "admin.error.scheduled_future"), bad++;
 	if (strcmp(v->status, "published") == 0 && !v->published[0])
 		when = store_now();
 	else if (strcmp(v->status, "published") == 0 && when > store_now() && !errors[6])
-		errors[6] = "This time is in the future: choose the status scheduled to publish then.", bad++;
+		errors[6] = req_text(r, "admin.error.time_in_future"), bad++;
 	if (!in_list(v->audience, audiences, 4))
-		errors[7] = "Choose who may read it.", bad++;
+		errors[7] = req_text(r, "admin.error.choose_audience"), bad++;
 	/* the lists, or the value stored before they were (kept as it is) */
 	if (!in_list(v->kind, kinds, 3) && !(was->kind && strcmp(v->kind, was->kind) == 0))
-		errors[13] = "Choose what kind of article it is.", bad++;
+		errors[13] = req_text(r, "admin.error.choose_kind"), bad++;
 	if (!in_list(v->byline, bylines, 2) && !(was->byline && strcmp(v->byline, was->byline) == 0))
-		errors[14] = "Choose whether the person asked the questions or wrote it.", bad++;
+		errors[14] = req_text(r, "admin.error.choose_byline"), bad++;
 	struct media img;
 	if (v->image && store_media_by_id(r->w->db, r->pool, r->site->id, v->image, &img) != 1)
-		errors[12] = "Choose an image from the media library.", bad++;
+		errors[12] = req_text(r, "admin.error.choose_image"), bad++;
 	if (v->video_url[0] && (strncmp(v->video_url, "https://", 8) != 0 || strlen(v->video_url) > 500))
-		errors[8] = "A video link starts with https://.", bad++;
+		errors[8] = req_text(r, "admin.error.video_https"), bad++;
 	/* tags: comma-separated names */
 	const char **tags = h2o_mem_alloc_pool(r->pool, sizeof *tags * MAX_TAGS);
 	size_t ntags = 0;
@@ -535,7 +536,7 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 			trim--;
 		if (trim) {
 			if (ntags == MAX_TAGS || trim > 60) {
-				errors[9] = "At most 20 tags of at most 60 characters each.", bad++;
+				errors[9] = req_text(r, "admin.error.tags"), bad++;
 				break;
 			}
 			tags[ntags++] = mem_strndup(r->pool, p, trim);
@@ -573,10 +574,7 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 		if (nrefs == MAX_REFS || strlen(parts[0]) > 1000 ||
 		    (parts[2][0] && strncmp(parts[2], "https://", 8) != 0 &&
 		     strncmp(parts[2], "http://", 7) != 0))
-			errors[10] = "References: at most 30 lines of \"citation | abstract number | link\"; "
-				     "links start "
-				     "with https://.",
-			bad++;
+			errors[10] = req_text(r, "admin.error.references"), bad++;
 		else
 			refs[nrefs++] = (struct reference){parts[0], parts[1], parts[2]};
 	}
@@ -622,7 +620,7 @@ static void preview(struct request *r, const struct article_edit *e)
 {
 	struct article a;
 	if (store_article_preview(r->w->db, r->pool, e, &a) != 0) {
-		resp_error(r, 500, "The preview could not be made. Your text is not lost: try again.");
+		resp_error(r, 500, req_text(r, "admin.error.preview_failed"));
 		return;
 	}
 	article_show(r, &a, 1);
@@ -635,7 +633,7 @@ void admin_article_save(struct request *r)
 	if (form_read(r, &f) != 0)
 		return;
 	if (r->nparams && !id) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	article_save_form(r, &f, id);
@@ -676,7 +674,7 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 		return;
 	}
 	if (id && !found) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	if (found)
@@ -687,9 +685,7 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 		/* a contributor's status menu has only draft and review: saving a live article would
 		 * unpublish it */
 		if (strcmp(cur.status, "draft") != 0 && strcmp(cur.status, "review") != 0) {
-			resp_error(r, 403,
-				   "This article is scheduled, published or archived: only an editor can "
-				   "change it.");
+			resp_error(r, 403, req_text(r, "admin.error.editor_only"));
 			return;
 		}
 	}
@@ -713,24 +709,21 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 		store_autosave_drop(r->w->db, r->user->id, r->site->id, id);
 		break;
 	case SAVE_CONFLICT: {
-		const char *msg[] = {
-		    "Someone saved this article after you opened it. Your text is kept below: "
-		    "open the article again in another tab to see their version, merge, then save."};
+		const char *msg[] = {req_text(r, "admin.error.conflict")};
 		static const char *const field[] = {"title"};
 		editor_show(r, 409, &v, field, msg, 1, NULL);
 		return;
 	}
 	case SAVE_SLUG_TAKEN: {
-		errors[1] = "Another article already uses this slug. Change it.";
+		errors[1] = req_text(r, "admin.error.slug_taken");
 		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
 		return;
 	}
 	case SAVE_NOT_FOUND:
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	default:
-		resp_error(r, 500,
-			   "The article could not be saved. Your text is not lost: go back and try again.");
+		resp_error(r, 500, req_text(r, "admin.error.save_failed"));
 		return;
 	}
 	char where[64];
@@ -796,7 +789,7 @@ void admin_revisions(struct request *r)
 	struct article a;
 	int64_t id = param_id(r->params[0]);
 	if (!id || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	struct revision *rs;
@@ -805,7 +798,7 @@ void admin_revisions(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Revisions");
+	view *v = layout_view(r, req_text(r, "admin.edit.revisions"));
 	view_str(v, "article_title", a.title);
 	view_int(v, "article_id", (long long)id);
 	view *list = view_list(v, "revisions");
@@ -841,7 +834,7 @@ void admin_revision_restore(struct request *r)
 	int64_t id = param_id(r->params[0]);
 	if (!id || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1 ||
 	    store_revision(r->w->db, r->pool, id, param_id(form_get(&f, "revision_id")), &rev) != 1) {
-		resp_error(r, 404, "There is no such revision.");
+		resp_error(r, 404, req_text(r, "admin.error.no_revision"));
 		return;
 	}
 	struct edit_values e;
@@ -864,7 +857,7 @@ void admin_audit(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Audit log");
+	view *v = layout_view(r, req_text(r, "admin.nav.audit"));
 	view *list = view_list(v, "entries");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

@@ -4,15 +4,26 @@
 #include <string.h>
 
 #include "core/zone.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 
 #define CALENDAR_MAX 1000 /* articles one month shows at most */
 
-static const char *const month_names[] = {"January",   "February", "March",    "April",
-					  "May",       "June",	   "July",     "August",
-					  "September", "October",  "November", "December"};
+/* the catalog's month names (date.month.1 to 12) */
+static const char *const month_keys[] = {"date.month.1", "date.month.2",  "date.month.3",  "date.month.4",
+					 "date.month.5", "date.month.6",  "date.month.7",  "date.month.8",
+					 "date.month.9", "date.month.10", "date.month.11", "date.month.12"};
+
+/* "June 2026" as the request's language writes a month */
+static const char *month_label(struct request *r, int year, int month)
+{
+	char y[16];
+	snprintf(y, sizeof y, "%d", year);
+	return req_textf(r, "admin.calendar.month", "month", req_text(r, month_keys[month - 1]), "year", y,
+			 NULL);
+}
 
 /* "2026-06" to year and month; 0 when it is not a month from 1970 to 9998 */
 static int read_month(const char *s, int *year, int *month)
@@ -27,7 +38,7 @@ static int read_month(const char *s, int *year, int *month)
 	return *year >= 1970 && *year <= 9998 && *month >= 1 && *month <= 12;
 }
 
-static void month_link(view *v, const char *name, int year, int month)
+static void month_link(struct request *r, view *v, const char *name, int year, int month)
 {
 	if (month == 0)
 		year--, month = 12;
@@ -35,7 +46,7 @@ static void month_link(view *v, const char *name, int year, int month)
 		year++, month = 1;
 	view *l = view_obj(v, name);
 	view_fmt(l, "month", "%04d-%02d", year, month);
-	view_fmt(l, "label", "%s %d", month_names[month - 1], year);
+	view_str(l, "label", month_label(r, year, month));
 	view_bool(v, name[0] == 'p' ? "has_prev" : "has_next", year >= 1970 && year <= 9998);
 }
 
@@ -44,7 +55,7 @@ void admin_calendar(struct request *r)
 	int year = 0, month = 0, day, weekday;
 	const char *asked = req_query(r, "month");
 	if (asked && asked[0] && !read_month(asked, &year, &month)) {
-		resp_error(r, 400, "Choose a month as 2026-06 (a year from 1970 to 9998).");
+		resp_error(r, 400, req_text(r, "admin.calendar.error_month"));
 		return;
 	}
 	int64_t now = store_now();
@@ -59,13 +70,12 @@ void admin_calendar(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	char title[64];
-	snprintf(title, sizeof title, "Calendar: %s %d", month_names[month - 1], year);
-	view *v = layout_view(r, title);
+	const char *label = month_label(r, year, month);
+	view *v = layout_view(r, req_textf(r, "admin.calendar.title", "month", label, NULL));
 	view_str(v, "zone", zone_name());
-	view_fmt(v, "month_label", "%s %d", month_names[month - 1], year);
-	month_link(v, "prev", year, month - 1);
-	month_link(v, "next", year, month + 1);
+	view_str(v, "month_label", label);
+	month_link(r, v, "prev", year, month - 1);
+	month_link(r, v, "next", year, month + 1);
 	view_bool(v, "full", n == CALENDAR_MAX);
 	view_int(v, "count", (long long)n);
 	int y, m, first_weekday;

@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 void admin_congresses(struct request *r)
 {
@@ -21,7 +22,7 @@ void admin_congresses(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Congresses");
+	view *v = layout_view(r, req_text(r, "admin.nav.congresses"));
 	view *list = view_list(v, "congresses");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -44,7 +45,8 @@ static const char *const fields[] = {"name",	"slug", "full_name", "starts_on",
 
 static void congress_form(struct request *r, int status, const struct congress *c, const char *const *errors)
 {
-	view *v = layout_view(r, c->id ? "Edit congress" : "New congress");
+	view *v = layout_view(r, c->id ? req_text(r, "admin.title.edit_congress")
+				       : req_text(r, "admin.title.new_congress"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)c->id);
 	view_bool(f, "existing", c->id != 0);
@@ -79,7 +81,7 @@ void admin_congress_edit(struct request *r)
 	struct congress c;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_congress_by_id(r->w->db, r->pool, r->site->id, id, &c) != 1) {
-		resp_error(r, 404, "There is no such congress.");
+		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
 	congress_form(r, 200, &c, NULL);
@@ -108,7 +110,7 @@ void admin_congress_save(struct request *r)
 	struct congress c;
 	memset(&c, 0, sizeof c);
 	if (r->nparams && (c.id = admin_id(r)) <= 0) {
-		resp_error(r, 404, "There is no such congress.");
+		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
 	if (live_record_locked(r, LIVE_CONGRESS, c.id))
@@ -117,7 +119,7 @@ void admin_congress_save(struct request *r)
 	struct congress was;
 	memset(&was, 0, sizeof was);
 	if (c.id && store_congress_by_id(r->w->db, r->pool, r->site->id, c.id, &was) != 1) {
-		resp_error(r, 404, "There is no such congress.");
+		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
 #define FIELD(n) (form_get(&f, #n) ? form_get(&f, #n) : was.n ? was.n : "")
@@ -133,25 +135,24 @@ void admin_congress_save(struct request *r)
 	const char *errors[NFIELDS] = {0};
 	int bad = 0;
 	if (!c.name[0] || text_chars(c.name) > 100 || !text_clean(c.name, 0))
-		errors[0] = "Give the short name, like ASCO 2026 (at most 100 characters).", bad++;
+		errors[0] = req_text(r, "admin.error.congress_name"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 101);
 	text_slug(slug_in[0] ? slug_in : c.name, slug, 101);
 	c.slug = slug;
 	if (slug_in[0] && strcmp(slug, slug_in) != 0)
-		errors[1] = "A slug has only lowercase letters, digits and single hyphens, like asco-2026.",
-		bad++;
+		errors[1] = req_text(r, "admin.error.congress_slug"), bad++;
 	if (text_chars(c.full_name) > 200 || !text_clean(c.full_name, 0))
-		errors[2] = "The full name can be at most 200 characters.", bad++;
+		errors[2] = req_text(r, "admin.error.congress_full_name"), bad++;
 	if (!date_ok(c.starts_on))
-		errors[3] = "Write the first day as 2026-05-29.", bad++;
+		errors[3] = req_text(r, "admin.error.congress_start"), bad++;
 	if (!date_ok(c.ends_on) || (date_ok(c.starts_on) && strcmp(c.ends_on, c.starts_on) < 0))
-		errors[4] = "Write the last day as 2026-06-02, on or after the first day.", bad++;
+		errors[4] = req_text(r, "admin.error.congress_end"), bad++;
 	if (text_chars(c.city) > 100 || !text_clean(c.city, 0))
-		errors[5] = "The city can be at most 100 characters.", bad++;
+		errors[5] = req_text(r, "admin.error.congress_city"), bad++;
 	if (text_chars(c.country) > 100 || !text_clean(c.country, 0))
-		errors[6] = "The country can be at most 100 characters.", bad++;
+		errors[6] = req_text(r, "admin.error.congress_country"), bad++;
 	if (text_chars(c.description) > 5000 || !text_clean(c.description, 1))
-		errors[7] = "The description can be at most 5,000 characters.", bad++;
+		errors[7] = req_text(r, "admin.error.congress_description"), bad++;
 	if (bad) {
 		congress_form(r, 422, &c, errors);
 		return;
@@ -160,12 +161,12 @@ void admin_congress_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_congress_save(r->w->db, r->site->id, &c, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[1] = "Another congress uses this slug.";
+		errors[1] = req_text(r, "admin.error.congress_slug_taken");
 		congress_form(r, 422, &c, errors);
 		return;
 	}
 	if (rc != SAVE_OK) {
-		resp_error(r, c.id ? 404 : 500, c.id ? "There is no such congress." : NULL);
+		resp_error(r, c.id ? 404 : 500, c.id ? req_text(r, "admin.error.no_congress") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* hubs, lists and article labels show it */

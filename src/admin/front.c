@@ -11,6 +11,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 /* How many of each the home page shows (src/site/home.c keeps the same numbers). */
 #define FEATURED_MAX 4
@@ -88,7 +89,7 @@ static void front_page_view(struct request *r, int status, const struct front_fo
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Front page");
+	view *v = layout_view(r, req_text(r, "admin.nav.front"));
 	congress_options(r, v, chosen, sent ? sent->congress : NULL);
 	size_t nf = place_list(v, "featured", "featured", fe, nfe);
 	size_t np = place_list(v, "pinned", "pinned", fe, nfe);
@@ -149,14 +150,14 @@ void admin_front_highlight(struct request *r)
 	char *end;
 	long long id = strtoll(c, &end, 10);
 	if (!c[0] || *end || id < 0 || strlen(c) > 19) {
-		sent.errors[0] = "Choose a congress from the list, or Automatic.";
+		sent.errors[0] = req_text(r, "admin.front.error.congress");
 		sent.congress = "0";
 		front_page_view(r, 422, &sent);
 		return;
 	}
 	enum save_result rc = store_front_set_congress(r->w->db, r->site->id, id, r->user->id);
 	if (rc == SAVE_NOT_FOUND) {
-		sent.errors[0] = "This site has no such congress: choose one from the list, or Automatic.";
+		sent.errors[0] = req_text(r, "admin.front.error.no_congress");
 		sent.congress = "0";
 		front_page_view(r, 422, &sent);
 		return;
@@ -199,13 +200,12 @@ void admin_front_add(struct request *r)
 	const char *place = sent.place ? sent.place : "";
 	int featured = strcmp(place, "featured") == 0;
 	if (!featured && strcmp(place, "pinned") != 0)
-		sent.errors[3] = "Choose Featured or Pinned.";
+		sent.errors[3] = req_text(r, "admin.front.error.place");
 	int64_t id = 0;
 	if (strlen(address) > ADDRESS_MAX) {
-		sent.errors[2] =
-		    "The address is too long: paste the article's address, like /article/its-slug.";
+		sent.errors[2] = req_text(r, "admin.front.error.too_long");
 	} else if (address[0] && article[0]) {
-		sent.errors[2] = "Choose an article from the list or give its address, not both.";
+		sent.errors[2] = req_text(r, "admin.front.error.both");
 	} else if (address[0]) {
 		const char *slug = address_slug(r, address);
 		struct article a;
@@ -219,18 +219,16 @@ void admin_front_add(struct request *r)
 		if (found)
 			id = a.id;
 		else
-			sent.errors[2] =
-			    "No published article of this site has that address: paste it from the "
-			    "article's page, like /article/its-slug.";
+			sent.errors[2] = req_text(r, "admin.front.error.no_such_address");
 	} else if (article[0]) {
 		char *end;
 		long long n = strtoll(article, &end, 10);
 		if (*end || n <= 0)
-			sent.errors[1] = "Choose an article from the list.";
+			sent.errors[1] = req_text(r, "admin.front.error.article");
 		else
 			id = n;
 	} else {
-		sent.errors[1] = "Choose an article from the list or give its address.";
+		sent.errors[1] = req_text(r, "admin.front.error.none");
 	}
 	if (!sent.errors[1] && !sent.errors[2] && !sent.errors[3]) {
 		enum save_result rc =
@@ -245,12 +243,10 @@ void admin_front_add(struct request *r)
 			resp_error(r, 500, NULL);
 			return;
 		}
-		const char *why = rc == SAVE_NOT_FOUND ? "That article is not published on this site."
-				  : rc == SAVE_SLUG_TAKEN
-				      ? "That article is on the front page already: move or remove it there."
-				  : featured
-				      ? "The home page shows 4 featured articles at most: remove one first."
-				      : "The home page shows 6 pinned articles at most: remove one first.";
+		const char *why = rc == SAVE_NOT_FOUND	  ? req_text(r, "admin.front.error.not_published")
+				  : rc == SAVE_SLUG_TAKEN ? req_text(r, "admin.front.error.already")
+				  : featured		  ? req_text(r, "admin.front.error.featured_full")
+							  : req_text(r, "admin.front.error.pinned_full");
 		if (rc == SAVE_CONFLICT)
 			sent.errors[3] = why;
 		else
@@ -269,7 +265,7 @@ void admin_front_move(struct request *r)
 	    id > 0 ? store_front_move(r->w->db, r->site->id, id, dir, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "That article is not on the front page." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.front.error.not_on_front") : NULL);
 		return;
 	}
 	front_changed(r, id);
@@ -288,7 +284,7 @@ void admin_front_remove(struct request *r)
 	    id > 0 ? store_front_remove(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "That article is not on the front page." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.front.error.not_on_front") : NULL);
 		return;
 	}
 	front_changed(r, id);

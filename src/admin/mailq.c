@@ -10,6 +10,7 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define FAILURES_SHOWN 50
 #define SUPPRESSIONS_SHOWN 200
@@ -31,7 +32,7 @@ static void mail_show(struct request *r, int status, const char *error, const ch
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Mail");
+	view *v = layout_view(r, req_text(r, "admin.nav.mail"));
 	view *states = view_list(v, "states");
 	for (int i = 0; i < 5; i++) {
 		view *x = view_push(states);

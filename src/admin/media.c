@@ -27,6 +27,7 @@
 #include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define MEDIA_PER_PAGE 24
 
@@ -44,9 +45,9 @@ static void library_page(struct request *r, int status, const char *alt, const c
 		resp_error(r, page < 1 ? 404 : 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Media library");
+	view *v = layout_view(r, req_text(r, "admin.title.media"));
 	if (view_pagination(v, r, "/admin/media", page, total, MEDIA_PER_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of images.");
+		resp_error(r, 404, req_text(r, "admin.error.no_images_page"));
 		return;
 	}
 	view_int(v, "total", (long long)total);
@@ -476,16 +477,15 @@ void admin_media_upload(struct request *r)
 			file = &files[i];
 	int status = 422;
 	if (!file || file->len == 0)
-		errors[0] = "Choose an image file to upload.";
+		errors[0] = req_text(r, "admin.media.error.no_file");
 	else if (file->len > (size_t)r->app->cfg.upload_max_mb * 1024 * 1024)
-		errors[0] = "This file is larger than the upload limit.", status = 413;
+		errors[0] = req_text(r, "admin.media.error.too_large"), status = 413;
 	else if (file->len > (size_t)r->app->cfg.max_body_kb * 1024) /* the uploader's, in chunks */
 		errors[0] = dispatch_too_large(r->app, r->path, r->pool), status = 413;
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
-		errors[1] =
-		    "Describe the image for readers who cannot see it (at most 300 characters, one line).";
+		errors[1] = req_text(r, "admin.media.error.alt");
 	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
-		errors[2] = "The credit can be at most 200 characters on one line.";
+		errors[2] = req_text(r, "admin.media.error.credit");
 	if (errors[0] || errors[1] || errors[2]) {
 		library_page(r, errors[0] ? status : 422, alt, credit, errors);
 		return;
@@ -494,7 +494,7 @@ void admin_media_upload(struct request *r)
 	char path[1024];
 	int fd = upload_file_from(r->app->cfg.media_dir, file->data, file->len, path, sizeof path);
 	if (fd < 0) {
-		errors[0] = "The image could not be stored: the server's media folder is not writable.";
+		errors[0] = req_text(r, "admin.media.error.not_writable");
 		library_page(r, 500, alt, credit, errors);
 		return;
 	}
@@ -514,7 +514,7 @@ void admin_media_upload(struct request *r)
 static void image_page(struct request *r, int status, const struct media *m, const char *alt,
 		       const char *credit, const char *const *errors)
 {
-	view *v = layout_view(r, "Image");
+	view *v = layout_view(r, req_text(r, "admin.title.image"));
 	view_int(v, "id", (long long)m->id);
 	view_str(v, "alt", alt);
 	view_str(v, "credit", credit);
@@ -566,7 +566,7 @@ static int load(struct request *r, struct media *m)
 	int64_t id = admin_id(r);
 	int rc = id > 0 ? store_media_by_id(r->w->db, r->pool, r->site->id, id, m) : 0;
 	if (rc != 1)
-		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : "There is no such image.");
+		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "admin.error.no_image"));
 	return rc == 1 ? 0 : -1;
 }
 
@@ -587,18 +587,17 @@ void admin_media_save(struct request *r)
 	const char *action = form_get(&f, "action");
 	if (action && strcmp(action, "delete") == 0) {
 		if (!policy_role_at_least(r->user, ROLE_EDITOR)) {
-			resp_error(r, 403, "Images are deleted by editors and admins.");
+			resp_error(r, 403, req_text(r, "admin.media.error.delete_role"));
 			return;
 		}
 		if (m.uses) {
-			resp_error(r, 409,
-				   "Articles show this image: choose another featured image for them first.");
+			resp_error(r, 409, req_text(r, "admin.media.error.in_use"));
 			return;
 		}
 		enum save_result rc = store_media_delete(r->w->db, r->site->id, m.id, r->user->id);
 		if (rc != SAVE_OK) {
 			resp_error(r, rc == SAVE_CONFLICT ? 409 : 500,
-				   rc == SAVE_CONFLICT ? "An article came to show this image meanwhile."
+				   rc == SAVE_CONFLICT ? req_text(r, "admin.media.error.used_meanwhile")
 						       : NULL);
 			return;
 		}
@@ -612,10 +611,9 @@ void admin_media_save(struct request *r)
 	credit = credit ? credit : m.credit;
 	const char *errors[2] = {0};
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
-		errors[0] =
-		    "Describe the image for readers who cannot see it (at most 300 characters, one line).";
+		errors[0] = req_text(r, "admin.media.error.alt");
 	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
-		errors[1] = "The credit can be at most 200 characters on one line.";
+		errors[1] = req_text(r, "admin.media.error.credit");
 	if (errors[0] || errors[1]) {
 		image_page(r, 422, &m, alt, credit, errors);
 		return;

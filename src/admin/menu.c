@@ -10,6 +10,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "site/routes.h"
+#include "http/lang.h"
 
 /* Levels an entry may sit at. The demo's menus go three deep (Congresses > 2025 > ASCO 2025) and the public
  * menu renders nested entries as nested lists, so the editor allows what the demo has and no more. */
@@ -398,7 +399,7 @@ void admin_menu(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Menu");
+	view *v = layout_view(r, req_text(r, "admin.nav.menu"));
 	view *top = view_list(v, "entries");
 	view **kids = h2o_mem_alloc_pool(r->pool, sizeof *kids * (t.n + 1));
 	size_t bad = 0;

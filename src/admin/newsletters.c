@@ -15,6 +15,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define PICK_LISTED 20 /* articles offered to pick besides the chosen ones (a form holds 128 fields) */
 #define SEARCH_MAX 200 /* bytes of a search for articles */
@@ -73,7 +74,7 @@ void admin_newsletters(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Newsletters");
+	view *v = layout_view(r, req_text(r, "admin.nav.newsletters"));
 	view *list = view_list(v, "newsletters");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -182,7 +183,8 @@ static void pick_list(struct request *r, view *v, const struct news_form *f, con
 static void editor_show(struct request *r, int status, const struct news_form *f, const struct newsletter *n,
 			enum audience level, const char *notice)
 {
-	view *v = layout_view(r, f->id ? "Edit newsletter" : "New newsletter");
+	view *v = layout_view(r, f->id ? req_text(r, "admin.title.edit_newsletter")
+				       : req_text(r, "admin.title.new_newsletter"));
 	view_int(v, "id", (long long)f->id);
 	view_str(v, "action", f->id ? "" : "/admin/newsletters");
 	if (f->id) {

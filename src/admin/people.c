@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 void admin_people(struct request *r)
 {
@@ -21,7 +22,7 @@ void admin_people(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Faculty");
+	view *v = layout_view(r, req_text(r, "admin.nav.faculty"));
 	view *list = view_list(v, "people");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -37,7 +38,8 @@ static void person_show(struct request *r, int status, const struct person *p, c
 			const char *const *errors)
 {
 	static const char *const fields[] = {"name", "title", "affiliation", "bio", "slug"};
-	view *v = layout_view(r, p->id ? "Edit faculty member" : "New faculty member");
+	view *v = layout_view(r, p->id ? req_text(r, "admin.title.edit_person")
+				       : req_text(r, "admin.title.new_person"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)p->id);
 	view_bool(f, "existing", p->id != 0);
@@ -64,7 +66,7 @@ void admin_person_edit(struct request *r)
 	char *end;
 	long long id = strtoll(r->params[0], &end, 10);
 	if (*end || id <= 0 || store_person_by_id(r->w->db, r->pool, id, &p, &bio) != 1) {
-		resp_error(r, 404, "There is no such faculty member.");
+		resp_error(r, 404, req_text(r, "admin.error.no_person"));
 		return;
 	}
 	person_show(r, 200, &p, bio, NULL);
@@ -80,7 +82,7 @@ void admin_person_save(struct request *r)
 		char *end;
 		p.id = strtoll(r->params[0], &end, 10);
 		if (*end || p.id <= 0) {
-			resp_error(r, 404, "There is no such faculty member.");
+			resp_error(r, 404, req_text(r, "admin.error.no_person"));
 			return;
 		}
 	}
@@ -90,7 +92,7 @@ void admin_person_save(struct request *r)
 	struct person was = {.name = "", .title = "", .affiliation = "", .slug = ""};
 	const char *was_bio = "";
 	if (p.id && store_person_by_id(r->w->db, r->pool, p.id, &was, &was_bio) != 1) {
-		resp_error(r, 404, "There is no such faculty member.");
+		resp_error(r, 404, req_text(r, "admin.error.no_person"));
 		return;
 	}
 	p.name = form_get(&f, "name") ? form_get(&f, "name") : was.name;
@@ -100,18 +102,18 @@ void admin_person_save(struct request *r)
 	const char *errors[5] = {0};
 	int bad = 0;
 	if (!p.name[0] || text_chars(p.name) > 150 || !text_clean(p.name, 0))
-		errors[0] = "Enter the name (at most 150 characters).", bad++;
+		errors[0] = req_text(r, "admin.error.person_name"), bad++;
 	if (text_chars(p.title) > 100 || !text_clean(p.title, 0))
-		errors[1] = "The title can be at most 100 characters, like MD, PhD.", bad++;
+		errors[1] = req_text(r, "admin.error.person_title"), bad++;
 	if (text_chars(p.affiliation) > 300 || !text_clean(p.affiliation, 0))
-		errors[2] = "The affiliation can be at most 300 characters.", bad++;
+		errors[2] = req_text(r, "admin.error.person_affiliation"), bad++;
 	if (text_chars(bio) > 5000 || !text_clean(bio, 1))
-		errors[3] = "The bio can be at most 5,000 characters.", bad++;
+		errors[3] = req_text(r, "admin.error.person_bio"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(p.name, slug, 160);
 	p.slug = p.id && was.slug && was.slug[0] ? was.slug : slug; /* a new name keeps its address */
 	if (!bad && !p.slug[0])
-		errors[0] = "The name needs letters or digits.", bad++;
+		errors[0] = req_text(r, "admin.error.name_letters"), bad++;
 	if (bad) {
 		person_show(r, 422, &p, bio, errors);
 		return;
@@ -119,12 +121,12 @@ void admin_person_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_person_save(r->w->db, &p, bio, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[0] = "Someone with this name is already in the faculty list: edit that entry instead.";
+		errors[0] = req_text(r, "admin.error.person_taken");
 		person_show(r, 422, &p, bio, errors);
 		return;
 	}
 	if (rc != SAVE_OK) {
-		resp_error(r, p.id ? 404 : 500, p.id ? "There is no such faculty member." : NULL);
+		resp_error(r, p.id ? 404 : 500, p.id ? req_text(r, "admin.error.no_person") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* article pages show faculty */

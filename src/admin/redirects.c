@@ -14,6 +14,7 @@
 #include "render/escape.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define REDIRECTS_PAGE 50 /* redirects on one page of the list */
 #define FIELD_MAX 2048	  /* characters a field takes: a pasted link is longer than the path kept of it */
@@ -340,7 +341,7 @@ void admin_redirects(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Redirects");
+	view *v = layout_view(r, req_text(r, "admin.nav.redirects"));
 	buf base;
 	buf_init(&base, r->pool);
 	buf_adds(&base, "/admin/redirects");

@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define KEPT_MAX_FIELDS 120 /* of FORM_MAX_FIELDS, leaving room for the sign-in fields */
 #define KEPT_NAME_MAX 40
@@ -53,7 +54,7 @@ void session_ended_page(struct request *r, int status, const struct form *f, int
 	/* whoever signs in here has no session yet (or an ended or half-done one): the page's form token is
 	 * the one made without a session, as admin_resume checks it */
 	r->session_hash = NULL;
-	view *v = layout_view(r, "Your session has ended");
+	view *v = layout_view(r, req_text(r, "admin.title.session_ended"));
 	for (size_t i = 0; i < sizeof shown_fields / sizeof shown_fields[0]; i++) {
 		static const char *const names[] = {"title_text", "summary_text", "body_text"};
 		const char *value = form_get(f, shown_fields[i]);

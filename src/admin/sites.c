@@ -8,6 +8,7 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 static const struct record_field site_fields[] = {
     {"name", "Name", "", 100, FIELD_TEXT, "Give the site's name, like Plenary Oncology."},
@@ -206,7 +207,7 @@ void admin_sites(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Sister sites");
+	view *v = layout_view(r, req_text(r, "admin.nav.sites"));
 	view *list = view_list(v, "sites");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

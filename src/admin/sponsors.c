@@ -12,6 +12,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 void admin_sponsors(struct request *r)
 {
@@ -21,7 +22,7 @@ void admin_sponsors(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Sponsors");
+	view *v = layout_view(r, req_text(r, "admin.nav.sponsors"));
 	view *list = view_list(v, "sponsors");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -37,7 +38,8 @@ static const char *const fields[] = {"name", "url", "logo", "disclosure"};
 
 static void sponsor_form(struct request *r, int status, const struct sponsor *p, const char *const *errors)
 {
-	view *v = layout_view(r, p->id ? "Edit sponsor" : "New sponsor");
+	view *v = layout_view(r, p->id ? req_text(r, "admin.title.edit_sponsor")
+				       : req_text(r, "admin.title.new_sponsor"));
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)p->id);
 	view_bool(f, "existing", p->id != 0);
@@ -79,7 +81,7 @@ void admin_sponsor_edit(struct request *r)
 	struct sponsor p;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_sponsor_by_id(r->w->db, r->pool, r->site->id, id, &p) != 1) {
-		resp_error(r, 404, "There is no such sponsor.");
+		resp_error(r, 404, req_text(r, "admin.error.no_sponsor"));
 		return;
 	}
 	sponsor_form(r, 200, &p, NULL);
@@ -92,7 +94,7 @@ void admin_sponsor_save(struct request *r)
 		return;
 	struct sponsor p = {0};
 	if (r->nparams && (p.id = admin_id(r)) <= 0) {
-		resp_error(r, 404, "There is no such sponsor.");
+		resp_error(r, 404, req_text(r, "admin.error.no_sponsor"));
 		return;
 	}
 	if (live_record_locked(r, LIVE_SPONSOR, p.id))
@@ -100,7 +102,7 @@ void admin_sponsor_save(struct request *r)
 	/* what the form does not send (the slug, which is the sponsor's address) stays as it is stored */
 	struct sponsor was = {.name = "", .url = "", .logo = "", .disclosure = "", .slug = ""};
 	if (p.id && store_sponsor_by_id(r->w->db, r->pool, r->site->id, p.id, &was) != 1) {
-		resp_error(r, 404, "There is no such sponsor.");
+		resp_error(r, 404, req_text(r, "admin.error.no_sponsor"));
 		return;
 	}
 #define FIELD(n, stored) (form_get(&f, n) ? form_get(&f, n) : stored)
@@ -112,22 +114,20 @@ void admin_sponsor_save(struct request *r)
 	const char *errors[4] = {0};
 	int bad = 0;
 	if (!p.name[0] || text_chars(p.name) > 150 || !text_clean(p.name, 0))
-		errors[0] = "Give the sponsor's name (at most 150 characters).", bad++;
+		errors[0] = req_text(r, "admin.error.sponsor_name"), bad++;
 	if (p.url[0] && (strncmp(p.url, "https://", 8) != 0 || strlen(p.url) > 500 || !text_clean(p.url, 0)))
-		errors[1] = "A link starts with https://.", bad++;
+		errors[1] = req_text(r, "admin.error.link_https"), bad++;
 	if (p.logo[0] &&
 	    (p.logo[0] != '/' || p.logo[1] == '/' || strlen(p.logo) > 300 || !text_clean(p.logo, 0)))
-		errors[2] = "A logo is a path on this site, like /static/logo-helix.svg.", bad++;
+		errors[2] = req_text(r, "admin.error.logo_path"), bad++;
 	/* the disclosure is what readers and compliance officers see next to every sponsored article */
 	if (text_chars(p.disclosure) < 10 || text_chars(p.disclosure) > 1000 || !text_clean(p.disclosure, 1))
-		errors[3] =
-		    "Write the disclosure readers see with each sponsored article (10 to 1,000 characters).",
-		bad++;
+		errors[3] = req_text(r, "admin.error.disclosure"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(p.name, slug, 160);
 	p.slug = p.id && was.slug[0] ? was.slug : slug; /* a new name keeps the address links point to */
 	if (!bad && !p.slug[0])
-		errors[0] = "The name needs letters or digits.", bad++;
+		errors[0] = req_text(r, "admin.error.name_letters"), bad++;
 	if (bad) {
 		sponsor_form(r, 422, &p, errors);
 		return;
@@ -135,13 +135,13 @@ void admin_sponsor_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_sponsor_save(r->w->db, r->site->id, &p, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[0] = "A sponsor with this name exists already: edit it instead.";
+		errors[0] = req_text(r, "admin.error.sponsor_taken");
 		sponsor_form(r, 422, &p, errors);
 		return;
 	}
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such sponsor." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.error.no_sponsor") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* sponsored articles show the disclosure */

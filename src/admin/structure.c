@@ -10,6 +10,7 @@
 #include "http/router.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 /* Fills the error of the field a save found taken; messages[i] is field i's, NULL when it cannot clash. */
 static void taken_error(const struct record_kind *k, const char *taken, const char *const *messages,
@@ -117,7 +118,7 @@ void admin_sections(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Sections");
+	view *v = layout_view(r, req_text(r, "admin.nav.sections"));
 	view *list = view_list(v, "sections");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -223,7 +224,7 @@ void admin_tags(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Tags");
+	view *v = layout_view(r, req_text(r, "admin.nav.tags"));
 	view *list = view_list(v, "tags");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -369,7 +370,7 @@ void admin_pages(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Pages");
+	view *v = layout_view(r, req_text(r, "admin.nav.pages"));
 	view *list = view_list(v, "pages");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

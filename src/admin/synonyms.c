@@ -11,6 +11,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "site/synonyms.h"
+#include "http/lang.h"
 
 static const struct record_field synonym_fields[] = {
     {"terms", "Terms",
@@ -97,7 +98,7 @@ void admin_synonyms(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Search synonyms");
+	view *v = layout_view(r, req_text(r, "admin.nav.synonyms"));
 	view *list = view_list(v, "groups");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

@@ -11,6 +11,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 /* field name, label, maximum characters, multi-line */
 static const struct {
@@ -46,7 +47,7 @@ void admin_trials(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Trials");
+	view *v = layout_view(r, req_text(r, "admin.nav.trials"));
 	view *list = view_list(v, "trials");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -60,7 +61,8 @@ void admin_trials(struct request *r)
 
 static void trial_form(struct request *r, int status, struct trial_edit *t, const char *const *errors)
 {
-	view *v = layout_view(r, t->id ? "Edit trial" : "New trial");
+	view *v = layout_view(r, t->id ? req_text(r, "admin.title.edit_trial")
+				       : req_text(r, "admin.title.new_trial"));
 	view_int(v, "trial_id", (long long)t->id);
 	view_bool(v, "existing", t->id != 0);
 	view *list = view_list(v, "fields");
@@ -95,7 +97,7 @@ void admin_trial_edit(struct request *r)
 	struct trial_edit t;
 	int64_t id = admin_id(r);
 	if (id <= 0 || store_trial_by_id(r->w->db, r->pool, r->site->id, id, &t) != 1) {
-		resp_error(r, 404, "There is no such trial.");
+		resp_error(r, 404, req_text(r, "admin.error.no_trial"));
 		return;
 	}
 	trial_form(r, 200, &t, NULL);
@@ -108,7 +110,7 @@ void admin_trial_save(struct request *r)
 		return;
 	struct trial_edit t = {0};
 	if (r->nparams && (t.id = admin_id(r)) <= 0) {
-		resp_error(r, 404, "There is no such trial.");
+		resp_error(r, 404, req_text(r, "admin.error.no_trial"));
 		return;
 	}
 	if (live_record_locked(r, LIVE_TRIAL, t.id))
@@ -116,7 +118,7 @@ void admin_trial_save(struct request *r)
 	/* what the form does not send (the slug, the trial's address) stays as it is stored */
 	struct trial_edit was = {0};
 	if (t.id && store_trial_by_id(r->w->db, r->pool, r->site->id, t.id, &was) != 1) {
-		resp_error(r, 404, "There is no such trial.");
+		resp_error(r, 404, req_text(r, "admin.error.no_trial"));
 		return;
 	}
 	const char *errors[NFIELDS] = {0};
@@ -134,12 +136,12 @@ void admin_trial_save(struct request *r)
 		}
 	}
 	if (!t.name[0])
-		errors[0] = "Give the trial's name, like KEYNOTE-522.", bad++;
+		errors[0] = req_text(r, "admin.error.trial_name"), bad++;
 	char *slug = h2o_mem_alloc_pool(r->pool, 160);
 	text_slug(t.name, slug, 160);
 	t.slug = t.id && was.slug && was.slug[0] ? was.slug : slug; /* a new name keeps its address */
 	if (!bad && !t.slug[0])
-		errors[0] = "The name needs letters or digits.", bad++;
+		errors[0] = req_text(r, "admin.error.name_letters"), bad++;
 	if (bad) {
 		trial_form(r, 422, &t, errors);
 		return;
@@ -147,13 +149,13 @@ void admin_trial_save(struct request *r)
 	int64_t id;
 	enum save_result rc = store_trial_save(r->w->db, r->site->id, &t, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
-		errors[0] = "A trial with this name exists already: edit it instead.";
+		errors[0] = req_text(r, "admin.error.trial_taken");
 		trial_form(r, 422, &t, errors);
 		return;
 	}
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such trial." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.error.no_trial") : NULL);
 		return;
 	}
 	changed_structure(r->app); /* article pages name their trial */

@@ -11,6 +11,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define USERS_PAGE 50
 
@@ -28,7 +29,7 @@ static void users_show(struct request *r, int status, const char *error)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Accounts");
+	view *v = layout_view(r, req_text(r, "admin.nav.users"));
 	if (view_pagination(v, r, "/admin/users", page, total, USERS_PAGE) != 0) {
 		resp_error(r, 404, "There is no such page of accounts.");
 		return;
@@ -121,7 +122,7 @@ void admin_messages(struct request *r)
 		resp_error(r, 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Contact messages");
+	view *v = layout_view(r, req_text(r, "admin.title.messages"));
 	view *list = view_list(v, "messages");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);

@@ -16,6 +16,7 @@
 #include "site/assets.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "http/lang.h"
 
 #define VIDEOS_PER_PAGE 24
 
@@ -63,9 +64,9 @@ static void library(struct request *r, int status, const char *error)
 		resp_error(r, page < 1 ? 404 : 500, NULL);
 		return;
 	}
-	view *v = layout_view(r, "Videos");
+	view *v = layout_view(r, req_text(r, "admin.nav.videos"));
 	if (view_pagination(v, r, "/admin/videos", page, total, VIDEOS_PER_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of videos.");
+		resp_error(r, 404, req_text(r, "admin.error.no_videos_page"));
 		return;
 	}
 	view_int(v, "total", (long long)total);
@@ -91,9 +92,7 @@ void admin_videos(struct request *r)
 void admin_videos_post(struct request *r)
 {
 	/* the form posts here only when the page's script did not take the file */
-	library(r, 422,
-		"A video is sent in small pieces by this page's script, which needs JavaScript: turn it on "
-		"and choose the file again.");
+	library(r, 422, req_text(r, "admin.videos.error.needs_js"));
 }
 
 static int load(struct request *r, struct video_file *f)
@@ -101,14 +100,14 @@ static int load(struct request *r, struct video_file *f)
 	int64_t id = admin_id(r);
 	int rc = id > 0 ? store_video_file_by_id(r->w->db, r->pool, r->site->id, id, f) : 0;
 	if (rc != 1)
-		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : "There is no such video.");
+		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "admin.error.no_video"));
 	return rc == 1 ? 0 : -1;
 }
 
 static void details(struct request *r, int status, const struct video_file *f, const char *title,
 		    const char *error)
 {
-	view *v = layout_view(r, "Video");
+	view *v = layout_view(r, req_text(r, "admin.title.video"));
 	view *x = view_obj(v, "video");
 	view_video(r->pool, x, f);
 	view_str(v, "title_value", title);
@@ -158,12 +157,12 @@ void admin_video_save(struct request *r)
 	const char *action = form_get(&form, "action");
 	if (action && strcmp(action, "delete") == 0) {
 		if (!policy_role_at_least(r->user, ROLE_EDITOR)) {
-			resp_error(r, 403, "Videos are deleted by editors and admins.");
+			resp_error(r, 403, req_text(r, "admin.videos.error.delete_role"));
 			return;
 		}
 		enum save_result rc = store_video_file_delete(r->w->db, r->site->id, f.id, r->user->id);
 		if (rc == SAVE_CONFLICT) {
-			resp_error(r, 409, "Articles play this video: choose another video for them first.");
+			resp_error(r, 409, req_text(r, "admin.videos.error.in_use"));
 			return;
 		}
 		if (rc != SAVE_OK) {
@@ -177,7 +176,7 @@ void admin_video_save(struct request *r)
 	const char *title = form_get(&form, "title");
 	title = title ? title : "";
 	if (!media_text_ok(title, MEDIA_ALT_MAX, 1)) {
-		details(r, 422, &f, title, "Give the video a title: at most 300 characters, one line.");
+		details(r, 422, &f, title, req_text(r, "admin.videos.error.title"));
 		return;
 	}
 	enum save_result rc = store_video_file_title(r->w->db, r->site->id, f.id, title, r->user->id);

@@ -54,6 +54,8 @@ extern const char *const catalog_code_keys[];
 /** The keys the public site's handlers look up with req_text (src/core/catalog_site_keys.c), NULL-terminated:
  * in use as catalog_code_keys are. */
 extern const char *const catalog_site_keys[];
+/** The same for the back office's handlers (src/core/catalog_admin.c). */
+extern const char *const catalog_admin_keys[];
 
 /** A message of one key looked up along a chain of catalogs (the page's language, then the site's default,
  * then the theme's base language): the first that has it, or NULL. */

@@ -82,7 +82,7 @@ int theme_check(const char *dir, const char *base, FILE *out)
 	}
 	struct uses x = {NULL, 0, 0};
 	int bad = tmpl_each_message(theme_set(t, NULL, NULL), on_use, &x);
-	const char *const *code[] = {catalog_code_keys, catalog_site_keys};
+	const char *const *code[] = {catalog_code_keys, catalog_site_keys, catalog_admin_keys};
 	for (size_t l = 0; l < sizeof code / sizeof code[0]; l++)
 		for (size_t i = 0; !bad && code[l][i]; i++)
 			bad = add_use(&x, code[l][i], strlen(code[l][i]), 0, "the code");

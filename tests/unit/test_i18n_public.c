@@ -23,7 +23,7 @@ static struct catalog *load(const char *lang)
 /* The theme's templates compiled with chain (the page's language first), template name rendered with v. */
 static const char *render(const struct catalog *const *chain, size_t n, const char *name, const view *v)
 {
-	struct tmpl_messages m = {chain, n};
+	struct tmpl_messages m = {chain, n, NULL};
 	tmpl_set *set = tmpl_load_dir_messages("themes/default", &m, err, sizeof err);
 	if (!set)
 		return err;
