@@ -222,7 +222,7 @@ const char *catalog_key(const struct catalog *c, size_t i)
 const char *const catalog_code_keys[] = {
     "date.long",     "date.month.1",  "date.month.2",  "date.month.3", "date.month.4",
     "date.month.5",  "date.month.6",  "date.month.7",  "date.month.8", "date.month.9",
-    "date.month.10", "date.month.11", "date.month.12",
+    "date.month.10", "date.month.11", "date.month.12", "date.month_year",
     /* the switcher and the language offer (site/languages.c) */
     "layout.language_name",
     "layout.language_offer",

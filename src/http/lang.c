@@ -138,6 +138,14 @@ const char *req_plural(struct request *r, const char *key, long long count, ...)
 	return s;
 }
 
+const char *req_month(struct request *r, int year, int month)
+{
+	char key[24], y[16];
+	snprintf(key, sizeof key, "date.month.%d", month >= 1 && month <= 12 ? month : 1);
+	snprintf(y, sizeof y, "%d", year);
+	return req_textf(r, "date.month_year", "month", req_text(r, key), "year", y, NULL);
+}
+
 const char *req_date(struct request *r, int64_t t)
 {
 	const struct catalog *chain[3];

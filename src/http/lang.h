@@ -31,5 +31,7 @@ const char *req_textf(struct request *r, const char *key, ...) __attribute__((se
 const char *req_plural(struct request *r, const char *key, long long count, ...) __attribute__((sentinel));
 /** Date t in the request's language: "7 décembre 2023". In r's pool. */
 const char *req_date(struct request *r, int64_t t);
+/** A month (1-12) of a year in the request's language: "décembre 2023". In r's pool. */
+const char *req_month(struct request *r, int year, int month);
 
 #endif

@@ -114,7 +114,7 @@ static void account_show(struct request *r, int status, const char *section, con
 	static const char *const level_keys[] = {"account.level.public", "account.level.members",
 						 "account.level.hcp", "account.level.all"};
 	view_str(a, "level", req_text(r, level_keys[r->level]));
-	view_date(a, "since", "since_iso", u->created_at);
+	view_date(r, a, "since", "since_iso", u->created_at);
 	subscriptions_account_view(r, a);
 	static const char *const notices[][2] = {
 	    {"verified", "account.notice.verified"},

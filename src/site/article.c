@@ -87,7 +87,7 @@ static void add_related(struct request *r, view *v, const struct article *a)
 	if (store_related(r->w->db, r->pool, r->site->id, a, RELATED, &rel, &n) == 0) {
 		view_card_images(r, rel, n);
 		for (size_t i = 0; i < n; i++) {
-			view_article_card(list, &rel[i]);
+			view_article_card(r, list, &rel[i]);
 			deps_add_article(r, rel[i].id); /* its title and summary are on this page */
 		}
 	}
@@ -104,6 +104,9 @@ static void add_metadata(struct request *r, view *v, view *x, const struct artic
 	view_fmt(x, "canonical_url", "%sarticle/%s", root, a->slug);
 	view_str(x, "ld_type", strcmp(a->kind, "report") == 0 ? "MedicalScholarlyArticle" : "NewsArticle");
 	view_bool(x, "free", strcmp(a->audience, "public") == 0);
+	/* the language of the article's words: its site's (articles of their own language come with issue 20's
+	 * translations), whatever the interface's */
+	view_str(x, "content_lang", req_site_lang(r));
 	view_fmt(x, "trial_url", "%strial/%s", root, a->trial.slug);
 	if (a->image.id) {
 		int ws[MEDIA_MAX_WIDTHS];
@@ -162,9 +165,9 @@ void article_show(struct request *r, struct article *a, int preview)
 		view_str(c, "setting", t.setting);
 		view_str(c, "primary_endpoint", t.primary_endpoint);
 	}
-	view_date(x, "date", "date_iso", a->published_at ? a->published_at : store_now());
+	view_date(r, x, "date", "date_iso", a->published_at ? a->published_at : store_now());
 	view_bool(x, "updated", a->updated_at > a->published_at + 3600 && a->published_at);
-	view_date(x, "updated_date", "updated_iso", a->updated_at);
+	view_date(r, x, "updated_date", "updated_iso", a->updated_at);
 	enum audience level = audience_of(a->audience);
 	view_bool(x, "gated", !a->body_allowed);
 	view_str(x, "audience_label", req_text(r, audience_label[level]));

@@ -120,6 +120,6 @@ void congress_hub(struct request *r)
 		return;
 	view *list = view_list(v, "articles");
 	for (size_t i = 0; i < n; i++)
-		view_article_card(list, &as[i]);
+		view_article_card(r, list, &as[i]);
 	resp_page(r, 200, "congress", v, 1);
 }

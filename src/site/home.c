@@ -84,7 +84,7 @@ static void add_highlights(struct request *r, view *v, int64_t chosen, struct sh
 			seen |= shown->id[j] == as[k].id;
 		if (seen)
 			continue;
-		view_article_card(list, &as[k]);
+		view_article_card(r, list, &as[k]);
 		add_shown(shown, as[k].id);
 		cards++;
 	}
@@ -101,7 +101,7 @@ static size_t add_curated(struct request *r, view *list, const char *place, size
 	size_t cards = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!is_shown(shown, as[i].id)) {
-			view_article_card(list, &as[i]);
+			view_article_card(r, list, &as[i]);
 			add_shown(shown, as[i].id);
 			cards++;
 		}
@@ -136,7 +136,7 @@ void home_page(struct request *r)
 	view *list = view_list(v, "articles");
 	for (size_t i = 0; i < n; i++)
 		if (!is_shown(&shown, as[i].id))
-			view_article_card(list, &as[i]);
+			view_article_card(r, list, &as[i]);
 	struct section *ss;
 	size_t ns;
 	view *sections = view_list(v, "sections");

@@ -174,23 +174,19 @@ void view_feed(view *v, const char *title, const char *base)
 	view_fmt(f, "atom", "%s/feed.atom", base);
 }
 
-void view_date(view *v, const char *name, const char *iso_name, int64_t t)
+void view_date(struct request *r, view *v, const char *name, const char *iso_name, int64_t t)
 {
-	static const char *const months[] = {"January",	  "February", "March",	  "April",
-					     "May",	  "June",     "July",	  "August",
-					     "September", "October",  "November", "December"};
 	time_t tt = (time_t)t;
-	struct tm tm, day;
+	struct tm tm;
 	gmtime_r(&tt, &tm);
-	localtime_r(&tt, &day); /* the day on the site's clocks (time_zone, set as TZ at start-up) */
-	char human[40], iso[32];
-	snprintf(human, sizeof human, "%d %s %d", day.tm_mday, months[day.tm_mon], day.tm_year + 1900);
+	char iso[32];
 	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	view_str(v, name, human);
+	/* the day on the site's clocks (time_zone, set as TZ at start-up), in the page's language */
+	view_str(v, name, req_date(r, t));
 	view_str(v, iso_name, iso);
 }
 
-view *view_article_card(view *list, const struct article *a)
+view *view_article_card(struct request *r, view *list, const struct article *a)
 {
 	view *c = view_push(list);
 	view_str(c, "title", a->title);
@@ -209,7 +205,7 @@ view *view_article_card(view *list, const struct article *a)
 	view_bool(c, "badge_hcp", strcmp(a->audience, "hcp") == 0);
 	view_bool(c, "badge_verified",
 		  strcmp(a->audience, "members") != 0 && strcmp(a->audience, "hcp") != 0);
-	view_date(c, "date", "date_iso", a->published_at);
+	view_date(r, c, "date", "date_iso", a->published_at);
 	/* a card is a grid cell of at least 17rem, the whole width on a phone (site.css's .cards) */
 	view_bool(c, "has_image", a->image.id != 0); /* never the page's own image, found further up */
 	view_picture(c, "image", &a->image, "(max-width: 40rem) calc(100vw - 2rem), 24rem");

@@ -9,15 +9,15 @@
 
 /** A view with what the layout partials need; title is the page's own title ("" for the home page). */
 view *layout_view(struct request *r, const char *title);
-/** Adds name (e.g. "5 June 2025", the day in the site's zone) and iso_name (2025-06-05T14:30:00Z) for a Unix
- * time. */
-void view_date(view *v, const char *name, const char *iso_name, int64_t t);
+/** Adds name (e.g. "5 June 2025", "5 juin 2025": the day in the site's zone, in the page's language) and
+ * iso_name (2025-06-05T14:30:00Z) for a Unix time. */
+void view_date(struct request *r, view *v, const char *name, const char *iso_name, int64_t t);
 /** Adds object name for an <img> of a library image: src, srcset over its renditions, sizes, width, height,
  * alt and credit; adds nothing when m->id is 0. */
 void view_picture(view *v, const char *name, const struct media *m, const char *sizes);
 /** Appends an article card (title, link, summary, section, congress, date, and its featured image as
  * "image" when a->image is filled: view_card_images) to a list; returns it. */
-view *view_article_card(view *list, const struct article *a);
+view *view_article_card(struct request *r, view *list, const struct article *a);
 /** Fills the featured images of n listed articles for their cards (none when the store fails: a list
  * without pictures is still a list). */
 void view_card_images(struct request *r, struct article *as, size_t n);

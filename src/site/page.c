@@ -22,7 +22,7 @@ void page_by_path(struct request *r)
 	buf_init(&md, r->pool);
 	md_render(&md, p.body, strlen(p.body));
 	view_html(v, "body_html", md.p ? md.p : "", md.len);
-	view_date(v, "updated", "updated_iso", p.updated_at);
+	view_date(r, v, "updated", "updated_iso", p.updated_at);
 	const char *labels[] = {req_text(r, "breadcrumbs.home"), p.title}, *urls[] = {"/", NULL};
 	view_breadcrumbs(v, labels, urls, 2);
 	resp_page(r, 200, "page", v, 1);

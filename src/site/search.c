@@ -316,7 +316,7 @@ void search_page(struct request *r)
 	view_str(v, "pagination_noun", req_plural(r, "search.results_noun", (long long)total, NULL));
 	view *list = view_list(v, "results");
 	for (size_t i = 0; i < res.nhits; i++) {
-		view *x = view_article_card(list, &res.hits[i].article);
+		view *x = view_article_card(r, list, &res.hits[i].article);
 		add_snippet(x, r, res.hits[i].snippet);
 	}
 	add_facets(r, v, text, &q, &res);

@@ -45,7 +45,7 @@ void section_page(struct request *r)
 			view_str(g, "congress_slug", as[i].congress.slug);
 			list = view_list(g, "articles");
 		}
-		view_article_card(list, &as[i]);
+		view_article_card(r, list, &as[i]);
 	}
 	view_bool(v, "empty", n == 0);
 	resp_page(r, 200, "section", v, 1);

@@ -55,7 +55,7 @@ void tag_page(struct request *r)
 		return;
 	view *list = view_list(v, "articles");
 	for (size_t i = 0; i < n; i++)
-		view_article_card(list, &as[i]);
+		view_article_card(r, list, &as[i]);
 	view_bool(v, "empty", n == 0);
 	resp_page(r, 200, "tag", v, 1);
 }

@@ -104,7 +104,7 @@ void trial_page(struct request *r)
 	view *list = view_list(v, "articles");
 	view_card_images(r, as, n);
 	for (size_t i = n; i-- > 0;)
-		view_article_card(list, &as[i]);
+		view_article_card(r, list, &as[i]);
 	view_int(v, "count", (long long)total);
 	view_bool(v, "one", total == 1);
 	view_bool(v, "more", total > n);

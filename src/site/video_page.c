@@ -194,7 +194,7 @@ void video_view(struct request *r, view *page, view *x, const struct article *a)
 	if (poster[0])
 		view_fmt(ld, "v_thumbnail", "%s%s", root, poster + 1);
 	int64_t when = v.recorded_at ? v.recorded_at : a->published_at ? a->published_at : store_now();
-	view_date(ld, "v_upload_date", "v_upload_iso", when);
+	view_date(r, ld, "v_upload_date", "v_upload_iso", when);
 	if (v.duration_ms > 0)
 		view_str(ld, "v_duration", clock_str(r->pool, v.duration_ms, clock_write_iso));
 	if (v.file.id)

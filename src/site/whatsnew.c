@@ -46,7 +46,7 @@ void whatsnew_index(struct request *r)
 	for (size_t i = 0; i < nm; i++) {
 		view *x = view_push(ml);
 		view_fmt(x, "key", "%04d-%02d", months[i].year, months[i].month);
-		view_fmt(x, "label", "%s %d", whatsnew_month_names[months[i].month - 1], months[i].year);
+		view_str(x, "label", req_month(r, months[i].year, months[i].month));
 		view_int(x, "count", (long long)months[i].count);
 		view_bool(x, "one", months[i].count == 1);
 	}
@@ -74,7 +74,7 @@ static void document(struct request *r, enum whatsnew_kind kind)
 	const struct section *s = &doc.section;
 	const char *title = req_textf(r, "whatsnew.title", "section", s->name, "what", doc.what, NULL);
 	view *v = start(r, s, title, doc.what);
-	view_date(v, "made", "made_iso", doc.made);
+	view_date(r, v, "made", "made_iso", doc.made);
 	view_bool(v, "full", doc.n == WHATSNEW_MAX);
 	view_int(v, "max", WHATSNEW_MAX);
 	view_fmt(v, "pdf_url", "/section/%s/whats-new/%s%s.pdf", s->slug,
@@ -90,7 +90,7 @@ static void document(struct request *r, enum whatsnew_kind kind)
 			 req_text(r, strcmp(a->kind, "interview") == 0 ? "whatsnew.kind.interview"
 				     : strcmp(a->kind, "news") == 0    ? "whatsnew.kind.news"
 								       : "whatsnew.kind.report"));
-		view_date(x, "date", "date_iso", a->published_at);
+		view_date(r, x, "date", "date_iso", a->published_at);
 		view_bool(x, "has_congress", a->congress.id != 0);
 		view_str(x, "congress_name", a->congress.name);
 		view_str(x, "congress_slug", a->congress.slug);

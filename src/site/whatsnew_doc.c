@@ -8,10 +8,6 @@
 #include "http/lang.h"
 #include "http/response.h"
 
-const char *const whatsnew_month_names[12] = {"January",   "February", "March",	   "April",
-					      "May",	   "June",     "July",	   "August",
-					      "September", "October",  "November", "December"};
-
 int whatsnew_section(struct request *r, struct section *s)
 {
 	int found = store_section_by_slug(r->w->db, r->pool, r->site->id, r->params[0], s);
@@ -46,10 +42,9 @@ static void month_filter(struct request *r, struct whatsnew_doc *doc, int year, 
 					       .section_id = doc->section.id,
 					       .from = month_start(year, month),
 					       .until = month_start(year, month + 1)};
-	char what[64], key[16];
-	snprintf(what, sizeof what, "%s %d", whatsnew_month_names[month - 1], year);
+	char key[16];
 	snprintf(key, sizeof key, "%04d-%02d", year, month);
-	doc->what = mem_strndup(r->pool, what, strlen(what));
+	doc->what = req_month(r, year, month);
 	doc->key = mem_strndup(r->pool, key, strlen(key));
 	doc->full_name = "";
 }

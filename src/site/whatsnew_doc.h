@@ -8,8 +8,6 @@
 /* the most articles one document holds */
 #define WHATSNEW_MAX 300
 
-extern const char *const whatsnew_month_names[12];
-
 enum whatsnew_kind { WHATSNEW_MONTH, WHATSNEW_CONGRESS, WHATSNEW_LATEST };
 
 struct whatsnew_doc {

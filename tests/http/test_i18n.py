@@ -155,3 +155,29 @@ def test_a_form_posted_under_fr_comes_back_to_french():
     r = post("/fr/consent", data=fields, headers={"Origin": SERVER.base}, cookies=page.cookies)
     assert r.status_code in (302, 303), r.status_code
     assert r.headers["location"].startswith("/fr/"), r.headers["location"]
+
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"],
+}
+
+
+def test_dates_are_written_the_reader_s_way():
+    slug = next(a.get("href") for a in parse_html(get("/").text).find_all("a")
+                if (a.get("href") or "").startswith("/article/"))
+    days = {}
+    for lang, prefix in (("en", ""), ("fr", "/fr"), ("nl", "/nl")):
+        doc = parse_html(get(prefix + slug).text)
+        shown = [(t.get("datetime"), t.text().strip()) for t in doc.find_all("time")]
+        assert shown, lang
+        for iso, text in shown:
+            day, month, year = text.split(" ")
+            assert month in MONTHS[lang], (lang, text)
+            assert int(iso[:4]) == int(year) and MONTHS[lang].index(month) + 1 == int(iso[5:7]), (lang, iso, text)
+        days[lang] = [text for _, text in shown]
+    assert days["en"] != days["fr"]  # English months are capitalised, French ones not
