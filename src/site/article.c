@@ -104,8 +104,8 @@ static void add_metadata(struct request *r, view *v, view *x, const struct artic
 	view_fmt(x, "canonical_url", "%sarticle/%s", root, a->slug);
 	view_str(x, "ld_type", strcmp(a->kind, "report") == 0 ? "MedicalScholarlyArticle" : "NewsArticle");
 	view_bool(x, "free", strcmp(a->audience, "public") == 0);
-	/* the language of the article's words: its site's (articles of their own language come with issue 20's
-	 * translations), whatever the interface's */
+	/* the language of the article's words: its site's (articles of their own language come with issue
+	 * 20's translations), whatever the interface's */
 	view_str(x, "content_lang", req_site_lang(r));
 	view_fmt(x, "trial_url", "%strial/%s", root, a->trial.slug);
 	if (a->image.id) {

@@ -59,6 +59,8 @@ static void signup_hashed(struct request *r, struct hash_job *job, void *ctx)
 		return;
 	}
 	s->u.password_hash = job->hash;
+	s->u.language =
+	    r->lang ? r->lang : ""; /* signed up under /fr/: French mail; else the site's default */
 	int64_t id = store_user_create(r->w->db, &s->u, 0);
 	if (id < 0) {
 		resp_error(r, 500, req_text(r, "signup.error.not_created"));

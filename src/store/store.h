@@ -215,6 +215,7 @@ struct user {
 	int64_t created_at, privacy_accepted_at, hcp_decided_at;
 	const char *totp_secret; /* base32, "" until set up */
 	int totp_enabled;
+	const char *language; /* for its mail ("fr"); "" or NULL: the site's default (written at creation) */
 };
 
 /** Creates an account; returns its id, 0 when the email is taken, -1 on error. */

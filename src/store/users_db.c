@@ -95,10 +95,10 @@ int64_t store_user_create(store *s, const struct user *u, int email_verified)
 	struct db_stmt *st = db_prepare(
 	    db_of(s), U_CREATE,
 	    "INSERT INTO \"user\" (email, email_verified_at, password_hash, name, profession, specialty, "
-	    "country, hcp_declared, alerts, role, privacy_accepted_at, created_at, updated_at) "
+	    "country, hcp_declared, alerts, role, privacy_accepted_at, created_at, updated_at, language) "
 	    "VALUES (?1, CASE WHEN ?2 <> 0 THEN CAST(?11 AS BIGINT) END, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-	    "CAST(?11 AS BIGINT), CAST(?11 AS BIGINT), CAST(?11 AS BIGINT)) ON CONFLICT DO NOTHING RETURNING "
-	    "id");
+	    "CAST(?11 AS BIGINT), CAST(?11 AS BIGINT), CAST(?11 AS BIGINT), ?12) ON CONFLICT DO NOTHING "
+	    "RETURNING id");
 	db_bind_text(st, 1, u->email);
 	db_bind_int(st, 2, email_verified);
 	db_bind_text(st, 3, u->password_hash);
@@ -110,6 +110,7 @@ int64_t store_user_create(store *s, const struct user *u, int email_verified)
 	db_bind_int(st, 9, u->alerts);
 	db_bind_text(st, 10, u->role ? u->role : "reader");
 	db_bind_int64(st, 11, db_now());
+	db_bind_text(st, 12, u->language ? u->language : "");
 	int64_t id = 0;
 	int rc = db_exec_id(st, &id);
 	return rc < 0 ? -1 : rc ? id : 0;

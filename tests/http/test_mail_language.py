@@ -125,3 +125,17 @@ def test_a_subscription_by_email_keeps_the_language_of_its_page(srv):
     assert srv.query("SELECT language FROM subscriber WHERE id = ?", (row["id"],))[0]["language"] == "nl"
     msg = srv.mail.wait(address, "Uw abonnementen")
     assert mail_body(msg).startswith("Goedendag,\n")
+
+
+def test_an_account_made_under_fr_gets_its_mail_in_french(srv):
+    """Signing up from /fr/signup keeps French as the account's language: the confirmation is French."""
+    reader = Reader(srv, name="Dr Élise Martin")
+    r = reader.submit("/fr/signup", "/fr/signup", reader.signup_fields())
+    assert r.status_code == 303 and r.headers["location"].startswith("/fr/"), (r.status_code, r.headers)
+    assert reader.user_row()["language"] == "fr"
+    msg = srv.mail.wait(reader.email, "Confirmez votre adresse e-mail")
+    assert "48 heures" in mail_body(msg) and "/verify" in mail_body(msg)
+    other = Reader(srv, name="Dr Jan Peeters")
+    assert other.signup().status_code == 303
+    assert other.user_row()["language"] == ""  # the site's default, whatever it becomes
+    other.confirmation_mail()
