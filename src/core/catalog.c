@@ -296,6 +296,34 @@ const char *catalog_fill(h2o_mem_pool_t *pool, const char *msg, const char *cons
 	return buf_cstr(&b);
 }
 
+const char *catalog_vfill(h2o_mem_pool_t *pool, const char *msg, const char *count_text, va_list ap)
+{
+	const char *names[9], *values[9];
+	size_t n = 0;
+	if (count_text) {
+		names[n] = "n";
+		values[n++] = count_text;
+	}
+	const char *name;
+	while (n < 9 && (name = va_arg(ap, const char *)) != NULL) {
+		names[n] = name;
+		values[n++] = va_arg(ap, const char *);
+	}
+	return catalog_fill(pool, msg, names, values, n);
+}
+
+int catalog_list_has(const char *list, const char *code, size_t len)
+{
+	for (const char *p = list; p && *p;) {
+		size_t n = strcspn(p, " ");
+		if (n == len && memcmp(p, code, len) == 0)
+			return 1;
+		p += n;
+		p += strspn(p, " ");
+	}
+	return 0;
+}
+
 /* The date message fmt into out, with {day}, {month} and {year} filled; cut short, never inside a character.
  */
 static void fill_date(const char *fmt, const char *day, const char *month, const char *year, char *out,

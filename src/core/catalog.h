@@ -3,6 +3,7 @@
 #ifndef PLENARY_CATALOG_H
 #define PLENARY_CATALOG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,6 +66,12 @@ const char *catalog_find(const struct catalog *const *chain, size_t n, const cha
  * placeholder without a value stays as it is. In pool. */
 const char *catalog_fill(h2o_mem_pool_t *pool, const char *msg, const char *const *names,
 			 const char *const *values, size_t n);
+
+/** The same with the names and values given as a va_list of name, value, ..., NULL pairs (at most 8), and
+ * "{n}" filled with count_text when it is not NULL. */
+const char *catalog_vfill(h2o_mem_pool_t *pool, const char *msg, const char *count_text, va_list ap);
+/** 1 when the space-separated list ("fr nl") has the code of len bytes. */
+int catalog_list_has(const char *list, const char *code, size_t len);
 
 /** Date t (seconds) in the local time zone, as its language writes a date: "7 December 2023",
  * "7 décembre 2023", "7 december 2023". The month names are the catalog's keys date.month.1 to

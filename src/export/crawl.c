@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/catalog.h"
 #include "core/log.h"
 #include "export/set.h"
 
@@ -65,14 +66,7 @@ static size_t language_prefix(const char *url, size_t len, const char *langs)
 		n++;
 	if (n < 3 || n > 4 || n >= len || url[n] != '/')
 		return 0;
-	for (const char *p = langs; p && *p;) {
-		size_t k = strcspn(p, " ");
-		if (k == n - 1 && memcmp(p, url + 1, k) == 0)
-			return n;
-		p += k;
-		p += strspn(p, " ");
-	}
-	return 0;
+	return catalog_list_has(langs, url + 1, n - 1) ? n : 0;
 }
 
 int crawl_wanted(const char *url, size_t len, const char *langs)

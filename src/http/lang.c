@@ -9,8 +9,6 @@
 #include "http/worker.h"
 #include "render/theme.h"
 
-#define MAX_FILLS 8
-
 const char *req_site_lang(const struct request *r)
 {
 	const struct theme *t = r->app->theme;
@@ -34,24 +32,11 @@ const char *req_link_prefix(const struct request *r)
 	return p;
 }
 
-/* 1 when the space-separated list has the word w (len bytes). */
-static int listed(const char *list, const char *w, size_t len)
-{
-	for (const char *p = list; p && *p;) {
-		size_t n = strcspn(p, " ");
-		if (n == len && memcmp(p, w, len) == 0)
-			return 1;
-		p += n;
-		p += strspn(p, " ");
-	}
-	return 0;
-}
-
 int lang_offered(const struct request *r, const char *lang, size_t len)
 {
 	const char *def = req_site_lang(r);
 	if (!(strlen(def) == len && memcmp(def, lang, len) == 0) &&
-	    !(r->site && listed(r->site->languages, lang, len)))
+	    !(r->site && catalog_list_has(r->site->languages, lang, len)))
 		return 0;
 	return !r->app->theme || !r->app->theme->n || theme_lang_index(r->app->theme, lang, len) >= 0;
 }
@@ -61,7 +46,7 @@ void lang_from_path(struct request *r)
 	const char *p = r->path + 1, *end = p + strcspn(p, "/");
 	size_t len = (size_t)(end - p);
 	if (len < 2 || len > 3 || strspn(p, "abcdefghijklmnopqrstuvwxyz") < len || !r->site ||
-	    !listed(r->site->languages, p, len) || !lang_offered(r, p, len))
+	    !catalog_list_has(r->site->languages, p, len) || !lang_offered(r, p, len))
 		return;
 	const char *def = req_site_lang(r);
 	if (strlen(def) == len && memcmp(def, p, len) == 0)
@@ -93,28 +78,11 @@ const char *req_text(struct request *r, const char *key)
 	return m ? m : key;
 }
 
-/* Fills msg's placeholders from the name, value pairs of ap (and {n} = count when count_text is set). */
-static const char *fill(struct request *r, const char *msg, const char *count_text, va_list ap)
-{
-	const char *names[MAX_FILLS + 1], *values[MAX_FILLS + 1];
-	size_t n = 0;
-	if (count_text) {
-		names[n] = "n";
-		values[n++] = count_text;
-	}
-	const char *name;
-	while (n < MAX_FILLS + 1 && (name = va_arg(ap, const char *)) != NULL) {
-		names[n] = name;
-		values[n++] = va_arg(ap, const char *);
-	}
-	return catalog_fill(r->pool, msg, names, values, n);
-}
-
 const char *req_textf(struct request *r, const char *key, ...)
 {
 	va_list ap;
 	va_start(ap, key);
-	const char *s = fill(r, req_text(r, key), NULL, ap);
+	const char *s = catalog_vfill(r->pool, req_text(r, key), NULL, ap);
 	va_end(ap);
 	return s;
 }
@@ -133,7 +101,7 @@ const char *req_plural(struct request *r, const char *key, long long count, ...)
 	snprintf(num, sizeof num, "%lld", count);
 	va_list ap;
 	va_start(ap, count);
-	const char *s = fill(r, msg, num, ap);
+	const char *s = catalog_vfill(r->pool, msg, num, ap);
 	va_end(ap);
 	return s;
 }

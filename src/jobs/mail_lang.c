@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_FILLS 8
-
 /* lang when the theme offers it, else NULL */
 static const char *offered(const struct theme *t, const char *lang)
 {
@@ -56,28 +54,11 @@ const char *mail_text(const struct mail_lang *l, const char *key)
 	return m ? m : key;
 }
 
-/* msg with {n} (when count_text) and the name, value pairs of ap filled. */
-static const char *fill(h2o_mem_pool_t *pool, const char *msg, const char *count_text, va_list ap)
-{
-	const char *names[MAX_FILLS + 1], *values[MAX_FILLS + 1];
-	size_t n = 0;
-	if (count_text) {
-		names[n] = "n";
-		values[n++] = count_text;
-	}
-	const char *name;
-	while (n < MAX_FILLS + 1 && (name = va_arg(ap, const char *)) != NULL) {
-		names[n] = name;
-		values[n++] = va_arg(ap, const char *);
-	}
-	return catalog_fill(pool, msg, names, values, n);
-}
-
 const char *mail_textf(const struct mail_lang *l, h2o_mem_pool_t *pool, const char *key, ...)
 {
 	va_list ap;
 	va_start(ap, key);
-	const char *s = fill(pool, mail_text(l, key), NULL, ap);
+	const char *s = catalog_vfill(pool, mail_text(l, key), NULL, ap);
 	va_end(ap);
 	return s;
 }
@@ -95,7 +76,7 @@ const char *mail_plural(const struct mail_lang *l, h2o_mem_pool_t *pool, const c
 	snprintf(num, sizeof num, "%lld", count);
 	va_list ap;
 	va_start(ap, count);
-	const char *s = fill(pool, msg ? msg : key, num, ap);
+	const char *s = catalog_vfill(pool, msg ? msg : key, num, ap);
 	va_end(ap);
 	return s;
 }

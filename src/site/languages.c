@@ -25,15 +25,7 @@ const char *languages_url(struct request *r, const char *lang)
 /* 1 when the space-separated list has code (or the list is NULL: anything). */
 static int among(const char *list, const char *code)
 {
-	size_t len = strlen(code);
-	for (const char *p = list; p && *p;) {
-		size_t n = strcspn(p, " ");
-		if (n == len && memcmp(p, code, n) == 0)
-			return 1;
-		p += n;
-		p += strspn(p, " ");
-	}
-	return list == NULL;
+	return !list || catalog_list_has(list, code, strlen(code));
 }
 
 static void add_language(struct request *r, view *langs, view *alts, const char *code, const char *only)
