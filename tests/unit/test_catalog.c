@@ -110,12 +110,14 @@ static void test_plurals_and_dates(void)
 	catalog_free(fr);
 }
 
-/* Renders template text with messages from chain, or "LOAD ERROR: ...". */
-static const char *render(const char *text, const struct catalog *const *chain, size_t n, const view *v)
+/* Renders template text with messages from chain and links under prefix (NULL: none), or "LOAD ERROR: ...".
+ */
+static const char *render_in(const char *text, const struct catalog *const *chain, size_t n,
+			     const char *prefix, const view *v)
 {
 	const char *names[] = {"t"};
-	struct tmpl_messages m = {chain, n, NULL};
-	tmpl_set *set = tmpl_load_strings_messages(names, &text, 1, n ? &m : NULL, err, sizeof err);
+	struct tmpl_messages m = {chain, n, prefix};
+	tmpl_set *set = tmpl_load_strings_messages(names, &text, 1, n || prefix ? &m : NULL, err, sizeof err);
 	buf out;
 	buf_init(&out, &pool);
 	if (!set) {
@@ -125,6 +127,11 @@ static const char *render(const char *text, const struct catalog *const *chain, 
 	tmpl_render(set, "t", v, &out);
 	tmpl_free(set);
 	return buf_cstr(&out);
+}
+
+static const char *render(const char *text, const struct catalog *const *chain, size_t n, const view *v)
+{
+	return render_in(text, chain, n, NULL, v);
 }
 
 static void test_messages_in_templates(void)
@@ -184,18 +191,7 @@ static void test_messages_in_templates(void)
 /* Renders text in a set whose pages sit under /fr/. */
 static const char *render_fr(const char *text, const view *v)
 {
-	const char *names[] = {"t"};
-	struct tmpl_messages m = {NULL, 0, "/fr"};
-	tmpl_set *set = tmpl_load_strings_messages(names, &text, 1, &m, err, sizeof err);
-	buf out;
-	buf_init(&out, &pool);
-	if (!set) {
-		buf_printf(&out, "LOAD ERROR: %s", err);
-		return buf_cstr(&out);
-	}
-	tmpl_render(set, "t", v, &out);
-	tmpl_free(set);
-	return buf_cstr(&out);
+	return render_in(text, NULL, 0, "/fr", v);
 }
 
 static void test_links_keep_the_language(void)
