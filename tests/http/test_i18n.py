@@ -111,7 +111,7 @@ def test_alternates_and_the_switcher_name_every_language_of_the_site():
         assert alts["fr"].endswith("/fr/") and alts["nl"].endswith("/nl/") and alts["x-default"] == alts["en"]
         nav = doc.find("nav", class_="language-switcher")
         assert nav is not None
-        names = [a.text().strip() for a in nav.find_all("a")]
+        names = [a.find("span", class_="lang-name").text().strip() for a in nav.find_all("a")]
         assert names == ["English", "Français", "Nederlands"]
         cur = [a.get("hreflang") for a in nav.find_all("a") if a.get("aria-current") == "true"]
         assert cur == [current]
