@@ -87,6 +87,15 @@ void admin_articles(struct request *r)
 		view_int(x, "id", (long long)as[i].id);
 		view_str(x, "title", as[i].title);
 		view_str(x, "slug", as[i].slug);
+		/* a translation is read under its language's prefix (an absolute address: an editor under
+		 * /fr/ adds no prefix to it); its code shows beside its title */
+		const char *lang = languages_code(r, as[i].lang);
+		buf path;
+		buf_init(&path, r->pool);
+		buf_printf(&path, "/article/%s", as[i].slug);
+		view_str(x, "public_path", languages_url_of(r, as[i].lang, buf_cstr(&path)));
+		view_str(x, "lang", lang);
+		view_bool(x, "other_lang", as[i].lang[0] && strcmp(lang, req_site_lang(r)) != 0);
 		view_str(x, "status", as[i].status);
 		view_str(x, "audience", as[i].audience);
 		view_str(x, "section", as[i].section.name);

@@ -275,6 +275,8 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 		view_str(x, "role", e->others[i].role);
 	}
 	view_bool(f, "has_others", e->nothers > 0);
+	if (e->id)
+		translations_view(r, f, e->id);
 	view_errors(v, fields, errors, nerrors);
 	view_str(v, "notice", notice ? notice : "");
 	view_bool(v, "has_notice", notice != NULL);
@@ -415,7 +417,11 @@ void admin_article_edit(struct request *r)
 	}
 	autosave_offer(r, &e, &e);
 	const char *notice =
-	    presence_open(r, id, req_query(r, "saved") ? req_text(r, "admin.common.saved") : NULL);
+	    presence_open(r, id,
+			  req_query(r, "saved")	       ? req_text(r, "admin.common.saved")
+			  : req_query(r, "translated") ? req_text(r, "admin.translations.made")
+			  : req_query(r, "current")    ? req_text(r, "admin.translations.marked")
+						       : NULL);
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
 

@@ -23,6 +23,10 @@ void session_ended_page(struct request *r, int status, const struct form *f, int
 
 /** Fills cmp with a revision's title, summary and body compared line by line with the current article's:
  * "fields" (label, changes, rows), "summary" and the notes on texts compared more coarsely. */
+/** Adds "translations" to the editor's form f of article id when the site offers several languages: its
+ * family's members (language, title, status, out of date) and the languages it has no translation in. */
+void translations_view(struct request *r, view *f, int64_t id);
+
 void view_compare(view *cmp, h2o_mem_pool_t *pool, const struct revision *rev, const struct article *a);
 
 #endif

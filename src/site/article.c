@@ -9,6 +9,7 @@
 #include "jobs/media.h"
 #include "render/markdown.h"
 #include "site/handlers.h"
+#include "site/languages.h"
 #include "site/layout.h"
 #include "site/video_page.h"
 
@@ -69,14 +70,67 @@ static void add_lists(view *v, const struct article *a)
 	view_bool(v, "has_tags", a->ntags > 0);
 }
 
-static void add_share(struct request *r, view *v, const struct article *a)
+static void add_share(view *v, const struct article *a, const char *url)
 {
-	buf url;
-	buf_init(&url, r->pool);
-	buf_printf(&url, "%sarticle/%s", req_site_url(r, r->site), a->slug);
 	view *s = view_obj(v, "share");
-	view_str(s, "url", buf_cstr(&url));
+	view_str(s, "url", url);
 	view_str(s, "title", a->title);
+}
+
+static const char *article_path(struct request *r, const char *slug)
+{
+	buf b;
+	buf_init(&b, r->pool);
+	buf_printf(&b, "/article/%s", slug);
+	return buf_cstr(&b);
+}
+
+/* The article's language and its translations: the switcher and the hreflang alternates list the languages
+ * it exists in, each at its own address, and its canonical address is in its own language. Asked for in a
+ * language of the page that the family has, the reader goes to that member (302: a translation may be
+ * unpublished later). Returns the canonical address, or NULL when answered. */
+static const char *add_family(struct request *r, view *v, view *x, const struct article *a, int preview)
+{
+	const char *lang = a->lang ? a->lang : ""; /* a preview of a new article has none yet */
+	const char *mine = languages_code(r, lang),
+		   *canonical = languages_url_of(r, lang, article_path(r, a->slug));
+	view_str(x, "content_lang", mine);
+	view_bool(x, "foreign", strcmp(mine, req_lang(r)) != 0); /* its words are not the interface's */
+	struct translation *ms = NULL;
+	size_t n = 0;
+	if (a->id && r->site->languages && r->site->languages[0] &&
+	    store_article_family(r->w->db, r->pool, r->site->id, a->family_id ? a->family_id : a->id,
+				 !preview, &ms, &n) != 0)
+		n = 0;
+	struct lang_page *pages = h2o_mem_alloc_pool(r->pool, (n + 1) * sizeof *pages);
+	size_t np = 0;
+	int self = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!preview)
+			deps_add_article(r, ms[i].id); /* its language and address are on this page */
+		if (!preview && strcmp(mine, req_lang(r)) != 0 &&
+		    strcmp(languages_code(r, ms[i].lang), req_lang(r)) == 0) {
+			resp_redirect(r, 302, article_path(r, ms[i].slug));
+			return NULL;
+		}
+		self |= ms[i].id == a->id;
+		pages[np++] = (struct lang_page){ms[i].lang, article_path(r, ms[i].slug)};
+	}
+	if (!self) /* a preview of a draft, or a site of one language */
+		pages[np++] = (struct lang_page){lang, article_path(r, a->slug)};
+	languages_view(v, r, pages, np);
+	view_str(v, "canonical", canonical);
+	view_str(x, "canonical_url", canonical);
+	view *others = view_list(x, "translations");
+	for (size_t i = 0; i < n; i++)
+		if (ms[i].id != a->id) {
+			view *t = view_push(others);
+			view_str(t, "lang", languages_code(r, ms[i].lang));
+			view_str(t, "title", ms[i].title);
+			view_str(t, "url", languages_url_of(r, ms[i].lang, article_path(r, ms[i].slug)));
+		}
+	view_bool(x, "has_translations", view_len(others) > 0);
+	return canonical;
 }
 
 static void add_related(struct request *r, view *v, const struct article *a)
@@ -84,7 +138,7 @@ static void add_related(struct request *r, view *v, const struct article *a)
 	struct article *rel;
 	size_t n;
 	view *list = view_list(v, "related");
-	if (store_related(r->w->db, r->pool, r->site->id, a, RELATED, &rel, &n) == 0) {
+	if (store_related(r->w->db, r->pool, r->site->id, a, languages_stored(r), RELATED, &rel, &n) == 0) {
 		view_card_images(r, rel, n);
 		for (size_t i = 0; i < n; i++) {
 			view_article_card(r, list, &rel[i]);
@@ -101,12 +155,8 @@ static void add_metadata(struct request *r, view *v, view *x, const struct artic
 	view_str(v, "meta_description", a->summary);
 	view_str(v, "og_type", "article");
 	const char *root = req_site_url(r, r->site);
-	view_fmt(x, "canonical_url", "%sarticle/%s", root, a->slug);
 	view_str(x, "ld_type", strcmp(a->kind, "report") == 0 ? "MedicalScholarlyArticle" : "NewsArticle");
 	view_bool(x, "free", strcmp(a->audience, "public") == 0);
-	/* the language of the article's words: its site's (articles of their own language come with issue
-	 * 20's translations), whatever the interface's */
-	view_str(x, "content_lang", req_site_lang(r));
 	view_fmt(x, "trial_url", "%strial/%s", root, a->trial.slug);
 	if (a->image.id) {
 		int ws[MEDIA_MAX_WIDTHS];
@@ -143,6 +193,9 @@ void article_show(struct request *r, struct article *a, int preview)
 	view *v = layout_view(r, a->title);
 	view_bool(v, "preview", preview);
 	view *x = view_obj(v, "article");
+	const char *canonical = add_family(r, v, x, a, preview);
+	if (!canonical)
+		return;
 	view_str(x, "title", a->title);
 	view_str(x, "summary", a->summary);
 	view_picture(x, "image", &a->image, "(max-width: 48rem) 100vw, 48rem");
@@ -188,7 +241,7 @@ void article_show(struct request *r, struct article *a, int preview)
 	add_people(x, a);
 	add_lists(x, a);
 	add_metadata(r, v, x, a);
-	add_share(r, v, a);
+	add_share(v, a, canonical);
 	if (!preview) {
 		deps_article(r, a->id); /* cached until it, a related article or the structure changes */
 		add_related(r, v, a);

@@ -110,6 +110,7 @@ static void feed(struct request *r, const char *kind, int atom)
 	struct feed f;
 	if (feed_for(r, kind, &f) != 1)
 		return;
+	languages_filter(r, &f.filter); /* a feed under /fr/ lists the French members */
 	struct article *as;
 	size_t n, total;
 	if (store_articles(r->w->db, r->pool, &f.filter, 0, FEED_ITEMS, &as, &n, &total) != 0) {
@@ -122,7 +123,8 @@ static void feed(struct request *r, const char *kind, int atom)
 		resp_error(r, 404, req_text(r, "errors.no_feed"));
 		return;
 	}
-	const char *root = req_site_url(r, r->site); /* ends with '/' */
+	/* the list's pages in the feed's language; each article at its own language's address */
+	const char *root = languages_url_of(r, req_lang(r), "/"); /* ends with '/' */
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -131,7 +133,8 @@ static void feed(struct request *r, const char *kind, int atom)
 		if (as[i].updated_at > newest)
 			newest = as[i].updated_at;
 	if (atom) {
-		buf_adds(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>");
+		buf_printf(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"%s\">\n<title>",
+			   req_lang(r));
 		xml_text(&b, f.title);
 		buf_printf(&b, "</title>\n<subtitle>");
 		xml_text(&b, r->site->tagline);
@@ -150,11 +153,12 @@ static void feed(struct request *r, const char *kind, int atom)
 			const struct article *a = &as[i];
 			buf_adds(&b, "<entry>\n<title>");
 			xml_text(&b, a->title);
+			const char *home = languages_url_of(r, a->lang, "/");
 			buf_printf(&b,
 				   "</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"%sarticle/",
-				   root);
+				   home);
 			xml_text(&b, a->slug);
-			buf_printf(&b, "\"/>\n<id>%sarticle/", root);
+			buf_printf(&b, "\"/>\n<id>%sarticle/", home);
 			xml_text(&b, a->slug);
 			buf_adds(&b, "</id>\n<published>");
 			time_rfc3339(&b, a->published_at);
@@ -174,7 +178,7 @@ static void feed(struct request *r, const char *kind, int atom)
 	xml_text(&b, f.title);
 	buf_printf(&b, "</title>\n<link>%s%s</link>\n<description>", root, f.path[0] ? f.path + 1 : "");
 	xml_text(&b, r->site->tagline[0] ? r->site->tagline : r->site->name);
-	buf_printf(&b, "</description>\n<language>en</language>\n");
+	buf_printf(&b, "</description>\n<language>%s</language>\n", req_lang(r));
 	buf_printf(&b, "<atom:link href=\"%s%s%sfeed.rss\" rel=\"self\" type=\"application/rss+xml\"/>\n",
 		   root, f.path[0] ? f.path + 1 : "", f.path[0] ? "/" : "");
 	if (newest) {
@@ -186,9 +190,10 @@ static void feed(struct request *r, const char *kind, int atom)
 		const struct article *a = &as[i];
 		buf_adds(&b, "<item>\n<title>");
 		xml_text(&b, a->title);
-		buf_printf(&b, "</title>\n<link>%sarticle/", root);
+		const char *home = languages_url_of(r, a->lang, "/");
+		buf_printf(&b, "</title>\n<link>%sarticle/", home);
 		xml_text(&b, a->slug);
-		buf_printf(&b, "</link>\n<guid isPermaLink=\"true\">%sarticle/", root);
+		buf_printf(&b, "</link>\n<guid isPermaLink=\"true\">%sarticle/", home);
 		xml_text(&b, a->slug);
 		buf_adds(&b, "</guid>\n<pubDate>");
 		time_rfc822(&b, a->published_at);
@@ -232,10 +237,53 @@ static void url_open(buf *b, const char *root, const char *kind, const char *pat
 	}
 }
 
-static void url_entry(buf *b, const char *root, const char *kind, const char *path, int64_t lastmod)
+/* The languages a site's pages are read in: each one's code and root address ("https://x/fr/"). */
+struct site_langs {
+	size_t n;
+	const char *code[LANGUAGES_MAX], *root[LANGUAGES_MAX];
+};
+
+static void site_langs(struct request *r, struct site_langs *l)
 {
-	url_open(b, root, kind, path, lastmod);
-	buf_adds(b, "</url>\n");
+	l->n = languages_offered(r, l->code);
+	for (size_t i = 0; i < l->n; i++)
+		l->root[i] = languages_url_of(r, l->code[i], "/");
+}
+
+/* An <xhtml:link> naming the page at root, kind and path in language code. */
+static void url_alternate(buf *b, const char *code, const char *root, const char *kind, const char *path)
+{
+	buf_printf(b, "<xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s%s%s", code, root,
+		   kind ? kind : "", kind ? "/" : "");
+	xml_text(b, path);
+	buf_adds(b, "\"/>");
+}
+
+/* A page that is the same path in every language: one <url> per language, each naming all of them. */
+static void url_entry(buf *b, const struct site_langs *l, const char *kind, const char *path, int64_t lastmod)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		url_open(b, l->root[i], kind, path, lastmod);
+		for (size_t j = 0; j < l->n && l->n > 1; j++)
+			url_alternate(b, l->code[j], l->root[j], kind, path);
+		buf_adds(b, "</url>\n");
+	}
+}
+
+/* The members of an article's family among a site's (ordered by root_id), or NULL: *n of them. */
+static const struct translation *family_of(const struct translation *ts, size_t nts, int64_t root, size_t *n)
+{
+	size_t lo = 0, hi = nts;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ts[mid].root_id < root)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (*n = 0; lo + *n < nts && ts[lo + *n].root_id == root;)
+		++*n;
+	return *n ? &ts[lo] : NULL;
 }
 
 /* The video of an article among a site's public ones (ordered by article id), or NULL. */
@@ -329,11 +377,14 @@ void sitemap_index(struct request *r)
 /* /sitemaps/pages.xml: home, lists, sections, congresses, topics, trials and static pages. */
 void sitemap_pages(struct request *r)
 {
-	const char *root = req_site_url(r, r->site);
+	struct site_langs langs;
+	site_langs(r, &langs);
+	const struct site_langs *root = &langs; /* every page in each language the site offers */
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+		     "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
 	static const char *const fixed[] = {"", "congresses", "tags", "trials", "contact"};
 	struct page *ps;
 	size_t n, nps = 0;
@@ -401,15 +452,28 @@ void sitemap_articles(struct request *r)
 	size_t nv = 0;
 	if (store_public_videos(r->w->db, r->pool, r->site->id, SITEMAP_VIDEOS, &vs, &nv) != 0)
 		nv = 0; /* the pages are listed without their videos rather than not at all */
+	/* each article at its own language's address, with its family's other members */
+	struct translation *ts = NULL;
+	size_t nts = 0;
+	if (r->site->languages && r->site->languages[0] &&
+	    store_site_families(r->w->db, r->pool, r->site->id, &ts, &nts) != 0)
+		nts = 0;
 	const char *root = req_site_url(r, r->site);
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 		     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
-		     "xmlns:video=\"http://www.google.com/schemas/sitemap-video/1.1\">\n");
+		     "xmlns:video=\"http://www.google.com/schemas/sitemap-video/1.1\" "
+		     "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
 	for (size_t i = 0; i < n; i++) {
-		url_open(&b, root, "article", as[i].slug,
+		url_open(&b, languages_url_of(r, as[i].lang, "/"), "article", as[i].slug,
 			 as[i].updated_at > as[i].published_at ? as[i].updated_at : as[i].published_at);
+		size_t nf = 0;
+		const struct translation *fam =
+		    family_of(ts, nts, as[i].family_id ? as[i].family_id : as[i].id, &nf);
+		for (size_t j = 0; j < nf && nf > 1; j++)
+			url_alternate(&b, languages_code(r, fam[j].lang),
+				      languages_url_of(r, fam[j].lang, "/"), "article", fam[j].slug);
 		const struct video_listing *v = video_of(vs, nv, as[i].id);
 		if (v)
 			video_entry(r, &b, root, &as[i], v);

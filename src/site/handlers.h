@@ -207,6 +207,8 @@ void admin_video_save(struct request *r);
 /* src/admin/article_video.c: an article's video, chapters, transcript and captions */
 void admin_article_video(struct request *r);
 void admin_article_video_save(struct request *r);
+void admin_article_translate(struct request *r);
+void admin_translation_current(struct request *r);
 void admin_article_captions(struct request *r);
 void admin_article_caption_delete(struct request *r);
 int64_t admin_id(struct request *r);

@@ -64,6 +64,7 @@ static void add_highlights(struct request *r, view *v, int64_t chosen, struct sh
 	if (i == n)
 		return;
 	struct article_filter f = {.site_id = r->site->id, .congress_id = cs[i].id};
+	languages_filter(r, &f);
 	struct article *as;
 	size_t na, total;
 	if (store_articles(r->w->db, r->pool, &f, 0, HIGHLIGHTS + shown->n, &as, &na, &total) != 0)
@@ -95,7 +96,8 @@ static size_t add_curated(struct request *r, view *list, const char *place, size
 {
 	struct article *as;
 	size_t n;
-	if (store_front_articles(r->w->db, r->pool, r->site->id, place, max, &as, &n) != 0)
+	if (store_front_articles(r->w->db, r->pool, r->site->id, place, languages_stored(r), max, &as, &n) !=
+	    0)
 		return 0;
 	view_card_images(r, as, n);
 	size_t cards = 0;

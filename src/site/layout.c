@@ -152,7 +152,8 @@ view *layout_view(struct request *r, const char *title)
 	if (page > 1)
 		buf_printf(&canon, "?page=%d", page);
 	view_str(v, "canonical", buf_cstr(&canon));
-	languages_view(v, r, NULL); /* lang, the switcher, hreflang, and canonical in the page's language */
+	languages_view(v, r, NULL,
+		       0); /* lang, the switcher, hreflang, and canonical in the page's language */
 	const char *root = site ? req_site_url(r, site) : "/";
 	view_strn(v, "site_root", root, strlen(root) - 1); /* without the final '/', for root + path */
 	view_str(v, "meta_description", site ? site->tagline : "");
@@ -192,6 +193,11 @@ view *view_article_card(struct request *r, view *list, const struct article *a)
 	view_str(c, "title", a->title);
 	view_str(c, "slug", a->slug);
 	view_str(c, "summary", a->summary);
+	/* an article in another language than the page's (a list shows the original when the reader's
+	 * language has no translation): its words are marked with their language */
+	const char *lang = languages_code(r, a->lang ? a->lang : "");
+	view_str(c, "content_lang", lang);
+	view_bool(c, "foreign", strcmp(lang, req_lang(r)) != 0);
 	view_str(c, "kind", a->kind);
 	view_bool(c, "is_interview", strcmp(a->kind, "interview") == 0);
 	view_str(c, "section_name", a->section.name);
@@ -291,7 +297,9 @@ int view_article_page(struct request *r, view *v, const struct article_filter *f
 		resp_error(r, 400, req_text(r, "errors.page_number"));
 		return -1;
 	}
-	if (store_articles(r->w->db, r->pool, f, (size_t)(page - 1) * per, per, out, n, &total) != 0) {
+	struct article_filter mine = *f; /* one member of each family: the reader's language's */
+	languages_filter(r, &mine);
+	if (store_articles(r->w->db, r->pool, &mine, (size_t)(page - 1) * per, per, out, n, &total) != 0) {
 		resp_error(r, 500, NULL);
 		return -1;
 	}

@@ -5,6 +5,7 @@
 #include "http/form.h"
 #include "http/request.h"
 #include "render/view.h"
+#include "site/languages.h"
 #include "store/store.h"
 
 /** A view with what the layout partials need; title is the page's own title ("" for the home page). */

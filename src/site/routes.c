@@ -130,6 +130,8 @@ const struct route routes[] = {
     {M_POST, "/admin/articles/:", admin_article_save, CONTRIB, TFA, .signed_out = admin_article_signed_out},
     {M_GET, "/admin/articles/:/revisions", admin_revisions, CONTRIB, TFA},
     {M_GET, "/admin/articles/:/video", admin_article_video, CONTRIB, TFA},
+    {M_POST, "/admin/articles/:/translate", admin_article_translate, CONTRIB, TFA, SMALL_FORM_KB},
+    {M_POST, "/admin/articles/:/current", admin_translation_current, CONTRIB, TFA, SMALL_FORM_KB},
     {M_POST, "/admin/articles/:/video", admin_article_video_save, CONTRIB, TFA},
     {M_POST, "/admin/articles/:/captions", admin_article_captions, CONTRIB, TFA | ROUTE_MULTIPART},
     {M_POST, "/admin/articles/:/captions/:/delete", admin_article_caption_delete, CONTRIB, TFA,

@@ -66,6 +66,7 @@ void trial_page(struct request *r)
 		return;
 	}
 	struct article_filter f = {.site_id = r->site->id, .trial_id = t.id};
+	languages_filter(r, &f);
 	struct article *as;
 	size_t n, total;
 	if (store_articles(r->w->db, r->pool, &f, 0, TRIAL_ARTICLES_MAX, &as, &n, &total) != 0) {

@@ -35,7 +35,8 @@ void whatsnew_index(struct request *r)
 	struct whatsnew_month *months;
 	struct congress *cs;
 	size_t nm, nc;
-	if (store_whatsnew_months(r->w->db, r->pool, r->site->id, s.id, &months, &nm) != 0 ||
+	if (store_whatsnew_months(r->w->db, r->pool, r->site->id, s.id, languages_stored(r), &months, &nm) !=
+		0 ||
 	    store_whatsnew_congresses(r->w->db, r->pool, r->site->id, s.id, &cs, &nc) != 0) {
 		resp_error(r, 500, NULL);
 		return;

@@ -7,6 +7,7 @@
 
 #include "http/lang.h"
 #include "http/response.h"
+#include "site/languages.h"
 
 int whatsnew_section(struct request *r, struct section *s)
 {
@@ -41,7 +42,8 @@ static void month_filter(struct request *r, struct whatsnew_doc *doc, int year, 
 	doc->filter = (struct whatsnew_filter){.site_id = r->site->id,
 					       .section_id = doc->section.id,
 					       .from = month_start(year, month),
-					       .until = month_start(year, month + 1)};
+					       .until = month_start(year, month + 1),
+					       .lang = languages_stored(r)};
 	char key[16];
 	snprintf(key, sizeof key, "%04d-%02d", year, month);
 	doc->what = req_month(r, year, month);
@@ -65,8 +67,8 @@ int whatsnew_doc_read(struct request *r, enum whatsnew_kind kind, struct whatsne
 	} else if (kind == WHATSNEW_LATEST) {
 		struct whatsnew_month *months;
 		size_t nm;
-		if (store_whatsnew_months(r->w->db, r->pool, r->site->id, doc->section.id, &months, &nm) !=
-		    0) {
+		if (store_whatsnew_months(r->w->db, r->pool, r->site->id, doc->section.id,
+					  languages_stored(r), &months, &nm) != 0) {
 			resp_error(r, 500, NULL);
 			return 0;
 		}
@@ -87,7 +89,8 @@ int whatsnew_doc_read(struct request *r, enum whatsnew_kind kind, struct whatsne
 						       .section_id = doc->section.id,
 						       .congress_id = c.id,
 						       .from = INT64_MIN,
-						       .until = INT64_MAX};
+						       .until = INT64_MAX,
+						       .lang = languages_stored(r)};
 		doc->what = c.name;
 		doc->full_name = c.full_name ? c.full_name : "";
 		doc->key = c.slug;

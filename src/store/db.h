@@ -19,7 +19,7 @@
  * queue mailq_db.c 640-679, alerts and digests alerts_db.c 680-719, newsletters newsletter_db.c 720-759, the
  * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859 (raise
  * DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next file). */
-#define DB_SLOTS 860
+#define DB_SLOTS 900
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460
 #define DB_SLOT_LOCK_WAIT 461

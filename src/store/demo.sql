@@ -3489,3 +3489,243 @@ Interviewer: What does that mean for the clinic?
 Dr Elodie Marchetti: That adjuvant atezolizumab should not be given outside trials. For most patients with stage II–III disease, the way to use immunotherapy remains before surgery, as in KEYNOTE-522.
 ', 0
 FROM article WHERE slug = 'adjuvant-atezolizumab-in-stage-ii-iii-tnbc-what-alexandra-impassion030-tells-us';
+
+-- translations (issue 20): French and Dutch versions of four key interviews, written for the demo. Each is a
+-- member of its English original's family (family_id), with the original's people, references, sponsors and
+-- topics, following the original's current revision (source_revision).
+-- 1 fr: Atézolizumab adjuvant dans le CSTN de stade II–III : ce que montre ALEXANDRA/IMpassion030
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 78, site_id, 'atezolizumab-adjuvant-cstn-de-stade-ii-iii-ce-que-montre-alexandra-impassion030', 'Atézolizumab adjuvant dans le CSTN de stade II–III : ce que montre ALEXANDRA/IMpassion030', 'L''essai de phase 3 ALEXANDRA/IMpassion030 n''a montré aucun bénéfice en survie sans maladie invasive lorsque l''atézolizumab est ajouté à la chimiothérapie adjuvante après la chirurgie d''un cancer du sein triple négatif. La Dre Elodie Marchetti explique ce que ce résultat signifie pour la pratique.', 'La première session générale de San Antonio a apporté une réponse clairement négative à une question pour laquelle beaucoup d''entre nous espéraient une autre issue. ALEXANDRA/IMpassion030 cherchait à savoir si un inhibiteur de PD-L1 apporte un bénéfice aux femmes atteintes d''un cancer du sein triple négatif (CSTN) opérées d''emblée. Nous avons demandé à la Dre Elodie Marchetti de nous présenter l''étude.
+
+## Le schéma de l''étude
+
+**Qu''a testé l''essai, précisément ?**
+
+Il s''agit d''une étude de phase 3 randomisée menée dans le CSTN opérable de stade II–III, avec chirurgie première. Après l''intervention, les patients ont reçu du paclitaxel hebdomadaire, suivi d''une anthracycline et de cyclophosphamide à dose dense, seuls ou associés à l''atézolizumab ; l''anticorps était ensuite poursuivi pour compléter une année de traitement. Environ 2 200 patients ont été inclus, et le critère d''évaluation principal était la survie sans maladie invasive (IDFS).
+
+## Le résultat
+
+**Le signal négatif est-il net ?**
+
+Très net. Avec un suivi médian de 25 mois, le hazard ratio pour l''IDFS était de 1,12, numériquement en défaveur de l''association, et la limite de futilité prédéfinie a été franchie lors de l''analyse intermédiaire. Je n''ai vu aucun sous-groupe qui se démarque de façon convaincante du tableau d''ensemble.
+
+**Et les données de tolérance ?**
+
+Dans le bras atézolizumab, davantage de patients ont arrêté le traitement et ont présenté des événements indésirables d''origine immunitaire, comme on pouvait s''y attendre, mais aucun signal nouveau n''est apparu. Le problème n''est pas la toxicité ; c''est l''absence de bénéfice.
+
+## Ce qui change dès lundi matin
+
+- Un inhibiteur de point de contrôle immunitaire administré uniquement après la chirurgie ne doit pas être proposé en dehors d''un essai.
+- Dans le CSTN de stade II–III, la chimio-immunothérapie néoadjuvante reste l''approche fondée sur les preuves.
+- Le contraste avec les données en situation néoadjuvante est désormais la question scientifique la plus intéressante du domaine.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 3600, created_at, updated_at, 'fr', id FROM article WHERE id = 1;
+
+-- 1 nl: Adjuvant atezolizumab bij TNBC stadium II–III: wat ALEXANDRA/IMpassion030 ons leert
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 79, site_id, 'adjuvant-atezolizumab-tnbc-stadium-ii-iii-wat-alexandra-impassion030-ons-leert', 'Adjuvant atezolizumab bij TNBC stadium II–III: wat ALEXANDRA/IMpassion030 ons leert', 'In de fase 3-studie ALEXANDRA/IMpassion030 leverde de toevoeging van atezolizumab aan adjuvante chemotherapie na chirurgie voor triple-negatieve borstkanker geen winst op in invasieve ziektevrije overleving. Dr. Elodie Marchetti licht toe wat dit resultaat betekent voor de praktijk.', 'De eerste algemene sessie in San Antonio bracht een duidelijk negatief antwoord op een vraag waarvan velen onder ons hoopten dat ze anders zou uitvallen. ALEXANDRA/IMpassion030 onderzocht of een PD-L1-remmer zinvol is voor vrouwen met triple-negatieve borstkanker (TNBC) die meteen geopereerd worden. We vroegen dr. Elodie Marchetti om de studie met ons te overlopen.
+
+## De opzet
+
+**Wat werd er precies getest?**
+
+Het gaat om een gerandomiseerde fase 3-studie bij operabele TNBC stadium II–III, met chirurgie als eerste stap. Na de operatie kregen de patiënten wekelijks paclitaxel, gevolgd door dosisdense antracycline en cyclofosfamide, alleen of in combinatie met atezolizumab; het antilichaam werd daarna voortgezet tot een volledig jaar behandeling. Er werden ongeveer 2.200 patiënten geïncludeerd en het primaire eindpunt was de invasieve ziektevrije overleving (IDFS).
+
+## Het resultaat
+
+**Hoe duidelijk is het negatieve signaal?**
+
+Heel duidelijk. Bij een mediane follow-up van 25 maanden bedroeg de hazard ratio voor IDFS 1,12, numeriek in het nadeel van de combinatie, en bij de interimanalyse werd de vooraf vastgelegde futiliteitsgrens overschreden. Ik heb geen enkele subgroep gezien die overtuigend afweek van het globale beeld.
+
+**En de veiligheidsgegevens?**
+
+In de atezolizumab-arm stopten meer patiënten met de behandeling en traden meer immuungerelateerde bijwerkingen op, zoals te verwachten was, maar er kwam niets nieuws naar voren. Het probleem is niet de toxiciteit, maar het ontbreken van winst.
+
+## Wat er maandagochtend verandert
+
+- Een immuuncheckpointremmer die alleen na de operatie wordt gegeven, mag buiten studieverband niet worden aangeboden.
+- Bij TNBC stadium II–III blijft neoadjuvante chemo-immunotherapie de evidence-based aanpak.
+- Het contrast met de neoadjuvante gegevens is nu de boeiendste wetenschappelijke vraag in het domein.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 7200, created_at, updated_at, 'nl', id FROM article WHERE id = 1;
+
+-- 5 fr: Enfortumab védotine plus pembrolizumab : un nouveau standard de première ligne dans le cancer urothélial
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 80, site_id, 'enfortumab-vedotine-pembrolizumab-standard-de-premiere-ligne-cancer-urothelial', 'Enfortumab védotine plus pembrolizumab : un nouveau standard de première ligne dans le cancer urothélial', 'EV-302 a presque doublé la survie sans progression et la survie globale par rapport à la chimiothérapie à base de platine. À l''ASCO GU 2024, le Dr Daniel Achterberg a expliqué à quel point la pratique évolue rapidement.', 'La chimiothérapie à base de platine constituait le socle du traitement de première ligne du cancer urothélial avancé depuis les années 1980. EV-302, présenté pour la première fois à Madrid quelques mois plus tôt, a de nouveau été discuté en détail à San Francisco. Le Dr Daniel Achterberg nous a livré son point de vue.
+
+**Quelle est l''ampleur du bénéfice ?**
+
+La survie globale médiane était d''environ 31 mois avec l''enfortumab védotine plus pembrolizumab, contre environ 16 mois avec la chimiothérapie. La survie sans progression a, elle aussi, été doublée dans des proportions comparables. Ce sont des chiffres remarquables dans cette maladie.
+
+**Le bénéfice se maintient-il dans les sous-groupes ?**
+
+Oui : chez les patients éligibles comme non éligibles au cisplatine, avec ou sans métastases viscérales, et quelle que soit l''expression de PD-L1. Cette cohérence est l''une des raisons pour lesquelles l''association est désormais l''option de première ligne privilégiée.
+
+## Ce qui change en pratique clinique
+
+- Moins de patients recevront un sel de platine en première ligne, si bien que la place de l''avélumab en maintenance se réduit.
+- Les altérations de FGFR3 doivent toujours être recherchées, car l''erdafitinib reste une option dans les lignes ultérieures.
+- Les équipes doivent apprendre à prendre en charge les toxicités de l''enfortumab, qui diffèrent de celles de la chimiothérapie.
+
+**Qu''exige le traitement de la part des patients ?**
+
+Des perfusions aux jours 1 et 8 de chaque cycle de trois semaines, une surveillance attentive de la peau, des nerfs et de la glycémie, et un contact étroit avec l''équipe. Beaucoup de patients obtiennent des réponses durables, si bien que la question du moment où arrêter l''enfortumab va devenir pressante.
+
+**Le coût est-il un frein ?**
+
+Dans plusieurs pays européens, le remboursement est encore en cours de négociation. D''ici là, l''accès restera inégal, ce qui est frustrant face à des données de survie aussi solides.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 3600, created_at, updated_at, 'fr', id FROM article WHERE id = 5;
+
+-- 5 nl: Enfortumab vedotin plus pembrolizumab: een nieuwe eerstelijnsstandaard bij urotheelcarcinoom
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 81, site_id, 'enfortumab-vedotin-pembrolizumab-nieuwe-eerstelijnsstandaard-urotheelcarcinoom', 'Enfortumab vedotin plus pembrolizumab: een nieuwe eerstelijnsstandaard bij urotheelcarcinoom', 'In EV-302 werden zowel de progressievrije overleving als de totale overleving bijna verdubbeld ten opzichte van platinumgebaseerde chemotherapie. Op ASCO GU 2024 besprak dr. Daniel Achterberg hoe snel de praktijk verandert.', 'Platinumgebaseerde chemotherapie vormde sinds de jaren 1980 de ruggengraat van de eerstelijnsbehandeling van gevorderd urotheelcarcinoom. EV-302, dat enkele maanden eerder voor het eerst in Madrid werd voorgesteld, kwam in San Francisco opnieuw uitgebreid aan bod. Dr. Daniel Achterberg gaf ons zijn visie.
+
+**Hoe groot is de winst?**
+
+De mediane totale overleving bedroeg ongeveer 31 maanden met enfortumab vedotin plus pembrolizumab en ongeveer 16 maanden met chemotherapie. Ook de progressievrije overleving werd in vergelijkbare mate verdubbeld. Dat zijn opmerkelijke cijfers voor deze aandoening.
+
+**Blijft de winst overeind in alle subgroepen?**
+
+Ja: bij patiënten die wel en niet in aanmerking kwamen voor cisplatine, met en zonder viscerale metastasen, en ongeacht de PD-L1-expressie. Die consistentie is een van de redenen waarom de combinatie nu de voorkeursoptie in eerste lijn is.
+
+## Wat er verandert in de kliniek
+
+- Minder patiënten zullen in eerste lijn platinum krijgen, waardoor de rol van onderhoudsbehandeling met avelumab kleiner wordt.
+- Er moet nog steeds op FGFR3-alteraties worden getest, aangezien erdafitinib een optie blijft in latere lijnen.
+- Teams moeten leren omgaan met de toxiciteit van enfortumab, die verschilt van die van chemotherapie.
+
+**Wat vraagt de behandeling van de patiënten?**
+
+Infusen op dag 1 en 8 van elke cyclus van drie weken, nauwgezette opvolging van huid, zenuwen en glykemie, en nauw contact met het team. Veel patiënten hebben langdurige responsen, waardoor de vraag wanneer men met enfortumab kan stoppen steeds dringender wordt.
+
+**Vormt de kostprijs een drempel?**
+
+In verschillende Europese landen wordt nog over de terugbetaling onderhandeld. Tot dan blijft de toegang ongelijk, wat frustrerend is bij zulke sterke overlevingsgegevens.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 7200, created_at, updated_at, 'nl', id FROM article WHERE id = 5;
+
+-- 17 fr: HER2-low après DESTINY-Breast04 : comment pathologistes et oncologues s'adaptent
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 82, site_id, 'her2-low-apres-destiny-breast04-comment-pathologistes-et-oncologues-s-adaptent', 'HER2-low après DESTINY-Breast04 : comment pathologistes et oncologues s''adaptent', 'Deux ans après que DESTINY-Breast04 a fait du HER2-low une catégorie thérapeutique à part entière, la Dre Marisol Quintero évoque la reproductibilité du score, la répétition du test et l''évolution vers le HER2-ultralow.', 'L''immunohistochimie HER2 a été conçue pour identifier les tumeurs amplifiées, pas pour distinguer un score 0 d''un score 1+. DESTINY-Breast04 a changé la donne du jour au lendemain. La Dre Marisol Quintero a présenté à l''ASCO des données sur la concordance du score et nous a expliqué comment son centre s''est adapté.
+
+## Un essai qui a réécrit le compte rendu d''anatomie pathologique
+
+**Qu''a établi DESTINY-Breast04 ?**
+
+Chez les patients atteints d''un cancer du sein métastatique HER2-low déjà traités par une ou deux lignes de chimiothérapie, le trastuzumab déruxtécan a environ doublé la survie sans progression par rapport à la chimiothérapie et amélioré la survie globale, tant dans la cohorte avec récepteurs hormonaux positifs que dans l''ensemble de la population.
+
+**La distinction entre 0 et 1+ est-elle fiable ?**
+
+Moins que nous le souhaiterions. Dans notre étude, la concordance entre pathologistes s''est nettement améliorée après une formation ciblée sur des images de référence, mais des désaccords persistaient dans une minorité non négligeable de cas proches du seuil.
+
+## Ce que nous avons changé localement
+
+- Les comptes rendus mentionnent désormais explicitement HER2 0, ultralow ou low, plutôt que simplement « négatif ».
+- Les cas limites sont relus par un second pathologiste.
+- Si la tumeur primitive était HER2 0, nous refaisons le test sur une biopsie métastatique ou un échantillon archivé avant d''exclure un patient.
+
+**Vers quoi se dirige-t-on ?**
+
+Les données dans la maladie HER2-ultralow suggèrent que le médicament est actif sur tout un continuum de faible expression. Nous nous dirigeons peut-être vers un monde où la question utile sera simplement de savoir si la tumeur exprime du HER2, quel qu''en soit le niveau.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 3600, created_at, updated_at, 'fr', id FROM article WHERE id = 17;
+
+-- 17 nl: HER2-low na DESTINY-Breast04: hoe pathologie en oncologie zich aanpassen
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 83, site_id, 'her2-low-na-destiny-breast04-hoe-pathologie-en-oncologie-zich-aanpassen', 'HER2-low na DESTINY-Breast04: hoe pathologie en oncologie zich aanpassen', 'Twee jaar nadat DESTINY-Breast04 van HER2-low een behandelbare categorie maakte, bespreekt dr. Marisol Quintero de reproduceerbaarheid van de scoring, het hertesten en de evolutie naar HER2-ultralow.', 'HER2-immunohistochemie werd ontwikkeld om geamplificeerde tumoren op te sporen, niet om een score 0 van een score 1+ te onderscheiden. DESTINY-Breast04 veranderde dat van de ene dag op de andere. Dr. Marisol Quintero stelde op ASCO gegevens voor over de overeenstemming bij de scoring en vertelde ons hoe haar centrum zich heeft aangepast.
+
+## Een studie die het pathologieverslag herschreef
+
+**Wat heeft DESTINY-Breast04 aangetoond?**
+
+Bij patiënten met HER2-low gemetastaseerde borstkanker die eerder één of twee lijnen chemotherapie hadden gekregen, verdubbelde trastuzumab deruxtecan ongeveer de progressievrije overleving ten opzichte van chemotherapie en verbeterde het de totale overleving, zowel in de hormoonreceptorpositieve cohorte als in de volledige populatie.
+
+**Is het onderscheid tussen 0 en 1+ betrouwbaar?**
+
+Minder dan we zouden willen. In onze studie verbeterde de overeenstemming tussen pathologen aanzienlijk na een gerichte opleiding met referentiebeelden, maar in een relevante minderheid van de gevallen dicht bij de drempel bleven de meningen verschillen.
+
+## Wat we lokaal hebben veranderd
+
+- Verslagen vermelden nu expliciet HER2 0, ultralow of low in plaats van gewoon "negatief".
+- Twijfelgevallen worden door een tweede patholoog herbekeken.
+- Als de primaire tumor HER2 0 was, hertesten we een biopsie van een metastase of een archiefstaal voordat we een patiënt uitsluiten.
+
+**Waar gaat dit naartoe?**
+
+Gegevens bij HER2-ultralow ziekte wijzen erop dat het geneesmiddel werkzaam is over een continuüm van lage expressie. Mogelijk evolueren we naar een situatie waarin de relevante vraag is of er überhaupt HER2 aanwezig is.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 7200, created_at, updated_at, 'nl', id FROM article WHERE id = 17;
+
+-- 18 fr: Osimertinib après radiochimiothérapie : LAURA redéfinit la prise en charge du CBNPC de stade III EGFR muté
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 84, site_id, 'osimertinib-apres-radiochimiotherapie-laura-redefinit-cbnpc-stade-iii-egfr-mute', 'Osimertinib après radiochimiothérapie : LAURA redéfinit la prise en charge du CBNPC de stade III EGFR muté', 'Lors de la séance plénière de l''ASCO 2024, LAURA a montré un bénéfice spectaculaire en survie sans progression avec l''osimertinib après radiochimiothérapie dans le cancer bronchique de stade III non résécable avec mutation d''EGFR. Un radiothérapeute-oncologue et un oncologue médical commentent le résultat.', 'La consolidation par durvalumab après radiochimiothérapie est le standard dans le cancer bronchique non à petites cellules (CBNPC) de stade III non résécable, mais les patients porteurs d''une mutation d''EGFR semblaient en tirer peu de bénéfice. LAURA a testé l''osimertinib à sa place. Nous avons interrogé les Drs Ravi Kapadia et Li-Ting Haw après la séance plénière.
+
+**Dr Haw, quelle était l''ampleur de l''effet ?**
+
+*Haw :* La survie sans progression médiane était de 39,1 mois sous osimertinib contre 5,6 mois sous placebo, soit un hazard ratio de 0,16. Je ne me souviens pas d''un effet plus important dans un essai randomisé sur le cancer du poumon. Le bras placebo montre aussi à quelle vitesse ces tumeurs récidivent après une radiochimiothérapie seule.
+
+**La survie globale n''est pas encore mature. Cela vous inquiète-t-il ?**
+
+*Haw :* Un peu. La plupart des patients du bras placebo ont reçu l''osimertinib à la progression, si bien que la survie pourrait ne jamais différer fortement. Mais retarder la progression, y compris l''apparition de métastases cérébrales, compte en soi pour les patients.
+
+**Dr Kapadia, qu''est-ce que cela signifie pour la radiothérapie ?**
+
+*Kapadia :* La radiochimiothérapie reste le socle ; LAURA ne l''a pas remise en question. Mais la pneumopathie radique était plus fréquente sous osimertinib, le plus souvent de bas grade ; nous devons donc suivre étroitement les patients au cours des premiers mois et être prudents avec les contraintes de dose pulmonaire.
+
+## Conséquences pratiques
+
+- La recherche de mutation d''EGFR doit être finalisée avant ou pendant la radiochimiothérapie dans les formes non épidermoïdes de stade III.
+- Les patients porteurs d''une mutation d''EGFR ne doivent pas recevoir par défaut une consolidation par durvalumab.
+- Le traitement se poursuit jusqu''à progression, ce qui soulève des questions de coût et de toxicité à long terme.
+
+*Kapadia :* Le plus grand changement est organisationnel : les résultats moléculaires doivent désormais être disponibles dans un parcours à visée curative, et pas seulement au stade avancé.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 3600, created_at, updated_at, 'fr', id FROM article WHERE id = 18;
+
+-- 18 nl: Osimertinib na chemoradiotherapie: LAURA herdefinieert EGFR-gemuteerd NSCLC stadium III
+INSERT INTO article (id, site_id, slug, title, summary, body, kind, section_id, congress_id, trial_id,
+  status, audience, video_url, published_at, created_at, updated_at, lang, family_id)
+SELECT 85, site_id, 'osimertinib-na-chemoradiotherapie-laura-egfr-gemuteerd-nsclc-stadium-iii', 'Osimertinib na chemoradiotherapie: LAURA herdefinieert EGFR-gemuteerd NSCLC stadium III', 'In de plenaire sessie van ASCO 2024 toonde LAURA een spectaculaire winst in progressievrije overleving met osimertinib na chemoradiotherapie bij niet-reseceerbare EGFR-gemuteerde longkanker stadium III. Een radiotherapeut-oncoloog en een medisch oncoloog bespreken het resultaat.', 'Consolidatie met durvalumab na chemoradiotherapie is de standaard bij niet-reseceerbaar niet-kleincellig longcarcinoom (NSCLC) stadium III, maar patiënten met een EGFR-mutatie leken er weinig baat bij te hebben. LAURA testte in de plaats daarvan osimertinib. We spraken na de plenaire sessie met dr. Ravi Kapadia en dr. Li-Ting Haw.
+
+**Dr. Haw, hoe groot was het effect?**
+
+*Haw:* De mediane progressievrije overleving bedroeg 39,1 maanden met osimertinib tegenover 5,6 maanden met placebo, een hazard ratio van 0,16. Ik kan me geen groter effect herinneren in een gerandomiseerde longkankerstudie. De placebo-arm toont ook hoe snel deze tumoren na chemoradiotherapie alleen recidiveren.
+
+**De totale overleving is nog niet matuur. Baart u dat zorgen?**
+
+*Haw:* Een beetje. De meeste patiënten in de placebo-arm kregen osimertinib bij progressie, dus de overleving zal misschien nooit sterk verschillen. Maar het uitstellen van progressie, ook van hersenmetastasen, is op zich al belangrijk voor patiënten.
+
+**Dr. Kapadia, wat betekent dit voor de radiotherapie?**
+
+*Kapadia:* Chemoradiotherapie blijft de basis; LAURA heeft dat niet in vraag gesteld. Maar radiatiepneumonitis kwam vaker voor met osimertinib, meestal van lage graad, dus we moeten patiënten in de eerste maanden nauwgezet opvolgen en voorzichtig zijn met de dosisbeperkingen voor de long.
+
+## Praktische gevolgen
+
+- De EGFR-bepaling moet afgerond zijn vóór of tijdens de chemoradiotherapie bij niet-plaveiselcellige ziekte stadium III.
+- Patiënten met een EGFR-mutatie mogen niet standaard consolidatie met durvalumab krijgen.
+- De behandeling loopt door tot progressie, wat vragen oproept over kostprijs en toxiciteit op lange termijn.
+
+*Kapadia:* De grootste verandering is organisatorisch: moleculaire resultaten moeten nu beschikbaar zijn binnen een curatief traject, niet alleen bij gevorderde ziekte.
+', kind, section_id, congress_id, trial_id, status,
+  audience, video_url, published_at + 7200, created_at, updated_at, 'nl', id FROM article WHERE id = 18;
+INSERT INTO article_person (article_id, person_id, role, position)
+  SELECT t.id, p.person_id, p.role, p.position FROM article t JOIN article_person p ON p.article_id = t.family_id;
+INSERT INTO reference (article_id, position, citation, abstract_no, url)
+  SELECT t.id, r.position, r.citation, r.abstract_no, r.url FROM article t JOIN reference r ON r.article_id = t.family_id;
+INSERT INTO article_sponsor (article_id, sponsor_id)
+  SELECT t.id, s.sponsor_id FROM article t JOIN article_sponsor s ON s.article_id = t.family_id;
+INSERT INTO article_tag (article_id, tag_id)
+  SELECT t.id, g.tag_id FROM article t JOIN article_tag g ON g.article_id = t.family_id;
+UPDATE article SET created_at = published_at, updated_at = published_at,
+  source_revision = (SELECT o.revision_no FROM article o WHERE o.id = article.family_id)
+WHERE family_id IS NOT NULL;
+INSERT INTO revision (article_id, created_at, title, summary, body)
+  SELECT id, created_at, title, summary, body FROM article WHERE family_id IS NOT NULL ORDER BY id;

@@ -343,21 +343,23 @@ enum save_result store_article_save(store *s, const struct article_edit *e, int6
 static void fill_admin(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct article *x = item;
+	enum { C = DB_ARTICLE_NCOLS };
 	db_fill_article_cols(pool, st, x);
-	x->status = db_col_text(st, pool, 18);
-	x->author_name = db_col_text(st, pool, 19);
-	x->revision_no = db_col_int64(st, 20);
-	x->author_id = db_col_int64(st, 21);
+	x->status = db_col_text(st, pool, C);
+	x->author_name = db_col_text(st, pool, C + 1);
+	x->revision_no = db_col_int64(st, C + 2);
+	x->author_id = db_col_int64(st, C + 3);
 }
 
 /* fill_admin and the columns of one article's page */
 static void fill_admin_full(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct article *x = item;
+	enum { C = DB_ARTICLE_NCOLS };
 	fill_admin(pool, st, x);
-	x->body = db_col_text(st, pool, 22);
-	x->video_url = db_col_text(st, pool, 23);
-	x->image.id = db_col_int64(st, 24);
+	x->body = db_col_text(st, pool, C + 4);
+	x->video_url = db_col_text(st, pool, C + 5);
+	x->image.id = db_col_int64(st, C + 6);
 	x->body_allowed = 1;
 }
 

@@ -78,19 +78,25 @@ static void fill_card(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	db_fill_article_cols(pool, st, x);
 }
 
-int store_front_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *place, size_t limit,
-			 struct article **out, size_t *n)
+int store_front_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *place, const char *lang,
+			 size_t limit, struct article **out, size_t *n)
 {
-	struct db_stmt *st =
-	    db_prepare(db_of(s), F_CARDS,
-		       "SELECT " DB_ARTICLE_COLS DB_ARTICLE_JOINS
-		       "JOIN front_article f ON f.article_id = a.id WHERE f.site_id = ?2 AND "
-		       "a.site_id = ?2 AND f.place = ?3 AND " DB_VISIBLE
-		       " ORDER BY f.position, a.id LIMIT CAST(?4 AS BIGINT)");
+	/* a placed article, or its family's member in lang when one is visible */
+	struct db_stmt *st = db_prepare(
+	    db_of(s), F_CARDS,
+	    "SELECT " DB_ARTICLE_COLS DB_ARTICLE_JOINS
+	    "JOIN front_article f ON f.site_id = ?2 AND f.place = ?3 AND a.id = COALESCE((SELECT m.id FROM "
+	    "article o JOIN article m ON COALESCE(m.family_id, m.id) = COALESCE(o.family_id, o.id) WHERE "
+	    "o.id = "
+	    "f.article_id AND CAST(?5 AS INTEGER) = 1 AND m.lang = CAST(?6 AS TEXT) AND " DB_VISIBLE_AT(
+		"m", "?1") " ORDER BY m.id LIMIT 1), f.article_id) WHERE a.site_id = ?2 AND " DB_VISIBLE
+			   " ORDER BY f.position, a.id LIMIT CAST(?4 AS BIGINT)");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, site_id);
 	db_bind_text(st, 3, place);
 	db_bind_int64(st, 4, (int64_t)(limit < FRONT_MAX ? limit : FRONT_MAX));
+	db_bind_int(st, 5, lang != NULL);
+	db_bind_text(st, 6, lang ? lang : "");
 	return db_collect(st, pool, sizeof **out, fill_card, (void **)out, n);
 }
 

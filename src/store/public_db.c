@@ -39,13 +39,16 @@ enum {
 };
 _Static_assert(P_LAST <= 340, "public_db.c owns the seam's statement slots 260 to 339");
 
-/* A list's filter: ?1 now, ?2 the site, then section, congress, tag, trial and the article left out (0: any).
- * Each number is cast where it first appears, so PostgreSQL reads it as a bigint (as the columns are). */
+/* A list's filter: ?1 now, ?2 the site, then section, congress, tag, trial and the article left out (0: any),
+ * then ?8 1 to show one member of each family of translations in the language ?9 ('' the site's default):
+ * the member in ?9, else the original (see struct article_filter). Each number is cast where it first
+ * appears, so PostgreSQL reads it as a bigint (as the columns are). */
 #define FILTER                                                                                               \
 	"a.site_id = ?2 AND (CAST(?3 AS BIGINT) = 0 OR a.section_id = ?3) "                                  \
 	"AND (CAST(?4 AS BIGINT) = 0 OR a.congress_id = ?4) "                                                \
 	"AND (CAST(?5 AS BIGINT) = 0 OR a.id IN (SELECT article_id FROM article_tag WHERE tag_id = ?5)) "    \
-	"AND (CAST(?6 AS BIGINT) = 0 OR a.trial_id = ?6) AND a.id <> ?7 "
+	"AND (CAST(?6 AS BIGINT) = 0 OR a.trial_id = ?6) AND a.id <> ?7 "                                    \
+	"AND (CAST(?8 AS INTEGER) = 0 OR " DB_FAMILY_PICK("?9", "?1") ") "
 
 /* 1 for a slug or path a reader typed that no record can have: not UTF-8. PostgreSQL would refuse it as a
  * parameter (an error, a 500) where SQLite finds no row: "not found" on both, without asking. */
@@ -148,6 +151,8 @@ void db_fill_article_cols(h2o_mem_pool_t *pool, struct db_stmt *st, struct artic
 	x->trial.id = db_col_int64(st, 15);
 	x->trial.slug = db_col_text(st, pool, 16);
 	x->trial.name = db_col_text(st, pool, 17);
+	x->lang = db_col_text(st, pool, 18);
+	x->family_id = db_col_int64(st, 19);
 }
 
 static void fill_article(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
@@ -155,22 +160,23 @@ static void fill_article(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	db_fill_article_cols(pool, st, item);
 }
 
-/* An article as its own page reads it: the 18 columns, then its body (NULL when the reader may not read it),
+/* An article as its own page reads it: DB_ARTICLE_COLS, then its body (NULL when the reader may not read it),
  * video and image. */
 static void fill_article_page(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct article *x = item;
 	db_fill_article_cols(pool, st, x);
-	x->body_allowed = !db_col_null(st, 18);
-	x->body = db_col_text(st, pool, 18);
-	x->video_url = db_col_text(st, pool, 19);
-	x->image.id = db_col_int64(st, 20);
-	x->image.hash = db_col_text(st, pool, 21);
-	x->image.kind = db_col_text(st, pool, 22);
-	x->image.alt = db_col_text(st, pool, 23);
-	x->image.width = db_col_int64(st, 24);
-	x->image.height = db_col_int64(st, 25);
-	x->image.credit = db_col_text(st, pool, 26);
+	enum { C = DB_ARTICLE_NCOLS };
+	x->body_allowed = !db_col_null(st, C);
+	x->body = db_col_text(st, pool, C);
+	x->video_url = db_col_text(st, pool, C + 1);
+	x->image.id = db_col_int64(st, C + 2);
+	x->image.hash = db_col_text(st, pool, C + 3);
+	x->image.kind = db_col_text(st, pool, C + 4);
+	x->image.alt = db_col_text(st, pool, C + 5);
+	x->image.width = db_col_int64(st, C + 6);
+	x->image.height = db_col_int64(st, C + 7);
+	x->image.credit = db_col_text(st, pool, C + 8);
 }
 
 void db_fill_person(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
@@ -262,7 +268,8 @@ int store_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int year, 
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_CONGRESSES,
 	    "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, c.country, "
-	    "c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id AND " DB_VISIBLE ") "
+	    "c.description, (SELECT count(DISTINCT COALESCE(a.family_id, a.id)) FROM article a WHERE "
+	    "a.congress_id = c.id AND " DB_VISIBLE ") "
 	    "FROM congress c WHERE c.site_id = ?2 AND (CAST(?3 AS INTEGER) = 0 OR c.year = ?3) "
 	    "ORDER BY c.starts_on DESC, c.name");
 	db_bind_int64(st, 1, db_now());
@@ -279,7 +286,8 @@ int store_congress_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, cons
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_CONGRESS_BY_SLUG,
 	    "SELECT c.id, c.slug, c.name, c.full_name, c.year, c.starts_on, c.ends_on, c.city, c.country, "
-	    "c.description, (SELECT count(*) FROM article a WHERE a.congress_id = c.id AND " DB_VISIBLE ") "
+	    "c.description, (SELECT count(DISTINCT COALESCE(a.family_id, a.id)) FROM article a WHERE "
+	    "a.congress_id = c.id AND " DB_VISIBLE ") "
 	    "FROM congress c WHERE c.site_id = ?2 AND c.slug = ?3");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, site_id);
@@ -291,7 +299,8 @@ int store_trials(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct trial *
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_TRIALS,
-	    "SELECT t.id, t.slug, t.name, t.registry_id, t.phase, t.setting, (SELECT count(*) FROM article a "
+	    "SELECT t.id, t.slug, t.name, t.registry_id, t.phase, t.setting, (SELECT count(DISTINCT "
+	    "COALESCE(a.family_id, a.id)) FROM article a "
 	    "WHERE a.trial_id = t.id AND " DB_VISIBLE ") FROM trial t WHERE t.site_id = ?2 ORDER BY t.name");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, site_id);
@@ -318,7 +327,8 @@ int store_tags(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t limit, st
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_TAGS,
-	    "SELECT g.id, g.slug, g.name, count(*) AS n FROM tag g JOIN article_tag x ON x.tag_id = g.id "
+	    "SELECT g.id, g.slug, g.name, count(DISTINCT COALESCE(a.family_id, a.id)) AS n FROM tag g JOIN "
+	    "article_tag x ON x.tag_id = g.id "
 	    "JOIN article a ON a.id = x.article_id WHERE g.site_id = ?2 AND " DB_VISIBLE
 	    " GROUP BY g.id ORDER BY n DESC, g.name LIMIT ?3");
 	db_bind_int64(st, 1, db_now());
@@ -338,6 +348,8 @@ static void bind_filter(struct db_stmt *st, const struct article_filter *f, int6
 	db_bind_int64(st, 5, f->tag_id);
 	db_bind_int64(st, 6, f->trial_id);
 	db_bind_int64(st, 7, f->exclude_id);
+	db_bind_int(st, 8, f->by_lang);
+	db_bind_text(st, 9, f->lang);
 }
 
 /* The one number a bound statement answers; none (NULL or no row) gives dflt. 0, or -1. */
@@ -390,11 +402,11 @@ int store_articles(store *s, h2o_mem_pool_t *pool, const struct article_filter *
 	    db_prepare(db_of(s), P_ARTICLES,
 		       "SELECT " DB_ARTICLE_COLS DB_ARTICLE_JOINS
 		       "WHERE a.id IN (SELECT a.id FROM article a WHERE " DB_VISIBLE " AND " FILTER
-		       "ORDER BY a.published_at DESC, a.id DESC LIMIT ?8 OFFSET ?9) "
+		       "ORDER BY a.published_at DESC, a.id DESC LIMIT ?10 OFFSET ?11) "
 		       "ORDER BY a.published_at DESC, a.id DESC");
 	bind_filter(st, f, db_now());
-	db_bind_int64(st, 8, (int64_t)limit);
-	db_bind_int64(st, 9, (int64_t)offset);
+	db_bind_int64(st, 10, (int64_t)limit);
+	db_bind_int64(st, 11, (int64_t)offset);
 	return db_collect(st, pool, sizeof **out, fill_article, (void **)out, n);
 }
 
@@ -459,8 +471,8 @@ int store_article_by_slug(store *s, h2o_mem_pool_t *pool, int64_t site_id, const
 	return db_article_parts(s, pool, out) != 0 ? -1 : 1;
 }
 
-int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
-		  struct article **out, size_t *n)
+int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, const char *lang,
+		  size_t limit, struct article **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(
 	    db_of(s), P_RELATED,
@@ -468,11 +480,15 @@ int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct 
 	    /* +a.site_id: SQLite starts from the few related rows, not from every visible article
 	     * of the site (the date index would be chosen: 20 ms a page at 10,000 articles) */
 	    "WHERE x.article_id = ?3 AND " DB_VISIBLE " AND +a.site_id = ?2 "
-	    "ORDER BY x.score DESC, a.published_at DESC, a.id DESC LIMIT ?4");
+	    /* never its own family; of another, the member in the page's language (?6), else the original */
+	    "AND COALESCE(a.family_id, a.id) <> ?5 AND " DB_FAMILY_PICK(
+		"?6", "?1") " ORDER BY x.score DESC, a.published_at DESC, a.id DESC LIMIT ?4");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, site_id);
 	db_bind_int64(st, 3, a->id);
 	db_bind_int64(st, 4, (int64_t)limit);
+	db_bind_int64(st, 5, a->family_id ? a->family_id : a->id);
+	db_bind_text(st, 6, lang ? lang : "");
 	return db_collect(st, pool, sizeof **out, fill_article, (void **)out, n);
 }
 

@@ -74,6 +74,8 @@ struct article {
 	struct section section;
 	struct congress congress; /* id 0 when none */
 	struct trial trial;	  /* id 0 when none */
+	const char *lang;	  /* its language: "" for its site's default */
+	int64_t family_id;	  /* the original it translates; 0 for an original */
 	/* filled by store_article_by_slug only */
 	const char *body, *video_url;
 	struct media image; /* the featured image; id 0 when none */
@@ -102,9 +104,13 @@ struct menu_item {
 	const char *label, *url;
 };
 
-/** Which published articles a list shows; zero fields do not filter. */
+/** Which published articles a list shows; zero fields do not filter. With by_lang, one member of each family
+ * of translations: the one in lang ("" the site's default language), else the original; without, every
+ * article (a sitemap). No pointer: the memo of counts compares filters byte for byte. */
 struct article_filter {
 	int64_t site_id, section_id, congress_id, tag_id, trial_id, exclude_id;
+	int by_lang;
+	char lang[4];
 };
 
 struct contact_message {
@@ -180,10 +186,12 @@ struct whatsnew_month {
  * when congress_id is not 0. */
 struct whatsnew_filter {
 	int64_t site_id, section_id, congress_id, from, until;
+	const char
+	    *lang; /* NULL: every article; else one member of each family, lang's ("": the default's) */
 };
 /** The months (UTC) with visible articles in a section, newest first. */
 int store_whatsnew_months(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t section_id,
-			  struct whatsnew_month **out, size_t *n);
+			  const char *lang, struct whatsnew_month **out, size_t *n);
 /** The congresses with visible articles in a section (article_count: how many), newest first. */
 int store_whatsnew_congresses(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t section_id,
 			      struct congress **out, size_t *n);
@@ -196,9 +204,11 @@ int store_whatsnew_articles(store *s, h2o_mem_pool_t *pool, const struct whatsne
  * the store (src/store/whatsnew_pdf_db.c). */
 int store_whatsnew_bodies(store *s, h2o_mem_pool_t *pool, const struct whatsnew_filter *f,
 			  enum audience reader, size_t limit, struct article *as, size_t n);
-/** Up to limit other articles: same trial first, then same congress, then same section; newest first. */
-int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, size_t limit,
-		  struct article **out, size_t *n);
+/** Up to limit other articles: same trial first, then same congress, then same section; newest first. Never
+ * a member of a's family; of another family, its member in lang ("" the site's default), else its original.
+ */
+int store_related(store *s, h2o_mem_pool_t *pool, int64_t site_id, const struct article *a, const char *lang,
+		  size_t limit, struct article **out, size_t *n);
 int store_page_by_path(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *path, struct page *out);
 /** The menu of a site in display order (parents before their children). */
 int store_menu(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct menu_item **out, size_t *n);
@@ -322,6 +332,37 @@ struct article_edit {
 	const int64_t *sponsors;
 	size_t nsponsors;
 };
+
+/** A member of a family of translations: the original (root_id == id) or a translation of it. */
+struct translation {
+	int64_t id, root_id;
+	const char *slug, *title, *lang, *status; /* lang: "" for the site's default language */
+	int64_t published_at, revision_no;
+	int stale; /* a translation whose original has a newer revision than the one it was brought up to */
+};
+
+/** The members of the family whose original is root_id (visible to readers only, with visible_only), the
+ * original first, then by language. */
+int store_article_family(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t root_id, int visible_only,
+			 struct translation **out, size_t *n);
+/** The visible members of each of a site's families that has a visible translation, ordered by root_id (the
+ * original of each first): a sitemap's alternates. */
+int store_site_families(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct translation **out, size_t *n);
+
+enum translate_result {
+	TRANSLATE_ERROR = -1,
+	TRANSLATE_OK = 0,
+	TRANSLATE_EXISTS = 1,
+	TRANSLATE_NOT_FOUND = 2
+};
+/** A new draft translation into lang of the family article id belongs to: the original's text, metadata,
+ * people, references, sponsors and topics, a slug of the original's with "-lang", following the original's
+ * current revision. TRANSLATE_EXISTS when the family has lang already. */
+enum translate_result store_article_translate(store *s, int64_t site_id, int64_t id, const char *lang,
+					      int64_t user_id, int64_t *new_id);
+/** Marks translation id as up to date with its original's current revision: 1, 0 when id is no translation
+ * of the site, -1. */
+int store_translation_current(store *s, int64_t site_id, int64_t id);
 
 enum save_result { SAVE_ERROR = -1, SAVE_OK = 0, SAVE_CONFLICT = 1, SAVE_SLUG_TAKEN = 2, SAVE_NOT_FOUND = 3 };
 
@@ -959,9 +1000,10 @@ struct front_entry {
  * ones first, each place in its order. */
 int store_front(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t *congress_id,
 		struct front_entry **out, size_t *n);
-/** The visible articles of place ("featured" or "pinned") in their order, at most limit, as list cards. */
-int store_front_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *place, size_t limit,
-			 struct article **out, size_t *n);
+/** The visible articles of place ("featured" or "pinned") in their order, at most limit, as list cards; with
+ * lang (not NULL; "" the site's default), each placed article's family member in lang when one is visible. */
+int store_front_articles(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *place, const char *lang,
+			 size_t limit, struct article **out, size_t *n);
 /** Sets the highlighted congress (0: automatic); SAVE_NOT_FOUND when the site has no such congress. */
 enum save_result store_front_set_congress(store *s, int64_t site_id, int64_t congress_id, int64_t user_id);
 /** Puts a visible article of the site last in place: SAVE_NOT_FOUND when there is no such visible article,

@@ -29,18 +29,21 @@ static void fill_quarter(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 }
 
 int store_whatsnew_months(store *s, h2o_mem_pool_t *pool, int64_t site_id, int64_t section_id,
-			  struct whatsnew_month **out, size_t *n)
+			  const char *lang, struct whatsnew_month **out, size_t *n)
 {
 	/* quarters of an hour, not months: both engines divide integers alike, every time zone's offset is a
 	 * whole number of them, and the calendar and the site's zone (zone_use's TZ) are C's */
-	struct db_stmt *st =
-	    db_prepare(db_of(s), W_DAYS,
-		       "SELECT a.published_at / 900, count(*) FROM article a WHERE " DB_VISIBLE
-		       " AND a.site_id = ?2 AND a.section_id = ?3 GROUP BY a.published_at / 900 "
-		       "ORDER BY 1 DESC");
+	struct db_stmt *st = db_prepare(
+	    db_of(s), W_DAYS,
+	    "SELECT a.published_at / 900, count(*) FROM article a WHERE " DB_VISIBLE
+	    " AND a.site_id = ?2 AND a.section_id = ?3 AND (CAST(?4 AS INTEGER) = 0 OR " DB_FAMILY_PICK(
+		"?5", "?1") ") GROUP BY a.published_at / 900 "
+			    "ORDER BY 1 DESC");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, site_id);
 	db_bind_int64(st, 3, section_id);
+	db_bind_int(st, 4, lang != NULL);
+	db_bind_text(st, 5, lang ? lang : "");
 	struct quarter_count *quarters;
 	size_t nd;
 	if (db_collect(st, pool, sizeof *quarters, fill_quarter, (void **)&quarters, &nd) != 0)
@@ -97,7 +100,7 @@ static void fill_article_gated(h2o_mem_pool_t *pool, struct db_stmt *st, void *i
 {
 	struct article *x = item;
 	db_fill_article_cols(pool, st, x);
-	x->body_allowed = db_col_int(st, 18);
+	x->body_allowed = db_col_int(st, DB_ARTICLE_NCOLS);
 }
 
 /* An article's faculty, and its references only when the reader's level reaches its audience. */
@@ -128,8 +131,8 @@ int store_whatsnew_articles(store *s, h2o_mem_pool_t *pool, const struct whatsne
 	    "SELECT " DB_ARTICLE_COLS ", CASE WHEN " DB_AUDIENCE_LEVEL
 	    " <= CAST(?7 AS INTEGER) THEN 1 ELSE 0 END " DB_ARTICLE_JOINS "WHERE " DB_VISIBLE
 	    " AND a.site_id = ?2 AND a.section_id = ?3 AND (CAST(?4 AS BIGINT) = 0 OR a.congress_id = ?4) "
-	    "AND a.published_at >= ?5 AND a.published_at < ?6 ORDER BY a.published_at DESC, a.id DESC LIMIT "
-	    "?8");
+	    "AND a.published_at >= ?5 AND a.published_at < ?6 AND (CAST(?9 AS INTEGER) = 0 "
+	    "OR " DB_FAMILY_PICK("?10", "?1") ") ORDER BY a.published_at DESC, a.id DESC LIMIT ?8");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, f->site_id);
 	db_bind_int64(st, 3, f->section_id);
@@ -138,6 +141,8 @@ int store_whatsnew_articles(store *s, h2o_mem_pool_t *pool, const struct whatsne
 	db_bind_int64(st, 6, f->until);
 	db_bind_int(st, 7, (int)reader);
 	db_bind_int64(st, 8, (int64_t)limit);
+	db_bind_int(st, 9, f->lang != NULL);
+	db_bind_text(st, 10, f->lang ? f->lang : "");
 	if (db_collect(st, pool, sizeof **out, fill_article_gated, (void **)out, n) != 0)
 		return -1;
 	for (size_t i = 0; i < *n; i++)

@@ -29,14 +29,15 @@ int store_whatsnew_bodies(store *s, h2o_mem_pool_t *pool, const struct whatsnew_
 	for (size_t i = 0; i < n; i++)
 		as[i].body = NULL;
 	/* the rows of store_whatsnew_articles that the reader may read whole, in its order */
-	struct db_stmt *st =
-	    db_prepare(db_of(s), WP_BODIES,
-		       "SELECT a.id, a.body FROM article a WHERE " DB_VISIBLE
-		       " AND a.site_id = ?2 AND a.section_id = ?3 "
-		       "AND (CAST(?4 AS BIGINT) = 0 OR a.congress_id = ?4) AND a.published_at >= ?5 AND "
-		       "a.published_at < ?6 "
-		       "AND " DB_AUDIENCE_LEVEL
-		       " <= CAST(?7 AS INTEGER) ORDER BY a.published_at DESC, a.id DESC LIMIT ?8");
+	struct db_stmt *st = db_prepare(
+	    db_of(s), WP_BODIES,
+	    "SELECT a.id, a.body FROM article a WHERE " DB_VISIBLE
+	    " AND a.site_id = ?2 AND a.section_id = ?3 "
+	    "AND (CAST(?4 AS BIGINT) = 0 OR a.congress_id = ?4) AND a.published_at >= ?5 AND "
+	    "a.published_at < ?6 AND (CAST(?9 AS INTEGER) = 0 OR " DB_FAMILY_PICK(
+		"?10", "?1") ") "
+			     "AND " DB_AUDIENCE_LEVEL
+			     " <= CAST(?7 AS INTEGER) ORDER BY a.published_at DESC, a.id DESC LIMIT ?8");
 	db_bind_int64(st, 1, db_now());
 	db_bind_int64(st, 2, f->site_id);
 	db_bind_int64(st, 3, f->section_id);
@@ -45,6 +46,8 @@ int store_whatsnew_bodies(store *s, h2o_mem_pool_t *pool, const struct whatsnew_
 	db_bind_int64(st, 6, f->until);
 	db_bind_int(st, 7, (int)reader);
 	db_bind_int64(st, 8, (int64_t)limit);
+	db_bind_int(st, 9, f->lang != NULL);
+	db_bind_text(st, 10, f->lang ? f->lang : "");
 	struct body_row *rows;
 	size_t nr;
 	if (db_collect(st, pool, sizeof *rows, fill_body, (void **)&rows, &nr) != 0)

@@ -711,10 +711,18 @@ def default_site():
         return c.execute("SELECT * FROM site ORDER BY is_default DESC, position, id LIMIT 1").fetchone()
 
 
+# Of a family of translations, a list in the site's default language shows the member in it, else the original.
+IN_DEFAULT_LANGUAGE = ("(a.lang = '' OR (a.family_id IS NULL AND NOT EXISTS (SELECT 1 FROM article m WHERE "
+                       "m.family_id = a.id AND m.lang = '' AND m.status = 'published' AND "
+                       "m.published_at <= strftime('%s','now'))))")
+
+
 def visible_articles(where="1 = 1", params=(), site_id=None):
+    """The visible articles of a list in the site's default language, newest first."""
     site_id = site_id or default_site()["id"]
     with db() as c:
-        return c.execute(f"SELECT a.* FROM article a WHERE {VISIBLE} AND a.site_id = ? AND ({where}) "
+        return c.execute(f"SELECT a.* FROM article a WHERE {VISIBLE} AND {IN_DEFAULT_LANGUAGE} AND a.site_id = ? "
+                         f"AND ({where}) "
                          "ORDER BY a.published_at DESC, a.id DESC", (site_id, *params)).fetchall()
 
 

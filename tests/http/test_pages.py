@@ -348,7 +348,9 @@ def test_gated_articles_appear_in_lists_as_teasers_only():
 
 def tag_counts():
     with db() as c:
-        return c.execute(f"SELECT g.*, count(*) AS n FROM tag g JOIN article_tag x ON x.tag_id = g.id "
+        # a family of translations counts once
+        return c.execute(f"SELECT g.*, count(DISTINCT COALESCE(a.family_id, a.id)) AS n FROM tag g "
+                         f"JOIN article_tag x ON x.tag_id = g.id "
                          f"JOIN article a ON a.id = x.article_id WHERE g.site_id = ? AND {VISIBLE} "
                          "GROUP BY g.id ORDER BY n DESC, g.name", (default_site()["id"],)).fetchall()
 

@@ -69,10 +69,10 @@ static void curation(struct fx *f)
 	/* the home page's cards: visible ones only, in order */
 	struct article *as;
 	size_t n = 0;
-	CHECK(store_front_articles(f->s, &f->pool, f->site, "featured", 10, &as, &n) == 0);
+	CHECK(store_front_articles(f->s, &f->pool, f->site, "featured", NULL, 10, &as, &n) == 0);
 	CHECK(n == 2 && as[0].id == b && as[1].id == a && as[0].section.slug[0]);
 	fx_sql(f, "UPDATE article SET status = 'archived' WHERE id = %lld", (long long)b);
-	CHECK(store_front_articles(f->s, &f->pool, f->site, "featured", 10, &as, &n) == 0);
+	CHECK(store_front_articles(f->s, &f->pool, f->site, "featured", NULL, 10, &as, &n) == 0);
 	CHECK(n == 1 && as[0].id == a);
 	snprintf(want, sizeof want, "f:%lld:0 f:%lld:1 p:%lld:1", (long long)b, (long long)a, (long long)c);
 	CHECK_STR(entries(f, &congress), want);

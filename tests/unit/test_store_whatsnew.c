@@ -14,7 +14,7 @@ static void months_and_congresses(struct fx *f)
 	long long now = (long long)time(NULL);
 	struct whatsnew_month *m;
 	size_t n = 0;
-	CHECK(store_whatsnew_months(f->s, &f->pool, f->site, sec, &m, &n) == 0 && n > 1);
+	CHECK(store_whatsnew_months(f->s, &f->pool, f->site, sec, NULL, &m, &n) == 0 && n > 1);
 	int64_t sum = 0;
 	for (size_t i = 0; i < n; i++) {
 		sum += m[i].count;
@@ -48,10 +48,10 @@ static void months_in_the_site_zone(struct fx *f)
 		     (long long)sec, (long long)id) == 0); /* 2025-01-31T23:30:00Z */
 	struct whatsnew_month *m;
 	size_t n = 0;
-	CHECK(store_whatsnew_months(f->s, &f->pool, f->site, sec, &m, &n) == 0 && n == 1);
+	CHECK(store_whatsnew_months(f->s, &f->pool, f->site, sec, NULL, &m, &n) == 0 && n == 1);
 	CHECK(n == 1 && m[0].year == 2025 && m[0].month == 2 && m[0].count == 1);
 	zone_use("UTC");
-	CHECK(store_whatsnew_months(f->s, &f->pool, f->site, sec, &m, &n) == 0 && n == 1);
+	CHECK(store_whatsnew_months(f->s, &f->pool, f->site, sec, NULL, &m, &n) == 0 && n == 1);
 	CHECK(n == 1 && m[0].year == 2025 && m[0].month == 1);
 }
 
