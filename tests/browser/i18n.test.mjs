@@ -68,4 +68,39 @@ export default async function (kit) {
       await en.close();
     }
   });
+
+  await check("languages: a translated interview on a phone: its switcher offers its own translations, each in its language", async () => {
+    const ctx = await context({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "fr-BE" });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${base}/fr/section/gu-cancer?page=2`);
+      const card = page.locator("main a[href^='/fr/article/enfortumab-vedotine']").first();
+      assert(await card.count() === 1, "the French list does not show the French interview");
+      await card.click();
+      await page.waitForURL((u) => u.pathname.startsWith("/fr/article/enfortumab-vedotine"));
+      assert(await page.evaluate(() => document.documentElement.lang) === "fr", "the French interview is not lang=fr");
+      const h1 = (await page.locator("h1").textContent()).trim();
+      assert(h1.startsWith("Enfortumab védotine"), `the title reads "${h1}"`);
+      const links = page.locator(".language-switcher a");
+      assert(await links.count() === 3, "the switcher does not offer the three translations");
+      const nl = await page.locator('.language-switcher a[hreflang="nl"]').getAttribute("href");
+      const path = new URL(nl).pathname;
+      assert(path.startsWith("/nl/article/enfortumab-vedotin-pembrolizumab-nieuwe"), `Dutch leads to ${path}`);
+      await page.goto(`${base}${path}`);
+      assert(await page.evaluate(() => document.documentElement.lang) === "nl", "the Dutch interview is not lang=nl");
+      assert((await page.locator("h1").textContent()).includes("eerstelijnsstandaard"), "the Dutch title is not Dutch");
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+      assert(!wide, "the Dutch interview scrolls sideways on a phone");
+      // an interview without a French translation is read in English inside the French interface
+      await page.goto(`${base}/fr/`);
+      const foreign = page.locator("main .card h3[lang='en'] a").first();
+      await foreign.click();
+      await page.waitForLoadState("load");
+      assert(await page.evaluate(() => document.documentElement.lang) === "fr", "the interface left French");
+      assert(await page.locator("h1").getAttribute("lang") === "en", "the English title is not marked lang=en");
+      assert(await page.locator(".language-switcher").count() === 0, "an article in one language offers a switcher");
+    } finally {
+      await ctx.close();
+    }
+  });
 }
