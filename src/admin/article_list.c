@@ -93,7 +93,8 @@ void admin_articles(struct request *r)
 		buf path;
 		buf_init(&path, r->pool);
 		buf_printf(&path, "/article/%s", as[i].slug);
-		view_str(x, "public_path", languages_url_of(r, as[i].lang, buf_cstr(&path)));
+		view_str(x, "public_path",
+			 as[i].lang[0] ? languages_url_of(r, as[i].lang, buf_cstr(&path)) : buf_cstr(&path));
 		view_str(x, "lang", lang);
 		view_bool(x, "other_lang", as[i].lang[0] && strcmp(lang, req_site_lang(r)) != 0);
 		view_str(x, "status", as[i].status);

@@ -107,6 +107,7 @@ struct edit_values {
 	int64_t published_at;
 	const char *title, *slug, *summary, *body, *kind, *status, *audience, *video_url, *published, *tags,
 	    *references, *byline;
+	const char *lang; /* the language's code ("en" for the site's default too) */
 	const char *speakers[MAX_SPEAKERS];
 	size_t nspeakers;
 	const char *sponsors[MAX_SPONSORS];
@@ -234,6 +235,16 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_str(f, "references", e->references);
 	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
 	add_choices(r, f, "audiences", audiences, 4, e->audience, NULL, 0);
+	const char *langs[LANGUAGES_MAX];
+	size_t nl = languages_offered(r, langs);
+	view *ll = view_list(f, "languages");
+	for (size_t i = 0; i < nl; i++) {
+		view *x = view_push(ll);
+		view_str(x, "value", langs[i]);
+		view_str(x, "name", languages_name(r, langs[i]));
+		view_bool(x, "selected", e->lang ? strcmp(e->lang, langs[i]) == 0 : i == 0);
+	}
+	view_bool(f, "several_languages", nl > 1);
 	add_choices(r, f, "kinds", kinds, 3, e->kind, NULL, 0);
 	add_choices(r, f, "bylines", bylines, 2, e->byline, NULL, 0);
 	view_bool(f, "contributor", !editor);
@@ -340,6 +351,7 @@ static void values_from_article(struct request *r, const struct article *a, stru
 	e->byline = "interviewer";
 	e->status = a->status;
 	e->audience = a->audience;
+	e->lang = languages_code(r, a->lang ? a->lang : "");
 	e->video_url = a->video_url;
 	e->section = a->section.id;
 	e->congress = a->congress.id;
@@ -425,9 +437,9 @@ void admin_article_edit(struct request *r)
 	editor_show(r, 200, &e, NULL, NULL, 0, notice);
 }
 
-static const char *const edit_fields[] = {"title",	"slug",	     "summary",	 "body",      "section",
-					  "status",	"published", "audience", "video_url", "tags",
-					  "references", "congress",  "image",	 "kind",      "byline"};
+static const char *const edit_fields[] = {
+    "title",	 "slug", "summary",    "body",	   "section", "status", "published", "audience",
+    "video_url", "tags", "references", "congress", "image",   "kind",	"byline",    "lang"};
 #define NEDIT (sizeof edit_fields / sizeof edit_fields[0])
 
 static int section_of_site(struct request *r, int64_t id)
@@ -465,6 +477,7 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	v->byline = FIELD(byline);
 	v->status = FIELD(status);
 	v->audience = FIELD(audience);
+	v->lang = FIELD(lang);
 	v->video_url = FIELD(video_url);
 	v->published = FIELD(published);
 	v->tags = FIELD(tags);
@@ -520,6 +533,13 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 		errors[6] = req_text(r, "admin.error.time_in_future"), bad++;
 	if (!in_list(v->audience, audiences, 4))
 		errors[7] = req_text(r, "admin.error.choose_audience"), bad++;
+	/* one of the site's languages, or the one stored (a language the site offered once) */
+	const char *langs[LANGUAGES_MAX];
+	size_t nl = languages_offered(r, langs);
+	if (!v->lang[0])
+		v->lang = langs[0];
+	if (!in_list(v->lang, langs, nl) && !(was->lang && strcmp(v->lang, was->lang) == 0))
+		errors[15] = req_text(r, "admin.translations.no_language"), bad++;
 	/* the lists, or the value stored before they were (kept as it is) */
 	if (!in_list(v->kind, kinds, 3) && !(was->kind && strcmp(v->kind, was->kind) == 0))
 		errors[13] = req_text(r, "admin.error.choose_kind"), bad++;
@@ -599,6 +619,7 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 				   .kind = v->kind,
 				   .status = v->status,
 				   .audience = v->audience,
+				   .lang = strcmp(v->lang, langs[0]) == 0 ? "" : v->lang,
 				   .video_url = v->video_url,
 				   .section_id = v->section,
 				   .congress_id = v->congress,
@@ -648,10 +669,12 @@ void admin_article_save(struct request *r)
 /* Whether the form holds exactly what is stored: every field, in the form's own text. */
 static int same_values(const struct edit_values *a, const struct edit_values *b)
 {
-	const char *const sa[] = {a->title,    a->slug,	     a->summary,   a->body, a->kind,	   a->status,
-				  a->audience, a->video_url, a->published, a->tags, a->references, a->byline};
-	const char *const sb[] = {b->title,    b->slug,	     b->summary,   b->body, b->kind,	   b->status,
-				  b->audience, b->video_url, b->published, b->tags, b->references, b->byline};
+	const char *const sa[] = {a->title,	 a->slug,     a->summary,   a->body,	  a->kind,
+				  a->status,	 a->audience, a->video_url, a->published, a->tags,
+				  a->references, a->byline,   a->lang};
+	const char *const sb[] = {b->title,	 b->slug,     b->summary,   b->body,	  b->kind,
+				  b->status,	 b->audience, b->video_url, b->published, b->tags,
+				  b->references, b->byline,   b->lang};
 	for (size_t i = 0; i < sizeof sa / sizeof *sa; i++)
 		if (strcmp(sa[i] ? sa[i] : "", sb[i] ? sb[i] : "") != 0)
 			return 0;
@@ -722,6 +745,11 @@ void article_save_form(struct request *r, const struct form *f, int64_t id)
 	}
 	case SAVE_SLUG_TAKEN: {
 		errors[1] = req_text(r, "admin.error.slug_taken");
+		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
+		return;
+	}
+	case SAVE_LANG_TAKEN: {
+		errors[15] = req_text(r, "admin.translations.lang_taken");
 		editor_show(r, 422, &v, edit_fields, errors, NEDIT, NULL);
 		return;
 	}

@@ -13,15 +13,6 @@
 #include "site/handlers.h"
 #include "site/languages.h"
 
-/* A language's name in its own words ("Français"), or its code. */
-static const char *language_name(struct request *r, const char *code)
-{
-	const struct theme *t = r->app->theme;
-	int i = t ? theme_lang_index(t, code, strlen(code)) : -1;
-	const char *name = i >= 0 ? catalog_get(t->cat[i], "layout.language_name") : NULL;
-	return name ? name : code;
-}
-
 void translations_view(struct request *r, view *f, int64_t id)
 {
 	const char *langs[LANGUAGES_MAX];
@@ -42,7 +33,7 @@ void translations_view(struct request *r, view *f, int64_t id)
 		const char *code = languages_code(r, ms[i].lang);
 		view_int(x, "id", (long long)ms[i].id);
 		view_str(x, "lang", code);
-		view_str(x, "language", language_name(r, code));
+		view_str(x, "language", languages_name(r, code));
 		view_str(x, "title", ms[i].title);
 		view_str(x, "status", ms[i].status);
 		view_bool(x, "original", ms[i].id == ms[i].root_id);
@@ -59,7 +50,7 @@ void translations_view(struct request *r, view *f, int64_t id)
 			continue;
 		view *x = view_push(missing);
 		view_str(x, "lang", langs[k]);
-		view_str(x, "language", language_name(r, langs[k]));
+		view_str(x, "language", languages_name(r, langs[k]));
 	}
 	view_bool(t, "has_missing", view_len(missing) > 0);
 	view_int(t, "id", (long long)id);
@@ -100,7 +91,7 @@ void admin_article_translate(struct request *r)
 	case TRANSLATE_EXISTS:
 		resp_error(
 		    r, 409,
-		    req_textf(r, "admin.translations.exists", "language", language_name(r, lang), NULL));
+		    req_textf(r, "admin.translations.exists", "language", languages_name(r, lang), NULL));
 		return;
 	case TRANSLATE_NOT_FOUND:
 		resp_error(r, 404, req_text(r, "admin.error.no_article"));

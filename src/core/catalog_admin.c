@@ -17,6 +17,7 @@ const char *const catalog_admin_keys[] = {
     "admin.translations.no_language",
     "admin.translations.exists",
     "admin.translations.not_translation",
+    "admin.translations.lang_taken",
     "admin.title.publish_articles",
     "admin.title.archive_articles",
     "admin.title.move_articles",

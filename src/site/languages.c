@@ -75,6 +75,14 @@ void languages_filter(struct request *r, struct article_filter *f)
 		memcpy(f->lang, lang, strlen(lang));
 }
 
+const char *languages_name(struct request *r, const char *code)
+{
+	const struct theme *t = r->app->theme;
+	int i = t ? theme_lang_index(t, code, strlen(code)) : -1;
+	const char *name = i >= 0 ? catalog_get(t->cat[i], "layout.language_name") : NULL;
+	return name ? name : code;
+}
+
 static void add_language(struct request *r, view *langs, view *alts, const char *code, const char *url)
 {
 	const struct theme *t = r->app->theme;

@@ -23,6 +23,8 @@ const char *languages_url(struct request *r, const char *lang);
 /** The languages the site offers that the theme has, its default first: their codes in out (in r's pool),
  * their number. */
 size_t languages_offered(struct request *r, const char *out[LANGUAGES_MAX]);
+/** A language's name in its own words ("Français"), or its code when the theme has no catalog for it. */
+const char *languages_name(struct request *r, const char *code);
 /** The request's language as an article stores it: "" for the site's default. */
 const char *languages_stored(struct request *r);
 /** Makes f a list in the request's language: one member of each family of translations, the reader's. */

@@ -45,7 +45,8 @@ _Static_assert(E_LAST <= 100, "editorial_db.c owns the seam's statement slots 40
 
 /* ---- saving an article ---- */
 
-/* Writes the article row: its id, 0 when the slug is taken, -1 on error. ?10-?13: 0 is none (NULL). */
+/* Writes the article row: its id, 0 when the slug is taken, -2 when its family has its language, -1 on error.
+ * ?10-?13: 0 is none (NULL). */
 static int64_t write_row(struct db *d, const struct article_edit *e, int64_t user_id, int64_t rev)
 {
 	struct db_stmt *st =
@@ -57,15 +58,16 @@ static int64_t write_row(struct db *d, const struct article_edit *e, int64_t use
 			     "trial_id = NULLIF(CAST(?11 AS BIGINT), 0), "
 			     "image_id = NULLIF(CAST(?12 AS BIGINT), 0), "
 			     "published_at = NULLIF(CAST(?13 AS BIGINT), 0), updated_at = ?14, "
-			     "revision_no = ?15 WHERE id = ?17 AND site_id = ?16 RETURNING id")
-		: db_prepare(d, E_INSERT,
-			     "INSERT INTO article (slug, title, summary, body, kind, status, audience, "
-			     "video_url, section_id, congress_id, trial_id, image_id, published_at, "
-			     "created_at, updated_at, revision_no, site_id, author_id) VALUES (?1, ?2, ?3, "
-			     "?4, ?5, ?6, ?7, ?8, ?9, NULLIF(CAST(?10 AS BIGINT), 0), "
-			     "NULLIF(CAST(?11 AS BIGINT), 0), NULLIF(CAST(?12 AS BIGINT), 0), "
-			     "NULLIF(CAST(?13 AS BIGINT), 0), CAST(?14 AS BIGINT), CAST(?14 AS BIGINT), ?15, "
-			     "?16, NULLIF(CAST(?17 AS BIGINT), 0)) RETURNING id");
+			     "revision_no = ?15, lang = ?18 WHERE id = ?17 AND site_id = ?16 RETURNING id")
+		: db_prepare(
+		      d, E_INSERT,
+		      "INSERT INTO article (slug, title, summary, body, kind, status, audience, "
+		      "video_url, section_id, congress_id, trial_id, image_id, published_at, "
+		      "created_at, updated_at, revision_no, site_id, author_id, lang) VALUES (?1, ?2, ?3, "
+		      "?4, ?5, ?6, ?7, ?8, ?9, NULLIF(CAST(?10 AS BIGINT), 0), "
+		      "NULLIF(CAST(?11 AS BIGINT), 0), NULLIF(CAST(?12 AS BIGINT), 0), "
+		      "NULLIF(CAST(?13 AS BIGINT), 0), CAST(?14 AS BIGINT), CAST(?14 AS BIGINT), ?15, "
+		      "?16, NULLIF(CAST(?17 AS BIGINT), 0), ?18) RETURNING id");
 	const char *text[] = {e->slug, e->title,  e->summary,  e->body,
 			      e->kind, e->status, e->audience, e->video_url};
 	for (int i = 0; i < 8; i++)
@@ -79,10 +81,12 @@ static int64_t write_row(struct db *d, const struct article_edit *e, int64_t use
 	db_bind_int64(st, 15, rev);
 	db_bind_int64(st, 16, e->site_id);
 	db_bind_int64(st, 17, e->id ? e->id : user_id);
+	db_bind_text(st, 18, e->lang ? e->lang : "");
 	int64_t id = 0;
 	int rc = db_exec_id(st, &id);
+	/* a slug another article has: 0; a language the family has already: -2 */
 	if (rc < 0)
-		return db_unique_violation(d) ? 0 : -1;
+		return !db_unique_violation(d) ? -1 : strcmp(db_unique_column(d), "slug") == 0 ? 0 : -2;
 	/* an update of a row that is gone (its revision was read under lock: only a bug) is an error */
 	return rc ? id : -1;
 }
@@ -283,6 +287,8 @@ static enum save_result save_article(store *s, const struct article_edit *e, int
 	*id = write_row(d, e, user_id, rev);
 	if (*id == 0)
 		return SAVE_SLUG_TAKEN;
+	if (*id == -2)
+		return SAVE_LANG_TAKEN;
 	if (*id < 0 || write_children(d, e, *id) != 0 ||
 	    (!d->batch && (db_search_hold(d, 0) != 0 || db_search_rewrite(d, id, 1) != 0)) ||
 	    write_revision(d, e, *id, user_id, rev) != 0)

@@ -127,6 +127,7 @@ int store_article_preview(store *s, h2o_mem_pool_t *pool, const struct article_e
 	out->body = e->body;
 	out->kind = e->kind;
 	out->audience = e->audience;
+	out->lang = e->lang ? e->lang : "";
 	out->status = e->status;
 	out->video_url = e->video_url;
 	out->published_at = e->published_at;

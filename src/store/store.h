@@ -316,6 +316,7 @@ int store_attempt_clear(store *s, const char *kind, const char *subject);
 struct article_edit {
 	int64_t id, site_id, expected_revision;
 	const char *slug, *title, *summary, *body, *kind, *status, *audience, *video_url;
+	const char *lang;				     /* "" (or NULL): the site's default */
 	int64_t section_id, congress_id, trial_id, image_id; /* 0: none */
 	int64_t published_at;				     /* 0: not set */
 	const char *const *tags;			     /* names; missing tags are created */
@@ -364,7 +365,14 @@ enum translate_result store_article_translate(store *s, int64_t site_id, int64_t
  * of the site, -1. */
 int store_translation_current(store *s, int64_t site_id, int64_t id);
 
-enum save_result { SAVE_ERROR = -1, SAVE_OK = 0, SAVE_CONFLICT = 1, SAVE_SLUG_TAKEN = 2, SAVE_NOT_FOUND = 3 };
+enum save_result {
+	SAVE_ERROR = -1,
+	SAVE_OK = 0,
+	SAVE_CONFLICT = 1,
+	SAVE_SLUG_TAKEN = 2,
+	SAVE_NOT_FOUND = 3,
+	SAVE_LANG_TAKEN = 4 /* an article's family has another member in its language */
+};
 
 /** Filters of the back office's list; zero or NULL fields do not filter. */
 struct admin_filter {

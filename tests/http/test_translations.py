@@ -261,3 +261,38 @@ def test_a_reader_cannot_translate(srv):
     assert r.status_code in (403, 404, 303)
     assert srv.query("SELECT count(*) FROM article WHERE family_id = ? AND lang = 'fr'",
                      (article_id(srv, EN),))[0][0] == 1
+
+
+def test_an_article_written_in_another_language_says_so_and_a_family_has_each_language_once(srv, editor):
+    aid = article_id(srv, EV_EN)
+    page = editor.get(f"/admin/articles/{aid}")
+    select = parse_html(page.text).find("select", id="field-lang")
+    assert [o.get("value") for o in select.find_all("option")] == ["en", "fr", "nl"]
+    assert [o.get("value") for o in select.find_all("option") if "selected" in o.attrs] == ["en"]
+    # the French member cannot become Dutch: the family has Dutch
+    fr_id = article_id(srv, EV_FR)
+    doc = parse_html(editor.get(f"/admin/articles/{fr_id}").text)
+    form = [f for f in doc.find_all("form") if f.get("action") == f"/admin/articles/{fr_id}"][0]
+    pairs = [(k, v) for k, v in form_values(form) if k != "lang"] + [("lang", "nl"), ("action", "save")]
+    r = editor.post(f"/admin/articles/{fr_id}", data=pairs)
+    assert r.status_code == 422
+    err = parse_html(r.text).find("p", id="error-lang")
+    assert err is not None and "already" in text_of(err)
+    assert srv.query("SELECT lang FROM article WHERE id = ?", (fr_id,))[0][0] == "fr"
+    for bad in ("de", "xx", "<b>"):
+        pairs = [(k, v) for k, v in form_values(form) if k != "lang"] + [("lang", bad), ("action", "save")]
+        r = editor.post(f"/admin/articles/{fr_id}", data=pairs)
+        assert r.status_code == 422 and parse_html(r.text).find("p", id="error-lang") is not None, bad
+    # an original written in Dutch: its page is read under /nl/, and the English interface lists it
+    slug = srv.query("SELECT slug FROM article WHERE site_id = 1 AND status = 'published' AND family_id IS NULL "
+                     "AND NOT EXISTS (SELECT 1 FROM article t WHERE t.family_id = article.id) ORDER BY id "
+                     "LIMIT 1 OFFSET 5")[0][0]
+    oid = article_id(srv, slug)
+    publish(srv, editor, oid, lang="nl")
+    assert srv.query("SELECT lang FROM article WHERE id = ?", (oid,))[0][0] == "nl"
+    r = get(srv, f"/article/{slug}")
+    assert r.status_code == 200 and parse_html(r.text).find("h1").get("lang") == "nl"
+    assert canonical(r.text).endswith(f"/nl/article/{slug}")
+    assert get(srv, f"/nl/article/{slug}").status_code == 200
+    publish(srv, editor, oid, lang="en")
+    assert srv.query("SELECT lang FROM article WHERE id = ?", (oid,))[0][0] == ""
