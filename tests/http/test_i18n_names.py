@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from conftest import form_values, make_demo_database, make_staff, parse_html, start_plenary, text_of
+from test_alerts import add_subscriber, mails, new_section, run_alerts, take_articles
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +252,23 @@ def test_a_site_in_one_language_has_no_translation_inputs(srv, editor):
     if r.status_code == 200:
         assert parse_html(r.text).find("input", name="name_fr") is None
     assert json.dumps(translations(srv, "section", 5)) == "{}"
+
+
+# ---- mail ---------------------------------------------------------------------------------------------------
+
+def test_an_alert_names_the_section_in_its_reader_language(srv):
+    """Last: it moves one of the demo's articles into a section of its own."""
+    section, name = new_section(srv)
+    srv.execute("INSERT INTO name_translation (kind, item_id, lang, field, text) VALUES ('section', ?, 'fr', "
+                "'name', ?)", (section, f"Rubrique {name[-8:]}"))
+    take_articles(srv, 1, section)
+    fr, _ = add_subscriber(srv, section, "member")
+    en, _ = add_subscriber(srv, section, "member")
+    srv.execute('UPDATE "user" SET language = ? WHERE email = ?', ("fr", fr))
+    run_alerts(srv, "--now")
+    m = mails(srv, fr)
+    assert len(m) == 1 and f"Rubrique {name[-8:]}" in m[0]["subject"], m
+    assert f"Rubrique {name[-8:]}" in m[0]["text_body"] and name not in m[0]["text_body"]
+    m = mails(srv, en)
+    assert len(m) == 1 and m[0]["subject"].endswith(f"in {name}"), m
+    assert "Rubrique" not in m[0]["text_body"]
