@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from conftest import form_values, make_demo_database, make_staff, parse_html, start_plenary, text_of
+from test_admin_structure import field_errors, one, save
 from test_alerts import add_subscriber, mails, new_section, run_alerts, take_articles
 
 
@@ -39,15 +40,6 @@ def h1(srv, path):
     return text_of(parse_html(anon(srv, path).text).find("h1"))
 
 
-def title(srv, path):
-    return text_of(parse_html(anon(srv, path).text).find("title"))
-
-
-def one(srv, sql, *args):
-    found = srv.query(sql, args)
-    return found[0] if found else None
-
-
 def translations(srv, kind, item_id):
     return {(r["lang"], r["field"]): r["text"] for r in
             srv.query("SELECT lang, field, text FROM name_translation WHERE kind = ? AND item_id = ?",
@@ -63,22 +55,6 @@ def top_menu(srv, path):
         s = li.find("summary")
         labels.append(text_of(s) if s is not None else text_of(li.find("a")))
     return labels
-
-
-def opened(staff, path, action):
-    r = staff.get(path)
-    assert r.status_code == 200, f"GET {path}: {r.status_code}"
-    form = parse_html(r.text).find("form", action=action)
-    assert form is not None, f"no form to {action} on {path}"
-    return dict(form_values(form))
-
-
-def save(staff, path, action, **fields):
-    return staff.post(action, data={**opened(staff, path, action), **fields})
-
-
-def field_errors(html):
-    return {p.get("id") for p in parse_html(html).find_all("p", class_="field-error")}
 
 
 # ---- the demo's names -------------------------------------------------------------------------------------
