@@ -3406,8 +3406,8 @@ INSERT INTO menu_item (id, site_id, parent_id, position, label, url) VALUES
   (59, 3, NULL, 6, 'Sign in', '/signin'),
   (60, 1, NULL, 2, 'Trials', '/trials');
 
--- name translations (issue 20): the oncology site's sections, topics, menu, pages and tagline in French
--- and Dutch; congresses keep their names (ASCO 2024 is ASCO 2024 in every language)
+-- name translations (issue 20): the oncology site's sections, topics, menu, pages, tagline and congress
+-- descriptions in French and Dutch; congresses keep their names (ASCO 2024 in every language)
 INSERT INTO name_translation (kind, item_id, lang, field, text) VALUES
   ('section', 1, 'fr', 'name', 'Cancer du sein'),
   ('section', 1, 'fr', 'description', 'Cancer du sein précoce et métastatique : traitements systémiques, chirurgie, radiothérapie et vie après le cancer.'),
@@ -3425,6 +3425,84 @@ INSERT INTO name_translation (kind, item_id, lang, field, text) VALUES
   ('section', 4, 'fr', 'description', 'Cancers bronchiques non à petites cellules et à petites cellules, tumeurs thoraciques, dépistage et thérapies ciblées.'),
   ('section', 4, 'nl', 'name', 'Longkanker'),
   ('section', 4, 'nl', 'description', 'Niet-kleincellige en kleincellige longkanker, thoracale tumoren, screening en doelgerichte therapie.'),
+  ('congress', 1, 'fr', 'description', 'La réunion de décembre au Texas, où une grande partie de la recherche qui change la pratique en cancer du sein est présentée pour la première fois.
+
+Notre couverture 2023 porte sur la **maladie triple négative précoce**, dont l''étude négative ALEXANDRA/IMpassion030 sur l''atézolizumab adjuvant, avec des interviews sur la désescalade chirurgicale, la suppression ovarienne et l''ADN tumoral circulant.'),
+  ('congress', 1, 'nl', 'description', 'De decemberbijeenkomst in Texas, waar veel van het borstkankeronderzoek dat de praktijk verandert voor het eerst wordt voorgesteld.
+
+Onze verslaggeving van 2023 draait rond **vroege triple-negatieve ziekte**, met de negatieve ALEXANDRA/IMpassion030-studie van adjuvant atezolizumab, en interviews over minder uitgebreide chirurgie, ovariële suppressie en circulerend tumor-DNA.'),
+  ('congress', 2, 'fr', 'description', 'Trois jours à San Francisco consacrés aux cancers de la prostate, de la vessie, du rein et du testicule.
+
+Les temps forts que nous avons suivis : la **survie globale sous pembrolizumab adjuvant** dans le carcinome rénal, le nouveau standard de première ligne dans le cancer urothélial, l''imagerie PSMA et la vie après un cancer du testicule.'),
+  ('congress', 2, 'nl', 'description', 'Drie dagen in San Francisco over prostaat-, blaas-, nier- en teelbalkanker.
+
+De hoogtepunten die we volgden: **algemene overleving met adjuvant pembrolizumab** bij niercelcarcinoom, de nieuwe standaard in eerste lijn bij urotheelkanker, PSMA-beeldvorming en het leven na teelbalkanker.'),
+  ('congress', 3, 'fr', 'description', 'Une couverture commune des deux grandes réunions d''oncologie gynécologique de mars 2024 : le congrès de l''ESGO à Barcelone (7–10 mars) et la réunion annuelle de la SGO sur les cancers de la femme à San Diego (16–18 mars).
+
+Nous nous sommes concentrés sur les thèmes qui relient l''oncologie gynécologique aux cancers du sein et digestifs : **risque héréditaire**, inhibition de PARP et syndrome de Lynch.'),
+  ('congress', 3, 'nl', 'description', 'Gezamenlijke verslaggeving van de twee grote bijeenkomsten over gynaecologische oncologie in maart 2024: het ESGO-congres in Barcelona (7–10 maart) en de SGO Annual Meeting on Women''s Cancer in San Diego (16–18 maart).
+
+We richtten ons op de thema''s die gynaecologische oncologie verbinden met borst- en digestieve kankers: **erfelijk risico**, PARP-remming en het lynchsyndroom.'),
+  ('congress', 4, 'fr', 'description', 'La réunion francophone annuelle d''hépato-gastroentérologie et d''oncologie digestive, au Palais des Congrès.
+
+Nos interviews portent sur le **cancer colorectal MSI-high**, les parcours de dépistage colorectal et la surveillance du cancer du foie.'),
+  ('congress', 4, 'nl', 'description', 'De jaarlijkse Franstalige bijeenkomst over gastro-enterologie, hepatologie en digestieve oncologie, in het Palais des Congrès.
+
+Onze interviews gaan over **MSI-high colorectale kanker**, trajecten voor colorectale screening en de opvolging van leverkanker.'),
+  ('congress', 5, 'fr', 'description', 'La plus grande réunion d''oncologie de l''année, au McCormick Place.
+
+De l''édition 2024, nous rapportons le **cancer du poumon avec mutation EGFR** (LAURA et ADAURA), le cancer du sein HER2-low, le traitement adjuvant du cancer du rein et la transplantation hépatique pour métastases colorectales.'),
+  ('congress', 5, 'nl', 'description', 'De grootste oncologiebijeenkomst van het jaar, in McCormick Place.
+
+Van de editie 2024 brengen we verslag uit over **EGFR-gemuteerde longkanker** (LAURA en ADAURA), HER2-low borstkanker, adjuvante behandeling van nierkanker en levertransplantatie bij colorectale metastasen.'),
+  ('congress', 6, 'fr', 'description', 'La réunion d''été de l''ESMO consacrée aux cancers digestifs.
+
+Nous avons interrogé des experts sur les **inhibiteurs de checkpoint dans le cancer colorectal MSI-high**, l''immunothérapie périopératoire et le test claudine 18.2 dans le cancer gastrique, et la hausse du cancer colorectal à début précoce.'),
+  ('congress', 6, 'nl', 'description', 'De zomerbijeenkomst van ESMO over digestieve kankers.
+
+We spraken met experts over **checkpointremmers bij MSI-high colorectale kanker**, perioperatieve immunotherapie en claudine 18.2-testen bij maagkanker, en de toename van colorectale kanker op jonge leeftijd.'),
+  ('congress', 7, 'fr', 'description', 'Le congrès phare de l''oncologie européenne.
+
+Au programme : la **survie globale de KEYNOTE-522**, le durvalumab périopératoire dans le cancer de la vessie (NIAGARA), le traitement de consolidation du cancer du poumon de stade III et le cancer bronchique à petites cellules après ADRIATIC.'),
+  ('congress', 7, 'nl', 'description', 'Het belangrijkste Europese oncologiecongres.
+
+Onze verslaggeving omvat de **algemene overleving in KEYNOTE-522**, perioperatief durvalumab bij blaaskanker (NIAGARA), consolidatiebehandeling bij stadium III-longkanker en kleincellige longkanker na ADRIATIC.'),
+  ('congress', 8, 'fr', 'description', 'Le symposium de San Antonio 2024, un an après les résultats d''ALEXANDRA/IMpassion030.
+
+Nos interviews reviennent sur le **moment de l''immunothérapie dans le CSTN précoce**, la séquence des anticorps conjugués, la grossesse après un cancer du sein et l''évaluation gériatrique.'),
+  ('congress', 8, 'nl', 'description', 'Het symposium van San Antonio 2024, een jaar na de resultaten van ALEXANDRA/IMpassion030.
+
+Onze interviews komen terug op **het moment van immunotherapie bij vroege TNBC**, de volgorde van antilichaam-geneesmiddelconjugaten, zwangerschap na borstkanker en geriatrische evaluatie.'),
+  ('congress', 9, 'fr', 'description', 'Le symposium de janvier consacré aux cancers digestifs.
+
+Les sujets que nous avons couverts : **nivolumab plus ipilimumab versus nivolumab** dans le cancer colorectal MSI-high, le profilage moléculaire des cancers des voies biliaires, la première ligne du cancer du pancréas et le cancer colorectal avec amplification HER2.'),
+  ('congress', 9, 'nl', 'description', 'Het januarisymposium over digestieve kankers.
+
+Onderwerpen die we behandelden: **nivolumab plus ipilimumab versus nivolumab** bij MSI-high colorectale kanker, moleculaire profilering bij galwegkanker, eerstelijnsbehandeling van pancreaskanker en HER2-geamplificeerde colorectale kanker.'),
+  ('congress', 10, 'fr', 'description', 'La réunion annuelle de la communauté des tumeurs neuroendocrines : endocrinologues, oncologues, chirurgiens, pathologistes et médecins nucléaires.
+
+Nous rapportons la **radiothérapie interne vectorisée en première ligne**, les tumeurs de grade 3 face aux carcinomes, le syndrome carcinoïde et les carcinoïdes pulmonaires.'),
+  ('congress', 10, 'nl', 'description', 'De jaarlijkse bijeenkomst van wie met neuro-endocriene tumoren werkt: endocrinologen, oncologen, chirurgen, pathologen en nucleair geneeskundigen.
+
+We brengen verslag uit over **radioligandtherapie in eerste lijn**, graad 3-tumoren tegenover carcinomen, het carcinoïdsyndroom en longcarcinoïden.'),
+  ('congress', 11, 'fr', 'description', 'La réunion européenne d''oncologie thoracique organisée par l''ESMO et l''IASLC.
+
+Notre couverture : les **stratégies de première ligne dans les cancers EGFR**, trois ans d''osimertinib adjuvant au quotidien, la radiothérapie stéréotaxique de l''oligoprogression et le sevrage tabagique.'),
+  ('congress', 11, 'nl', 'description', 'De Europese bijeenkomst over thoracale oncologie van ESMO en IASLC.
+
+Onze verslaggeving: **eerstelijnsstrategieën bij EGFR**, drie jaar adjuvant osimertinib in het dagelijks leven, stereotactische radiotherapie bij oligoprogressie en rookstop.'),
+  ('congress', 12, 'fr', 'description', 'Le congrès européen de dermato-oncologie.
+
+Pour les oncologues hors dermatologie, les sessions les plus utiles portaient sur la **toxicité cutanée des traitements anticancéreux** : inhibiteurs de l''EGFR, enfortumab védotine et alopécie induite par la chimiothérapie.'),
+  ('congress', 12, 'nl', 'description', 'Het Europese congres over dermato-oncologie.
+
+Voor oncologen buiten de dermatologie waren de nuttigste sessies die over **huidtoxiciteit van kankerbehandelingen**: EGFR-remmers, enfortumab vedotin en alopecia door chemotherapie.'),
+  ('congress', 13, 'fr', 'description', 'La réunion annuelle 2025 de l''ASCO à Chicago.
+
+Nous couvrons le **changement d''hormonothérapie guidé par l''ADNtc**, l''immunothérapie périopératoire dans le cancer gastrique, la radiothérapie interne vectorisée dans le cancer de la prostate, les délais des biomarqueurs dans le cancer du poumon et l''accès aux nouveaux médicaments.'),
+  ('congress', 13, 'nl', 'description', 'De ASCO Annual Meeting 2025 in Chicago.
+
+We behandelen **het wisselen van hormoontherapie op basis van ctDNA**, perioperatieve immunotherapie bij maagkanker, radioligandtherapie bij prostaatkanker, de doorlooptijd van biomerkers bij longkanker en de toegang tot nieuwe geneesmiddelen.'),
   ('menu_item', 1, 'fr', 'label', 'Accueil'),
   ('menu_item', 1, 'nl', 'label', 'Home'),
   ('menu_item', 2, 'fr', 'label', 'Congrès'),

@@ -92,6 +92,14 @@ def test_a_static_page_has_its_translated_title_and_body_at_the_same_path(srv):
     assert "About Plenary Oncology" in en and "Indépendance" not in en
 
 
+def test_a_congress_keeps_its_name_with_a_french_description(srv):
+    fr = anon(srv, "/fr/congress/asco-2024").text
+    assert "ASCO 2024" in text_of(parse_html(fr).find("h1"))
+    assert "La plus grande réunion d&#39;oncologie" in fr
+    assert "The largest oncology meeting" not in fr
+    assert "The largest oncology meeting" in anon(srv, "/congress/asco-2024").text
+
+
 def test_the_menu_is_labelled_in_the_page_language(srv):
     fr, nl, en = top_menu(srv, "/fr/"), top_menu(srv, "/nl/"), top_menu(srv, "/")
     assert "Congrès" in fr and "Autres spécialités" in fr and "Cancer du sein" in fr, fr
