@@ -20,6 +20,19 @@ static const char *language_name(struct request *r, const char *code)
 	return name ? name : code;
 }
 
+/* The languages an item is read in besides its site's default: a site's own (the sister sites form edits
+ * others than the one it is on; a new one offers none yet), else the current site's. */
+static const char *languages_of(struct request *r, const char *kind, int64_t id)
+{
+	if (strcmp(kind, "site") == 0) {
+		for (size_t i = 0; i < r->w->nsites; i++)
+			if (r->w->sites[i].id == id)
+				return r->w->sites[i].languages ? r->w->sites[i].languages : "";
+		return "";
+	}
+	return r->site && r->site->languages ? r->site->languages : "";
+}
+
 int name_fields_load(struct request *r, struct name_fields *nf, const char *kind,
 		     const struct name_field_def *defs, size_t ndefs, int64_t id)
 {
@@ -28,10 +41,11 @@ int name_fields_load(struct request *r, struct name_fields *nf, const char *kind
 	struct name_set stored = {NULL, 0};
 	if (id && store_item_names(r->w->db, r->pool, kind, id, &stored) != 0)
 		return -1;
-	const char *p = r->site && r->site->languages ? r->site->languages : "";
+	const char *p = languages_of(r, kind, id);
 	while (*p) {
 		size_t len = strcspn(p, " ");
-		if (len >= 2 && len <= 3 && lang_offered(r, p, len)) {
+		const struct theme *t = r->app->theme;
+		if (len >= 2 && len <= 3 && (!t || !t->n || theme_lang_index(t, p, len) >= 0)) {
 			const char *lang = h2o_mem_alloc_pool(r->pool, len + 1);
 			memcpy((char *)lang, p, len);
 			((char *)lang)[len] = '\0';

@@ -10,6 +10,7 @@ const char *const catalog_admin_keys[] = {
     "admin.names.field.title",
     "admin.names.field.body",
     "admin.names.field.label",
+    "admin.names.field.tagline",
     "admin.title.edit_person",
     "admin.title.new_person",
     "admin.title.edit_sponsor",

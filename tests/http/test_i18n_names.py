@@ -2,7 +2,6 @@
 page's language, and the back office's inputs that write them (name_translation, migration 030).
 
 The back-office tests change names, so they run against a server and demo database of their own."""
-import json
 import os
 import tempfile
 import uuid
@@ -229,13 +228,21 @@ def test_a_menu_label_in_french(srv, editor):
     assert r.status_code == 422 and field_errors(r.text) == {"error-label_fr"}
 
 
-def test_a_site_in_one_language_has_no_translation_inputs(srv, editor):
-    # the sister sites offer English only: their forms ask for nothing more
-    r = requests.get(srv.url("/admin/sections/5"), cookies=editor.http.cookies, timeout=10,
-                     headers={"Host": "dermatology.localhost"}, allow_redirects=False)
-    if r.status_code == 200:
-        assert parse_html(r.text).find("input", name="name_fr") is None
-    assert json.dumps(translations(srv, "section", 5)) == "{}"
+def test_the_site_tagline_in_french_and_a_sister_site_in_english_only(srv):
+    admin = make_staff(srv, "admin", name="Ada Names")
+    doc = parse_html(admin.get("/admin/sites/1").text)
+    assert doc.find("input", name="tagline_fr").get("value").startswith("Interviews d")
+    assert doc.find("input", name="name_nl") is not None
+    assert parse_html(admin.get("/admin/sites/2").text).find("input", name="name_fr") is None
+    anon(srv, "/fr/")
+    r = save(admin, "/admin/sites/1", "/admin/sites/1", tagline_fr="Les congrès d\u2019oncologie, pour vous")
+    assert r.status_code == 303, (r.status_code, field_errors(r.text))
+    fr = parse_html(anon(srv, "/fr/").text)
+    assert fr.find("meta", name="description").get("content") == "Les congrès d\u2019oncologie, pour vous"
+    assert "Les congrès" not in anon(srv, "/").text
+    r = save(admin, "/admin/sites/1", "/admin/sites/1", name_fr="n" * 101)
+    assert r.status_code == 422 and field_errors(r.text) == {"error-name_fr"}
+    assert ("fr", "name") not in translations(srv, "site", 1)
 
 
 # ---- mail ---------------------------------------------------------------------------------------------------
