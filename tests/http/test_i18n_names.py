@@ -127,6 +127,14 @@ def test_search_facets_and_feeds_name_sections_in_french(srv):
     assert "<title>Plenary Oncology: Breast Cancer</title>" in anon(srv, "/section/breast-cancer/feed.rss").text
 
 
+def test_whats_new_and_the_subscription_choices_name_sections_in_french(srv):
+    assert "Cancer du sein" in h1(srv, "/fr/section/breast-cancer/whats-new")
+    options = [text_of(o) for o in parse_html(anon(srv, "/fr/subscribe").text).find_all("option")]
+    assert any("Cancer du sein" in o for o in options) and any("Immunothérapie" in o for o in options), options
+    options = [text_of(o) for o in parse_html(anon(srv, "/subscribe").text).find_all("option")]
+    assert any("Breast Cancer" in o for o in options) and not any("Cancer du sein" in o for o in options)
+
+
 # ---- the back office --------------------------------------------------------------------------------------
 
 def test_the_section_form_has_an_input_per_other_language_with_the_stored_names(editor):
