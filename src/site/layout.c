@@ -198,8 +198,7 @@ view *view_article_card(struct request *r, view *list, const struct article *a)
 	view_str(c, "section_name", req_name(r, "section", a->section.id, "name", a->section.name));
 	view_str(c, "section_slug", a->section.slug);
 	view_bool(c, "has_congress", a->congress.id != 0);
-	view_str(c, "congress_name",
-		 a->congress.id ? req_name(r, "congress", a->congress.id, "name", a->congress.name) : "");
+	view_str(c, "congress_name", req_name(r, "congress", a->congress.id, "name", a->congress.name));
 	view_str(c, "congress_slug", a->congress.slug);
 	view_bool(c, "gated", strcmp(a->audience, "public") != 0);
 	/* the card's badge (parts/card.html) names the audience in the page's language */
