@@ -63,13 +63,7 @@ static void congress_form(struct request *r, int status, const struct congress *
 	view_str(f, "city", c->city);
 	view_str(f, "country", c->country);
 	view_str(f, "description", c->description);
-	const char *names[NFIELDS + NAME_FIELDS_MAX], *all[NFIELDS + NAME_FIELDS_MAX];
-	size_t n = errors ? NFIELDS : 0;
-	for (size_t i = 0; i < n; i++)
-		names[i] = fields[i], all[i] = errors[i];
-	n = name_fields_errors(nf, names, all, n, NFIELDS + NAME_FIELDS_MAX);
-	view_errors(v, names, all, n);
-	name_fields_view(nf, v);
+	name_fields_view(nf, v, fields, errors, NFIELDS); /* with the error summary of both */
 	live_record_note(r, v, LIVE_CONGRESS, c->id);
 	resp_page(r, status, "admin/congress-edit", v, 0);
 }

@@ -10,6 +10,10 @@
 #include "http/lang.h"
 #include "http/worker.h"
 #include "render/theme.h"
+#include "site/accounts.h"
+
+/* a form's fields and these inputs, in its error summary */
+#define NAME_FORM_MAX 32
 
 /* A language's name in its own words ("Français"), else its code. */
 static const char *language_name(struct request *r, const char *code)
@@ -105,8 +109,19 @@ int name_fields_changed(const struct name_fields *nf)
 	return 0;
 }
 
-void name_fields_view(const struct name_fields *nf, view *v)
+void name_fields_view(const struct name_fields *nf, view *v, const char *const *names,
+		      const char *const *errors, size_t n)
 {
+	const char *all_names[NAME_FORM_MAX], *all_errors[NAME_FORM_MAX];
+	size_t nall = 0;
+	for (size_t i = 0; errors && i < n && nall < NAME_FORM_MAX; i++, nall++)
+		all_names[nall] = names[i], all_errors[nall] = errors[i];
+	for (size_t i = 0; i < nf->n && nall < NAME_FORM_MAX; i++)
+		if (nf->in[i].error) {
+			all_names[nall] = nf->in[i].input;
+			all_errors[nall++] = nf->in[i].error;
+		}
+	view_errors(v, all_names, all_errors, nall);
 	view *list = view_list(v, "translations");
 	for (size_t i = 0; i < nf->n; i++) {
 		const struct name_input *in = &nf->in[i];
@@ -121,17 +136,6 @@ void name_fields_view(const struct name_fields *nf, view *v)
 		view_bool(x, "has_error", in->error != NULL);
 	}
 	view_bool(v, "has_translations", nf->n > 0);
-}
-
-size_t name_fields_errors(const struct name_fields *nf, const char **names, const char **errors, size_t n,
-			  size_t max)
-{
-	for (size_t i = 0; i < nf->n && n < max; i++)
-		if (nf->in[i].error) {
-			names[n] = nf->in[i].input;
-			errors[n++] = nf->in[i].error;
-		}
-	return n;
 }
 
 enum save_result name_fields_save(struct request *r, const struct name_fields *nf, int64_t id)

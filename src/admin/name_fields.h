@@ -44,11 +44,11 @@ int name_fields_load(struct request *r, struct name_fields *nf, const char *kind
 size_t name_fields_read(struct request *r, struct name_fields *nf, const struct form *f);
 /** 1 when a posted value differs from the stored one. */
 int name_fields_changed(const struct name_fields *nf);
-/** Adds "translations" (name, label, max, value, error, area...) and "has_translations" to v. */
-void name_fields_view(const struct name_fields *nf, view *v);
-/** Appends the inputs' names and errors after n others (for view_errors), up to max: the new count. */
-size_t name_fields_errors(const struct name_fields *nf, const char **names, const char **errors, size_t n,
-			  size_t max);
+/** Adds "translations" (name, label, max, value, error, area...) and "has_translations" to v, and the form's
+ * error summary (view_errors) of its n other fields (names[i], errors[i]; errors NULL: none) and the inputs.
+ */
+void name_fields_view(const struct name_fields *nf, view *v, const char *const *names,
+		      const char *const *errors, size_t n);
 /** Saves the values of item id (an empty one removes its translation). */
 enum save_result name_fields_save(struct request *r, const struct name_fields *nf, int64_t id);
 

@@ -103,14 +103,7 @@ static void record_form(struct request *r, const struct record_kind *k, int stat
 		if (f->type == FIELD_SELECT && k->options)
 			k->options(r, rec, i, view_list(x, "options"));
 	}
-	const char *all_names[RECORD_MAX_FIELDS + NAME_FIELDS_MAX],
-	    *all_errors[RECORD_MAX_FIELDS + NAME_FIELDS_MAX];
-	size_t nall = errors ? k->nfields : 0;
-	for (size_t i = 0; i < nall; i++)
-		all_names[i] = names[i], all_errors[i] = errors[i];
-	nall = name_fields_errors(nf, all_names, all_errors, nall, sizeof all_names / sizeof *all_names);
-	view_errors(v, all_names, all_errors, nall);
-	name_fields_view(nf, v);
+	name_fields_view(nf, v, names, errors, k->nfields); /* with the error summary of both */
 	if (k->extra)
 		k->extra(r, rec, v);
 	resp_page(r, status, "admin/record-edit", v, 0);
