@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "admin/live.h"
+#include "admin/name_fields.h"
 #include "core/text.h"
 #include "http/changes.h"
 #include "http/policy.h"
@@ -42,8 +43,12 @@ void admin_congresses(struct request *r)
 static const char *const fields[] = {"name",	"slug", "full_name", "starts_on",
 				     "ends_on", "city", "country",   "description"};
 #define NFIELDS (sizeof fields / sizeof fields[0])
+/* the name and description in the site's other languages, with the originals' limits */
+static const struct name_field_def congress_names[] = {
+    {"name", "admin.names.field.name", 100, 0}, {"description", "admin.names.field.description", 5000, 1}};
 
-static void congress_form(struct request *r, int status, const struct congress *c, const char *const *errors)
+static void congress_form(struct request *r, int status, const struct congress *c, const char *const *errors,
+			  const struct name_fields *nf)
 {
 	view *v = layout_view(r, c->id ? req_text(r, "admin.title.edit_congress")
 				       : req_text(r, "admin.title.new_congress"));
@@ -58,7 +63,7 @@ static void congress_form(struct request *r, int status, const struct congress *
 	view_str(f, "city", c->city);
 	view_str(f, "country", c->country);
 	view_str(f, "description", c->description);
-	view_errors(v, fields, errors, errors ? NFIELDS : 0);
+	name_fields_view(nf, v, fields, errors, NFIELDS); /* with the error summary of both */
 	live_record_note(r, v, LIVE_CONGRESS, c->id);
 	resp_page(r, status, "admin/congress-edit", v, 0);
 }
@@ -73,7 +78,12 @@ void admin_congress_new(struct request *r)
 			     .city = "",
 			     .country = "",
 			     .description = ""};
-	congress_form(r, 200, &c, NULL);
+	struct name_fields nf;
+	if (name_fields_load(r, &nf, "congress", congress_names, 2, 0) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	congress_form(r, 200, &c, NULL, &nf);
 }
 
 void admin_congress_edit(struct request *r)
@@ -84,7 +94,12 @@ void admin_congress_edit(struct request *r)
 		resp_error(r, 404, req_text(r, "admin.error.no_congress"));
 		return;
 	}
-	congress_form(r, 200, &c, NULL);
+	struct name_fields nf;
+	if (name_fields_load(r, &nf, "congress", congress_names, 2, id) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	congress_form(r, 200, &c, NULL, &nf);
 }
 
 /* 1 when s is a real calendar date written YYYY-MM-DD */
@@ -153,8 +168,14 @@ void admin_congress_save(struct request *r)
 		errors[6] = req_text(r, "admin.error.congress_country"), bad++;
 	if (text_chars(c.description) > 5000 || !text_clean(c.description, 1))
 		errors[7] = req_text(r, "admin.error.congress_description"), bad++;
+	struct name_fields nf;
+	if (name_fields_load(r, &nf, "congress", congress_names, 2, c.id) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	bad += (int)name_fields_read(r, &nf, &f);
 	if (bad) {
-		congress_form(r, 422, &c, errors);
+		congress_form(r, 422, &c, errors, &nf);
 		return;
 	}
 	c.year = atoi(c.starts_on);
@@ -162,9 +183,11 @@ void admin_congress_save(struct request *r)
 	enum save_result rc = store_congress_save(r->w->db, r->site->id, &c, r->user->id, &id);
 	if (rc == SAVE_SLUG_TAKEN) {
 		errors[1] = req_text(r, "admin.error.congress_slug_taken");
-		congress_form(r, 422, &c, errors);
+		congress_form(r, 422, &c, errors, &nf);
 		return;
 	}
+	if (rc == SAVE_OK)
+		rc = name_fields_save(r, &nf, id); /* the names in other languages that changed */
 	if (rc != SAVE_OK) {
 		resp_error(r, c.id ? 404 : 500, c.id ? req_text(r, "admin.error.no_congress") : NULL);
 		return;

@@ -378,6 +378,9 @@ static void menu_extra(struct request *r, const struct record *rec, view *v)
 	}
 }
 
+/* the label in the site's other languages, with the original's limit */
+static const struct name_field_def menu_names[] = {{"label", "admin.names.field.label", 80, 0}};
+
 static const struct record_kind menu_kind = {
     .base = "/admin/menu",
     .noun = "menu entry",
@@ -388,6 +391,9 @@ static const struct record_kind menu_kind = {
     .save = menu_save,
     .options = menu_options,
     .extra = menu_extra,
+    .names_kind = "menu_item",
+    .names = menu_names,
+    .nnames = 1,
 };
 
 /* The list: entries nested as the public menu nests them, each with its moves (first and last entries

@@ -57,8 +57,18 @@ void record_changed(struct request *r)
 	changed_structure(r->app); /* menus, section pages, pages: every cached page */
 }
 
+/* The inputs of the record's names in the site's other languages, read for rec_id (0: none yet). */
+static int names_load(struct request *r, const struct record_kind *k, int64_t rec_id, struct name_fields *nf)
+{
+	if (!k->names_kind) {
+		memset(nf, 0, sizeof *nf);
+		return 0;
+	}
+	return name_fields_load(r, nf, k->names_kind, k->names, k->nnames, rec_id);
+}
+
 static void record_form(struct request *r, const struct record_kind *k, int status, const struct record *rec,
-			const char **errors)
+			const char **errors, const struct name_fields *nf)
 {
 	char title[80], action[120];
 	snprintf(title, sizeof title, "%s %s", rec->id ? "Edit" : "New", k->noun);
@@ -93,7 +103,7 @@ static void record_form(struct request *r, const struct record_kind *k, int stat
 		if (f->type == FIELD_SELECT && k->options)
 			k->options(r, rec, i, view_list(x, "options"));
 	}
-	view_errors(v, names, errors, errors ? k->nfields : 0);
+	name_fields_view(nf, v, names, errors, k->nfields); /* with the error summary of both */
 	if (k->extra)
 		k->extra(r, rec, v);
 	resp_page(r, status, "admin/record-edit", v, 0);
@@ -111,11 +121,12 @@ void record_new(struct request *r, const struct record_kind *k)
 	struct record rec = {0};
 	for (size_t i = 0; i < k->nfields; i++)
 		rec.v[i] = "";
-	if (k->load(r, 0, &rec) < 0) {
+	struct name_fields nf;
+	if (k->load(r, 0, &rec) < 0 || names_load(r, k, 0, &nf) != 0) {
 		resp_error(r, 500, NULL);
 		return;
 	}
-	record_form(r, k, 200, &rec, NULL);
+	record_form(r, k, 200, &rec, NULL, &nf);
 }
 
 void record_edit(struct request *r, const struct record_kind *k)
@@ -131,7 +142,12 @@ void record_edit(struct request *r, const struct record_kind *k)
 		return;
 	}
 	rec.id = id;
-	record_form(r, k, 200, &rec, NULL);
+	struct name_fields nf;
+	if (names_load(r, k, id, &nf) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	record_form(r, k, 200, &rec, NULL, &nf);
 }
 
 /* The checks every field gets: required, length, control characters, numbers. Returns the count of errors. */
@@ -183,11 +199,16 @@ void record_save(struct request *r, const struct record_kind *k)
 	const char *errors[RECORD_MAX_FIELDS] = {0};
 	generic_checks(r, k, &rec, errors);
 	k->check(r, &rec, errors);
-	int bad = 0;
+	struct name_fields nf;
+	if (names_load(r, k, rec.id, &nf) != 0) {
+		resp_error(r, 500, NULL);
+		return;
+	}
+	size_t bad = name_fields_read(r, &nf, &f);
 	for (size_t i = 0; i < k->nfields; i++)
 		bad += errors[i] != NULL;
 	if (bad) {
-		record_form(r, k, 422, &rec, errors);
+		record_form(r, k, 422, &rec, errors, &nf);
 		return;
 	}
 	int64_t id = rec.id;
@@ -197,9 +218,12 @@ void record_save(struct request *r, const struct record_kind *k)
 	/* a save that changes nothing writes nothing: no new time, audit line or dropped cache */
 	enum save_result rc = found && same == k->nfields ? SAVE_OK : k->save(r, &rec, &id, errors);
 	if (rc == SAVE_SLUG_TAKEN) {
-		record_form(r, k, 422, &rec, errors);
+		record_form(r, k, 422, &rec, errors, &nf);
 		return;
 	}
+	if (rc == SAVE_OK)
+		rc = name_fields_save(r, &nf,
+				      id); /* the names in other languages that changed, once it is in */
 	if (rc != SAVE_OK) {
 		if (rc == SAVE_NOT_FOUND)
 			not_found(r, k);

@@ -4,6 +4,7 @@
 #ifndef PLENARY_RECORDS_H
 #define PLENARY_RECORDS_H
 
+#include "admin/name_fields.h"
 #include "http/request.h"
 #include "render/view.h"
 #include "store/store.h"
@@ -49,6 +50,11 @@ struct record_kind {
 	void (*options)(struct request *r, const struct record *rec, size_t i, view *list);
 	/** Adds what the form page shows besides the fields (a note, a delete link); NULL when nothing. */
 	void (*extra)(struct request *r, const struct record *rec, view *v);
+	/** name_translation's kind of the record ("section") and its fields that have translations: the form
+	 * has an input for each in every other language of the site (name_fields.h); NULL when none. */
+	const char *names_kind;
+	const struct name_field_def *names;
+	size_t nnames;
 };
 
 /** GET base/new: an empty form. */

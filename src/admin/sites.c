@@ -187,6 +187,10 @@ static void site_extra(struct request *r, const struct record *rec, view *v)
 		    "the default. Changes reach readers as soon as they are saved.");
 }
 
+/* the name and tagline in the site's other languages, with the originals' limits */
+static const struct name_field_def site_names[] = {{"name", "admin.names.field.name", 100, 0},
+						   {"tagline", "admin.names.field.tagline", 200, 0}};
+
 static const struct record_kind sites_kind = {
     .base = "/admin/sites",
     .noun = "site",
@@ -197,6 +201,9 @@ static const struct record_kind sites_kind = {
     .save = site_save,
     .options = site_options,
     .extra = site_extra,
+    .names_kind = "site",
+    .names = site_names,
+    .nnames = 2,
 };
 
 void admin_sites(struct request *r)

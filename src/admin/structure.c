@@ -99,6 +99,13 @@ static void section_extra(struct request *r, const struct record *rec, view *v)
 	view_public_link(v, url);
 }
 
+/* the fields of each kind that have names in the site's other languages, with the originals' limits */
+static const struct name_field_def section_names[] = {
+    {"name", "admin.names.field.name", 100, 0}, {"description", "admin.names.field.description", 500, 1}};
+static const struct name_field_def tag_names[] = {{"name", "admin.names.field.name", 60, 0}};
+static const struct name_field_def page_names[] = {{"title", "admin.names.field.title", 150, 0},
+						   {"body", "admin.names.field.body", 50000, 1}};
+
 static const struct record_kind sections_kind = {
     .base = "/admin/sections",
     .noun = "section",
@@ -108,6 +115,9 @@ static const struct record_kind sections_kind = {
     .check = slug_from_name,
     .save = section_save,
     .extra = section_extra,
+    .names_kind = "section",
+    .names = section_names,
+    .nnames = 2,
 };
 
 void admin_sections(struct request *r)
@@ -214,6 +224,9 @@ static const struct record_kind tags_kind = {
     .check = tag_check,
     .save = tag_save,
     .extra = tag_extra,
+    .names_kind = "tag",
+    .names = tag_names,
+    .nnames = 1,
 };
 
 void admin_tags(struct request *r)
@@ -360,6 +373,9 @@ static const struct record_kind pages_kind = {
     .check = page_check,
     .save = page_save,
     .extra = page_extra,
+    .names_kind = "page",
+    .names = page_names,
+    .nnames = 2,
 };
 
 void admin_pages(struct request *r)

@@ -2,6 +2,15 @@
 #include "core/catalog.h"
 
 const char *const catalog_admin_keys[] = {
+    "admin.names.label", /* the inputs of names in other languages (src/admin/name_fields.c) */
+    "admin.names.too_long",
+    "admin.names.controls",
+    "admin.names.field.name",
+    "admin.names.field.description",
+    "admin.names.field.title",
+    "admin.names.field.body",
+    "admin.names.field.label",
+    "admin.names.field.tagline",
     "admin.title.edit_person",
     "admin.title.new_person",
     "admin.title.edit_sponsor",

@@ -201,6 +201,7 @@ int render_submit(struct request *r, void (*handler)(struct request *r))
 	c->form_token = copy(pool, r->form_token);
 	c->user = user_copy(pool, r->user);
 	c->pending_user = user_copy(pool, r->pending_user);
+	c->names = NULL; /* read again on the render thread's connection, into its pool */
 	job->home = r->w;
 	job->origin = r;
 	job->handler = handler;

@@ -16,6 +16,7 @@ enum consent { CONSENT_UNKNOWN, CONSENT_ACCEPTED, CONSENT_REJECTED };
 struct deferred;
 struct form;
 struct upload;
+struct name_set;
 
 struct request {
 	h2o_req_t *req; /* NULL while a render thread runs the handler: it reads the copies below */
@@ -52,6 +53,7 @@ struct request {
 	struct form *form;
 	struct upload *files; /* the files of an upload row's multipart form */
 	size_t nfiles;
+	struct name_set *names; /* the page's language's translated names, once read (names.h) */
 };
 
 /** Watches for h2o disposing of a request while work for it runs elsewhere: *gone becomes 1 then. The owner

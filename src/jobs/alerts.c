@@ -40,10 +40,10 @@ static const char *site_language(store *s, h2o_mem_pool_t *pool, int64_t site_id
 }
 
 /* The links and names every alert and digest shows. */
-static void view_links(view *v, const struct site *site, const char *url, const char *prefs,
-		       const char *unsub, int weekly)
+static void view_links(view *v, const char *site_name, const char *url, const char *prefs, const char *unsub,
+		       int weekly)
 {
-	view_str(v, "site_name", site->name);
+	view_str(v, "site_name", site_name);
 	view_str(v, "site_url", url);
 	view_fmt(v, "preferences_url", "%ssubscriptions?t=%s", url, prefs);
 	view_fmt(v, "unsubscribe_url", "%sunsubscribe?t=%s", url, unsub);
@@ -90,7 +90,8 @@ static int queue_one(struct app *app, store *s, const struct site *site, const c
 		mail_articles_teasers(ma, 0);
 		if (shown <= 0)
 			return shown < 0 ? -1 : 0;
-		view_links(v, site, url, prefs, unsub, weekly);
+		view_links(v, mail_articles_name(ma, "site", site->id, "name", site->name), url, prefs, unsub,
+			   weekly);
 		if (mail_render(lang.tmpl, k->template, v, pool, &subject, &text, &html) != 0)
 			return -1;
 		if (!too_big(text, html))

@@ -7,6 +7,8 @@
 #include "render/markdown.h"
 
 #define LEVELS 4
+/* languages whose names a set keeps (a batch's readers read few) */
+#define NAME_LANGS 4
 
 /* One article as one level sees it. */
 struct shown {
@@ -26,6 +28,11 @@ struct mail_articles {
 	struct shown *at[LEVELS];     /* [level][card] */
 	int teasers;		      /* bodies left out (mail_articles_teasers) */
 	const struct mail_lang *lang; /* the words and dates of the fills (mail_articles_lang) */
+	struct {
+		const char *lang;
+		struct name_set set;
+	} names[NAME_LANGS]; /* translated names, read once per language (mail_articles_name) */
+	size_t nnames;
 };
 
 /* the language of a set until mail_articles_lang: no catalogs, so the fills show the keys */
@@ -126,6 +133,24 @@ void mail_articles_lang(struct mail_articles *m, const struct mail_lang *l)
 	m->lang = l;
 }
 
+const char *mail_articles_name(struct mail_articles *m, const char *kind, int64_t id, const char *field,
+			       const char *fallback)
+{
+	const char *lang = m->lang->lang;
+	if (!lang || !lang[0])
+		return fallback;
+	for (size_t i = 0; i < m->nnames; i++)
+		if (strcmp(m->names[i].lang, lang) == 0)
+			return store_name_find(&m->names[i].set, kind, id, field, fallback);
+	if (m->nnames == NAME_LANGS)
+		return fallback;
+	size_t i = m->nnames++;
+	m->names[i].lang = mem_strndup(m->pool, lang, strlen(lang));
+	if (store_names(m->s, m->pool, lang, &m->names[i].set) != 0)
+		m->names[i].set = (struct name_set){NULL, 0}; /* the names as kept: a mail still goes */
+	return store_name_find(&m->names[i].set, kind, id, field, fallback);
+}
+
 static void view_item_of(struct mail_articles *m, view *item, const struct shown *x)
 {
 	const struct article *a = &x->a;
@@ -137,8 +162,10 @@ static void view_item_of(struct mail_articles *m, view *item, const struct shown
 	view_str(item, "kind", a->kind);
 	snprintf(key, sizeof key, "mail.articles.kind.%s", kind_of(a->kind));
 	view_str(item, "kind_label", mail_text(l, key));
-	view_str(item, "section", a->section.name);
-	view_str(item, "congress", a->congress.id ? a->congress.name : "");
+	view_str(item, "section", mail_articles_name(m, "section", a->section.id, "name", a->section.name));
+	view_str(item, "congress",
+		 a->congress.id ? mail_articles_name(m, "congress", a->congress.id, "name", a->congress.name)
+				: "");
 	view_str(item, "date", mail_date(l, m->pool, a->published_at));
 	if (a->body_allowed && m->teasers) {
 		view_bool(item, "teaser", 1);
@@ -192,8 +219,13 @@ long mail_articles_fill(struct mail_articles *m, enum audience level, const int6
 	char key[64];
 	snprintf(key, sizeof key, "mail.articles.new.%s", same_kind ? kind_of(first->kind) : "article");
 	const char *articles = mail_plural(l, pool, key, count, NULL);
-	const char *congress = same_congress && first->congress.id ? first->congress.name : NULL;
-	const char *section = same_section ? first->section.name : NULL;
+	const char *congress =
+	    same_congress && first->congress.id
+		? mail_articles_name(m, "congress", first->congress.id, "name", first->congress.name)
+		: NULL;
+	const char *section =
+	    same_section ? mail_articles_name(m, "section", first->section.id, "name", first->section.name)
+			 : NULL;
 	if (congress)
 		view_str(v, "congress", congress);
 	if (section)

@@ -55,4 +55,9 @@ void mail_articles_teasers(struct mail_articles *m, int on);
  * their own. Until it is called the fills show catalog keys. */
 void mail_articles_lang(struct mail_articles *m, const struct mail_lang *l);
 
+/** The field of an item (name_translation's kind and field: "section", "name") in the language of the fills:
+ * its translation, else fallback (the name as kept). Each language's names are read once per set. */
+const char *mail_articles_name(struct mail_articles *m, const char *kind, int64_t id, const char *field,
+			       const char *fallback);
+
 #endif

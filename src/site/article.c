@@ -262,5 +262,6 @@ void article_page(struct request *r)
 		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "article.not_found"));
 		return;
 	}
+	req_name_article(r, &a); /* its section, congress and topics in the page's language */
 	article_show(r, &a, 0);
 }

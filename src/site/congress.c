@@ -42,6 +42,7 @@ static size_t add_years(struct request *r, view *v, int year)
 			view_int(y, "year", current);
 			group = view_list(y, "congresses");
 		}
+		req_name_congress(r, &cs[i]);
 		congress_fields(view_push(group), &cs[i]);
 	}
 	return n;
@@ -94,6 +95,7 @@ void congress_hub(struct request *r)
 		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "congress.not_found"));
 		return;
 	}
+	req_name_congress(r, &c);
 	view *v = layout_view(r, c.name);
 	char feed_base[256];
 	snprintf(feed_base, sizeof feed_base, "/congress/%s", c.slug);

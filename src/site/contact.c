@@ -32,6 +32,7 @@ static void show_form(struct request *r, int status, const struct form *f, const
 	view *v = layout_view(r, req_text(r, "contact.title"));
 	struct page p;
 	if (store_page_by_path(r->w->db, r->pool, r->site->id, "/contact", &p) == 1) {
+		req_name_page(r, &p); /* its text in the page's language; the title is the form's own */
 		buf md;
 		buf_init(&md, r->pool);
 		md_render(&md, p.body, strlen(p.body));

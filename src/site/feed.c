@@ -65,8 +65,9 @@ static int feed_for(struct request *r, const char *kind, struct feed *f)
 {
 	memset(f, 0, sizeof *f);
 	f->filter.site_id = r->site->id;
+	const char *site_name = req_name(r, "site", r->site->id, "name", r->site->name);
 	if (!kind) {
-		f->title = r->site->name;
+		f->title = site_name;
 		f->path = "";
 		return 1;
 	}
@@ -76,15 +77,15 @@ static int feed_for(struct request *r, const char *kind, struct feed *f)
 	if (strcmp(kind, "section") == 0) {
 		struct section s;
 		if ((found = store_section_by_slug(r->w->db, r->pool, r->site->id, slug, &s)) == 1)
-			f->filter.section_id = s.id, name = s.name;
+			f->filter.section_id = s.id, name = req_name(r, "section", s.id, "name", s.name);
 	} else if (strcmp(kind, "congress") == 0) {
 		struct congress c;
 		if ((found = store_congress_by_slug(r->w->db, r->pool, r->site->id, slug, &c)) == 1)
-			f->filter.congress_id = c.id, name = c.name;
+			f->filter.congress_id = c.id, name = req_name(r, "congress", c.id, "name", c.name);
 	} else if (strcmp(kind, "tag") == 0) {
 		struct tag t;
 		if ((found = store_tag_by_slug(r->w->db, r->pool, r->site->id, slug, &t)) == 1)
-			f->filter.tag_id = t.id, name = t.name;
+			f->filter.tag_id = t.id, name = req_name(r, "tag", t.id, "name", t.name);
 	} else {
 		struct trial_edit t;
 		if ((found = store_trial_by_slug(r->w->db, r->pool, r->site->id, slug, &t)) == 1)
@@ -96,7 +97,7 @@ static int feed_for(struct request *r, const char *kind, struct feed *f)
 	}
 	buf b;
 	buf_init(&b, r->pool);
-	buf_printf(&b, "%s: %s", r->site->name, name);
+	buf_printf(&b, "%s: %s", site_name, name);
 	f->title = buf_cstr(&b);
 	buf p;
 	buf_init(&p, r->pool);
@@ -125,6 +126,9 @@ static void feed(struct request *r, const char *kind, int atom)
 	}
 	/* the list's pages in the feed's language; each article at its own language's address */
 	const char *root = languages_url_of(r, req_lang(r), "/"); /* ends with '/' */
+	req_name_articles(r, as, n);
+	const char *site_name = req_name(r, "site", r->site->id, "name", r->site->name),
+		   *tagline = req_name(r, "site", r->site->id, "tagline", r->site->tagline);
 	buf b;
 	buf_init(&b, r->pool);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -137,7 +141,7 @@ static void feed(struct request *r, const char *kind, int atom)
 			   req_lang(r));
 		xml_text(&b, f.title);
 		buf_printf(&b, "</title>\n<subtitle>");
-		xml_text(&b, r->site->tagline);
+		xml_text(&b, tagline);
 		buf_printf(&b, "</subtitle>\n<id>%s%s</id>\n", root, f.path[0] ? f.path + 1 : "");
 		buf_printf(&b, "<link rel=\"alternate\" type=\"text/html\" href=\"%s%s\"/>\n", root,
 			   f.path[0] ? f.path + 1 : "");
@@ -147,7 +151,7 @@ static void feed(struct request *r, const char *kind, int atom)
 		buf_adds(&b, "<updated>");
 		time_rfc3339(&b, newest ? newest : store_now());
 		buf_adds(&b, "</updated>\n<author><name>");
-		xml_text(&b, r->site->name);
+		xml_text(&b, site_name);
 		buf_adds(&b, "</name></author>\n");
 		for (size_t i = 0; i < n; i++) {
 			const struct article *a = &as[i];
@@ -177,7 +181,7 @@ static void feed(struct request *r, const char *kind, int atom)
 	buf_adds(&b, "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>");
 	xml_text(&b, f.title);
 	buf_printf(&b, "</title>\n<link>%s%s</link>\n<description>", root, f.path[0] ? f.path + 1 : "");
-	xml_text(&b, r->site->tagline[0] ? r->site->tagline : r->site->name);
+	xml_text(&b, tagline[0] ? tagline : site_name);
 	buf_printf(&b, "</description>\n<language>%s</language>\n", req_lang(r));
 	buf_printf(&b, "<atom:link href=\"%s%s%sfeed.rss\" rel=\"self\" type=\"application/rss+xml\"/>\n",
 		   root, f.path[0] ? f.path + 1 : "", f.path[0] ? "/" : "");

@@ -70,6 +70,7 @@ static void add_highlights(struct request *r, view *v, int64_t chosen, struct sh
 	if (store_articles(r->w->db, r->pool, &f, 0, HIGHLIGHTS + shown->n, &as, &na, &total) != 0)
 		return;
 	view_card_images(r, as, na);
+	req_name_congress(r, &cs[i]);
 	view *h = view_obj(v, "highlight");
 	view_bool(v, "has_highlight", 1);
 	view_str(h, "name", cs[i].name);
@@ -113,7 +114,7 @@ static size_t add_curated(struct request *r, view *list, const char *place, size
 void home_page(struct request *r)
 {
 	view *v = layout_view(r, "");
-	view_feed(v, r->site->name, "");
+	view_feed(v, req_name(r, "site", r->site->id, "name", r->site->name), "");
 	struct article_filter f = {.site_id = r->site->id};
 	struct article *as;
 	size_t n;
@@ -145,6 +146,7 @@ void home_page(struct request *r)
 	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
 		for (size_t i = 0; i < ns; i++) {
 			view *s = view_push(sections);
+			req_name_section(r, &ss[i]);
 			view_str(s, "name", ss[i].name);
 			view_str(s, "slug", ss[i].slug);
 			view_str(s, "description", ss[i].description);

@@ -48,7 +48,7 @@ static void add_menu(view *v, struct request *r)
 		view *item = made[i] = view_push(list);
 		kids[i] = view_list(item, "children");
 		const char *url = menu_url(r, items[i].url);
-		view_str(item, "label", items[i].label);
+		view_str(item, "label", req_name(r, "menu_item", items[i].id, "label", items[i].label));
 		view_str(item, "url", url);
 		view_bool(item, "has_url", url[0] != '\0');
 		view_str(item, "aria_current", strcmp(url, r->path) == 0 ? "page" : "false");
@@ -110,8 +110,9 @@ view *layout_view(struct request *r, const char *title)
 	const struct site *site = r->site;
 	view_str(v, "title", title);
 	view_bool(v, "has_title", title && title[0]);
-	view_str(v, "site_name", site ? site->name : "Plenary");
-	view_str(v, "site_tagline", site ? site->tagline : "");
+	const char *tagline = site ? req_name(r, "site", site->id, "tagline", site->tagline) : "";
+	view_str(v, "site_name", site ? req_name(r, "site", site->id, "name", site->name) : "Plenary");
+	view_str(v, "site_tagline", tagline);
 	view_str(v, "site_specialty", site ? site->specialty : "");
 	view_str(v, "css_url", asset_url(r->app, "site.css"));
 	view_str(v, "reader_css_url", asset_url(r->app, "reader.css"));
@@ -137,7 +138,7 @@ view *layout_view(struct request *r, const char *title)
 		if (site && s->id == site->id)
 			continue;
 		view *item = view_push(sites);
-		view_str(item, "name", s->name);
+		view_str(item, "name", req_name(r, "site", s->id, "name", s->name));
 		view_str(item, "specialty", s->specialty);
 		view_str(item, "url", req_site_url(r, s));
 	}
@@ -156,7 +157,7 @@ view *layout_view(struct request *r, const char *title)
 		       0); /* lang, the switcher, hreflang, and canonical in the page's language */
 	const char *root = site ? req_site_url(r, site) : "/";
 	view_strn(v, "site_root", root, strlen(root) - 1); /* without the final '/', for root + path */
-	view_str(v, "meta_description", site ? site->tagline : "");
+	view_str(v, "meta_description", tagline);
 	view_str(v, "og_type", "website");
 	view_bool(v, "back_office", strncmp(r->path, "/admin", 6) == 0); /* it has its own search */
 	static const char *const private_paths[] = {"/admin", "/account", "/signin", "/signup", "/signout",
@@ -200,10 +201,10 @@ view *view_article_card(struct request *r, view *list, const struct article *a)
 	view_bool(c, "foreign", strcmp(lang, req_lang(r)) != 0);
 	view_str(c, "kind", a->kind);
 	view_bool(c, "is_interview", strcmp(a->kind, "interview") == 0);
-	view_str(c, "section_name", a->section.name);
+	view_str(c, "section_name", req_name(r, "section", a->section.id, "name", a->section.name));
 	view_str(c, "section_slug", a->section.slug);
 	view_bool(c, "has_congress", a->congress.id != 0);
-	view_str(c, "congress_name", a->congress.name);
+	view_str(c, "congress_name", req_name(r, "congress", a->congress.id, "name", a->congress.name));
 	view_str(c, "congress_slug", a->congress.slug);
 	view_bool(c, "gated", strcmp(a->audience, "public") != 0);
 	/* the card's badge (parts/card.html) names the audience in the page's language */
@@ -304,6 +305,7 @@ int view_article_page(struct request *r, view *v, const struct article_filter *f
 		return -1;
 	}
 	view_card_images(r, *out, *n);
+	req_name_articles(r, *out, *n);
 	if (view_pagination(v, r, base, page, total, per) != 0) {
 		resp_error(r, 404, req_text(r, "errors.no_page"));
 		return -1;

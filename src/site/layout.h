@@ -3,6 +3,7 @@
 #define PLENARY_LAYOUT_H
 
 #include "http/form.h"
+#include "http/names.h"
 #include "http/request.h"
 #include "render/view.h"
 #include "site/languages.h"

@@ -17,6 +17,7 @@ void page_by_path(struct request *r)
 		resp_error(r, found < 0 ? 500 : 404, NULL);
 		return;
 	}
+	req_name_page(r, &p);
 	view *v = layout_view(r, p.title);
 	buf md;
 	buf_init(&md, r->pool);

@@ -21,6 +21,8 @@ static const char *const facet_params[] = {"section", "congress", "year", "tag",
 static const char *const facet_titles[] = {"search.facet.section", "search.facet.congress",
 					   "search.facet.year", "search.facet.topic", "search.facet.trial"};
 #define NFACETS 5
+/* what name_translation calls each facet's items (NULL: none translated) */
+static const char *const facet_kinds[] = {"section", "congress", NULL, "tag", NULL};
 
 /* A filter from the URL: 0 when absent, -1 when present but not a positive number. */
 static int64_t filter_id(struct request *r, const char *name)
@@ -212,7 +214,7 @@ static void empty_page(struct request *r, view *v)
 	if (store_sections(r->w->db, r->pool, r->site->id, &ss, &ns) == 0)
 		for (size_t i = 0; i < ns; i++) {
 			view *x = view_push(sl);
-			view_str(x, "name", ss[i].name);
+			view_str(x, "name", req_name(r, "section", ss[i].id, "name", ss[i].name));
 			view_str(x, "slug", ss[i].slug);
 		}
 	struct tag *ts;
@@ -221,7 +223,7 @@ static void empty_page(struct request *r, view *v)
 	if (store_tags(r->w->db, r->pool, r->site->id, 24, &ts, &nt) == 0)
 		for (size_t i = 0; i < nt; i++) {
 			view *x = view_push(tl);
-			view_str(x, "name", ts[i].name);
+			view_str(x, "name", req_name(r, "tag", ts[i].id, "name", ts[i].name));
 			view_str(x, "slug", ts[i].slug);
 		}
 	view_bool(v, "empty_query", 1);
@@ -248,7 +250,10 @@ static void add_facets(struct request *r, view *v, const char *text, const struc
 			if (k == 2)
 				view_fmt(x, "name", "%lld", (long long)fs[i].id);
 			else
-				view_str(x, "name", fs[i].name);
+				view_str(x, "name",
+					 facet_kinds[k]
+					     ? req_name(r, facet_kinds[k], fs[i].id, "name", fs[i].name)
+					     : fs[i].name);
 			view_int(x, "count", (long long)fs[i].count);
 			view_bool(x, "selected", fs[i].id == active);
 			view_str(x, "url", search_url(r, text, q, k, facet_params[k], (long long)fs[i].id));

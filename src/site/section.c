@@ -15,6 +15,7 @@ void section_page(struct request *r)
 		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_section"));
 		return;
 	}
+	req_name_section(r, &s);
 	char base[256];
 	const char *title = req_textf(r, "section.title", "section", s.name, NULL);
 	snprintf(base, sizeof base, "/section/%s", s.slug);

@@ -30,6 +30,12 @@ static const char *kind_label(struct request *r, const char *kind)
 	return kind;
 }
 
+/* A subscription's target in the page's language (a topic is a tag to name_translation). */
+static const char *target_name(struct request *r, const char *kind, int64_t id, const char *name)
+{
+	return req_name(r, strcmp(kind, "topic") == 0 ? "tag" : kind, id, "name", name);
+}
+
 static int cadence_ok(const char *c)
 {
 	return c && (strcmp(c, "immediate") == 0 || strcmp(c, "weekly") == 0);
@@ -67,7 +73,7 @@ static void view_targets(struct request *r, view *v, const char *selected)
 		view_fmt(o, "value", "%s:%lld", ts[i].kind, (long long)ts[i].id);
 		view_str(o, "label",
 			 req_textf(r, "subscriptions.target_label", "kind", kind_label(r, ts[i].kind), "name",
-				   ts[i].name, NULL));
+				   target_name(r, ts[i].kind, ts[i].id, ts[i].name), NULL));
 		char want[64];
 		snprintf(want, sizeof want, "%s:%lld", ts[i].kind, (long long)ts[i].id);
 		view_bool(o, "selected", selected && strcmp(selected, want) == 0);
@@ -87,7 +93,7 @@ static void view_subscriptions(struct request *r, view *v, int64_t subscriber_id
 		view *o = view_push(list);
 		view_int(o, "id", xs[i].id);
 		view_str(o, "kind", kind_label(r, xs[i].kind));
-		view_str(o, "name", xs[i].target_name);
+		view_str(o, "name", target_name(r, xs[i].kind, xs[i].target_id, xs[i].target_name));
 		view_bool(o, "weekly", strcmp(xs[i].cadence, "weekly") == 0);
 	}
 	view_bool(v, "has_subscriptions", n > 0);

@@ -23,7 +23,7 @@ void tag_index(struct request *r)
 	view *list = view_list(v, "tags");
 	for (size_t i = 0; i < n; i++) {
 		view *t = view_push(list);
-		view_str(t, "name", ts[i].name);
+		view_str(t, "name", req_name(r, "tag", ts[i].id, "name", ts[i].name));
 		view_str(t, "slug", ts[i].slug);
 		view_int(t, "count", ts[i].article_count);
 	}
@@ -38,6 +38,7 @@ void tag_page(struct request *r)
 		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "errors.no_topic"));
 		return;
 	}
+	req_name_tag(r, &t);
 	char base[256];
 	const char *title = req_textf(r, "tag.title", "topic", t.name, NULL);
 	snprintf(base, sizeof base, "/tag/%s", t.slug);

@@ -54,6 +54,7 @@ void whatsnew_index(struct request *r)
 	view *cl = view_list(v, "congresses");
 	for (size_t i = 0; i < nc; i++) {
 		view *x = view_push(cl);
+		req_name_congress(r, &cs[i]);
 		view_str(x, "slug", cs[i].slug);
 		view_str(x, "name", cs[i].name);
 		view_str(x, "full_name", cs[i].full_name);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "http/lang.h"
+#include "http/names.h"
 #include "http/response.h"
 #include "site/languages.h"
 
@@ -14,6 +15,8 @@ int whatsnew_section(struct request *r, struct section *s)
 	int found = store_section_by_slug(r->w->db, r->pool, r->site->id, r->params[0], s);
 	if (found <= 0)
 		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "whatsnew.no_section"));
+	else
+		req_name_section(r, s);
 	return found > 0;
 }
 
@@ -91,6 +94,7 @@ int whatsnew_doc_read(struct request *r, enum whatsnew_kind kind, struct whatsne
 						       .from = INT64_MIN,
 						       .until = INT64_MAX,
 						       .lang = languages_stored(r)};
+		req_name_congress(r, &c);
 		doc->what = c.name;
 		doc->full_name = c.full_name ? c.full_name : "";
 		doc->key = c.slug;
@@ -104,6 +108,7 @@ int whatsnew_doc_read(struct request *r, enum whatsnew_kind kind, struct whatsne
 		resp_error(r, 404, empty);
 		return 0;
 	}
+	req_name_articles(r, doc->articles, doc->n);
 	for (size_t i = 0; i < doc->n; i++)
 		if (doc->articles[i].updated_at > doc->made)
 			doc->made = doc->articles[i].updated_at;

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "http/lang.h"
+#include "http/names.h"
 #include "http/response.h"
 #include "render/pdf_doc.h"
 #include "render/pdf_markdown.h"
@@ -55,7 +56,7 @@ static void title_block(pdf_doc *d, struct request *r, const struct whatsnew_doc
 			size_t whole)
 {
 	char line[600], date[64];
-	pdf_doc_heading(d, PDF_KICKER, r->site->name, NULL);
+	pdf_doc_heading(d, PDF_KICKER, req_name(r, "site", r->site->id, "name", r->site->name), NULL);
 	pdf_doc_heading(d, PDF_TITLE, req_textf(r, "section.title", "section", doc->section.name, NULL),
 			NULL);
 	pdf_doc_heading(d, PDF_SUBTITLE, doc->what, NULL);
@@ -212,11 +213,11 @@ static void send_pdf(struct request *r, enum whatsnew_kind kind)
 		 doc.key); /* the HTML page of this month or congress */
 	snprintf(title, sizeof title, "%s",
 		 req_textf(r, "whatsnew.title", "section", doc.section.name, "what", doc.what, NULL));
-	snprintf(footer, sizeof footer, "%s \u00b7 %s", r->site->name, title);
+	const char *site_name = req_name(r, "site", r->site->id, "name", r->site->name);
+	snprintf(footer, sizeof footer, "%s \u00b7 %s", site_name, title);
 	buf out;
 	buf_init(&out, NULL);
-	struct pdf_doc_info info = {
-	    .title = title, .author = r->site->name, .footer = footer, .made = doc.made};
+	struct pdf_doc_info info = {.title = title, .author = site_name, .footer = footer, .made = doc.made};
 	pdf_doc *d = pdf_doc_begin(&info, &out);
 	if (!d) {
 		resp_error(r, 500, NULL);

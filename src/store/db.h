@@ -17,9 +17,10 @@
  * related_db.c 470-479, test_db 480-511,
  * redirects_db.c 512-543, import_db.c 544-591, subscriptions_db.c 592-619, whatsnew_db.c 620-639, the mail
  * queue mailq_db.c 640-679, alerts and digests alerts_db.c 680-719, newsletters newsletter_db.c 720-759, the
- * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859 (raise
+ * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859, translated
+ * names names_db.c 900-919, translations_db.c 880-899 (raise
  * DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next file). */
-#define DB_SLOTS 900
+#define DB_SLOTS 920
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460
 #define DB_SLOT_LOCK_WAIT 461
@@ -123,6 +124,10 @@ int db_rescore_batch(store *s, const int64_t *ids, size_t n);
 /** The newest row of the change log (0 when empty), which both engines' readers start after
  * (changes_db.c): 0, or -1. */
 int db_changes_newest(store *s, int64_t *seq);
+
+/** Deletes the translated names of tags and menu entries that are gone (names_db.c), inside the transaction
+ * of their deletion, so that a new row given the same id starts with none. 0, or -1. */
+int db_names_orphans(struct db *d);
 
 /* ---- for the two drivers (db_sqlite.c, db_pg.c) ---- */
 struct db_driver {

@@ -3406,6 +3406,379 @@ INSERT INTO menu_item (id, site_id, parent_id, position, label, url) VALUES
   (59, 3, NULL, 6, 'Sign in', '/signin'),
   (60, 1, NULL, 2, 'Trials', '/trials');
 
+-- name translations (issue 20): the oncology site's sections, topics, menu, pages, tagline and congress
+-- descriptions in French and Dutch; congresses keep their names (ASCO 2024 in every language)
+INSERT INTO name_translation (kind, item_id, lang, field, text) VALUES
+  ('section', 1, 'fr', 'name', 'Cancer du sein'),
+  ('section', 1, 'fr', 'description', 'Cancer du sein précoce et métastatique : traitements systémiques, chirurgie, radiothérapie et vie après le cancer.'),
+  ('section', 1, 'nl', 'name', 'Borstkanker'),
+  ('section', 1, 'nl', 'description', 'Vroege en gemetastaseerde borstkanker: systemische behandeling, chirurgie, radiotherapie en het leven na kanker.'),
+  ('section', 2, 'fr', 'name', 'Cancers digestifs'),
+  ('section', 2, 'fr', 'description', 'Cancers colorectaux, œsogastriques, pancréatiques et hépatobiliaires, et tumeurs neuroendocrines du tube digestif.'),
+  ('section', 2, 'nl', 'name', 'Digestieve kankers'),
+  ('section', 2, 'nl', 'description', 'Colorectale, gastro-oesofageale, pancreas- en hepatobiliaire kankers en neuro-endocriene tumoren van het spijsverteringsstelsel.'),
+  ('section', 3, 'fr', 'name', 'Cancers urogénitaux'),
+  ('section', 3, 'fr', 'description', 'Cancers de la prostate, de la vessie, du rein et du testicule, de la maladie localisée au stade métastatique.'),
+  ('section', 3, 'nl', 'name', 'Urogenitale kankers'),
+  ('section', 3, 'nl', 'description', 'Prostaat-, blaas-, nier- en teelbalkanker, van gelokaliseerde tot gemetastaseerde ziekte.'),
+  ('section', 4, 'fr', 'name', 'Cancer du poumon'),
+  ('section', 4, 'fr', 'description', 'Cancers bronchiques non à petites cellules et à petites cellules, tumeurs thoraciques, dépistage et thérapies ciblées.'),
+  ('section', 4, 'nl', 'name', 'Longkanker'),
+  ('section', 4, 'nl', 'description', 'Niet-kleincellige en kleincellige longkanker, thoracale tumoren, screening en doelgerichte therapie.'),
+  ('congress', 1, 'fr', 'description', 'La réunion de décembre au Texas, où une grande partie de la recherche qui change la pratique en cancer du sein est présentée pour la première fois.
+
+Notre couverture 2023 porte sur la **maladie triple négative précoce**, dont l''étude négative ALEXANDRA/IMpassion030 sur l''atézolizumab adjuvant, avec des interviews sur la désescalade chirurgicale, la suppression ovarienne et l''ADN tumoral circulant.'),
+  ('congress', 1, 'nl', 'description', 'De decemberbijeenkomst in Texas, waar veel van het borstkankeronderzoek dat de praktijk verandert voor het eerst wordt voorgesteld.
+
+Onze verslaggeving van 2023 draait rond **vroege triple-negatieve ziekte**, met de negatieve ALEXANDRA/IMpassion030-studie van adjuvant atezolizumab, en interviews over minder uitgebreide chirurgie, ovariële suppressie en circulerend tumor-DNA.'),
+  ('congress', 2, 'fr', 'description', 'Trois jours à San Francisco consacrés aux cancers de la prostate, de la vessie, du rein et du testicule.
+
+Les temps forts que nous avons suivis : la **survie globale sous pembrolizumab adjuvant** dans le carcinome rénal, le nouveau standard de première ligne dans le cancer urothélial, l''imagerie PSMA et la vie après un cancer du testicule.'),
+  ('congress', 2, 'nl', 'description', 'Drie dagen in San Francisco over prostaat-, blaas-, nier- en teelbalkanker.
+
+De hoogtepunten die we volgden: **algemene overleving met adjuvant pembrolizumab** bij niercelcarcinoom, de nieuwe standaard in eerste lijn bij urotheelkanker, PSMA-beeldvorming en het leven na teelbalkanker.'),
+  ('congress', 3, 'fr', 'description', 'Une couverture commune des deux grandes réunions d''oncologie gynécologique de mars 2024 : le congrès de l''ESGO à Barcelone (7–10 mars) et la réunion annuelle de la SGO sur les cancers de la femme à San Diego (16–18 mars).
+
+Nous nous sommes concentrés sur les thèmes qui relient l''oncologie gynécologique aux cancers du sein et digestifs : **risque héréditaire**, inhibition de PARP et syndrome de Lynch.'),
+  ('congress', 3, 'nl', 'description', 'Gezamenlijke verslaggeving van de twee grote bijeenkomsten over gynaecologische oncologie in maart 2024: het ESGO-congres in Barcelona (7–10 maart) en de SGO Annual Meeting on Women''s Cancer in San Diego (16–18 maart).
+
+We richtten ons op de thema''s die gynaecologische oncologie verbinden met borst- en digestieve kankers: **erfelijk risico**, PARP-remming en het lynchsyndroom.'),
+  ('congress', 4, 'fr', 'description', 'La réunion francophone annuelle d''hépato-gastroentérologie et d''oncologie digestive, au Palais des Congrès.
+
+Nos interviews portent sur le **cancer colorectal MSI-high**, les parcours de dépistage colorectal et la surveillance du cancer du foie.'),
+  ('congress', 4, 'nl', 'description', 'De jaarlijkse Franstalige bijeenkomst over gastro-enterologie, hepatologie en digestieve oncologie, in het Palais des Congrès.
+
+Onze interviews gaan over **MSI-high colorectale kanker**, trajecten voor colorectale screening en de opvolging van leverkanker.'),
+  ('congress', 5, 'fr', 'description', 'La plus grande réunion d''oncologie de l''année, au McCormick Place.
+
+De l''édition 2024, nous rapportons le **cancer du poumon avec mutation EGFR** (LAURA et ADAURA), le cancer du sein HER2-low, le traitement adjuvant du cancer du rein et la transplantation hépatique pour métastases colorectales.'),
+  ('congress', 5, 'nl', 'description', 'De grootste oncologiebijeenkomst van het jaar, in McCormick Place.
+
+Van de editie 2024 brengen we verslag uit over **EGFR-gemuteerde longkanker** (LAURA en ADAURA), HER2-low borstkanker, adjuvante behandeling van nierkanker en levertransplantatie bij colorectale metastasen.'),
+  ('congress', 6, 'fr', 'description', 'La réunion d''été de l''ESMO consacrée aux cancers digestifs.
+
+Nous avons interrogé des experts sur les **inhibiteurs de checkpoint dans le cancer colorectal MSI-high**, l''immunothérapie périopératoire et le test claudine 18.2 dans le cancer gastrique, et la hausse du cancer colorectal à début précoce.'),
+  ('congress', 6, 'nl', 'description', 'De zomerbijeenkomst van ESMO over digestieve kankers.
+
+We spraken met experts over **checkpointremmers bij MSI-high colorectale kanker**, perioperatieve immunotherapie en claudine 18.2-testen bij maagkanker, en de toename van colorectale kanker op jonge leeftijd.'),
+  ('congress', 7, 'fr', 'description', 'Le congrès phare de l''oncologie européenne.
+
+Au programme : la **survie globale de KEYNOTE-522**, le durvalumab périopératoire dans le cancer de la vessie (NIAGARA), le traitement de consolidation du cancer du poumon de stade III et le cancer bronchique à petites cellules après ADRIATIC.'),
+  ('congress', 7, 'nl', 'description', 'Het belangrijkste Europese oncologiecongres.
+
+Onze verslaggeving omvat de **algemene overleving in KEYNOTE-522**, perioperatief durvalumab bij blaaskanker (NIAGARA), consolidatiebehandeling bij stadium III-longkanker en kleincellige longkanker na ADRIATIC.'),
+  ('congress', 8, 'fr', 'description', 'Le symposium de San Antonio 2024, un an après les résultats d''ALEXANDRA/IMpassion030.
+
+Nos interviews reviennent sur le **moment de l''immunothérapie dans le CSTN précoce**, la séquence des anticorps conjugués, la grossesse après un cancer du sein et l''évaluation gériatrique.'),
+  ('congress', 8, 'nl', 'description', 'Het symposium van San Antonio 2024, een jaar na de resultaten van ALEXANDRA/IMpassion030.
+
+Onze interviews komen terug op **het moment van immunotherapie bij vroege TNBC**, de volgorde van antilichaam-geneesmiddelconjugaten, zwangerschap na borstkanker en geriatrische evaluatie.'),
+  ('congress', 9, 'fr', 'description', 'Le symposium de janvier consacré aux cancers digestifs.
+
+Les sujets que nous avons couverts : **nivolumab plus ipilimumab versus nivolumab** dans le cancer colorectal MSI-high, le profilage moléculaire des cancers des voies biliaires, la première ligne du cancer du pancréas et le cancer colorectal avec amplification HER2.'),
+  ('congress', 9, 'nl', 'description', 'Het januarisymposium over digestieve kankers.
+
+Onderwerpen die we behandelden: **nivolumab plus ipilimumab versus nivolumab** bij MSI-high colorectale kanker, moleculaire profilering bij galwegkanker, eerstelijnsbehandeling van pancreaskanker en HER2-geamplificeerde colorectale kanker.'),
+  ('congress', 10, 'fr', 'description', 'La réunion annuelle de la communauté des tumeurs neuroendocrines : endocrinologues, oncologues, chirurgiens, pathologistes et médecins nucléaires.
+
+Nous rapportons la **radiothérapie interne vectorisée en première ligne**, les tumeurs de grade 3 face aux carcinomes, le syndrome carcinoïde et les carcinoïdes pulmonaires.'),
+  ('congress', 10, 'nl', 'description', 'De jaarlijkse bijeenkomst van wie met neuro-endocriene tumoren werkt: endocrinologen, oncologen, chirurgen, pathologen en nucleair geneeskundigen.
+
+We brengen verslag uit over **radioligandtherapie in eerste lijn**, graad 3-tumoren tegenover carcinomen, het carcinoïdsyndroom en longcarcinoïden.'),
+  ('congress', 11, 'fr', 'description', 'La réunion européenne d''oncologie thoracique organisée par l''ESMO et l''IASLC.
+
+Notre couverture : les **stratégies de première ligne dans les cancers EGFR**, trois ans d''osimertinib adjuvant au quotidien, la radiothérapie stéréotaxique de l''oligoprogression et le sevrage tabagique.'),
+  ('congress', 11, 'nl', 'description', 'De Europese bijeenkomst over thoracale oncologie van ESMO en IASLC.
+
+Onze verslaggeving: **eerstelijnsstrategieën bij EGFR**, drie jaar adjuvant osimertinib in het dagelijks leven, stereotactische radiotherapie bij oligoprogressie en rookstop.'),
+  ('congress', 12, 'fr', 'description', 'Le congrès européen de dermato-oncologie.
+
+Pour les oncologues hors dermatologie, les sessions les plus utiles portaient sur la **toxicité cutanée des traitements anticancéreux** : inhibiteurs de l''EGFR, enfortumab védotine et alopécie induite par la chimiothérapie.'),
+  ('congress', 12, 'nl', 'description', 'Het Europese congres over dermato-oncologie.
+
+Voor oncologen buiten de dermatologie waren de nuttigste sessies die over **huidtoxiciteit van kankerbehandelingen**: EGFR-remmers, enfortumab vedotin en alopecia door chemotherapie.'),
+  ('congress', 13, 'fr', 'description', 'La réunion annuelle 2025 de l''ASCO à Chicago.
+
+Nous couvrons le **changement d''hormonothérapie guidé par l''ADNtc**, l''immunothérapie périopératoire dans le cancer gastrique, la radiothérapie interne vectorisée dans le cancer de la prostate, les délais des biomarqueurs dans le cancer du poumon et l''accès aux nouveaux médicaments.'),
+  ('congress', 13, 'nl', 'description', 'De ASCO Annual Meeting 2025 in Chicago.
+
+We behandelen **het wisselen van hormoontherapie op basis van ctDNA**, perioperatieve immunotherapie bij maagkanker, radioligandtherapie bij prostaatkanker, de doorlooptijd van biomerkers bij longkanker en de toegang tot nieuwe geneesmiddelen.'),
+  ('menu_item', 1, 'fr', 'label', 'Accueil'),
+  ('menu_item', 1, 'nl', 'label', 'Home'),
+  ('menu_item', 2, 'fr', 'label', 'Congrès'),
+  ('menu_item', 2, 'nl', 'label', 'Congressen'),
+  ('menu_item', 19, 'fr', 'label', 'Nouveautés'),
+  ('menu_item', 19, 'nl', 'label', 'Nieuw'),
+  ('menu_item', 20, 'fr', 'label', 'Cancer du sein'),
+  ('menu_item', 20, 'nl', 'label', 'Borstkanker'),
+  ('menu_item', 21, 'fr', 'label', 'Cancers digestifs'),
+  ('menu_item', 21, 'nl', 'label', 'Digestieve kankers'),
+  ('menu_item', 22, 'fr', 'label', 'Cancers urogénitaux'),
+  ('menu_item', 22, 'nl', 'label', 'Urogenitale kankers'),
+  ('menu_item', 23, 'fr', 'label', 'Cancer du poumon'),
+  ('menu_item', 23, 'nl', 'label', 'Longkanker'),
+  ('menu_item', 25, 'fr', 'label', 'Autres spécialités'),
+  ('menu_item', 25, 'nl', 'label', 'Andere specialismen'),
+  ('menu_item', 26, 'fr', 'label', 'Dermatologie'),
+  ('menu_item', 27, 'fr', 'label', 'Hématologie'),
+  ('menu_item', 27, 'nl', 'label', 'Hematologie'),
+  ('menu_item', 28, 'fr', 'label', 'Créer un compte'),
+  ('menu_item', 28, 'nl', 'label', 'Registreren'),
+  ('menu_item', 29, 'fr', 'label', 'Se connecter'),
+  ('menu_item', 29, 'nl', 'label', 'Aanmelden'),
+  ('menu_item', 60, 'fr', 'label', 'Études'),
+  ('menu_item', 60, 'nl', 'label', 'Studies'),
+  ('site', 1, 'fr', 'tagline', 'Interviews d''experts et comptes rendus de congrès pour les professionnels de l''oncologie'),
+  ('site', 1, 'nl', 'tagline', 'Interviews met experts en congresverslagen voor zorgverleners in de oncologie');
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'tag', t.id, v.column2, 'name', v.column3 FROM tag t JOIN (VALUES
+  ('immunotherapy', 'fr', 'Immunothérapie'),
+  ('immunotherapy', 'nl', 'Immunotherapie'),
+  ('neoadjuvant', 'fr', 'Néoadjuvant'),
+  ('tnbc', 'fr', 'Triple négatif'),
+  ('tnbc', 'nl', 'Triple-negatief'),
+  ('hr-positive', 'fr', 'RH-positif'),
+  ('hr-positive', 'nl', 'HR-positief'),
+  ('biomarkers', 'fr', 'Biomarqueurs'),
+  ('biomarkers', 'nl', 'Biomerkers'),
+  ('ctdna', 'fr', 'ADNtc'),
+  ('survivorship', 'fr', 'Après-cancer'),
+  ('survivorship', 'nl', 'Leven na kanker'),
+  ('supportive-care', 'fr', 'Soins de support'),
+  ('supportive-care', 'nl', 'Ondersteunende zorg'),
+  ('targeted-therapy', 'fr', 'Thérapies ciblées'),
+  ('targeted-therapy', 'nl', 'Doelgerichte therapie'),
+  ('colorectal-cancer', 'fr', 'Cancer colorectal'),
+  ('colorectal-cancer', 'nl', 'Colorectale kanker'),
+  ('gastric-cancer', 'fr', 'Cancer de l''estomac'),
+  ('gastric-cancer', 'nl', 'Maagkanker'),
+  ('pancreatic-cancer', 'fr', 'Cancer du pancréas'),
+  ('pancreatic-cancer', 'nl', 'Pancreaskanker'),
+  ('liver-cancer', 'fr', 'Cancer du foie'),
+  ('liver-cancer', 'nl', 'Leverkanker'),
+  ('neuroendocrine-tumours', 'fr', 'Tumeurs neuroendocrines'),
+  ('neuroendocrine-tumours', 'nl', 'Neuro-endocriene tumoren'),
+  ('prostate-cancer', 'fr', 'Cancer de la prostate'),
+  ('prostate-cancer', 'nl', 'Prostaatkanker'),
+  ('bladder-cancer', 'fr', 'Cancer de la vessie'),
+  ('bladder-cancer', 'nl', 'Blaaskanker'),
+  ('kidney-cancer', 'fr', 'Cancer du rein'),
+  ('kidney-cancer', 'nl', 'Nierkanker'),
+  ('radiotherapy', 'fr', 'Radiothérapie'),
+  ('radiotherapy', 'nl', 'Radiotherapie'),
+  ('surgery', 'fr', 'Chirurgie'),
+  ('surgery', 'nl', 'Chirurgie'),
+  ('hereditary-cancer', 'fr', 'Cancers héréditaires'),
+  ('hereditary-cancer', 'nl', 'Erfelijke kanker'),
+  ('geriatric-oncology', 'fr', 'Oncogériatrie'),
+  ('geriatric-oncology', 'nl', 'Geriatrische oncologie'),
+  ('radioligand-therapy', 'fr', 'Radiothérapie interne vectorisée'),
+  ('radioligand-therapy', 'nl', 'Radioligandtherapie'),
+  ('screening', 'fr', 'Dépistage'),
+  ('health-equity', 'fr', 'Équité en santé'),
+  ('health-equity', 'nl', 'Gelijke toegang tot zorg'),
+  ('toxicity', 'fr', 'Toxicité'),
+  ('toxicity', 'nl', 'Toxiciteit')
+) v ON v.column1 = t.slug WHERE t.site_id = 1;
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'fr', 'title', 'Nous contacter' FROM page WHERE site_id = 1 AND path = '/contact';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'fr', 'body', 'Une question sur un article, une correction à signaler, une idée d''interview ou une proposition de partenariat ? Utilisez le formulaire ci-dessous : notre rédaction vous répondra, en général dans les trois jours ouvrables.
+
+Nous sommes une publication destinée aux professionnels de santé et **ne pouvons pas donner d''avis médical** sur un patient en particulier. Si vous avez besoin d''une aide médicale urgente, contactez votre médecin ou les services d''urgence (112).
+
+Les informations que vous nous envoyez servent uniquement à répondre à votre message et sont conservées au maximum 12 mois ; voyez notre [politique de confidentialité](/privacy) pour plus de détails.
+' FROM page WHERE site_id = 1 AND path = '/contact';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'nl', 'title', 'Contacteer ons' FROM page WHERE site_id = 1 AND path = '/contact';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'nl', 'body', 'Een vraag over een artikel, een correctie, een idee voor een interview of een voorstel tot samenwerking? Gebruik het formulier hieronder; onze redactie antwoordt u meestal binnen drie werkdagen.
+
+Wij zijn een publicatie voor zorgverleners en kunnen **geen medisch advies** geven over individuele patiënten. Hebt u dringend medische hulp nodig, neem dan contact op met uw arts of met de hulpdiensten (112).
+
+Wat u ons stuurt, gebruiken we alleen om uw bericht te beantwoorden en we bewaren het niet langer dan 12 maanden; meer daarover leest u in ons [privacybeleid](/privacy).
+' FROM page WHERE site_id = 1 AND path = '/contact';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'fr', 'title', 'À propos de Plenary Oncology' FROM page WHERE site_id = 1 AND path = '/about';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'fr', 'body', '**Plenary Oncology** apporte les grands congrès d''oncologie aux cliniciens qui n''ont pas pu y assister. De l''ASCO et l''ESMO à San Antonio, en passant par les réunions spécialisées consacrées aux cancers digestifs, urogénitaux et thoraciques, nous publions de courtes interviews d''experts et des comptes rendus qui expliquent ce qui a été présenté et ce que cela peut changer pour votre pratique.
+
+## À qui s''adresse le site
+
+Plenary Oncology est écrit pour les **professionnels de santé** : oncologues médicaux et radiothérapeutes, chirurgiens, hématologues, pathologistes, infirmiers spécialisés, pharmaciens et médecins en formation. Certains contenus sont réservés aux membres inscrits ou aux professionnels de santé dont la qualité a été vérifiée, conformément aux règles qui encadrent l''information sur les médicaments soumis à prescription.
+
+## Notre façon de travailler
+
+- Chaque article est rattaché à un congrès et, le cas échéant, à l''étude dont il traite : vous pouvez ainsi suivre une étude depuis sa première présentation jusqu''aux discussions qui suivent.
+- Chaque contenu donne ses références, avec les numéros d''abstract lorsqu''ils existent.
+- Les interviews sont raccourcies et clarifiées, puis relues et approuvées par la personne interviewée avant publication.
+
+## Indépendance éditoriale
+
+Notre rédaction choisit les sujets, les experts et les questions. Certains programmes sont soutenus par des **bourses éducatives indépendantes** de sociétés pharmaceutiques et biotechnologiques. Ces soutiens sont nommés sur chaque article concerné, avec une déclaration d''intérêts, et n''ont aucune influence sur le choix des sujets, le contenu ou le texte final. Nous ne publions pas de matériel promotionnel.
+
+## Le réseau Plenary
+
+Plenary Oncology a des sites frères en **dermatologie** et en **hématologie**, construits sur les mêmes principes. Vous les trouverez sous *Autres spécialités* dans le menu.
+
+## À propos de cette démonstration
+
+Cette installation contient du contenu de démonstration. Les résultats d''études proviennent de présentations en congrès et de publications publiques, mais les experts interviewés, leurs études institutionnelles et les sponsors sont fictifs.
+' FROM page WHERE site_id = 1 AND path = '/about';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'nl', 'title', 'Over Plenary Oncology' FROM page WHERE site_id = 1 AND path = '/about';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'nl', 'body', '**Plenary Oncology** brengt de grote oncologiecongressen naar clinici die er zelf niet bij konden zijn. Van ASCO en ESMO tot San Antonio en de gespecialiseerde bijeenkomsten over digestieve, urogenitale en thoracale kankers: we publiceren korte interviews met experts en verslagen die uitleggen wat er werd voorgesteld en wat het voor uw praktijk kan betekenen.
+
+## Voor wie
+
+Plenary Oncology is geschreven voor **zorgverleners**: medisch oncologen en radiotherapeut-oncologen, chirurgen, hematologen, pathologen, gespecialiseerde verpleegkundigen, apothekers en artsen in opleiding. Sommige inhoud is voorbehouden aan geregistreerde leden of aan zorgverleners van wie de hoedanigheid is nagegaan, volgens de regels voor informatie over geneesmiddelen op voorschrift.
+
+## Hoe we werken
+
+- Elk artikel hoort bij een congres en, waar dat kan, bij de studie waarover het gaat: zo volgt u een studie van de eerste voorstelling tot de discussies die erop volgen.
+- Elk stuk vermeldt zijn referenties, met de abstractnummers waar die bestaan.
+- Interviews worden ingekort en verduidelijkt, en voor publicatie nagelezen en goedgekeurd door de geïnterviewde.
+
+## Redactionele onafhankelijkheid
+
+Onze redactie kiest de onderwerpen, de experts en de vragen. Sommige programma''s worden gesteund met **onafhankelijke educatieve subsidies** van farmaceutische en biotechnologische bedrijven. Die steun wordt vermeld bij elk artikel waarop ze betrekking heeft, samen met een belangenverklaring, en heeft geen invloed op de keuze van de onderwerpen, de inhoud of de uiteindelijke tekst. We publiceren geen promotiemateriaal.
+
+## Het Plenary-netwerk
+
+Plenary Oncology heeft zustersites in de **dermatologie** en de **hematologie**, gebouwd op dezelfde principes. U vindt ze onder *Andere specialismen* in het menu.
+
+## Over deze demonstratie
+
+Deze installatie bevat demonstratie-inhoud. De studieresultaten komen uit openbare congrespresentaties en publicaties, maar de geïnterviewde experts, hun institutionele studies en de sponsors zijn fictief.
+' FROM page WHERE site_id = 1 AND path = '/about';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'fr', 'title', 'Politique de confidentialité' FROM page WHERE site_id = 1 AND path = '/privacy';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'fr', 'body', 'Cette politique explique quelles données personnelles Plenary Oncology traite lorsque vous visitez le site ou nous écrivez, pourquoi nous le faisons et de quels droits vous disposez. Nous l''avons voulue courte, car nous collectons très peu de données.
+
+## Responsable du traitement
+
+Le responsable du traitement de vos données personnelles est **Plenary Medical Media**, éditeur des portails Plenary (Plenary Oncology, Plenary Dermatology et Plenary Hematology). Pour toute question sur cette politique, écrivez à privacy@plenary.example ou utilisez le [formulaire de contact](/contact).
+
+## Ce que nous collectons
+
+**Les messages envoyés par le formulaire de contact.** Lorsque vous nous écrivez, nous recevons votre nom, votre adresse e-mail, le sujet choisi et le texte de votre message. Nous ne demandons aucune information de santé et vous prions de ne pas en inclure.
+
+**Un cookie de consentement.** Si vous faites un choix concernant les vidéos intégrées, votre navigateur enregistre un petit cookie appelé `plenary_consent`, afin que nous ne vous reposions pas la question sur chaque page. Il contient votre choix et rien d''autre. Voyez la section Cookies ci-dessous.
+
+**Les journaux du serveur.** Comme tout serveur web, le nôtre enregistre des données techniques pour chaque requête : votre adresse IP, la date et l''heure, la page demandée, le statut de la réponse, la page d''origine et l''identifiant (user-agent) de votre navigateur.
+
+Nous n''utilisons **pas** d''outils de mesure d''audience, de régies publicitaires, de pixels de suivi ni de modules de réseaux sociaux, et nous ne constituons pas de profils de nos lecteurs.
+
+## Finalités et bases légales
+
+- **Les messages du formulaire de contact** servent à répondre à votre question, demande de correction ou proposition. Base légale : notre intérêt légitime à répondre aux personnes qui nous écrivent (art. 6, § 1, f).
+- **Le cookie de consentement** sert à retenir votre choix concernant les vidéos intégrées. Base légale : notre obligation de respecter votre choix et de pouvoir le démontrer (art. 6, § 1, c).
+- **Les journaux du serveur** servent à garder le site sûr et disponible, à détecter les abus et à corriger les erreurs. Base légale : notre intérêt légitime à exploiter un service sécurisé (art. 6, § 1, f).
+- **Les vidéos intégrées** hébergées sur YouTube ne sont affichées qu''avec votre consentement (art. 6, § 1, a), que vous pouvez retirer à tout moment.
+
+## Durée de conservation
+
+- Messages du formulaire de contact : au maximum **12 mois** après notre dernier échange, puis supprimés.
+- Journaux du serveur : **14 jours**, puis supprimés.
+- Cookie de consentement : **12 mois** dans votre navigateur, sauf si vous le supprimez avant.
+
+## Destinataires
+
+Notre hébergeur traite les données pour notre compte, dans le cadre d''un contrat de sous-traitance et au sein de l''Union européenne. Nous ne vendons ni ne louons de données personnelles. Nous ne les communiquons aux autorités que lorsque la loi nous y oblige.
+
+## Vos droits
+
+En vertu du Règlement général sur la protection des données, vous avez le droit :
+
+- d''accéder aux données personnelles que nous détenons à votre sujet ;
+- de faire rectifier des données inexactes ;
+- de faire effacer vos données ;
+- de limiter notre traitement ou de vous y opposer ;
+- de recevoir vos données dans un format portable, le cas échéant ;
+- de retirer votre consentement à tout moment, sans que cela affecte le traitement effectué avant ce retrait.
+
+Pour exercer ces droits, écrivez à privacy@plenary.example. Nous répondons dans un délai d''un mois. Vous avez également le droit d''introduire une plainte auprès d''une autorité de contrôle de la protection des données, en Belgique l''Autorité de protection des données, ou dans le pays de l''UE où vous vivez ou travaillez.
+
+## Cookies
+
+Plenary Oncology dépose **un seul cookie**, strictement nécessaire :
+
+- **`plenary_consent`** : enregistre votre choix concernant le chargement des vidéos intégrées. Cookie propre, conservé 12 mois. Strictement nécessaire.
+
+Comme ce cookie ne fait qu''enregistrer votre propre choix, il ne requiert pas de consentement.
+
+Certains articles contiennent des interviews vidéo hébergées sur **YouTube**. Les vidéos intégrées ne sont **chargées qu''après votre consentement**. D''ici là, nous affichons un espace réservé et aucune requête n''est envoyée à YouTube. Une fois que vous acceptez, la vidéo est chargée depuis YouTube (Google Ireland Limited), qui reçoit votre adresse IP et peut déposer ses propres cookies et traiter des données selon sa propre politique de confidentialité, y compris des transferts hors de l''Union européenne. Vous pouvez retirer votre consentement à tout moment en supprimant le cookie `plenary_consent` dans votre navigateur ; nous vous le redemanderons alors avant de charger une vidéo.
+
+## Modifications de cette politique
+
+Si nous ajoutons des fonctions qui traitent des données personnelles, comme des comptes d''utilisateur, nous mettrons cette politique à jour avant leur mise en ligne ; la date de la dernière mise à jour figure sur cette page.
+' FROM page WHERE site_id = 1 AND path = '/privacy';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'nl', 'title', 'Privacybeleid' FROM page WHERE site_id = 1 AND path = '/privacy';
+INSERT INTO name_translation (kind, item_id, lang, field, text)
+SELECT 'page', id, 'nl', 'body', 'Dit beleid legt uit welke persoonsgegevens Plenary Oncology verwerkt wanneer u de site bezoekt of ons schrijft, waarom we dat doen en welke rechten u hebt. We hebben het kort gehouden, omdat we erg weinig gegevens verzamelen.
+
+## Wie is verantwoordelijk
+
+De verwerkingsverantwoordelijke voor uw persoonsgegevens is **Plenary Medical Media**, de uitgever van de Plenary-portalen (Plenary Oncology, Plenary Dermatology en Plenary Hematology). Met vragen over dit beleid kunt u terecht op privacy@plenary.example of via het [contactformulier](/contact).
+
+## Wat we verzamelen
+
+**Berichten via het contactformulier.** Wanneer u ons schrijft, ontvangen we uw naam, uw e-mailadres, het onderwerp dat u koos en de tekst van uw bericht. We vragen geen gezondheidsgegevens en vragen u die ook niet te vermelden.
+
+**Een toestemmingscookie.** Maakt u een keuze over ingesloten video''s, dan bewaart uw browser een kleine cookie met de naam `plenary_consent`, zodat we het u niet op elke pagina opnieuw vragen. Die bevat uw keuze en niets anders. Zie het onderdeel Cookies hieronder.
+
+**Serverlogs.** Zoals elke webserver registreert de onze bij elk verzoek technische gegevens: uw IP-adres, de datum en het tijdstip, de gevraagde pagina, de status van het antwoord, de verwijzende pagina en de user-agent van uw browser.
+
+We gebruiken **geen** analysetools, advertentienetwerken, trackingpixels of plug-ins van sociale media, en we stellen geen profielen van onze lezers op.
+
+## Waarvoor en op welke rechtsgrond
+
+- **Berichten via het contactformulier** gebruiken we om uw vraag, correctieverzoek of voorstel te beantwoorden. Rechtsgrond: ons gerechtvaardigd belang om te antwoorden aan wie ons schrijft (art. 6, lid 1, f).
+- **De toestemmingscookie** gebruiken we om uw keuze over ingesloten video''s te onthouden. Rechtsgrond: onze verplichting om uw keuze te respecteren en te kunnen aantonen (art. 6, lid 1, c).
+- **Serverlogs** gebruiken we om de site veilig en beschikbaar te houden, misbruik op te sporen en fouten te herstellen. Rechtsgrond: ons gerechtvaardigd belang bij een veilige dienst (art. 6, lid 1, f).
+- **Ingesloten video''s** die op YouTube staan, tonen we alleen met uw toestemming (art. 6, lid 1, a), die u op elk moment kunt intrekken.
+
+## Hoe lang we bewaren
+
+- Berichten via het contactformulier: tot **12 maanden** na ons laatste contact met u, daarna gewist.
+- Serverlogs: **14 dagen**, daarna gewist.
+- De toestemmingscookie: **12 maanden** in uw browser, tenzij u ze eerder verwijdert.
+
+## Wie ze ontvangt
+
+Onze hostingprovider verwerkt gegevens in onze opdracht, op basis van een verwerkersovereenkomst en binnen de Europese Unie. We verkopen of verhuren geen persoonsgegevens. We geven ze alleen door aan overheden wanneer de wet ons daartoe verplicht.
+
+## Uw rechten
+
+Volgens de Algemene Verordening Gegevensbescherming hebt u het recht om:
+
+- de persoonsgegevens in te zien die we over u bewaren;
+- onjuiste gegevens te laten verbeteren;
+- uw gegevens te laten wissen;
+- onze verwerking te laten beperken of er bezwaar tegen te maken;
+- uw gegevens in een overdraagbaar formaat te ontvangen, waar dat van toepassing is;
+- uw toestemming op elk moment in te trekken, zonder dat dit gevolgen heeft voor de verwerking van daarvoor.
+
+Om deze rechten uit te oefenen, schrijft u naar privacy@plenary.example. We antwoorden binnen een maand. U hebt ook het recht om klacht in te dienen bij een toezichthoudende autoriteit voor gegevensbescherming, in België de Gegevensbeschermingsautoriteit, of in het EU-land waar u woont of werkt.
+
+## Cookies
+
+Plenary Oncology plaatst **één cookie**, en die is strikt noodzakelijk:
+
+- **`plenary_consent`**: bewaart uw keuze over het laden van ingesloten video''s. Eigen cookie, 12 maanden bewaard. Strikt noodzakelijk.
+
+Omdat deze cookie alleen uw eigen keuze vastlegt, is er geen toestemming voor nodig.
+
+Sommige artikels bevatten video-interviews die op **YouTube** staan. Ingesloten video''s worden **pas geladen nadat u toestemming gaf**. Tot dan tonen we een tijdelijke afbeelding en wordt er niets naar YouTube gestuurd. Zodra u akkoord gaat, wordt de video geladen van YouTube (Google Ireland Limited), dat uw IP-adres ontvangt en eigen cookies kan plaatsen en gegevens kan verwerken volgens zijn eigen privacybeleid, ook met doorgiften buiten de Europese Unie. U kunt uw toestemming op elk moment intrekken door de cookie `plenary_consent` in uw browser te verwijderen; we vragen het u dan opnieuw voor we een video laden.
+
+## Wijzigingen in dit beleid
+
+Voegen we functies toe die persoonsgegevens verwerken, zoals gebruikersaccounts, dan passen we dit beleid aan voor ze online gaan; de datum van de laatste wijziging staat bij deze pagina.
+' FROM page WHERE site_id = 1 AND path = '/privacy';
+
 -- Demo articles were written when they were published: their timestamps follow.
 UPDATE article SET created_at = published_at, updated_at = published_at;
 -- The page prints the abstract number on its own; citations do not repeat it.

@@ -241,6 +241,8 @@ enum save_result store_tag_delete(store *s, int64_t site_id, int64_t id, int64_t
 	enum save_result rc = found < 0	   ? SAVE_ERROR
 			      : found == 0 ? SAVE_NOT_FOUND
 					   : db_audit_record(s, user_id, "tag", "delete", id, name);
+	if (rc == SAVE_OK && db_names_orphans(d) != 0)
+		rc = SAVE_ERROR;
 	h2o_mem_clear_pool(&pool);
 	return db_end(d, rc);
 }
@@ -475,7 +477,8 @@ static enum save_result menu_change(store *s, int64_t site_id, int64_t id, int d
 		/* entries under it go too (ON DELETE CASCADE on parent_id) */
 		struct db_stmt *st =
 		    db_prepare(d, S_MENU_DELETE, "DELETE FROM menu_item WHERE site_id = ?1 AND id = ?2");
-		rc = db_exec(bind_ids(st, site_id, id), NULL) == 0 ? SAVE_OK : SAVE_ERROR;
+		rc = db_exec(bind_ids(st, site_id, id), NULL) == 0 && db_names_orphans(d) == 0 ? SAVE_OK
+											       : SAVE_ERROR;
 	}
 	if (rc == SAVE_OK)
 		rc = db_audit_record(s, user_id, "menu",

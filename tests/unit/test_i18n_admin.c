@@ -66,10 +66,51 @@ static void test_admin_pages_in_french_and_dutch(void)
 	catalog_free(nl);
 }
 
+/* The inputs of names in the site's other languages (admin/translations) in each catalog's words. */
+static void test_name_inputs_in_french_dutch_and_english(void)
+{
+	struct catalog *c[3] = {load("en"), load("fr"), load("nl")};
+	const char *want[3] = {"<legend>In the site&#39;s other languages</legend>",
+			       "<legend>Dans les autres langues du site</legend>",
+			       "<legend>In de andere talen van de site</legend>"};
+	view *v = view_new(&pool);
+	view_bool(v, "has_translations", 1);
+	view *x = view_push(view_list(v, "translations"));
+	view_str(x, "name", "name_fr");
+	view_str(x, "label", "Nom (Français)");
+	view_str(x, "lang", "fr");
+	view_int(x, "max", 100);
+	view_str(x, "value", "Cancer du sein");
+	for (size_t i = 0; i < 3 && c[0] && c[1] && c[2]; i++) {
+		const struct catalog *chain[] = {c[i], c[0]};
+		struct tmpl_messages m = {chain, i ? 2 : 1, NULL};
+		tmpl_set *set = tmpl_load_dir_messages("themes/default", &m, err, sizeof err);
+		CHECK(set != NULL);
+		if (!set)
+			continue;
+		const char *html = page(set, "admin/translations", v);
+		CHECK(strstr(html, want[i]) != NULL);
+		CHECK(strstr(html, "lang=\"fr\"") != NULL);
+		CHECK(strstr(html,
+			     "name=\"name_fr\" type=\"text\" maxlength=\"100\" value=\"Cancer du sein\"") !=
+		      NULL);
+		tmpl_free(set);
+	}
+	if (c[1] && c[2]) { /* the messages the code fills in, with their placeholders */
+		CHECK_STR(catalog_get(c[1], "admin.names.too_long"),
+			  "{field}\u00a0: {max} caractères au maximum.");
+		CHECK_STR(catalog_get(c[2], "admin.names.label"), "{field} ({language})");
+		CHECK_STR(catalog_get(c[2], "admin.names.field.description"), "Beschrijving");
+	}
+	for (size_t i = 0; i < 3; i++)
+		catalog_free(c[i]);
+}
+
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
 	RUN(test_admin_pages_in_french_and_dutch);
+	RUN(test_name_inputs_in_french_dutch_and_english);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("i18n_admin");
 }
