@@ -152,6 +152,19 @@ static void test_query_every_language(void)
 		  "trait");
 }
 
+static void test_snippets_unstemmed(void)
+{
+	/* snippet() and highlight() want offsets only: the words as cut, one per position, as a document's */
+	const char *text = "\x1F"
+			   "fr\x1F"
+			   "Les traitements innovants";
+	struct seen aux = tokens(text, FTS5_TOKENIZE_AUX), d = tokens(text, FTS5_TOKENIZE_DOCUMENT);
+	CHECK_STR(aux.text, "les traitements innovants");
+	CHECK(aux.n == d.n && aux.n == 3);
+	for (int i = 0; i < aux.n && i < d.n; i++)
+		CHECK(aux.starts[i] == d.starts[i] && aux.ends[i] == d.ends[i]);
+}
+
 static int count(const char *match)
 {
 	sqlite3_stmt *st;
@@ -226,6 +239,7 @@ int main(void)
 	RUN(test_accents_and_case);
 	RUN(test_marker_never_indexed);
 	RUN(test_query_every_language);
+	RUN(test_snippets_unstemmed);
 	RUN(test_table);
 	RUN(test_bytes);
 	sqlite3_close(db);
