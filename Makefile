@@ -8,7 +8,7 @@ CFLAGS := $(OPT) -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wformat=
 # libpq's header folder (the PostgreSQL engine, src/store/pg/), asked once deps.sh installed libpq-dev
 PQ_CFLAGS = $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
 LDLIBS += -lh2o-evloop -lssl -lcrypto -lz -lsqlite3 -lmd4c-html -lmd4c -lsodium -linih -lpq \
-	-lbrotlienc -ljansson -lcurl -loath -lqrencode -lvips -lwebpmux -lwebpdemux -lwebp -lgmime-3.0 -lexpat -lgumbo -lopendkim -lpangocairo-1.0 -lpango-1.0 -lharfbuzz -lcairo -lavformat -lavcodec -lswscale -lavutil -lgobject-2.0 -lglib-2.0 -lpthread -lm
+	-lbrotlienc -ljansson -lstemmer -lcurl -loath -lqrencode -lvips -lwebpmux -lwebpdemux -lwebp -lgmime-3.0 -lexpat -lgumbo -lopendkim -lpangocairo-1.0 -lpango-1.0 -lharfbuzz -lcairo -lavformat -lavcodec -lswscale -lavutil -lgobject-2.0 -lglib-2.0 -lpthread -lm
 # libvips, GMime and Pango bring GLib's include folders (opendkim's header sits in its own folder); asked when a file compiles, after deps.sh installed them
 GLIB_CFLAGS = $(shell pkg-config --cflags vips gmime-3.0 pangocairo opendkim)
 PORT ?= 8080
@@ -94,7 +94,7 @@ FUZZ_BUILD := build/fuzz
 FUZZ_OPT := -O1 -g -Wno-unknown-warning-option -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SRC := $(wildcard src/core/*.c src/render/*.c) src/http/form.c src/http/multipart.c src/http/guard.c src/import/wxr.c src/import/wxr_expat.c \
-	src/site/query.c src/site/synonyms.c src/store/sqlite/sq_fts5_query.c
+	src/site/query.c src/site/synonyms.c src/store/sqlite/sq_fts5_query.c src/store/sqlite/sq_stem.c
 FUZZ_SRC += src/import/html_markdown.c src/import/html_parse.c src/import/html_write.c src/import/shortcodes.c
 
 fuzz:

@@ -265,7 +265,7 @@ void search_page(struct request *r)
 {
 	const char *text = req_query(r, "q");
 	text = text ? text : "";
-	struct search_query q = {.site_id = r->site->id, .level = (int)r->level};
+	struct search_query q = {.site_id = r->site->id, .level = (int)r->level, .lang = req_lang(r)};
 	for (size_t i = 0; i < NFACETS; i++) {
 		int64_t id = filter_id(r, facet_params[i]);
 		if (id < 0 || (i == 2 && id > 9999)) {

@@ -17,8 +17,8 @@
  * related_db.c 470-479, test_db 480-511,
  * redirects_db.c 512-543, import_db.c 544-591, subscriptions_db.c 592-619, whatsnew_db.c 620-639, the mail
  * queue mailq_db.c 640-679, alerts and digests alerts_db.c 680-719, newsletters newsletter_db.c 720-759, the
- * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859, translated
- * names names_db.c 900-919, translations_db.c 880-899 (raise
+ * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859, search per
+ * language search_lang_db.c 860-879, translations_db.c 880-899, translated names names_db.c 900-919 (raise
  * DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next file). */
 #define DB_SLOTS 920
 /* db_xact_lock's two statements */

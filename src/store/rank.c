@@ -52,9 +52,17 @@ double rank_score(double relevance, int64_t published, int64_t now)
 	return -relevance * (1.0 + 0.5 / (1.0 + age / 2592000.0));
 }
 
+void rank_language(struct hit *hits, size_t n, const char *lang)
+{
+	for (size_t i = 0; i < n; i++)
+		hits[i].away = lang[0] && strcmp(hits[i].fact->lang, lang) != 0;
+}
+
 static int by_rank(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;
+	if (x->away != y->away)
+		return x->away - y->away;
 	if (x->score != y->score)
 		return x->score < y->score ? -1 : 1;
 	if (x->fact->published != y->fact->published)

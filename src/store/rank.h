@@ -17,12 +17,14 @@ struct fact {
 	int64_t id, site, published, section, congress, trial;
 	size_t tags, ntags; /* into the topic ids that come with the facts */
 	int year;	    /* of publication, UTC */
+	char lang[4];	    /* the article's language, its site's when it has none of its own */
 };
 
 /* A hit: its facts and its score (negated relevance: the best sorts first). */
 struct hit {
 	const struct fact *fact;
 	double score;
+	int away; /* not in the reader's language: after every hit that is */
 };
 
 /** The year (UTC) of a time in seconds. */
@@ -39,7 +41,14 @@ double rank_idf(int nphrases, int64_t articles, int64_t docs);
 /** A hit's score from its relevance: negated, and raised by up to a half for a recent article (fading over
  * months). */
 double rank_score(double relevance, int64_t published, int64_t now);
-/** Moves the best `want` of n hits to the front, in rank order (better score, then newer, then larger id);
+/** The language a search of q ranks first into out: q's, else its site's default (search_lang_db.c): 0, or
+ * -1 on error. */
+int rank_reader_language(store *s, const struct search_query *q, char out[4]);
+/** Marks the hits not in language lang as away (none when lang is ""), so that the reader's own come first.
+ */
+void rank_language(struct hit *hits, size_t n, const char *lang);
+/** Moves the best `want` of n hits to the front, in rank order (the reader's language first, then better
+ * score, then newer, then larger id);
  * the rest stay, in no order. */
 void rank_top(struct hit *hits, size_t n, size_t want);
 /** Counts the hits' sections, congresses, years, topics (their ids in tags) and trials into out's facets,

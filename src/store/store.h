@@ -899,6 +899,7 @@ struct search_query {
 	int level; /* the reader's audience level, 0 (public) to 3 (verified HCP) */
 	int64_t section_id, congress_id, tag_id, trial_id;
 	int year;
+	const char *lang; /* the reader's language, ranked first; NULL or "" for the site's default */
 };
 
 struct search_hit {

@@ -16,7 +16,7 @@ static void test_top_is_a_sort_of_the_best(void)
 	srand(7);
 	for (int i = 0; i < N; i++) {
 		facts[i] = (struct fact){.id = i + 1, .published = 1700000000 + rand() % 50};
-		all[i] = (struct hit){&facts[i], -(double)(rand() % 40)}; /* many ties */
+		all[i] = (struct hit){&facts[i], -(double)(rand() % 40), 0}; /* many ties */
 	}
 	rank_top(all, N, N);
 	int sorted = 1;
@@ -45,10 +45,27 @@ static void test_ties_go_to_the_newer_then_the_larger_id(void)
 {
 	struct fact f[] = {
 	    {.id = 1, .published = 100}, {.id = 2, .published = 300}, {.id = 3, .published = 300}};
-	struct hit h[] = {{&f[0], -5}, {&f[1], -5}, {&f[2], -5}, {&f[0], -6}};
+	struct hit h[] = {{&f[0], -5, 0}, {&f[1], -5, 0}, {&f[2], -5, 0}, {&f[0], -6, 0}};
 	rank_top(h, 4, 4);
 	CHECK(h[0].score == -6);
 	CHECK(h[1].fact->id == 3 && h[2].fact->id == 2 && h[3].fact->id == 1);
+}
+
+static void test_the_readers_language_first(void)
+{
+	struct fact f[] = {{.id = 1, .published = 100, .lang = "en"},
+			   {.id = 2, .published = 100, .lang = "fr"},
+			   {.id = 3, .published = 100, .lang = "nl"},
+			   {.id = 4, .published = 100, .lang = "fr"}};
+	struct hit h[] = {{&f[0], -9, 0}, {&f[1], -1, 0}, {&f[2], -8, 0}, {&f[3], -2, 0}};
+	rank_language(h, 4, "fr");
+	rank_top(h, 4, 3);
+	/* the French ones first however weaker, by their scores, then the rest by theirs */
+	CHECK(h[0].fact->id == 4 && h[1].fact->id == 2 && h[2].fact->id == 1);
+	/* no language: the scores alone */
+	rank_language(h, 4, "");
+	rank_top(h, 4, 4);
+	CHECK(h[0].fact->id == 1 && h[1].fact->id == 3 && h[2].fact->id == 4 && h[3].fact->id == 2);
 }
 
 static void test_relevance(void)
@@ -93,7 +110,7 @@ static void test_facets_count_every_kind(void)
 					 .tags = (size_t)(2 * i),
 					 .ntags = 2,
 					 .year = 2020 + i % 4};
-		hits[i] = (struct hit){&facts[i], 0};
+		hits[i] = (struct hit){&facts[i], 0, 0};
 	}
 	struct search_result out = {0};
 	CHECK(rank_facets(&pool, hits, N, tags, &out) == 0);
@@ -133,7 +150,7 @@ static void test_facets_of_many_values(void)
 	for (int i = 0; i < N; i++) {
 		facts[i] =
 		    (struct fact){.id = i + 1, .section = 1, .trial = (i % 2500) * 3 + 1, .year = 2025};
-		hits[i] = (struct hit){&facts[i], 0};
+		hits[i] = (struct hit){&facts[i], 0, 0};
 	}
 	struct search_result out = {0};
 	CHECK(rank_facets(&pool, hits, N, NULL, &out) == 0);
@@ -160,6 +177,7 @@ int main(void)
 	h2o_mem_init_pool(&pool);
 	RUN(test_top_is_a_sort_of_the_best);
 	RUN(test_ties_go_to_the_newer_then_the_larger_id);
+	RUN(test_the_readers_language_first);
 	RUN(test_relevance);
 	RUN(test_facets_count_every_kind);
 	RUN(test_facets_of_many_values);

@@ -63,13 +63,14 @@ static struct facts *facts(store *s)
 	facts_free(*held);
 	*held = NULL;
 	/* the articles from article_search_facts (015), then their topics, in id order both */
-	PGresult *r =
-	    pg_q(s, H_FACTS,
-		 "SELECT a.id, a.site_id, a.published_at, a.section_id, COALESCE(a.congress_id, 0), "
-		 "COALESCE(a.trial_id, 0), " PG_AUDIENCE_LEVEL " "
-		 "FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at IS NOT NULL "
-		 "ORDER BY a.id",
-		 NULL);
+	PGresult *r = pg_q(
+	    s, H_FACTS,
+	    "SELECT a.id, a.site_id, a.published_at, a.section_id, COALESCE(a.congress_id, 0), "
+	    "COALESCE(a.trial_id, 0), " PG_AUDIENCE_LEVEL ", "
+	    "CASE a.lang WHEN '' THEN (SELECT language FROM site WHERE site.id = a.site_id) ELSE a.lang END "
+	    "FROM article a WHERE a.status IN ('published', 'scheduled') AND a.published_at IS NOT NULL "
+	    "ORDER BY a.id",
+	    NULL);
 	PGresult *g = r ? pg_q(s, H_FACT_TAGS,
 			       "SELECT article_id, tag_id FROM article_tag ORDER BY article_id, tag_id", NULL)
 			: NULL;
@@ -96,6 +97,7 @@ static struct facts *facts(store *s)
 					.tags = x->ntags,
 					.year = rank_year(published)};
 		x->level[i] = (unsigned char)pg_i64(r, (int)i, 6);
+		snprintf(x->f[i].lang, sizeof x->f[i].lang, "%s", PQgetvalue(r, (int)i, 7));
 		while (at < ng && pg_i64(g, (int)at, 0) < id)
 			at++; /* a draft's topics */
 		for (; at < ng && pg_i64(g, (int)at, 0) == id; at++) {
@@ -257,14 +259,16 @@ static int add_positions(const char *s, struct plist *l, size_t *n, size_t *cap)
 	return 0;
 }
 
-/* $1 a lexeme: its postings by article (a prefix's: every lexeme from $1 up to $1 followed by the last code
- * point, an article's rows together). */
+/* $1 a key: one lexeme, or its languages' lexemes with \1 between them (031): their postings by article (a
+ * prefix's: every lexeme from one of them up to it followed by the last code point, an article's rows
+ * together). An article is in one language, so its rows of one key never share a position. */
 #define POSTINGS_SQL                                                                                         \
-	"SELECT article_id, pos::text FROM search_posting WHERE lexeme = $1::text COLLATE \"C\" "            \
-	"ORDER BY article_id"
+	"SELECT article_id, pos::text FROM search_posting WHERE lexeme = ANY (string_to_array($1::text, "    \
+	"chr(1))::text[] COLLATE \"C\") ORDER BY article_id"
 #define PREFIX_SQL                                                                                           \
-	"SELECT article_id, pos::text FROM search_posting WHERE lexeme >= $1::text COLLATE \"C\" "           \
-	"AND lexeme <= ($1::text || chr(1114111)) COLLATE \"C\" ORDER BY article_id"
+	"SELECT DISTINCT ON (p.article_id, p.lexeme) p.article_id, p.pos::text FROM "                        \
+	"unnest(string_to_array($1::text, chr(1))) k(l), search_posting p WHERE p.lexeme >= k.l COLLATE "    \
+	"\"C\" AND p.lexeme <= (k.l || chr(1114111)) COLLATE \"C\" ORDER BY p.article_id, p.lexeme"
 
 /* The postings of lexeme (a prefix when prefix), kept or read: NULL on error. */
 static struct plist *postings_of(store *s, struct postings *c, const char *lexeme, int prefix)
@@ -315,11 +319,14 @@ static struct plist *postings_of(store *s, struct postings *c, const char *lexem
 	return l;
 }
 
-/* $1 the words (\1 between them): each word's lexemes, in the order of the word. */
+/* $1 the words (\1 between them): each word's keys, in the order of the word: at each place, the lexemes
+ * English, French and Dutch make of it (031), the distinct ones with \1 between them. */
 #define LEXEMES_SQL                                                                                          \
-	"SELECT x.k, l.lexeme COLLATE \"C\" FROM unnest(string_to_array($1, chr(1))) WITH ORDINALITY x(w, "  \
-	"k), "                                                                                               \
-	"unnest(to_tsvector('plenary', search_text(x.w))) l ORDER BY x.k, l.positions[1], l.lexeme"
+	"SELECT x.k, string_agg(DISTINCT l.lexeme, chr(1) ORDER BY l.lexeme) COLLATE \"C\" "                 \
+	"FROM unnest(string_to_array($1, chr(1))) WITH ORDINALITY x(w, k), "                                 \
+	"unnest('{plenary,plenary_fr,plenary_nl}'::regconfig[]) c(cfg), "                                    \
+	"unnest(to_tsvector(c.cfg, search_text(x.w))) l GROUP BY x.k, l.positions[1] "                       \
+	"ORDER BY x.k, l.positions[1]"
 
 static struct stem *stem_of(struct postings *c, const char *w, size_t n)
 {
@@ -626,11 +633,18 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 		for (int t = 0; t < terms->n; t++)
 			sum += idf[t] * phrase[i * ntf + (size_t)t];
 		const struct fact *fa = &x->f[fact_of[i]];
-		out->rows[i] = (struct hit){fa, rank_score(sum, fa->published, now)};
+		out->rows[i] = (struct hit){fa, rank_score(sum, fa->published, now), 0};
 	}
 	free(phrase);
 	free(fact_of);
 	out->tags = x->tags;
+	char lang[4];
+	if (rank_reader_language(s, q, lang) != 0) {
+		free(out->rows);
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	rank_language(out->rows, out->n, lang);
 	rank_top(out->rows, out->n, want);
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "embedded.h"
 #include "store/backup.h"
+#include "store/sqlite/sq_stem.h"
 #include "store/sqlite/sqlite_int.h"
 
 enum {
@@ -197,6 +198,11 @@ static int open_existing(const char *path, int flags, sqlite3 **db, char *err, s
 		return -1;
 	}
 	sqlite3_busy_timeout(*db, 5000);
+	/* article_search (031) can be read only with its tokenizer */
+	if (sq_stem_register(*db) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot register the search tokenizer", path);
+		return -1;
+	}
 	return 0;
 }
 

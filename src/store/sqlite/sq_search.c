@@ -30,10 +30,24 @@ enum {
 	S_TERMS_DONE,
 	S_SEGMENTS,
 	S_PHRASE_HITS,
+	S_STALE,
 	S_LAST
 };
 _Static_assert(S_LAST <= 150, "statement slots 130-149 belong to sq_search.c");
 _Static_assert(S_LAST <= SQ_MORE_STATEMENTS, "statement slots");
+
+/* SQL on the connection's own: an article queued in search_stale (031) is indexed at once, its document
+ * rewritten from the view. Another program's writes leave theirs queued for drain_stale. */
+#define STALE_TRIGGER                                                                                        \
+	"CREATE TEMP TRIGGER IF NOT EXISTS search_stale_index AFTER INSERT ON main.search_stale BEGIN "      \
+	"DELETE FROM article_search WHERE rowid = NEW.article_id; " STALE_INSERT                             \
+	"WHERE id = NEW.article_id; DELETE FROM search_stale WHERE article_id = NEW.article_id; END"
+#define STALE_INSERT                                                                                         \
+	"INSERT INTO article_search (rowid, title, summary, body, body_members, body_hcp, body_verified, "   \
+	"people, trial, refs, topics, transcript, transcript_members, transcript_hcp, transcript_verified) " \
+	"SELECT id, title, summary, body, body_members, body_hcp, body_verified, people, trial, refs, "      \
+	"topics, transcript, transcript_members, transcript_hcp, transcript_verified FROM "                  \
+	"article_search_doc "
 
 /* ---- ranking: BM25 without length normalisation, one weight per column ---- */
 
@@ -139,6 +153,10 @@ int sq_search_register(store *s, char *why, size_t whylen)
 		snprintf(why, whylen, "cannot register the search ranking function");
 		return -1;
 	}
+	if (sqlite3_exec(sq_db(s), STALE_TRIGGER, NULL, NULL, NULL) != SQLITE_OK) {
+		snprintf(why, whylen, "cannot keep the search index: %s", sqlite3_errmsg(sq_db(s)));
+		return -1;
+	}
 	/* the index's own words, for expanding a prefix (this connection's, so nothing in the schema) */
 	char *msg = NULL;
 	if (sqlite3_exec(sq_db(s),
@@ -229,7 +247,8 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 	sqlite3_stmt *st =
 	    sq_prepare(s, S_FACTS,
 		       "SELECT id, site_id, IFNULL(published_at, 0), section_id, IFNULL(congress_id, 0), "
-		       "IFNULL(trial_id, 0) FROM article INDEXED BY article_facts "
+		       "IFNULL(trial_id, 0), CASE lang WHEN '' THEN (SELECT language FROM site "
+		       "WHERE site.id = article.site_id) ELSE lang END FROM article INDEXED BY article_facts "
 		       "WHERE status IN ('published', 'scheduled') ORDER BY id");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -243,7 +262,10 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 					     sqlite3_column_int64(st, 5),
 					     0,
 					     0,
-					     rank_year(sqlite3_column_int64(st, 2))};
+					     rank_year(sqlite3_column_int64(st, 2)),
+					     ""};
+		const unsigned char *lang = sqlite3_column_text(st, 6);
+		snprintf(x->f[x->n - 1].lang, sizeof x->f->lang, "%s", lang ? (const char *)lang : "");
 	}
 	if (rc != SQLITE_DONE) {
 		sq_step_error(s, st);
@@ -276,6 +298,40 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 	return x;
 }
 
+#define DRAIN_OPTIMIZE 1000 /* articles indexed by one drain from which the index is optimized after */
+
+/* Indexes what another program queued (its writes cannot reach article_search without the tokenizer):
+ * 0, or -1 on error. */
+static int drain_stale(store *s)
+{
+	sqlite3_stmt *st = sq_prepare(s, S_STALE, "SELECT EXISTS (SELECT 1 FROM search_stale)");
+	int rc = sqlite3_step(st), any = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (!any)
+		return 0;
+	if (sq_run(s, "SAVEPOINT drain") != 0)
+		return -1;
+	if (sq_run(s, "DELETE FROM article_search WHERE rowid IN (SELECT article_id FROM search_stale)") !=
+		0 ||
+	    sq_run(s, STALE_INSERT "WHERE id IN (SELECT article_id FROM search_stale)") != 0 ||
+	    sq_run(s, "DELETE FROM search_stale") != 0) {
+		sq_run(s, "ROLLBACK TO drain");
+		sq_run(s, "RELEASE drain");
+		return -1;
+	}
+	int64_t drained = sqlite3_changes64(sq_db(s));
+	if (sq_run(s, "RELEASE drain") != 0)
+		return -1;
+	/* many articles written at once leave the index in several b-trees, half their pages stale, and every
+	 * search then seeks each: as 031 did after its own, made one again (seconds, once) */
+	if (drained >= DRAIN_OPTIMIZE &&
+	    sq_run(s, "INSERT INTO article_search (article_search) VALUES ('optimize')") != 0)
+		return -1;
+	return 0;
+}
+
 /* The connection's facts, read again when an article or its topics changed since. */
 static const struct search_facts *facts(store *s)
 {
@@ -288,6 +344,8 @@ static const struct search_facts *facts(store *s)
 		return NULL;
 	if (*held && (*held)->version == version && (*held)->epoch == epoch)
 		return *held;
+	/* a busy database leaves them queued for the upkeep: the search goes on with the index as it is */
+	drain_stale(s);
 	struct search_facts *fresh = load_facts(s, version, epoch);
 	if (!fresh)
 		return NULL;
@@ -401,7 +459,7 @@ static int part_add(struct part *p, const struct fact *f, const double *score, i
 	memcpy(b->phrase + p->len * per, score, per * sizeof *score);
 	for (int i = 0; i < nphrases; i++)
 		p->docs[i] += score[i] > 0;
-	b->hits[p->len++] = (struct hit){f, 0};
+	b->hits[p->len++] = (struct hit){f, 0, 0};
 	return 0;
 }
 
@@ -517,7 +575,8 @@ static void read_part(store *s, void *job)
  * thread, each part a range of ids with as many articles. The score is the phrases' relevances weighed by
  * their inverse document frequency over the hits, with the recency boost. */
 static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x,
-		    const struct search_query *q, const char *fts, size_t want, struct hit **out, size_t *n)
+		    const struct search_query *q, const char *fts, size_t want, const char *lang,
+		    struct hit **out, size_t *n)
 {
 	size_t nparts = part_count(s, x);
 	struct part parts[PARTS_MAX];
@@ -601,6 +660,7 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 	sq_parts_release(&claim);
 	if (failed || (!hits && total))
 		return -1;
+	rank_language(hits, total, lang);
 	rank_top(hits, total, want);
 	*out = hits;
 	*n = total;
@@ -755,11 +815,12 @@ int sq_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q
 		return 0; /* nothing included to look for: no hit */
 	}
 	const struct search_facts *x = facts(s);
-	if (!x)
+	char lang[4];
+	if (!x || rank_reader_language(s, q, lang) != 0)
 		return -1;
 	struct hit *rows = NULL;
 	size_t n = 0;
-	if (all_hits(s, pool, x, q, fts, offset + limit, &rows, &n) != 0)
+	if (all_hits(s, pool, x, q, fts, offset + limit, lang, &rows, &n) != 0)
 		return -1;
 	out->total = n;
 	size_t shown = offset < n ? (n - offset < limit ? n - offset : limit) : 0;
@@ -881,6 +942,8 @@ int sq_store_search_upkeep(store *s)
 	}
 	sqlite3_reset(v);
 	sq_run(s, "COMMIT");
+	if (drain_stale(s) != 0)
+		return -1;
 	if (version < 0 || version == terms)
 		return 0;
 	if (merge_index(s) < 0)

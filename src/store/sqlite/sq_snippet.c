@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/sqlite/sq_stem.h"
 #include "store/sqlite/sqlite_int.h"
 
 enum {
@@ -31,15 +32,13 @@ static int token_cb(void *ctx, int flags, const char *token, int n, int start, i
 {
 	(void)start, (void)end;
 	struct token_out *t = ctx;
-	if (flags & FTS5_TOKEN_COLOCATED)
-		return SQLITE_OK;
-	if (t->count++ == 0)
+	if (t->count++ == 0 && !(flags & FTS5_TOKEN_COLOCATED))
 		buf_add(t->b, token, (size_t)n);
 	return SQLITE_OK;
 }
 
 /* A prefix as the table's tokenizer reads it in a query ("therapies" is "therapi"): 0 with *out, or -1 when
- * it is not exactly one token. */
+ * it is not exactly one token (nor when its languages stem it apart: "traitements" is "trait" in French). */
 static int prefix_token(store *s, h2o_mem_pool_t *pool, const char *text, size_t n, const char **out)
 {
 	fts5_api *api = NULL;
@@ -51,7 +50,7 @@ static int prefix_token(store *s, h2o_mem_pool_t *pool, const char *text, size_t
 	fts5_tokenizer tk;
 	Fts5Tokenizer *tok = NULL;
 	const char *args[] = {"unicode61", "remove_diacritics", "2"}; /* as article_search's tokenize */
-	if (!api || api->xFindTokenizer(api, "porter", &user, &tk) != SQLITE_OK ||
+	if (!api || api->xFindTokenizer(api, "plenary", &user, &tk) != SQLITE_OK ||
 	    tk.xCreate(user, args, 3, &tok) != SQLITE_OK)
 		return -1;
 	buf b;
@@ -63,6 +62,26 @@ static int prefix_token(store *s, h2o_mem_pool_t *pool, const char *text, size_t
 		return -1;
 	*out = buf_cstr(&b);
 	return 0;
+}
+
+/* A snippet without the language markers its column's text begins with (031): a snippet may start there. */
+static const char *unmarked(h2o_mem_pool_t *pool, const char *text)
+{
+	if (!text || !strchr(text, SQ_STEM_MARK))
+		return text;
+	size_t n = strlen(text), o = 0;
+	char *out = h2o_mem_alloc_pool(pool, n + 1);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (text[i] == SQ_STEM_MARK && j < n && j - i <= 3 && text[j] >= 'a' && text[j] <= 'z')
+			j++;
+		if (text[i] == SQ_STEM_MARK && j - i >= 3 && j < n && text[j] == SQ_STEM_MARK)
+			i = j + 1; /* a marker: its mark, two or three letters, its mark */
+		else
+			out[o++] = text[i++];
+	}
+	out[o] = 0;
+	return out;
 }
 
 /* Appends ("w1" OR "w2" ...) for the index's words that begin with token: 0, or -1 when none or more than
@@ -169,7 +188,7 @@ int sq_snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search
 			int64_t id = sqlite3_column_int64(st, 0);
 			for (size_t i = 0; i < out->nhits; i++)
 				if (out->hits[i].article.id == id)
-					out->hits[i].snippet = sq_col_str(pool, st, 1);
+					out->hits[i].snippet = unmarked(pool, sq_col_str(pool, st, 1));
 		}
 		if (rc != SQLITE_DONE)
 			return sq_step_error(s, st);
@@ -184,7 +203,7 @@ int sq_snippets(store *s, h2o_mem_pool_t *pool, const char *match, struct search
 			sqlite3_bind_int64(st, 2, out->hits[i].article.id);
 			int rc = sqlite3_step(st);
 			if (rc == SQLITE_ROW)
-				out->hits[i].snippet = sq_col_str(pool, st, 0);
+				out->hits[i].snippet = unmarked(pool, sq_col_str(pool, st, 0));
 			else if (rc != SQLITE_DONE)
 				return sq_step_error(s, st);
 			sqlite3_reset(st);

@@ -13,6 +13,7 @@
 #include "embedded.h"
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/sqlite/sq_stem.h"
 #include "store/sqlite/sqlite_int.h"
 
 /* sqlite.c's own statement slot (sqlite_int.h) */
@@ -238,6 +239,12 @@ store *sq_store_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	s->changes = sq_changes_watch(s->db);
+	/* before the migrations: article_search (031) stems with it */
+	if (sq_stem_register(s->db) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot register the search tokenizer", path);
+		store_close(s);
+		return NULL;
+	}
 	if (migrate(s, why, sizeof why) != 0 || sq_search_register(s, why, sizeof why) != 0) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		store_close(s);
