@@ -20,17 +20,11 @@
 enum { F_LABEL, F_PICK, F_URL, F_PARENT, F_POSITION };
 
 static const struct record_field menu_fields[] = {
-    {"label", "Label", "", 80, FIELD_TEXT, "Give the label readers see, like Congresses."},
-    {"pick", "Link to", "A section, congress, page, topic or trial of this site; or type a link below.", 300,
-     FIELD_SELECT, NULL},
-    {"url", "Or type a link",
-     "A path on this site like /congresses, an https:// address, site: and the slug of a sister site (like "
-     "site:dermatology), or nothing for a heading that opens the entries under it.",
-     300, FIELD_TEXT, NULL},
-    {"parent", "Under", "Menus go three levels deep.", 20, FIELD_SELECT, NULL},
-    {"position", "Position",
-     "Order among the entries beside it, smallest first. Left empty, a new entry goes last.", 5, FIELD_NUMBER,
-     NULL},
+    {"label", "admin.record.menu.label", "", 80, FIELD_TEXT, "admin.record.menu.label_missing"},
+    {"pick", "admin.record.menu.pick", "admin.record.menu.pick_hint", 300, FIELD_SELECT, NULL},
+    {"url", "admin.record.menu.url", "admin.record.menu.url_hint", 300, FIELD_TEXT, NULL},
+    {"parent", "admin.record.menu.parent", "admin.record.menu.parent_hint", 20, FIELD_SELECT, NULL},
+    {"position", "admin.common.position", "admin.record.menu.position_hint", 5, FIELD_NUMBER, NULL},
 };
 
 /* How many of each kind (sections, congresses, pages, topics, trials) the list to pick from offers. */
@@ -380,7 +374,7 @@ static void menu_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind menu_kind = {
     .base = "/admin/menu",
-    .noun = "menu entry",
+    .noun = "admin.record.menu",
     .fields = menu_fields,
     .nfields = sizeof menu_fields / sizeof menu_fields[0],
     .load = menu_load,

@@ -20,14 +20,10 @@
 #define FIELD_MAX 2048	  /* characters a field takes: a pasted link is longer than the path kept of it */
 
 static const struct record_field redirect_fields[] = {
-    {"from", "Old address",
-     "A path of this site that has no page any more, like /2019/05/old-post/ or /?p=123; a whole old link "
-     "pasted (https://old.example/2019/05/old-post/) keeps its path and query.",
-     FIELD_MAX, FIELD_TEXT, "Give the old address, like /2019/05/old-post/."},
-    {"to", "New address",
-     "Where readers go instead: a path of this site, like /article/its-slug, or an https:// address "
-     "elsewhere.",
-     FIELD_MAX, FIELD_TEXT, "Give the new address, like /article/its-slug."},
+    {"from", "admin.redirects.old", "admin.record.redirect.from_hint", FIELD_MAX, FIELD_TEXT,
+     "admin.record.redirect.from_missing"},
+    {"to", "admin.redirects.new", "admin.record.redirect.to_hint", FIELD_MAX, FIELD_TEXT,
+     "admin.record.redirect.to_missing"},
 };
 
 #define NO_SUCH "There is no such redirect."
@@ -315,7 +311,7 @@ static void redirect_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind redirects_kind = {
     .base = "/admin/redirects",
-    .noun = "redirect",
+    .noun = "admin.record.redirect",
     .fields = redirect_fields,
     .nfields = sizeof redirect_fields / sizeof redirect_fields[0],
     .load = redirect_load,

@@ -14,11 +14,8 @@
 #include "http/lang.h"
 
 static const struct record_field synonym_fields[] = {
-    {"terms", "Terms",
-     "Separated by commas: a brand name and its generic name, an abbreviation and its words, other "
-     "spellings. "
-     "A reader who searches for one finds articles with any of them. Case, hyphens and spaces do not matter.",
-     SYNONYM_MAX_LINE, FIELD_TEXT, "Give the terms, separated by commas, like: Keytruda, pembrolizumab."},
+    {"terms", "admin.synonyms.terms", "admin.record.synonyms.terms_hint", SYNONYM_MAX_LINE, FIELD_TEXT,
+     "admin.record.synonyms.terms_missing"},
 };
 
 static const struct record_kind synonyms_kind;
@@ -81,7 +78,7 @@ static void synonym_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind synonyms_kind = {
     .base = "/admin/synonyms",
-    .noun = "synonym group",
+    .noun = "admin.record.synonyms",
     .fields = synonym_fields,
     .nfields = sizeof synonym_fields / sizeof synonym_fields[0],
     .load = synonym_load,

@@ -2,6 +2,7 @@
 #include "core/catalog.h"
 
 const char *const catalog_site_keys[] = {
+    "admin.own_language.site_default",
     "access.accounts",
     "access.admins",
     "access.anyone",

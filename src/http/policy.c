@@ -131,6 +131,8 @@ int policy_enforce(struct request *r, const struct route *row)
 		policy_refuse(r, row, a);
 		return -1;
 	}
+	if (row->role >= ROLE_CONTRIBUTOR) /* the back office, in its editor's own language */
+		lang_for_editor(r, r->user->language);
 	if (row->method != M_POST)
 		return 0;
 	if (row->csrf == CSRF_HEADER) {

@@ -3,6 +3,7 @@
 #define PLENARY_HANDLERS_H
 
 #include "http/request.h"
+#include "render/view.h"
 
 void home_page(struct request *r);
 /** The congress the home page highlights when the editor leaves it automatic: the index in cs (newest
@@ -59,6 +60,10 @@ void signin_submit(struct request *r);
 void signout(struct request *r);
 void account_page(struct request *r);
 void account_profile(struct request *r);
+/** POST /account/language: a contributor's, editor's or admin's own language (account_language.c). */
+void account_language(struct request *r);
+/** The account page's choice of that language, for staff: language_choice and own_languages in a. */
+void account_language_view(struct request *r, view *a);
 void account_email(struct request *r);
 void account_password(struct request *r);
 void account_resend(struct request *r);

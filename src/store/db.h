@@ -17,9 +17,10 @@
  * related_db.c 470-479, test_db 480-511,
  * redirects_db.c 512-543, import_db.c 544-591, subscriptions_db.c 592-619, whatsnew_db.c 620-639, the mail
  * queue mailq_db.c 640-679, alerts and digests alerts_db.c 680-719, newsletters newsletter_db.c 720-759, the
- * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859 (raise
- * DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next file). */
-#define DB_SLOTS 860
+ * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859, an
+ * account's and a site's languages 920-939 (raise DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next
+ * file). */
+#define DB_SLOTS 940
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460
 #define DB_SLOT_LOCK_WAIT 461
