@@ -499,7 +499,7 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	else if (!editor && !in_list(v->status, statuses, 2))
 		errors[5] = req_text(r, "admin.error.contributor_status"), bad++;
 	int64_t when = 0;
-	const char *bad_time = v->published[0] ? when_read(r->pool, v->published, &when) : NULL;
+	const char *bad_time = v->published[0] ? when_read(r, v->published, &when) : NULL;
 	/* unchanged, the field keeps the stored time: even the second of a time the clocks show twice */
 	if (!bad_time && was->published_at && strcmp(v->published, was->published) == 0)
 		when = was->published_at;
