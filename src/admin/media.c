@@ -52,7 +52,7 @@ static void library_page(struct request *r, int status, const char *alt, const c
 	}
 	view_int(v, "total", (long long)total);
 	view_bool(v, "one", total == 1);
-	view_str(v, "pagination_noun", "images");
+	view_str(v, "pagination_noun", req_plural(r, "admin.media.noun", (long long)total, NULL));
 	view_int(v, "max_mb", r->app->cfg.upload_max_mb);
 	view_int(v, "form_max_kb", r->app->cfg.max_body_kb); /* the form without the uploader's script */
 	view_str(v, "admin_js_url", asset_url(r->app, "admin.js"));
