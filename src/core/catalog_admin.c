@@ -2,6 +2,17 @@
 #include "core/catalog.h"
 
 const char *const catalog_admin_keys[] = {
+    "admin.synonyms.error.too_long",
+    "admin.synonyms.error.two_terms",
+    "admin.synonyms.error.too_many",
+    "admin.synonyms.error.term_long",
+    "admin.synonyms.error.too_short",
+    "admin.synonyms.error.same",
+    "admin.synonyms.error.other_group",
+    "admin.synonyms.error.groups_full",
+    "admin.synonyms.error.unread",
+    "admin.synonyms.delete_title",
+    "admin.synonyms.delete_text",
     "admin.media.noun.one",
     "admin.media.noun.other",
     "admin.redirects.error.not_a_path",
