@@ -54,11 +54,8 @@ int admin_direction(struct request *r, const char *what)
 		return 0;
 	const char *d = form_get(&f, "direction");
 	int dir = !d ? 0 : strcmp(d, "up") == 0 ? -1 : strcmp(d, "down") == 0 ? 1 : 0;
-	if (!dir) {
-		char why[80];
-		snprintf(why, sizeof why, "%s moves up or down.", what);
-		resp_error(r, 400, why);
-	}
+	if (!dir)
+		resp_error(r, 400, req_text(r, what));
 	return dir;
 }
 

@@ -257,7 +257,7 @@ void admin_front_add(struct request *r)
 
 void admin_front_move(struct request *r)
 {
-	int dir = admin_direction(r, "An article");
+	int dir = admin_direction(r, "admin.front.moves");
 	if (!dir)
 		return;
 	int64_t id = admin_id(r);

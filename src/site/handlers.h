@@ -215,8 +215,8 @@ void admin_article_video_save(struct request *r);
 void admin_article_captions(struct request *r);
 void admin_article_caption_delete(struct request *r);
 int64_t admin_id(struct request *r);
-/** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 saying
- * what, e.g. "An entry", moves up or down). */
+/** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 with the
+ * message of key what, e.g. "An entry moves up or down."). */
 int admin_direction(struct request *r, const char *what);
 
 #endif
