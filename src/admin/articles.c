@@ -74,8 +74,18 @@ static int in_list(const char *v, const char *const *list, size_t n)
 	return 0;
 }
 
-static void add_choices(struct request *r, view *v, const char *name, const char *const *list, size_t n,
-			const char *selected, const char *const *allowed, size_t nallowed)
+const char *admin_value_label(struct request *r, const char *what, const char *value)
+{
+	char key[96];
+	snprintf(key, sizeof key, "admin.value.%s.%s", what, value);
+	const char *text = req_text(r, key);
+	return text == key ? value : text;
+}
+
+/* The options of a drop-down (what: the kind of value, for its labels). */
+static void add_choices(struct request *r, view *v, const char *name, const char *what,
+			const char *const *list, size_t n, const char *selected, const char *const *allowed,
+			size_t nallowed)
 {
 	view *l = view_list(v, name);
 	int shown = 0;
@@ -84,15 +94,16 @@ static void add_choices(struct request *r, view *v, const char *name, const char
 			continue;
 		view *x = view_push(l);
 		view_str(x, "value", list[i]);
+		view_str(x, "label", admin_value_label(r, what, list[i]));
 		view_bool(x, "selected", selected && strcmp(selected, list[i]) == 0);
 		shown += selected && strcmp(selected, list[i]) == 0;
 	}
 	if (selected && selected[0] && !shown) { /* the stored value, even one no longer offered */
 		view *x = view_push(l);
 		view_str(x, "value", selected);
+		view_str(x, "label", admin_value_label(r, what, selected));
 		view_bool(x, "selected", 1);
 	}
-	(void)r;
 }
 
 /* ---- the editor ---- */
@@ -229,10 +240,11 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_bool(f, "has_published_shown", e->published_at != 0);
 	view_str(f, "tags", e->tags);
 	view_str(f, "references", e->references);
-	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
-	add_choices(r, f, "audiences", audiences, 4, e->audience, NULL, 0);
-	add_choices(r, f, "kinds", kinds, 3, e->kind, NULL, 0);
-	add_choices(r, f, "bylines", bylines, 2, e->byline, NULL, 0);
+	add_choices(r, f, "statuses", "status", statuses, 5, e->status, editor ? NULL : statuses,
+		    editor ? 0 : 2);
+	add_choices(r, f, "audiences", "audience", audiences, 4, e->audience, NULL, 0);
+	add_choices(r, f, "kinds", "kind", kinds, 3, e->kind, NULL, 0);
+	add_choices(r, f, "bylines", "byline", bylines, 2, e->byline, NULL, 0);
 	view_bool(f, "contributor", !editor);
 	struct section *ss;
 	size_t ns;
@@ -805,7 +817,7 @@ void admin_revisions(struct request *r)
 		view_int(x, "id", (long long)rs[i].id);
 		view_int(x, "number", (long long)rs[i].revision_no);
 		view_str(x, "title", rs[i].title);
-		view_str(x, "status", rs[i].status);
+		view_str(x, "status", admin_value_label(r, "status", rs[i].status));
 		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
 		view_when(x, "at", "at_iso", rs[i].created_at);
 		if (rs[i].id == show) {

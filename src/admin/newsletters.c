@@ -121,13 +121,14 @@ struct news_form {
 static const char *const form_fields[] = {"subject", "intro", "articles", "send_at"};
 
 /* One row of the picker: the article, checked or not, with its place. */
-static void pick_row(view *list, const struct article *a, int checked, size_t place)
+static void pick_row(struct request *r, view *list, const struct article *a, int checked, size_t place)
 {
 	view *x = view_push(list);
 	view_int(x, "id", (long long)a->id);
 	view_str(x, "title", a->title);
 	view_str(x, "section", a->section.name);
-	view_str(x, "status", a->status && a->status[0] ? a->status : "published");
+	view_str(x, "status",
+		 admin_value_label(r, "status", a->status && a->status[0] ? a->status : "published"));
 	view_bool(x, "unpublished", a->status && a->status[0] && strcmp(a->status, "published") != 0);
 	view_bool(x, "checked", checked);
 	if (checked)
@@ -162,7 +163,7 @@ static void pick_list(struct request *r, view *v, const struct news_form *f, con
 		if (!a && store_admin_article(r->w->db, r->pool, r->site->id, f->chosen[i], &one) == 1)
 			a = &one;
 		if (a)
-			pick_row(list, a, 1, i + 1);
+			pick_row(r, list, a, 1, i + 1);
 	}
 	size_t listed = 0;
 	for (size_t k = 0; k < nrecent && listed < PICK_LISTED; k++) {
@@ -170,7 +171,7 @@ static void pick_list(struct request *r, view *v, const struct news_form *f, con
 		for (size_t i = 0; i < f->nchosen; i++)
 			taken |= f->chosen[i] == recent[k].id;
 		if (!taken) {
-			pick_row(list, &recent[k], 0, 0);
+			pick_row(r, list, &recent[k], 0, 0);
 			listed++;
 		}
 	}

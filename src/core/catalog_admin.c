@@ -2,6 +2,20 @@
 #include "core/catalog.h"
 
 const char *const catalog_admin_keys[] = {
+    "admin.value.audience.hcp",
+    "admin.value.audience.members",
+    "admin.value.audience.public",
+    "admin.value.audience.verified_hcp",
+    "admin.value.byline.author",
+    "admin.value.byline.interviewer",
+    "admin.value.kind.interview",
+    "admin.value.kind.news",
+    "admin.value.kind.report",
+    "admin.value.status.archived",
+    "admin.value.status.draft",
+    "admin.value.status.published",
+    "admin.value.status.review",
+    "admin.value.status.scheduled",
     "admin.mail.error_address",
     "admin.mail.error_reason",
     "admin.uploads.error_lookup",

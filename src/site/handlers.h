@@ -218,5 +218,8 @@ int64_t admin_id(struct request *r);
 /** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 with the
  * message of key what, e.g. "An entry moves up or down."). */
 int admin_direction(struct request *r, const char *what);
+/** The words for a stored value of a back-office list (what "status", "audience", "kind" or "byline"): the
+ * message admin.value.WHAT.VALUE, else the value itself (src/admin/articles.c). */
+const char *admin_value_label(struct request *r, const char *what, const char *value);
 
 #endif
