@@ -481,7 +481,7 @@ void admin_media_upload(struct request *r)
 	else if (file->len > (size_t)r->app->cfg.upload_max_mb * 1024 * 1024)
 		errors[0] = req_text(r, "admin.media.error.too_large"), status = 413;
 	else if (file->len > (size_t)r->app->cfg.max_body_kb * 1024) /* the uploader's, in chunks */
-		errors[0] = dispatch_too_large(r->app, r->path, r->pool), status = 413;
+		errors[0] = dispatch_too_large(r->app, r, r->path, r->pool), status = 413;
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
 		errors[1] = req_text(r, "admin.media.error.alt");
 	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
