@@ -851,11 +851,9 @@ void admin_revision_restore(struct request *r)
 	e.title = rev.title;
 	e.summary = rev.summary;
 	e.body = rev.body;
-	char notice[160];
-	snprintf(notice, sizeof notice,
-		 "The text of revision %lld is loaded. Check it, then save to make it the current version.",
-		 (long long)rev.revision_no);
-	editor_show(r, 200, &e, NULL, NULL, 0, mem_strndup(r->pool, notice, strlen(notice)));
+	char no[24];
+	snprintf(no, sizeof no, "%lld", (long long)rev.revision_no);
+	editor_show(r, 200, &e, NULL, NULL, 0, req_textf(r, "admin.revisions.loaded", "number", no, NULL));
 }
 
 void admin_audit(struct request *r)

@@ -2,6 +2,19 @@
 #include "core/catalog.h"
 
 const char *const catalog_admin_keys[] = {
+    "admin.revisions.loaded",
+    "admin.autosave.no_database",
+    "admin.autosave.editor_only",
+    "admin.autosave.not_form",
+    "admin.autosave.too_often",
+    "admin.autosave.not_kept",
+    "admin.front.automatic.one",
+    "admin.front.automatic.other",
+    "admin.front.automatic_none",
+    "admin.locked.trial",
+    "admin.locked.congress",
+    "admin.locked.person",
+    "admin.locked.sponsor",
     "admin.value.audience.hcp",
     "admin.value.audience.members",
     "admin.value.audience.public",
