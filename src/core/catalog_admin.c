@@ -2,6 +2,15 @@
 #include "core/catalog.h"
 
 const char *const catalog_admin_keys[] = {
+    "admin.trial_form.aliases",
+    "admin.trial_form.registry_id",
+    "admin.trial_form.phase",
+    "admin.trial_form.setting",
+    "admin.trial_form.population",
+    "admin.trial_form.arms",
+    "admin.trial_form.primary_endpoint",
+    "admin.trial_form.results",
+    "admin.common.status",
     "admin.revisions.loaded",
     "admin.autosave.no_database",
     "admin.autosave.editor_only",
