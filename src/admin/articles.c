@@ -826,7 +826,7 @@ void admin_revisions(struct request *r)
 			view_bool(v, "has_compare", 1);
 			view_int(cmp, "id", (long long)rs[i].id);
 			view_int(cmp, "number", (long long)rs[i].revision_no);
-			view_compare(cmp, r->pool, &rs[i], &a);
+			view_compare(cmp, r, &rs[i], &a);
 		}
 	}
 	resp_page(r, 200, "admin/revisions", v, 0);

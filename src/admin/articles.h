@@ -23,6 +23,6 @@ void session_ended_page(struct request *r, int status, const struct form *f, int
 
 /** Fills cmp with a revision's title, summary and body compared line by line with the current article's:
  * "fields" (label, changes, rows), "summary" and the notes on texts compared more coarsely. */
-void view_compare(view *cmp, h2o_mem_pool_t *pool, const struct revision *rev, const struct article *a);
+void view_compare(view *cmp, struct request *r, const struct revision *rev, const struct article *a);
 
 #endif
