@@ -93,6 +93,10 @@ const char *db_unique_column(struct db *d);
  * then spoiled: the caller rolls back), SAVE_NOT_FOUND when the UPDATE changed no row. */
 enum save_result db_save_row(struct db_stmt *st, int64_t id, const char *kind, int64_t user_id,
 			     const char *detail, int64_t *id_out, const char **taken);
+/** Runs a bound UPDATE of record id in a transaction with its audit line "kind.verb" on "kind:id": SAVE_OK,
+ * SAVE_NOT_FOUND when it changed no row, SAVE_ERROR. */
+enum save_result db_update_audited(struct db_stmt *st, int64_t id, const char *kind, const char *verb,
+				   int64_t user_id, const char *detail);
 /** An audit line "kind.verb" on "kind:id" (store_audit). */
 enum save_result db_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
 				 const char *detail);

@@ -28,19 +28,10 @@ int store_site_languages(store *s, h2o_mem_pool_t *pool, int64_t site_id, const 
 enum save_result store_site_languages_save(store *s, int64_t site_id, const char *lang, const char *langs,
 					   int64_t user_id)
 {
-	struct db *d = db_of(s);
 	struct db_stmt *st =
-	    db_prepare(d, L_SAVE, "UPDATE site SET language = ?2, languages = ?3 WHERE id = ?1");
+	    db_prepare(db_of(s), L_SAVE, "UPDATE site SET language = ?2, languages = ?3 WHERE id = ?1");
 	db_bind_int64(st, 1, site_id);
 	db_bind_text(st, 2, lang);
 	db_bind_text(st, 3, langs);
-	if (db_begin(d) != 0)
-		return SAVE_ERROR;
-	int changes = 0;
-	enum save_result rc = db_exec(st, &changes) != 0 ? SAVE_ERROR
-			      : changes == 0		 ? SAVE_NOT_FOUND
-							 : SAVE_OK;
-	if (rc == SAVE_OK)
-		rc = db_audit_record(s, user_id, "site", "languages", site_id, langs[0] ? langs : lang);
-	return db_end(d, rc);
+	return db_update_audited(st, site_id, "site", "languages", user_id, langs[0] ? langs : lang);
 }
