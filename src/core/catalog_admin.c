@@ -2,6 +2,10 @@
 #include "core/catalog.h"
 
 const char *const catalog_admin_keys[] = {
+    "admin.resume.error_origin",
+    "admin.resume.error_code",
+    "admin.resume.error_not_staff",
+    "admin.resume.error_signin",
     "admin.compare.note_by_block.body",
     "admin.compare.note_by_block.summary",
     "admin.compare.note_by_block.title",
