@@ -136,6 +136,25 @@ def test_a_french_editor_reads_the_newsletters_and_redirects_in_french(srv, edit
     assert '<html lang="en">' in page.text and text("en", "admin.redirects.add") in page.text
 
 
+def test_a_french_editor_reads_statuses_and_record_forms_in_french(srv, editor):
+    english = editor.get("/admin/articles").text
+    assert '<option value="draft">draft</option>' in english
+    choose_language(editor, "fr")
+    try:
+        page = editor.get("/admin/articles").text
+        assert f'<option value="draft">{text("fr", "admin.value.status.draft")}</option>' in page
+        form = editor.get("/admin/sections/new").text
+        assert text("fr", "admin.record.section.new") in form and text("fr", "admin.record.slug") in form
+        assert text("fr", "admin.record.section.slug_hint") in form
+        values = form_of(editor, "/admin/sections/new", "/admin/sections")
+        r = editor.post("/admin/sections", data={**values, "name": "", "position": "x"})
+        assert r.status_code == 422
+        assert text("fr", "admin.record.section.name_missing") in r.text
+        assert text("fr", "admin.record.error.number") in r.text
+    finally:
+        choose_language(editor, "")
+
+
 def test_a_dutch_editor_keeps_an_addressed_language(srv, editor):
     choose_language(editor, "nl")
     try:
