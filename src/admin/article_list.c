@@ -97,8 +97,8 @@ void admin_articles(struct request *r)
 			 as[i].lang[0] ? languages_url_of(r, as[i].lang, buf_cstr(&path)) : buf_cstr(&path));
 		view_str(x, "lang", lang);
 		view_bool(x, "other_lang", as[i].lang[0] && strcmp(lang, req_site_lang(r)) != 0);
-		view_str(x, "status", as[i].status);
-		view_str(x, "audience", as[i].audience);
+		view_str(x, "status", admin_value_label(r, "status", as[i].status));
+		view_str(x, "audience", admin_value_label(r, "audience", as[i].audience));
 		view_str(x, "section", as[i].section.name);
 		view_str(x, "congress", as[i].congress.name);
 		view_str(x, "author", as[i].author_name[0] ? as[i].author_name : "—");
@@ -115,6 +115,7 @@ void admin_articles(struct request *r)
 	for (size_t i = 0; i < sizeof statuses / sizeof *statuses; i++) {
 		view *x = view_push(stl);
 		view_str(x, "value", statuses[i]);
+		view_str(x, "label", admin_value_label(r, "status", statuses[i]));
 		view_bool(x, "selected", f.status && strcmp(f.status, statuses[i]) == 0);
 	}
 	struct section *ss;

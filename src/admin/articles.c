@@ -54,11 +54,8 @@ int admin_direction(struct request *r, const char *what)
 		return 0;
 	const char *d = form_get(&f, "direction");
 	int dir = !d ? 0 : strcmp(d, "up") == 0 ? -1 : strcmp(d, "down") == 0 ? 1 : 0;
-	if (!dir) {
-		char why[80];
-		snprintf(why, sizeof why, "%s moves up or down.", what);
-		resp_error(r, 400, why);
-	}
+	if (!dir)
+		resp_error(r, 400, req_text(r, what));
 	return dir;
 }
 
@@ -77,8 +74,18 @@ static int in_list(const char *v, const char *const *list, size_t n)
 	return 0;
 }
 
-static void add_choices(struct request *r, view *v, const char *name, const char *const *list, size_t n,
-			const char *selected, const char *const *allowed, size_t nallowed)
+const char *admin_value_label(struct request *r, const char *what, const char *value)
+{
+	char key[96];
+	snprintf(key, sizeof key, "admin.value.%s.%s", what, value);
+	const char *text = req_text(r, key);
+	return text == key ? value : text;
+}
+
+/* The options of a drop-down (what: the kind of value, for its labels). */
+static void add_choices(struct request *r, view *v, const char *name, const char *what,
+			const char *const *list, size_t n, const char *selected, const char *const *allowed,
+			size_t nallowed)
 {
 	view *l = view_list(v, name);
 	int shown = 0;
@@ -87,15 +94,16 @@ static void add_choices(struct request *r, view *v, const char *name, const char
 			continue;
 		view *x = view_push(l);
 		view_str(x, "value", list[i]);
+		view_str(x, "label", admin_value_label(r, what, list[i]));
 		view_bool(x, "selected", selected && strcmp(selected, list[i]) == 0);
 		shown += selected && strcmp(selected, list[i]) == 0;
 	}
 	if (selected && selected[0] && !shown) { /* the stored value, even one no longer offered */
 		view *x = view_push(l);
 		view_str(x, "value", selected);
+		view_str(x, "label", admin_value_label(r, what, selected));
 		view_bool(x, "selected", 1);
 	}
-	(void)r;
 }
 
 /* ---- the editor ---- */
@@ -233,8 +241,9 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_bool(f, "has_published_shown", e->published_at != 0);
 	view_str(f, "tags", e->tags);
 	view_str(f, "references", e->references);
-	add_choices(r, f, "statuses", statuses, 5, e->status, editor ? NULL : statuses, editor ? 0 : 2);
-	add_choices(r, f, "audiences", audiences, 4, e->audience, NULL, 0);
+	add_choices(r, f, "statuses", "status", statuses, 5, e->status, editor ? NULL : statuses,
+		    editor ? 0 : 2);
+	add_choices(r, f, "audiences", "audience", audiences, 4, e->audience, NULL, 0);
 	const char *langs[LANGUAGES_MAX];
 	size_t nl = languages_offered(r, langs);
 	view *ll = view_list(f, "languages");
@@ -245,8 +254,8 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 		view_bool(x, "selected", e->lang ? strcmp(e->lang, langs[i]) == 0 : i == 0);
 	}
 	view_bool(f, "several_languages", nl > 1);
-	add_choices(r, f, "kinds", kinds, 3, e->kind, NULL, 0);
-	add_choices(r, f, "bylines", bylines, 2, e->byline, NULL, 0);
+	add_choices(r, f, "kinds", "kind", kinds, 3, e->kind, NULL, 0);
+	add_choices(r, f, "bylines", "byline", bylines, 2, e->byline, NULL, 0);
 	view_bool(f, "contributor", !editor);
 	struct section *ss;
 	size_t ns;
@@ -518,7 +527,7 @@ static int read_edit(struct request *r, const struct form *f, const struct edit_
 	else if (!editor && !in_list(v->status, statuses, 2))
 		errors[5] = req_text(r, "admin.error.contributor_status"), bad++;
 	int64_t when = 0;
-	const char *bad_time = v->published[0] ? when_read(r->pool, v->published, &when) : NULL;
+	const char *bad_time = v->published[0] ? when_read(r, v->published, &when) : NULL;
 	/* unchanged, the field keeps the stored time: even the second of a time the clocks show twice */
 	if (!bad_time && was->published_at && strcmp(v->published, was->published) == 0)
 		when = was->published_at;
@@ -842,7 +851,7 @@ void admin_revisions(struct request *r)
 		view_int(x, "id", (long long)rs[i].id);
 		view_int(x, "number", (long long)rs[i].revision_no);
 		view_str(x, "title", rs[i].title);
-		view_str(x, "status", rs[i].status);
+		view_str(x, "status", admin_value_label(r, "status", rs[i].status));
 		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
 		view_when(x, "at", "at_iso", rs[i].created_at);
 		if (rs[i].id == show) {
@@ -851,7 +860,7 @@ void admin_revisions(struct request *r)
 			view_bool(v, "has_compare", 1);
 			view_int(cmp, "id", (long long)rs[i].id);
 			view_int(cmp, "number", (long long)rs[i].revision_no);
-			view_compare(cmp, r->pool, &rs[i], &a);
+			view_compare(cmp, r, &rs[i], &a);
 		}
 	}
 	resp_page(r, 200, "admin/revisions", v, 0);
@@ -876,11 +885,9 @@ void admin_revision_restore(struct request *r)
 	e.title = rev.title;
 	e.summary = rev.summary;
 	e.body = rev.body;
-	char notice[160];
-	snprintf(notice, sizeof notice,
-		 "The text of revision %lld is loaded. Check it, then save to make it the current version.",
-		 (long long)rev.revision_no);
-	editor_show(r, 200, &e, NULL, NULL, 0, mem_strndup(r->pool, notice, strlen(notice)));
+	char no[24];
+	snprintf(no, sizeof no, "%lld", (long long)rev.revision_no);
+	editor_show(r, 200, &e, NULL, NULL, 0, req_textf(r, "admin.revisions.loaded", "number", no, NULL));
 }
 
 void admin_audit(struct request *r)

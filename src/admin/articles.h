@@ -27,6 +27,6 @@ void session_ended_page(struct request *r, int status, const struct form *f, int
  * family's members (language, title, status, out of date) and the languages it has no translation in. */
 void translations_view(struct request *r, view *f, int64_t id);
 
-void view_compare(view *cmp, h2o_mem_pool_t *pool, const struct revision *rev, const struct article *a);
+void view_compare(view *cmp, struct request *r, const struct revision *rev, const struct article *a);
 
 #endif

@@ -12,6 +12,7 @@
 #include "admin/media.h"
 #include "core/text.h"
 #include "http/policy.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "site/handlers.h"
 #include "store/store.h"
@@ -35,14 +36,13 @@ static int64_t editable(struct request *r)
 	int found = id > 0 && !*end ? store_admin_article(r->w->db, r->pool, r->site->id, id, &a) : 0;
 	if (found <= 0) {
 		refuse(r, found < 0 ? 500 : 404,
-		       found < 0 ? "The database is not answering." : "There is no such article.");
+		       req_text(r, found < 0 ? "admin.autosave.no_database" : "admin.error.no_article"));
 		return -1;
 	}
 	/* as for a save: contributors keep drafts and articles in review */
 	if (!policy_role_at_least(r->user, ROLE_EDITOR) && strcmp(a.status, "draft") != 0 &&
 	    strcmp(a.status, "review") != 0) {
-		refuse(r, 403,
-		       "This article is scheduled, published or archived: only an editor can change it.");
+		refuse(r, 403, req_text(r, "admin.autosave.editor_only"));
 		return -1;
 	}
 	return id;
@@ -60,7 +60,7 @@ void admin_autosave_save(struct request *r)
 	size_t n = r->req->entity.len;
 	if (!n || !form_get(&f, "title") || memchr(body, '\0', n) ||
 	    !text_utf8_ok(mem_strndup(r->pool, body, n))) {
-		refuse(r, 422, "An autosave is the editor's form.");
+		refuse(r, 422, req_text(r, "admin.autosave.not_form"));
 		return;
 	}
 	char subject[32];
@@ -70,12 +70,12 @@ void admin_autosave_save(struct request *r)
 		char retry[16];
 		snprintf(retry, sizeof retry, "%d", wait);
 		resp_header(r, "retry-after", retry, strlen(retry));
-		refuse(r, 429, "Autosaved too often: the next one waits a moment.");
+		refuse(r, 429, req_text(r, "admin.autosave.too_often"));
 		return;
 	}
 	if (rc < 0 ||
 	    store_autosave_put(r->w->db, r->user->id, r->site->id, id, mem_strndup(r->pool, body, n)) != 0) {
-		refuse(r, 500, "The autosave could not be kept.");
+		refuse(r, 500, req_text(r, "admin.autosave.not_kept"));
 		return;
 	}
 	admin_json(r, 200, json_pack("{s:I}", "saved_at", (json_int_t)store_now()));
@@ -90,7 +90,7 @@ void admin_autosave_discard(struct request *r)
 	char *end;
 	long long id = is_new ? 0 : strtoll(r->params[0], &end, 10);
 	if (!is_new && (id <= 0 || *end)) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	if (store_autosave_drop(r->w->db, r->user->id, r->site->id, id) != 0) {

@@ -112,6 +112,7 @@ void admin_calendar(struct request *r)
 			view_int(x, "id", (long long)items[next].id);
 			view_str(x, "title", items[next].title);
 			view_str(x, "status", items[next].status);
+			view_str(x, "status_label", admin_value_label(r, "status", items[next].status));
 			view_str(x, "section", items[next].section);
 			view_str(x, "time", clock);
 			view_bool(x, "scheduled", strcmp(items[next].status, "scheduled") == 0);

@@ -39,9 +39,11 @@ static void congress_options(struct request *r, view *v, int64_t chosen, const c
 	view *a = view_push(list);
 	view_str(a, "value", "0");
 	if (now < n)
-		view_fmt(a, "label", "Automatic (now %s, %d articles)", cs[now].name, cs[now].article_count);
+		view_str(a, "label",
+			 req_plural(r, "admin.front.automatic", cs[now].article_count, "name", cs[now].name,
+				    NULL));
 	else
-		view_str(a, "label", "Automatic (no congress has published articles yet)");
+		view_str(a, "label", req_text(r, "admin.front.automatic_none"));
 	view_bool(a, "selected", selected == 0);
 	for (size_t i = 0; i < n; i++) {
 		view *o = view_push(list);
@@ -257,7 +259,7 @@ void admin_front_add(struct request *r)
 
 void admin_front_move(struct request *r)
 {
-	int dir = admin_direction(r, "An article");
+	int dir = admin_direction(r, "admin.front.moves");
 	if (!dir)
 		return;
 	int64_t id = admin_id(r);

@@ -3,17 +3,14 @@
 #include "admin/live.h"
 
 #include "http/policy.h"
+#include "http/lang.h"
 #include "http/response.h"
 
 static const char *const locked_message[] = {
-    [LIVE_TRIAL] = "Published or scheduled articles name this trial, so readers see its record: only an "
-		   "editor can change it. Ask an editor to make the change, or to review yours.",
-    [LIVE_CONGRESS] = "Readers see this congress's page: only an editor can change it. Ask an editor to make "
-		      "the change, or to review yours.",
-    [LIVE_PERSON] = "Published or scheduled articles show this faculty member: only an editor can change "
-		    "the entry. Ask an editor to make the change, or to review yours.",
-    [LIVE_SPONSOR] = "Published or scheduled articles show this sponsor and its disclosure: only an editor "
-		     "can change it. Ask an editor to make the change, or to review yours.",
+    [LIVE_TRIAL] = "admin.locked.trial",
+    [LIVE_CONGRESS] = "admin.locked.congress",
+    [LIVE_PERSON] = "admin.locked.person",
+    [LIVE_SPONSOR] = "admin.locked.sponsor",
 };
 
 /* 1 when a contributor may not save record id of kind, 0 when they or anyone else may, -1 on error */
@@ -29,7 +26,7 @@ void live_record_note(struct request *r, view *v, enum live_record kind, int64_t
 {
 	if (locked(r, kind, id) == 1) {
 		view_bool(v, "locked", 1);
-		view_str(v, "locked_message", locked_message[kind]);
+		view_str(v, "locked_message", req_text(r, locked_message[kind]));
 	}
 }
 
@@ -41,6 +38,6 @@ int live_record_locked(struct request *r, enum live_record kind, int64_t id)
 		return 1;
 	}
 	if (live)
-		resp_error(r, 403, locked_message[kind]);
+		resp_error(r, 403, req_text(r, locked_message[kind]));
 	return live;
 }

@@ -89,7 +89,7 @@ static const char *form_address(struct request *r, const struct form *f)
 	for (size_t n = copy ? strlen(copy) : 0; n && (copy[n - 1] == ' ' || copy[n - 1] == '\t'); n--)
 		copy[n - 1] = '\0';
 	if (!copy || !copy[0] || strlen(copy) > SUBSCRIBER_MAX_EMAIL || !text_email_ok(copy)) {
-		mail_show(r, 422, "Give one email address, like name@example.org.",
+		mail_show(r, 422, req_text(r, "admin.mail.error_address"),
 			  copy && strlen(copy) <= SUBSCRIBER_MAX_EMAIL ? copy : "");
 		return NULL;
 	}
@@ -116,7 +116,7 @@ void admin_mail_suppress(struct request *r)
 	if (!reason)
 		reason = "";
 	if (strlen(reason) > REASON_MAX || !text_utf8_ok(reason)) {
-		mail_show(r, 422, "Keep the reason under 300 characters.", email);
+		mail_show(r, 422, req_text(r, "admin.mail.error_reason"), email);
 		return;
 	}
 	char why[REASON_MAX + 64];

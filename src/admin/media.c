@@ -52,7 +52,7 @@ static void library_page(struct request *r, int status, const char *alt, const c
 	}
 	view_int(v, "total", (long long)total);
 	view_bool(v, "one", total == 1);
-	view_str(v, "pagination_noun", "images");
+	view_str(v, "pagination_noun", req_plural(r, "admin.media.noun", (long long)total, NULL));
 	view_int(v, "max_mb", r->app->cfg.upload_max_mb);
 	view_int(v, "form_max_kb", r->app->cfg.max_body_kb); /* the form without the uploader's script */
 	view_str(v, "admin_js_url", asset_url(r->app, "admin.js"));
@@ -481,7 +481,7 @@ void admin_media_upload(struct request *r)
 	else if (file->len > (size_t)r->app->cfg.upload_max_mb * 1024 * 1024)
 		errors[0] = req_text(r, "admin.media.error.too_large"), status = 413;
 	else if (file->len > (size_t)r->app->cfg.max_body_kb * 1024) /* the uploader's, in chunks */
-		errors[0] = dispatch_too_large(r->app, r->path, r->pool), status = 413;
+		errors[0] = dispatch_too_large(r->app, r, r->path, r->pool), status = 413;
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
 		errors[1] = req_text(r, "admin.media.error.alt");
 	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))

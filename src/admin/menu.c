@@ -20,17 +20,11 @@
 enum { F_LABEL, F_PICK, F_URL, F_PARENT, F_POSITION };
 
 static const struct record_field menu_fields[] = {
-    {"label", "Label", "", 80, FIELD_TEXT, "Give the label readers see, like Congresses."},
-    {"pick", "Link to", "A section, congress, page, topic or trial of this site; or type a link below.", 300,
-     FIELD_SELECT, NULL},
-    {"url", "Or type a link",
-     "A path on this site like /congresses, an https:// address, site: and the slug of a sister site (like "
-     "site:dermatology), or nothing for a heading that opens the entries under it.",
-     300, FIELD_TEXT, NULL},
-    {"parent", "Under", "Menus go three levels deep.", 20, FIELD_SELECT, NULL},
-    {"position", "Position",
-     "Order among the entries beside it, smallest first. Left empty, a new entry goes last.", 5, FIELD_NUMBER,
-     NULL},
+    {"label", "admin.record.menu.label", "", 80, FIELD_TEXT, "admin.record.menu.label_missing"},
+    {"pick", "admin.record.menu.pick", "admin.record.menu.pick_hint", 300, FIELD_SELECT, NULL},
+    {"url", "admin.record.menu.url", "admin.record.menu.url_hint", 300, FIELD_TEXT, NULL},
+    {"parent", "admin.record.menu.parent", "admin.record.menu.parent_hint", 20, FIELD_SELECT, NULL},
+    {"position", "admin.common.position", "admin.record.menu.position_hint", 5, FIELD_NUMBER, NULL},
 };
 
 /* How many of each kind (sections, congresses, pages, topics, trials) the list to pick from offers. */
@@ -131,7 +125,7 @@ static void pick_options(struct request *r, const struct record *rec, view *list
 {
 	view *none = view_push(list);
 	view_str(none, "value", "");
-	view_str(none, "label", "Type a link below");
+	view_str(none, "label", req_text(r, "admin.menu_entry.type_below"));
 	view_bool(none, "selected", !rec->v[F_PICK][0]);
 	size_t n;
 	struct menu_target *t = targets_load(r, &n);
@@ -165,7 +159,7 @@ static void menu_options(struct request *r, const struct record *rec, size_t fie
 	int64_t chosen = entry_id(rec->v[F_PARENT]);
 	view *top = view_push(list);
 	view_str(top, "value", "0");
-	view_str(top, "label", "Top level");
+	view_str(top, "label", req_text(r, "admin.menu_entry.top_level"));
 	view_bool(top, "selected", chosen <= 0);
 	const char *way[MENU_LEVELS + 8] = {0};
 	for (size_t j = 0; j < t.n; j++) {
@@ -206,10 +200,7 @@ static int sister_site(struct request *r, const char *slug)
 	return 0;
 }
 
-#define LINK_FORMAT                                                                                          \
-	"Write a path starting with one slash, an https:// address, site: and the slug of a sister site, "   \
-	"or "                                                                                                \
-	"nothing."
+#define LINK_FORMAT "admin.menu_entry.error.format"
 
 /* The public pages whose path has no part that varies (/, /congresses, /contact...): the route table's. */
 static int fixed_page(const char *path)
@@ -226,15 +217,15 @@ static int fixed_page(const char *path)
 /* Paths that name a record: their prefix, the kind store_menu_target_exists knows, and its name for readers.
  */
 static const struct {
-	const char *prefix, *kind, *noun;
-	int feeds; /* has /feed.rss and /feed.atom under it */
+	const char *prefix, *kind, *nowhere; /* the key of the message when there is none */
+	int feeds;			     /* has /feed.rss and /feed.atom under it */
 } named_paths[] = {
-    {"/section/", "section", "section", 1},
-    {"/congress/", "congress", "congress", 1},
-    {"/congresses/", "year", "congress in the year", 0},
-    {"/tag/", "tag", "topic", 1},
-    {"/trial/", "trial", "trial", 1},
-    {"/article/", "article", "published article", 0},
+    {"/section/", "section", "admin.menu_entry.nowhere.section", 1},
+    {"/congress/", "congress", "admin.menu_entry.nowhere.congress", 1},
+    {"/congresses/", "year", "admin.menu_entry.nowhere.year", 0},
+    {"/tag/", "tag", "admin.menu_entry.nowhere.topic", 1},
+    {"/trial/", "trial", "admin.menu_entry.nowhere.trial", 1},
+    {"/article/", "article", "admin.menu_entry.nowhere.article", 0},
 };
 
 /* Why an internal path leads nowhere on this site, or NULL when a page answers it. */
@@ -243,12 +234,12 @@ static const char *path_problem(struct request *r, const char *url)
 	char path[320];
 	size_t len = strcspn(url, "?#");
 	if (len >= sizeof path)
-		return "The path is too long.";
+		return req_text(r, "admin.menu_entry.error.path_long");
 	memcpy(path, url, len);
 	path[len] = 0;
 	if (fixed_page(path))
 		return NULL;
-	const char *kind = "page", *key = path, *noun = NULL;
+	const char *kind = "page", *key = path, *nowhere = "admin.menu_entry.nowhere.page";
 	for (size_t i = 0; i < sizeof named_paths / sizeof named_paths[0]; i++) {
 		size_t pl = strlen(named_paths[i].prefix);
 		if (strncmp(path, named_paths[i].prefix, pl) != 0)
@@ -266,28 +257,15 @@ static const char *path_problem(struct request *r, const char *url)
 			break; /* not a record's page: perhaps a static page's path */
 		kind = named_paths[i].kind;
 		key = rest;
-		noun = named_paths[i].noun;
+		nowhere = named_paths[i].nowhere;
 		break;
 	}
 	int found = store_menu_target_exists(r->w->db, r->site->id, kind, key);
 	if (found < 0)
-		return "The link could not be checked just now; try again.";
+		return req_text(r, "admin.menu_entry.error.unchecked");
 	if (found)
 		return NULL;
-	buf b;
-	buf_init(&b, r->pool);
-	if (noun)
-		buf_printf(
-		    &b,
-		    "%s leads nowhere: this site has no %s %s. Pick it from the list, or correct the link.",
-		    path, noun, key);
-	else
-		buf_printf(
-		    &b,
-		    "%s leads nowhere: this site has no page at that path. Pick a place from the list, "
-		    "or correct the link.",
-		    path);
-	return buf_cstr(&b);
+	return req_textf(r, nowhere, "path", path, "key", key, NULL);
 }
 
 /* Why a link cannot be in the menu, or NULL when it is fine (nothing is fine: a heading). */
@@ -296,19 +274,18 @@ static const char *link_problem(struct request *r, const char *url)
 	if (!url[0])
 		return NULL;
 	if (!link_chars_ok(url))
-		return LINK_FORMAT;
-	if (url[0] == '/')
-		return url[1] == '/' ? LINK_FORMAT : path_problem(r, url); /* "//host" leaves the site */
+		return req_text(r, LINK_FORMAT);
+	if (url[0] == '/') /* "//host" leaves the site */
+		return url[1] == '/' ? req_text(r, LINK_FORMAT) : path_problem(r, url);
 	if (strncmp(url, "https://", 8) == 0)
 		return url[8] && url[8] != '/' && url[8] != '?' && url[8] != '#'
 			   ? NULL
-			   : "Write the whole address after https://, like https://www.esmo.org/.";
+			   : req_text(r, "admin.menu_entry.error.https_whole");
 	if (strncmp(url, "http://", 7) == 0)
-		return "Links that leave the site must be https:// addresses: write https:// instead of "
-		       "http://.";
+		return req_text(r, "admin.menu_entry.error.http");
 	if (strncmp(url, "site:", 5) == 0)
-		return sister_site(r, url + 5) ? NULL : "There is no sister site with that slug.";
-	return LINK_FORMAT;
+		return sister_site(r, url + 5) ? NULL : req_text(r, "admin.menu_entry.error.no_sister");
+	return req_text(r, LINK_FORMAT);
 }
 
 static void menu_check(struct request *r, struct record *rec, const char **errors)
@@ -316,10 +293,9 @@ static void menu_check(struct request *r, struct record *rec, const char **error
 	const char *pick = rec->v[F_PICK], *url = rec->v[F_URL];
 	if (pick[0] && !errors[F_PICK] && !errors[F_URL]) {
 		if (url[0] && strcmp(url, pick) != 0)
-			errors[F_URL] =
-			    "Pick a place from the list or type a link, not both: empty one of them.";
+			errors[F_URL] = req_text(r, "admin.menu_entry.error.both");
 		else if (pick[0] != '/' || !link_chars_ok(pick))
-			errors[F_PICK] = "Pick a place from the list.";
+			errors[F_PICK] = req_text(r, "admin.menu_entry.error.pick");
 		else
 			errors[F_PICK] = path_problem(r, pick);
 	} else if (!errors[F_URL]) {
@@ -327,7 +303,7 @@ static void menu_check(struct request *r, struct record *rec, const char **error
 	}
 	int64_t parent = entry_id(rec->v[F_PARENT]);
 	if (parent < 0) {
-		errors[F_PARENT] = "Choose where the entry goes from the list.";
+		errors[F_PARENT] = req_text(r, "admin.menu_entry.error.parent");
 		return;
 	}
 	rec->v[F_PARENT] = record_int_text(r, parent);
@@ -335,16 +311,16 @@ static void menu_check(struct request *r, struct record *rec, const char **error
 		return;
 	struct tree t;
 	if (tree_load(r, &t) != 0) {
-		errors[F_PARENT] = "The menu could not be read; try again.";
+		errors[F_PARENT] = req_text(r, "admin.menu_entry.error.unread");
 		return;
 	}
 	size_t p = tree_find(&t, parent), self = rec->id ? tree_find(&t, rec->id) : t.n;
 	if (p == t.n)
-		errors[F_PARENT] = "There is no such entry in this site's menu.";
+		errors[F_PARENT] = req_text(r, "admin.menu_entry.error.no_parent");
 	else if (self < t.n && p >= self && p < subtree_end(&t, self))
-		errors[F_PARENT] = "An entry cannot go under itself or under an entry below it.";
+		errors[F_PARENT] = req_text(r, "admin.menu_entry.error.under_itself");
 	else if (t.e[p].depth + 1 + subtree_height(&t, self) > MENU_LEVELS - 1)
-		errors[F_PARENT] = "Menus go three levels deep: choose an entry higher up.";
+		errors[F_PARENT] = req_text(r, "admin.menu_entry.error.too_deep");
 }
 
 static enum save_result menu_save(struct request *r, const struct record *rec, int64_t *id_out,
@@ -383,7 +359,7 @@ static const struct name_field_def menu_names[] = {{"label", "admin.names.field.
 
 static const struct record_kind menu_kind = {
     .base = "/admin/menu",
-    .noun = "menu entry",
+    .noun = "admin.record.menu",
     .fields = menu_fields,
     .nfields = sizeof menu_fields / sizeof menu_fields[0],
     .load = menu_load,
@@ -462,7 +438,7 @@ void admin_menu_save(struct request *r)
 
 void admin_menu_move(struct request *r)
 {
-	int dir = admin_direction(r, "An entry");
+	int dir = admin_direction(r, "admin.menu_entry.error.moves");
 	if (!dir)
 		return;
 	int64_t id = admin_id(r);
@@ -470,7 +446,7 @@ void admin_menu_move(struct request *r)
 	    id > 0 ? store_menu_move(r->w->db, r->site->id, id, dir, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such menu entry." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.record.menu.none") : NULL);
 		return;
 	}
 	record_changed(r);
@@ -489,26 +465,23 @@ void admin_menu_delete_form(struct request *r)
 	int64_t id = admin_id(r);
 	size_t i = id > 0 ? tree_find(&t, id) : t.n;
 	if (i == t.n) {
-		resp_error(r, 404, "There is no such menu entry.");
+		resp_error(r, 404, req_text(r, "admin.record.menu.none"));
 		return;
 	}
 	size_t end = subtree_end(&t, i);
-	buf msg;
-	buf_init(&msg, r->pool);
-	if (end == i + 1)
-		buf_adds(&msg, "No entry hangs under it.");
-	else
-		buf_printf(&msg, "The %zu entr%s under it go%s with it:", end - i - 1,
-			   end - i - 1 == 1 ? "y" : "ies", end - i - 1 == 1 ? "es" : "");
+	buf below;
+	buf_init(&below, r->pool);
 	for (size_t j = i + 1; j < end; j++)
-		buf_printf(&msg, "%s %s", j == i + 1 ? "" : ",", t.e[j].label);
-	if (end > i + 1)
-		buf_adds(&msg, ".");
-	char title[160], action[64], back[64];
-	snprintf(title, sizeof title, "Delete the menu entry %s?", t.e[i].label);
+		buf_printf(&below, "%s%s", j == i + 1 ? "" : ", ", t.e[j].label);
+	const char *msg = end == i + 1
+			      ? req_text(r, "admin.menu_entry.delete_alone")
+			      : req_plural(r, "admin.menu_entry.delete_below", (long long)(end - i - 1),
+					   "entries", buf_cstr(&below), NULL);
+	const char *title = req_textf(r, "admin.menu_entry.delete_title", "label", t.e[i].label, NULL);
+	char action[64], back[64];
 	snprintf(action, sizeof action, "/admin/menu/%lld/delete", (long long)id);
 	snprintf(back, sizeof back, "/admin/menu/%lld", (long long)id);
-	record_confirm(r, title, buf_cstr(&msg), action, back);
+	record_confirm(r, title, msg, action, back);
 }
 
 void admin_menu_delete(struct request *r)
@@ -521,7 +494,7 @@ void admin_menu_delete(struct request *r)
 	    id > 0 ? store_menu_delete(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such menu entry." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.record.menu.none") : NULL);
 		return;
 	}
 	record_changed(r);

@@ -34,8 +34,9 @@ static struct mail_articles *articles_in(struct request *r, const char *site_url
 		mail_articles_lang(ma, l);
 	return ma;
 }
-static const char *const level_labels[] = {"Subscriber without an account", "Signed-up reader",
-					   "Healthcare professional", "Verified healthcare professional"};
+static const char *const level_labels[] = {"admin.newsletter.level_anonymous",
+					   "admin.newsletter.level_reader", "admin.newsletter.level_hcp",
+					   "admin.newsletter.level_verified"};
 
 /* The level a form or query names (the first when none or unknown). */
 static enum audience level_of(const char *s)
@@ -46,24 +47,24 @@ static enum audience level_of(const char *s)
 	return AUDIENCE_PUBLIC;
 }
 
-static void level_options(view *v, enum audience chosen)
+static void level_options(struct request *r, view *v, enum audience chosen)
 {
 	view *list = view_list(v, "levels");
 	for (size_t i = 0; i < 4; i++) {
 		view *o = view_push(list);
 		view_str(o, "value", levels[i]);
-		view_str(o, "label", level_labels[i]);
+		view_str(o, "label", req_text(r, level_labels[i]));
 		view_bool(o, "selected", (size_t)chosen == i);
 	}
-	view_str(v, "level_label", level_labels[chosen]);
+	view_str(v, "level_label", req_text(r, level_labels[chosen]));
 }
 
-static const char *state_label(const char *state)
+static const char *state_label(struct request *r, const char *state)
 {
-	return strcmp(state, "draft") == 0	 ? "Draft"
-	       : strcmp(state, "scheduled") == 0 ? "Scheduled"
-	       : strcmp(state, "sending") == 0	 ? "Sending"
-						 : "Sent";
+	return req_text(r, strcmp(state, "draft") == 0	     ? "admin.newsletters.state_draft"
+			   : strcmp(state, "scheduled") == 0 ? "admin.newsletters.state_scheduled"
+			   : strcmp(state, "sending") == 0   ? "admin.newsletters.state_sending"
+							     : "admin.newsletters.state_sent");
 }
 
 void admin_newsletters(struct request *r)
@@ -80,7 +81,7 @@ void admin_newsletters(struct request *r)
 		view *x = view_push(list);
 		view_int(x, "id", (long long)ns[i].id);
 		view_str(x, "subject", ns[i].subject);
-		view_str(x, "state", state_label(ns[i].state));
+		view_str(x, "state", state_label(r, ns[i].state));
 		view_str(x, "author", ns[i].author_name);
 		int sent = strcmp(ns[i].state, "sent") == 0;
 		view_bool(x, "sent", sent);
@@ -103,7 +104,7 @@ void admin_newsletters(struct request *r)
 	}
 	view_bool(v, "empty", n == 0);
 	if (req_query(r, "deleted"))
-		view_str(v, "notice", "The draft is deleted.");
+		view_str(v, "notice", req_text(r, "admin.newsletters.deleted"));
 	view_int(v, "listed", NEWSLETTERS_LISTED);
 	view_str(v, "zone", zone_name());
 	resp_page(r, 200, "admin/newsletters", v, 0);
@@ -120,13 +121,14 @@ struct news_form {
 static const char *const form_fields[] = {"subject", "intro", "articles", "send_at"};
 
 /* One row of the picker: the article, checked or not, with its place. */
-static void pick_row(view *list, const struct article *a, int checked, size_t place)
+static void pick_row(struct request *r, view *list, const struct article *a, int checked, size_t place)
 {
 	view *x = view_push(list);
 	view_int(x, "id", (long long)a->id);
 	view_str(x, "title", a->title);
 	view_str(x, "section", a->section.name);
-	view_str(x, "status", a->status && a->status[0] ? a->status : "published");
+	view_str(x, "status",
+		 admin_value_label(r, "status", a->status && a->status[0] ? a->status : "published"));
 	view_bool(x, "unpublished", a->status && a->status[0] && strcmp(a->status, "published") != 0);
 	view_bool(x, "checked", checked);
 	if (checked)
@@ -161,7 +163,7 @@ static void pick_list(struct request *r, view *v, const struct news_form *f, con
 		if (!a && store_admin_article(r->w->db, r->pool, r->site->id, f->chosen[i], &one) == 1)
 			a = &one;
 		if (a)
-			pick_row(list, a, 1, i + 1);
+			pick_row(r, list, a, 1, i + 1);
 	}
 	size_t listed = 0;
 	for (size_t k = 0; k < nrecent && listed < PICK_LISTED; k++) {
@@ -169,7 +171,7 @@ static void pick_list(struct request *r, view *v, const struct news_form *f, con
 		for (size_t i = 0; i < f->nchosen; i++)
 			taken |= f->chosen[i] == recent[k].id;
 		if (!taken) {
-			pick_row(list, &recent[k], 0, 0);
+			pick_row(r, list, &recent[k], 0, 0);
 			listed++;
 		}
 	}
@@ -206,9 +208,9 @@ static void editor_show(struct request *r, int status, const struct news_form *f
 	if (q && strlen(q) > SEARCH_MAX)
 		q = NULL;
 	pick_list(r, v, f, q);
-	level_options(v, level);
+	level_options(r, v, level);
 	if (n) {
-		view_str(v, "state", state_label(n->state));
+		view_str(v, "state", state_label(r, n->state));
 		int editable = strcmp(n->state, "draft") == 0 || strcmp(n->state, "scheduled") == 0;
 		view_bool(v, "editable", editable);
 		view_bool(v, "scheduled", strcmp(n->state, "scheduled") == 0);
@@ -252,7 +254,7 @@ static int load(struct request *r, struct newsletter *n)
 	int found = id > 0 ? store_newsletter_by_id(r->w->db, r->pool, r->site->id, id, n) : 0;
 	if (found == 1)
 		return 1;
-	resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such newsletter.");
+	resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "admin.newsletter.none"));
 	return 0;
 }
 
@@ -276,18 +278,14 @@ static const char *notice_of(struct request *r)
 	const char *done = req_query(r, "done");
 	if (!done)
 		return NULL;
-	if (strcmp(done, "saved") == 0)
-		return "Saved.";
-	if (strcmp(done, "test") == 0)
-		return "A test is on its way to your address.";
-	if (strcmp(done, "scheduled") == 0)
-		return "Scheduled: it is sent at the time shown.";
-	if (strcmp(done, "toolong") == 0)
-		return "Saved, but it is now longer than a mail may be (2 MB a part), so it is a draft "
-		       "again: take "
-		       "some articles out and schedule it again.";
-	if (strcmp(done, "cancelled") == 0)
-		return "Cancelled: it is a draft again, and nothing was sent.";
+	static const char *const notices[][2] = {{"saved", "admin.common.saved"},
+						 {"test", "admin.newsletter.done_test"},
+						 {"scheduled", "admin.newsletter.done_scheduled"},
+						 {"toolong", "admin.newsletter.done_toolong"},
+						 {"cancelled", "admin.newsletter.done_cancelled"}};
+	for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++)
+		if (strcmp(done, notices[i][0]) == 0)
+			return req_text(r, notices[i][1]);
 	return NULL;
 }
 
@@ -310,7 +308,7 @@ static int64_t id_of(const char *s)
 }
 
 /* Reads the checked articles in the order their places say (ties and blanks keep the page's order). */
-static void read_articles(const struct form *fm, struct news_form *f)
+static void read_articles(struct request *r, const struct form *fm, struct news_form *f)
 {
 	const char *ids[FORM_MAX_FIELDS];
 	size_t k = form_get_all(fm, "article", ids, FORM_MAX_FIELDS);
@@ -319,7 +317,7 @@ static void read_articles(const struct form *fm, struct news_form *f)
 	for (size_t i = 0; i < k; i++) {
 		int64_t id = id_of(ids[i]);
 		if (!id) {
-			f->errors[2] = "Choose articles from the list.";
+			f->errors[2] = req_text(r, "admin.newsletter.error_pick");
 			return;
 		}
 		int twice = 0;
@@ -328,7 +326,7 @@ static void read_articles(const struct form *fm, struct news_form *f)
 		if (twice)
 			continue;
 		if (n >= NEWSLETTER_MAX_ARTICLES) {
-			f->errors[2] = "A newsletter has at most 30 articles: uncheck some.";
+			f->errors[2] = req_text(r, "admin.newsletter.error_too_many");
 			return;
 		}
 		char name[40];
@@ -337,7 +335,7 @@ static void read_articles(const struct form *fm, struct news_form *f)
 		char *end;
 		long place = p && *p ? strtol(p, &end, 10) : 0;
 		if (p && *p && (*end || place < 1 || place > 99)) {
-			f->errors[2] = "A place is a number from 1 (first) to 99.";
+			f->errors[2] = req_text(r, "admin.newsletter.error_place");
 			return;
 		}
 		/* insertion by place: a blank place goes after every numbered one */
@@ -372,16 +370,15 @@ void admin_newsletter_save(struct request *r)
 	const char *subject = f.subject ? f.subject : "";
 	const char *intro = f.intro ? f.intro : "";
 	if (!subject[0] || strspn(subject, " \t") == strlen(subject))
-		f.errors[0] = "Give the newsletter a subject: it is the mail's subject line.";
+		f.errors[0] = req_text(r, "admin.newsletter.error_subject");
 	else if (strlen(subject) > NEWSLETTER_MAX_SUBJECT)
-		f.errors[0] = "A subject has at most 200 characters: shorten it.";
+		f.errors[0] = req_text(r, "admin.newsletter.error_subject_long");
 	else if (strpbrk(subject, "\n\r\t\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13"
 				  "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f"))
-		f.errors[0] = "A subject is one line of text, without tabs or control characters.";
+		f.errors[0] = req_text(r, "admin.newsletter.error_subject_line");
 	if (strlen(intro) > NEWSLETTER_MAX_INTRO)
-		f.errors[1] = "The introduction has at most 20,000 characters (fewer with accents or other "
-			      "scripts): shorten it.";
-	read_articles(&fm, &f);
+		f.errors[1] = req_text(r, "admin.newsletter.error_intro_long");
+	read_articles(r, &fm, &f);
 	if (!f.errors[0] && !f.errors[1] && !f.errors[2]) {
 		struct newsletter_edit e = {.id = id,
 					    .site_id = r->site->id,
@@ -405,13 +402,13 @@ void admin_newsletter_save(struct request *r)
 			return;
 		}
 		if (rc == SAVE_CONFLICT) {
-			resp_error(r, 409, "This newsletter is sent already: it can no longer be changed.");
+			resp_error(r, 409, req_text(r, "admin.newsletter.error_sent_frozen"));
 			return;
 		}
 		if (rc == SAVE_NOT_FOUND)
-			f.errors[2] = "An article chosen no longer exists: choose again.";
+			f.errors[2] = req_text(r, "admin.newsletter.error_article_gone");
 		else {
-			resp_error(r, 500, "The newsletter could not be saved. Please try again.");
+			resp_error(r, 500, req_text(r, "admin.newsletter.error_save"));
 			return;
 		}
 	}
@@ -432,8 +429,8 @@ void admin_newsletter_test(struct request *r)
 	int wait = 1;
 	int rc = store_attempt_take(r->w->db, "newsletter_test", subject, &test_rule, &wait);
 	if (rc != 1) {
-		limit_page(r, rc == 0 ? wait : 60, "Too many tests",
-			   "You have sent yourself 10 tests in the last hour.");
+		limit_page(r, rc == 0 ? wait : 60, req_text(r, "admin.newsletter.tests_title"),
+			   req_text(r, "admin.newsletter.tests_text"));
 		return;
 	}
 	struct newsletter_mail m;
@@ -444,11 +441,12 @@ void admin_newsletter_test(struct request *r)
 	struct mail_lang lang;
 	struct mail_articles *ma = articles_in(r, site_url, n.id, &lang);
 	long shown = 0;
-	view *mail = ma ? newsletter_view(r->pool, r->site, site_url, &n, ma, level, "[Test] ",
-					  buf_cstr(&prefs), buf_cstr(&prefs), &shown)
+	view *mail = ma ? newsletter_view(r->pool, r->site, site_url, &n, ma, level,
+					  req_text(r, "admin.newsletter.test_prefix"), buf_cstr(&prefs),
+					  buf_cstr(&prefs), &shown)
 			: NULL;
 	if (!mail || newsletter_render(lang.tmpl, mail, r->pool, &m) != 0) {
-		resp_error(r, 500, "The test could not be made. Please try again.");
+		resp_error(r, 500, req_text(r, "admin.newsletter.error_test"));
 		return;
 	}
 	struct mail_item item = {.site_id = r->site->id,
@@ -459,15 +457,13 @@ void admin_newsletter_test(struct request *r)
 				 .html = m.html};
 	rc = store_mail_put(r->w->db, &item);
 	if (rc < 0) {
-		resp_error(r, 503, "The test could not be queued. Please try again in a moment.");
+		resp_error(r, 503, req_text(r, "admin.newsletter.error_test_queue"));
 		return;
 	}
 	if (rc == 0) {
-		message_page(
-		    r, 409, "Mail to your address is stopped",
-		    "Mail to your address bounced or was refused, so nothing is sent to it. An admin "
-		    "can lift this on the mail page.",
-		    "/admin/newsletters", "Back to the newsletters");
+		message_page(r, 409, req_text(r, "admin.newsletter.stopped_title"),
+			     req_text(r, "admin.newsletter.stopped_text"), "/admin/newsletters",
+			     req_text(r, "admin.newsletter.back"));
 		return;
 	}
 	char to[128];
@@ -498,14 +494,13 @@ void admin_newsletter_schedule(struct request *r)
 	f.send_at = when;
 	int64_t at = 0;
 	if (!when || !*when)
-		f.errors[3] = "Give the date and time to send it.";
+		f.errors[3] = req_text(r, "admin.newsletter.error_when_missing");
 	else if (strlen(when) > 40)
-		f.errors[3] = "Write the date and time as 2026-06-14T09:30.";
-	else if ((f.errors[3] = when_read(r->pool, when, &at)) == NULL && at <= store_now())
-		f.errors[3] = "This time has passed: choose a time in the future.";
+		f.errors[3] = req_text(r, "admin.newsletter.error_when_format");
+	else if ((f.errors[3] = when_read(r, when, &at)) == NULL && at <= store_now())
+		f.errors[3] = req_text(r, "admin.newsletter.error_when_past");
 	if (!f.errors[3] && !fits(r, &n))
-		f.errors[3] =
-		    "This newsletter is longer than a mail may be (2 MB a part): take some articles out.";
+		f.errors[3] = req_text(r, "admin.newsletter.error_too_long");
 	if (!f.errors[3]) {
 		enum save_result rc = store_newsletter_schedule(r->w->db, r->site->id, n.id, at, r->user->id);
 		if (rc == SAVE_OK) {
@@ -518,9 +513,9 @@ void admin_newsletter_schedule(struct request *r)
 			resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500, NULL);
 			return;
 		}
-		f.errors[3] = strcmp(n.state, "sent") == 0 || strcmp(n.state, "sending") == 0
-				  ? "This newsletter is sent already."
-				  : "This time has passed: choose a time in the future.";
+		f.errors[3] = req_text(r, strcmp(n.state, "sent") == 0 || strcmp(n.state, "sending") == 0
+					      ? "admin.newsletter.error_sent"
+					      : "admin.newsletter.error_when_past");
 	}
 	editor_show(r, 422, &f, &n, AUDIENCE_PUBLIC, NULL);
 }
@@ -535,11 +530,10 @@ void admin_newsletter_cancel(struct request *r)
 		return;
 	enum save_result rc = store_newsletter_cancel(r->w->db, r->site->id, n.id, r->user->id);
 	if (rc == SAVE_CONFLICT) {
-		message_page(r, 409, "Too late to cancel",
-			     strcmp(n.state, "draft") == 0
-				 ? "This newsletter is not scheduled: nothing to cancel."
-				 : "This newsletter is sent already.",
-			     "/admin/newsletters", "Back to the newsletters");
+		message_page(r, 409, req_text(r, "admin.newsletter.cancel_late"),
+			     req_text(r, strcmp(n.state, "draft") == 0 ? "admin.newsletter.cancel_none"
+								       : "admin.newsletter.error_sent"),
+			     "/admin/newsletters", req_text(r, "admin.newsletter.back"));
 		return;
 	}
 	if (rc != SAVE_OK) {
@@ -561,12 +555,11 @@ void admin_newsletter_delete(struct request *r)
 		return;
 	enum save_result rc = store_newsletter_delete(r->w->db, r->site->id, n.id, r->user->id);
 	if (rc == SAVE_CONFLICT) {
-		message_page(
-		    r, 409, "Only a draft can be deleted",
-		    strcmp(n.state, "scheduled") == 0
-			? "This newsletter is scheduled: cancel the sending first, then delete the draft."
-			: "This newsletter is sent: its record and counts stay.",
-		    "/admin/newsletters", "Back to the newsletters");
+		message_page(r, 409, req_text(r, "admin.newsletter.delete_draft_only"),
+			     req_text(r, strcmp(n.state, "scheduled") == 0
+					     ? "admin.newsletter.delete_scheduled"
+					     : "admin.newsletter.delete_sent"),
+			     "/admin/newsletters", req_text(r, "admin.newsletter.back"));
 		return;
 	}
 	if (rc != SAVE_OK) {

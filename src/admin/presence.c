@@ -6,6 +6,7 @@
 
 #include "core/buf.h"
 #include "http/response.h"
+#include "http/lang.h"
 #include "render/escape.h"
 #include "site/handlers.h"
 
@@ -52,7 +53,7 @@ void admin_article_presence(struct request *r)
 	int64_t id = admin_id(r);
 	struct article a;
 	if (id < 0 || store_admin_article(r->w->db, r->pool, r->site->id, id, &a) != 1) {
-		resp_error(r, 404, "There is no such article.");
+		resp_error(r, 404, req_text(r, "admin.error.no_article"));
 		return;
 	}
 	if (store_presence_mark(r->w->db, id, r->user->id) != 0) {

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "http/changes.h"
+#include "http/lang.h"
 #include "http/policy.h"
 #include "http/response.h"
 #include "site/accounts.h"
@@ -45,9 +46,9 @@ void record_slug(struct request *r, struct record *rec, size_t slug_i, size_t fr
 	if (errors[slug_i] || (!in[0] && errors[from_i]))
 		return; /* a slug made from a name that is wrong already would only repeat its error */
 	if (in[0] && strcmp(slug, in) != 0)
-		errors[slug_i] = "Use only lowercase letters, digits and single hyphens, like breast-cancer.";
+		errors[slug_i] = req_text(r, "admin.record.error.slug");
 	else if (!slug[0])
-		errors[slug_i] = "Give a slug: the name has no letters or digits to make one from.";
+		errors[slug_i] = req_text(r, "admin.record.error.no_slug");
 	else
 		rec->v[slug_i] = slug;
 }
@@ -70,8 +71,9 @@ static int names_load(struct request *r, const struct record_kind *k, int64_t re
 static void record_form(struct request *r, const struct record_kind *k, int status, const struct record *rec,
 			const char **errors, const struct name_fields *nf)
 {
-	char title[80], action[120];
-	snprintf(title, sizeof title, "%s %s", rec->id ? "Edit" : "New", k->noun);
+	char key[80], action[120];
+	snprintf(key, sizeof key, "%s.%s", k->noun, rec->id ? "edit" : "new");
+	const char *title = req_text(r, key);
 	if (rec->id)
 		snprintf(action, sizeof action, "%s/%lld", k->base, (long long)rec->id);
 	else
@@ -87,8 +89,8 @@ static void record_form(struct request *r, const struct record_kind *k, int stat
 		names[i] = f->name;
 		view *x = view_push(list);
 		view_str(x, "name", f->name);
-		view_str(x, "label", f->label);
-		view_str(x, "hint", f->hint);
+		view_str(x, "label", req_text(r, f->label));
+		view_str(x, "hint", f->hint[0] ? req_text(r, f->hint) : "");
 		view_bool(x, "has_hint", f->hint[0]);
 		view_int(x, "max", (long long)f->max);
 		view_bool(x, "required", f->missing != NULL);
@@ -111,9 +113,9 @@ static void record_form(struct request *r, const struct record_kind *k, int stat
 
 static void not_found(struct request *r, const struct record_kind *k)
 {
-	char msg[80];
-	snprintf(msg, sizeof msg, "There is no such %s.", k->noun);
-	resp_error(r, 404, msg);
+	char key[80];
+	snprintf(key, sizeof key, "%s.none", k->noun);
+	resp_error(r, 404, req_text(r, key));
 }
 
 void record_new(struct request *r, const struct record_kind *k)
@@ -158,15 +160,14 @@ static void generic_checks(struct request *r, const struct record_kind *k, struc
 		const struct record_field *f = &k->fields[i];
 		const char *v = rec->v[i];
 		if (text_chars(v) > f->max) {
-			char *msg = h2o_mem_alloc_pool(r->pool, 48);
-			snprintf(msg, 48, "At most %zu characters.", f->max);
-			errors[i] = msg;
+			errors[i] = req_textf(r, "admin.record.error.max", "max",
+					      record_int_text(r, (int64_t)f->max), NULL);
 		} else if (!text_clean(v, f->type == FIELD_AREA)) {
-			errors[i] = "Remove the control characters.";
+			errors[i] = req_text(r, "admin.record.error.control");
 		} else if (!v[0] && f->missing) {
-			errors[i] = f->missing;
+			errors[i] = req_text(r, f->missing);
 		} else if (f->type == FIELD_NUMBER && record_number(v) == -2) {
-			errors[i] = "Write a whole number from 0 to 99999, or leave it empty.";
+			errors[i] = req_text(r, "admin.record.error.number");
 		}
 	}
 }

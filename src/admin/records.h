@@ -9,7 +9,7 @@
 #include "render/view.h"
 #include "store/store.h"
 
-#define RECORD_MAX_FIELDS 8
+#define RECORD_MAX_FIELDS 10
 /** The largest position a record may have (the menu's sort key keeps six digits). */
 #define RECORD_MAX_POSITION 99999
 
@@ -20,6 +20,7 @@ enum field_type {
 	FIELD_SELECT  /* options from the kind's options() */
 };
 
+/* label, hint and missing are message keys (admin.*), looked up in the page's language */
 struct record_field {
 	const char *name, *label, *hint; /* hint "" when none */
 	size_t max;			 /* characters */
@@ -35,7 +36,8 @@ struct record {
 
 struct record_kind {
 	const char *base; /* "/admin/sections": the list; base/new, base/<id>; forms post to base[/<id>] */
-	const char *noun; /* "section": "New section", "Edit section", "There is no such section." */
+	const char
+	    *noun; /* "admin.record.section": the keys noun.new ("New section"), noun.edit and noun.none */
 	const struct record_field *fields;
 	size_t nfields;
 	/** Reads record id into rec (id 0: the values a new one starts with): 1 found, 0 not, -1 error. */

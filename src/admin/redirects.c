@@ -20,17 +20,13 @@
 #define FIELD_MAX 2048	  /* characters a field takes: a pasted link is longer than the path kept of it */
 
 static const struct record_field redirect_fields[] = {
-    {"from", "Old address",
-     "A path of this site that has no page any more, like /2019/05/old-post/ or /?p=123; a whole old link "
-     "pasted (https://old.example/2019/05/old-post/) keeps its path and query.",
-     FIELD_MAX, FIELD_TEXT, "Give the old address, like /2019/05/old-post/."},
-    {"to", "New address",
-     "Where readers go instead: a path of this site, like /article/its-slug, or an https:// address "
-     "elsewhere.",
-     FIELD_MAX, FIELD_TEXT, "Give the new address, like /article/its-slug."},
+    {"from", "admin.redirects.old", "admin.record.redirect.from_hint", FIELD_MAX, FIELD_TEXT,
+     "admin.record.redirect.from_missing"},
+    {"to", "admin.redirects.new", "admin.record.redirect.to_hint", FIELD_MAX, FIELD_TEXT,
+     "admin.record.redirect.to_missing"},
 };
 
-#define NO_SUCH "There is no such redirect."
+#define NO_SUCH "admin.record.redirect.none"
 
 static int redirect_load(struct request *r, int64_t id, struct record *rec)
 {
@@ -172,12 +168,12 @@ static int live_page(struct request *r, const char *path)
 	return 0;
 }
 
-#define NOT_A_PATH                                                                                           \
-	"Write the old address as a path of this site starting with one /, like /2019/05/old-post/, "        \
-	"or paste the whole old link."
-#define BLANK "An address has no spaces or control characters: write a space as %20."
-#define TAKEN "A redirect from this address exists already: find it in the list and edit it."
-#define TOO_LONG "At most 1,000 bytes: this address is longer than any kept."
+/* the errors' message keys */
+#define NOT_A_PATH "admin.redirects.error.not_a_path"
+#define BLANK "admin.redirects.error.blank"
+#define TAKEN "admin.redirects.error.taken"
+#define TOO_LONG "admin.redirects.error.too_long"
+#define ITSELF "admin.redirects.error.itself"
 
 /* The old address as kept (errors[0] when it cannot be). */
 static const char *check_from(struct request *r, const char *in, const char **error)
@@ -198,26 +194,26 @@ static const char *check_from(struct request *r, const char *in, const char **er
 	}
 	v[strcspn(v, "#")] = '\0'; /* a fragment never reaches the server */
 	if (has_blank(v)) {
-		*error = BLANK;
+		*error = req_text(r, BLANK);
 		return v;
 	}
 	if (v[0] != '/' || v[1] == '/' || strchr(v, '\\')) {
-		*error = NOT_A_PATH;
+		*error = req_text(r, NOT_A_PATH);
 		return v;
 	}
 	const char *plain = plain_link(r, v);
 	const char *kept = plain ? plain : decoded(r, v);
 	if (!kept) {
-		*error = "An escape in this address stands for a control character: no page has one.";
+		*error = req_text(r, "admin.redirects.error.escape");
 		return v;
 	}
 	if (strlen(kept) > REDIRECT_MAX_PATH) {
-		*error = TOO_LONG;
+		*error = req_text(r, TOO_LONG);
 		return v;
 	}
 	const char *q = strchr(kept, '?');
 	if (!plain && live_page(r, q ? mem_strndup(r->pool, kept, (size_t)(q - kept)) : kept))
-		*error = "This address shows a page: a redirect there would never be used.";
+		*error = req_text(r, "admin.redirects.error.live");
 	return kept;
 }
 
@@ -228,19 +224,17 @@ static const char *check_to(struct request *r, const char *in, const char **erro
 	int https;
 	size_t skip = scheme_len(v, &https);
 	if (has_blank(v)) {
-		*error = BLANK;
+		*error = req_text(r, BLANK);
 		return v;
 	}
 	if (skip && !https) {
-		*error =
-		    "Use an https:// address: http:// would send readers over an unencrypted connection.";
+		*error = req_text(r, "admin.redirects.error.http");
 		return v;
 	}
 	if (skip) {
 		size_t host = strcspn(v + skip, "/?#");
 		if (!host || strchr(v, '\\')) {
-			*error = "This https:// address names no site: write it whole, like "
-				 "https://example.org/page.";
+			*error = req_text(r, "admin.redirects.error.no_host");
 			return v;
 		}
 		memcpy(v, "https://", 8); /* HTTPS:// as browsers write it */
@@ -251,14 +245,12 @@ static const char *check_to(struct request *r, const char *in, const char **erro
 	}
 	if (!skip || v[0] == '/') {
 		if (v[0] != '/' || v[1] == '/' || strchr(v, '\\')) {
-			*error =
-			    "Write a path of this site starting with one /, like /article/its-slug, or an "
-			    "https:// address.";
+			*error = req_text(r, "admin.redirects.error.to_path");
 			return v;
 		}
 	}
 	if (strlen(v) > REDIRECT_MAX_PATH)
-		*error = TOO_LONG;
+		*error = req_text(r, TOO_LONG);
 	return v;
 }
 
@@ -271,7 +263,7 @@ static void redirect_check(struct request *r, struct record *rec, const char **e
 	if (errors[0] || errors[1])
 		return;
 	if (strcmp(rec->v[0], rec->v[1]) == 0) {
-		errors[1] = "The new address is the old one: a redirect to itself would never end.";
+		errors[1] = req_text(r, ITSELF);
 		return;
 	}
 	/* a new address that is itself redirected: readers go straight on to where that one leads */
@@ -283,7 +275,7 @@ static void redirect_check(struct request *r, struct record *rec, const char **e
 	/* a new redirect from an address another one leads from already would replace it unseen */
 	const char *to = NULL;
 	if (!rec->id && store_redirect_find(r->w->db, r->pool, r->site->id, rec->v[0], &to) == 1)
-		errors[0] = TAKEN;
+		errors[0] = req_text(r, TAKEN);
 }
 
 static enum save_result redirect_save(struct request *r, const struct record *rec, int64_t *id_out,
@@ -294,9 +286,9 @@ static enum save_result redirect_save(struct request *r, const struct record *re
 		    : store_redirect_put(r->w->db, r->site->id, rec->v[0], rec->v[1], "editor", r->user->id,
 					 id_out);
 	if (rc == SAVE_SLUG_TAKEN)
-		errors[0] = TAKEN;
+		errors[0] = req_text(r, TAKEN);
 	if (rc == SAVE_CONFLICT) {
-		errors[1] = "The new address is the old one: a redirect to itself would never end.";
+		errors[1] = req_text(r, ITSELF);
 		rc = SAVE_SLUG_TAKEN; /* the form again, with the message */
 	}
 	return rc;
@@ -315,7 +307,7 @@ static void redirect_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind redirects_kind = {
     .base = "/admin/redirects",
-    .noun = "redirect",
+    .noun = "admin.record.redirect",
     .fields = redirect_fields,
     .nfields = sizeof redirect_fields / sizeof redirect_fields[0],
     .load = redirect_load,
@@ -328,7 +320,7 @@ void admin_redirects(struct request *r)
 {
 	int page = req_page_number(r);
 	if (page < 0) {
-		resp_error(r, 400, "The page number must be a whole number from 1.");
+		resp_error(r, 400, req_text(r, "admin.error.page_number"));
 		return;
 	}
 	const char *q = req_query(r, "q");
@@ -350,10 +342,10 @@ void admin_redirects(struct request *r)
 		esc_url_component(&base, q, strlen(q), 0);
 	}
 	if (view_pagination(v, r, buf_cstr(&base), page, total, REDIRECTS_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of redirects.");
+		resp_error(r, 404, req_text(r, "admin.redirects.no_page"));
 		return;
 	}
-	view_str(v, "pagination_noun", "redirects");
+	view_str(v, "pagination_noun", req_plural(r, "admin.redirects.noun", (long long)total, NULL));
 	view *list = view_list(v, "redirects");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
@@ -361,9 +353,9 @@ void admin_redirects(struct request *r)
 		view_str(x, "from", rs[i].from_path);
 		view_str(x, "to", rs[i].to_path);
 		view_str(x, "source",
-			 strcmp(rs[i].source, "import") == 0 ? "import"
-			 : strcmp(rs[i].source, "slug") == 0 ? "changed address"
-							     : "editor");
+			 req_text(r, strcmp(rs[i].source, "import") == 0 ? "admin.redirects.source_import"
+				     : strcmp(rs[i].source, "slug") == 0 ? "admin.redirects.source_slug"
+									 : "admin.redirects.source_editor"));
 		view_when(x, "updated", "updated_iso", rs[i].updated_at);
 	}
 	view_str(v, "q", q ? q : "");
@@ -396,17 +388,16 @@ void admin_redirect_delete_form(struct request *r)
 	int64_t id = admin_id(r);
 	int found = id > 0 ? store_redirect_by_id(r->w->db, r->pool, r->site->id, id, &x) : 0;
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : NO_SUCH);
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, NO_SUCH));
 		return;
 	}
 	char action[64], back[64];
 	snprintf(action, sizeof action, "/admin/redirects/%lld/delete", (long long)id);
 	snprintf(back, sizeof back, "/admin/redirects/%lld", (long long)id);
-	buf message;
-	buf_init(&message, r->pool);
-	buf_printf(&message, "Readers who follow an old link to %s will find no page there instead of %s.",
-		   x.from_path, x.to_path);
-	record_confirm(r, "Delete this redirect?", buf_cstr(&message), action, back);
+	record_confirm(
+	    r, req_text(r, "admin.redirects.delete_title"),
+	    req_textf(r, "admin.redirects.delete_text", "from", x.from_path, "to", x.to_path, NULL), action,
+	    back);
 }
 
 void admin_redirect_delete(struct request *r)
@@ -418,7 +409,8 @@ void admin_redirect_delete(struct request *r)
 	enum save_result rc =
 	    id > 0 ? store_redirect_delete(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
-		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500, rc == SAVE_NOT_FOUND ? NO_SUCH : NULL);
+		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
+			   rc == SAVE_NOT_FOUND ? req_text(r, NO_SUCH) : NULL);
 		return;
 	}
 	record_changed(r);

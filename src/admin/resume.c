@@ -48,7 +48,7 @@ void session_ended_page(struct request *r, int status, const struct form *f, int
 	/* the session, and with it the form's token, is gone: another site must not be able to fill in the
 	 * form an editor would then sign in to save */
 	if (!csrf_origin_ok(r)) {
-		resp_error(r, 403, "This form was sent from another site, so it is not kept.");
+		resp_error(r, 403, req_text(r, "admin.resume.error_origin"));
 		return;
 	}
 	/* whoever signs in here has no session yet (or an ended or half-done one): the page's form token is
@@ -102,9 +102,7 @@ static void resume_checked(struct request *r, struct user *u, int status, const 
 		return;
 	}
 	if (u->totp_enabled && !second_factor_ok(r, u, s->code)) { /* counted with the password's attempt */
-		session_ended_page(r, 422, s->f, s->id,
-				   "Your account uses two-factor sign-in: enter the current code from your "
-				   "authenticator app (codes change every 30 seconds), or a recovery code.");
+		session_ended_page(r, 422, s->f, s->id, req_text(r, "admin.resume.error_code"));
 		return;
 	}
 	throttle_clear(r, s->email);
@@ -112,14 +110,11 @@ static void resume_checked(struct request *r, struct user *u, int status, const 
 	const struct route *save = policy_route(M_POST, "/admin/articles");
 	enum policy_answer may = save ? policy_decide(save, u) : POLICY_FORBIDDEN;
 	if (may == POLICY_FORBIDDEN) {
-		session_ended_page(
-		    r, 403, s->f, s->id,
-		    "This account is not one of the editorial team's: sign in with the account you "
-		    "write with.");
+		session_ended_page(r, 403, s->f, s->id, req_text(r, "admin.resume.error_not_staff"));
 		return;
 	}
 	if (session_start(r, u->id, 0, 0) != 0) {
-		session_ended_page(r, 500, s->f, s->id, "You could not be signed in: please try again.");
+		session_ended_page(r, 500, s->f, s->id, req_text(r, "admin.resume.error_signin"));
 		return;
 	}
 	r->user = u;
@@ -139,7 +134,7 @@ void admin_article_signed_out(struct request *r)
 		char *end;
 		long long v = strtoll(r->params[0], &end, 10);
 		if (*end || v <= 0) {
-			resp_error(r, 404, "There is no such article.");
+			resp_error(r, 404, req_text(r, "admin.error.no_article"));
 			return;
 		}
 		id = v;
@@ -164,7 +159,7 @@ void admin_resume(struct request *r)
 		long long id = 0;
 		int end = 0;
 		if (sscanf(article, "%lld%n", &id, &end) != 1 || article[end] || id <= 0) {
-			resp_error(r, 404, "There is no such article.");
+			resp_error(r, 404, req_text(r, "admin.error.no_article"));
 			return;
 		}
 		s->id = id;

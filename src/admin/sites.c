@@ -1,37 +1,34 @@
-/* sites: the admin's list and form of the sister sites (name, specialty, host name, tagline, order, logo and
- * favicon). */
+/* sites: the admin's list and form of the sister sites (name, specialty, host name, tagline, order, logo,
+ * favicon and languages). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "admin/records.h"
+#include "core/catalog.h"
+#include "render/theme.h"
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
 
 static const struct record_field site_fields[] = {
-    {"name", "Name", "", 100, FIELD_TEXT, "Give the site's name, like Plenary Oncology."},
-    {"slug", "Slug",
-     "A short name that menus use to link to the site (site:oncology). Left empty, it is made from the name.",
-     40, FIELD_TEXT, NULL},
-    {"specialty", "Specialty", "", 60, FIELD_TEXT, "Give the specialty, like Oncology."},
-    {"host", "Host name", "The name readers type, without a port: oncology.example.org.", 253, FIELD_TEXT,
-     "Give the host name the site answers to."},
-    {"tagline", "Tagline", "", 200, FIELD_TEXT, NULL},
-    {"position", "Position",
-     "Sites are listed by this number, smallest first. Left empty, a new one goes last.", 5, FIELD_NUMBER,
-     NULL},
-    {"logo_id", "Logo",
-     "Shown beside the name at the top of every page, 48 pixels high. Choose from the site's own media "
-     "library (upload it in the back office of that site's host name first).",
-     20, FIELD_SELECT, NULL},
-    {"favicon_id", "Favicon",
-     "The small icon of the browser's tab and bookmarks: a square image from the site's media library.", 20,
-     FIELD_SELECT, NULL},
+    {"name", "admin.common.name", "", 100, FIELD_TEXT, "admin.record.site.name_missing"},
+    {"slug", "admin.record.slug", "admin.record.site.slug_hint", 40, FIELD_TEXT, NULL},
+    {"specialty", "admin.sites.specialty", "", 60, FIELD_TEXT, "admin.record.site.specialty_missing"},
+    {"host", "admin.sites.host", "admin.record.site.host_hint", 253, FIELD_TEXT,
+     "admin.record.site.host_missing"},
+    {"tagline", "admin.record.site.tagline", "", 200, FIELD_TEXT, NULL},
+    {"position", "admin.common.position", "admin.record.site.position_hint", 5, FIELD_NUMBER, NULL},
+    {"logo_id", "admin.record.site.logo", "admin.record.site.logo_hint", 20, FIELD_SELECT, NULL},
+    {"favicon_id", "admin.record.site.favicon", "admin.record.site.favicon_hint", 20, FIELD_SELECT, NULL},
+    {"language", "admin.record.site.language", "admin.record.site.language_hint", 3, FIELD_SELECT, NULL},
+    {"languages", "admin.record.site.languages", "admin.record.site.languages_hint", 40, FIELD_TEXT, NULL},
 };
 #define LOGO 6
 #define FAVICON 7
+#define LANGUAGE 8
+#define LANGUAGES 9
 /* the media library's images a form offers */
 #define IMAGES_OFFERED 200
 
@@ -64,14 +61,34 @@ static int host_ok(const char *h)
 	return total > 0 && total <= 253 && label > 0 && c[-1] != '-';
 }
 
+/* The theme's language number i ("fr"), its base first; the configuration's default when it has none. */
+static const char *theme_language(struct request *r, size_t i)
+{
+	const struct theme *t = r->app->theme;
+	return t && i < t->n ? catalog_lang(t->cat[i]) : i == 0 ? r->app->cfg.default_language : NULL;
+}
+
+static int theme_has(struct request *r, const char *code, size_t len)
+{
+	for (size_t i = 0; theme_language(r, i); i++)
+		if (strlen(theme_language(r, i)) == len && memcmp(theme_language(r, i), code, len) == 0)
+			return 1;
+	return 0;
+}
+
 static int site_load(struct request *r, int64_t id, struct record *rec)
 {
 	struct site_edit x;
-	if (!id)
+	if (!id) {
+		rec->v[LANGUAGE] = theme_language(r, 0);
 		return 1;
+	}
 	int found = store_site_by_id(r->w->db, r->pool, id, &x);
 	struct site_images im;
 	if (found == 1 && store_site_images(r->w->db, r->pool, id, &im) < 0)
+		return -1;
+	if (found == 1 &&
+	    store_site_languages(r->w->db, r->pool, id, &rec->v[LANGUAGE], &rec->v[LANGUAGES]) != 1)
 		return -1;
 	if (found == 1) {
 		const char *v[] = {x.name,
@@ -87,6 +104,46 @@ static int site_load(struct request *r, int64_t id, struct record *rec)
 	return found;
 }
 
+/* The site's other languages: codes the theme has, separated by spaces or commas, each once and not the
+ * default; rewritten lowercase with single spaces. */
+static void languages_check(struct request *r, struct record *rec, const char **errors)
+{
+	const char *def = rec->v[LANGUAGE];
+	if (!theme_has(r, def, strlen(def))) {
+		errors[LANGUAGE] = req_text(r, "admin.record.site.language_bad");
+		return;
+	}
+	buf out, codes;
+	buf_init(&out, r->pool);
+	buf_init(&codes, r->pool);
+	for (size_t i = 0; theme_language(r, i); i++)
+		buf_printf(&codes, "%s%s", i ? " " : "", theme_language(r, i));
+	for (const char *p = rec->v[LANGUAGES]; *p;) {
+		size_t len = strcspn(p, " ,");
+		if (!len) {
+			p++;
+			continue;
+		}
+		char *code = mem_strndup(r->pool, p, len);
+		for (char *c = code; *c; c++)
+			*c = *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c;
+		if (!theme_has(r, code, len))
+			errors[LANGUAGES] = req_textf(r, "admin.record.site.languages_unknown", "code", code,
+						      "codes", buf_cstr(&codes), NULL);
+		else if (strcmp(code, def) == 0)
+			errors[LANGUAGES] =
+			    req_textf(r, "admin.record.site.languages_default", "code", code, NULL);
+		else if (catalog_list_has(buf_cstr(&out), code, len))
+			errors[LANGUAGES] =
+			    req_textf(r, "admin.record.site.languages_twice", "code", code, NULL);
+		if (errors[LANGUAGES])
+			return;
+		buf_printf(&out, "%s%s", out.len ? " " : "", code);
+		p += len;
+	}
+	rec->v[LANGUAGES] = buf_cstr(&out);
+}
+
 static void site_check(struct request *r, struct record *rec, const char **errors)
 {
 	for (int i = LOGO; i <= FAVICON; i++) {
@@ -95,11 +152,10 @@ static void site_check(struct request *r, struct record *rec, const char **error
 		if (id == 0)
 			rec->v[i] = "";
 		else if (id < 0 || !rec->id || store_media_by_id(r->w->db, r->pool, rec->id, id, &m) != 1)
-			errors[i] =
-			    rec->id ? "Choose an image of this site's media library, or none."
-				    : "A new site has no images yet: save it, add its images to its media "
-				      "library, then choose them here.";
+			errors[i] = req_text(r, rec->id ? "admin.record.site.image_choose"
+							: "admin.record.site.image_new");
 	}
+	languages_check(r, rec, errors);
 	record_slug(r, rec, 1, 0, site_fields[1].max, errors);
 	if (errors[3])
 		return;
@@ -110,10 +166,9 @@ static void site_check(struct request *r, struct record *rec, const char **error
 		    rec->v[3][i] >= 'A' && rec->v[3][i] <= 'Z' ? (char)(rec->v[3][i] + 32) : rec->v[3][i];
 	rec->v[3] = host;
 	if (strchr(host, ':'))
-		errors[3] = "Leave the port out: the site answers on any port the server listens on.";
+		errors[3] = req_text(r, "admin.record.site.host_port");
 	else if (!host_ok(host))
-		errors[3] =
-		    "Write a host name of letters, digits, hyphens and dots, like oncology.example.org.";
+		errors[3] = req_text(r, "admin.record.site.host_bad");
 }
 
 static enum save_result site_save(struct request *r, const struct record *rec, int64_t *id_out,
@@ -131,22 +186,43 @@ static enum save_result site_save(struct request *r, const struct record *rec, i
 	if (rc == SAVE_OK)
 		rc = store_site_images_save(r->w->db, rec->id ? rec->id : *id_out, image_id(rec->v[LOGO]),
 					    image_id(rec->v[FAVICON]), r->user->id);
+	if (rc == SAVE_OK)
+		rc = store_site_languages_save(r->w->db, rec->id ? rec->id : *id_out, rec->v[LANGUAGE],
+					       rec->v[LANGUAGES], r->user->id);
 	if (rc == SAVE_SLUG_TAKEN) {
 		if (strcmp(taken, "host") == 0)
-			errors[3] = "Another site answers to this host name.";
+			errors[3] = req_text(r, "admin.record.site.host_taken");
 		else
-			errors[1] = "Another site has this slug.";
+			errors[1] = req_text(r, "admin.record.site.slug_taken");
 	}
 	return rc;
+}
+
+/* The theme's languages, each named in its own words: "Français (fr)". */
+static void language_options(struct request *r, const char *chosen, view *list)
+{
+	const struct theme *t = r->app->theme;
+	for (size_t i = 0; theme_language(r, i); i++) {
+		const char *code = theme_language(r, i);
+		const char *name = t && i < t->n ? catalog_get(t->cat[i], "layout.language_name") : NULL;
+		view *o = view_push(list);
+		view_str(o, "value", code);
+		view_fmt(o, "label", "%s (%s)", name ? name : code, code);
+		view_bool(o, "selected", strcmp(code, chosen) == 0);
+	}
 }
 
 /* None, then the edited site's images, newest first, named by their alt text, file and size. */
 static void site_options(struct request *r, const struct record *rec, size_t field, view *list)
 {
+	if (field == LANGUAGE) {
+		language_options(r, rec->v[LANGUAGE], list);
+		return;
+	}
 	int64_t chosen = image_id(rec->v[field]);
 	view *none = view_push(list);
 	view_str(none, "value", "");
-	view_str(none, "label", "None");
+	view_str(none, "label", req_text(r, "admin.common.none"));
 	view_bool(none, "selected", chosen <= 0);
 	struct media *ms;
 	size_t n, total;
@@ -176,15 +252,9 @@ static void site_extra(struct request *r, const struct record *rec, view *v)
 {
 	struct site_edit x;
 	view_bool(v, "has_note", 1);
-	view_str(
-	    v, "note",
-	    "A new site, or a changed name, tagline or host name, reaches readers as soon as it is saved. "
-	    "A new host name also needs a DNS record (or a proxy rule) that sends it to this server.");
+	view_str(v, "note", req_text(r, "admin.record.site.note"));
 	if (rec->id && store_site_by_id(r->w->db, r->pool, rec->id, &x) == 1 && x.is_default)
-		view_str(
-		    v, "note",
-		    "This is the default site: it answers every host name no other site claims, and stays "
-		    "the default. Changes reach readers as soon as they are saved.");
+		view_str(v, "note", req_text(r, "admin.record.site.note_default"));
 }
 
 /* the name and tagline in the site's other languages, with the originals' limits */
@@ -193,7 +263,7 @@ static const struct name_field_def site_names[] = {{"name", "admin.names.field.n
 
 static const struct record_kind sites_kind = {
     .base = "/admin/sites",
-    .noun = "site",
+    .noun = "admin.record.site",
     .fields = site_fields,
     .nfields = sizeof site_fields / sizeof site_fields[0],
     .load = site_load,

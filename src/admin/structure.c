@@ -13,18 +13,18 @@
 #include "http/lang.h"
 
 /* Fills the error of the field a save found taken; messages[i] is field i's, NULL when it cannot clash. */
-static void taken_error(const struct record_kind *k, const char *taken, const char *const *messages,
-			const char **errors)
+static void taken_error(struct request *r, const struct record_kind *k, const char *taken,
+			const char *const *messages, const char **errors)
 {
 	for (size_t i = 0; i < k->nfields; i++)
 		if (messages[i] && strcmp(k->fields[i].name, taken) == 0) {
-			errors[i] = messages[i];
+			errors[i] = req_text(r, messages[i]);
 			return;
 		}
 	for (size_t i = 0; i < k->nfields;
 	     i++) /* a clash the editor did not foresee: say so on the first one */
 		if (messages[i]) {
-			errors[i] = messages[i];
+			errors[i] = req_text(r, messages[i]);
 			return;
 		}
 }
@@ -38,14 +38,11 @@ static void view_public_link(view *v, const char *url)
 /* ---- sections ---- */
 
 static const struct record_field section_fields[] = {
-    {"name", "Name", "", 100, FIELD_TEXT, "Give the section's name, like Breast Cancer."},
-    {"slug", "Slug", "Its address is /section/ and the slug. Left empty, it is made from the name.", 80,
-     FIELD_TEXT, NULL},
-    {"description", "Description", "A sentence or two shown at the top of the section's page.", 500,
-     FIELD_AREA, NULL},
-    {"position", "Position",
-     "Sections are listed by this number, smallest first. Left empty, a new one goes last.", 5, FIELD_NUMBER,
+    {"name", "admin.common.name", "", 100, FIELD_TEXT, "admin.record.section.name_missing"},
+    {"slug", "admin.record.slug", "admin.record.section.slug_hint", 80, FIELD_TEXT, NULL},
+    {"description", "admin.record.description", "admin.record.section.description_hint", 500, FIELD_AREA,
      NULL},
+    {"position", "admin.common.position", "admin.record.section.position_hint", 5, FIELD_NUMBER, NULL},
 };
 
 static int section_load(struct request *r, int64_t id, struct record *rec)
@@ -82,10 +79,9 @@ static enum save_result section_save(struct request *r, const struct record *rec
 				 .position = record_number(rec->v[3])};
 	const char *taken;
 	enum save_result rc = store_section_save(r->w->db, r->site->id, &x, r->user->id, id_out, &taken);
-	static const char *const messages[] = {NULL, "Another section of this site has this slug.", NULL,
-					       NULL};
+	static const char *const messages[] = {NULL, "admin.record.section.slug_taken", NULL, NULL};
 	if (rc == SAVE_SLUG_TAKEN)
-		taken_error(&sections_kind, taken, messages, errors);
+		taken_error(r, &sections_kind, taken, messages, errors);
 	return rc;
 }
 
@@ -108,7 +104,7 @@ static const struct name_field_def page_names[] = {{"title", "admin.names.field.
 
 static const struct record_kind sections_kind = {
     .base = "/admin/sections",
-    .noun = "section",
+    .noun = "admin.record.section",
     .fields = section_fields,
     .nfields = sizeof section_fields / sizeof section_fields[0],
     .load = section_load,
@@ -160,9 +156,8 @@ void admin_section_save(struct request *r)
 /* ---- tags ---- */
 
 static const struct record_field tag_fields[] = {
-    {"name", "Name", "", 60, FIELD_TEXT, "Give the tag's name, like HER2-positive."},
-    {"slug", "Slug", "Its address is /tag/ and the slug. Left empty, it is made from the name.", 80,
-     FIELD_TEXT, NULL},
+    {"name", "admin.common.name", "", 60, FIELD_TEXT, "admin.record.tag.name_missing"},
+    {"slug", "admin.record.slug", "admin.record.tag.slug_hint", 80, FIELD_TEXT, NULL},
 };
 
 static int tag_load(struct request *r, int64_t id, struct record *rec)
@@ -184,8 +179,7 @@ static const struct record_kind tags_kind;
 static void tag_check(struct request *r, struct record *rec, const char **errors)
 {
 	if (strchr(rec->v[0], ',') && !errors[0])
-		errors[0] =
-		    "A tag's name cannot contain a comma: articles list their tags separated by commas.";
+		errors[0] = req_text(r, "admin.record.tag.comma");
 	slug_from_name(r, rec, errors);
 }
 
@@ -195,10 +189,9 @@ static enum save_result tag_save(struct request *r, const struct record *rec, in
 	struct tag x = {.id = rec->id, .name = rec->v[0], .slug = rec->v[1]};
 	const char *taken;
 	enum save_result rc = store_tag_save(r->w->db, r->site->id, &x, r->user->id, id_out, &taken);
-	static const char *const messages[] = {"Another tag of this site has this name.",
-					       "Another tag of this site has this slug."};
+	static const char *const messages[] = {"admin.record.tag.name_taken", "admin.record.tag.slug_taken"};
 	if (rc == SAVE_SLUG_TAKEN)
-		taken_error(&tags_kind, taken, messages, errors);
+		taken_error(r, &tags_kind, taken, messages, errors);
 	return rc;
 }
 
@@ -217,7 +210,7 @@ static void tag_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind tags_kind = {
     .base = "/admin/tags",
-    .noun = "tag",
+    .noun = "admin.record.tag",
     .fields = tag_fields,
     .nfields = sizeof tag_fields / sizeof tag_fields[0],
     .load = tag_load,
@@ -273,17 +266,15 @@ void admin_tag_delete_form(struct request *r)
 	int64_t id = admin_id(r);
 	int found = id > 0 ? store_tag_by_id(r->w->db, r->pool, r->site->id, id, &t) : 0;
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such tag.");
+		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : req_text(r, "admin.record.tag.none"));
 		return;
 	}
-	char title[120], action[64], back[64], message[400];
-	snprintf(title, sizeof title, "Delete the tag %s?", t.name);
+	char action[64], back[64];
+	const char *title = req_textf(r, "admin.record.tag.delete_title", "name", t.name, NULL);
 	snprintf(action, sizeof action, "/admin/tags/%lld/delete", (long long)id);
 	snprintf(back, sizeof back, "/admin/tags/%lld", (long long)id);
-	snprintf(message, sizeof message,
-		 "It is taken off the %d article%s that carry it; the articles themselves stay. Its page, "
-		 "/tag/%s, goes.",
-		 t.article_count, t.article_count == 1 ? "" : "s", t.slug);
+	const char *message =
+	    req_plural(r, "admin.record.tag.delete_text", t.article_count, "slug", t.slug, NULL);
 	record_confirm(r, title, message, action, back);
 }
 
@@ -297,7 +288,7 @@ void admin_tag_delete(struct request *r)
 	    id > 0 ? store_tag_delete(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such tag." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.record.tag.none") : NULL);
 		return;
 	}
 	record_changed(r);
@@ -307,12 +298,10 @@ void admin_tag_delete(struct request *r)
 /* ---- static pages ---- */
 
 static const struct record_field page_fields[] = {
-    {"path", "Path",
-     "Where the page lives, like /privacy or /about/team: a slash first, then lowercase letters, digits, "
-     "hyphens and slashes.",
-     120, FIELD_TEXT, "Give the page's path, like /about."},
-    {"title", "Title", "", 150, FIELD_TEXT, "Give the page's title."},
-    {"body", "Text (Markdown)", "", 50000, FIELD_AREA, NULL},
+    {"path", "admin.record.page.path", "admin.record.page.path_hint", 120, FIELD_TEXT,
+     "admin.record.page.path_missing"},
+    {"title", "admin.common.title", "", 150, FIELD_TEXT, "admin.record.page.title_missing"},
+    {"body", "admin.record.page.body", "", 50000, FIELD_AREA, NULL},
 };
 
 static int page_load(struct request *r, int64_t id, struct record *rec)
@@ -331,16 +320,12 @@ static int page_load(struct request *r, int64_t id, struct record *rec)
 
 static void page_check(struct request *r, struct record *rec, const char **errors)
 {
-	(void)r;
 	if (errors[0])
 		return;
 	if (!text_page_path_ok(rec->v[0]))
-		errors[0] = "Start with a slash and use only lowercase letters, digits, hyphens and single "
-			    "slashes, with no slash at the end: /about/team.";
+		errors[0] = req_text(r, "admin.record.page.path_bad");
 	else if (router_page_path_reserved(rec->v[0]))
-		errors[0] =
-		    "The server uses this address (or the addresses starting like it) for its own pages: "
-		    "choose another.";
+		errors[0] = req_text(r, "admin.record.page.path_reserved");
 }
 
 static const struct record_kind pages_kind;
@@ -351,9 +336,9 @@ static enum save_result page_save(struct request *r, const struct record *rec, i
 	struct page x = {.id = rec->id, .path = rec->v[0], .title = rec->v[1], .body = rec->v[2]};
 	const char *taken;
 	enum save_result rc = store_page_save(r->w->db, r->site->id, &x, r->user->id, id_out, &taken);
-	static const char *const messages[] = {"Another page of this site has this path.", NULL, NULL};
+	static const char *const messages[] = {"admin.record.page.path_taken", NULL, NULL};
 	if (rc == SAVE_SLUG_TAKEN)
-		taken_error(&pages_kind, taken, messages, errors);
+		taken_error(r, &pages_kind, taken, messages, errors);
 	return rc;
 }
 
@@ -366,7 +351,7 @@ static void page_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind pages_kind = {
     .base = "/admin/pages",
-    .noun = "page",
+    .noun = "admin.record.page",
     .fields = page_fields,
     .nfields = sizeof page_fields / sizeof page_fields[0],
     .load = page_load,

@@ -14,11 +14,8 @@
 #include "http/lang.h"
 
 static const struct record_field synonym_fields[] = {
-    {"terms", "Terms",
-     "Separated by commas: a brand name and its generic name, an abbreviation and its words, other "
-     "spellings. "
-     "A reader who searches for one finds articles with any of them. Case, hyphens and spaces do not matter.",
-     SYNONYM_MAX_LINE, FIELD_TEXT, "Give the terms, separated by commas, like: Keytruda, pembrolizumab."},
+    {"terms", "admin.synonyms.terms", "admin.record.synonyms.terms_hint", SYNONYM_MAX_LINE, FIELD_TEXT,
+     "admin.record.synonyms.terms_missing"},
 };
 
 static const struct record_kind synonyms_kind;
@@ -34,7 +31,7 @@ static int synonym_load(struct request *r, int64_t id, struct record *rec)
 	return found;
 }
 
-#define TOO_MANY "This site has 300 synonym groups, the most it may have: delete or merge one first."
+#define TOO_MANY "admin.synonyms.error.groups_full"
 
 static void synonym_check(struct request *r, struct record *rec, const char **errors)
 {
@@ -43,16 +40,18 @@ static void synonym_check(struct request *r, struct record *rec, const char **er
 	struct synonym_group *gs;
 	size_t n;
 	if (store_synonyms(r->w->db, r->pool, r->site->id, &gs, &n) != 0) {
-		errors[0] = "The site's other groups could not be read: try again.";
+		errors[0] = req_text(r, "admin.synonyms.error.unread");
 		return;
 	}
 	if (!rec->id && n >= SYNONYM_MAX_GROUPS) {
-		errors[0] = TOO_MANY;
+		errors[0] = req_text(r, TOO_MANY);
 		return;
 	}
-	const char *tidy;
-	errors[0] = synonyms_check(r->pool, rec->v[0], gs, n, rec->id, &tidy);
-	if (!errors[0])
+	const char *tidy, *named[2];
+	const char *why = synonyms_check(r->pool, rec->v[0], gs, n, rec->id, &tidy, named);
+	if (why)
+		errors[0] = req_textf(r, why, "term", named[0], "other", named[1], NULL);
+	else
 		rec->v[0] = tidy;
 }
 
@@ -62,7 +61,7 @@ static enum save_result synonym_save(struct request *r, const struct record *rec
 	struct synonym_group x = {.id = rec->id, .terms = rec->v[0]};
 	enum save_result rc = store_synonym_save(r->w->db, r->site->id, &x, r->user->id, id_out);
 	if (rc == SAVE_CONFLICT) { /* another editor's group took the last place: the form says so */
-		errors[0] = TOO_MANY;
+		errors[0] = req_text(r, TOO_MANY);
 		return SAVE_SLUG_TAKEN;
 	}
 	return rc;
@@ -81,7 +80,7 @@ static void synonym_extra(struct request *r, const struct record *rec, view *v)
 
 static const struct record_kind synonyms_kind = {
     .base = "/admin/synonyms",
-    .noun = "synonym group",
+    .noun = "admin.record.synonyms",
     .fields = synonym_fields,
     .nfields = sizeof synonym_fields / sizeof synonym_fields[0],
     .load = synonym_load,
@@ -144,16 +143,15 @@ void admin_synonym_delete_form(struct request *r)
 	int64_t id = admin_id(r);
 	int found = id > 0 ? store_synonym_by_id(r->w->db, r->pool, r->site->id, id, &g) : 0;
 	if (found <= 0) {
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such synonym group.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : req_text(r, "admin.record.synonyms.none"));
 		return;
 	}
-	char title[] = "Delete this synonym group?", action[64], back[64], message[1000];
+	char action[64], back[64];
 	snprintf(action, sizeof action, "/admin/synonyms/%lld/delete", (long long)id);
 	snprintf(back, sizeof back, "/admin/synonyms/%lld", (long long)id);
-	snprintf(message, sizeof message,
-		 "Search stops treating %s as one another; each still finds the articles that contain it.",
-		 g.terms);
-	record_confirm(r, title, message, action, back);
+	record_confirm(r, req_text(r, "admin.synonyms.delete_title"),
+		       req_textf(r, "admin.synonyms.delete_text", "terms", g.terms, NULL), action, back);
 }
 
 void admin_synonym_delete(struct request *r)
@@ -166,7 +164,7 @@ void admin_synonym_delete(struct request *r)
 	    id > 0 ? store_synonym_delete(r->w->db, r->site->id, id, r->user->id) : SAVE_NOT_FOUND;
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "There is no such synonym group." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.record.synonyms.none") : NULL);
 		return;
 	}
 	record_changed(r);

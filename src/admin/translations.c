@@ -35,7 +35,7 @@ void translations_view(struct request *r, view *f, int64_t id)
 		view_str(x, "lang", code);
 		view_str(x, "language", languages_name(r, code));
 		view_str(x, "title", ms[i].title);
-		view_str(x, "status", ms[i].status);
+		view_str(x, "status", admin_value_label(r, "status", ms[i].status));
 		view_bool(x, "original", ms[i].id == ms[i].root_id);
 		view_bool(x, "this", ms[i].id == id);
 		view_bool(x, "stale", ms[i].stale);

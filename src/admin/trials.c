@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "admin/live.h"
+#include "admin/records.h"
 #include "core/text.h"
 #include "http/changes.h"
 #include "http/policy.h"
@@ -13,22 +14,22 @@
 #include "site/layout.h"
 #include "http/lang.h"
 
-/* field name, label, maximum characters, multi-line */
+/* field name, label (a message key), maximum characters, multi-line */
 static const struct {
 	const char *name, *label;
 	size_t max;
 	int multiline;
 } fields[] = {
-    {"name", "Name", 150, 0},
-    {"aliases", "Other names, separated by commas", 300, 0},
-    {"registry_id", "Registry id (NCT…)", 40, 0},
-    {"phase", "Phase", 20, 0},
-    {"setting", "Setting", 100, 0},
-    {"population", "Population", 1000, 1},
-    {"arms", "Arms", 1000, 1},
-    {"primary_endpoint", "Primary endpoint", 300, 0},
-    {"results", "Key results (Markdown: hazard ratio with confidence interval, follow-up)", 5000, 1},
-    {"status", "Status", 60, 0},
+    {"name", "admin.common.name", 150, 0},
+    {"aliases", "admin.trial_form.aliases", 300, 0},
+    {"registry_id", "admin.trial_form.registry_id", 40, 0},
+    {"phase", "admin.trial_form.phase", 20, 0},
+    {"setting", "admin.trial_form.setting", 100, 0},
+    {"population", "admin.trial_form.population", 1000, 1},
+    {"arms", "admin.trial_form.arms", 1000, 1},
+    {"primary_endpoint", "admin.trial_form.primary_endpoint", 300, 0},
+    {"results", "admin.trial_form.results", 5000, 1},
+    {"status", "admin.common.status", 60, 0},
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -69,7 +70,7 @@ static void trial_form(struct request *r, int status, struct trial_edit *t, cons
 	for (size_t i = 0; i < NFIELDS; i++) {
 		view *x = view_push(list);
 		view_str(x, "name", fields[i].name);
-		view_str(x, "label", fields[i].label);
+		view_str(x, "label", req_text(r, fields[i].label));
 		view_int(x, "max", (long long)fields[i].max);
 		view_bool(x, "multiline", fields[i].multiline);
 		view_str(x, "value", *field_ptr(t, i));
@@ -129,9 +130,8 @@ void admin_trial_save(struct request *r)
 		*field_ptr(&t, i) = v ? v : stored ? stored : "";
 		if (text_chars(*field_ptr(&t, i)) > fields[i].max ||
 		    !text_clean(*field_ptr(&t, i), fields[i].multiline)) {
-			char *msg = h2o_mem_alloc_pool(r->pool, 64);
-			snprintf(msg, 64, "At most %zu characters.", fields[i].max);
-			errors[i] = msg;
+			errors[i] = req_textf(r, "admin.record.error.max", "max",
+					      record_int_text(r, (int64_t)fields[i].max), NULL);
 			bad++;
 		}
 	}

@@ -20,6 +20,7 @@
 #include "http/csrf.h"
 #include "http/form.h"
 #include "http/response.h"
+#include "http/lang.h"
 #include "jobs/uploads.h"
 #include "site/handlers.h"
 #include "store/store.h"
@@ -62,11 +63,9 @@ static int load(struct request *r, struct media_upload *u)
 	if (rc == 1)
 		return 0;
 	if (rc < 0)
-		refuse(r, 500, "The upload could not be looked up; try again in a moment.");
+		refuse(r, 500, req_text(r, "admin.uploads.error_lookup"));
 	else /* someone else's upload is no more there than one that never was */
-		refuse(r, 404,
-		       "There is no such upload: it may have expired (after a day) or been cancelled. "
-		       "Start again.");
+		refuse(r, 404, req_text(r, "admin.uploads.error_none"));
 	return -1;
 }
 
@@ -94,7 +93,7 @@ static json_t *finished(const struct media_upload *u)
 void admin_upload_start(struct request *r)
 {
 	if (!r->form) { /* the route's policy read the form, its token checked, when it was one */
-		refuse(r, 415, "Start an upload with a form (application/x-www-form-urlencoded).");
+		refuse(r, 415, req_text(r, "admin.uploads.error_form"));
 		return;
 	}
 	struct form f = *r->form;
@@ -109,30 +108,26 @@ void admin_upload_start(struct request *r)
 	json_t *errors = json_object();
 	int status = 422;
 	if (size < 1)
-		json_object_set_new(errors, "file", json_string("Choose an image or video file to upload."));
+		json_object_set_new(errors, "file", json_string(req_text(r, "admin.uploads.error_no_file")));
 	else if (size > upload_max(r, video)) {
-		char m[160];
-		snprintf(m, sizeof m, "This file is larger than the upload limit of %d MB for %s.",
-			 video ? r->app->cfg.video_max_mb : r->app->cfg.upload_max_mb,
-			 video ? "videos" : "images");
-		json_object_set_new(errors, "file", json_string(m));
+		char mb[16];
+		snprintf(mb, sizeof mb, "%d", video ? r->app->cfg.video_max_mb : r->app->cfg.upload_max_mb);
+		json_object_set_new(errors, "file",
+				    json_string(req_textf(r,
+							  video ? "admin.uploads.error_large_video"
+								: "admin.uploads.error_large_image",
+							  "mb", mb, NULL)));
 		status = 413;
 	} else if (!type_ok) {
-		json_object_set_new(
-		    errors, "file",
-		    json_string("This file is not a JPEG, PNG or WebP image, nor an MP4 or WebM "
-				"video."));
+		json_object_set_new(errors, "file", json_string(req_text(r, "admin.uploads.error_type")));
 		status = 415;
 	}
 	if (!media_text_ok(alt, MEDIA_ALT_MAX, 1))
-		json_object_set_new(
-		    errors, "alt",
-		    json_string(video ? "Give the video a title (at most 300 characters, one line)."
-				      : "Describe the image for readers who cannot see it (at most 300 "
-					"characters, one line)."));
+		json_object_set_new(errors, "alt",
+				    json_string(req_text(r, video ? "admin.uploads.error_title"
+								  : "admin.uploads.error_alt")));
 	if (!media_text_ok(credit, MEDIA_CREDIT_MAX, 0))
-		json_object_set_new(errors, "credit",
-				    json_string("The credit can be at most 200 characters on one line."));
+		json_object_set_new(errors, "credit", json_string(req_text(r, "admin.uploads.error_credit")));
 	if (json_object_size(errors)) {
 		json_t *first = json_object_get(errors, "file");
 		first = first				 ? first
@@ -159,19 +154,15 @@ void admin_upload_start(struct request *r)
 				 .video = video};
 	enum save_result rc = store_upload_add(r->w->db, &u, UPLOADS_PER_USER, now - UPLOAD_TTL);
 	if (rc == SAVE_CONFLICT) {
-		char m[200];
-		snprintf(
-		    m, sizeof m,
-		    "You have %d uploads in progress, the most there can be: let one finish, cancel one, or "
-		    "wait for them to expire (a day after they started).",
-		    UPLOADS_PER_USER);
-		refuse(r, 429, m);
+		char most[16];
+		snprintf(most, sizeof most, "%d", UPLOADS_PER_USER);
+		refuse(r, 429, req_textf(r, "admin.uploads.error_too_many", "most", most, NULL));
 		return;
 	}
 	if (rc != SAVE_OK || upload_create(dir, id) != 0) {
 		if (rc == SAVE_OK)
 			store_upload_delete(r->w->db, id);
-		refuse(r, 500, "The upload could not be started: the server's media folder is not writable.");
+		refuse(r, 500, req_text(r, "admin.uploads.error_not_writable"));
 		return;
 	}
 	char url[64];
@@ -197,7 +188,7 @@ void admin_upload_status(struct request *r)
 	int busy = 0;
 	int64_t have = upload_size(r->app->cfg.media_dir, u.id, &busy);
 	if (have < 0) {
-		refuse(r, 404, "This upload's file is gone (the server may have been cleaned): start again.");
+		refuse(r, 404, req_text(r, "admin.uploads.error_gone"));
 		return;
 	}
 	send_offset_header(r, have);
@@ -224,35 +215,35 @@ void admin_upload_chunk(struct request *r)
 		return;
 	if (u.done) {
 		json_t *j = finished(&u);
-		json_object_set_new(j, "error", json_string("This upload is finished already."));
+		json_object_set_new(j, "error", json_string(req_text(r, "admin.uploads.error_finished")));
 		admin_json(r, 409, j);
 		return;
 	}
 	const char *ct = req_header(r, "content-type");
 	if (!ct || (strcasecmp(ct, "application/offset+octet-stream") != 0 &&
 		    strcasecmp(ct, "application/octet-stream") != 0)) {
-		refuse(r, 415,
-		       "Send a chunk as application/offset+octet-stream: the file's bytes as they are.");
+		refuse(r, 415, req_text(r, "admin.uploads.error_chunk_type"));
 		return;
 	}
 	int64_t offset = parse_bytes(req_header(r, "upload-offset"));
 	if (offset < 0) {
-		refuse(r, 400, "Say where this chunk goes with an Upload-Offset header (a number of bytes).");
+		refuse(r, 400, req_text(r, "admin.uploads.error_offset"));
 		return;
 	}
 	size_t chunk = upload_chunk_size(r->app->cfg.max_body_kb), len = r->req->entity.len;
 	if (len > chunk) {
-		char m[120];
-		snprintf(m, sizeof m, "A chunk can be at most %zu bytes; this one is %zu.", chunk, len);
+		char most[24], is[24];
+		snprintf(most, sizeof most, "%zu", chunk);
+		snprintf(is, sizeof is, "%zu", len);
+		const char *m =
+		    req_textf(r, "admin.uploads.error_chunk_large", "most", most, "size", is, NULL);
 		admin_json(r, 413, json_pack("{s:s, s:I}", "error", m, "chunk_size", (json_int_t)chunk));
 		return;
 	}
 	if (offset > u.size || (int64_t)len > u.size - offset) {
-		char m[160];
-		snprintf(m, sizeof m,
-			 "This chunk goes past the end of the file declared when the upload started "
-			 "(%lld bytes).",
-			 (long long)u.size);
+		char size[24];
+		snprintf(size, sizeof size, "%lld", (long long)u.size);
+		const char *m = req_textf(r, "admin.uploads.error_past_end", "size", size, NULL);
 		admin_json(r, 413, json_pack("{s:s, s:I}", "error", m, "size", (json_int_t)u.size));
 		return;
 	}
@@ -262,35 +253,31 @@ void admin_upload_chunk(struct request *r)
 		int busy;
 		int64_t have = upload_size(dir, u.id, &busy);
 		conflict(r, &u, have < 0 ? 0 : have,
-			 have == u.size
-			     ? "The whole file is here and being processed: ask again in a moment."
-			     : "Another chunk of this upload is being written: ask where it stands, then go "
-			       "on from there.");
+			 req_text(r, have == u.size ? "admin.uploads.error_processing"
+						    : "admin.uploads.error_writing"));
 		return;
 	}
 	if (fd < 0) {
 		store_upload_delete(r->w->db, u.id);
-		refuse(r, 404, "This upload's file is gone (the server may have been cleaned): start again.");
+		refuse(r, 404, req_text(r, "admin.uploads.error_gone"));
 		return;
 	}
 	off_t end = lseek(fd, 0, SEEK_END);
 	if (end != offset) {
 		close(fd);
-		char m[160];
-		snprintf(m, sizeof m, "The server has the first %lld bytes of this file: send from there.",
-			 (long long)end);
-		conflict(r, &u, end, m);
+		char have[24];
+		snprintf(have, sizeof have, "%lld", (long long)end);
+		conflict(r, &u, end, req_textf(r, "admin.uploads.error_resume", "have", have, NULL));
 		return;
 	}
 	if (len == 0 && offset < u.size) {
 		close(fd);
-		refuse(r, 400, "This chunk is empty: send the file's bytes from Upload-Offset.");
+		refuse(r, 400, req_text(r, "admin.uploads.error_empty"));
 		return;
 	}
 	if (upload_write(fd, offset, r->req->entity.base, len) != 0) {
 		close(fd);
-		refuse(r, 500,
-		       "This chunk could not be written to the server's disk; try it again in a moment.");
+		refuse(r, 500, req_text(r, "admin.uploads.error_disk"));
 		return;
 	}
 	int64_t have = offset + (int64_t)len;
@@ -324,13 +311,13 @@ void admin_upload_cancel(struct request *r)
 	const char *dir = r->app->cfg.media_dir;
 	int fd = u.done ? -1 : upload_open(dir, u.id);
 	if (fd == -2) {
-		refuse(r, 409, "This upload is being written or processed: it cannot be cancelled now.");
+		refuse(r, 409, req_text(r, "admin.uploads.error_busy"));
 		return;
 	}
 	if (store_upload_delete(r->w->db, u.id) != 0) {
 		if (fd >= 0)
 			close(fd);
-		refuse(r, 500, "The upload could not be cancelled; try again in a moment.");
+		refuse(r, 500, req_text(r, "admin.uploads.error_cancel"));
 		return;
 	}
 	upload_remove(dir, u.id);

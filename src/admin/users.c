@@ -16,6 +16,8 @@
 #define USERS_PAGE 50
 
 static const char *const roles[] = {"reader", "contributor", "editor", "admin"};
+static const char *const role_labels[] = {"admin.users.role_reader", "admin.users.role_contributor",
+					  "admin.users.role_editor", "admin.users.role_admin"};
 
 static void users_show(struct request *r, int status, const char *error)
 {
@@ -31,7 +33,7 @@ static void users_show(struct request *r, int status, const char *error)
 	}
 	view *v = layout_view(r, req_text(r, "admin.nav.users"));
 	if (view_pagination(v, r, "/admin/users", page, total, USERS_PAGE) != 0) {
-		resp_error(r, 404, "There is no such page of accounts.");
+		resp_error(r, 404, req_text(r, "admin.users.no_page"));
 		return;
 	}
 	view *list = view_list(v, "users");
@@ -47,6 +49,7 @@ static void users_show(struct request *r, int status, const char *error)
 		for (size_t k = 0; k < 4; k++) {
 			view *o = view_push(rl);
 			view_str(o, "value", roles[k]);
+			view_str(o, "label", req_text(r, role_labels[k]));
 			view_bool(o, "selected", strcmp(us[i].role, roles[k]) == 0);
 		}
 	}
@@ -70,7 +73,7 @@ static void role_checked(struct request *r, struct hash_job *job, void *ctx)
 {
 	struct role_change *c = ctx;
 	if (!job->ok) {
-		users_show(r, 422, "Your password is not right: the role is unchanged.");
+		users_show(r, 422, req_text(r, "admin.users.error_password"));
 		return;
 	}
 	if (store_user_set_role(r->w->db, c->user_id, c->role) != 0) {
@@ -96,18 +99,18 @@ void admin_user_role(struct request *r)
 	c->role = form_get(&f, "role");
 	struct user u;
 	if (!id || *end || c->user_id <= 0 || store_user_by_id(r->w->db, r->pool, c->user_id, &u) != 1) {
-		users_show(r, 422, "That account does not exist any more.");
+		users_show(r, 422, req_text(r, "admin.users.error_gone"));
 		return;
 	}
 	int ok = 0;
 	for (size_t k = 0; c->role && k < 4; k++)
 		ok |= strcmp(c->role, roles[k]) == 0;
 	if (!ok) {
-		users_show(r, 422, "Choose reader, contributor, editor or admin.");
+		users_show(r, 422, req_text(r, "admin.users.error_role"));
 		return;
 	}
 	if (c->user_id == r->user->id && strcmp(c->role, "admin") != 0) {
-		users_show(r, 422, "You cannot remove your own admin role; ask another admin.");
+		users_show(r, 422, req_text(r, "admin.users.error_own_role"));
 		return;
 	}
 	const char *password = form_get(&f, "password");

@@ -71,7 +71,7 @@ static void library(struct request *r, int status, const char *error)
 	}
 	view_int(v, "total", (long long)total);
 	view_bool(v, "one", total == 1);
-	view_str(v, "pagination_noun", "videos");
+	view_str(v, "pagination_noun", req_plural(r, "admin.videos.noun", (long long)total, NULL));
 	view_int(v, "max_mb", r->app->cfg.video_max_mb);
 	view_str(v, "admin_js_url", asset_url(r->app, "admin.js"));
 	view_bool(v, "deleted", req_query(r, "deleted") != NULL);

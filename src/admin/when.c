@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/zone.h"
+#include "http/lang.h"
 
 void view_when(view *v, const char *name, const char *iso_name, int64_t t)
 {
@@ -20,22 +21,15 @@ void view_when(view *v, const char *name, const char *iso_name, int64_t t)
 	view_str(v, iso_name, iso);
 }
 
-const char *when_read(h2o_mem_pool_t *pool, const char *s, int64_t *out)
+const char *when_read(struct request *r, const char *s, int64_t *out)
 {
-	char msg[300];
 	switch (zone_parse_local(s, out)) {
 	case ZONE_OK:
 		return NULL;
 	case ZONE_SKIPPED:
-		snprintf(msg, sizeof msg,
-			 "%.40s does not exist in %s: the clocks skip that hour when summer time starts. "
-			 "Choose a time "
-			 "before or after it.",
-			 s, zone_name());
-		break;
+		return req_textf(r, "admin.when.skipped", "time", mem_strndup(r->pool, s, strnlen(s, 40)),
+				 "zone", zone_name(), NULL);
 	default:
-		snprintf(msg, sizeof msg, "Write the date and time as 2026-06-14T09:30 (%s time).",
-			 zone_name());
+		return req_textf(r, "admin.when.format", "zone", zone_name(), NULL);
 	}
-	return mem_strndup(pool, msg, strlen(msg));
 }

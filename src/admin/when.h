@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "http/request.h"
 #include "render/view.h"
 
 /** Sets name to t as people read it in the zone ("14 Jun 2026, 09:30 CEST") and iso_name to t in UTC
@@ -12,6 +13,6 @@ void view_when(view *v, const char *name, const char *iso_name, int64_t t);
 
 /** Reads a date-time field s (2026-06-14T09:30, the zone's clocks) into *out (UTC). NULL when it is one, else
  * the message to show beside the field (not a time, or a time the clocks skip). */
-const char *when_read(h2o_mem_pool_t *pool, const char *s, int64_t *out);
+const char *when_read(struct request *r, const char *s, int64_t *out);
 
 #endif

@@ -2,6 +2,15 @@
 #include "core/catalog.h"
 
 const char *const catalog_site_keys[] = {
+    "errors.bad_address",
+    "errors.busy",
+    "errors.form_type",
+    "errors.form_unreadable",
+    "errors.page_too_large",
+    "errors.too_large",
+    "errors.too_large_upload",
+    "errors.upload_unreadable",
+    "admin.own_language.site_default",
     "access.accounts",
     "access.admins",
     "access.anyone",

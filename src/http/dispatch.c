@@ -18,6 +18,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/router.h"
+#include "render/theme.h"
 
 struct handler {
 	h2o_handler_t super;
@@ -43,7 +44,7 @@ static void inflight_done(void *p)
 static void busy(struct request *r)
 {
 	resp_header(r, "retry-after", "1", 1);
-	resp_error(r, 503, "The server is busy just now. Please try again in a moment.");
+	resp_error(r, 503, req_text(r, "errors.busy"));
 }
 
 /* The site whose host is the request's Host (port ignored), else the default site. */
@@ -130,18 +131,17 @@ static h2o_iovec_t cache_key(struct request *r)
 	return h2o_iovec_init(b.p, b.len);
 }
 
-const char *dispatch_too_large(const struct app *app, const char *path, h2o_mem_pool_t *pool)
+const char *dispatch_too_large(const struct app *app, struct request *r, const char *path,
+			       h2o_mem_pool_t *pool)
 {
-	if (strcmp(path, UPLOAD_PATH) != 0)
-		return "This request is larger than the server accepts.";
-	char *m = h2o_mem_alloc_pool(pool, 400);
-	snprintf(
-	    m, 400,
-	    "This file is larger than the upload form takes without JavaScript (%d KB). Larger images, up "
-	    "to %d MB, are sent in small pieces by the media library page's uploader, which needs "
-	    "JavaScript: turn it on, reload the page and upload again.",
-	    app->cfg.max_body_kb, app->cfg.upload_max_mb);
-	return m;
+	const char *key = strcmp(path, UPLOAD_PATH) != 0 ? "errors.too_large" : "errors.too_large_upload";
+	const struct theme *t = app->theme;
+	const char *msg = r ? req_text(r, key) : t && t->n ? catalog_get(t->cat[0], key) : NULL;
+	char kb[16], mb[16];
+	snprintf(kb, sizeof kb, "%d", app->cfg.max_body_kb);
+	snprintf(mb, sizeof mb, "%d", app->cfg.upload_max_mb);
+	const char *names[] = {"kb", "mb"}, *values[] = {kb, mb};
+	return catalog_fill(pool, msg ? msg : key, names, values, 2);
 }
 
 static int on_req(h2o_handler_t *self, h2o_req_t *req)
@@ -175,12 +175,12 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	}
 	if (!status && bad_path) {
 		status = 400;
-		why = "The address of this request is not valid.";
+		why = req_text(r, "errors.bad_address");
 	}
 	if (!status && req->entity.len > (size_t)app->cfg.max_body_kb * 1024) {
 		status =
 		    413; /* h2o refuses these at the headers; a body without a length is checked here too */
-		why = dispatch_too_large(app, r->path, r->pool);
+		why = dispatch_too_large(app, r, r->path, r->pool);
 	}
 	if (status) {
 		h2o_add_header(&req->pool, &req->res.headers, H2O_TOKEN_CONNECTION, NULL,

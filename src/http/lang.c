@@ -19,7 +19,23 @@ const char *req_site_lang(const struct request *r)
 
 const char *req_lang(const struct request *r)
 {
-	return r->lang ? r->lang : req_site_lang(r);
+	return r->lang ? r->lang : r->own_lang[0] ? r->own_lang : req_site_lang(r);
+}
+
+/* The default a page's template set and message chain are made with: the editor's own language makes a set
+ * of that language with no link prefix. */
+static const char *set_default(const struct request *r)
+{
+	return !r->lang && r->own_lang[0] ? r->own_lang : req_site_lang(r);
+}
+
+void lang_for_editor(struct request *r, const char *lang)
+{
+	size_t n = lang ? strlen(lang) : 0;
+	const struct theme *t = r->app->theme;
+	if (r->lang || n < 2 || n >= sizeof r->own_lang || !t || theme_lang_index(t, lang, n) < 0)
+		return;
+	memcpy(r->own_lang, lang, n + 1);
 }
 
 const char *req_link_prefix(const struct request *r)
@@ -62,12 +78,12 @@ int lang_shared_path(const char *path)
 
 const tmpl_set *req_templates(const struct request *r)
 {
-	return r->app->theme ? theme_set(r->app->theme, req_lang(r), req_site_lang(r)) : r->app->tmpl;
+	return r->app->theme ? theme_set(r->app->theme, req_lang(r), set_default(r)) : r->app->tmpl;
 }
 
 static size_t chain_of(const struct request *r, const struct catalog *chain[3])
 {
-	return r->app->theme ? theme_chain(r->app->theme, req_lang(r), req_site_lang(r), chain) : 0;
+	return r->app->theme ? theme_chain(r->app->theme, req_lang(r), set_default(r), chain) : 0;
 }
 
 const char *req_text(struct request *r, const char *key)

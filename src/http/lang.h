@@ -11,6 +11,9 @@ const char *req_site_lang(const struct request *r);
 /** Reads a leading /LANG/ of r->path: when LANG is one the site offers besides its default (and the theme
  * has), r->lang becomes it and r->path loses it ("/fr" and "/fr/" are the home page). */
 void lang_from_path(struct request *r);
+/** In the back office, a page whose address has no /LANG/ speaks the signed-in editor's own language (lang,
+ * their account's; "" for the site's default) when the theme has it: words only, links keep no prefix. */
+void lang_for_editor(struct request *r, const char *lang);
 /** "/fr" on a page under /fr/, "" on one in the site's default language: what links in the page start with.
  */
 const char *req_link_prefix(const struct request *r);

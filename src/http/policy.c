@@ -87,18 +87,15 @@ static int form_take(struct request *r, const struct route *row)
 		struct upload *files = h2o_mem_alloc_pool(r->pool, sizeof *files * MULTIPART_MAX_FILES);
 		if (multipart_parse(r->pool, ct, r->req->entity.base, r->req->entity.len, f, files,
 				    MULTIPART_MAX_FILES, &r->nfiles) != 0) {
-			resp_error(
-			    r, 400,
-			    "The upload could not be read: it is malformed or has too many fields or files.");
+			resp_error(r, 400, req_text(r, "errors.upload_unreadable"));
 			return -1;
 		}
 		r->files = files;
 	} else if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
-		resp_error(r, 415, "This form must be sent as application/x-www-form-urlencoded.");
+		resp_error(r, 415, req_text(r, "errors.form_type"));
 		return -1;
 	} else if (form_parse(r->pool, r->req->entity.base, r->req->entity.len, f) != 0) {
-		resp_error(r, 400,
-			   "The form could not be read: it has too many fields or a broken encoding.");
+		resp_error(r, 400, req_text(r, "errors.form_unreadable"));
 		return -1;
 	}
 	r->form = f;
@@ -123,7 +120,7 @@ int policy_enforce(struct request *r, const struct route *row)
 	if (row->role != ROLE_ANYONE)
 		r->cache_key = h2o_iovec_init(NULL, 0); /* a page for some accounts only is never cached */
 	if (r->req->entity.len > policy_body_limit(row, r->app)) {
-		resp_error(r, 413, "This request is larger than this page accepts.");
+		resp_error(r, 413, req_text(r, "errors.page_too_large"));
 		return -1;
 	}
 	enum policy_answer a = policy_decide(row, r->user);
@@ -131,6 +128,8 @@ int policy_enforce(struct request *r, const struct route *row)
 		policy_refuse(r, row, a);
 		return -1;
 	}
+	if (row->role >= ROLE_CONTRIBUTOR) /* the back office, in its editor's own language */
+		lang_for_editor(r, r->user->language);
 	if (row->method != M_POST)
 		return 0;
 	if (row->csrf == CSRF_HEADER) {

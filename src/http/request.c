@@ -166,7 +166,8 @@ struct user *user_copy(h2o_mem_pool_t *pool, const struct user *u)
 	*c = *u;
 	const char **text[] = {&c->email,	&c->name,	&c->profession,	   &c->specialty,
 			       &c->country,	&c->role,	&c->password_hash, &c->hcp_status,
-			       &c->hcp_request, &c->hcp_method, &c->hcp_evidence,  &c->totp_secret};
+			       &c->hcp_request, &c->hcp_method, &c->hcp_evidence,  &c->totp_secret,
+			       &c->language};
 	for (size_t i = 0; i < sizeof text / sizeof *text; i++)
 		if (*text[i])
 			*text[i] = mem_strndup(pool, *text[i], strlen(*text[i]));

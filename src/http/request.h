@@ -29,6 +29,7 @@ struct request {
 	h2o_mem_pool_t *pool;
 	const struct site *site;
 	const char *lang;  /* the page's language ("fr"), NULL for the site's default (lang.h) */
+	char own_lang[8];  /* the back office's words in the editor's own language, "" for none (lang.h) */
 	const char *path;  /* decoded path without the query, NUL-terminated */
 	const char *query; /* raw query string after '?', "" when none */
 	const char *params[ROUTE_MAX_PARAMS];

@@ -227,7 +227,7 @@ static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t *
 		memcpy(path, req->input.path.base, plen);
 		path[plen] = '\0';
 		const char *message =
-		    req->res.status == 413 ? dispatch_too_large(app, path, &req->pool) : st->message;
+		    req->res.status == 413 ? dispatch_too_large(app, NULL, path, &req->pool) : st->message;
 		buf b;
 		buf_init(&b, &req->pool);
 		buf_printf(&b,

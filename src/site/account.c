@@ -116,6 +116,7 @@ static void account_show(struct request *r, int status, const char *section, con
 	view_str(a, "level", req_text(r, level_keys[r->level]));
 	view_date(r, a, "since", "since_iso", u->created_at);
 	subscriptions_account_view(r, a);
+	account_language_view(r, a);
 	static const char *const notices[][2] = {
 	    {"verified", "account.notice.verified"},
 	    {"saved", "account.notice.saved"},

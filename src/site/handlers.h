@@ -3,6 +3,7 @@
 #define PLENARY_HANDLERS_H
 
 #include "http/request.h"
+#include "render/view.h"
 
 void home_page(struct request *r);
 /** The congress the home page highlights when the editor leaves it automatic: the index in cs (newest
@@ -59,6 +60,10 @@ void signin_submit(struct request *r);
 void signout(struct request *r);
 void account_page(struct request *r);
 void account_profile(struct request *r);
+/** POST /account/language: a contributor's, editor's or admin's own language (account_language.c). */
+void account_language(struct request *r);
+/** The account page's choice of that language, for staff: language_choice and own_languages in a. */
+void account_language_view(struct request *r, view *a);
 void account_email(struct request *r);
 void account_password(struct request *r);
 void account_resend(struct request *r);
@@ -212,8 +217,11 @@ void admin_translation_current(struct request *r);
 void admin_article_captions(struct request *r);
 void admin_article_caption_delete(struct request *r);
 int64_t admin_id(struct request *r);
-/** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 saying
- * what, e.g. "An entry", moves up or down). */
+/** The "direction" of a move form: -1 up, 1 down; 0 after answering (the form unreadable, or a 400 with the
+ * message of key what, e.g. "An entry moves up or down."). */
 int admin_direction(struct request *r, const char *what);
+/** The words for a stored value of a back-office list (what "status", "audience", "kind" or "byline"): the
+ * message admin.value.WHAT.VALUE, else the value itself (src/admin/articles.c). */
+const char *admin_value_label(struct request *r, const char *what, const char *value);
 
 #endif

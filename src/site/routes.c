@@ -115,6 +115,7 @@ const struct route routes[] = {
     {M_POST, "/account/profile", account_profile, SIGNED, 0},
     {M_POST, "/account/email", account_email, SIGNED, 0, SMALL_FORM_KB},
     {M_POST, "/account/password", account_password, SIGNED, 0, SMALL_FORM_KB},
+    {M_POST, "/account/language", account_language, CONTRIB, 0, SMALL_FORM_KB},
     {M_POST, "/account/resend", account_resend, SIGNED, 0, SMALL_FORM_KB},
     {M_POST, "/account/subscriptions", account_subscriptions, SIGNED, 0, SMALL_FORM_KB},
     {M_POST, "/account/verification", account_verification, SIGNED, 0},

@@ -71,53 +71,47 @@ static size_t token_count(const char *s)
 }
 
 const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct synonym_group *groups,
-			   size_t ngroups, int64_t self, const char **tidy)
+			   size_t ngroups, int64_t self, const char **tidy, const char *named[2])
 {
-	char msg[400];
 	*tidy = NULL;
+	named[0] = named[1] = "";
 	if (strlen(line) > SYNONYM_MAX_LINE)
-		return "The terms are too long: a group is at most 800 characters.";
+		return "admin.synonyms.error.too_long";
 	const char *terms[SYNONYM_MAX_TERMS + 1], *keys[SYNONYM_MAX_TERMS + 1];
 	size_t n = synonyms_split(pool, line, terms, SYNONYM_MAX_TERMS + 1);
 	if (n < 2)
-		return "Give at least two terms separated by commas, like: Keytruda, pembrolizumab.";
+		return "admin.synonyms.error.two_terms";
 	if (n > SYNONYM_MAX_TERMS)
-		return "A group holds at most 12 terms: split it into two groups.";
+		return "admin.synonyms.error.too_many";
 	for (size_t i = 0; i < n; i++) {
 		keys[i] = synonyms_key(pool, terms[i]);
-		if (strlen(terms[i]) > SYNONYM_MAX_TERM)
-			snprintf(msg, sizeof msg,
-				 "\"%.40s...\" is too long: a term is at most 60 characters.", terms[i]);
-		else if (strlen(keys[i]) < 2)
-			snprintf(msg, sizeof msg, "\"%s\" is too short: a term needs two letters or digits.",
-				 terms[i]);
-		else
-			msg[0] = '\0';
-		for (size_t j = 0; j < i && !msg[0]; j++)
-			if (strcmp(keys[i], keys[j]) == 0)
-				snprintf(
-				    msg, sizeof msg,
-				    "\"%s\" and \"%s\" are the same term to search (case, hyphens and spaces "
-				    "aside): keep one.",
-				    terms[j], terms[i]);
-		for (size_t g = 0; g < ngroups && !msg[0]; g++) {
+		const char *why = NULL;
+		named[0] = terms[i];
+		if (strlen(terms[i]) > SYNONYM_MAX_TERM) {
+			named[0] = mem_strndup(pool, terms[i], 40);
+			why = "admin.synonyms.error.term_long";
+		} else if (strlen(keys[i]) < 2) {
+			why = "admin.synonyms.error.too_short";
+		}
+		for (size_t j = 0; j < i && !why; j++)
+			if (strcmp(keys[i], keys[j]) == 0) {
+				named[0] = terms[j];
+				named[1] = terms[i];
+				why = "admin.synonyms.error.same";
+			}
+		for (size_t g = 0; g < ngroups && !why; g++) {
 			if (groups[g].id == self)
 				continue;
 			const char *other[SYNONYM_MAX_TERMS];
 			size_t m = synonyms_split(pool, groups[g].terms, other, SYNONYM_MAX_TERMS);
-			for (size_t k = 0; k < m && !msg[0]; k++)
-				if (strcmp(synonyms_key(pool, other[k]), keys[i]) == 0)
-					snprintf(
-					    msg, sizeof msg,
-					    "\"%s\" is already in another group (%.200s): a term belongs to "
-					    "one group only.",
-					    terms[i], groups[g].terms);
+			for (size_t k = 0; k < m && !why; k++)
+				if (strcmp(synonyms_key(pool, other[k]), keys[i]) == 0) {
+					named[1] = mem_strndup(pool, groups[g].terms, 200);
+					why = "admin.synonyms.error.other_group";
+				}
 		}
-		if (msg[0]) {
-			char *m = h2o_mem_alloc_pool(pool, strlen(msg) + 1);
-			memcpy(m, msg, strlen(msg) + 1);
-			return m;
-		}
+		if (why)
+			return why;
 	}
 	buf b;
 	buf_init(&b, pool);

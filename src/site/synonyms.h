@@ -21,9 +21,10 @@ size_t synonyms_split(h2o_mem_pool_t *pool, const char *line, const char **terms
  * space variants meet ("T-DXd", "t dxd" and "TDXd" give "tdxd"); "" when it has none. */
 const char *synonyms_key(h2o_mem_pool_t *pool, const char *term);
 /** Checks an editor's line against the site's groups (the one of id self left out): NULL and *tidy (the terms
- * joined by ", ") when it is good, else what is wrong, for the editor. */
+ * joined by ", ") when it is good, else the key of what is wrong (admin.synonyms.error.*), whose {term} and
+ * {other} are named[0] and named[1] ("" when the message has none). */
 const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct synonym_group *groups,
-			   size_t ngroups, int64_t self, const char **tidy);
+			   size_t ngroups, int64_t self, const char **tidy, const char *named[2]);
 /* A site's groups cut into terms and keys, ready to widen queries with (synonym_table_build). */
 struct synonym_entry {
 	const char *term, *key;

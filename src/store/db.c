@@ -301,6 +301,21 @@ enum save_result db_save_row(struct db_stmt *st, int64_t id, const char *kind, i
 	return db_audit_record(d->s, user_id, kind, id ? "update" : "create", *id_out, detail);
 }
 
+enum save_result db_update_audited(struct db_stmt *st, int64_t id, const char *kind, const char *verb,
+				   int64_t user_id, const char *detail)
+{
+	struct db *d = st->d;
+	if (db_begin(d) != 0)
+		return SAVE_ERROR;
+	int changes = 0;
+	enum save_result rc = db_exec(st, &changes) != 0 ? SAVE_ERROR
+			      : changes == 0		 ? SAVE_NOT_FOUND
+							 : SAVE_OK;
+	if (rc == SAVE_OK)
+		rc = db_audit_record(d->s, user_id, kind, verb, id, detail);
+	return db_end(d, rc);
+}
+
 int64_t db_now(void)
 {
 	return store_now();

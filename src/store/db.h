@@ -18,9 +18,10 @@
  * redirects_db.c 512-543, import_db.c 544-591, subscriptions_db.c 592-619, whatsnew_db.c 620-639, the mail
  * queue mailq_db.c 640-679, alerts and digests alerts_db.c 680-719, newsletters newsletter_db.c 720-759, the
  * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859, search per
- * language search_lang_db.c 860-879, translations_db.c 880-899, translated names names_db.c 900-919 (raise
- * DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next file). */
-#define DB_SLOTS 920
+ * language search_lang_db.c 860-879, translations_db.c 880-899, translated names names_db.c 900-919, an
+ * account's and a site's languages 920-939 (raise DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next
+ * file). */
+#define DB_SLOTS 940
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460
 #define DB_SLOT_LOCK_WAIT 461
@@ -93,6 +94,10 @@ const char *db_unique_column(struct db *d);
  * then spoiled: the caller rolls back), SAVE_NOT_FOUND when the UPDATE changed no row. */
 enum save_result db_save_row(struct db_stmt *st, int64_t id, const char *kind, int64_t user_id,
 			     const char *detail, int64_t *id_out, const char **taken);
+/** Runs a bound UPDATE of record id in a transaction with its audit line "kind.verb" on "kind:id": SAVE_OK,
+ * SAVE_NOT_FOUND when it changed no row, SAVE_ERROR. */
+enum save_result db_update_audited(struct db_stmt *st, int64_t id, const char *kind, const char *verb,
+				   int64_t user_id, const char *detail);
 /** An audit line "kind.verb" on "kind:id" (store_audit). */
 enum save_result db_audit_record(store *s, int64_t user_id, const char *kind, const char *verb, int64_t id,
 				 const char *detail);

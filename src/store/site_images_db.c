@@ -53,24 +53,15 @@ int store_site_images(store *s, h2o_mem_pool_t *pool, int64_t site_id, struct si
 enum save_result store_site_images_save(store *s, int64_t site_id, int64_t logo_id, int64_t favicon_id,
 					int64_t user_id)
 {
-	struct db *d = db_of(s);
 	/* an id that is not one of the site's images (or 0) leaves the site without that picture */
 	struct db_stmt *st =
-	    db_prepare(d, I_SITE_IMAGES_SAVE,
+	    db_prepare(db_of(s), I_SITE_IMAGES_SAVE,
 		       "UPDATE site SET logo_id = (SELECT id FROM media WHERE id = ?2 AND site_id = ?1), "
 		       "favicon_id = (SELECT id FROM media WHERE id = ?3 AND site_id = ?1) WHERE id = ?1");
 	db_bind_int64(st, 1, site_id);
 	db_bind_int64(st, 2, logo_id);
 	db_bind_int64(st, 3, favicon_id);
-	if (db_begin(d) != 0)
-		return SAVE_ERROR;
-	int changes = 0;
-	enum save_result rc = db_exec(st, &changes) != 0 ? SAVE_ERROR
-			      : changes == 0		 ? SAVE_NOT_FOUND
-							 : SAVE_OK;
-	if (rc == SAVE_OK)
-		rc = db_audit_record(s, user_id, "site", "images", site_id, "logo and favicon");
-	return db_end(d, rc);
+	return db_update_audited(st, site_id, "site", "images", user_id, "logo and favicon");
 }
 
 /* How many articles one statement asks for: a page of cards (12) or a few lists' fit in one or two. */

@@ -235,6 +235,8 @@ int store_user_by_email(store *s, h2o_mem_pool_t *pool, const char *email, struc
 int store_user_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct user *out);
 int store_user_update_profile(store *s, const struct user *u);
 int store_user_set_password(store *s, int64_t id, const char *hash);
+/** Sets the account's language ("fr"; "" the site's default): its mail's and its back office's. 0, or -1. */
+int store_user_set_language(store *s, int64_t id, const char *lang);
 /** Replaces the address with a verified one; 1 when another account has it, 0 done, -1 error. */
 int store_user_set_email(store *s, int64_t id, const char *email);
 int store_user_mark_verified(store *s, int64_t id);
@@ -714,6 +716,13 @@ int store_admin_sites(store *s, h2o_mem_pool_t *pool, struct site_edit **out, si
 int store_site_by_id(store *s, h2o_mem_pool_t *pool, int64_t id, struct site_edit *out);
 enum save_result store_site_save(store *s, const struct site_edit *x, int64_t user_id, int64_t *id_out,
 				 const char **taken);
+/** A site's default language ("en") and the others it offers ("fr nl"): 1 found, 0 not, -1 error
+ * (site_lang_db.c). */
+int store_site_languages(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char **lang,
+			 const char **langs);
+/** Sets them (checked by the caller), with an audit line; the change log marks the structure changed. */
+enum save_result store_site_languages_save(store *s, int64_t site_id, const char *lang, const char *langs,
+					   int64_t user_id);
 
 /** Adds count synthetic published articles to the first site (benchmarks); needs the demo's sections,
  * congresses, topics and faculty. 0, or -1 with err. In sq_generate.c. */

@@ -10,7 +10,7 @@
 	"u.hcp_status, "                                                                                     \
 	"u.hcp_request, u.hcp_method, u.hcp_evidence, u.email_verified_at IS NOT NULL, u.hcp_declared, "     \
 	"u.alerts, u.created_at, u.privacy_accepted_at, COALESCE(u.hcp_decided_at, 0), u.totp_secret, "      \
-	"u.totp_enabled"
+	"u.totp_enabled, u.language"
 
 enum {
 	U_CREATE, /* slots 0-39 of the seam belong to users_db.c */
@@ -54,6 +54,7 @@ enum {
 	U_LAST
 };
 _Static_assert(U_LAST <= 40, "users_db.c owns the seam's statement slots 0 to 39");
+enum { U_LANGUAGE = 920 }; /* slot 920 of the range 920-939 */
 
 static void fill_user(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
@@ -78,6 +79,7 @@ static void fill_user(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 	u->hcp_decided_at = db_col_int64(st, 17);
 	u->totp_secret = db_col_text(st, pool, 18);
 	u->totp_enabled = db_col_int(st, 19);
+	u->language = db_col_text(st, pool, 20);
 }
 
 /* Runs a write: -1 on error, else 1 when it changed a row and 0 when not. */
@@ -146,6 +148,16 @@ int store_user_update_profile(store *s, const struct user *u)
 	db_bind_int(st, 6, u->hcp_declared);
 	db_bind_int(st, 7, u->alerts);
 	db_bind_int64(st, 8, db_now());
+	return db_exec(st, NULL);
+}
+
+int store_user_set_language(store *s, int64_t id, const char *lang)
+{
+	struct db_stmt *st = db_prepare(db_of(s), U_LANGUAGE,
+					"UPDATE \"user\" SET language = ?2, updated_at = ?3 WHERE id = ?1");
+	db_bind_int64(st, 1, id);
+	db_bind_text(st, 2, lang);
+	db_bind_int64(st, 3, db_now());
 	return db_exec(st, NULL);
 }
 
@@ -268,9 +280,9 @@ static void fill_session(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
 	struct session_row *x = item;
 	fill_user(pool, st, x->user);
-	*x->last_seen = db_col_int64(st, 20);
-	*x->remember = db_col_int(st, 21);
-	*x->pending = db_col_int(st, 22);
+	*x->last_seen = db_col_int64(st, 21);
+	*x->remember = db_col_int(st, 22);
+	*x->pending = db_col_int(st, 23);
 }
 
 int store_session_user(store *s, h2o_mem_pool_t *pool, const char *token_hash, int64_t idle_after,

@@ -131,28 +131,34 @@ static void test_split_and_key(void)
 
 static void test_check(void)
 {
-	const char *tidy;
-	CHECK(synonyms_check(&pool, " Opdivo ,nivolumab ", groups, NGROUPS, 0, &tidy) == NULL);
+	const char *tidy, *named[2];
+	CHECK(synonyms_check(&pool, " Opdivo ,nivolumab ", groups, NGROUPS, 0, &tidy, named) == NULL);
 	CHECK_STR(tidy, "Opdivo, nivolumab");
-	CHECK_CONTAINS(synonyms_check(&pool, "Opdivo", groups, NGROUPS, 0, &tidy), "at least two terms");
+	CHECK_CONTAINS(synonyms_check(&pool, "Opdivo", groups, NGROUPS, 0, &tidy, named), "two_terms");
 	CHECK(tidy == NULL);
-	CHECK_CONTAINS(synonyms_check(&pool, "Opdivo, OPDIVO", groups, NGROUPS, 0, &tidy), "same term");
-	CHECK_CONTAINS(synonyms_check(&pool, "PD-L1, PDL1", groups, NGROUPS, 0, &tidy), "same term");
-	CHECK_CONTAINS(synonyms_check(&pool, "X, nivolumab", groups, NGROUPS, 0, &tidy), "too short");
+	CHECK_CONTAINS(synonyms_check(&pool, "Opdivo, OPDIVO", groups, NGROUPS, 0, &tidy, named), ".same");
+	CHECK_STR(named[0], "Opdivo");
+	CHECK_STR(named[1], "OPDIVO");
+	CHECK_CONTAINS(synonyms_check(&pool, "PD-L1, PDL1", groups, NGROUPS, 0, &tidy, named), ".same");
+	CHECK_CONTAINS(synonyms_check(&pool, "X, nivolumab", groups, NGROUPS, 0, &tidy, named), "too_short");
+	CHECK_STR(named[0], "X");
 	/* a term of another group, however spelled */
-	CHECK_CONTAINS(synonyms_check(&pool, "tdxd, DS-8201", groups, NGROUPS, 0, &tidy), "another group");
+	CHECK_CONTAINS(synonyms_check(&pool, "tdxd, DS-8201", groups, NGROUPS, 0, &tidy, named),
+		       "other_group");
+	CHECK_STR(named[0], "tdxd");
 	/* ... but the group's own terms, when it is the one edited */
-	CHECK(synonyms_check(&pool, "Enhertu, T-DXd, DS-8201", groups, NGROUPS, 3, &tidy) == NULL);
+	CHECK(synonyms_check(&pool, "Enhertu, T-DXd, DS-8201", groups, NGROUPS, 3, &tidy, named) == NULL);
 	char many[400] = "", big[1000];
 	for (int i = 0; i < 13; i++)
 		snprintf(many + strlen(many), sizeof many - strlen(many), "%sterm%d", i ? ", " : "", i);
-	CHECK_CONTAINS(synonyms_check(&pool, many, groups, NGROUPS, 0, &tidy), "at most 12 terms");
+	CHECK_CONTAINS(synonyms_check(&pool, many, groups, NGROUPS, 0, &tidy, named), "too_many");
 	memset(big, 'a', 61);
 	strcpy(big + 61, ", other");
-	CHECK_CONTAINS(synonyms_check(&pool, big, groups, NGROUPS, 0, &tidy), "at most 60 characters");
+	CHECK_CONTAINS(synonyms_check(&pool, big, groups, NGROUPS, 0, &tidy, named), "term_long");
+	CHECK(strlen(named[0]) == 40);
 	memset(big, 'b', 900);
 	big[900] = '\0';
-	CHECK_CONTAINS(synonyms_check(&pool, big, groups, NGROUPS, 0, &tidy), "too long");
+	CHECK_CONTAINS(synonyms_check(&pool, big, groups, NGROUPS, 0, &tidy, named), "error.too_long");
 }
 
 /* ---- widening ---- */
