@@ -143,8 +143,8 @@ int store_alert_batch_articles(store *s, h2o_mem_pool_t *pool, int64_t batch_id,
 /* Who receives which of the articles ARTS (a SELECT of id, site_id, section_id, congress_id, trial_id,
  * published_at): confirmed subscribers of their site with a subscription of the cadence matching the
  * article's section, congress, trial or one of its topics, each pair once, by subscriber then ORDER. Each
- * kind of target is its own join, so each uses its index on subscription. Of a family of translations, a
- * reader receives the member in their language, else the original (?1 is now). */
+ * kind of target is its own join, so each uses its index on subscription. Of the members of a family of
+ * translations a reader would receive, only the one in their language, else the original, else all. */
 #define RECIPIENTS(ARTS, CADENCE, ORDER)                                                                     \
 	"WITH arts AS (" ARTS "), m AS ("                                                                    \
 	"SELECT p.subscriber_id, x.id AS article_id FROM arts x JOIN subscription p ON p.section_id = "      \
@@ -162,10 +162,11 @@ int store_alert_batch_articles(store *s, h2o_mem_pool_t *pool, int64_t batch_id,
 	"JOIN subscriber b ON b.id = m.subscriber_id AND b.site_id = x.site_id "                             \
 	"AND b.confirmed_at IS NOT NULL LEFT JOIN \"user\" u ON u.id = b.user_id "                           \
 	"JOIN article fa ON fa.id = x.id JOIN site fs ON fs.id = fa.site_id "                                \
-	"WHERE COALESCE(NULLIF(fa.lang, ''), fs.language) = " READER_LANG " OR (fa.family_id IS NULL AND "   \
-	"NOT EXISTS (SELECT 1 FROM article ft WHERE ft.family_id = fa.id AND COALESCE(NULLIF(ft.lang, ''), " \
-	"fs.language) = " READER_LANG " AND ft.status IN ('published', 'scheduled') AND "                    \
-	"ft.published_at <= ?1)) "                                                                           \
+	"WHERE COALESCE(NULLIF(fa.lang, ''), fs.language) = " READER_LANG " OR (NOT EXISTS (SELECT 1 FROM m " \
+	"m2 JOIN article ft ON ft.id = m2.article_id WHERE m2.subscriber_id = b.id AND "                     \
+	"COALESCE(ft.family_id, ft.id) = COALESCE(fa.family_id, fa.id) AND COALESCE(NULLIF(ft.lang, ''), "   \
+	"fs.language) = " READER_LANG ") AND (fa.family_id IS NULL OR NOT EXISTS (SELECT 1 FROM m m3 WHERE " \
+	"m3.subscriber_id = b.id AND m3.article_id = fa.family_id))) "                                       \
 	"ORDER BY b.id, " ORDER
 
 static void fill_recipient(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)

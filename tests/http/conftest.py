@@ -717,11 +717,13 @@ IN_DEFAULT_LANGUAGE = ("(a.lang = '' OR (a.family_id IS NULL AND NOT EXISTS (SEL
                        "m.published_at <= strftime('%s','now'))))")
 
 
-def visible_articles(where="1 = 1", params=(), site_id=None):
-    """The visible articles of a list in the site's default language, newest first."""
+def visible_articles(where="1 = 1", params=(), site_id=None, every_language=False):
+    """The visible articles of a list in the site's default language, newest first (every_language: the
+    translations too, as search finds them)."""
     site_id = site_id or default_site()["id"]
+    pick = "1 = 1" if every_language else IN_DEFAULT_LANGUAGE
     with db() as c:
-        return c.execute(f"SELECT a.* FROM article a WHERE {VISIBLE} AND {IN_DEFAULT_LANGUAGE} AND a.site_id = ? "
+        return c.execute(f"SELECT a.* FROM article a WHERE {VISIBLE} AND {pick} AND a.site_id = ? "
                          f"AND ({where}) "
                          "ORDER BY a.published_at DESC, a.id DESC", (site_id, *params)).fetchall()
 
