@@ -837,25 +837,35 @@ static void fill_facet(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->count = sq_col_i64(st, 3);
 }
 
-int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
+/* Each public word with its documents' language (the article's, else its site's) and their count, from
+ * search_words through search_vocab_instance: the kept vocabulary's source */
+#define WORD_LANGUAGES                                                                                       \
+	"SELECT i.term AS term, CASE a.lang WHEN '' THEN s.language ELSE a.lang END AS lang, "               \
+	"count(DISTINCT i.doc) AS docs FROM search_vocab_instance i JOIN article a ON a.id = i.doc "         \
+	"JOIN site s ON s.id = a.site_id GROUP BY i.term, 2"
+
+int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *lang, const char *from, const char *to,
 			  struct facet **out, size_t *n)
 {
 	/* the kept vocabulary when it is current; else the live one, which walks every listed word's
-	 * documents (store_search_upkeep brings the kept one up to date within a second or two) */
+	 * documents, their languages the kept one's (store_search_upkeep brings the kept one up to date
+	 * within a second or two; counting the live words' languages would read each of their occurrences) */
 	sqlite3_stmt *v =
 	    sq_prepare(s, S_VERSION, "SELECT version, terms_version, epoch FROM content_version");
 	int fresh = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int64(v, 0) == sqlite3_column_int64(v, 1);
 	sqlite3_reset(v);
-	/* id: documents holding the term; name: the term */
+	/* id: documents in lang holding the term; name: the term; count: documents holding it */
 	sqlite3_stmt *st =
 	    fresh ? sq_prepare(s, S_VOCAB,
-			       "SELECT docs, '', term, docs FROM search_term WHERE term >= ?1 AND term < ?2 "
-			       "LIMIT 5000")
+			       "SELECT sum(CASE lang WHEN ?3 THEN docs ELSE 0 END), '', term, sum(docs) "
+			       "FROM search_term WHERE term >= ?1 AND term < ?2 GROUP BY term LIMIT 5000")
 		  : sq_prepare(s, S_VOCAB_LIVE,
-			       "SELECT doc, '', term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2 "
-			       "LIMIT 5000");
+			       "SELECT coalesce((SELECT t.docs FROM search_term t WHERE t.term = v.term "
+			       "AND t.lang = ?3), 0), '', v.term, v.doc FROM search_vocab v "
+			       "WHERE v.term >= ?1 AND v.term < ?2 LIMIT 5000");
 	sq_bind_text(st, 1, from);
 	sq_bind_text(st, 2, to);
+	sq_bind_text(st, 3, lang ? lang : "");
 	return sq_collect(s, pool, st, sizeof **out, fill_facet, (void **)out, n);
 }
 
@@ -889,21 +899,23 @@ static int merge_index(store *s)
 	return 1;
 }
 
-/* The vocabulary for "did you mean" into search_term: read in one transaction, written in another. */
+/* The vocabulary for "did you mean" into search_term, each word's documents counted per language: read in one
+ * transaction, written in another. */
 static int refresh_terms(store *s, int64_t version)
 {
 	struct term {
-		const char *word;
+		const char *word, *lang;
 		int64_t docs;
 	} *terms = NULL;
 	size_t n = 0, cap = 0;
 	h2o_mem_pool_t pool;
 	h2o_mem_init_pool(&pool);
-	sqlite3_stmt *st = sq_prepare(s, S_TERMS_READ, "SELECT term, doc FROM search_vocab");
+	sqlite3_stmt *st = sq_prepare(s, S_TERMS_READ, WORD_LANGUAGES);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
 	       rank_grow((void **)&terms, &cap, n + 1, sizeof *terms) == 0)
-		terms[n++] = (struct term){sq_col_str(&pool, st, 0), sqlite3_column_int64(st, 1)};
+		terms[n++] = (struct term){sq_col_str(&pool, st, 0), sq_col_str(&pool, st, 1),
+					   sqlite3_column_int64(st, 2)};
 	int ok = rc == SQLITE_DONE;
 	if (!ok && rc != SQLITE_ROW)
 		sq_step_error(s, st);
@@ -912,9 +924,10 @@ static int refresh_terms(store *s, int64_t version)
 		ok = sq_exec(s, sq_prepare(s, S_TERMS_CLEAR, "DELETE FROM search_term"), NULL) == 0;
 		for (size_t i = 0; ok && i < n; i++) {
 			st = sq_prepare(s, S_TERMS_ADD,
-					"INSERT INTO search_term (term, docs) VALUES (?1, ?2)");
+					"INSERT INTO search_term (term, lang, docs) VALUES (?1, ?2, ?3)");
 			sq_bind_text(st, 1, terms[i].word);
-			sqlite3_bind_int64(st, 2, terms[i].docs);
+			sq_bind_text(st, 2, terms[i].lang);
+			sqlite3_bind_int64(st, 3, terms[i].docs);
 			ok = sq_exec(s, st, NULL) == 0;
 		}
 		if (ok) {
