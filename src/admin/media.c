@@ -12,6 +12,7 @@
 
 #include "admin/records.h"
 #include "core/buf.h"
+#include "core/catalog.h"
 #include "core/log.h"
 #include "core/text.h"
 #include "http/dispatch.h"
@@ -28,6 +29,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "render/theme.h"
 
 #define MEDIA_PER_PAGE 24
 
@@ -103,6 +105,7 @@ struct ingest {
 	 * too), else the sentence of the probe or the resizing (err) */
 	const char *err_key;
 	char err[200];
+	char poster_alt[MEDIA_ALT_MAX * 4 + 1]; /* the poster frame's alt text, in the site's language */
 	char alt[MEDIA_ALT_MAX * 4 + 1], credit[MEDIA_CREDIT_MAX * 4 + 1], filename[MEDIA_NAME_MAX * 4 + 1];
 };
 
@@ -340,14 +343,12 @@ static void video_done(struct ingest *z)
 	}
 	int64_t poster_id = 0;
 	if (z->poster_hash[0]) {
-		char alt[MEDIA_ALT_MAX * 4 + 1];
-		snprintf(alt, sizeof alt, "A frame of the video %.*s", MEDIA_ALT_MAX - 20, z->alt);
 		struct media m = {.hash = z->poster_hash,
 				  .kind = "jpeg",
 				  .width = z->width,
 				  .height = z->height,
 				  .bytes = z->poster_bytes,
-				  .alt = alt,
+				  .alt = z->poster_alt,
 				  .credit = z->credit,
 				  .original_name = "",
 				  .needs_alt = 1};
@@ -426,6 +427,17 @@ void media_ingest(struct request *r, const struct media_arrival *a)
 	snprintf(z->credit, sizeof z->credit, "%s", a->credit);
 	snprintf(z->filename, sizeof z->filename, "%s",
 		 text_chars(a->filename) <= MEDIA_NAME_MAX && text_clean(a->filename, 0) ? a->filename : "");
+	if (z->video) { /* said now: the frame is taken off the request, and readers see it in the site's
+			   words */
+		const struct catalog *chain[3];
+		const char *site = req_site_lang(r);
+		size_t nc = theme_chain(r->app->theme, site, site, chain);
+		const char *msg = catalog_find(chain, nc, "admin.videos.poster_alt", 23);
+		const char *names[] = {"title"};
+		const char *values[] = {mem_strndup(r->pool, z->alt, strnlen(z->alt, MEDIA_ALT_MAX - 20))};
+		snprintf(z->poster_alt, sizeof z->poster_alt, "%s",
+			 catalog_fill(r->pool, msg ? msg : "{title}", names, values, 1));
+	}
 	int rc = image_job_submit(z, check_work, check_done, WORKQ_NORMAL);
 	if (rc == -1)
 		ingest_end(z, 0, 1);

@@ -150,6 +150,7 @@ const char *const catalog_admin_keys[] = {
     "admin.media.error.busy.other",
     "admin.media.error.busy_resume.one",
     "admin.media.error.busy_resume.other",
+    "admin.videos.poster_alt", /* made when a video arrives (src/admin/media.c) */
     "admin.users.role_reader",
     "admin.users.role_contributor",
     "admin.users.role_editor",
