@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/zone.h"
+#include "core/catalog.h"
 #include "core/config.h"
 #include "core/dirs.h"
 #include "auth/password.h"
@@ -371,8 +372,13 @@ static int cmd_user_add(int argc, char **argv)
 	config_defaults(&cfg);
 	password_blocklist_load(cfg.password_blocklist, err, sizeof err);
 	const char *problem = password_problem(password, email);
-	if (problem) {
-		fprintf(stderr, "plenary user add: %s\n", problem);
+	if (problem) { /* said in the theme's base catalog's words, as the site says it */
+		char path[sizeof cfg.theme + 64];
+		snprintf(path, sizeof path, "%s/i18n/%s.json", cfg.theme, cfg.default_language);
+		struct catalog *base = catalog_load(path, cfg.default_language, err, sizeof err);
+		const char *text = base ? catalog_get(base, problem) : NULL;
+		fprintf(stderr, "plenary user add: %s\n", text ? text : problem);
+		catalog_free(base);
 		return 1;
 	}
 	char hash[crypto_pwhash_STRBYTES];

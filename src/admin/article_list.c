@@ -102,7 +102,7 @@ void admin_articles(struct request *r)
 		view_str(x, "section", as[i].section.name);
 		view_str(x, "congress", as[i].congress.name);
 		view_str(x, "author", as[i].author_name[0] ? as[i].author_name : "—");
-		view_when(x, "updated", "updated_iso", as[i].updated_at);
+		view_when(r, x, "updated", "updated_iso", as[i].updated_at);
 		view_bool(x, "live", strcmp(as[i].status, "published") == 0);
 	}
 	view_bool(v, "empty", n == 0);

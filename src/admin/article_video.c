@@ -41,7 +41,8 @@ static int load_article(struct request *r, struct article *a)
 	int64_t id = admin_id(r);
 	int found = id > 0 ? store_admin_article(r->w->db, r->pool, r->site->id, id, a) : 0;
 	if (found <= 0)
-		resp_error(r, found < 0 ? 500 : 404, found < 0 ? NULL : "There is no such article.");
+		resp_error(r, found < 0 ? 500 : 404,
+			   found < 0 ? NULL : req_text(r, "admin.error.no_article"));
 	return found > 0;
 }
 
@@ -200,8 +201,8 @@ static void from_captions(struct request *r, const struct article *a, struct vid
 	struct vtt cues;
 	char err[200];
 	if (rc != 1 || vtt_parse(r->pool, c.vtt, strlen(c.vtt), &cues, err, sizeof err) != 0) {
-		errors[E_TRANSCRIPT] = rc < 0 ? "The captions could not be read; try again."
-					      : "Choose captions this video has to make the transcript from.";
+		errors[E_TRANSCRIPT] = req_text(r, rc < 0 ? "admin.video.error.captions_unreadable"
+							  : "admin.video.error.captions_choose");
 		show(r, rc < 0 ? 500 : 422, a, f, errors, NULL);
 		return;
 	}
@@ -209,17 +210,13 @@ static void from_captions(struct request *r, const struct article *a, struct vid
 	buf b;
 	buf_init(&b, r->pool);
 	if (transcript_from_vtt(r->pool, &cues, &t) != 0) {
-		errors[E_TRANSCRIPT] = "These captions are too long to make one transcript.";
+		errors[E_TRANSCRIPT] = req_text(r, "admin.video.error.captions_too_long");
 		show(r, 422, a, f, errors, NULL);
 		return;
 	}
 	transcript_write(&b, &t);
 	f->transcript = buf_cstr(&b);
-	char *notice = h2o_mem_alloc_pool(r->pool, 200);
-	snprintf(notice, 200,
-		 "The transcript below was made from the %s captions: check the speakers' names, then save.",
-		 c.label);
-	show(r, 200, a, f, NULL, notice);
+	show(r, 200, a, f, NULL, req_textf(r, "admin.video.transcript_made", "label", c.label, NULL));
 }
 
 void admin_article_video_save(struct request *r)
@@ -257,15 +254,12 @@ void admin_article_video_save(struct request *r)
 		return;
 	}
 	if (f.file_id < 0)
-		errors[E_FILE] = "Choose a video of the library, or none.", f.file_id = 0;
+		errors[E_FILE] = req_text(r, "admin.video.error.file"), f.file_id = 0;
 	if (f.poster_id < 0)
-		errors[E_POSTER] = "The poster is the number of an image of the media library, or empty.",
-		f.poster_id = 0;
+		errors[E_POSTER] = req_text(r, "admin.video.error.poster"), f.poster_id = 0;
 	int64_t duration_ms = 0;
 	if (f.duration[0] && (duration_ms = clock_parse(f.duration, strlen(f.duration))) <= 0)
-		errors[E_DURATION] =
-		    "Write the duration as minutes and seconds (12:34) or hours, minutes and "
-		    "seconds (1:02:03).";
+		errors[E_DURATION] = req_text(r, "admin.video.error.duration");
 	char err[240];
 	buf chapters, transcript, plain;
 	buf_init(&chapters, r->pool);
@@ -302,8 +296,7 @@ void admin_article_video_save(struct request *r)
 	enum save_result rc = store_article_video_save(r->w->db, r->site->id, &v, r->user->id);
 	if (rc == SAVE_NOT_FOUND) {
 		errors[f.file_id ? E_FILE : E_POSTER] =
-		    f.file_id ? "There is no such video in this site's library."
-			      : "There is no such image in this site's library.";
+		    req_text(r, f.file_id ? "admin.video.error.no_file" : "admin.video.error.no_poster");
 		show(r, 422, &a, &f, errors, NULL);
 		return;
 	}
@@ -342,19 +335,17 @@ void admin_article_captions(struct request *r)
 		}
 	const char *errors[E_COUNT] = {0};
 	if (!lang_ok(f.lang))
-		errors[E_LANG] = "Give the captions' language as a code: en, fr, nl, pt-BR.";
+		errors[E_LANG] = req_text(r, "admin.video.error.lang");
 	if (!f.label[0] && lang_ok(f.lang) && known_label(f.lang))
 		f.label = known_label(f.lang);
 	if (!media_text_ok(f.label, 60, 1))
-		errors[E_LABEL] =
-		    "Name the language as the player's menu shows it (English, Français): at most 60 "
-		    "characters.";
+		errors[E_LABEL] = req_text(r, "admin.video.error.label");
 	struct vtt cues;
 	char err[240];
 	if (!len)
-		errors[E_VTT] = "Choose a WebVTT file (.vtt), or paste its text.";
+		errors[E_VTT] = req_text(r, "admin.video.error.vtt_missing");
 	else if (len > VTT_MAX_BYTES)
-		errors[E_VTT] = "A captions file can be at most 1 MB.";
+		errors[E_VTT] = req_text(r, "admin.video.error.vtt_too_large");
 	else if (vtt_parse(r->pool, data, len, &cues, err, sizeof err) != 0)
 		errors[E_VTT] = mem_strndup(r->pool, err, strlen(err));
 	for (size_t i = 0; i < E_COUNT; i++)
@@ -376,7 +367,7 @@ void admin_article_captions(struct request *r)
 	struct video_caption c = {.lang = f.lang, .label = f.label, .vtt = buf_cstr(&b)};
 	enum save_result rc = store_video_caption_save(r->w->db, a.id, &c, r->user->id);
 	if (rc == SAVE_CONFLICT) {
-		errors[E_LANG] = "A video has captions in at most 12 languages: delete one first.";
+		errors[E_LANG] = req_text(r, "admin.video.error.captions_full");
 		show(r, 422, &a, &f, errors, NULL);
 		return;
 	}
@@ -396,7 +387,7 @@ void admin_article_caption_delete(struct request *r)
 	enum save_result rc = store_video_caption_delete(r->w->db, a.id, r->params[1], r->user->id);
 	if (rc != SAVE_OK) {
 		resp_error(r, rc == SAVE_NOT_FOUND ? 404 : 500,
-			   rc == SAVE_NOT_FOUND ? "This video has no captions in that language." : NULL);
+			   rc == SAVE_NOT_FOUND ? req_text(r, "admin.video.error.no_captions") : NULL);
 		return;
 	}
 	saved(r, &a);

@@ -234,9 +234,7 @@ static void editor_show(struct request *r, int status, const struct edit_values 
 	view_str(f, "published", e->published);
 	view_str(f, "zone", zone_name());
 	if (e->published_at) { /* what the field's time is, with its zone: which one of a time shown twice */
-		char shown[64];
-		zone_show(e->published_at, shown, sizeof shown);
-		view_str(f, "published_shown", shown);
+		view_str(f, "published_shown", when_text(r, e->published_at));
 	}
 	view_bool(f, "has_published_shown", e->published_at != 0);
 	view_str(f, "tags", e->tags);
@@ -853,7 +851,7 @@ void admin_revisions(struct request *r)
 		view_str(x, "title", rs[i].title);
 		view_str(x, "status", admin_value_label(r, "status", rs[i].status));
 		view_str(x, "author", rs[i].author_name[0] ? rs[i].author_name : "—");
-		view_when(x, "at", "at_iso", rs[i].created_at);
+		view_when(r, x, "at", "at_iso", rs[i].created_at);
 		if (rs[i].id == show) {
 			/* side by side: this revision and the current text, line by line */
 			view *cmp = view_obj(v, "compare");
@@ -902,7 +900,7 @@ void admin_audit(struct request *r)
 	view *list = view_list(v, "entries");
 	for (size_t i = 0; i < n; i++) {
 		view *x = view_push(list);
-		view_when(x, "at", "at_iso", es[i].at);
+		view_when(r, x, "at", "at_iso", es[i].at);
 		view_str(x, "who", es[i].user_email[0] ? es[i].user_email : "—");
 		view_str(x, "action", es[i].action);
 		view_str(x, "target", es[i].target);

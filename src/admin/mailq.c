@@ -47,7 +47,7 @@ static void mail_show(struct request *r, int status, const char *error, const ch
 		view_str(x, "kind", fs[i].kind);
 		view_str(x, "error", fs[i].error);
 		view_int(x, "attempts", (long long)fs[i].attempts);
-		view_when(x, "at", "at_iso", fs[i].at);
+		view_when(r, x, "at", "at_iso", fs[i].at);
 	}
 	view_bool(v, "no_failures", nf == 0);
 	view *list = view_list(v, "suppressions");
@@ -56,7 +56,7 @@ static void mail_show(struct request *r, int status, const char *error, const ch
 		view_str(x, "email", ss[i].email);
 		view_str(x, "reason", ss[i].reason);
 		view_str(x, "source", ss[i].source);
-		view_when(x, "at", "at_iso", ss[i].created_at);
+		view_when(r, x, "at", "at_iso", ss[i].created_at);
 	}
 	view_int(v, "total", (long long)total);
 	view_bool(v, "more", (int64_t)ns < total);

@@ -12,6 +12,7 @@
 
 #include "admin/records.h"
 #include "core/buf.h"
+#include "core/catalog.h"
 #include "core/log.h"
 #include "core/text.h"
 #include "http/dispatch.h"
@@ -28,6 +29,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "render/theme.h"
 
 #define MEDIA_PER_PAGE 24
 
@@ -99,7 +101,11 @@ struct ingest {
 	struct video_info info;
 	char poster_hash[MEDIA_HASH_LEN + 1];
 	char path[1024], dir[512], upload_id[UPLOAD_ID_LEN + 1], kind[8], hash[MEDIA_HASH_LEN + 1];
+	/* why it was refused: a catalog key said when the editor is answered (err_key, set off the request
+	 * too), else the sentence of the probe or the resizing (err) */
+	const char *err_key;
 	char err[200];
+	char poster_alt[MEDIA_ALT_MAX * 4 + 1]; /* the poster frame's alt text, in the site's language */
 	char alt[MEDIA_ALT_MAX * 4 + 1], credit[MEDIA_CREDIT_MAX * 4 + 1], filename[MEDIA_NAME_MAX * 4 + 1];
 };
 
@@ -171,6 +177,7 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 	}
 	*z->watch = NULL;
 	struct request *r = z->r;
+	const char *err = z->err_key ? req_text(r, z->err_key) : z->err;
 	char to[96];
 	snprintf(to, sizeof to, "/admin/%s/%lld?%s=1", z->video ? "videos" : "media",
 		 (long long)(z->video ? z->video_id : z->media_id), duplicate ? "duplicate" : "uploaded");
@@ -179,13 +186,8 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 		char retry[16];
 		snprintf(retry, sizeof retry, "%d", wait);
 		resp_header(r, "retry-after", retry, strlen(retry));
-		snprintf(z->err, sizeof z->err,
-			 z->json
-			     ? "Many images are being processed just now. The whole file is on the server: "
-			       "it is processed when its end is sent again, in %d second%s."
-			     : "Many images are being processed just now. Wait %d second%s, then upload "
-			       "this one again.",
-			 wait, wait == 1 ? "" : "s");
+		err = req_plural(r, z->json ? "admin.media.error.busy_resume" : "admin.media.error.busy",
+				 wait, NULL);
 	}
 	if (z->json && z->video_id)
 		admin_json(r, 200,
@@ -199,27 +201,28 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 				     (json_int_t)z->media_id, "url", to, "duplicate", duplicate));
 	else if (z->json && busy) /* where it stands: all here, to be sent again as an empty last chunk */
 		admin_json(r, 429,
-			   json_pack("{s:s, s:s, s:I, s:I}", "error", z->err, "field", "file", "offset",
+			   json_pack("{s:s, s:s, s:I, s:I}", "error", err, "field", "file", "offset",
 				     (json_int_t)z->len, "size", (json_int_t)z->len));
 	else if (z->json)
-		admin_json(r, z->status, json_pack("{s:s, s:s}", "error", z->err, "field", "file"));
+		admin_json(r, z->status, json_pack("{s:s, s:s}", "error", err, "field", "file"));
 	else if (z->media_id || z->video_id)
 		resp_redirect(r, 303, to);
 	else if (z->status == 500)
 		resp_error(r, 500, NULL);
 	else {
-		const char *errors[3] = {mem_strndup(r->pool, z->err, strlen(z->err)), NULL, NULL};
+		const char *errors[3] = {mem_strndup(r->pool, err, strlen(err)), NULL, NULL};
 		library_page(r, busy ? 429 : z->status, mem_strndup(r->pool, z->alt, strlen(z->alt)),
 			     mem_strndup(r->pool, z->credit, strlen(z->credit)), errors);
 	}
 	free(z);
 }
 
-static void ingest_refuse(struct ingest *z, int status, const char *message)
+/* key: the catalog key of the reason, NULL to keep the one already set */
+static void ingest_refuse(struct ingest *z, int status, const char *key)
 {
 	z->status = status;
-	if (message)
-		snprintf(z->err, sizeof z->err, "%s", message);
+	if (key)
+		z->err_key = key;
 	z->media_id = 0;
 	z->video_id = 0;
 	ingest_end(z, 0, 0);
@@ -249,13 +252,11 @@ static void check_work(struct ingest *z)
 		log_error("media: cannot keep an upload: %s", strerror(errno));
 		z->status = 500;
 	} else if (st.st_size != z->len) {
-		snprintf(z->err, sizeof z->err, "The upload is incomplete: send the rest of the file.");
+		z->err_key = "admin.media.error.incomplete";
 	} else if (pread(z->fd, head, sizeof head, 0) < 0 ||
 		   !(kind = z->video ? video_sniff(head, sizeof head) : media_sniff(head, sizeof head))) {
 		z->status = 415;
-		snprintf(z->err, sizeof z->err,
-			 "This file is not %s (its type is read from its bytes, not its name).",
-			 z->video ? "an MP4 or WebM video" : "a JPEG, PNG or WebP image");
+		z->err_key = z->video ? "admin.media.error.not_video" : "admin.media.error.not_image";
 	} else if (media_hash_file(z->fd, z->hash, &hashed) != 0 || hashed != z->len) {
 		z->status = 500;
 	} else {
@@ -287,7 +288,7 @@ static void resize_done(struct ingest *z)
 	int64_t id = 0;
 	enum save_result rc = store_media_add(z->w->db, z->site_id, &m, z->user_id, &id);
 	if (rc == SAVE_ERROR) {
-		ingest_refuse(z, 500, "The image could not be recorded; try again in a moment.");
+		ingest_refuse(z, 500, "admin.media.error.image_not_recorded");
 		return;
 	}
 	z->media_id = id;
@@ -310,7 +311,7 @@ static void video_work(struct ingest *z)
 	if (link(z->path, final) != 0 && errno != EEXIST) {
 		log_error("media: cannot keep the video %s: %s", final, strerror(errno));
 		z->status = 500;
-		snprintf(z->err, sizeof z->err, "The video could not be stored on the server's disk.");
+		z->err_key = "admin.media.error.video_disk";
 		return;
 	}
 	z->ok = 1;
@@ -342,14 +343,12 @@ static void video_done(struct ingest *z)
 	}
 	int64_t poster_id = 0;
 	if (z->poster_hash[0]) {
-		char alt[MEDIA_ALT_MAX * 4 + 1];
-		snprintf(alt, sizeof alt, "A frame of the video %.*s", MEDIA_ALT_MAX - 20, z->alt);
 		struct media m = {.hash = z->poster_hash,
 				  .kind = "jpeg",
 				  .width = z->width,
 				  .height = z->height,
 				  .bytes = z->poster_bytes,
-				  .alt = alt,
+				  .alt = z->poster_alt,
 				  .credit = z->credit,
 				  .original_name = "",
 				  .needs_alt = 1};
@@ -370,7 +369,7 @@ static void video_done(struct ingest *z)
 	int64_t id = 0;
 	enum save_result rc = store_video_file_add(z->w->db, z->site_id, &v, z->user_id, &id);
 	if (rc == SAVE_ERROR) {
-		ingest_refuse(z, 500, "The video could not be recorded; try again in a moment.");
+		ingest_refuse(z, 500, "admin.media.error.video_not_recorded");
 		return;
 	}
 	z->video_id = id;
@@ -380,18 +379,18 @@ static void video_done(struct ingest *z)
 static void check_done(struct ingest *z)
 {
 	if (!z->ok) {
-		ingest_refuse(z, z->status, z->status == 500 ? "The upload could not be read back." : NULL);
+		ingest_refuse(z, z->status, z->status == 500 ? "admin.media.error.read_back" : NULL);
 		return;
 	}
 	if (z->video) { /* probed, kept under its hash, its poster frame taken (the same bytes again too) */
 		if (image_job_submit(z, video_work, video_done, WORKQ_FOLLOW) != 0)
-			ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
+			ingest_refuse(z, 503, "admin.media.error.memory");
 		return;
 	}
 	int64_t have = store_media_find(z->w->db, z->site_id, z->hash);
 	if (have) { /* the same bytes again: no need to resize them */
 		if (have < 0)
-			ingest_refuse(z, 500, "The library could not be read; try again in a moment.");
+			ingest_refuse(z, 500, "admin.media.error.library");
 		else {
 			z->media_id = have;
 			ingest_end(z, 1, 0);
@@ -400,7 +399,7 @@ static void check_done(struct ingest *z)
 	}
 	/* admitted already: the resizing goes on whatever the queue's length */
 	if (image_job_submit(z, resize_work, resize_done, WORKQ_FOLLOW) != 0)
-		ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
+		ingest_refuse(z, 503, "admin.media.error.memory");
 }
 
 void media_ingest(struct request *r, const struct media_arrival *a)
@@ -409,7 +408,7 @@ void media_ingest(struct request *r, const struct media_arrival *a)
 	if (!z) {
 		close(a->fd);
 		unlink(a->path);
-		resp_error(r, 503, "The server is short of memory; try again in a moment.");
+		resp_error(r, 503, req_text(r, "admin.media.error.memory"));
 		return;
 	}
 	z->r = r;
@@ -428,11 +427,22 @@ void media_ingest(struct request *r, const struct media_arrival *a)
 	snprintf(z->credit, sizeof z->credit, "%s", a->credit);
 	snprintf(z->filename, sizeof z->filename, "%s",
 		 text_chars(a->filename) <= MEDIA_NAME_MAX && text_clean(a->filename, 0) ? a->filename : "");
+	if (z->video) { /* said now: the frame is taken off the request, and readers see it in the site's
+			   words */
+		const struct catalog *chain[3];
+		const char *site = req_site_lang(r);
+		size_t nc = theme_chain(r->app->theme, site, site, chain);
+		const char *msg = catalog_find(chain, nc, "admin.videos.poster_alt", 23);
+		const char *names[] = {"title"};
+		const char *values[] = {mem_strndup(r->pool, z->alt, strnlen(z->alt, MEDIA_ALT_MAX - 20))};
+		snprintf(z->poster_alt, sizeof z->poster_alt, "%s",
+			 catalog_fill(r->pool, msg ? msg : "{title}", names, values, 1));
+	}
 	int rc = image_job_submit(z, check_work, check_done, WORKQ_NORMAL);
 	if (rc == -1)
 		ingest_end(z, 0, 1);
 	else if (rc != 0)
-		ingest_refuse(z, 503, "The server is short of memory; try again in a moment.");
+		ingest_refuse(z, 503, "admin.media.error.memory");
 }
 
 void admin_json(struct request *r, int status, json_t *j)
@@ -524,7 +534,7 @@ static void image_page(struct request *r, int status, const struct media *m, con
 	view_str(v, "kind", m->kind);
 	view_str(v, "original_name", m->original_name);
 	view_str(v, "created_by", m->created_by);
-	view_when(v, "created", "created_iso", m->created_at);
+	view_when(r, v, "created", "created_iso", m->created_at);
 	view_int(v, "uses", (long long)m->uses);
 	view_bool(v, "needs_alt", m->needs_alt);
 	view_bool(v, "unused", m->uses == 0);

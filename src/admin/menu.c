@@ -127,19 +127,27 @@ static void pick_options(struct request *r, const struct record *rec, view *list
 	view_str(none, "value", "");
 	view_str(none, "label", req_text(r, "admin.menu_entry.type_below"));
 	view_bool(none, "selected", !rec->v[F_PICK][0]);
+	static const char *const groups[] = {
+	    "admin.record.menu.group_other",	  "admin.record.menu.group_sections",
+	    "admin.record.menu.group_congresses", "admin.record.menu.group_years",
+	    "admin.record.menu.group_pages",	  "admin.record.menu.group_topics",
+	    "admin.record.menu.group_trials"};
 	size_t n;
 	struct menu_target *t = targets_load(r, &n);
 	view *group = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (!i || strcmp(t[i].group, t[i - 1].group) != 0) {
+		if (!i || t[i].group != t[i - 1].group) {
 			view *g = view_push(list);
 			view_bool(g, "is_group", 1);
-			view_str(g, "label", t[i].group);
+			view_str(g, "label", req_text(r, groups[t[i].group]));
 			group = view_list(g, "group_options");
 		}
 		view *o = view_push(group);
 		view_str(o, "value", t[i].path);
-		view_str(o, "label", t[i].label);
+		view_str(o, "label",
+			 t[i].group == MENU_TARGET_YEARS
+			     ? req_textf(r, "admin.record.menu.congress_year", "year", t[i].label, NULL)
+			     : t[i].label);
 		view_bool(o, "selected", strcmp(rec->v[F_PICK], t[i].path) == 0);
 	}
 }

@@ -86,11 +86,11 @@ void admin_newsletters(struct request *r)
 		int sent = strcmp(ns[i].state, "sent") == 0;
 		view_bool(x, "sent", sent);
 		if (strcmp(ns[i].state, "scheduled") == 0)
-			view_when(x, "when", "when_iso", ns[i].send_at);
+			view_when(r, x, "when", "when_iso", ns[i].send_at);
 		else if (sent)
-			view_when(x, "when", "when_iso", ns[i].sent_at);
+			view_when(r, x, "when", "when_iso", ns[i].sent_at);
 		else
-			view_when(x, "when", "when_iso", ns[i].updated_at);
+			view_when(r, x, "when", "when_iso", ns[i].updated_at);
 		if (sent) {
 			struct mail_counts c = {0};
 			if (store_mail_counts(r->w->db, ns[i].id, &c) != 0)
@@ -216,9 +216,9 @@ static void editor_show(struct request *r, int status, const struct news_form *f
 		view_bool(v, "scheduled", strcmp(n->state, "scheduled") == 0);
 		view_bool(v, "is_sent", strcmp(n->state, "sent") == 0);
 		if (n->send_at)
-			view_when(v, "send_when", "send_iso", n->send_at);
+			view_when(r, v, "send_when", "send_iso", n->send_at);
 		if (n->sent_at)
-			view_when(v, "sent_when", "sent_iso", n->sent_at);
+			view_when(r, v, "sent_when", "sent_iso", n->sent_at);
 		view_str(v, "email", r->user->email);
 		/* the preview: the HTML the mail carries for a reader of level, in this page */
 		struct newsletter_mail m;

@@ -356,7 +356,7 @@ void admin_redirects(struct request *r)
 			 req_text(r, strcmp(rs[i].source, "import") == 0 ? "admin.redirects.source_import"
 				     : strcmp(rs[i].source, "slug") == 0 ? "admin.redirects.source_slug"
 									 : "admin.redirects.source_editor"));
-		view_when(x, "updated", "updated_iso", rs[i].updated_at);
+		view_when(r, x, "updated", "updated_iso", rs[i].updated_at);
 	}
 	view_str(v, "q", q ? q : "");
 	view_bool(v, "searched", q != NULL);

@@ -378,7 +378,7 @@ void admin_pages(struct request *r)
 		view_int(x, "id", (long long)xs[i].id);
 		view_str(x, "path", xs[i].path);
 		view_str(x, "title", xs[i].title);
-		view_when(x, "updated", "updated_iso", xs[i].updated_at);
+		view_when(r, x, "updated", "updated_iso", xs[i].updated_at);
 	}
 	view_bool(v, "empty", n == 0);
 	view_bool(v, "saved", req_query(r, "saved") != NULL);

@@ -19,6 +19,19 @@ static const char *const roles[] = {"reader", "contributor", "editor", "admin"};
 static const char *const role_labels[] = {"admin.users.role_reader", "admin.users.role_contributor",
 					  "admin.users.role_editor", "admin.users.role_admin"};
 
+/* An account's HCP status ("none", "requested", "verified", "rejected") in the editor's language. */
+static const char *hcp_label(struct request *r, const char *status)
+{
+	static const char *const statuses[][2] = {{"none", "admin.users.hcp_none"},
+						  {"requested", "admin.users.hcp_requested"},
+						  {"verified", "admin.users.hcp_verified"},
+						  {"rejected", "admin.users.hcp_rejected"}};
+	for (size_t i = 0; status && i < sizeof statuses / sizeof statuses[0]; i++)
+		if (strcmp(status, statuses[i][0]) == 0)
+			return req_text(r, statuses[i][1]);
+	return status ? status : "";
+}
+
 static void users_show(struct request *r, int status, const char *error)
 {
 	int page = req_page_number(r);
@@ -42,8 +55,8 @@ static void users_show(struct request *r, int status, const char *error)
 		view_int(x, "id", (long long)us[i].id);
 		view_str(x, "email", us[i].email);
 		view_str(x, "name", us[i].name);
-		view_str(x, "profession", us[i].profession);
-		view_str(x, "hcp_status", us[i].hcp_status);
+		view_str(x, "profession", profession_label(r, us[i].profession));
+		view_str(x, "hcp_status", hcp_label(r, us[i].hcp_status));
 		view_bool(x, "verified", us[i].email_verified);
 		view *rl = view_list(x, "roles");
 		for (size_t k = 0; k < 4; k++) {
@@ -134,7 +147,7 @@ void admin_messages(struct request *r)
 		view_str(x, "email", ms[i].email);
 		view_str(x, "topic", ms[i].topic);
 		view_str(x, "message", ms[i].message);
-		view_when(x, "at", "at_iso", ms[i].created_at);
+		view_when(r, x, "at", "at_iso", ms[i].created_at);
 	}
 	view_bool(v, "empty", n == 0);
 	resp_page(r, 200, "admin/messages", v, 0);

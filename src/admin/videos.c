@@ -116,7 +116,7 @@ static void details(struct request *r, int status, const struct video_file *f, c
 	view_str(x, "audio_codec", f->audio_codec[0] ? f->audio_codec : "none (silent)");
 	view_str(x, "original_name", f->original_name);
 	view_str(x, "created_by", f->created_by);
-	view_when(x, "created", "created_iso", f->created_at);
+	view_when(r, x, "created", "created_iso", f->created_at);
 	view_int(x, "poster_id", (long long)f->poster.id);
 	view_bool(x, "unused", f->uses == 0);
 	view_bool(v, "can_delete", policy_role_at_least(r->user, ROLE_EDITOR));

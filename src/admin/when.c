@@ -9,15 +9,27 @@
 #include "core/zone.h"
 #include "http/lang.h"
 
-void view_when(view *v, const char *name, const char *iso_name, int64_t t)
+const char *when_text(struct request *r, int64_t t)
 {
-	char human[64], iso[32];
-	zone_show(t, human, sizeof human);
+	int year, month, day, weekday;
+	zone_day(t, &year, &month, &day, &weekday);
+	char key[32], d[8], y[16], clock[48];
+	snprintf(key, sizeof key, "date.month_short.%d", month);
+	snprintf(d, sizeof d, "%d", day);
+	snprintf(y, sizeof y, "%d", year);
+	zone_clock(t, clock, sizeof clock);
+	const char *date = req_textf(r, "date.long", "day", d, "month", req_text(r, key), "year", y, NULL);
+	return req_textf(r, "date.when", "date", date, "clock", clock, NULL);
+}
+
+void view_when(struct request *r, view *v, const char *name, const char *iso_name, int64_t t)
+{
+	char iso[32];
 	time_t tt = (time_t)t;
 	struct tm tm;
 	gmtime_r(&tt, &tm);
 	strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	view_str(v, name, human);
+	view_str(v, name, when_text(r, t));
 	view_str(v, iso_name, iso);
 }
 

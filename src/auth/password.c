@@ -84,15 +84,15 @@ enum password_fault password_fault(const char *password, const char *email)
 
 const char *password_problem(const char *password, const char *email)
 {
-	static const char *const texts[] = {
+	static const char *const keys[] = {
 	    NULL,
-	    "Choose a password.",
-	    "Use at least 12 characters: a short sentence is easy to remember and hard to guess.",
-	    "Use at most 256 characters.",
-	    "Your password cannot be your email address.",
-	    "This password is on a list of commonly used passwords. Choose another one.",
+	    "forms.password.empty",
+	    "forms.password.short",
+	    "forms.password.long",
+	    "forms.password.is_email",
+	    "forms.password.common",
 	};
-	return texts[password_fault(password, email)];
+	return keys[password_fault(password, email)];
 }
 
 int password_hash_now(const char *password, char out[crypto_pwhash_STRBYTES])

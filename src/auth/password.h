@@ -17,7 +17,9 @@
 /** Loads a list of common passwords (one per line); path "" loads none. -1 with err when unreadable. */
 int password_blocklist_load(const char *path, char *err, size_t errlen);
 void password_blocklist_free(void);
-/** NULL when the password may be used, else the message for the reader. Counts characters, not bytes;
+/** NULL when the password may be used, else the catalog key of the message (forms.password.short, ...), said
+ * in the reader's language by password_problem_text and in the base catalog's by `plenary user add`. Counts
+ * characters, not bytes;
  * any Unicode; no composition rules; refuses common passwords and the account's own email address. */
 const char *password_problem(const char *password, const char *email);
 /** The same as a fault, for pages that say it in the reader's language. */

@@ -75,6 +75,8 @@ const char *const catalog_site_keys[] = {
     "contact.topics.sponsorship",
     "contact.topics.technical",
     "errors.form_expired",
+    "errors.token_expired",
+    "errors.header_break",
     "errors.go_home",
     "errors.no_article",
     "errors.no_captions",

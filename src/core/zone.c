@@ -107,17 +107,6 @@ void zone_input(int64_t t, char *out, size_t n)
 		snprintf(out + k, n - k, ":%02d", tm.tm_sec);
 }
 
-void zone_show(int64_t t, char *out, size_t n)
-{
-	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	snprintf(out, n, "%d %s %d, %02d:%02d %s", tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900,
-		 tm.tm_hour, tm.tm_min, tm.tm_zone ? tm.tm_zone : current);
-}
-
 void zone_clock(int64_t t, char *out, size_t n)
 {
 	time_t tt = (time_t)t;

@@ -27,9 +27,6 @@ enum zone_read zone_parse_local(const char *s, int64_t *out);
 /** t as the zone's clocks show it, for a datetime-local field: "2026-06-14T09:30" (":SS" when not 0). */
 void zone_input(int64_t t, char *out, size_t n);
 
-/** t for people, with the zone's abbreviation: "14 Jun 2026, 09:30 CEST". */
-void zone_show(int64_t t, char *out, size_t n);
-
 /** The time of day of t with the zone's abbreviation: "09:30 CEST". */
 void zone_clock(int64_t t, char *out, size_t n);
 

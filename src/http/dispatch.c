@@ -169,6 +169,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	}
 	const char *why = NULL;
 	int status = guard_check(req, (size_t)app->cfg.max_header_kb * 1024, &why);
+	if (why)
+		why = req_text(r, why);
 	if (!status && req->path.len > (size_t)app->cfg.max_url_bytes) {
 		status = 414;
 		why = NULL;

@@ -80,13 +80,13 @@ int guard_check(h2o_req_t *req, size_t max_header_bytes, const char **why)
 		for (size_t j = 0; j < h->value.len; j++) {
 			unsigned char c = (unsigned char)h->value.base[j];
 			if (c == '\r' || c == '\n' || c == '\0') {
-				*why = "A header value holds a line break or a NUL byte.";
+				*why = "errors.header_break";
 				return 400;
 			}
 		}
 	}
 	if (total > max_header_bytes) {
-		*why = "The request headers are too large.";
+		*why = NULL; /* the status's own message says it */
 		return 431;
 	}
 	return 0;

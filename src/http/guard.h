@@ -21,7 +21,8 @@ int guard_framing_ok(const struct phr_header *headers, size_t n);
  * HTTP/1.0, which has none (a 1.0 peer would read the body by Content-Length or to the close). */
 int guard_version_ok(const struct phr_header *headers, size_t n, int minor_version);
 
-/** 0 when a parsed request may proceed; else the status to answer (400, 431) with a reason in *why. */
+/** 0 when a parsed request may proceed; else the status to answer (400, 431) with in *why the catalog key of
+ * its reason (NULL: the status's own message). */
 int guard_check(h2o_req_t *req, size_t max_header_bytes, const char **why);
 
 #endif

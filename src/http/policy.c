@@ -141,10 +141,13 @@ int policy_enforce(struct request *r, const struct route *row)
 			t = form_get(r->form, "form_token");
 		if (csrf_origin_ok(r) && csrf_token_valid(r, t))
 			return 0;
-		static const char refused[] =
-		    "{\"error\": \"This page has expired (its form token is missing or "
-		    "old): reload it and try again.\"}";
-		resp_bytes(r, 403, "application/json", "no-store", NULL, refused, sizeof refused - 1);
+		const char *why = req_text(r, "errors.token_expired");
+		buf b;
+		buf_init(&b, r->pool);
+		buf_adds(&b, "{\"error\": \"");
+		esc_json_string(&b, why, strlen(why));
+		buf_adds(&b, "\"}");
+		resp_bytes(r, 403, "application/json", "no-store", NULL, b.p, b.len);
 		return -1;
 	}
 	if (form_take(r, row) != 0)

@@ -24,6 +24,8 @@
 #include "http/router.h"
 #include "http/status.h"
 #include "render/escape.h"
+#include "render/theme.h"
+#include "core/catalog.h"
 #include "core/buf.h"
 #include "http/response.h"
 
@@ -216,6 +218,15 @@ static void own_page_send(h2o_ostream_t *self, h2o_req_t *req, h2o_iovec_t *bufs
 	h2o_ostream_send_next(self, req, &o->body, count, state);
 }
 
+/* errors.status.CODE.what in the base catalog, else the status table's English. */
+static const char *own_text(const struct catalog *base, int status, const char *what, const char *fallback)
+{
+	char key[48];
+	snprintf(key, sizeof key, "errors.status.%d.%s", status, what);
+	const char *t = base ? catalog_get(base, key) : NULL;
+	return t ? t : fallback;
+}
+
 static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t **slot)
 {
 	const struct app *app = ((struct own_filter *)self)->app;
@@ -226,16 +237,26 @@ static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t *
 		size_t plen = req->input.path.len < sizeof path - 1 ? req->input.path.len : sizeof path - 1;
 		memcpy(path, req->input.path.base, plen);
 		path[plen] = '\0';
-		const char *message =
-		    req->res.status == 413 ? dispatch_too_large(app, NULL, path, &req->pool) : st->message;
+		/* no site yet: the base catalog's words, in the base language */
+		const struct catalog *base = app->theme && app->theme->n ? app->theme->cat[0] : NULL;
+		const char *title = own_text(base, req->res.status, "title", st->title);
+		const char *message = req->res.status == 413
+					  ? dispatch_too_large(app, NULL, path, &req->pool)
+					  : own_text(base, req->res.status, "message", st->message);
+		const char *lang = base ? catalog_lang(base) : "en";
 		buf b;
 		buf_init(&b, &req->pool);
-		buf_printf(&b,
-			   "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-			   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-			   "<title>%s</title>\n</head>\n<body>\n<main>\n<h1>%s</h1>\n<p>",
-			   st->title, st->title);
-		esc_html(&b, message, strlen(message));
+		buf_adds(&b, "<!doctype html>\n<html lang=\"");
+		esc_html(&b, lang, strlen(lang));
+		buf_adds(&b,
+			 "\">\n<head>\n<meta charset=\"utf-8\">\n"
+			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+		esc_html(&b, title, strlen(title));
+		buf_adds(&b, "</title>\n</head>\n<body>\n<main>\n<h1>");
+		esc_html(&b, title, strlen(title));
+		buf_adds(&b, "</h1>\n<p>");
+		if (message)
+			esc_html(&b, message, strlen(message));
 		buf_adds(&b, "</p>\n</main>\n</body>\n</html>\n");
 		ssize_t ct = h2o_find_header(&req->res.headers, H2O_TOKEN_CONTENT_TYPE, -1);
 		if (ct >= 0)

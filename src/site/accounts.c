@@ -207,14 +207,16 @@ void view_professions(struct request *r, view *form, const char *selected)
 
 const char *password_problem_text(struct request *r, const char *password, const char *email)
 {
-	static const char *const keys[] = {NULL,
-					   "forms.password.empty",
-					   "forms.password.short",
-					   "forms.password.long",
-					   "forms.password.is_email",
-					   "forms.password.common"};
-	enum password_fault f = password_fault(password, email);
-	return f == PASSWORD_OK ? NULL : req_text(r, keys[f]);
+	const char *key = password_problem(password, email);
+	return key ? req_text(r, key) : NULL;
+}
+
+const char *profession_label(struct request *r, const char *profession)
+{
+	for (size_t i = 0; profession && i < NPROF; i++)
+		if (strcmp(profession, professions[i][0]) == 0)
+			return req_text(r, professions[i][1]);
+	return profession ? profession : "";
 }
 
 int profession_ok(const char *profession)

@@ -64,6 +64,9 @@ void message_page(struct request *r, int status, const char *title, const char *
 void view_professions(struct request *r, view *form, const char *selected);
 /** password_problem in the request's language: NULL when the new password is fine. */
 const char *password_problem_text(struct request *r, const char *password, const char *email);
+/** A profession's label in the request's language ("Physician"); "" for none, the value itself when unknown.
+ */
+const char *profession_label(struct request *r, const char *profession);
 /** 1 when profession is one of the list. */
 int profession_ok(const char *profession);
 /** Sets "error" (an object of field → message), "errors" (list) and "has_errors" on v. */

@@ -183,7 +183,7 @@ void subscribe_submit(struct request *r)
 	 * keeps its own (changed only through its own links) */
 	if (!b.confirmed_at && !b.user_id &&
 	    store_subscriber_set_language(r->w->db, b.id, req_lang(r)) != 0) {
-		resp_error(r, 500, "Your subscription could not be saved. Please try again in a moment.");
+		resp_error(r, 500, req_text(r, "subscribe.error.not_saved"));
 		return;
 	}
 	struct mail_out o = mail_out_of(r);

@@ -698,10 +698,21 @@ enum save_result store_menu_save(store *s, int64_t site_id, const struct menu_en
 enum save_result store_menu_move(store *s, int64_t site_id, int64_t id, int dir, int64_t user_id);
 /** Deletes an entry with every entry under it. */
 enum save_result store_menu_delete(store *s, int64_t site_id, int64_t id, int64_t user_id);
-/** A place of a site a menu entry may link to: its group ("Sections", "Congresses", "Congresses by year",
- * "Pages", "Topics", "Trials"), path and label. */
+/** The groups of the places a menu entry may link to, in their order (the admin code names them). */
+enum menu_target_group {
+	MENU_TARGET_NONE,
+	MENU_TARGET_SECTIONS,
+	MENU_TARGET_CONGRESSES,
+	MENU_TARGET_YEARS,
+	MENU_TARGET_PAGES,
+	MENU_TARGET_TOPICS,
+	MENU_TARGET_TRIALS
+};
+/** A place of a site a menu entry may link to: its group, path and label (for a year of congresses, the
+ * year alone: "2025"). */
 struct menu_target {
-	const char *group, *path, *label;
+	enum menu_target_group group;
+	const char *path, *label;
 };
 /** What a menu entry may be picked from: the site's sections, congresses, congress years, static pages,
  * topics and trials, at most limit of each, in that order of groups. */

@@ -563,11 +563,9 @@ enum save_result store_site_save(store *s, const struct site_edit *x, int64_t us
 
 static void fill_target(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
-	static const char *const groups[] = {"",      "Sections", "Congresses", "Congresses by year",
-					     "Pages", "Topics",	  "Trials"};
 	struct menu_target *x = item;
 	int g = db_col_int(st, 0);
-	x->group = g > 0 && g < 7 ? groups[g] : "";
+	x->group = g > 0 && g <= MENU_TARGET_TRIALS ? (enum menu_target_group)g : MENU_TARGET_NONE;
 	x->path = db_col_text(st, pool, 1);
 	x->label = db_col_text(st, pool, 2);
 }
@@ -583,7 +581,7 @@ int store_menu_targets(store *s, h2o_mem_pool_t *pool, int64_t site_id, size_t l
 	    " WHERE site_id = ?1 ORDER BY position, name LIMIT CAST(?2 AS BIGINT)) x1"
 	    " UNION ALL SELECT 2, '/congress/' || slug, name FROM (SELECT slug, name FROM congress"
 	    " WHERE site_id = ?1 ORDER BY starts_on DESC, name LIMIT CAST(?2 AS BIGINT)) x2"
-	    " UNION ALL SELECT 3, '/congresses/' || CAST(year AS TEXT), 'Congresses ' || CAST(year AS TEXT)"
+	    " UNION ALL SELECT 3, '/congresses/' || CAST(year AS TEXT), CAST(year AS TEXT)"
 	    " FROM (SELECT DISTINCT year FROM congress WHERE site_id = ?1 ORDER BY year DESC"
 	    " LIMIT CAST(?2 AS BIGINT)) x3"
 	    " UNION ALL SELECT 4, path, title FROM (SELECT path, title FROM page WHERE site_id = ?1"

@@ -219,3 +219,72 @@ def test_bad_languages_are_refused_and_nothing_is_saved(srv, admin, field, value
     assert r.status_code == 422 and message in r.text, r.text[-2000:]
     assert f'id="error-{field}"' in r.text
     assert srv.query("SELECT * FROM site WHERE id = 1") == before
+
+
+# ---- the last English left in C: video and media, menu places, times, accounts, refusals ----
+
+
+def whole(lang, key):
+    """Any message of the catalog (not only admin.*), HTML-escaped as templates escape it."""
+    with open(os.path.join(I18N, lang + ".json"), encoding="utf-8") as f:
+        msg = flat(json.load(f))[key]
+    return msg.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+
+
+FRENCH_TIME = re.compile(r"\b\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) "
+                         r"\d{4}, \d\d:\d\d \w+")
+
+
+def test_a_french_editor_reads_the_video_and_media_pages_in_french(srv, editor):
+    article = srv.query("SELECT id FROM article ORDER BY id LIMIT 1")[0]["id"]
+    path = f"/admin/articles/{article}/video"
+    data = {"action": "save", "file_id": "0", "duration": "soon", "poster_id": "", "chapters": "", "transcript": ""}
+    r = editor.submit(path, path, data)
+    assert r.status_code == 422 and whole("en", "admin.video.error.duration") in r.text
+    choose_language(editor, "fr")
+    try:
+        r = editor.submit(path, path, data)
+        assert r.status_code == 422 and whole("fr", "admin.video.error.duration") in r.text
+        assert whole("en", "admin.video.error.duration") not in r.text
+        r = editor.submit(path, path, {**data, "duration": "", "file_id": "999999"})
+        assert r.status_code == 422 and whole("fr", "admin.video.error.no_file") in r.text
+        # a refusal made off the request (the file's bytes are read on the image threads), said in French
+        html = b"<!DOCTYPE html><html><body>not an image</body></html>"
+        r = editor.post("/admin/media", data={"form_token": editor.token("/admin/media", "/admin/media"),
+                                              "alt": "Pas une photo", "credit": ""},
+                        files={"file": ("photo.jpg", html, "image/jpeg")})
+        assert r.status_code == 415 and whole("fr", "admin.media.error.not_image") in r.text
+        # the JSON refusal of an old form token
+        r = editor.post("/admin/uploads", data={"name": "a.mp4", "size": "10", "type": "video/mp4"},
+                        headers={"X-Form-Token": "old"})
+        assert r.status_code == 403 and r.json()["error"] == flat(json.load(open(os.path.join(
+            I18N, "fr.json"), encoding="utf-8")))["errors.token_expired"]
+        # the menu's places, grouped in French
+        page = editor.get("/admin/menu/new").text
+        doc = parse_html(page)
+        labels = {g.get("label") for g in doc.find("select", name="pick").find_all("optgroup")}
+        assert labels == {whole("fr", f"admin.record.menu.group_{g}")
+                          for g in ("sections", "congresses", "years", "pages", "topics", "trials")}
+        assert ">Congrès 2025</option>" in page
+        # back-office times with French month abbreviations
+        assert FRENCH_TIME.search(editor.get("/admin/articles").text)
+    finally:
+        choose_language(editor, "")
+    r = editor.post("/admin/uploads", data={"name": "a.mp4", "size": "10", "type": "video/mp4"},
+                    headers={"X-Form-Token": "old"})
+    assert r.json()["error"] == "This page has expired (its form token is missing or old): reload it and try again."
+
+
+def test_a_french_admin_reads_professions_and_hcp_statuses_in_french(srv, admin):
+    reader = make_staff(srv, "reader")
+    srv.execute("UPDATE user SET profession = 'physician', hcp_status = 'requested' WHERE email = ?",
+                (reader.email,))
+    english = admin.get("/admin/users").text
+    assert f"<td>{whole('en', 'forms.profession.physician')}</td><td>requested</td>" in english
+    choose_language(admin, "fr")
+    try:
+        page = admin.get("/admin/users").text
+        want = f"<td>{whole('fr', 'forms.profession.physician')}</td><td>{whole('fr', 'admin.users.hcp_requested')}</td>"
+        assert want in page
+    finally:
+        choose_language(admin, "")

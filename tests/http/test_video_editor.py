@@ -98,6 +98,9 @@ def test_an_uploaded_video_plays_on_the_article_with_its_transcript_and_chapters
     row = srv.query("SELECT * FROM video_file WHERE id = ?", (done["video_id"],))[0]
     assert (row["container"], row["video_codec"], row["audio_codec"]) == ("mp4", "h264", "aac")
     assert 5900 <= row["duration_ms"] <= 6100 and row["poster_id"]
+    poster = srv.query("SELECT alt, needs_alt FROM media WHERE id = ?", (row["poster_id"],))[0]
+    # the poster frame's alt text, said in the site's language when the video arrived (admin.videos.poster_alt)
+    assert (poster["alt"], poster["needs_alt"]) == ("A frame of the video Prof Duhoux meets Prof Ignatiadis", 1)
     page = editor.get(f"/admin/videos/{done['video_id']}")
     assert page.status_code == 200 and f"/media/{row['hash']}.mp4" in page.text
     article_id, slug = public_article(srv)

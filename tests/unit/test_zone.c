@@ -11,6 +11,16 @@ static int64_t read_ok(const char *s)
 	return t;
 }
 
+/* 1 when t falls on that calendar day of the zone and its clocks show clock ("09:30 CEST") */
+static int shown_as(int64_t t, int year, int month, int day, const char *clock)
+{
+	int y, m, d, w;
+	char out[64];
+	zone_day(t, &y, &m, &d, &w);
+	zone_clock(t, out, sizeof out);
+	return y == year && m == month && d == day && strcmp(out, clock) == 0;
+}
+
 static void test_check(void)
 {
 	char err[300];
@@ -34,10 +44,8 @@ static void test_brussels(void)
 	CHECK(read_ok("2026-06-14T09:30:00") == 1781422200);
 	CHECK(read_ok("2026-01-10T09:30") == 1768033800);
 	char out[64];
-	zone_show(1781422200, out, sizeof out);
-	CHECK_STR(out, "14 Jun 2026, 09:30 CEST");
-	zone_show(1768033800, out, sizeof out);
-	CHECK_STR(out, "10 Jan 2026, 09:30 CET");
+	CHECK(shown_as(1781422200, 2026, 6, 14, "09:30 CEST"));
+	CHECK(shown_as(1768033800, 2026, 1, 10, "09:30 CET"));
 	zone_input(1781422200, out, sizeof out);
 	CHECK_STR(out, "2026-06-14T09:30");
 	zone_input(1781422200 + 5, out, sizeof out);
@@ -49,14 +57,11 @@ static void test_brussels(void)
 	CHECK(zone_parse_local("2026-03-29T02:30", &t) == ZONE_SKIPPED);
 	CHECK(zone_parse_local("2026-03-29T02:59:59", &t) == ZONE_SKIPPED);
 	CHECK(read_ok("2026-03-29T03:00") == 1774746000);
-	zone_show(1774746000, out, sizeof out);
-	CHECK_STR(out, "29 Mar 2026, 03:00 CEST");
+	CHECK(shown_as(1774746000, 2026, 3, 29, "03:00 CEST"));
 	/* the overlap: on 25 October 2026 02:30 happens twice; the first, in summer time */
 	CHECK(read_ok("2026-10-25T02:30") == 1792888200);
-	zone_show(1792888200, out, sizeof out);
-	CHECK_STR(out, "25 Oct 2026, 02:30 CEST");
-	zone_show(1792891800, out, sizeof out);
-	CHECK_STR(out, "25 Oct 2026, 02:30 CET");
+	CHECK(shown_as(1792888200, 2026, 10, 25, "02:30 CEST"));
+	CHECK(shown_as(1792891800, 2026, 10, 25, "02:30 CET"));
 	/* days */
 	CHECK(zone_day_start(2026, 3, 29) == 1774738800);
 	CHECK(zone_day_start(2026, 13, 1) == zone_day_start(2027, 1, 1));
@@ -88,9 +93,7 @@ static void test_utc(void)
 {
 	zone_use("UTC");
 	CHECK(read_ok("2026-03-29T02:30") == 1774751400); /* no gap in UTC */
-	char out[64];
-	zone_show(1774751400, out, sizeof out);
-	CHECK_STR(out, "29 Mar 2026, 02:30 UTC");
+	CHECK(shown_as(1774751400, 2026, 3, 29, "02:30 UTC"));
 }
 
 int main(void)
