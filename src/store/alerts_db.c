@@ -162,7 +162,8 @@ int store_alert_batch_articles(store *s, h2o_mem_pool_t *pool, int64_t batch_id,
 	"JOIN subscriber b ON b.id = m.subscriber_id AND b.site_id = x.site_id "                             \
 	"AND b.confirmed_at IS NOT NULL LEFT JOIN \"user\" u ON u.id = b.user_id "                           \
 	"JOIN article fa ON fa.id = x.id JOIN site fs ON fs.id = fa.site_id "                                \
-	"WHERE COALESCE(NULLIF(fa.lang, ''), fs.language) = " READER_LANG " OR (NOT EXISTS (SELECT 1 FROM m " \
+	"WHERE COALESCE(NULLIF(fa.lang, ''), fs.language) = " READER_LANG                                    \
+	" OR (NOT EXISTS (SELECT 1 FROM m "                                                                  \
 	"m2 JOIN article ft ON ft.id = m2.article_id WHERE m2.subscriber_id = b.id AND "                     \
 	"COALESCE(ft.family_id, ft.id) = COALESCE(fa.family_id, fa.id) AND COALESCE(NULLIF(ft.lang, ''), "   \
 	"fs.language) = " READER_LANG ") AND (fa.family_id IS NULL OR NOT EXISTS (SELECT 1 FROM m m3 WHERE " \
