@@ -122,7 +122,8 @@ static void add_snippet(view *x, struct request *r, const char *snip)
 }
 
 /* The closest public word to w (within SUGGEST_MAX_DISTANCE; 1 for short words), or w itself when it is
- * a word of the site or nothing is close. */
+ * a word of the site or nothing is close. A word of the reader's language comes before one of another,
+ * however closer or commoner that one is; among equals, the one more articles hold. */
 static const char *closest_word(struct request *r, const char *w)
 {
 	size_t n = strlen(w);
@@ -134,22 +135,27 @@ static const char *closest_word(struct request *r, const char *w)
 	char from[2] = {w[0], 0}, to[2] = {(char)(w[0] + 1), 0};
 	struct facet *vs;
 	size_t nv;
-	if (store_search_vocab(r->w->db, r->pool, from, to, &vs, &nv) != 0)
+	if (store_search_vocab(r->w->db, r->pool, req_lang(r), from, to, &vs, &nv) != 0)
 		return w;
-	size_t cap = n <= 4 ? 1 : SUGGEST_MAX_DISTANCE, best = cap + 1;
-	const char *pick = w;
-	int64_t pick_count = 0;
+	size_t cap = n <= 4 ? 1 : SUGGEST_MAX_DISTANCE;
+	/* [0]: the best word of the reader's language, [1]: of any */
+	size_t best[2] = {cap + 1, cap + 1};
+	const char *pick[2] = {w, w};
+	int64_t pick_count[2] = {0, 0};
 	for (size_t i = 0; i < nv; i++) {
 		if (strcmp(vs[i].name, w) == 0)
 			return w;
 		size_t d = query_distance(w, vs[i].name, cap);
-		if (d < best || (d == best && d <= cap && vs[i].count > pick_count)) {
-			best = d;
-			pick = vs[i].name;
-			pick_count = vs[i].count;
+		for (int k = vs[i].id > 0 ? 0 : 1; k < 2; k++) {
+			int64_t count = k == 0 ? vs[i].id : vs[i].count;
+			if (d < best[k] || (d == best[k] && d <= cap && count > pick_count[k])) {
+				best[k] = d;
+				pick[k] = vs[i].name;
+				pick_count[k] = count;
+			}
 		}
 	}
-	return best <= cap ? pick : w;
+	return best[0] <= cap ? pick[0] : best[1] <= cap ? pick[1] : w;
 }
 
 /* "Did you mean": the words with each unknown one replaced by its closest neighbour, offered only when

@@ -50,11 +50,11 @@ int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, s
 		     : sq_store_search(s, pool, q, offset, limit, with_facets, out);
 }
 
-int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,
-		       size_t *n)
+int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *lang, const char *from, const char *to,
+		       struct facet **out, size_t *n)
 {
-	return PG(s) ? pg_store_search_vocab(s, pool, from, to, out, n)
-		     : sq_store_search_vocab(s, pool, from, to, out, n);
+	return PG(s) ? pg_store_search_vocab(s, pool, lang, from, to, out, n)
+		     : sq_store_search_vocab(s, pool, lang, from, to, out, n);
 }
 
 int store_search_upkeep(store *s)

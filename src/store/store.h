@@ -949,10 +949,11 @@ struct search_result {
  * the full-text match serves all of it. 0, or -1 on error. */
 int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
 		 int with_facets, struct search_result *out);
-/** Public words (titles, summaries, faculty, trials, topics) from <= term < to: name is the word, count the
- * articles holding it. */
-int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to, struct facet **out,
-		       size_t *n);
+/** Public words (titles, summaries, faculty, trials, topics) from <= term < to, one row each: name is the
+ * word, count the articles holding it, id those of them in lang ("fr"; an article without one is in its
+ * site's language). */
+int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *lang, const char *from, const char *to,
+		       struct facet **out, size_t *n);
 /** Background upkeep after articles changed: the "did you mean" vocabulary brought up to date and the
  * full-text index merged when it has grown into many pieces. 1 when it did work, 0 when none was due, -1 on
  * error. */

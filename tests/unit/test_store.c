@@ -324,6 +324,38 @@ static void list_filters_and_counts(struct fx *f)
 			CHECK(trials[i].article_count == families_t - 1);
 }
 
+/* "Did you mean" counts each word's articles per language: the article's, else its site's (033). */
+static void vocabulary_per_language(struct fx *f)
+{
+	char where[256];
+	snprintf(where, sizeof where,
+		 "site_id = %lld AND status = 'published' AND family_id IS NULL AND id NOT IN "
+		 "(SELECT family_id FROM article WHERE family_id IS NOT NULL)",
+		 (long long)f->site);
+	CHECK(fx_sql(f,
+		     "UPDATE article SET title = 'Zqmot zqcommun', lang = 'fr' WHERE id = (SELECT min(id) "
+		     "FROM article WHERE %s)",
+		     where) == 0);
+	CHECK(fx_sql(f,
+		     "UPDATE article SET title = 'Zqword zqcommun', lang = '' WHERE id = (SELECT max(id) "
+		     "FROM article WHERE %s)",
+		     where) == 0);
+	CHECK(store_search_upkeep(f->s) >= 0);
+	const char *langs[] = {"fr", "en", "nl"};
+	/* per language: zqcommun, zqmot, zqword (ascending): the articles of that language holding each */
+	int64_t want[3][3] = {{1, 1, 0}, {1, 0, 1}, {0, 0, 0}};
+	for (size_t l = 0; l < 3; l++) {
+		struct facet *vs;
+		size_t n = 0;
+		CHECK(store_search_vocab(f->s, &f->pool, langs[l], "zq", "zr", &vs, &n) == 0 && n == 3);
+		for (size_t i = 0; i < n && i < 3; i++) {
+			CHECK(vs[i].id == want[l][i]);
+			CHECK(vs[i].count == (i == 0 ? 2 : 1));
+		}
+		CHECK(n == 3 && strcmp(vs[0].name, "zqcommun") == 0 && strcmp(vs[2].name, "zqword") == 0);
+	}
+}
+
 int main(void)
 {
 	fx_run("empty database migrated, demo loaded once", FX_EMPTY, open_and_demo);
@@ -335,6 +367,7 @@ int main(void)
 	fx_run("contact message and secrets", FX_DEMO, contact_and_secret);
 	fx_run("reopen migrates nothing, backfill once", FX_DEMO, reopen_and_backfill);
 	fx_run("changes of other writers read once", FX_DEMO, changes_of_others_read_once);
+	fx_run("did you mean: words per language", FX_DEMO, vocabulary_per_language);
 	fx_done();
 	return unit_done("store");
 }

@@ -17,7 +17,7 @@ int pg_store_related_refresh(store *s, h2o_mem_pool_t *pool, int64_t id);
 int pg_store_related_rebuild(store *s, h2o_mem_pool_t *pool);
 int pg_store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
 		    int with_facets, struct search_result *out);
-int pg_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
+int pg_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *lang, const char *from, const char *to,
 			  struct facet **out, size_t *n);
 int pg_store_search_upkeep(store *s);
 int pg_store_changes_since(store *s, int64_t *since, struct logged_change *out, size_t max, size_t *n);

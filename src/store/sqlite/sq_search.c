@@ -25,6 +25,7 @@ enum {
 	S_FACTS,
 	S_FACT_TAGS,
 	S_TERMS_READ,
+	S_TERMS_LANGS,
 	S_TERMS_CLEAR,
 	S_TERMS_ADD,
 	S_TERMS_DONE,
@@ -837,25 +838,31 @@ static void fill_facet(h2o_mem_pool_t *pool, sqlite3_stmt *st, void *item)
 	x->count = sq_col_i64(st, 3);
 }
 
-int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, const char *to,
+int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *lang, const char *from, const char *to,
 			  struct facet **out, size_t *n)
 {
 	/* the kept vocabulary when it is current; else the live one, which walks every listed word's
-	 * documents (store_search_upkeep brings the kept one up to date within a second or two) */
+	 * documents, their languages the kept one's, a word the kept one lacks (just published) taken as the
+	 * reader's language as before languages counted (store_search_upkeep brings the kept one up to date
+	 * within a second or two; counting the live words' languages would read each of their occurrences) */
 	sqlite3_stmt *v =
 	    sq_prepare(s, S_VERSION, "SELECT version, terms_version, epoch FROM content_version");
 	int fresh = sqlite3_step(v) == SQLITE_ROW && sqlite3_column_int64(v, 0) == sqlite3_column_int64(v, 1);
 	sqlite3_reset(v);
-	/* id: documents holding the term; name: the term */
+	/* id: documents in lang holding the term; name: the term; count: documents holding it */
 	sqlite3_stmt *st =
-	    fresh ? sq_prepare(s, S_VOCAB,
-			       "SELECT docs, '', term, docs FROM search_term WHERE term >= ?1 AND term < ?2 "
-			       "LIMIT 5000")
-		  : sq_prepare(s, S_VOCAB_LIVE,
-			       "SELECT doc, '', term, doc FROM search_vocab WHERE term >= ?1 AND term < ?2 "
-			       "LIMIT 5000");
+	    fresh
+		? sq_prepare(s, S_VOCAB,
+			     "SELECT sum(CASE lang WHEN ?3 THEN docs ELSE 0 END), '', term, sum(docs) "
+			     "FROM search_term WHERE term >= ?1 AND term < ?2 GROUP BY term LIMIT 5000")
+		: sq_prepare(s, S_VOCAB_LIVE,
+			     "SELECT coalesce((SELECT t.docs FROM search_term t WHERE t.term = v.term "
+			     "AND t.lang = ?3), CASE WHEN EXISTS (SELECT 1 FROM search_term t WHERE "
+			     "t.term = v.term) THEN 0 ELSE v.doc END), '', v.term, v.doc FROM search_vocab v "
+			     "WHERE v.term >= ?1 AND v.term < ?2 LIMIT 5000");
 	sq_bind_text(st, 1, from);
 	sq_bind_text(st, 2, to);
+	sq_bind_text(st, 3, lang ? lang : "");
 	return sq_collect(s, pool, st, sizeof **out, fill_facet, (void **)out, n);
 }
 
@@ -863,6 +870,7 @@ int sq_store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *from, cons
 
 #define SEARCH_SEGMENTS_MAX 8 /* more full-text b-trees than this and every word lookup seeks each */
 #define MERGE_PAGES 1000
+#define VOCAB_LANGUAGES 32 /* the languages the vocabulary tells apart */
 
 /* Merges the full-text index into one b-tree, a step of MERGE_PAGES pages per transaction, when it has
  * grown more than SEARCH_SEGMENTS_MAX: each query then seeks one list per word. */
@@ -889,42 +897,138 @@ static int merge_index(store *s)
 	return 1;
 }
 
-/* The vocabulary for "did you mean" into search_term: read in one transaction, written in another. */
-static int refresh_terms(store *s, int64_t version)
+/* The articles' languages (each its own, else its site's), by id ascending: lang an index in codes. */
+struct article_langs {
+	struct {
+		int64_t id;
+		int lang;
+	} * rows;
+	size_t n, cap;
+	const char *codes[VOCAB_LANGUAGES];
+	size_t ncodes;
+};
+
+static int read_langs(store *s, h2o_mem_pool_t *pool, struct article_langs *x)
 {
-	struct term {
-		const char *word;
-		int64_t docs;
-	} *terms = NULL;
-	size_t n = 0, cap = 0;
-	h2o_mem_pool_t pool;
-	h2o_mem_init_pool(&pool);
-	sqlite3_stmt *st = sq_prepare(s, S_TERMS_READ, "SELECT term, doc FROM search_vocab");
+	sqlite3_stmt *st = sq_prepare(s, S_TERMS_LANGS,
+				      "SELECT a.id, CASE a.lang WHEN '' THEN s.language ELSE a.lang END "
+				      "FROM article a JOIN site s ON s.id = a.site_id ORDER BY a.id");
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	       rank_grow((void **)&terms, &cap, n + 1, sizeof *terms) == 0)
-		terms[n++] = (struct term){sq_col_str(&pool, st, 0), sqlite3_column_int64(st, 1)};
+	       rank_grow((void **)&x->rows, &x->cap, x->n + 1, sizeof *x->rows) == 0) {
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		size_t k = 0;
+		while (k < x->ncodes && strcmp(x->codes[k], code ? code : "") != 0)
+			k++;
+		if (k == x->ncodes && k < VOCAB_LANGUAGES)
+			x->codes[x->ncodes++] = sq_col_str(pool, st, 1);
+		/* an article of a language past VOCAB_LANGUAGES is counted in none */
+		x->rows[x->n].id = sqlite3_column_int64(st, 0);
+		x->rows[x->n++].lang = k < x->ncodes ? (int)k : -1;
+	}
 	int ok = rc == SQLITE_DONE;
 	if (!ok && rc != SQLITE_ROW)
 		sq_step_error(s, st);
 	sqlite3_reset(st);
+	return ok ? 0 : -1;
+}
+
+/* The index in x->codes of article id's language, or -1 for an article it does not know. */
+static int lang_of(const struct article_langs *x, int64_t id)
+{
+	size_t lo = 0, hi = x->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->rows[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < x->n && x->rows[lo].id == id ? x->rows[lo].lang : -1;
+}
+
+struct term {
+	const char *word, *lang;
+	int64_t docs;
+};
+
+/* Each public word's documents counted per language: search_vocab_instance gives every occurrence, by word
+ * then document, so a word's count ends where the next word begins. */
+static int read_terms(store *s, h2o_mem_pool_t *pool, const struct article_langs *x, struct term **out,
+		      size_t *n)
+{
+	size_t cap = 0;
+	int64_t counts[VOCAB_LANGUAGES] = {0}, last_doc = -1;
+	char *word = NULL;
+	sqlite3_stmt *st = sq_prepare(s, S_TERMS_READ, "SELECT term, doc FROM search_vocab_instance");
+	int rc, more = 1;
+	while (more) {
+		rc = sqlite3_step(st);
+		const char *t = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+		if (word && (!t || strcmp(t, word) != 0)) {
+			for (size_t k = 0; k < x->ncodes; k++)
+				if (counts[k] > 0) {
+					if (rank_grow((void **)out, &cap, *n + 1, sizeof **out) != 0)
+						return sqlite3_reset(st), -1;
+					(*out)[(*n)++] = (struct term){word, x->codes[k], counts[k]};
+					counts[k] = 0;
+				}
+			word = NULL;
+		}
+		if (!t)
+			break;
+		if (!word) {
+			word = h2o_mem_alloc_pool(pool, strlen(t) + 1);
+			strcpy(word, t);
+			last_doc = -1;
+		}
+		int64_t doc = sqlite3_column_int64(st, 1);
+		int k = doc == last_doc ? -1 : lang_of(x, doc);
+		last_doc = doc;
+		if (k >= 0)
+			counts[k]++;
+	}
+	if (rc != SQLITE_DONE)
+		sq_step_error(s, st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* The vocabulary for "did you mean" into search_term, each word's documents counted per language: read in one
+ * transaction, written in another. */
+static int refresh_terms(store *s, int64_t version)
+{
+	struct term *terms = NULL;
+	size_t n = 0;
+	struct article_langs langs = {0};
+	h2o_mem_pool_t pool;
+	h2o_mem_init_pool(&pool);
+	int ok = 0;
+	if (sq_run(s, "BEGIN") == 0) {
+		ok = read_langs(s, &pool, &langs) == 0 && read_terms(s, &pool, &langs, &terms, &n) == 0;
+		sq_run(s, "COMMIT");
+	}
 	if (ok && sq_run(s, "BEGIN IMMEDIATE") == 0) {
 		ok = sq_exec(s, sq_prepare(s, S_TERMS_CLEAR, "DELETE FROM search_term"), NULL) == 0;
 		for (size_t i = 0; ok && i < n; i++) {
-			st = sq_prepare(s, S_TERMS_ADD,
-					"INSERT INTO search_term (term, docs) VALUES (?1, ?2)");
+			sqlite3_stmt *st = sq_prepare(
+			    s, S_TERMS_ADD, "INSERT INTO search_term (term, lang, docs) VALUES (?1, ?2, ?3)");
 			sq_bind_text(st, 1, terms[i].word);
-			sqlite3_bind_int64(st, 2, terms[i].docs);
+			sq_bind_text(st, 2, terms[i].lang);
+			sqlite3_bind_int64(st, 3, terms[i].docs);
 			ok = sq_exec(s, st, NULL) == 0;
 		}
 		if (ok) {
-			st = sq_prepare(s, S_TERMS_DONE, "UPDATE content_version SET terms_version = ?1");
+			sqlite3_stmt *st =
+			    sq_prepare(s, S_TERMS_DONE, "UPDATE content_version SET terms_version = ?1");
 			sqlite3_bind_int64(st, 1, version);
 			ok = sq_exec(s, st, NULL) == 0;
 		}
 		sq_run(s, ok ? "COMMIT" : "ROLLBACK");
-	}
+	} else
+		ok = 0;
 	free(terms);
+	free(langs.rows);
 	h2o_mem_clear_pool(&pool);
 	return ok ? 0 : -1;
 }
