@@ -21,6 +21,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/editorial.h"
+#include "store/video.h"
 
 #define PICKER_VIDEOS 200 /* library videos offered in the list, newest first */
 

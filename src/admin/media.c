@@ -30,6 +30,8 @@
 #include "site/layout.h"
 #include "http/lang.h"
 #include "render/theme.h"
+#include "store/media.h"
+#include "store/video.h"
 
 #define MEDIA_PER_PAGE 24
 

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "import/importer.h"
 #include "jobs/media.h"
+#include "store/media.h"
 
 #define UPLOADS_MARK "/wp-content/uploads/"
 

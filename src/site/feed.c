@@ -15,6 +15,10 @@
 #include "site/layout.h"
 #include "site/video_page.h"
 #include "jobs/media.h"
+#include "store/editorial.h"
+#include "store/desk.h"
+#include "store/video.h"
+#include "store/structure.h"
 
 #define FEED_ITEMS 30
 #define SITEMAP_ARTICLES 5000 /* per file; the protocol allows 50,000 but smaller files load faster */

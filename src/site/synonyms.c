@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/search.h"
 
 static int is_blank(char c)
 {

@@ -12,6 +12,7 @@
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/layout.h"
+#include "store/video.h"
 
 /* The id of a link of the form prefix + id (charset chars, len characters, or min..max when len is 0). */
 static const char *link_id(h2o_mem_pool_t *pool, const char *url, const char *const *prefixes,

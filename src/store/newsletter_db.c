@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/newsletters.h"
 
 enum {
 	N_INSERT = 720, /* slots 720-759 of the seam belong to newsletter_db.c */

@@ -12,6 +12,7 @@
 #include "store/sqlite/sq_fts5_query.h"
 #include "store/rank.h"
 #include "store/sqlite/sqlite_int.h"
+#include "store/search.h"
 
 enum {
 	S_FIRST = 130, /* slots 130-149 belong to sq_search.c */
