@@ -31,6 +31,7 @@ static int valid_zone(const char *v, char *err, size_t errlen)
 
 static int valid_level(const char *v, char *err, size_t errlen);
 static int valid_weekday(const char *v, char *err, size_t errlen);
+static int valid_on_off(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
 static int valid_cookie_domain(const char *v, char *err, size_t errlen);
@@ -197,6 +198,10 @@ static const struct setting settings[] = {
     STR(digest_weekday, "monday", "day the weekly digests go out (monday to sunday, site time)",
 	valid_weekday),
     INT(digest_hour, 0, 23, 7, "hour the weekly digests go out on digest_weekday, in time_zone"),
+    STR(analytics, "on",
+	"on counts page views, reads, video plays and feed and mail clicks in the database itself, without "
+	"cookies and without storing addresses or user agents (docs/deploy.md); off counts nothing",
+	valid_on_off),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -279,6 +284,14 @@ static int valid_weekday(const char *v, char *err, size_t errlen)
 		if (strcasecmp(v, days[i]) == 0)
 			return 0;
 	snprintf(err, errlen, "'%s' is not a day of the week in English (monday ... sunday)", v);
+	return -1;
+}
+
+static int valid_on_off(const char *v, char *err, size_t errlen)
+{
+	if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0)
+		return 0;
+	snprintf(err, errlen, "'%s' is neither on nor off", v);
 	return -1;
 }
 

@@ -68,6 +68,7 @@ struct config {
 	int alert_delay_minutes;     /* an alert batch waits this long after its first article (alerts.c) */
 	char digest_weekday[16];     /* the day weekly digests go out, "monday" to "sunday" */
 	int digest_hour;	     /* ... and the hour, site time */
+	char analytics[4];	     /* "on" counts views and reads (first-party), "off" not */
 };
 
 /** Fills c with the defaults of the table. */

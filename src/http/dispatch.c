@@ -10,6 +10,7 @@
 #include "http/cache.h"
 #include "http/changes.h"
 #include "http/connload.h"
+#include "http/count.h"
 #include "http/guard.h"
 #include "http/lang.h"
 #include "http/moved.h"
@@ -195,6 +196,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))		   ? M_POST
 												   : 0;
 	r->is_get = method == M_GET;
+	if (r->is_get)
+		count_take_via(r); /* ?via=feed, ?via=mail: counted, not part of the cache key */
 	if (method == M_GET && router_hooks.before_cache && router_hooks.before_cache(r))
 		return 0;
 	const char *plain = method == M_GET ? moved_plain_link(r) : NULL;

@@ -19,6 +19,7 @@ struct page_cache;
 struct asset;
 struct mailer;
 struct dkim_signer;
+struct count_table;
 
 /** What every worker shares, read-only once serving starts. */
 struct app {
@@ -72,6 +73,9 @@ struct worker {
 	/* the form token of the current hour, computed once per hour */
 	int64_t token_hour;
 	char token[80];
+	/* this interval's counts (count.h), handed to the writer every second; NULL until the first */
+	struct count_table *counts;
+	int64_t counts_at;
 };
 
 /** Reads the sites again after a content change (an edit in /admin/sites reaches readers at once). */

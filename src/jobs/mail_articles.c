@@ -158,7 +158,7 @@ static void view_item_of(struct mail_articles *m, view *item, const struct shown
 	const struct mail_lang *l = m->lang;
 	char key[64];
 	view_str(item, "title", a->title);
-	view_fmt(item, "url", "%sarticle/%s", m->site_url, a->slug);
+	view_fmt(item, "url", "%sarticle/%s?via=mail", m->site_url, a->slug); /* a mail's click (count.h) */
 	view_str(item, "summary", a->summary);
 	view_str(item, "kind", a->kind);
 	snprintf(key, sizeof key, "mail.articles.kind.%s", kind_of(a->kind));
