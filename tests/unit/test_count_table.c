@@ -137,7 +137,7 @@ static void test_seen_counts_and_bounds(void)
 	for (uint64_t k = 100; k < 10000; k++)
 		count_seen_bump(&s, k * 0x9e3779b97f4a7c15ULL);
 	CHECK(s.used == 3000);
-	CHECK(count_seen_bump(&s, 42) == 3);		     /* known keys still count after it is full */
+	CHECK(count_seen_bump(&s, 42) == 3);		  /* known keys still count after it is full */
 	CHECK(count_seen_bump(&s, 0x1234567890ULL) == 0); /* a new one is refused */
 	count_seen_clear(&s);
 	CHECK(s.used == 0 && count_seen_bump(&s, 42) == 1);
@@ -186,7 +186,8 @@ static void test_robots(void)
 	    "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0",
 	    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
 	    "Version/17.1 Mobile/15E148 Safari/604.1",
-	    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
+	    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+	    "Chrome/120.0.0.0 "
 	    "Safari/537.36 Edg/120.0.0.0",
 	};
 	for (size_t i = 0; i < sizeof robots / sizeof *robots; i++)
