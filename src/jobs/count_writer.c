@@ -109,8 +109,12 @@ static int write_some(int wait_ms, int *took)
 		count_queue_put_back(t, n);
 		return 0;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		if (t[i]->dropped) /* a table so full that even its "other" rows were spent */
+			log_warn("counting: %lld counts dropped, a worker's table was full",
+				 (long long)t[i]->dropped);
 		count_table_free(t[i]);
+	}
 	return 1;
 }
 

@@ -284,3 +284,21 @@ def test_analytics_off_counts_nothing():
         time.sleep(2.5)
         assert s.stop() == 0
         assert s.query("SELECT count(*) FROM analytics_count")[0][0] == 0
+
+
+def test_beacons_past_the_client_budget_are_refused():
+    with tempfile.TemporaryDirectory(prefix="plenary-count-budget-") as tmp:
+        s = _crash_server(tmp, "count-budget")
+        try:
+            a = _first_article(s)
+            sess = requests.Session()
+            codes = [beacon(s, {"a": a["id"], "e": "read"}, session=sess).status_code for _ in range(600)]
+            assert codes == [204] * 600, "600 beacons an hour are one client's budget"
+            r = beacon(s, {"a": a["id"], "e": "read"}, session=sess)
+            assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+            # another user agent on the same address shares the address's budget
+            r = beacon(s, {"a": a["id"], "e": "read"}, {"User-Agent": OTHER_BROWSER})
+            assert r.status_code == 429
+            assert settled(s, a["id"], "read", 1) == 1
+        finally:
+            assert s.stop() == 0
