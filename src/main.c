@@ -259,8 +259,6 @@ static int cmd_export(int argc, char **argv)
 	zone_use(app.cfg.time_zone); /* the pages' dates as serve shows them */
 	if (app_prepare(&app) != 0)
 		return 1;
-	/* a static copy has no server to count its readers: its pages carry no beacon */
-	snprintf(app.cfg.analytics, sizeof app.cfg.analytics, "off");
 	rc = export_static(&app, &o);
 	theme_free(app.theme);
 	assets_free(&app);
