@@ -116,6 +116,10 @@ void count_beacon(struct request *r)
 		resp_error(r, 400, req_text(r, "errors.count_beacon"));
 		return;
 	}
+	if (!r->site) {
+		resp_error(r, 404, NULL);
+		return;
+	}
 	if (!csrf_origin_ok(r)) { /* another site's page cannot count for ours */
 		resp_error(r, 403, NULL);
 		return;
@@ -132,7 +136,7 @@ void count_beacon(struct request *r)
 		resp_error(r, 429, NULL);
 		return;
 	}
-	int ok = store_analytics_article_ok(r->w->db, r->site->id, id);
+	int ok = store_analytics_article_ok(r->w->db, r->site->id, id, r->level); /* its body, open to them */
 	if (ok != 1) {
 		resp_error(r, ok < 0 ? 500 : 404, NULL);
 		return;

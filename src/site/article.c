@@ -248,7 +248,7 @@ void article_show(struct request *r, struct article *a, int preview)
 	add_share(v, a, canonical);
 	if (!preview) {
 		count_set_article(r, a->id); /* its views count for it, from the cache too */
-		if (count_enabled(r->app)) { /* the read and play beacons (static/count.js) */
+		if (count_enabled(r->app) && a->body_allowed) { /* read and play beacons (static/count.js) */
 			view_fmt(x, "count_id", "%lld", (long long)a->id);
 			view_str(x, "count_js_url", asset_url(r->app, "count.js"));
 		}

@@ -30,8 +30,9 @@ int store_analytics_total(store *s, int64_t site_id, const char *from_day, const
 /** The rows of a site between two days (inclusive), in key order, into a pool array: 0, or -1. */
 int store_analytics_rows(store *s, h2o_mem_pool_t *pool, int64_t site_id, const char *from_day,
 			 const char *to_day, struct analytics_row **out, size_t *n);
-/** 1 when article id is visible to readers on site (published, its time come), 0 when not (a draft,
- * another site's, none), -1 on error: a beacon counts only such articles. */
-int store_analytics_article_ok(store *s, int64_t site_id, int64_t article_id);
+/** 1 when article id is visible on site (published, its time come) with its body open to a reader of level,
+ * 0 when not (a draft, another site's, none, or only its teaser for this reader), -1 on error: a beacon
+ * counts only such articles. */
+int store_analytics_article_ok(store *s, int64_t site_id, int64_t article_id, enum audience level);
 
 #endif

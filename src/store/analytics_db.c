@@ -5,6 +5,7 @@
 
 #include "store/analytics.h"
 #include "store/db.h"
+#include "store/public_db.h"
 
 enum {
 	S_ANALYTICS_ADD = 960, /* slots 960-999 of the seam belong to analytics_db.c */
@@ -94,14 +95,16 @@ int store_analytics_rows(store *s, h2o_mem_pool_t *pool, int64_t site_id, const 
 	return db_collect(st, pool, sizeof **out, fill_row, (void **)out, n);
 }
 
-int store_analytics_article_ok(store *s, int64_t site_id, int64_t article_id)
+int store_analytics_article_ok(store *s, int64_t site_id, int64_t article_id, enum audience level)
 {
 	struct db_stmt *st = db_prepare(db_of(s), S_ANALYTICS_ARTICLE_OK,
-					"SELECT 1 FROM article WHERE id = ?1 AND site_id = ?2 "
-					"AND status IN ('published', 'scheduled') AND published_at <= ?3");
+					"SELECT 1 FROM article a WHERE a.id = ?1 AND a.site_id = ?2 "
+					"AND a.status IN ('published', 'scheduled') AND a.published_at <= ?3 "
+					"AND " DB_AUDIENCE_LEVEL " <= ?4");
 	db_bind_int64(st, 1, article_id);
 	db_bind_int64(st, 2, site_id);
 	db_bind_int64(st, 3, db_now());
+	db_bind_int(st, 4, (int)level);
 	int64_t one = 0;
 	return db_value(st, &one);
 }

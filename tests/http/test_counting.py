@@ -38,6 +38,7 @@ _taken = set()
 def article(srv, site_id=1):
     """A published article of the site that no other test of this module counts on."""
     rows = srv.query("SELECT id, slug FROM article WHERE site_id = ? AND status = 'published' AND lang = '' "
+                     "AND audience = 'public' "
                      "ORDER BY id", (site_id,))
     for row in rows:
         if (srv.port, row[0]) not in _taken:
@@ -144,6 +145,12 @@ def test_beacons_refused_for_drafts_other_sites_and_garbage(srv):
     assert r.status_code == 404, "a draft cannot be read"
     r = beacon(srv, {"a": other["id"], "e": "read"})
     assert r.status_code == 404, "another site's article is not this site's to count"
+    gated = srv.query("SELECT id, slug FROM article WHERE site_id = 1 AND status = 'published' AND audience = 'hcp' "
+                      "ORDER BY id LIMIT 1")[0]
+    r = beacon(srv, {"a": gated[0], "e": "read"})
+    assert r.status_code == 404, "an anonymous reader sees only the teaser of an article for professionals"
+    page = view(srv, {"id": gated[0], "slug": gated[1]})
+    assert page.status_code == 200 and "data-count" not in page.text, "a teaser sends no read beacon"
     for data in ({"a": "abc", "e": "read"}, {"a": mine["id"], "e": "stare"}, {"a": mine["id"]}, {"e": "read"},
                  {"a": "-3", "e": "read"}, {"a": "1e3", "e": "read"}, {"a": "9" * 30, "e": "read"}, {"a": "", "e": ""}):
         r = beacon(srv, data)
@@ -159,6 +166,7 @@ def test_beacons_refused_for_drafts_other_sites_and_garbage(srv):
     assert beacon(srv, {"a": mine["id"], "e": "read"}).status_code == 204
     assert settled(srv, mine["id"], "read", 1) == 1
     assert total(srv, draft["id"], "read") == 0 and total(srv, other["id"], "read") == 0
+    assert total(srv, gated[0], "read") == 0
 
 
 def test_signed_in_reader_carries_profile(srv):
@@ -226,7 +234,8 @@ def _crash_server(tmp, name, **settings):
 
 
 def _first_article(s):
-    row = s.query("SELECT id, slug FROM article WHERE site_id = 1 AND status = 'published' ORDER BY id LIMIT 1")
+    row = s.query("SELECT id, slug FROM article WHERE site_id = 1 AND status = 'published' AND audience = 'public' "
+                  "AND lang = '' ORDER BY id LIMIT 1")
     return {"id": row[0][0], "slug": row[0][1]}
 
 

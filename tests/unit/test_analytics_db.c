@@ -72,15 +72,22 @@ static void test_beacon_articles(struct fx *f)
 	int64_t other = fx_int(f, "SELECT min(id) FROM article WHERE site_id = 2 AND status = 'published'");
 	int64_t max = fx_int(f, "SELECT max(id) FROM article");
 	CHECK(published > 0 && other > 0);
-	CHECK(store_analytics_article_ok(f->s, 1, published) == 1);
-	CHECK(store_analytics_article_ok(f->s, 1, other) == 0);
-	CHECK(store_analytics_article_ok(f->s, 2, other) == 1);
-	CHECK(store_analytics_article_ok(f->s, 1, max + 1) == 0);
+	int64_t hcp = fx_int(f, "SELECT min(id) FROM article WHERE site_id = 1 AND status = 'published' AND "
+				"audience = 'hcp'");
+	CHECK(hcp > 0);
+	fx_sql(f, "UPDATE article SET audience = 'public' WHERE id = %lld", (long long)published);
+	CHECK(store_analytics_article_ok(f->s, 1, published, AUDIENCE_PUBLIC) == 1);
+	CHECK(store_analytics_article_ok(f->s, 1, other, AUDIENCE_VERIFIED_HCP) == 0);
+	CHECK(store_analytics_article_ok(f->s, 2, other, AUDIENCE_VERIFIED_HCP) == 1);
+	CHECK(store_analytics_article_ok(f->s, 1, max + 1, AUDIENCE_PUBLIC) == 0);
+	/* an article for healthcare professionals: read by them, only its teaser shown to others */
+	CHECK(store_analytics_article_ok(f->s, 1, hcp, AUDIENCE_MEMBERS) == 0);
+	CHECK(store_analytics_article_ok(f->s, 1, hcp, AUDIENCE_HCP) == 1);
 	fx_sql(f, "UPDATE article SET status = 'draft' WHERE id = %lld", (long long)published);
-	CHECK(store_analytics_article_ok(f->s, 1, published) == 0);
+	CHECK(store_analytics_article_ok(f->s, 1, published, AUDIENCE_PUBLIC) == 0);
 	fx_sql(f, "UPDATE article SET status = 'published', published_at = 4102444800 WHERE id = %lld",
 	       (long long)published); /* not yet: 2100 */
-	CHECK(store_analytics_article_ok(f->s, 1, published) == 0);
+	CHECK(store_analytics_article_ok(f->s, 1, published, AUDIENCE_PUBLIC) == 0);
 }
 
 int main(void)
