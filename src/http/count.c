@@ -78,13 +78,9 @@ int count_is_robot(const char *ua, size_t len)
 	return 0;
 }
 
-/* 1 when a header (lowercase name) holds word, without case. */
-static int header_has(const h2o_headers_t *h, const char *name, const char *word)
+/* 1 when v holds word, without case. */
+static int holds(h2o_iovec_t v, const char *word)
 {
-	ssize_t i = h2o_find_header_by_str(h, name, strlen(name), -1);
-	if (i < 0)
-		return 0;
-	h2o_iovec_t v = h->entries[i].value;
 	size_t n = strlen(word);
 	for (size_t k = 0; k + n <= v.len; k++)
 		if (strncasecmp(v.base + k, word, n) == 0)
@@ -92,11 +88,69 @@ static int header_has(const h2o_headers_t *h, const char *name, const char *word
 	return 0;
 }
 
+/* A prefetch or prerender (Sec-Purpose, Purpose, X-Moz, X-Purpose): one pass over the headers, as it runs
+ * for every page counted. */
 static int prefetch(const h2o_headers_t *h)
 {
-	return header_has(h, "sec-purpose", "prefetch") || header_has(h, "sec-purpose", "prerender") ||
-	       header_has(h, "purpose", "prefetch") || header_has(h, "x-moz", "prefetch") ||
-	       header_has(h, "x-purpose", "preview");
+	for (size_t i = 0; i < h->size; i++) {
+		h2o_iovec_t name = *h->entries[i].name, v = h->entries[i].value;
+		switch (name.len) {
+		case 11: /* sec-purpose */
+			if (h2o_lcstris(name.base, name.len, H2O_STRLIT("sec-purpose")) &&
+			    (holds(v, "prefetch") || holds(v, "prerender")))
+				return 1;
+			break;
+		case 7:
+			if (h2o_lcstris(name.base, name.len, H2O_STRLIT("purpose")) && holds(v, "prefetch"))
+				return 1;
+			break;
+		case 5:
+			if (h2o_lcstris(name.base, name.len, H2O_STRLIT("x-moz")) && holds(v, "prefetch"))
+				return 1;
+			break;
+		case 9:
+			if (h2o_lcstris(name.base, name.len, H2O_STRLIT("x-purpose")) && holds(v, "preview"))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* A hash of a User-Agent, eight bytes at a time. */
+static uint64_t ua_hash(const char *p, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
+	for (; n >= 8; p += 8, n -= 8) {
+		uint64_t v;
+		memcpy(&v, p, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	uint64_t v = 0;
+	memcpy(&v, p, n);
+	h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ h >> 29;
+}
+
+/* count_is_robot's answers of this thread (a worker's loop), by the User-Agent's hash: a reader's browser
+ * sends the same one with every request, and the scan costs more than the rest of the count together. */
+#define UA_MEMO 256
+static _Thread_local struct {
+	uint64_t hash; /* 0: empty */
+	unsigned char robot;
+} ua_memo[UA_MEMO];
+
+static int robot_memo(const char *ua, size_t len)
+{
+	uint64_t h = ua_hash(ua, len) | 1;
+	unsigned slot = (unsigned)(h >> 56) % UA_MEMO;
+	if (ua_memo[slot].hash == h)
+		return ua_memo[slot].robot;
+	int robot = count_is_robot(ua, len);
+	ua_memo[slot].hash = h;
+	ua_memo[slot].robot = (unsigned char)robot;
+	return robot;
 }
 
 int count_reader(struct request *r)
@@ -106,7 +160,7 @@ int count_reader(struct request *r)
 	if (r->user && route_role_of(r->user->role) >= ROLE_CONTRIBUTOR)
 		return 0; /* staff preview constantly */
 	ssize_t i = h2o_find_header(r->headers, H2O_TOKEN_USER_AGENT, -1);
-	if (i < 0 || count_is_robot(r->headers->entries[i].value.base, r->headers->entries[i].value.len))
+	if (i < 0 || robot_memo(r->headers->entries[i].value.base, r->headers->entries[i].value.len))
 		return 0;
 	return !prefetch(r->headers);
 }
