@@ -317,7 +317,7 @@ static void video_work(struct ingest *z)
 	snprintf(poster, sizeof poster, "%s.poster.jpg", z->path);
 	int64_t at = z->info.duration_ms / 10 < 10000 ? z->info.duration_ms / 10 : 10000;
 	struct msg why = {0};
-	char err[300];
+	char err[1500];
 	int fd = -1;
 	int64_t n = -1;
 	if (video_poster(z->path, at, poster, &why) != 0) {
@@ -326,7 +326,10 @@ static void video_work(struct ingest *z)
 	} else if ((fd = open(poster, O_RDONLY | O_CLOEXEC)) < 0 ||
 		   media_hash_file(fd, z->poster_hash, &n) != 0 ||
 		   media_process(poster, "jpeg", z->dir, z->poster_hash, &z->width, &z->height, &why) != 0) {
-		msg_describe(&why, err, sizeof err);
+		if (why.key) /* the resizing's refusal; else the file could not be read back */
+			msg_describe(&why, err, sizeof err);
+		else
+			snprintf(err, sizeof err, "cannot read %s back: %s", poster, strerror(errno));
 		log_info("media: the poster frame of %s was not kept: %s", z->hash, err);
 		z->poster_hash[0] = '\0';
 	}
