@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/catalog.h"
+#include "core/text.h"
 
 /* Copies s[0..n) into out (size bytes), cut on a character's edge when it does not fit, with suffix after
  * it when it was cut. */
@@ -14,9 +15,7 @@ static void copy_cut(char *out, size_t size, const char *s, size_t n, size_t max
 	size_t room = size - 1 - strlen(suffix);
 	if (max > room)
 		max = room;
-	size_t k = n < max ? n : max;
-	while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
+	size_t k = text_cut(s, n, max);
 	snprintf(out, size, "%.*s%s", (int)k, s, k < n ? suffix : "");
 }
 
