@@ -1,4 +1,5 @@
-/* test_prom: Prometheus's text format (families, escaped labels, cumulative histograms) and latency buckets. */
+/* test_prom: Prometheus's text format (families, escaped labels, cumulative histograms) and latency buckets.
+ */
 #include <string.h>
 
 #include "core/prom.h"
