@@ -28,6 +28,7 @@ struct db_stmt *db_prepare(struct db *d, int slot, const char *sql)
 	} else if (d->sql[slot] != sql && strcmp(d->sql[slot], sql) != 0) {
 		die("seam statement slot %d is used for two statements, one of them: %.80s", slot, sql);
 	}
+	st->running = 0;
 	d->drv->reset(st);
 	return st;
 }
