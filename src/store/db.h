@@ -35,6 +35,7 @@ struct db; /* a connection seen through the seam */
 /* A statement prepared on it: each driver's own begins with this. */
 struct db_stmt {
 	struct db *d;
+	int running; /* stepped to a row and not reset: its next step is the same statement's (stats.c) */
 };
 
 /** The seam of a store's connection (made when the store opens). */
