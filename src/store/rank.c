@@ -58,6 +58,60 @@ void rank_language(struct hit *hits, size_t n, const char *lang)
 		hits[i].away = lang[0] && strcmp(hits[i].fact->lang, lang) != 0;
 }
 
+/* Hits of families by family, then id. */
+static int by_family(const void *a, const void *b)
+{
+	const struct fact *x = ((const struct hit *)a)->fact, *y = ((const struct hit *)b)->fact;
+	if (x->family != y->family)
+		return x->family < y->family ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+int rank_families(struct hit *hits, size_t *n, const char *lang)
+{
+	/* most hits have no kin: only those that do are sorted into families, apart */
+	size_t nkin = 0;
+	for (size_t i = 0; i < *n; i++)
+		nkin += hits[i].fact->kin;
+	if (nkin < 2)
+		return 0;
+	struct hit *kin = malloc(nkin * sizeof *kin);
+	if (!kin)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (hits[i].fact->kin)
+			kin[k++] = hits[i];
+	qsort(kin, nkin, sizeof *kin, by_family);
+	/* in kin, each family's members but the chosen one are marked away (rank_language sets it after) */
+	for (size_t at = 0; at < nkin;) {
+		size_t end = at + 1;
+		while (end < nkin && kin[end].fact->family == kin[at].fact->family)
+			end++;
+		size_t pick = at; /* the lowest id, unless the original or the reader's language matched */
+		for (size_t i = at; i < end; i++)
+			if (kin[i].fact->id == kin[i].fact->family)
+				pick = i;
+		for (size_t i = at; i < end && lang[0]; i++)
+			if (strcmp(kin[i].fact->lang, lang) == 0)
+				pick = i;
+		for (size_t i = at; i < end; i++)
+			kin[i].away = i != pick;
+		at = end;
+	}
+	/* the hits without the others, in their order */
+	size_t to = 0;
+	for (size_t i = 0; i < *n; i++) {
+		const struct hit *found =
+		    hits[i].fact->kin ? bsearch(&hits[i], kin, nkin, sizeof *kin, by_family) : NULL;
+		if (!found || !found->away)
+			hits[to++] = hits[i];
+	}
+	free(kin);
+	*n = to;
+	return 0;
+}
+
 static int by_rank(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;

@@ -1,0 +1,141 @@
+"""Families of translations (issue 20) where a reader meets one member of each: search shows one member per
+family among those that match (the reader's language's, else the original, else the lowest id), with counts,
+facets and pages of families; a newsletter gives each recipient the listed article's member in their language;
+a translation made in the editor plays its original's video with its captions, chapters and transcript.
+
+The demo's oncology site (English, with French and Dutch) has French and Dutch translations of articles 1, 5,
+17 and 18. Each test gives the members words of its own with SQL, on a server and database of this module.
+"""
+import os
+import re
+import tempfile
+import time
+import uuid
+from urllib.parse import urlencode
+
+import pytest
+import requests
+
+from conftest import make_demo_database, parse_html, start_plenary, text_of
+
+SITE = 1  # the demo's default site, which requests to 127.0.0.1 get
+ALONE = "family_id IS NULL AND id NOT IN (SELECT family_id FROM article WHERE family_id IS NOT NULL)"
+
+
+@pytest.fixture(scope="module")
+def srv():
+    with tempfile.TemporaryDirectory(prefix="plenary-families-") as tmp:
+        s = start_plenary(tmp, make_demo_database(tmp), {"outbox": os.path.join(tmp, "outbox")},
+                          name="families-server")
+        yield s
+        rc = s.stop()
+        assert rc == 0, f"the server exited with {rc}; log tail:\n{s.log()[-3000:]}"
+
+
+@pytest.fixture(scope="module")
+def families(srv):
+    """[{lang: (id, slug)}] of the demo's four families, "en" the original."""
+    out = []
+    for root in srv.query("SELECT DISTINCT family_id FROM article WHERE site_id = ? AND family_id IS NOT NULL "
+                          "ORDER BY family_id", (SITE,)):
+        rows = srv.query("SELECT id, slug, lang FROM article WHERE id = ? OR family_id = ? ORDER BY id",
+                         (root["family_id"], root["family_id"]))
+        out.append({(r["lang"] or "en"): (r["id"], r["slug"]) for r in rows})
+    assert len(out) == 4 and all(set(f) == {"en", "fr", "nl"} for f in out)
+    return out
+
+
+def word():
+    return f"zq{uuid.uuid4().hex[:8]}x"
+
+
+def add_word(srv, ids, w):
+    for i in ids:
+        srv.execute("UPDATE article SET title = title || ' ' || ? WHERE id = ?", (w, i))
+
+
+def search(srv, q, prefix="", page=1, status=200):
+    """The slugs of prefix + /search?q=q's page, in order, the count it says, and the page's document."""
+    args = {"q": q} if page == 1 else {"q": q, "page": page}
+    r = requests.get(srv.url(prefix + "/search?" + urlencode(args)), timeout=10, allow_redirects=False)
+    assert r.status_code == status, f"{q!r}: {r.status_code}"
+    if status != 200:
+        return None, None, None
+    items = re.findall(r'<li class="result">(.*?)</li>', r.text, re.S)
+    slugs = [re.search(r'href="(?:/[a-z]{2})?/article/([^"]+)"', x).group(1) for x in items]
+    doc = parse_html(r.text)
+    count = int(re.search(r"\d+", text_of(doc.find("p", class_="search-count"))).group(0))
+    return slugs, count, doc
+
+
+def facet_sum(doc, k):
+    """The sum of the counts of the page's k-th facet (0: sections, each result has one)."""
+    return sum(int(n) for n in re.findall(r"\((\d+)\)", text_of(list(doc.find_all("section", class_="facet"))[k])))
+
+
+# ---- search ----
+
+@pytest.mark.parametrize("lang,prefix", [("en", ""), ("fr", "/fr"), ("nl", "/nl")])
+def test_a_family_that_matches_everywhere_is_shown_once_in_the_readers_language(srv, families, lang, prefix):
+    w = word()
+    fam = families[0]
+    add_word(srv, [fam[k][0] for k in fam], w)
+    slugs, count, doc = search(srv, w, prefix)
+    assert slugs == [fam[lang][1]]
+    assert count == 1
+    assert facet_sum(doc, 0) == 1, "the section facet counts the family once"
+
+
+def test_the_original_stands_in_when_the_readers_member_does_not_match(srv, families):
+    w = word()
+    fam = families[1]
+    add_word(srv, [fam["en"][0], fam["nl"][0]], w)
+    assert search(srv, w, "/fr")[0] == [fam["en"][1]]
+    assert search(srv, w, "/nl")[0] == [fam["nl"][1]]
+    assert search(srv, w)[0] == [fam["en"][1]]
+
+
+def test_the_lowest_id_stands_in_when_neither_matches(srv, families):
+    w = word()
+    fam = families[2]
+    add_word(srv, [fam["fr"][0], fam["nl"][0]], w)
+    lowest = min((fam["fr"], fam["nl"]))[1]
+    assert search(srv, w)[0] == [lowest]
+    assert search(srv, w, "/nl")[0] == [fam["nl"][1]]
+    assert search(srv, w, "/fr")[0] == [fam["fr"][1]]
+
+
+def test_a_member_not_yet_visible_does_not_stand_in(srv, families):
+    w = word()
+    fam = families[3]
+    add_word(srv, [fam[k][0] for k in fam], w)
+    old = srv.query("SELECT status, published_at FROM article WHERE id = ?", (fam["nl"][0],))[0]
+    srv.execute("UPDATE article SET status = 'scheduled', published_at = ? WHERE id = ?",
+                (int(time.time()) + 86400, fam["nl"][0]))
+    try:
+        assert search(srv, w, "/nl")[0] == [fam["en"][1]]
+    finally:
+        srv.execute("UPDATE article SET status = ?, published_at = ? WHERE id = ?",
+                    (old["status"], old["published_at"], fam["nl"][0]))
+    # another address than the first search's, which the page cache may keep until it learns of the change
+    assert search(srv, w.upper(), "/nl")[0] == [fam["nl"][1]]
+
+
+def test_counts_facets_and_pages_are_of_families(srv, families):
+    # every member of the four families and seven articles of none: eleven results, not nineteen
+    w = word()
+    alone = srv.query("SELECT id, slug FROM article WHERE site_id = ? AND status = 'published' AND "
+                      "audience = 'public' AND " + ALONE + " ORDER BY id LIMIT 7", (SITE,))
+    assert len(alone) == 7
+    add_word(srv, [f[k][0] for f in families for k in f] + [a["id"] for a in alone], w)
+    for prefix, lang in (("", "en"), ("/fr", "fr")):
+        first, count, doc = search(srv, w, prefix)
+        second, count2, _ = search(srv, w, prefix, page=2)
+        assert count == count2 == 11
+        assert len(first) == 10 and len(second) == 1
+        shown = set(first + second)
+        assert len(shown) == 11
+        assert {f[lang][1] for f in families} <= shown
+        assert {a["slug"] for a in alone} <= shown
+        search(srv, w, prefix, page=3, status=404)
+        assert facet_sum(doc, 0) == 11, "each result has one section: the section facet counts the eleven"
