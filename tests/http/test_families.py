@@ -139,3 +139,79 @@ def test_counts_facets_and_pages_are_of_families(srv, families):
         assert {a["slug"] for a in alone} <= shown
         search(srv, w, prefix, page=3, status=404)
         assert facet_sum(doc, 0) == 11, "each result has one section: the section facet counts the eleven"
+
+
+# ---- newsletters ----
+
+def wait_for(fn, what, timeout=30):
+    deadline = time.monotonic() + timeout
+    while not fn():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.2)
+
+
+def test_a_newsletter_gives_each_reader_the_member_in_their_language(srv, families):
+    a, b, c = families[0], families[1], families[2]
+    lone = srv.query("SELECT id, slug FROM article WHERE site_id = ? AND status = 'published' AND "
+                     "audience = 'public' AND " + ALONE + " ORDER BY id LIMIT 1", (SITE,))[0]
+    tag = uuid.uuid4().hex[:8]
+    readers = {lang: f"{lang}-{tag}@example.org" for lang in ("en", "fr", "nl")}
+    now = int(time.time())
+    for lang, email in readers.items():
+        srv.execute("INSERT INTO subscriber (site_id, email, confirmed_at, created_at, language) "
+                    "VALUES (?, ?, ?, ?, ?)", (SITE, email, now, now, "" if lang == "en" else lang))
+    srv.execute("INSERT INTO newsletter (site_id, subject, intro, state, send_at, created_at, updated_at) "
+                "VALUES (?, ?, 'Hello', 'draft', NULL, ?, ?)", (SITE, f"Families {tag}", now, now))
+    nid = srv.query("SELECT max(id) AS id FROM newsletter")[0]["id"]
+    # the English original of a, the French member of b, an article of no family, the original of c
+    listed = [a["en"][0], b["fr"][0], lone["id"], c["en"][0]]
+    for i, art in enumerate(listed):
+        srv.execute("INSERT INTO newsletter_article (newsletter_id, article_id, position) VALUES (?, ?, ?)",
+                    (nid, art, i))
+    # c's Dutch member is a draft for now: a Dutch reader gets c's original
+    srv.execute("UPDATE article SET status = 'draft' WHERE id = ?", (c["nl"][0],))
+    try:
+        srv.execute("UPDATE newsletter SET state = 'scheduled', send_at = ? WHERE id = ?", (now - 1, nid))
+        wait_for(lambda: srv.query("SELECT state FROM newsletter WHERE id = ?", (nid,))[0]["state"] == "sent",
+                 "the newsletter was not sent")
+    finally:
+        srv.execute("UPDATE article SET status = 'published' WHERE id = ?", (c["nl"][0],))
+    titles = {r["id"]: r["title"] for r in srv.query(
+        "SELECT id, title FROM article WHERE id IN (%s)" % ",".join(
+            str(f[k][0]) for f in (a, b, c) for k in f))}
+    want = {"en": [a["en"], b["en"], c["en"]], "fr": [a["fr"], b["fr"], c["fr"]],
+            "nl": [a["nl"], b["nl"], c["en"]]}
+    for lang, email in readers.items():
+        text = srv.query("SELECT text_body FROM mail_queue WHERE campaign_id = ? AND to_addr = ?",
+                         (nid, email))[0]["text_body"]
+        prefix = "" if lang == "en" else f"{lang}/"
+        for art_id, slug in want[lang]:
+            assert titles[art_id] in text, f"{lang}: {titles[art_id]!r} missing"
+            member_prefix = "" if art_id in (a["en"][0], b["en"][0], c["en"][0]) else prefix
+            assert f"/{member_prefix}article/{slug}\n" in text, f"{lang}: the link to {slug}"
+        assert f"/article/{lone['slug']}\n" in text, "an article of no family is sent as it is"
+        others = [f[k] for f in (a, b, c) for k in f if f[k] not in want[lang]]
+        for art_id, slug in others:
+            assert f"/article/{slug}\n" not in text, f"{lang}: {slug} is another language's"
+        assert text.count("\n* ") == 4, "four articles, one per family"
+
+
+def test_a_newsletter_whose_member_is_too_long_for_a_mail_is_not_sent(srv, families):
+    # the English original is short, its French member too long for the queue: a French reader would get it
+    fam = families[3]
+    body = srv.query("SELECT body FROM article WHERE id = ?", (fam["fr"][0],))[0]["body"]
+    now = int(time.time())
+    srv.execute("INSERT INTO newsletter (site_id, subject, intro, state, send_at, created_at, updated_at) "
+                "VALUES (?, 'Long member', '', 'draft', NULL, ?, ?)", (SITE, now, now))
+    nid = srv.query("SELECT max(id) AS id FROM newsletter")[0]["id"]
+    srv.execute("INSERT INTO newsletter_article (newsletter_id, article_id, position) VALUES (?, ?, 0)",
+                (nid, fam["en"][0]))
+    srv.execute("UPDATE article SET body = ? WHERE id = ?", ("Des mots longs. " * 160000, fam["fr"][0]))
+    try:
+        srv.execute("UPDATE newsletter SET state = 'scheduled', send_at = ? WHERE id = ?", (now - 1, nid))
+        wait_for(lambda: "newsletter %d is longer than a mail may be" % nid in srv.log(),
+                 "the send did not refuse it")
+        assert srv.query("SELECT state FROM newsletter WHERE id = ?", (nid,))[0]["state"] == "draft"
+        assert srv.query("SELECT count(*) AS n FROM mail_queue WHERE campaign_id = ?", (nid,))[0]["n"] == 0
+    finally:
+        srv.execute("UPDATE article SET body = ? WHERE id = ?", (body, fam["fr"][0]))
