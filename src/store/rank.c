@@ -58,56 +58,55 @@ void rank_language(struct hit *hits, size_t n, const char *lang)
 		hits[i].away = lang[0] && strcmp(hits[i].fact->lang, lang) != 0;
 }
 
-/* Hits of families by family, then id. */
-static int by_family(const void *a, const void *b)
+static size_t slot_of(int64_t id, size_t cap);
+
+/* How a member stands for its family: 0 in the reader's language, 1 the original, 2 another. */
+static int standing(const struct fact *f, const char *lang)
 {
-	const struct fact *x = ((const struct hit *)a)->fact, *y = ((const struct hit *)b)->fact;
-	if (x->family != y->family)
-		return x->family < y->family ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
+	return lang[0] && strcmp(f->lang, lang) == 0 ? 0 : f->id == f->family ? 1 : 2;
 }
 
 int rank_families(struct hit *hits, size_t *n, const char *lang)
 {
-	/* most hits have no kin: only those that do are sorted into families, apart */
+	/* most hits have no kin: only those that do go through a table of their families, the chosen member
+	 * of each so far (open addressing, at most half full) */
 	size_t nkin = 0;
 	for (size_t i = 0; i < *n; i++)
 		nkin += hits[i].fact->kin;
 	if (nkin < 2)
 		return 0;
-	struct hit *kin = malloc(nkin * sizeof *kin);
-	if (!kin)
+	size_t cap = 64;
+	while (cap < 2 * nkin)
+		cap *= 2;
+	const struct fact **pick = calloc(cap, sizeof *pick);
+	if (!pick)
 		return -1;
-	size_t k = 0;
-	for (size_t i = 0; i < *n; i++)
-		if (hits[i].fact->kin)
-			kin[k++] = hits[i];
-	qsort(kin, nkin, sizeof *kin, by_family);
-	/* in kin, each family's members but the chosen one are marked away (rank_language sets it after) */
-	for (size_t at = 0; at < nkin;) {
-		size_t end = at + 1;
-		while (end < nkin && kin[end].fact->family == kin[at].fact->family)
-			end++;
-		size_t pick = at; /* the lowest id, unless the original or the reader's language matched */
-		for (size_t i = at; i < end; i++)
-			if (kin[i].fact->id == kin[i].fact->family)
-				pick = i;
-		for (size_t i = at; i < end && lang[0]; i++)
-			if (strcmp(kin[i].fact->lang, lang) == 0)
-				pick = i;
-		for (size_t i = at; i < end; i++)
-			kin[i].away = i != pick;
-		at = end;
+	for (size_t i = 0; i < *n; i++) {
+		const struct fact *f = hits[i].fact;
+		if (!f->kin)
+			continue;
+		size_t at = slot_of(f->family, cap);
+		while (pick[at] && pick[at]->family != f->family)
+			at = (at + 1) & (cap - 1);
+		const struct fact *p = pick[at];
+		int a = p ? standing(p, lang) : 3, b = standing(f, lang);
+		if (b < a || (b == a && f->id < p->id))
+			pick[at] = f;
 	}
-	/* the hits without the others, in their order */
+	/* the hits without the members not chosen, in their order */
 	size_t to = 0;
 	for (size_t i = 0; i < *n; i++) {
-		const struct hit *found =
-		    hits[i].fact->kin ? bsearch(&hits[i], kin, nkin, sizeof *kin, by_family) : NULL;
-		if (!found || !found->away)
-			hits[to++] = hits[i];
+		const struct fact *f = hits[i].fact;
+		if (f->kin) {
+			size_t at = slot_of(f->family, cap);
+			while (pick[at]->family != f->family)
+				at = (at + 1) & (cap - 1);
+			if (pick[at] != f)
+				continue;
+		}
+		hits[to++] = hits[i];
 	}
-	free(kin);
+	free(pick);
 	*n = to;
 	return 0;
 }
