@@ -24,7 +24,7 @@ UNIT += $(BUILD)/tests/tool_mail_compose # not a test: test_dkim.py runs it
 EMBED := $(sort $(wildcard src/store/sqlite/migrations/*.sql)) $(sort $(wildcard src/store/pg/migrations/*.sql)) \
 	src/store/demo.sql
 
-.PHONY: all run test check layers fuzz fuzz-build bench format format-check deps clean unit
+.PHONY: all run test check layers fuzz fuzz-build bench format format-check deps clean unit FORCE
 all: deps plenary
 
 deps:
@@ -42,10 +42,18 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*/*.h src/*/*/*.h) $(BUILD)/embedded.h
 	@echo "  CC $<"
 	@$(CC) $(CFLAGS) $(GLIB_CFLAGS) $(PQ_CFLAGS) -c -o $@ $<
 
-# SQL files are compiled into the binary so one file is all an operator copies.
-$(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh
+# SQL files are compiled into the binary so one file is all an operator copies. embed.list holds the names
+# and changes only when they do, so a deleted or renamed migration also makes the files again.
+$(BUILD)/embed.list: FORCE
 	@mkdir -p $(BUILD)
-	scripts/embed.sh $(BUILD)/embedded $(EMBED)
+	@echo '$(EMBED)' | cmp -s - $@ || echo '$(EMBED)' > $@
+
+$(BUILD)/embedded.c $(BUILD)/embedded.h: $(EMBED) scripts/embed.sh $(BUILD)/embed.list
+	@mkdir -p $(BUILD)
+	@echo "  EMBED $(BUILD)/embedded.c"
+	@scripts/embed.sh $(BUILD)/embedded $(EMBED)
+
+FORCE:
 
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c
 	@mkdir -p $(dir $@)

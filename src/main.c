@@ -34,6 +34,10 @@
 #include "site/assets.h"
 #include "site/routes.h"
 #include "store/store.h"
+#include "store/accounts.h"
+#include "store/structure.h"
+#include "store/search.h"
+#include "store/copy.h"
 
 #define PLENARY_VERSION "0.1.0"
 

@@ -11,6 +11,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 #define ADMIN_PAGE 25
 

@@ -19,6 +19,10 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
+#include "store/desk.h"
+#include "store/media.h"
 
 #define ADMIN_PAGE 25
 #define MAX_SPEAKERS 10

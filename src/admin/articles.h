@@ -7,6 +7,7 @@
 #include "http/form.h"
 #include "http/request.h"
 #include "render/view.h"
+#include "store/editorial.h"
 
 struct article;
 struct revision;

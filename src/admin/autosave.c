@@ -16,6 +16,8 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "store/store.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
 
 /* one autosave every 1.5 s on average, with room for a burst (a tab closing right after one) */
 static const struct attempt_rule per_user = {.window = 60, .grace = 40, .cap = 40};

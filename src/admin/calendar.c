@@ -8,6 +8,7 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "store/desk.h"
 
 #define CALENDAR_MAX 1000 /* articles one month shows at most */
 

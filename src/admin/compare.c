@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "http/lang.h"
 #include "store/store.h"
+#include "store/editorial.h"
 
 #define CONTEXT_LINES 3	    /* unchanged lines shown around each change */
 #define MAX_ROWS_SHOWN 5000 /* per text: a page that stays usable, whatever the revision */

@@ -14,6 +14,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/desk.h"
 
 void admin_congresses(struct request *r)
 {

@@ -12,6 +12,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/front.h"
 
 /* How many of each the home page shows (src/site/home.c keeps the same numbers). */
 #define FEATURED_MAX 4

@@ -5,6 +5,7 @@
 #include "http/policy.h"
 #include "http/lang.h"
 #include "http/response.h"
+#include "store/desk.h"
 
 static const char *const locked_message[] = {
     [LIVE_TRIAL] = "admin.locked.trial",

@@ -6,6 +6,7 @@
 #include "http/request.h"
 #include "render/view.h"
 #include "store/store.h"
+#include "store/desk.h"
 
 /** 1 after answering 403 with what to do when a contributor saves record id (0: a new one) of kind while
  * readers see it (store_record_live); 0 when the save may go on (editors and admins always). */

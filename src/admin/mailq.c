@@ -11,6 +11,9 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/editorial.h"
+#include "store/subscriptions.h"
+#include "store/mailq.h"
 
 #define FAILURES_SHOWN 50
 #define SUPPRESSIONS_SHOWN 200

@@ -11,6 +11,7 @@
 #include "site/layout.h"
 #include "site/routes.h"
 #include "http/lang.h"
+#include "store/structure.h"
 
 /* Levels an entry may sit at. The demo's menus go three deep (Congresses > 2025 > ASCO 2025) and the public
  * menu renders nested entries as nested lists, so the editor allows what the demo has and no more. */

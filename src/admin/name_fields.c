@@ -11,6 +11,7 @@
 #include "http/worker.h"
 #include "render/theme.h"
 #include "site/accounts.h"
+#include "store/names.h"
 
 /* a form's fields and these inputs, in its error summary */
 #define NAME_FORM_MAX 32

@@ -16,6 +16,10 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
+#include "store/mailq.h"
+#include "store/newsletters.h"
 
 #define PICK_LISTED 20 /* articles offered to pick besides the chosen ones (a form holds 128 fields) */
 #define SEARCH_MAX 200 /* bytes of a search for articles */

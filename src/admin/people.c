@@ -13,6 +13,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 void admin_people(struct request *r)
 {

@@ -9,6 +9,8 @@
 #include "http/lang.h"
 #include "render/escape.h"
 #include "site/handlers.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 /* "Bea and Carl have this article open ..." from the others' marks, or NULL */
 static const char *warning(struct request *r, const struct presence *ps, size_t n)

@@ -15,6 +15,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/desk.h"
+#include "store/redirects.h"
 
 #define REDIRECTS_PAGE 50 /* redirects on one page of the list */
 #define FIELD_MAX 2048	  /* characters a field takes: a pasted link is longer than the path kept of it */

@@ -13,6 +13,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/accounts.h"
 
 #define KEPT_MAX_FIELDS 120 /* of FORM_MAX_FIELDS, leaving room for the sign-in fields */
 #define KEPT_NAME_MAX 40

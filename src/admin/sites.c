@@ -11,6 +11,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/media.h"
+#include "store/structure.h"
 
 static const struct record_field site_fields[] = {
     {"name", "admin.common.name", "", 100, FIELD_TEXT, "admin.record.site.name_missing"},

@@ -13,6 +13,9 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/editorial.h"
+#include "store/desk.h"
+#include "store/media.h"
 
 void admin_sponsors(struct request *r)
 {

@@ -11,6 +11,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/structure.h"
 
 /* Fills the error of the field a save found taken; messages[i] is field i's, NULL when it cannot clash. */
 static void taken_error(struct request *r, const struct record_kind *k, const char *taken,

@@ -12,6 +12,7 @@
 #include "site/layout.h"
 #include "site/synonyms.h"
 #include "http/lang.h"
+#include "store/search.h"
 
 static const struct record_field synonym_fields[] = {
     {"terms", "admin.synonyms.terms", "admin.record.synonyms.terms_hint", SYNONYM_MAX_LINE, FIELD_TEXT,

@@ -12,6 +12,7 @@
 #include "render/theme.h"
 #include "site/handlers.h"
 #include "site/languages.h"
+#include "store/editorial.h"
 
 void translations_view(struct request *r, view *f, int64_t id)
 {

@@ -13,6 +13,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 /* field name, label (a message key), maximum characters, multi-line */
 static const struct {

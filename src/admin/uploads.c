@@ -24,6 +24,7 @@
 #include "jobs/uploads.h"
 #include "site/handlers.h"
 #include "store/store.h"
+#include "store/media.h"
 
 static const char *const image_types[] = {"image/jpeg", "image/png", "image/webp", ""};
 static const char *const video_types[] = {"video/mp4", "video/webm", "video/quicktime"};

@@ -12,6 +12,9 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 #define USERS_PAGE 50
 

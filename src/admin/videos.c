@@ -17,6 +17,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/lang.h"
+#include "store/video.h"
 
 #define VIDEOS_PER_PAGE 24
 

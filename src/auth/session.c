@@ -13,6 +13,9 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "http/csrf.h"
+#include "store/accounts.h"
+#include "store/changes.h"
+#include "store/alerts.h"
 
 #define TOUCH_EVERY 300 /* seconds between writes of last_seen_at: not a write per page view */
 

@@ -3,6 +3,7 @@
 #define PLENARY_SESSION_H
 
 #include "http/request.h"
+#include "store/accounts.h"
 
 /** Reads the session cookie and fills r->user, r->session_hash and r->level (public when no session). */
 void session_resolve(struct request *r);

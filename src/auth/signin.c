@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "http/lang.h"
 #include "http/response.h"
+#include "store/accounts.h"
 
 struct pending {
 	struct request *r;

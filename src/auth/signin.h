@@ -5,6 +5,7 @@
 
 #include "auth/password.h"
 #include "http/request.h"
+#include "store/accounts.h"
 
 typedef void (*after_hash)(struct request *r, struct hash_job *job, void *ctx);
 

@@ -15,6 +15,7 @@
 #include "http/response.h"
 #include "http/router.h"
 #include "render/escape.h"
+#include "store/accounts.h"
 
 #define MARK "plenary_sso"    /* "<unix time>.<nonce>": this browser asked the default site at that time */
 #define MARK_AGE 1800	      /* seconds before a visit from elsewhere asks again */

@@ -21,6 +21,7 @@
 #include "export/writer.h"
 #include "http/server.h"
 #include "store/store.h"
+#include "store/video.h"
 
 /* the URL asked for each site's "not found" page, kept as 404.html (nginx: error_page 404 /404.html) */
 #define ERROR_PATH "/404.html"

@@ -1,5 +1,6 @@
 /* changes: what a committed change drops from every worker's page cache, without a lock on the hit path. */
 #include "http/changes.h"
+#include "store/search.h"
 
 static atomic_uint_fast64_t *article_counter(struct app *app, int64_t id)
 {

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/text.h"
+#include "store/redirects.h"
 
 /* A target that is safe to send as Location: a path of this site (one leading slash, no backslash, which
  * browsers read as a second slash) or an https URL. */

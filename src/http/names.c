@@ -3,6 +3,7 @@
 
 #include "core/log.h"
 #include "http/lang.h"
+#include "store/names.h"
 
 const char *req_name(struct request *r, const char *kind, int64_t id, const char *field, const char *fallback)
 {

@@ -12,6 +12,7 @@
 #include "http/response.h"
 #include "render/escape.h"
 #include "store/store.h"
+#include "store/accounts.h"
 
 int policy_role_at_least(const struct user *u, enum route_role role)
 {

@@ -5,6 +5,7 @@
 
 #include "http/request.h"
 #include "http/router.h"
+#include "store/accounts.h"
 
 /** What a row's role and second-factor rule say of an account. */
 enum policy_answer {

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "http/form.h"
+#include "store/accounts.h"
 
 static void on_gone(void *p)
 {

@@ -7,6 +7,8 @@
 
 #include "http/cache.h"
 #include "http/worker.h"
+#include "store/accounts.h"
+#include "store/names.h"
 
 #define ROUTE_MAX_PARAMS 3
 

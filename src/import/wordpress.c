@@ -13,6 +13,7 @@
 #include "core/dirs.h"
 #include "core/zone.h"
 #include "import/importer.h"
+#include "store/editorial.h"
 
 struct args {
 	const char *file, *db, *config, *site, *uploads, *map;

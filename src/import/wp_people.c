@@ -6,6 +6,9 @@
 #include "auth/password.h"
 #include "core/text.h"
 #include "import/importer.h"
+#include "store/accounts.h"
+#include "store/desk.h"
+#include "store/imports.h"
 
 /* A person for the byline; its slug from the login, made unique with -2, -3... */
 static int make_person(struct importer *im, const struct wxr_author *a, const char *name, int64_t *id)

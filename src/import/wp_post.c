@@ -12,6 +12,11 @@
 #include "http/router.h"
 #include "import/html_markdown.h"
 #include "import/importer.h"
+#include "store/editorial.h"
+#include "store/media.h"
+#include "store/structure.h"
+#include "store/redirects.h"
+#include "store/imports.h"
 
 #define MAX_TOPICS 30
 #define SUMMARY_CHARS 300

@@ -16,6 +16,10 @@
 #include "jobs/mail.h"
 #include "jobs/mail_articles.h"
 #include "render/mail_render.h"
+#include "store/subscriptions.h"
+#include "store/mailq.h"
+#include "store/alerts.h"
+#include "store/accounts.h"
 
 /* No newer article for this long (or the delay, when shorter) before a batch goes */
 #define QUIET_S 120

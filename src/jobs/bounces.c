@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "store/mailq.h"
 
 enum {
 	BOUNCE_BLOCKS_MAX = 100, /* recipient blocks read per report */

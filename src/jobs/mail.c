@@ -22,6 +22,7 @@
 #include "jobs/dkim.h"
 #include "jobs/mail_compose.h"
 #include "store/store.h"
+#include "store/mailq.h"
 
 enum {
 	MAIL_STOP_WAIT_S = 10,

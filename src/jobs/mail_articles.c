@@ -5,6 +5,7 @@
 
 #include "core/buf.h"
 #include "render/markdown.h"
+#include "store/names.h"
 
 #define LEVELS 4
 /* languages whose names a set keeps (a batch's readers read few) */

@@ -1,5 +1,6 @@
 /* mail_lang: picks a recipient's language for a mail and looks its words up along the fallback chain. */
 #include "jobs/mail_lang.h"
+#include "store/subscriptions.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -14,6 +14,11 @@
 #include "http/subscribe_link.h"
 #include "http/worker.h"
 #include "render/mail_render.h"
+#include "store/subscriptions.h"
+#include "store/mailq.h"
+#include "store/alerts.h"
+#include "store/newsletters.h"
+#include "store/accounts.h"
 
 struct mail_articles *newsletter_articles(store *db, h2o_mem_pool_t *pool, int64_t site_id,
 					  const char *site_url, const char *site_lang, int64_t newsletter_id)

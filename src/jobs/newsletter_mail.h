@@ -10,6 +10,7 @@
 #include "render/tmpl.h"
 #include "render/view.h"
 #include "store/store.h"
+#include "store/newsletters.h"
 
 struct app;
 

@@ -13,6 +13,9 @@
 #include "jobs/alerts.h"
 #include "jobs/newsletter_mail.h"
 #include "jobs/uploads.h"
+#include "store/editorial.h"
+#include "store/search.h"
+#include "store/changes.h"
 
 /* It looks for work at least this often (an editor may schedule something at any time), and otherwise
  * sleeps exactly until the next scheduled second, so cached pages show an article within milliseconds of it.

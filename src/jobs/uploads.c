@@ -15,6 +15,7 @@
 
 #include "core/dirs.h"
 #include "core/log.h"
+#include "store/media.h"
 
 size_t upload_chunk_size(int max_body_kb)
 {

@@ -16,6 +16,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "site/subscriptions.h"
+#include "store/accounts.h"
 
 /* ---- sign in and out ---- */
 

@@ -9,6 +9,7 @@
 #include "http/response.h"
 #include "render/theme.h"
 #include "site/handlers.h"
+#include "store/accounts.h"
 
 void account_language_view(struct request *r, view *a)
 {

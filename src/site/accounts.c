@@ -17,6 +17,8 @@
 #include "render/escape.h"
 #include "render/mail_render.h"
 #include "site/layout.h"
+#include "store/accounts.h"
+#include "store/mailq.h"
 
 /* ---- re-checking the password of the signed-in account ---- */
 

@@ -9,6 +9,7 @@
 #include "jobs/mail.h"
 #include "render/tmpl.h"
 #include "render/view.h"
+#include "store/accounts.h"
 
 /** Checks the signed-in account's password again (changing it, turning off two-factor sign-in, deleting the
  * account, an admin's role change), throttled as sign-in is; done gets the hash job (ok: right). When

@@ -12,6 +12,8 @@
 #include "site/languages.h"
 #include "site/layout.h"
 #include "site/video_page.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 #define RELATED 3
 

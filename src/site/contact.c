@@ -11,6 +11,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "store/accounts.h"
 
 static const char *const topics[][2] = {
     {"editorial", "contact.topics.editorial"},

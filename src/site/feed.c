@@ -1,11 +1,13 @@
 /* feed: RSS 2.0 and Atom feeds of the site and of each section, congress, topic and trial; the sitemaps and
  * robots.txt. Gated articles appear as their public teaser: title and summary, never the body. */
 #include <sodium.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/buf.h"
+#include "core/sorted.h"
 #include "http/lang.h"
 #include "http/response.h"
 #include "render/escape.h"
@@ -13,6 +15,10 @@
 #include "site/layout.h"
 #include "site/video_page.h"
 #include "jobs/media.h"
+#include "store/editorial.h"
+#include "store/desk.h"
+#include "store/video.h"
+#include "store/structure.h"
 
 #define FEED_ITEMS 30
 #define SITEMAP_ARTICLES 5000 /* per file; the protocol allows 50,000 but smaller files load faster */
@@ -277,14 +283,7 @@ static void url_entry(buf *b, const struct site_langs *l, const char *kind, cons
 /* The members of an article's family among a site's (ordered by root_id), or NULL: *n of them. */
 static const struct translation *family_of(const struct translation *ts, size_t nts, int64_t root, size_t *n)
 {
-	size_t lo = 0, hi = nts;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ts[mid].root_id < root)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = sorted_first(ts, nts, sizeof *ts, offsetof(struct translation, root_id), root);
 	for (*n = 0; lo + *n < nts && ts[lo + *n].root_id == root;)
 		++*n;
 	return *n ? &ts[lo] : NULL;
@@ -293,15 +292,8 @@ static const struct translation *family_of(const struct translation *ts, size_t 
 /* The video of an article among a site's public ones (ordered by article id), or NULL. */
 static const struct video_listing *video_of(const struct video_listing *vs, size_t n, int64_t article_id)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (vs[mid].article_id < article_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && vs[lo].article_id == article_id ? &vs[lo] : NULL;
+	size_t i = sorted_first(vs, n, sizeof *vs, offsetof(struct video_listing, article_id), article_id);
+	return i < n && vs[i].article_id == article_id ? &vs[i] : NULL;
 }
 
 /* A <video:video> inside the article's open <url>. Search engines want a thumbnail: a video without a poster

@@ -5,6 +5,7 @@
 #include "http/response.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "store/front.h"
 
 #define HIGHLIGHTS 4
 #define FEATURED_MAX 4

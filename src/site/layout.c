@@ -12,6 +12,7 @@
 #include "jobs/media.h"
 #include "site/assets.h"
 #include "site/languages.h"
+#include "store/media.h"
 
 static const char *menu_url(struct request *r, const char *url)
 {

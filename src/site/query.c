@@ -1,6 +1,7 @@
 /* query: what a reader types into search, parsed into the store's clauses: words, phrases, prefixes, OR and
  * exclusions, never syntax for a database to read. */
 #include "site/query.h"
+#include "store/search.h"
 
 #include <string.h>
 #include <strings.h>

@@ -7,6 +7,7 @@
 #include <h2o/memory.h>
 
 #include "store/store.h"
+#include "store/search.h"
 
 #define QUERY_MAX_TERMS 12
 #define QUERY_MAX_BYTES 400

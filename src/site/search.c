@@ -13,6 +13,7 @@
 #include "site/layout.h"
 #include "site/query.h"
 #include "site/synonyms.h"
+#include "store/search.h"
 
 #define SEARCH_PER_PAGE 10
 #define SUGGEST_MAX_DISTANCE 2

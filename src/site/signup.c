@@ -14,6 +14,7 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "site/subscriptions.h"
+#include "store/accounts.h"
 
 static const char *const signup_fields[] = {"email",	 "password", "name", "profession",
 					    "specialty", "country",  "hcp",  "privacy"};

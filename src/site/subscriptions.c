@@ -16,6 +16,8 @@
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "http/subscribe_link.h"
+#include "store/accounts.h"
+#include "store/subscriptions.h"
 
 static const char *const KIND_LABELS[][2] = {{"section", "subscriptions.kind.section"},
 					     {"congress", "subscriptions.kind.congress"},

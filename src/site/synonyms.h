@@ -8,6 +8,7 @@
 
 #include "site/query.h"
 #include "store/store.h"
+#include "store/search.h"
 
 #define SYNONYM_MAX_TERMS 12 /* terms of one group */
 #define SYNONYM_MAX_TERM 60  /* bytes of one term */

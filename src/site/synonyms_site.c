@@ -5,6 +5,8 @@
 #include <stdlib.h>
 
 #include "site/synonyms.h"
+#include "store/search.h"
+#include "store/changes.h"
 
 /* The table of a site read on one connection, kept while the store's stamp says nothing was committed since:
  * each search would otherwise read and cut every group again. A thread keeps MEMO_SITES (a search runs on one

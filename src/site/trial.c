@@ -9,6 +9,7 @@
 #include "render/markdown.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "store/desk.h"
 
 #define TRIAL_ARTICLES_MAX 200
 

@@ -12,6 +12,8 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
 
 static void code_show(struct request *r, int status, const char *next, const char *error)
 {

@@ -9,6 +9,7 @@
 #include "site/accounts.h"
 #include "site/handlers.h"
 #include "site/layout.h"
+#include "store/accounts.h"
 
 static const char *const methods[] = {"licence", "document", "institution"};
 

@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "store/public_db.h"
+#include "store/accounts.h"
+#include "store/alerts.h"
 
 enum {
 	A_PENDING = 680, /* slots 680-719 of the seam belong to alerts_db.c */

@@ -2,6 +2,7 @@
 #include <stdatomic.h>
 
 #include "store/backend.h"
+#include "store/accounts.h"
 
 int attempt_wait(const struct attempt_rule *rule, int64_t started_at, int64_t last_at, int n, int64_t now)
 {

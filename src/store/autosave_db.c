@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/editorial.h"
 
 enum {
 	A_PUT = 390, /* slots 390-399 of the seam belong to autosave_db.c */

@@ -3,6 +3,7 @@
 #define PLENARY_BACKEND_H
 
 #include "store/store.h"
+#include "store/accounts.h"
 
 enum store_engine { STORE_SQLITE, STORE_PG };
 

@@ -11,6 +11,7 @@
 
 #include "embedded.h"
 #include "store/backup.h"
+#include "store/copy.h"
 
 int backup_schema_check(const char *name, int64_t version, const char *migrations, char *err, size_t errlen)
 {

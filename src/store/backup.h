@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "store/store.h"
+#include "store/copy.h"
 
 /** Checks the file a backup goes to: 0 when it may be written (it does not exist; or it is a regular file,
  * overwrite is set and it is not db, the database's own file, when db is not NULL), else -1 with why. */

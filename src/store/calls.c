@@ -6,6 +6,10 @@
 #include "store/backend.h"
 #include "store/pg/pg_int.h"
 #include "store/sqlite/sqlite_int.h"
+#include "store/structure.h"
+#include "store/search.h"
+#include "store/changes.h"
+#include "store/copy.h"
 
 #define PG(s) (((const struct store_head *)(const void *)(s))->engine == STORE_PG)
 

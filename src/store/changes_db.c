@@ -2,6 +2,7 @@
  * pruning. Telling other processes' rows from this one's (SQLite's commit hook, PostgreSQL's node name) and
  * waiting for them (LISTEN/NOTIFY) differ: sq_changes.c and pg_changes.c. */
 #include "store/db.h"
+#include "store/changes.h"
 
 enum {
 	C_NEWEST = 360, /* slots 360-379 of the seam belong to changes_db.c */

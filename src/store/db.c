@@ -8,6 +8,7 @@
 
 #include "core/log.h"
 #include "store/backend.h"
+#include "store/editorial.h"
 
 struct db *db_of(store *s)
 {

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/desk.h"
 
 enum {
 	K_CALENDAR = 420, /* slots 420-439 of the seam belong to desk_db.c */

@@ -7,6 +7,9 @@
 #include "store/backend.h"
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/editorial.h"
+#include "store/search.h"
+#include "store/redirects.h"
 
 enum {
 	E_REV_OF = 40, /* slots 40-99 of the seam belong to editorial_db.c, 100-139 to records_db.c */

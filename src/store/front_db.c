@@ -4,6 +4,7 @@
 
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/front.h"
 
 enum {
 	F_CONGRESS = 400, /* slots 400-419 of the seam belong to front_db.c */

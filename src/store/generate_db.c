@@ -8,6 +8,7 @@
 
 #include "store/db.h"
 #include "store/generate_text.h"
+#include "store/search.h"
 
 enum {
 	G_SECTIONS = 340, /* slots 340-359 of the seam belong to generate_db.c */

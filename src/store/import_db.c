@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/imports.h"
 
 enum {
 	I_ITEM = 544, /* slots 544-591 of the seam belong to import_db.c */

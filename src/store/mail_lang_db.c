@@ -1,6 +1,7 @@
 /* mail_lang_db: the languages a mail's recipient reads (an account's, a subscriber's, the site's), on the
  * seam. */
 #include "store/db.h"
+#include "store/subscriptions.h"
 
 enum {
 	L_LANGUAGES = 840, /* slots 840-859 of the seam belong to mail_lang_db.c */

@@ -5,6 +5,8 @@
 #include "core/log.h"
 #include "core/text.h"
 #include "store/db.h"
+#include "store/subscriptions.h"
+#include "store/mailq.h"
 
 enum {
 	Q_PUT = 640, /* slots 640-679 of the seam belong to mailq_db.c */

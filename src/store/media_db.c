@@ -4,6 +4,8 @@
 
 #include "store/backend.h"
 #include "store/db.h"
+#include "store/editorial.h"
+#include "store/media.h"
 
 enum {
 	M_INSERT = 220, /* slots 220-259 of the seam belong to media_db.c */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/changes.h"
 
 int memo_count_find(const struct store_memos *m, const struct article_filter *f,
 		    const struct store_stamp *stamp, int64_t now, size_t *total)

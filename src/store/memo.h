@@ -4,6 +4,7 @@
 #define PLENARY_MEMO_H
 
 #include "store/store.h"
+#include "store/changes.h"
 
 /* A list's total, as store_articles counted it: every page of a list asks for it, and counting walks the
  * whole list, so the pages of a 10,000-article list would cost as many full walks. It holds while the

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/names.h"
 
 enum {
 	S_NAMES_LANG = 900, /* slots 900-919 of the seam belong to names_db.c */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/newsletters.h"
 #include "store/public_db.h"
 
 enum {

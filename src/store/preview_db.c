@@ -6,6 +6,9 @@
 #include "core/text.h"
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/editorial.h"
+#include "store/desk.h"
+#include "store/media.h"
 
 enum {
 	V_PERSON = 380, /* slots 380-389 of the seam belong to preview_db.c, 390-399 to autosave_db.c */

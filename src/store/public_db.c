@@ -9,6 +9,9 @@
 
 #include "core/text.h"
 #include "store/memo.h"
+#include "store/desk.h"
+#include "store/search.h"
+#include "store/changes.h"
 
 enum {
 	P_SITES = 260, /* slots 260-339 of the seam belong to public_db.c */

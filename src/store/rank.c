@@ -1,5 +1,6 @@
 /* rank: a search's scores, order and facet counts, from hits either backend found */
 #include "store/rank.h"
+#include "store/search.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/search.h"
 
 #define RANK_MAX_HITS 200000 /* more than any site holds; a guard, not a page size */
 #define RANK_K1 1.2	     /* how fast more matches of a phrase in one column stop counting */

@@ -7,6 +7,8 @@
 #include "store/backend.h"
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 enum {
 	R_PEOPLE = 100, /* slots 100-139 of the seam belong to records_db.c */

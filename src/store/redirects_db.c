@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "store/db.h"
+#include "store/redirects.h"
 
 enum {
 	S_REDIRECT_FIND = 512, /* slots 512-543 of the seam belong to redirects_db.c */

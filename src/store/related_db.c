@@ -2,6 +2,7 @@
  * first scoring of a database made before the lists were kept. Scoring itself reads each engine's full-text
  * index: sqlite/sq_related.c and pg/pg_related.c. */
 #include "store/db.h"
+#include "store/search.h"
 
 enum {
 	R_OF = 470, /* slots 470-479 of the seam belong to related_db.c */

@@ -3,6 +3,7 @@
 
 #include "store/db.h"
 #include "store/rank.h"
+#include "store/search.h"
 
 enum {
 	SL_SITE = 860, /* slots 860-879 of the seam belong to search_lang_db.c */

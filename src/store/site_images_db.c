@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/media.h"
 
 enum {
 	I_SITE_IMAGES = 440, /* slots 440-459 of the seam belong to site_images_db.c */

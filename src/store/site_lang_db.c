@@ -1,6 +1,7 @@
 /* site_lang_db: a site's default language and the others it offers, read and saved for the back office. */
 #include "store/backend.h"
 #include "store/db.h"
+#include "store/structure.h"
 
 enum { L_READ = 921, L_SAVE }; /* slots 921-922 of the range 920-939 (users_db.c has 920) */
 

@@ -6,6 +6,8 @@
 #include "core/log.h"
 #include "store/backend.h"
 #include "store/db.h"
+#include "store/structure.h"
+#include "store/redirects.h"
 
 enum {
 	S_SECTIONS = 140, /* slots 140-189 of the seam belong to structure_db.c */

@@ -4,6 +4,7 @@
 
 #include "core/log.h"
 #include "store/db.h"
+#include "store/subscriptions.h"
 
 enum {
 	S_SUBSCRIBER_ENSURE = 592, /* slots 592-619 of the seam belong to subscriptions_db.c */

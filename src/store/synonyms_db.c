@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "store/db.h"
+#include "store/search.h"
 
 enum {
 	S_SYNONYMS = 190, /* slots 190-219 of the seam belong to synonyms_db.c */

@@ -6,6 +6,8 @@
 #include "store/backend.h"
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/editorial.h"
+#include "store/search.h"
 
 enum {
 	T_FAMILY = 880, /* slots 880-899 of the seam belong to translations_db.c */

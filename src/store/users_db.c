@@ -2,6 +2,8 @@
  * written once on the seam (db.h) in SQL that SQLite and PostgreSQL both accept. */
 #include "store/backend.h"
 #include "store/db.h"
+#include "store/accounts.h"
+#include "store/desk.h"
 
 /* SQL both engines read alike: "user" is quoted (a reserved word in PostgreSQL), COALESCE not IFNULL, and a
  * parameter whose type PostgreSQL cannot tell from a column it meets is cast. */

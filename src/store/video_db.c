@@ -4,6 +4,8 @@
 
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/editorial.h"
+#include "store/video.h"
 
 enum {
 	V_FIND = 800, /* slots 800-839 of the seam belong to video_db.c */

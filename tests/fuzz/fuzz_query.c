@@ -9,6 +9,7 @@
 #include "site/query.h"
 #include "site/synonyms.h"
 #include "store/sqlite/sq_fts5_query.h"
+#include "store/search.h"
 
 static sqlite3 *db;
 static sqlite3_stmt *st;

@@ -1,6 +1,9 @@
 /* test_alerts_db: what alert batches and weekly digests cover and who receives them (alerts_db.c, 026),
  * each test on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/subscriptions.h"
+#include "store/alerts.h"
 
 /* Three of the site's articles made public 100 s ago (a, b, c by id), one scheduled later and one draft
  * with a recent date: only the three are pending. */

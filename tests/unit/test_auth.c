@@ -6,6 +6,7 @@
 #include "auth/session.h"
 #include "core/text.h"
 #include "unit.h"
+#include "store/accounts.h"
 
 static void test_policy(void)
 {

@@ -3,6 +3,7 @@
 
 #include "fixture.h"
 #include "jobs/bounces.h"
+#include "store/mailq.h"
 
 static const char DSN[] =
     "From: MAILER-DAEMON@mx.example.org\r\n"

@@ -1,6 +1,9 @@
 /* test_db: the store's seam (src/store/db.h), each test on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
 #include "store/db.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
+#include "store/desk.h"
 
 /* the test's store, its seam and pool (fixture.h opens a fresh migrated database for each) */
 static h2o_mem_pool_t pool;

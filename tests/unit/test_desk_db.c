@@ -1,6 +1,8 @@
 /* test_desk_db: the desk's store functions (desk_db.c): the calendar's range and statuses, and presence marks
  * (refreshed, others only, stale ones left out, another site's left out), on SQLite and on PostgreSQL. */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/desk.h"
 
 static int64_t add_user(struct fx *f, const char *email, const char *name)
 {

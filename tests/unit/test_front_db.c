@@ -2,6 +2,8 @@
  * and the automatic highlight's rule (src/site/home.c). */
 #include "fixture.h"
 #include "site/handlers.h"
+#include "store/accounts.h"
+#include "store/front.h"
 
 static int64_t user_of(struct fx *f)
 {

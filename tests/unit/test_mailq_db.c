@@ -2,6 +2,7 @@
  * SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
 #include "store/db.h"
+#include "store/mailq.h"
 
 static struct mail_item item(struct fx *f, const char *to, const char *dedupe)
 {

@@ -1,5 +1,7 @@
 /* test_names_db: translated names (names_db.c, migration 030's name_translation), on both engines. */
 #include "fixture.h"
+#include "store/structure.h"
+#include "store/names.h"
 
 static void test_save_read_and_remove(struct fx *f)
 {

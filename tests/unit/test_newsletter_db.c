@@ -1,6 +1,9 @@
 /* test_newsletter_db: the editors' newsletters (newsletter_db.c, migration 027), each test on SQLite and on
  * PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/subscriptions.h"
+#include "store/newsletters.h"
 
 /* The ids of the site's first n articles by id (any status). */
 static size_t articles_of(struct fx *f, int64_t site, int64_t *ids, size_t n)

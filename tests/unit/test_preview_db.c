@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
 
 static int64_t new_user(struct fx *f, const char *email)
 {

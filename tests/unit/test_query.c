@@ -8,6 +8,7 @@
 #include "site/query.h"
 #include "store/sqlite/sq_fts5_query.h"
 #include "unit.h"
+#include "store/search.h"
 
 static h2o_mem_pool_t pool;
 static sqlite3 *db;

@@ -4,6 +4,7 @@
 
 #include "store/rank.h"
 #include "unit.h"
+#include "store/search.h"
 
 static h2o_mem_pool_t pool;
 

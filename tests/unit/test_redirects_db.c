@@ -1,6 +1,10 @@
 /* test_redirects_db: the redirects' store functions written once (redirects_db.c, migration 022), each test
  * on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
+#include "store/structure.h"
+#include "store/redirects.h"
 
 static int64_t new_site(struct fx *f)
 {

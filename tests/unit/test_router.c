@@ -5,6 +5,7 @@
 #include "http/router.h"
 #include "site/routes.h"
 #include "store/store.h"
+#include "store/accounts.h"
 #include "unit.h"
 
 static void h_home(struct request *r)

@@ -1,6 +1,7 @@
 /* test_site_images_db: the reader's pictures in the store (site_images_db.c): cards' images past one batch, a
  * site's logo and favicon from its own library only, each test on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/media.h"
 
 static int64_t add_image(struct fx *f, int64_t site, const char *hash, int width)
 {

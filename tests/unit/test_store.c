@@ -4,6 +4,10 @@
 
 #include "fixture.h"
 #include "store/db.h"
+#include "store/desk.h"
+#include "store/structure.h"
+#include "store/search.h"
+#include "store/changes.h"
 
 static void open_and_demo(struct fx *f)
 {

@@ -3,6 +3,11 @@
 #include <stdlib.h>
 
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/editorial.h"
+#include "store/desk.h"
+#include "store/media.h"
+#include "store/structure.h"
 
 /* A new public news article of the first site, in its first section. */
 static struct article_edit article(struct fx *f, const char *slug, const char *title, const char *status)

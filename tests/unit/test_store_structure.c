@@ -1,6 +1,7 @@
 /* test_store_structure: sections, tags, pages, the menu and sister sites as the back office edits them, on
  * both engines (fixture.h). */
 #include "fixture.h"
+#include "store/structure.h"
 
 static void sections_saved_in_order(struct fx *f)
 {

@@ -1,6 +1,9 @@
 /* test_structure_db: the site structure and media store functions written once (structure_db.c, media_db.c),
  * each test on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/media.h"
+#include "store/structure.h"
 
 /* the test's store and pool, and the site and user made on its fresh database */
 static h2o_mem_pool_t pool;

@@ -1,6 +1,9 @@
 /* test_subscriptions_db: readers' subscribers and subscriptions (subscriptions_db.c, migration 024), each
  * test on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/structure.h"
+#include "store/subscriptions.h"
 
 static int64_t first(struct fx *f, const char *table)
 {

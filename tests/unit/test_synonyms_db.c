@@ -1,6 +1,8 @@
 /* test_synonyms_db: the synonym groups' store functions written once (synonyms_db.c, migration 020), each
  * test on SQLite and on PostgreSQL (fixture.h). */
 #include "fixture.h"
+#include "store/accounts.h"
+#include "store/search.h"
 
 static void test_save_list_edit_delete(struct fx *f)
 {

@@ -14,6 +14,8 @@
 #include "embedded.h"
 #include "store/db.h"
 #include "store/public_db.h"
+#include "store/search.h"
+#include "store/changes.h"
 
 enum {
 	Q_STAMP, /* slots 0-29 belong to pg.c */

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "store/backup.h"
+#include "store/copy.h"
 
 extern char **environ;
 

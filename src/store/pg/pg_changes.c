@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "store/db.h"
 #include "store/pg/pg_int.h"
+#include "store/changes.h"
 
 enum {
 	C_FIRST = 469, /* slots 470-489 belong to pg_changes.c */

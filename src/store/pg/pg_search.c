@@ -10,6 +10,7 @@
 #include "store/pg/pg_int.h"
 #include "store/pg/pg_search.h"
 #include "store/rank.h"
+#include "store/search.h"
 
 enum {
 	S_FIRST = 369, /* slots 370-394 belong to pg_search.c */

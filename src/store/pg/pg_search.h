@@ -6,6 +6,7 @@
 #include "core/buf.h"
 #include "store/pg/pg_int.h"
 #include "store/rank.h"
+#include "store/search.h"
 
 #define MAX_TERMS (SEARCH_MAX_CLAUSES + SEARCH_MAX_ALTS)
 

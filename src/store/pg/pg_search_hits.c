@@ -9,6 +9,7 @@
 #include "store/pg/pg_int.h"
 #include "store/pg/pg_search.h"
 #include "store/rank.h"
+#include "store/search.h"
 
 enum {
 	H_FIRST = 394, /* slots 395-409 belong to pg_search_hits.c (370-394 to pg_search.c) */

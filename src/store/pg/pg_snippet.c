@@ -6,6 +6,7 @@
 
 #include "core/buf.h"
 #include "store/pg/pg_search.h"
+#include "store/search.h"
 
 enum {
 	S_FIRST = 409, /* slots 410-419 belong to pg_snippet.c */

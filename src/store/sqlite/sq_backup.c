@@ -13,6 +13,7 @@
 #include "store/backup.h"
 #include "store/sqlite/sq_stem.h"
 #include "store/sqlite/sqlite_int.h"
+#include "store/copy.h"
 
 enum {
 	B_FIRST = 170, /* slots 170-175 belong to sq_backup.c */

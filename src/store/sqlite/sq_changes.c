@@ -6,6 +6,7 @@
 
 #include "store/db.h"
 #include "store/sqlite/sqlite_int.h"
+#include "store/changes.h"
 
 enum {
 	C_FIRST = 176, /* slots 176-183 belong to sq_changes.c */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "store/search.h"
 
 /* article_search's columns for each of search_column's (the body: every audience's body and transcript;
  * the reader's level filters them after) */

@@ -6,6 +6,7 @@
 #include <h2o/memory.h>
 
 #include "store/store.h"
+#include "store/search.h"
 
 /** The clauses as FTS5 text: the included ones in parentheses (a space between two is AND, OR where the
  * clause says), then NOT and each excluded one; a clause is its words in one quoted string (any quote in

@@ -4,12 +4,15 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/sorted.h"
 #include "store/sqlite/sq_fts5_query.h"
 #include "store/rank.h"
 #include "store/sqlite/sqlite_int.h"
+#include "store/search.h"
 
 enum {
 	S_FIRST = 130, /* slots 130-149 belong to sq_search.c */
@@ -904,11 +907,12 @@ static int merge_index(store *s)
 }
 
 /* The articles' languages (each its own, else its site's), by id ascending: lang an index in codes. */
+struct article_lang {
+	int64_t id;
+	int lang;
+};
 struct article_langs {
-	struct {
-		int64_t id;
-		int lang;
-	} * rows;
+	struct article_lang *rows;
 	size_t n, cap;
 	const char *codes[VOCAB_LANGUAGES];
 	size_t ncodes;
@@ -942,14 +946,7 @@ static int read_langs(store *s, h2o_mem_pool_t *pool, struct article_langs *x)
 /* The index in x->codes of article id's language, or -1 for an article it does not know. */
 static int lang_of(const struct article_langs *x, int64_t id)
 {
-	size_t lo = 0, hi = x->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (x->rows[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = sorted_first(x->rows, x->n, sizeof *x->rows, offsetof(struct article_lang, id), id);
 	return lo < x->n && x->rows[lo].id == id ? x->rows[lo].lang : -1;
 }
 

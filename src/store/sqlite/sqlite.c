@@ -1,6 +1,8 @@
 /* sqlite: the store on SQLite: connection set-up, migrations, the demo, the stamp, and the statement and row
  * helpers its other files share. */
 #include "store/store.h"
+#include "store/search.h"
+#include "store/changes.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>

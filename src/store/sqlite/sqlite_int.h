@@ -7,6 +7,9 @@
 
 #include "store/backend.h"
 #include "store/store.h"
+#include "store/search.h"
+#include "store/changes.h"
+#include "store/copy.h"
 
 /* this engine's bodies of the store functions that differ per engine (calls.c picks one) */
 int sq_store_load_demo(store *s, char *err, size_t errlen);
