@@ -93,6 +93,7 @@ static void show(struct request *r, int status, const struct article *a, const s
 	view_str(v, "duration", f->duration);
 	view_str(v, "chapters", f->chapters);
 	view_str(v, "transcript", f->transcript);
+	view_bool(v, "translation", a->family_id != 0);
 	if (f->poster_id)
 		view_int(v, "poster_id", (long long)f->poster_id);
 	view_str(v, "lang", f->lang);
