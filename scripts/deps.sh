@@ -6,7 +6,7 @@ set -eu
 
 BUILD="gcc make pkg-config libh2o-evloop-dev libssl-dev zlib1g-dev libsqlite3-dev \
 libmd4c-dev libmd4c-html0-dev libsodium-dev libinih-dev libbrotli-dev libjansson-dev libcurl4-openssl-dev liboath-dev libqrencode-dev libvips-dev libwebp-dev libgmime-3.0-dev libpq-dev libexpat1-dev libgumbo-dev libstemmer-dev libopendkim-dev libcairo2-dev libpango1.0-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev fonts-dejavu-core john"
-TEST="$BUILD python3 python3-pytest python3-requests python3-aiosmtpd python3-pil python3-feedparser python3-brotli python3-h2 openssl chromium postgresql python3-psycopg2 python3-dkim poppler-utils ffmpeg \
+TEST="$BUILD python3 python3-pytest python3-requests python3-aiosmtpd python3-pil python3-feedparser python3-brotli python3-h2 openssl chromium postgresql python3-psycopg2 python3-dkim python3-prometheus-client poppler-utils ffmpeg \
 clang libclang-rt-14-dev clang-format"
 # Node.js may come from elsewhere than Debian (it bundles npm); only ask Debian for it when absent.
 command -v npm >/dev/null 2>&1 || TEST="$TEST nodejs npm"

@@ -12,6 +12,9 @@ failed=0
 add() { # reads "... N passed, M failed" lines from stdin and adds them up
 	while IFS= read -r line; do
 		echo "$line"
+		case "$line" in # what failed, named again at the end, where a log's last lines show it
+		FAIL* | ERROR* | *": crashed (exit"* | *"ran no test"*) printf '%s %s\n' "$layer" "$line" >>"$tally.n" ;;
+		esac
 		p=$(echo "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
 		f=$(echo "$line" | sed -n 's/.*\b\([0-9][0-9]*\) failed.*/\1/p')
 		[ -n "$p" ] && echo "$p" >>"$tally.p"
@@ -23,6 +26,8 @@ add() { # reads "... N passed, M failed" lines from stdin and adds them up
 tally=$(mktemp)
 : >"$tally.p"
 : >"$tally.f"
+: >"$tally.n"
+layer=""
 
 # One PostgreSQL serves the store's unit tests and the black-box tests' PostgreSQL pass: every database they make is
 # a database of a throwaway cluster (scripts/pgtmp.sh), stopped and removed at the end, also when the tests fail or
@@ -38,7 +43,7 @@ stop_pg() {
 		pgdir=""
 	fi
 }
-trap 'stop_pg; rm -f "$tally" "$tally.p" "$tally.f"' EXIT
+trap 'stop_pg; rm -f "$tally" "$tally.p" "$tally.f" "$tally.n"' EXIT
 trap 'exit 130' INT TERM
 pg_url=${PLENARY_TEST_PG:-}
 if [ -z "$pg_url" ]; then
@@ -55,16 +60,17 @@ fi
 [ -n "$pg_url" ] && echo "$pg_url"
 
 echo "== unit tests (the store's on SQLite and PostgreSQL)"
+layer=unit:
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	out=$(PLENARY_TEST_PG=$pg_url "$t" 2>&1)
 	rc=$?
 	printf '%s\n' "$out" | add
 	if [ $rc -ne 0 ] && ! printf '%s' "$out" | grep -q ' passed, '; then
-		echo "$t: crashed (exit $rc)"
+		echo "$t: crashed (exit $rc)" | add
 		echo 1 >>"$tally.f"
 	elif printf '%s' "$out" | grep -q ': 0 passed, 0 failed'; then
-		echo "$t: ran no test (a check outside RUN() counts nothing)"
+		echo "$t: ran no test (a check outside RUN() counts nothing)" | add
 		echo 1 >>"$tally.f"
 	fi
 done
@@ -75,9 +81,11 @@ if [ ! -d "$here/node_modules" ] || [ "$here/package-lock.json" -nt "$here/node_
 fi
 
 echo "== black-box HTTP tests (SQLite)"
+layer=sqlite:
 env -u PLENARY_TEST_PG /usr/bin/python3 -m pytest -q -p no:cacheprovider "$here/http" 2>&1 | tail -n 40 | add
 
 echo "== black-box HTTP tests (PostgreSQL)"
+layer=postgresql:
 if [ "${BLACKBOX_ENGINES:-sqlite postgresql}" = "sqlite" ]; then
 	echo "not run here (BLACKBOX_ENGINES=sqlite): make test runs it; the store's PostgreSQL unit tests ran above"
 elif [ -z "$pg_url" ]; then
@@ -89,12 +97,17 @@ fi
 stop_pg
 
 echo "== browser tests"
+layer=browser:
 if [ -f "$here/browser/run.mjs" ]; then
 	node "$here/browser/run.mjs" 2>&1 | add
 fi
 
 passed=$(awk '{s+=$1} END {print s+0}' "$tally.p")
 failed=$(awk '{s+=$1} END {print s+0}' "$tally.f")
-rm -f "$tally" "$tally.p" "$tally.f"
+if [ -s "$tally.n" ]; then
+	echo "== what failed"
+	cat "$tally.n"
+fi
+rm -f "$tally" "$tally.p" "$tally.f" "$tally.n"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -93,6 +93,7 @@ static void show(struct request *r, int status, const struct article *a, const s
 	view_str(v, "duration", f->duration);
 	view_str(v, "chapters", f->chapters);
 	view_str(v, "transcript", f->transcript);
+	view_bool(v, "translation", a->family_id != 0);
 	if (f->poster_id)
 		view_int(v, "poster_id", (long long)f->poster_id);
 	view_str(v, "lang", f->lang);
@@ -201,8 +202,8 @@ static void from_captions(struct request *r, const struct article *a, struct vid
 	struct video_caption c;
 	int rc = lang ? store_video_caption(r->w->db, r->pool, a->id, lang, &c) : 0;
 	struct vtt cues;
-	char err[200];
-	if (rc != 1 || vtt_parse(r->pool, c.vtt, strlen(c.vtt), &cues, err, sizeof err) != 0) {
+	struct msg err;
+	if (rc != 1 || vtt_parse(r->pool, c.vtt, strlen(c.vtt), &cues, &err) != 0) {
 		errors[E_TRANSCRIPT] = req_text(r, rc < 0 ? "admin.video.error.captions_unreadable"
 							  : "admin.video.error.captions_choose");
 		show(r, rc < 0 ? 500 : 422, a, f, errors, NULL);
@@ -262,20 +263,20 @@ void admin_article_video_save(struct request *r)
 	int64_t duration_ms = 0;
 	if (f.duration[0] && (duration_ms = clock_parse(f.duration, strlen(f.duration))) <= 0)
 		errors[E_DURATION] = req_text(r, "admin.video.error.duration");
-	char err[240];
+	struct msg err;
 	buf chapters, transcript, plain;
 	buf_init(&chapters, r->pool);
 	buf_init(&transcript, r->pool);
 	buf_init(&plain, r->pool);
 	struct chapter *cs;
 	size_t ncs = 0;
-	if (chapters_parse(r->pool, f.chapters, strlen(f.chapters), &cs, &ncs, err, sizeof err) != 0)
-		errors[E_CHAPTERS] = mem_strndup(r->pool, err, strlen(err));
+	if (chapters_parse(r->pool, f.chapters, strlen(f.chapters), &cs, &ncs, &err) != 0)
+		errors[E_CHAPTERS] = req_msg(r, &err);
 	else
 		chapters_write(&chapters, cs, ncs);
 	struct transcript t;
-	if (transcript_parse(r->pool, f.transcript, strlen(f.transcript), &t, err, sizeof err) != 0)
-		errors[E_TRANSCRIPT] = mem_strndup(r->pool, err, strlen(err));
+	if (transcript_parse(r->pool, f.transcript, strlen(f.transcript), &t, &err) != 0)
+		errors[E_TRANSCRIPT] = req_msg(r, &err);
 	else {
 		transcript_write(&transcript, &t);
 		transcript_plain(&plain, &t);
@@ -343,13 +344,13 @@ void admin_article_captions(struct request *r)
 	if (!media_text_ok(f.label, 60, 1))
 		errors[E_LABEL] = req_text(r, "admin.video.error.label");
 	struct vtt cues;
-	char err[240];
+	struct msg err;
 	if (!len)
 		errors[E_VTT] = req_text(r, "admin.video.error.vtt_missing");
 	else if (len > VTT_MAX_BYTES)
 		errors[E_VTT] = req_text(r, "admin.video.error.vtt_too_large");
-	else if (vtt_parse(r->pool, data, len, &cues, err, sizeof err) != 0)
-		errors[E_VTT] = mem_strndup(r->pool, err, strlen(err));
+	else if (vtt_parse(r->pool, data, len, &cues, &err) != 0)
+		errors[E_VTT] = req_msg(r, &err);
 	for (size_t i = 0; i < E_COUNT; i++)
 		if (errors[i]) { /* an uploaded file is not put back in the text box; pasted text is */
 			show(r, 422, &a, &f, errors, NULL);

@@ -103,10 +103,9 @@ struct ingest {
 	struct video_info info;
 	char poster_hash[MEDIA_HASH_LEN + 1];
 	char path[1024], dir[512], upload_id[UPLOAD_ID_LEN + 1], kind[8], hash[MEDIA_HASH_LEN + 1];
-	/* why it was refused: a catalog key said when the editor is answered (err_key, set off the request
-	 * too), else the sentence of the probe or the resizing (err) */
-	const char *err_key;
-	char err[200];
+	/* why it was refused, set off the request too (by the probe or the resizing): said in the editor's
+	 * language when they are answered */
+	struct msg err;
 	char poster_alt[MEDIA_ALT_MAX * 4 + 1]; /* the poster frame's alt text, in the site's language */
 	char alt[MEDIA_ALT_MAX * 4 + 1], credit[MEDIA_CREDIT_MAX * 4 + 1], filename[MEDIA_NAME_MAX * 4 + 1];
 };
@@ -179,7 +178,7 @@ static void ingest_end(struct ingest *z, int duplicate, int busy)
 	}
 	*z->watch = NULL;
 	struct request *r = z->r;
-	const char *err = z->err_key ? req_text(r, z->err_key) : z->err;
+	const char *err = req_msg(r, &z->err);
 	char to[96];
 	snprintf(to, sizeof to, "/admin/%s/%lld?%s=1", z->video ? "videos" : "media",
 		 (long long)(z->video ? z->video_id : z->media_id), duplicate ? "duplicate" : "uploaded");
@@ -224,7 +223,7 @@ static void ingest_refuse(struct ingest *z, int status, const char *key)
 {
 	z->status = status;
 	if (key)
-		z->err_key = key;
+		msg_set(&z->err, key, NULL);
 	z->media_id = 0;
 	z->video_id = 0;
 	ingest_end(z, 0, 0);
@@ -254,11 +253,12 @@ static void check_work(struct ingest *z)
 		log_error("media: cannot keep an upload: %s", strerror(errno));
 		z->status = 500;
 	} else if (st.st_size != z->len) {
-		z->err_key = "admin.media.error.incomplete";
+		msg_set(&z->err, "admin.media.error.incomplete", NULL);
 	} else if (pread(z->fd, head, sizeof head, 0) < 0 ||
 		   !(kind = z->video ? video_sniff(head, sizeof head) : media_sniff(head, sizeof head))) {
 		z->status = 415;
-		z->err_key = z->video ? "admin.media.error.not_video" : "admin.media.error.not_image";
+		msg_set(&z->err, z->video ? "admin.media.error.not_video" : "admin.media.error.not_image",
+			NULL);
 	} else if (media_hash_file(z->fd, z->hash, &hashed) != 0 || hashed != z->len) {
 		z->status = 500;
 	} else {
@@ -269,8 +269,7 @@ static void check_work(struct ingest *z)
 
 static void resize_work(struct ingest *z)
 {
-	z->ok = media_process(z->path, z->kind, z->dir, z->hash, &z->width, &z->height, z->err,
-			      sizeof z->err) == 0;
+	z->ok = media_process(z->path, z->kind, z->dir, z->hash, &z->width, &z->height, &z->err) == 0;
 }
 
 static void resize_done(struct ingest *z)
@@ -297,7 +296,7 @@ static void resize_done(struct ingest *z)
 	ingest_end(z, rc != SAVE_OK, 0);
 }
 
-/* Off the loop: a video probed (refused with the probe's sentence), linked as <media_dir>/<hash>.<ext> (the
+/* Off the loop: a video probed (refused with the probe's message), linked as <media_dir>/<hash>.<ext> (the
  * upload's own name goes when the arrival ends), and a frame a tenth of the way in (at most 10 s) taken
  * into the images through the same resizing as an uploaded image. A missing poster is not a refusal. */
 static void video_work(struct ingest *z)
@@ -305,7 +304,7 @@ static void video_work(struct ingest *z)
 	z->ok = 0;
 	z->status = 422;
 	z->poster_hash[0] = '\0';
-	if (video_probe(z->path, &z->info, z->err, sizeof z->err) != 0)
+	if (video_probe(z->path, &z->info, &z->err) != 0)
 		return;
 	z->info.bytes = z->len;
 	char final[1200], poster[1200];
@@ -313,21 +312,26 @@ static void video_work(struct ingest *z)
 	if (link(z->path, final) != 0 && errno != EEXIST) {
 		log_error("media: cannot keep the video %s: %s", final, strerror(errno));
 		z->status = 500;
-		z->err_key = "admin.media.error.video_disk";
+		msg_set(&z->err, "admin.media.error.video_disk", NULL);
 		return;
 	}
 	z->ok = 1;
 	snprintf(poster, sizeof poster, "%s.poster.jpg", z->path);
 	int64_t at = z->info.duration_ms / 10 < 10000 ? z->info.duration_ms / 10 : 10000;
-	char err[200];
+	struct msg why = {0};
+	char err[1500];
 	int fd = -1;
 	int64_t n = -1;
-	if (video_poster(z->path, at, poster, err, sizeof err) != 0)
+	if (video_poster(z->path, at, poster, &why) != 0) {
+		msg_describe(&why, err, sizeof err);
 		log_info("media: no poster frame for %s: %s", z->hash, err);
-	else if ((fd = open(poster, O_RDONLY | O_CLOEXEC)) < 0 ||
-		 media_hash_file(fd, z->poster_hash, &n) != 0 ||
-		 media_process(poster, "jpeg", z->dir, z->poster_hash, &z->width, &z->height, err,
-			       sizeof err) != 0) {
+	} else if ((fd = open(poster, O_RDONLY | O_CLOEXEC)) < 0 ||
+		   media_hash_file(fd, z->poster_hash, &n) != 0 ||
+		   media_process(poster, "jpeg", z->dir, z->poster_hash, &z->width, &z->height, &why) != 0) {
+		if (why.key) /* the resizing's refusal; else the file could not be read back */
+			msg_describe(&why, err, sizeof err);
+		else
+			snprintf(err, sizeof err, "cannot read %s back: %s", poster, strerror(errno));
 		log_info("media: the poster frame of %s was not kept: %s", z->hash, err);
 		z->poster_hash[0] = '\0';
 	}

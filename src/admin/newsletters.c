@@ -33,7 +33,8 @@ static struct mail_articles *articles_in(struct request *r, const char *site_url
 					 struct mail_lang *l)
 {
 	mail_lang_set(l, r->app->theme, r->app->tmpl, req_lang(r), NULL);
-	struct mail_articles *ma = newsletter_articles(r->w->db, r->pool, r->site->id, site_url, id);
+	struct mail_articles *ma =
+	    newsletter_articles(r->w->db, r->pool, r->site->id, site_url, r->site->language, id);
 	if (ma)
 		mail_articles_lang(ma, l);
 	return ma;

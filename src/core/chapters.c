@@ -33,22 +33,23 @@ static size_t separator(const char *s, size_t n)
 	return k && (k == n || is_ws(s[k])) ? k : 0;
 }
 
-static int fail(char *err, size_t errlen, unsigned line, const char *msg)
+/* The refusal key at line: -1. */
+static int fail(struct msg *err, unsigned line, const char *key)
 {
-	snprintf(err, errlen, "Line %u: %s", line, msg);
-	return -1;
+	msg_set(err, key, NULL);
+	return msg_int(err, "line", line);
 }
 
 int chapters_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct chapter **out, size_t *nout,
-		   char *err, size_t errlen)
+		   struct msg *err)
 {
 	*out = NULL;
 	*nout = 0;
 	if (n > CHAPTERS_MAX_BYTES) {
-		snprintf(err, errlen, "The chapters are longer than %d KB.", CHAPTERS_MAX_BYTES / 1024);
-		return -1;
+		msg_set(err, "admin.video.error.chapters.too_large", NULL);
+		return msg_int(err, "max", CHAPTERS_MAX_BYTES / 1024);
 	}
-	if (vtt_check_text(s, n, err, errlen) < 0)
+	if (vtt_check_text(s, n, err) < 0)
 		return -1;
 	struct chapter *c = h2o_mem_alloc_pool(pool, sizeof *c * CHAPTERS_MAX);
 	size_t k = 0;
@@ -65,13 +66,8 @@ int chapters_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct chapter
 			tn++;
 		int64_t at = clock_parse(l, tn);
 		if (at < 0) {
-			char msg[256];
-			snprintf(msg, sizeof msg,
-				 "“%.*s” is not a time; a chapter's line starts with its time, like 1:23 "
-				 "Introduction "
-				 "or 1:02:03 Questions.",
-				 (int)(tn < 40 ? tn : 40), l);
-			return fail(err, errlen, r.line, msg);
+			fail(err, r.line, "admin.video.error.chapters.not_time");
+			return msg_clip(err, "text", l, tn);
 		}
 		at = at / 1000 * 1000;
 		const char *title = l + tn;
@@ -83,16 +79,13 @@ int chapters_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct chapter
 			trim(&title, &titlen);
 		}
 		if (titlen == 0)
-			return fail(err, errlen, r.line,
-				    "the chapter has no title; write it after the time.");
+			return fail(err, r.line, "admin.video.error.chapters.no_title");
 		size_t chars = 0;
 		for (size_t i = 0; i < titlen; i++)
 			chars += ((unsigned char)title[i] & 0xC0) != 0x80;
 		if (chars > CHAPTER_MAX_TITLE) {
-			char msg[128];
-			snprintf(msg, sizeof msg, "the chapter's title is longer than %d characters.",
-				 CHAPTER_MAX_TITLE);
-			return fail(err, errlen, r.line, msg);
+			fail(err, r.line, "admin.video.error.chapters.title_too_long");
+			return msg_int(err, "max", CHAPTER_MAX_TITLE);
 		}
 		if (k && at <= c[k - 1].at_ms) {
 			buf a, b;
@@ -100,16 +93,13 @@ int chapters_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct chapter
 			buf_init(&b, pool);
 			clock_write(&a, at);
 			clock_write(&b, c[k - 1].at_ms);
-			snprintf(
-			    err, errlen,
-			    "Line %u: %s does not come after %s; each chapter starts later than the last.",
-			    r.line, a.p, b.p);
-			return -1;
+			msg_set(err, "admin.video.error.chapters.not_after", "time", a.p, "previous", b.p,
+				NULL);
+			return msg_int(err, "line", r.line);
 		}
 		if (k == CHAPTERS_MAX) {
-			snprintf(err, errlen, "Line %u: a video has at most %d chapters.", r.line,
-				 CHAPTERS_MAX);
-			return -1;
+			fail(err, r.line, "admin.video.error.chapters.too_many");
+			return msg_int(err, "max", CHAPTERS_MAX);
 		}
 		c[k].at_ms = at;
 		c[k].title = mem_strndup(pool, title, titlen);

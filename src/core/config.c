@@ -36,6 +36,14 @@ static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
 static int valid_cookie_domain(const char *v, char *err, size_t errlen);
 static int valid_retry(const char *v, char *err, size_t errlen);
+static int valid_metrics_listen(const char *v, char *err, size_t errlen);
+static int valid_log_format(const char *v, char *err, size_t errlen)
+{
+	if (strcmp(v, "combined") == 0 || strcmp(v, "json") == 0)
+		return 0;
+	snprintf(err, errlen, "'%s' is not combined or json", v);
+	return -1;
+}
 static int valid_language(const char *v, char *err, size_t errlen)
 {
 	size_t n = strlen(v);
@@ -198,6 +206,18 @@ static const struct setting settings[] = {
     STR(digest_weekday, "monday", "day the weekly digests go out (monday to sunday, site time)",
 	valid_weekday),
     INT(digest_hour, 0, 23, 7, "hour the weekly digests go out on digest_weekday, in time_zone"),
+    STR(access_log_format, "combined",
+	"combined (Apache's combined format) or json (one JSON object a line: time, client, method, path, "
+	"status, bytes, duration, referer, user agent...; docs/deploy.md)",
+	valid_log_format),
+    STR(metrics_listen, "",
+	"ADDR:PORT of a listener of its own serving Prometheus metrics at /metrics (e.g. 127.0.0.1:9100), "
+	"only to whoever can reach it; empty for none",
+	valid_metrics_listen),
+    STR(metrics_allow, "",
+	"client addresses and networks (as trusted_proxies) that may read the metrics at /metrics on the "
+	"site's own listener; anyone else gets 404; empty for none",
+	valid_proxies),
     STR(analytics, "on",
 	"on counts page views, reads, video plays and feed and mail clicks in the database itself, without "
 	"cookies and without storing addresses or user agents (docs/deploy.md); off counts nothing",
@@ -214,6 +234,11 @@ static int valid_listen(const char *v, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+static int valid_metrics_listen(const char *v, char *err, size_t errlen)
+{
+	return v[0] ? valid_listen(v, err, errlen) : 0;
 }
 
 static int valid_proxies(const char *v, char *err, size_t errlen)
@@ -410,6 +435,11 @@ int config_check(const struct config *c, char *err, size_t errlen)
 		snprintf(
 		    err, errlen,
 		    "proxy_protocol = 1 needs trusted_proxies: the addresses of the proxies that send it");
+		return -1;
+	}
+	if (c->metrics_listen[0] && strcmp(c->metrics_listen, c->listen) == 0) {
+		/* both would bind it (SO_REUSEPORT) and share its connections */
+		snprintf(err, errlen, "metrics_listen must differ from listen (%s)", c->listen);
 		return -1;
 	}
 	return 0;

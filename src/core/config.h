@@ -68,6 +68,9 @@ struct config {
 	int alert_delay_minutes;     /* an alert batch waits this long after its first article (alerts.c) */
 	char digest_weekday[16];     /* the day weekly digests go out, "monday" to "sunday" */
 	int digest_hour;	     /* ... and the hour, site time */
+	char access_log_format[16];  /* "combined" or "json" */
+	char metrics_listen[128];    /* ADDR:PORT of the metrics' own listener, "" for none */
+	char metrics_allow[1024];    /* who may read /metrics on the main listener (netlist), "" for none */
 	char analytics[4];	     /* "on" counts views and reads (first-party), "off" not */
 };
 

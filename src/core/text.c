@@ -142,3 +142,13 @@ int text_page_path_ok(const char *p)
 	}
 	return 1;
 }
+
+size_t text_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	size_t k = max;
+	while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) /* s[k] continues the character before it */
+		k--;
+	return k;
+}

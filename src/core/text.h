@@ -16,6 +16,9 @@ int text_email_ok(const char *s);
 /** 1 when s is well-formed UTF-8: no stray or missing continuation bytes, no overlong forms, no UTF-16
  * surrogates, nothing above U+10FFFF (what PostgreSQL accepts as text). */
 int text_utf8_ok(const char *s);
+/** How many of the first n bytes of UTF-8 text s to keep so as to keep at most max bytes without cutting a
+ * character in two: n when n <= max, else max less the bytes of a character it would split. */
+size_t text_cut(const char *s, size_t n, size_t max);
 /** 1 when s has no control characters other than tab, CR and LF (multi-line text) or none at all. */
 int text_clean(const char *s, int multiline);
 

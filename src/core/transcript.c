@@ -63,23 +63,22 @@ static int label(const char *s, size_t n, const char **name, size_t *namen, size
 	return 1;
 }
 
-static int fail(char *err, size_t errlen, unsigned line, const char *msg)
+/* The refusal key at line: -1. */
+static int fail(struct msg *err, unsigned line, const char *key)
 {
-	snprintf(err, errlen, "Line %u: %s", line, msg);
-	return -1;
+	msg_set(err, key, NULL);
+	return msg_int(err, "line", line);
 }
 
-int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct transcript *out, char *err,
-		     size_t errlen)
+int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct transcript *out, struct msg *err)
 {
 	out->lines = NULL;
 	out->n = 0;
 	if (n > TRANSCRIPT_MAX_BYTES) {
-		snprintf(err, errlen, "The transcript is longer than %d KB; split the interview in parts.",
-			 TRANSCRIPT_MAX_BYTES / 1024);
-		return -1;
+		msg_set(err, "admin.video.error.transcript.too_large", NULL);
+		return msg_int(err, "max", TRANSCRIPT_MAX_BYTES / 1024);
 	}
-	if (vtt_check_text(s, n, err, errlen) < 0)
+	if (vtt_check_text(s, n, err) < 0)
 		return -1;
 	struct vtt_lines r;
 	vtt_lines_init(&r, s, n);
@@ -91,10 +90,8 @@ int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct trans
 		count += ln > 0;
 	}
 	if (count > TRANSCRIPT_MAX_LINES) {
-		snprintf(err, errlen,
-			 "The transcript has more than %d paragraphs; split the interview in parts.",
-			 TRANSCRIPT_MAX_LINES);
-		return -1;
+		msg_set(err, "admin.video.error.transcript.too_many", NULL);
+		return msg_int(err, "max", TRANSCRIPT_MAX_LINES);
 	}
 	if (count)
 		out->lines = h2o_mem_alloc_pool(pool, sizeof *out->lines * count);
@@ -117,13 +114,8 @@ int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct trans
 			int64_t at = close ? clock_parse(ts, tn) : -1;
 			if (at < 0) {
 				size_t shown = close ? (size_t)(close - l) + 1 : ln;
-				char msg[256];
-				snprintf(msg, sizeof msg,
-					 "“%.*s” is not a time; a paragraph may open with its time in "
-					 "brackets, like "
-					 "[1:23] or [1:02:03].",
-					 (int)(shown < 40 ? shown : 40), l);
-				return fail(err, errlen, r.line, msg);
+				fail(err, r.line, "admin.video.error.transcript.not_time");
+				return msg_clip(err, "text", l, shown);
 			}
 			t->at_ms = at / 1000 * 1000;
 			if (t->at_ms < last) {
@@ -132,9 +124,9 @@ int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct trans
 				buf_init(&b, pool);
 				clock_write(&a, t->at_ms);
 				clock_write(&b, last);
-				snprintf(err, errlen, "Line %u: %s comes after %s; times go forward.", r.line,
-					 a.p, b.p);
-				return -1;
+				msg_set(err, "admin.video.error.transcript.backwards", "time", a.p,
+					"previous", b.p, NULL);
+				return msg_int(err, "line", r.line);
 			}
 			last = t->at_ms;
 			ln -= (size_t)(close - l) + 1;
@@ -152,15 +144,11 @@ int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct trans
 			labelled = 1;
 		}
 		if (ln == 0 && labelled) {
-			char msg[160];
-			if (t->speaker[0])
-				snprintf(msg, sizeof msg,
-					 "nothing follows “%s:”; write what was said after the name.",
-					 t->speaker);
-			else
-				snprintf(msg, sizeof msg,
-					 "nothing follows the time; write what was said after it.");
-			return fail(err, errlen, r.line, msg);
+			if (!t->speaker[0])
+				return fail(err, r.line, "admin.video.error.transcript.no_words_time");
+			msg_set(err, "admin.video.error.transcript.no_words_name", "speaker", t->speaker,
+				NULL);
+			return msg_int(err, "line", r.line);
 		}
 		t->text = mem_strndup(pool, l, ln);
 		out->n++;

@@ -32,9 +32,9 @@ struct transcript {
  * or the line's end) followed by the words. A speaker is never carried to the next paragraph: "" when not
  * given. Times must not go backwards (an error names the line: "Line 7: 1:05 comes after 2:10; times go
  * forward."). A bracket opening a paragraph that is not a valid time is an error naming the line. Empty text
- * after a label is an error. Limits above, refused with a sentence. 0 with *out, else -1 with err. */
-int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct transcript *out, char *err,
-		     size_t errlen);
+ * after a label is an error. Limits above. 0 with *out, else -1 with err (a key of
+ * admin.video.error.transcript or .text, "line" among its values when a line is at fault). */
+int transcript_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct transcript *out, struct msg *err);
 /** Canonical text: "[M:SS] Speaker: text\n" per line (parts absent when absent); parse(write(x)) == x. */
 void transcript_write(buf *b, const struct transcript *t);
 /** Words only, for the search index: "Speaker: text\n" per line, no times. */

@@ -62,19 +62,16 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return more + 1;
 }
 
-int vtt_check_text(const char *s, size_t n, char *err, size_t errlen)
+int vtt_check_text(const char *s, size_t n, struct msg *err)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	unsigned line = 1;
 	for (size_t i = 0; i < n;) {
 		size_t k = utf8_len(p + i, n - i);
 		if (k == 0) {
-			snprintf(err, errlen,
-				 p[i] == 0 ? "Line %u: the text holds a NUL byte; is this a binary file?"
-					   : "Line %u: the text is not valid UTF-8; save the file as UTF-8 "
-					     "and try again.",
-				 line);
-			return -1;
+			msg_set(err, p[i] == 0 ? "admin.video.error.text.nul" : "admin.video.error.text.utf8",
+				NULL);
+			return msg_int(err, "line", line);
 		}
 		if (p[i] == '\n' || (p[i] == '\r' && !(i + 1 < n && p[i + 1] == '\n')))
 			line++;
@@ -314,40 +311,31 @@ static void cue_text(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt_c
 	c->text = buf_cstr(&out);
 }
 
-/* Writes s[0..n) for an error message: at most 40 bytes, cut on a character's edge. */
-static void clip(char *out, size_t size, const char *s, size_t n)
+/* The refusal key at line: -1. */
+static int fail(struct msg *err, unsigned line, const char *key)
 {
-	size_t k = n < 40 ? n : 40;
-	while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
-		k--;
-	snprintf(out, size, "%.*s%s", (int)k, s, k < n ? "…" : "");
-}
-
-static int fail(char *err, size_t errlen, unsigned line, const char *msg)
-{
-	snprintf(err, errlen, "Line %u: %s", line, msg);
-	return -1;
+	msg_set(err, key, NULL);
+	return msg_int(err, "line", line);
 }
 
 /* Reads "start --> end [settings]" into c. */
-static int timing(const char *s, size_t n, unsigned line, struct vtt_cue *c, char *err, size_t errlen)
+static int timing(const char *s, size_t n, unsigned line, struct vtt_cue *c, struct msg *err)
 {
 	size_t i = 0;
 	while (i < n && is_ws(s[i]))
 		i++;
 	size_t k = clock_scan_vtt(s + i, n - i, &c->start_ms);
-	const char *what = "start";
+	const char *what = "admin.video.error.vtt.bad_start";
 	if (k) {
 		i += k;
 		while (i < n && is_ws(s[i]))
 			i++;
 		if (n - i < 3 || memcmp(s + i, "-->", 3) != 0)
-			return fail(err, errlen, line,
-				    "a timing line reads start --> end, like 00:00:01.000 --> 00:00:04.000.");
+			return fail(err, line, "admin.video.error.vtt.arrow");
 		i += 3;
 		while (i < n && is_ws(s[i]))
 			i++;
-		what = "end";
+		what = "admin.video.error.vtt.bad_end";
 		k = clock_scan_vtt(s + i, n - i, &c->end_ms);
 		if (k && i + k < n && !is_ws(s[i + k]))
 			k = 0;
@@ -356,14 +344,8 @@ static int timing(const char *s, size_t n, unsigned line, struct vtt_cue *c, cha
 		size_t e = i;
 		while (e < n && !is_ws(s[e]))
 			e++;
-		char shown[64], msg[256];
-		clip(shown, sizeof shown, s + i, e - i);
-		snprintf(
-		    msg, sizeof msg,
-		    "the cue's %s “%s” is not a WebVTT time; write times like 00:01:02.345 or 01:02.345 (a "
-		    "full stop before the three digits of milliseconds).",
-		    what, shown);
-		return fail(err, errlen, line, msg);
+		fail(err, line, what);
+		return msg_clip(err, "text", s + i, e - i);
 	}
 	if (c->end_ms < c->start_ms) {
 		buf a, b;
@@ -371,8 +353,8 @@ static int timing(const char *s, size_t n, unsigned line, struct vtt_cue *c, cha
 		buf_init(&b, NULL);
 		clock_write_vtt(&a, c->end_ms);
 		clock_write_vtt(&b, c->start_ms);
-		snprintf(err, errlen, "Line %u: the cue's end (%s) is before its start (%s).", line, a.p,
-			 b.p);
+		msg_set(err, "admin.video.error.vtt.end_before_start", "end", a.p, "start", b.p, NULL);
+		msg_int(err, "line", line);
 		buf_free(&a);
 		buf_free(&b);
 		return -1;
@@ -402,14 +384,11 @@ static void sort_cues(struct vtt_cue *c, struct vtt_cue *tmp, size_t n)
 
 /* Skips the block whose first line was just read: a NOTE (which may not hold "-->") or a STYLE or REGION
  * block, to its end. */
-static int skip_block(struct vtt_lines *r, const char *l, size_t ln, int note, char *err, size_t errlen)
+static int skip_block(struct vtt_lines *r, const char *l, size_t ln, int note, struct msg *err)
 {
 	do {
 		if (note && has_arrow(l, ln))
-			return fail(
-			    err, errlen, r->line,
-			    "a NOTE runs to the next blank line and may not hold \"-->\"; leave a blank line "
-			    "before the cue that follows it.");
+			return fail(err, r->line, "admin.video.error.vtt.note_arrow");
 	} while (vtt_lines_next(r, &l, &ln) && !block_end(r, l, ln));
 	return 0;
 }
@@ -417,14 +396,14 @@ static int skip_block(struct vtt_lines *r, const char *l, size_t ln, int note, c
 /* Reads the block whose first line l was just read: 1 with a cue in *c, 0 for a block that is skipped, -1
  * with err. */
 static int read_block(h2o_mem_pool_t *pool, struct vtt_lines *r, const char *l, size_t ln, struct vtt_cue *c,
-		      char *err, size_t errlen)
+		      struct msg *err)
 {
 	*c = (struct vtt_cue){0, 0, "", "", ""};
 	const char *first = l;
 	size_t firstn = ln;
 	trim(&first, &firstn); /* ids are trimmed: one that would read as a NOTE once written cannot be */
 	if (starts_word(first, firstn, "NOTE", 1))
-		return skip_block(r, l, ln, 1, err, errlen);
+		return skip_block(r, l, ln, 1, err);
 	if (!has_arrow(l, ln)) {
 		/* an id, or a style sheet or a region's settings, before the timing line */
 		const char *id = l;
@@ -434,22 +413,17 @@ static int read_block(h2o_mem_pool_t *pool, struct vtt_lines *r, const char *l, 
 			if (starts_word(id, idn, "STYLE", 0) || starts_word(id, idn, "REGION", 0))
 				return r->line == id_line || block_end(r, l, ln)
 					   ? 0
-					   : skip_block(r, l, ln, 0, err, errlen);
-			char shown[64], msg[256];
-			clip(shown, sizeof shown, id, idn);
-			snprintf(msg, sizeof msg,
-				 "“%s” is not followed by a timing line; a cue starts with its times, like "
-				 "00:00:01.000 --> 00:00:04.000 (an id before them is optional).",
-				 shown);
-			return fail(err, errlen, id_line, msg);
+					   : skip_block(r, l, ln, 0, err);
+			fail(err, id_line, "admin.video.error.vtt.no_timing");
+			return msg_clip(err, "text", id, idn);
 		}
 		trim(&id, &idn);
 		if (idn > VTT_MAX_CUE_TEXT)
-			return fail(err, errlen, id_line, "the cue's id is too long.");
+			return fail(err, id_line, "admin.video.error.vtt.id_too_long");
 		c->id = mem_strndup(pool, id, idn);
 	}
 	unsigned timing_line = r->line;
-	if (timing(l, ln, timing_line, c, err, errlen) < 0)
+	if (timing(l, ln, timing_line, c, err) < 0)
 		return -1;
 	/* the text, to the block's end or to a line with "-->", which starts the next cue */
 	const char *text = r->s + r->pos, *text_end = text;
@@ -471,24 +445,21 @@ static int read_block(h2o_mem_pool_t *pool, struct vtt_lines *r, const char *l, 
 	}
 	cue_text(pool, raw.p, raw.len, c);
 	if (strlen(c->text) > VTT_MAX_CUE_TEXT || strlen(c->speaker) > VTT_MAX_CUE_TEXT) {
-		char msg[128];
-		snprintf(msg, sizeof msg, "the cue's text is longer than %d bytes; split it in shorter cues.",
-			 VTT_MAX_CUE_TEXT);
-		return fail(err, errlen, timing_line, msg);
+		fail(err, timing_line, "admin.video.error.vtt.text_too_long");
+		return msg_int(err, "max", VTT_MAX_CUE_TEXT);
 	}
 	return 1;
 }
 
-int vtt_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt *out, char *err, size_t errlen)
+int vtt_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt *out, struct msg *err)
 {
 	out->cues = NULL;
 	out->n = 0;
 	if (n > VTT_MAX_BYTES) {
-		snprintf(err, errlen, "The file is larger than %d KB; a caption file is far smaller.",
-			 VTT_MAX_BYTES / 1024);
-		return -1;
+		msg_set(err, "admin.video.error.vtt.too_large", NULL);
+		return msg_int(err, "max", VTT_MAX_BYTES / 1024);
 	}
-	if (vtt_check_text(s, n, err, errlen) < 0)
+	if (vtt_check_text(s, n, err) < 0)
 		return -1;
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		s += 3, n -= 3;
@@ -498,19 +469,12 @@ int vtt_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt *out, ch
 	size_t ln;
 	if (!vtt_lines_next(&r, &l, &ln) || !starts_word(l, ln, "WEBVTT", 1)) {
 		int srt = has_arrow(s, n) && memchr(s, ',', n);
-		return fail(err, errlen, 1,
-			    srt ? "a WebVTT file starts with the line WEBVTT; this looks like an SRT file, "
-				  "which needs "
-				  "converting (WEBVTT first, full stops before the milliseconds)."
-				: "a WebVTT file starts with the line WEBVTT.");
+		return fail(err, 1, srt ? "admin.video.error.vtt.srt" : "admin.video.error.vtt.no_signature");
 	}
 	/* the header's lines, to the first blank line */
 	while (vtt_lines_next(&r, &l, &ln) && !block_end(&r, l, ln))
 		if (has_arrow(l, ln))
-			return fail(err, errlen, r.line,
-				    "leave a blank line between the WEBVTT line (and the header lines after "
-				    "it) and the "
-				    "first cue.");
+			return fail(err, r.line, "admin.video.error.vtt.header_blank");
 	buf cues;
 	buf_init(&cues, pool);
 	size_t ncues = 0;
@@ -518,15 +482,14 @@ int vtt_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt *out, ch
 		if (blank(l, ln))
 			continue;
 		struct vtt_cue c;
-		int rc = read_block(pool, &r, l, ln, &c, err, errlen);
+		int rc = read_block(pool, &r, l, ln, &c, err);
 		if (rc < 0)
 			return -1;
 		if (rc == 0)
 			continue;
 		if (ncues == VTT_MAX_CUES) {
-			snprintf(err, errlen, "Line %u: the file has more than %d cues.", r.line,
-				 VTT_MAX_CUES);
-			return -1;
+			fail(err, r.line, "admin.video.error.vtt.too_many_cues");
+			return msg_int(err, "max", VTT_MAX_CUES);
 		}
 		buf_add(&cues, &c, sizeof c);
 		ncues++;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/buf.h"
+#include "core/msg.h"
 
 #define VTT_MAX_BYTES (1024 * 1024)
 #define VTT_MAX_CUES 20000
@@ -30,11 +31,12 @@ struct vtt {
  * separated blocks; NOTE, STYLE and REGION blocks skipped; cue settings after the timing line accepted and
  * dropped; CRLF, CR or LF line ends; a line of only spaces and tabs separates blocks when a cue or the
  * end follows it, else it is a blank line of the cue's text). 0 with *out, else -1
- * with err written for an editor naming the line: "Line 14: the cue's end (00:00:03.000) is before its
- * start (00:00:05.000)." Refuses: no signature, bad or missing timing line, end before start, a NUL byte or
+ * with err set for an editor: a key of admin.video.error.vtt (or .text) and its values, "line" among them
+ * when a line is at fault ("Line 14: the cue's end (00:00:03.000) is before its start (00:00:05.000).").
+ * Refuses: no signature, bad or missing timing line, end before start, a NUL byte or
  * invalid UTF-8, more than the limits above. Cues are sorted by start (stably: equal starts keep the
  * file's order). A line containing "-->" inside a cue's text starts the next cue, as browsers read it. */
-int vtt_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt *out, char *err, size_t errlen);
+int vtt_parse(h2o_mem_pool_t *pool, const char *s, size_t n, struct vtt *out, struct msg *err);
 /** Writes cues as a normalized WebVTT file: "WEBVTT\n\n" then each cue "start --> end\n" + text, where text
  * is re-escaped (& < > as entities) and a speaker is written back as "<v Name>" (the name escaped too); a
  * blank line between cues. vtt_parse(vtt_write(x)) gives x back (same times, ids, speakers and texts). */
@@ -54,8 +56,8 @@ struct vtt_lines {
 void vtt_lines_init(struct vtt_lines *r, const char *s, size_t n);
 /** 1 with the next line in *line, *len, or 0 at the end. */
 int vtt_lines_next(struct vtt_lines *r, const char **line, size_t *len);
-/** 0 when s[0..n) is well-formed UTF-8 without a NUL byte; else -1 with err naming the line of the first
- * bad byte ("Line 3: ..."). */
-int vtt_check_text(const char *s, size_t n, char *err, size_t errlen);
+/** 0 when s[0..n) is well-formed UTF-8 without a NUL byte; else -1 with err (admin.video.error.text.nul or
+ * .utf8) whose "line" is the line of the first bad byte. */
+int vtt_check_text(const char *s, size_t n, struct msg *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/log.h"
@@ -13,6 +14,7 @@
 #include "http/count.h"
 #include "http/guard.h"
 #include "http/lang.h"
+#include "http/metrics.h"
 #include "http/moved.h"
 #include "http/policy.h"
 #include "http/render.h"
@@ -31,14 +33,25 @@ struct inflight {
 	struct worker *w;
 	h2o_req_t *req;
 	uint64_t conn_id;
+	uint64_t start_ns;    /* its arrival, for the metrics' latency */
+	enum meter_kind kind; /* what answered it */
 };
 
-/* Counts requests in flight per worker, and per connection those that went away before any answer. */
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Counts requests in flight per worker, and per connection those that went away before any answer; notes
+ * each in the worker's meter (metrics). */
 static void inflight_done(void *p)
 {
 	struct inflight *t = p;
 	t->w->inflight--;
 	conn_load_request_done(t->w, t->conn_id, t->req->res.status == 0);
+	meter_request(&t->w->meter, t->kind, t->req->res.status, now_ns() - t->start_ns, t->req->bytes_sent);
 }
 
 /* 503 with a hint to come back: the render queue (or this connection's share of it) is full. */
@@ -150,7 +163,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	struct worker *w = (struct worker *)req->conn->ctx;
 	struct app *app = ((struct handler *)self)->app;
 	struct inflight *token = h2o_mem_alloc_shared(&req->pool, sizeof *token, inflight_done);
-	*token = (struct inflight){w, req, req->conn->id};
+	*token = (struct inflight){w, req, req->conn->id, now_ns(), METER_NONE};
 	w->inflight++;
 	struct conn_load *load = conn_load_of(w, req->conn);
 	if (conn_load_abusive(load)) {
@@ -198,6 +211,10 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	r->is_get = method == M_GET;
 	if (r->is_get)
 		count_take_via(r); /* ?via=feed, ?via=mail: counted, not part of the cache key */
+	if (method == M_GET && metrics_allowed(r)) {
+		metrics_serve(r);
+		return 0;
+	}
 	if (method == M_GET && router_hooks.before_cache && router_hooks.before_cache(r))
 		return 0;
 	const char *plain = method == M_GET ? moved_plain_link(r) : NULL;
@@ -208,7 +225,9 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	if (method == M_GET && app->cfg.cache_mb > 0) {
 		h2o_iovec_t key = cache_key(r);
 		struct page_entry *e = page_cache_get(w->cache, key.base, key.len);
+		meter_cache(&w->meter, e != NULL);
 		if (e) {
+			token->kind = METER_CACHE;
 			h2o_add_header_by_str(r->pool, &req->res.headers, H2O_STRLIT("x-cache"), 0, NULL,
 					      H2O_STRLIT("hit"));
 			resp_send_entry(r, e);
@@ -219,6 +238,7 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 	struct route_match m;
 	switch (router_match(router_rows, router_nrows, method, r->path, &m)) {
 	case ROUTE_FOUND:
+		token->kind = m.route->role >= ROLE_CONTRIBUTOR ? METER_BACKOFFICE : METER_PUBLIC;
 		for (int i = 0; i < m.nparams; i++) {
 			r->params[i] = mem_strndup(r->pool, m.params[i], m.param_len[i]);
 			if (m.param_len[i] > 200) {

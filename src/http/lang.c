@@ -103,6 +103,13 @@ const char *req_textf(struct request *r, const char *key, ...)
 	return s;
 }
 
+const char *req_msg(struct request *r, const struct msg *m)
+{
+	const struct catalog *chain[3];
+	size_t n = chain_of(r, chain);
+	return msg_text(r->pool, chain, n, m);
+}
+
 const char *req_plural(struct request *r, const char *key, long long count, ...)
 {
 	char k[256], num[24];

@@ -2,6 +2,7 @@
 #ifndef PLENARY_LANG_H
 #define PLENARY_LANG_H
 
+#include "core/msg.h"
 #include "http/request.h"
 
 /** The request's language ("fr"): the page's, else the site's default, else the theme's base. */
@@ -29,6 +30,8 @@ const tmpl_set *req_templates(const struct request *r);
 const char *req_text(struct request *r, const char *key);
 /** The same with "{name}" placeholders filled: name, value, name, value, ..., then NULL. In r's pool. */
 const char *req_textf(struct request *r, const char *key, ...) __attribute__((sentinel));
+/** A message made where no request was at hand (core/msg.h) in the request's language. In r's pool. */
+const char *req_msg(struct request *r, const struct msg *m);
 /** The plural form of key (key.one, key.other) for count by the language's rule, "{n}" filled with count
  * and the other placeholders as for req_textf. */
 const char *req_plural(struct request *r, const char *key, long long count, ...) __attribute__((sentinel));

@@ -37,7 +37,8 @@ struct render_thread {
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
 static h2o_linklist_t queue = {&queue, &queue};
-static int stopping, nthreads, nwaiting;
+static int stopping, nthreads, nwaiting, nrunning;
+static atomic_uint_fast64_t refused; /* RENDER_BUSY answers, for the metrics */
 static struct render_thread *threads;
 
 static void *render_main(void *arg)
@@ -55,11 +56,15 @@ static void *render_main(void *arg)
 		h2o_linklist_unlink(&job->super.link);
 		job->waiting = 0;
 		nwaiting--;
+		nrunning++;
 		pthread_mutex_unlock(&lock);
 		t->self.sites = job->sites;
 		t->self.nsites = job->nsites;
 		job->r.w = &t->self;
 		job->handler(&job->r);
+		pthread_mutex_lock(&lock);
+		nrunning--;
+		pthread_mutex_unlock(&lock);
 		h2o_multithread_send_message(&job->home->render_replies, &job->super);
 	}
 }
@@ -173,13 +178,13 @@ int render_submit(struct request *r, void (*handler)(struct request *r))
 	if (!nthreads)
 		return RENDER_NO_THREADS;
 	struct conn_load *l = r->req ? conn_load_of(r->w, r->req->conn) : NULL;
-	if (l && l->rendering >= r->app->cfg.render_queue_per_connection)
-		return RENDER_BUSY;
 	pthread_mutex_lock(&lock);
 	int full = nwaiting >= r->app->cfg.render_queue;
 	pthread_mutex_unlock(&lock);
-	if (full)
+	if (full || (l && l->rendering >= r->app->cfg.render_queue_per_connection)) {
+		atomic_fetch_add_explicit(&refused, 1, memory_order_relaxed);
 		return RENDER_BUSY;
+	}
 	struct render_job *job = calloc(1, sizeof *job);
 	if (!job)
 		return RENDER_NO_THREADS;
@@ -222,6 +227,16 @@ int render_submit(struct request *r, void (*handler)(struct request *r))
 	pthread_cond_signal(&wake);
 	pthread_mutex_unlock(&lock);
 	return RENDER_QUEUED;
+}
+
+void render_queue_stats(int *waiting, int *running, uint64_t *refused_total, int *nthreads_out)
+{
+	pthread_mutex_lock(&lock);
+	*waiting = nwaiting;
+	*running = nrunning;
+	*nthreads_out = nthreads;
+	pthread_mutex_unlock(&lock);
+	*refused_total = atomic_load_explicit(&refused, memory_order_relaxed);
 }
 
 void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages)

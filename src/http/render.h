@@ -18,6 +18,9 @@ enum { RENDER_QUEUED = 0, RENDER_NO_THREADS = -1, RENDER_BUSY = -2 };
  * the request goes away first (the client reset the stream or closed), a page still waiting is dropped
  * unrendered at once, and one being rendered is kept for the cache. */
 int render_submit(struct request *r, void (*handler)(struct request *r));
+/** The render queue as the metrics show it: pages waiting, being rendered, refused since the start (503),
+ * and the threads. */
+void render_queue_stats(int *waiting, int *running, uint64_t *refused, int *threads);
 /** The receiver callback a worker registers on its context's queue for finished renders. */
 void render_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
 

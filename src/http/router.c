@@ -117,9 +117,9 @@ void router_print(const struct route *table, size_t n, unsigned max_body_kb, FIL
 
 /* ---- the paths static pages may take ---- */
 
-/* First path segments the server may claim later without a route today. */
-static const char *const reserved_later[] = {"api",    "feed",	 "feeds",   "media",   "preview",
-					     "robots", "search", "sitemap", "uploads", "favicon"};
+/* First path segments the server claims without a route (/metrics: http/metrics.c) or may claim later. */
+static const char *const reserved_later[] = {"api",    "feed",	  "feeds",   "media",	"preview", "robots",
+					     "search", "sitemap", "uploads", "favicon", "metrics"};
 /* Paths that are routes and also show the page of the same path (the contact form shows /contact's text). */
 static const char *const route_pages[] = {"/contact"};
 

@@ -21,6 +21,9 @@
 #include "http/connload.h"
 #include "http/count.h"
 #include "http/dispatch.h"
+#include "http/listen.h"
+#include "http/metrics.h"
+#include "http/metrics_listen.h"
 #include "http/render.h"
 #include "http/router.h"
 #include "http/status.h"
@@ -53,41 +56,9 @@ static void on_accept(h2o_socket_t *listener, const char *err)
 			h2o_socket_close(sock);
 			continue;
 		}
+		meter_accepted(&w->meter);
 		h2o_accept(&w->accept, sock);
 	}
-}
-
-/* Opens a listening socket with SO_REUSEPORT so each worker has its own and the kernel spreads connections.
- */
-static int listen_socket(const char *addr, char *err, size_t errlen)
-{
-	char host[128], port[16];
-	int portnum;
-	if (config_listen_parts(addr, host, sizeof host, &portnum) != 0) {
-		snprintf(err, errlen, "listen: '%s' is not ADDR:PORT", addr);
-		return -1;
-	}
-	snprintf(port, sizeof port, "%d", portnum);
-	struct addrinfo hints = {.ai_family = AF_UNSPEC,
-				 .ai_socktype = SOCK_STREAM,
-				 .ai_flags = AI_NUMERICSERV},
-			*ai;
-	int rc = getaddrinfo(host, port, &hints, &ai);
-	if (rc != 0) {
-		snprintf(err, errlen, "listen: %s: %s", host, gai_strerror(rc));
-		return -1;
-	}
-	int fd = socket(ai->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0), on = 1;
-	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
-	    setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0 ||
-	    bind(fd, ai->ai_addr, ai->ai_addrlen) != 0 || listen(fd, SOMAXCONN) != 0) {
-		snprintf(err, errlen, "listen on %s: %s", addr, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		fd = -1;
-	}
-	freeaddrinfo(ai);
-	return fd;
 }
 
 static void worker_stop_listening(struct worker *w)
@@ -114,6 +85,7 @@ static void *worker_main(void *arg)
 	worker_loop_init(w);
 	while (!atomic_load(&stopping)) {
 		h2o_evloop_run(w->ctx.loop, 200);
+		meter_tick(&w->meter, &w->ctx);
 		count_tick(w, 0); /* this second's counts to the writer */
 	}
 	/* graceful: accept nothing new, let requests in flight finish within the timeout */
@@ -276,10 +248,19 @@ static void on_setup_ostream(h2o_filter_t *self, h2o_req_t *req, h2o_ostream_t *
 	h2o_setup_next_ostream(req, slot);
 }
 
+/* A JSON access-log line: the client (behind trusted proxies the one they name, else the peer) and the proxy
+ * (the peer, or null). */
+#define ACCESS_LOG_JSON(client, proxy)                                                                       \
+	"{\"time\":\"%{%Y-%m-%dT%H:%M:%S}t.%{msec_frac}t%{%z}t\",\"client\":\"" client "\",\"proxy\":" proxy \
+	",\"method\":\"%m\",\"host\":\"%V\",\"path\":\"%U%q\",\"protocol\":\"%H\",\"status\":%s,\"bytes\":%" \
+	"b,"                                                                                                 \
+	"\"duration\":%{duration}x,\"referer\":\"%{Referer}i\",\"user_agent\":\"%{User-agent}i\"}"
+
 static int setup_globalconf(struct app *app, char *err, size_t errlen)
 {
 	if (config_check(&app->cfg, err, errlen) != 0 ||
-	    netlist_parse(&app->proxies, app->cfg.trusted_proxies, err, errlen) != 0)
+	    netlist_parse(&app->proxies, app->cfg.trusted_proxies, err, errlen) != 0 ||
+	    netlist_parse(&app->metrics_allow, app->cfg.metrics_allow, err, errlen) != 0)
 		return -1;
 	h2o_config_init(&globalconf);
 	globalconf.server_name = h2o_iovec_init(H2O_STRLIT("plenary"));
@@ -318,8 +299,13 @@ static int setup_globalconf(struct app *app, char *err, size_t errlen)
 		const char *format = app->proxies.n ? "%{client}e %l %u %t \"%r\" %s %b \"%{Referer}i\" "
 						      "\"%{User-agent}i\" %h"
 						    : NULL;
-		h2o_access_log_filehandle_t *fh = h2o_access_log_open_handle(
-		    strcmp(log, "-") == 0 ? "/dev/stdout" : log, format, H2O_LOGCONF_ESCAPE_APACHE);
+		int json = strcmp(app->cfg.access_log_format, "json") == 0;
+		if (json) /* h2o escapes each value for JSON (a missing one is null); docs/deploy.md */
+			format = app->proxies.n ? ACCESS_LOG_JSON("%{client}e", "\"%h\"")
+						: ACCESS_LOG_JSON("%h", "null");
+		h2o_access_log_filehandle_t *fh =
+		    h2o_access_log_open_handle(strcmp(log, "-") == 0 ? "/dev/stdout" : log, format,
+					       json ? H2O_LOGCONF_ESCAPE_JSON : H2O_LOGCONF_ESCAPE_APACHE);
 		if (!fh) {
 			snprintf(err, errlen, "access_log: cannot open %.400s", log);
 			return -1;
@@ -351,8 +337,13 @@ int server_start(struct app *app)
 			return -1;
 		}
 	}
+	metrics_install(workers, n);
 	if (render_start(app, app->cfg.render_threads, err, sizeof err) != 0) {
 		log_error("render threads: %s", err);
+		return -1;
+	}
+	if (metrics_listen_start(app, err, sizeof err) != 0) {
+		log_error("%s", err);
 		return -1;
 	}
 	for (int i = 0; i < n; i++)
@@ -377,6 +368,7 @@ void server_stop(void)
 	for (int i = 0; i < nworkers; i++)
 		pthread_join(workers[i].thread, NULL);
 	render_stop(); /* the workers waited for every page out on a render thread */
+	metrics_listen_stop();
 	for (int i = 0; i < nworkers; i++) {
 		store_close(workers[i].db);
 		page_cache_free(workers[i].cache);

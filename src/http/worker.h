@@ -9,6 +9,7 @@
 
 #include "core/config.h"
 #include "core/netlist.h"
+#include "http/meter.h"
 #include "render/theme.h"
 #include "render/tmpl.h"
 #include "store/store.h"
@@ -41,6 +42,7 @@ struct app {
 	struct mailer *mailer;
 	struct dkim_signer *dkim; /* signs outgoing mail (dkim_key_file), or NULL: hand it to mail_compose */
 	struct netlist proxies;	  /* trusted_proxies, parsed */
+	struct netlist metrics_allow; /* metrics_allow, parsed: who may read /metrics (http/metrics.c) */
 	/* h2o's own file handler over media_dir, for videos: byte ranges (206, 416, several ranges), HEAD and
 	 * conditional GETs as h2o writes them; media_file (src/site/assets.c) hands a request to it */
 	h2o_handler_t *media_files;
@@ -73,6 +75,7 @@ struct worker {
 	/* the form token of the current hour, computed once per hour */
 	int64_t token_hour;
 	char token[80];
+	struct meter meter; /* its counts for the metrics (meter.h): only its loop writes them */
 	/* this interval's counts (count.h), handed to the writer every second; NULL until the first */
 	struct count_table *counts;
 	int64_t counts_at;

@@ -10,6 +10,11 @@
 #include "core/log.h"
 
 #define WARN_EVERY 10
+#define MAX_QUEUES 8
+
+/* the queues running, for the metrics (workq_stats_all) */
+static pthread_mutex_t queues_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct workq *queues[MAX_QUEUES];
 
 struct workq {
 	char name[32];
@@ -17,7 +22,8 @@ struct workq {
 	pthread_cond_t wake;
 	h2o_linklist_t urgent, normal; /* waiting jobs, urgent (and follow-ups) taken first */
 	h2o_linklist_t admitted;       /* every job waiting or running, for the per-key counts */
-	int depth, reserve, per_key, waiting, stopping, nthreads;
+	int depth, reserve, per_key, waiting, running, stopping, nthreads;
+	uint64_t refused_total;
 	double avg_ms; /* recent jobs' time on a thread, smoothed */
 	long refused;  /* since the last warning in the log */
 	time_t warned; /* when that was: at most one every WARN_EVERY seconds */
@@ -49,12 +55,14 @@ static void *workq_main(void *arg)
 		h2o_linklist_unlink(&job->super.link);
 		job->waiting = 0;
 		q->waiting--;
+		q->running++;
 		pthread_mutex_unlock(&q->lock);
 		double t = now_ms();
 		job->run(job);
 		t = now_ms() - t;
 		pthread_mutex_lock(&q->lock);
 		h2o_linklist_unlink(&job->admitted);
+		q->running--;
 		q->avg_ms = q->avg_ms > 0 ? q->avg_ms * 0.8 + t * 0.2 : t;
 		pthread_mutex_unlock(&q->lock);
 		/* the job belongs to its loop from here: not touched again */
@@ -81,6 +89,13 @@ struct workq *workq_start(const char *name, int threads, int depth, int reserve,
 			die("cannot start a %s thread", q->name);
 		q->nthreads++;
 	}
+	pthread_mutex_lock(&queues_lock);
+	for (int i = 0; i < MAX_QUEUES; i++)
+		if (!queues[i]) {
+			queues[i] = q;
+			break;
+		}
+	pthread_mutex_unlock(&queues_lock);
 	return q;
 }
 
@@ -88,6 +103,11 @@ void workq_stop(struct workq *q)
 {
 	if (!q)
 		return;
+	pthread_mutex_lock(&queues_lock);
+	for (int i = 0; i < MAX_QUEUES; i++)
+		if (queues[i] == q)
+			queues[i] = NULL;
+	pthread_mutex_unlock(&queues_lock);
 	pthread_mutex_lock(&q->lock);
 	q->stopping = 1;
 	pthread_cond_broadcast(&q->wake);
@@ -121,6 +141,7 @@ int workq_submit(struct workq *q, struct workq_job *job, int cls, const char *ke
 	if (!room) {
 		time_t now = time(NULL);
 		long refused = ++q->refused;
+		q->refused_total++;
 		int warn = now - q->warned >= WARN_EVERY;
 		if (warn) {
 			q->warned = now;
@@ -173,6 +194,28 @@ int workq_waiting(struct workq *q)
 	pthread_mutex_lock(&q->lock);
 	int n = q->waiting;
 	pthread_mutex_unlock(&q->lock);
+	return n;
+}
+
+size_t workq_stats_all(struct workq_stats *out, size_t max)
+{
+	size_t n = 0;
+	pthread_mutex_lock(&queues_lock);
+	for (int i = 0; i < MAX_QUEUES && n < max; i++) {
+		struct workq *q = queues[i];
+		if (!q)
+			continue;
+		pthread_mutex_lock(&q->lock);
+		struct workq_stats *st = &out[n++];
+		snprintf(st->name, sizeof st->name, "%s", q->name);
+		st->waiting = q->waiting;
+		st->running = q->running;
+		st->depth = q->depth;
+		st->threads = q->nthreads;
+		st->refused = q->refused_total;
+		pthread_mutex_unlock(&q->lock);
+	}
+	pthread_mutex_unlock(&queues_lock);
 	return n;
 }
 

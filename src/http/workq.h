@@ -43,6 +43,15 @@ int workq_cancel(struct workq_job *job);
 int workq_retry_after(struct workq *q);
 /** Jobs waiting (not yet on a thread), for tests and logs. */
 int workq_waiting(struct workq *q);
+
+/** A queue as the metrics show it. */
+struct workq_stats {
+	char name[32];
+	int waiting, running, depth, threads;
+	uint64_t refused; /* jobs refused since the start (429) */
+};
+/** The queues started and not stopped, at most max of them into out: how many. */
+size_t workq_stats_all(struct workq_stats *out, size_t max);
 /** The receiver callback for finished jobs: calls each job's done. */
 void workq_on_reply(h2o_multithread_receiver_t *receiver, h2o_linklist_t *messages);
 

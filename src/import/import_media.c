@@ -4,12 +4,15 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/catalog.h"
+#include "core/msg.h"
 #include "core/text.h"
 #include "import/importer.h"
 #include "jobs/media.h"
@@ -223,6 +226,23 @@ static void file_met(struct importer *im, const char *file, int64_t media_id, co
 	snprintf(e->kind, sizeof e->kind, "%s", kind);
 }
 
+/* A message in the theme's base language, as the import's report says the rest (the key and its values when
+ * the catalog cannot be read). In the item's pool. */
+static const char *base_text(struct importer *im, const struct msg *m)
+{
+	char path[sizeof im->cfg->theme + 64], err[300];
+	snprintf(path, sizeof path, "%s/i18n/%s.json", im->cfg->theme, im->cfg->default_language);
+	struct catalog *base = catalog_load(path, im->cfg->default_language, err, sizeof err);
+	if (!base) {
+		msg_describe(m, err, sizeof err);
+		return mem_strndup(&im->pool, err, strlen(err));
+	}
+	const struct catalog *chain[1] = {base};
+	const char *t = msg_text(&im->pool, chain, 1, m);
+	catalog_free(base);
+	return t;
+}
+
 int image_import(struct importer *im, const char *file, const char *alt, int64_t *media_id, const char **url,
 		 const char **why)
 {
@@ -282,10 +302,10 @@ int image_import(struct importer *im, const char *file, const char *alt, int64_t
 	if (used < 0)
 		return -1;
 	int width = 0, height = 0;
-	char err[256];
-	if (media_process(file, kind, im->cfg->media_dir, hash, &width, &height, err, sizeof err) != 0) {
+	struct msg err;
+	if (media_process(file, kind, im->cfg->media_dir, hash, &width, &height, &err) != 0) {
 		im->rep.n[K_IMAGES][O_CREATED] -= !again;
-		*why = mem_strndup(&im->pool, err, strlen(err));
+		*why = base_text(im, &err);
 		return 0;
 	}
 	if (!used)

@@ -164,6 +164,7 @@ static int alert_batch(struct app *app, store *s, const struct site *site, long 
 		struct mail_kind k = {"alert", "mail/alert", key, site_language(s, &pool, site->id)};
 		const char *url = site_url_with(&pool, app->cfg.public_url, "https", site->host);
 		struct mail_articles *ma = mail_articles_new(&pool, s, site->id, url, arts, narts);
+		mail_articles_site_language(ma, k.site_lang);
 		queued = queue_all(app, s, site, url, ma, &k, rows, nrows);
 	}
 	h2o_mem_clear_pool(&pool);
@@ -226,6 +227,7 @@ static int digest_site(struct app *app, store *s, const struct site *site, const
 		struct mail_kind k = {"digest", "mail/digest", week, site_language(s, &pool, site->id)};
 		const char *url = site_url_with(&pool, app->cfg.public_url, "https", site->host);
 		struct mail_articles *ma = mail_articles_new(&pool, s, site->id, url, arts, narts);
+		mail_articles_site_language(ma, k.site_lang);
 		queued = queue_all(app, s, site, url, ma, &k, rows, nrows);
 	}
 	h2o_mem_clear_pool(&pool);

@@ -24,8 +24,11 @@ struct mail_articles {
 	store *s;
 	int64_t site_id;
 	const char *site_url;
-	struct article *cards;
-	size_t n;
+	struct article *cards; /* the listed ones (n), then the members of their families (nmembers) */
+	size_t n, nmembers;
+	const int64_t *listed; /* the listed card each member stands for (mail_articles_members) */
+	const char *site_lang; /* the site's default language (mail_articles_site_language) */
+	const char *pick;      /* the members' language the fills show, NULL: theirs (mail_articles_pick) */
 	struct shown *at[LEVELS];     /* [level][card] */
 	int teasers;		      /* bodies left out (mail_articles_teasers) */
 	const struct mail_lang *lang; /* the words and dates of the fills (mail_articles_lang) */
@@ -84,6 +87,52 @@ struct mail_articles *mail_articles_new(h2o_mem_pool_t *pool, store *s, int64_t 
 	return m;
 }
 
+void mail_articles_members(struct mail_articles *m, const int64_t *listed, const struct article *members,
+			   size_t n)
+{
+	struct article *cards = h2o_mem_alloc_pool(m->pool, (m->n + n ? m->n + n : 1) * sizeof *cards);
+	if (m->n)
+		memcpy(cards, m->cards, m->n * sizeof *cards);
+	if (n)
+		memcpy(cards + m->n, members, n * sizeof *cards);
+	m->cards = cards;
+	m->nmembers = n;
+	int64_t *ids = h2o_mem_alloc_pool(m->pool, (n ? n : 1) * sizeof *ids);
+	if (n)
+		memcpy(ids, listed, n * sizeof *ids);
+	m->listed = ids;
+	for (int l = 0; l < LEVELS; l++) {
+		struct shown *at = h2o_mem_alloc_pool(m->pool, (m->n + n ? m->n + n : 1) * sizeof *at);
+		memset(at, 0, (m->n + n ? m->n + n : 1) * sizeof *at);
+		if (m->n)
+			memcpy(at, m->at[l], m->n * sizeof *at);
+		m->at[l] = at;
+	}
+}
+
+void mail_articles_pick(struct mail_articles *m, const char *lang)
+{
+	m->pick = lang;
+}
+
+const char *mail_articles_member_lang(const struct mail_articles *m, size_t i)
+{
+	for (size_t j = 0, seen = 0; j < m->nmembers; j++) {
+		const char *lang = m->cards[m->n + j].lang;
+		size_t k = 0;
+		while (k < j && strcmp(m->cards[m->n + k].lang, lang) != 0)
+			k++;
+		if (k == j && seen++ == i)
+			return lang;
+	}
+	return NULL;
+}
+
+void mail_articles_site_language(struct mail_articles *m, const char *lang)
+{
+	m->site_lang = lang && lang[0] ? mem_strndup(m->pool, lang, strlen(lang)) : NULL;
+}
+
 /* The article of card i as level sees it: NULL when not visible; *err on a database error. */
 static struct shown *shown_at(struct mail_articles *m, enum audience level, size_t i, int *err)
 {
@@ -104,6 +153,21 @@ static struct shown *shown_at(struct mail_articles *m, enum audience level, size
 		}
 	}
 	return x->state == 1 ? x : NULL;
+}
+
+/* Of the family of listed card i, the member in the fills' language as level sees it: NULL when there is
+ * none or it is not visible (the listed one goes instead); *err on a database error. */
+static struct shown *member_at(struct mail_articles *m, enum audience level, size_t i, int *err)
+{
+	const char *lang = m->pick ? m->pick : m->lang->lang;
+	if (!lang || !lang[0])
+		return NULL;
+	for (size_t j = 0; j < m->nmembers; j++) {
+		const struct article *c = &m->cards[m->n + j];
+		if (m->listed[j] == m->cards[i].id && c->lang && strcmp(c->lang, lang) == 0)
+			return shown_at(m, level, m->n + j, err);
+	}
+	return NULL;
 }
 
 /* "interview", "report" or "news": the catalog's names of kinds (mail.articles.kind.KIND) */
@@ -158,7 +222,12 @@ static void view_item_of(struct mail_articles *m, view *item, const struct shown
 	const struct mail_lang *l = m->lang;
 	char key[64];
 	view_str(item, "title", a->title);
-	view_fmt(item, "url", "%sarticle/%s?via=mail", m->site_url, a->slug); /* a mail's click (count.h) */
+	/* an article in another language than the site's is at its language's address; ?via=mail counts the
+	 * click as a mail's (count.h) */
+	if (a->lang && a->lang[0] && m->site_lang && strcmp(a->lang, m->site_lang) != 0)
+		view_fmt(item, "url", "%s%s/article/%s?via=mail", m->site_url, a->lang, a->slug);
+	else
+		view_fmt(item, "url", "%sarticle/%s?via=mail", m->site_url, a->slug);
 	view_str(item, "summary", a->summary);
 	view_str(item, "kind", a->kind);
 	snprintf(key, sizeof key, "mail.articles.kind.%s", kind_of(a->kind));
@@ -197,7 +266,9 @@ long mail_articles_fill(struct mail_articles *m, enum audience level, const int6
 			if (i == m->n)
 				continue;
 		}
-		const struct shown *x = shown_at(m, level, i, &err);
+		const struct shown *x = member_at(m, level, i, &err);
+		if (!x && !err)
+			x = shown_at(m, level, i, &err);
 		if (err)
 			return -1;
 		if (!x)

@@ -20,6 +20,24 @@ struct mail_articles;
 struct mail_articles *mail_articles_new(h2o_mem_pool_t *pool, store *s, int64_t site_id, const char *site_url,
 					const struct article *cards, size_t n);
 
+/** Adds the members of the cards' families of translations (store_newsletter_members; copied): a fill in a
+ * language shows, for listed card listed[i], members[i] instead when members[i].lang is that language and
+ * the member is visible to the reader's level; else the listed card as before. */
+void mail_articles_members(struct mail_articles *m, const int64_t *listed, const struct article *members,
+			   size_t n);
+
+/** The language whose members the fills after it show (kept, not copied): NULL (the default) the fills' own
+ * language (mail_articles_lang), "" none (every listed card as it is). */
+void mail_articles_pick(struct mail_articles *m, const char *lang);
+
+/** The i-th of the distinct languages of the members (i from 0), NULL past the last. */
+const char *mail_articles_member_lang(const struct mail_articles *m, size_t i);
+
+/** The site's default language (copied): an article in another (its lang) is linked at its language's
+ * address, site_url + lang + "/article/" + slug. Until it is set (or when "": unknown), every link is
+ * site_url + "article/" + slug. */
+void mail_articles_site_language(struct mail_articles *m, const char *lang);
+
 /** Fills v for a reader at level with the articles ids (of the set, in that order; NULL: every card in
  * the set's order), exactly as the site would show them to that reader:
  *

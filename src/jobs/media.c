@@ -234,39 +234,38 @@ static int save_buffer(VipsImage *img, const char *kind, void **buf, size_t *len
 	return rc;
 }
 
-static int header_check(const char *path, const char *kind, char *err, size_t errlen)
+static int header_check(const char *path, const char *kind, struct msg *err)
 {
 	VipsImage *probe = NULL;
 	int rc = strcmp(kind, "jpeg") == 0  ? vips_jpegload(path, &probe, NULL)
 		 : strcmp(kind, "png") == 0 ? vips_pngload(path, &probe, NULL)
 					    : vips_webpload(path, &probe, NULL);
 	if (rc != 0) {
-		snprintf(err, errlen, "This %s file could not be read: it may be damaged or cut short.",
-			 kind[0] == 'j'	  ? "JPEG"
-			 : kind[0] == 'p' ? "PNG"
-					  : "WebP");
-		return -1;
+		return msg_set(err, "admin.media.error.unreadable", "kind",
+			       kind[0] == 'j'	? "JPEG"
+			       : kind[0] == 'p' ? "PNG"
+						: "WebP",
+			       NULL);
 	}
 	long long w = vips_image_get_width(probe), h = vips_image_get_height(probe);
 	g_object_unref(probe);
 	if (w < 1 || h < 1 || w > 20000 || h > 20000 || w * h > MEDIA_MAX_PIXELS) {
-		snprintf(err, errlen,
-			 "This image is %lld × %lld pixels; the largest accepted is %ld megapixels.", w, h,
-			 MEDIA_MAX_PIXELS / 1000000);
-		return -1;
+		msg_set(err, "admin.media.error.too_many_pixels", NULL);
+		msg_int(err, "width", w);
+		msg_int(err, "height", h);
+		return msg_int(err, "max", MEDIA_MAX_PIXELS / 1000000);
 	}
 	return 0;
 }
 
 int media_process(const char *path, const char *kind, const char *dir, const char *hash, int *width,
-		  int *height, char *err, size_t errlen)
+		  int *height, struct msg *err)
 {
 	media_vips_start();
 	if (!media_ext(kind)) {
-		snprintf(err, errlen, "Only JPEG, PNG and WebP images can be uploaded.");
-		return -1;
+		return msg_set(err, "admin.media.error.kinds", NULL);
 	}
-	if (header_check(path, kind, err, errlen) != 0) {
+	if (header_check(path, kind, err) != 0) {
 		vips_error_clear();
 		return -1;
 	}
@@ -282,8 +281,7 @@ int media_process(const char *path, const char *kind, const char *dir, const cha
 		vips_error_clear();
 		if (big)
 			g_object_unref(big);
-		snprintf(err, errlen, "This image could not be decoded: it may be damaged or cut short.");
-		return -1;
+		return msg_set(err, "admin.media.error.undecodable", NULL);
 	}
 	g_object_unref(big);
 	*width = vips_image_get_width(mem);
@@ -307,8 +305,7 @@ int media_process(const char *path, const char *kind, const char *dir, const cha
 		if (rc == 0 && save_buffer(one, kind, &buf, &len) != 0)
 			rc = -1;
 		if (rc == 0 && write_file(dir, name, buf, len) != 0) {
-			snprintf(err, errlen,
-				 "The image could not be stored: the server's media folder is not writable.");
+			msg_set(err, "admin.media.error.not_writable", NULL);
 			rc = -2;
 		}
 		g_free(buf);
@@ -318,8 +315,7 @@ int media_process(const char *path, const char *kind, const char *dir, const cha
 	g_object_unref(mem);
 	if (rc == -1) {
 		log_error("media: libvips could not encode a rendition: %s", vips_error_buffer());
-		snprintf(err, errlen,
-			 "This image could not be converted; try saving it again as JPEG or PNG.");
+		msg_set(err, "admin.media.error.unconvertible", NULL);
 	}
 	vips_error_clear();
 	if (rc != 0)

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/msg.h"
+
 struct workq;
 
 #define MEDIA_MAX_WIDTHS 5
@@ -34,10 +36,10 @@ void media_url(const char *hash, const char *kind, int width, char *out, size_t 
 
 /** Decodes the uploaded file at path, of the given kind, with libvips (upright, metadata stripped) and writes
  * its renditions to dir as <hash>-<w>.<ext>; *width and *height get the largest one's size. 0, or -1 with a
- * message for the editor in err. The file is read from disk, never copied whole into memory (its decoded
- * pixels are, up to MEDIA_MAX_PIXELS). Slow: call it off the event loop. */
+ * message for the editor in err (a key of admin.media.error). The file is read from disk, never copied whole
+ * into memory (its decoded pixels are, up to MEDIA_MAX_PIXELS). Slow: call it off the event loop. */
 int media_process(const char *path, const char *kind, const char *dir, const char *hash, int *width,
-		  int *height, char *err, size_t errlen);
+		  int *height, struct msg *err);
 /** Strips the metadata chunks (EXIF, XMP, ICC) from the WebP renditions in dir written by earlier versions,
  * in place (the image data stays as it is); returns how many were. Reads the first 64 bytes of every other
  * one. */

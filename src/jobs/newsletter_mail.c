@@ -21,13 +21,18 @@
 #include "store/accounts.h"
 
 struct mail_articles *newsletter_articles(store *db, h2o_mem_pool_t *pool, int64_t site_id,
-					  const char *site_url, int64_t newsletter_id)
+					  const char *site_url, const char *site_lang, int64_t newsletter_id)
 {
-	struct article *cards;
-	size_t n = 0;
-	if (store_newsletter_articles(db, pool, newsletter_id, &cards, &n) != 0)
+	struct article *cards, *members;
+	int64_t *listed;
+	size_t n = 0, nmembers = 0;
+	if (store_newsletter_articles(db, pool, newsletter_id, &cards, &n) != 0 ||
+	    store_newsletter_members(db, pool, newsletter_id, &listed, &members, &nmembers) != 0)
 		return NULL;
-	return mail_articles_new(pool, db, site_id, site_url, cards, n);
+	struct mail_articles *ma = mail_articles_new(pool, db, site_id, site_url, cards, n);
+	mail_articles_members(ma, listed, members, nmembers);
+	mail_articles_site_language(ma, site_lang);
+	return ma;
 }
 
 view *newsletter_view(h2o_mem_pool_t *pool, const struct site *site, const char *site_url,
@@ -71,8 +76,9 @@ int newsletter_render(const tmpl_set *t, const view *v, h2o_mem_pool_t *pool, st
 	return 0;
 }
 
-int newsletter_fits(const tmpl_set *t, h2o_mem_pool_t *pool, const struct site *site, const char *site_url,
-		    const struct newsletter *n, struct mail_articles *ma)
+/* Whether the fullest copy with the members of ma's pick fits. */
+static int copy_fits(const tmpl_set *t, h2o_mem_pool_t *pool, const struct site *site, const char *site_url,
+		     const struct newsletter *n, struct mail_articles *ma)
 {
 	struct newsletter_mail m;
 	long shown;
@@ -81,6 +87,21 @@ int newsletter_fits(const tmpl_set *t, h2o_mem_pool_t *pool, const struct site *
 				  site_url, &shown);
 	return v && newsletter_render(t, v, pool, &m) == 0 && strlen(m.text) < room &&
 	       (!m.html || strlen(m.html) < room);
+}
+
+int newsletter_fits(const tmpl_set *t, h2o_mem_pool_t *pool, const struct site *site, const char *site_url,
+		    const struct newsletter *n, struct mail_articles *ma)
+{
+	/* the listed articles, then each language's members in their place: a reader may get any of them */
+	mail_articles_pick(ma, "");
+	int ok = copy_fits(t, pool, site, site_url, n, ma);
+	const char *lang;
+	for (size_t i = 0; ok && (lang = mail_articles_member_lang(ma, i)) != NULL; i++) {
+		mail_articles_pick(ma, lang);
+		ok = copy_fits(t, pool, site, site_url, n, ma);
+	}
+	mail_articles_pick(ma, NULL);
+	return ok;
 }
 
 /* One subscriber's message queued: 1 queued, 0 not (suppressed, or queued already), -1. */
@@ -177,13 +198,13 @@ static int send_one(struct app *app, store *db, h2o_mem_pool_t *pool, int64_t id
 	if (!site || store_newsletter_by_id(db, pool, site_id, id, &n) != 1)
 		return -1;
 	const char *site_url = site_url_with(pool, app->cfg.public_url, "https", site->host);
-	struct mail_articles *ma = newsletter_articles(db, pool, site_id, site_url, id);
-	if (!ma)
-		return -1;
 	const char *langs[3]; /* the site's default language: langs[2] */
 	if (store_mail_languages(db, pool, site_id, 0, 0, langs) != 0)
 		return -1;
 	const char *site_lang = langs[2];
+	struct mail_articles *ma = newsletter_articles(db, pool, site_id, site_url, site_lang, id);
+	if (!ma)
+		return -1;
 	struct mail_lang base; /* the size is checked in the base language; each reader's copy in theirs */
 	mail_lang_set(&base, app->theme, app->tmpl, NULL, NULL);
 	mail_articles_lang(ma, &base);

@@ -15,10 +15,12 @@
 struct app;
 
 /** The articles of newsletter_id in its order, as mails show them to each level (mail_articles: the article
- * page's own gated read, once per article and level); links under site_url (ending in '/'). NULL on a
- * database error. Everything lives in pool, which must outlive every view made from it. */
+ * page's own gated read, once per article and level), each in the language of the fill when its family of
+ * translations has a visible member in it; links under site_url (ending in '/'), an article in another
+ * language than site_lang (the site's default) under its language's prefix. NULL on a database error.
+ * Everything lives in pool, which must outlive every view made from it. */
 struct mail_articles *newsletter_articles(store *db, h2o_mem_pool_t *pool, int64_t site_id,
-					  const char *site_url, int64_t newsletter_id);
+					  const char *site_url, const char *site_lang, int64_t newsletter_id);
 /** The view mail/newsletter renders for a reader of level: the subject (prefix, e.g. "[Test] ", before it;
  * NULL for none), the introduction, the articles that reader may see (mail_articles_fill: the body where
  * the level reaches the article's audience, else its summary and link; none unpublished); the site's own
@@ -35,7 +37,8 @@ struct newsletter_mail {
 /** Renders v with the theme's mail/newsletter templates: 0, or -1 (logged). */
 int newsletter_render(const tmpl_set *t, const view *v, h2o_mem_pool_t *pool, struct newsletter_mail *out);
 /** 1 when the fullest copy (a verified HCP's) fits in a queued message's parts (MAIL_BODY_MAX, with room for
- * the longest links), 0 when it does not or cannot be rendered. */
+ * the longest links) with the listed articles and with each language's members of their families, 0 when one
+ * does not or cannot be rendered. */
 int newsletter_fits(const tmpl_set *t, h2o_mem_pool_t *pool, const struct site *site, const char *site_url,
 		    const struct newsletter *n, struct mail_articles *ma);
 

@@ -30,9 +30,8 @@
 #define BLACK_LUMA 16
 #define POSTER_TRIES 10
 
-static const char damaged[] = "The file is damaged or not a video (it could not be read as MP4 or WebM).";
-static const char too_slow[] =
-    "The file took too long to read; it may be damaged. Export it again as H.264 MP4.";
+static const char damaged[] = "admin.media.error.video.damaged";
+static const char too_slow[] = "admin.media.error.video.too_slow";
 
 /* ---- libav's messages, once per process ---------------------------------------------------------------- */
 
@@ -109,31 +108,32 @@ static void input_close(struct input *in)
 	avio_closep(&in->pb);
 }
 
-/* The names an editor knows for formats the probe may recognise and Plenary refuses. */
-static const char *format_name(const char *name)
+/* The key of the name an editor knows for a format the probe may recognise and Plenary refuses
+ * (admin.media.error.video.format.NAME), or NULL; *image is 1 for an image's. */
+static const char *format_key(const char *name, int *image)
 {
 	static const char *const names[][2] = {
-	    {"avi", "an AVI file"},
-	    {"mp3", "MP3 audio, not a video"},
-	    {"wav", "WAV audio, not a video"},
-	    {"flac", "FLAC audio, not a video"},
-	    {"ogg", "an Ogg file"},
-	    {"asf", "a Windows Media (WMV) file"},
-	    {"flv", "a Flash video (FLV)"},
-	    {"mpegts", "an MPEG transport stream (such as .ts or .mts)"},
-	    {"mpeg", "an MPEG program stream (such as .mpg or .vob)"},
-	    {"gif", "a GIF image, not a video"},
-	    {"mxf", "an MXF file"},
-	    {"dv", "a DV file"},
-	    {"hls", "a streaming playlist (HLS)"},
-	    {"dash", "a streaming manifest (DASH)"},
+	    {"avi", "admin.media.error.video.format.avi"},
+	    {"mp3", "admin.media.error.video.format.mp3"},
+	    {"wav", "admin.media.error.video.format.wav"},
+	    {"flac", "admin.media.error.video.format.flac"},
+	    {"ogg", "admin.media.error.video.format.ogg"},
+	    {"asf", "admin.media.error.video.format.asf"},
+	    {"flv", "admin.media.error.video.format.flv"},
+	    {"mpegts", "admin.media.error.video.format.mpegts"},
+	    {"mpeg", "admin.media.error.video.format.mpeg"},
+	    {"gif", "admin.media.error.video.format.gif"},
+	    {"mxf", "admin.media.error.video.format.mxf"},
+	    {"dv", "admin.media.error.video.format.dv"},
+	    {"hls", "admin.media.error.video.format.hls"},
+	    {"dash", "admin.media.error.video.format.dash"},
 	};
+	*image = strcmp(name, "gif") == 0;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (strcmp(name, names[i][0]) == 0)
 			return names[i][1];
-	if (strstr(name, "_pipe") || strcmp(name, "image2") == 0)
-		return "an image, not a video";
-	return NULL;
+	*image = strstr(name, "_pipe") || strcmp(name, "image2") == 0;
+	return *image ? "admin.media.error.video.format.image" : NULL;
 }
 
 /* An EBML variable-size integer at buf[*pos]: an element's ID keeps its length marker, a size does not.
@@ -207,8 +207,8 @@ static int64_t mp4_index_bytes(int fd, int64_t file_size)
 	return 0;
 }
 
-/* Opens the file at path for reading its streams: 0, or -1 and a sentence in err. */
-static int input_open(const char *path, struct deadline *dl, struct input *in, char *err, size_t errlen)
+/* Opens the file at path for reading its streams: 0, or -1 and why in err. */
+static int input_open(const char *path, struct deadline *dl, struct input *in, struct msg *err)
 {
 	memset(in, 0, sizeof *in);
 	pthread_once(&av_once, av_setup);
@@ -219,9 +219,7 @@ static int input_open(const char *path, struct deadline *dl, struct input *in, c
 		log_error("video: cannot read %s: %s", path, fd < 0 ? strerror(errno) : "not a regular file");
 		if (fd >= 0)
 			close(fd);
-		snprintf(err, errlen,
-			 "The uploaded file could not be read on the server; try uploading it again.");
-		return -1;
+		return msg_set(err, "admin.media.error.video.unreadable", NULL);
 	}
 	in->bytes = st.st_size;
 	int webm_doctype = ebml_is_webm(fd);
@@ -231,9 +229,7 @@ static int input_open(const char *path, struct deadline *dl, struct input *in, c
 	/* "file:" named: a path with a colon in it is never taken for another protocol */
 	char url[4096];
 	if ((size_t)snprintf(url, sizeof url, "file:%s", path) >= sizeof url) {
-		snprintf(err, errlen,
-			 "The uploaded file could not be read on the server; try uploading it again.");
-		return -1;
+		return msg_set(err, "admin.media.error.video.unreadable", NULL);
 	}
 	AVIOInterruptCB cb = {interrupted, dl};
 	AVDictionary *opts = NULL;
@@ -242,48 +238,40 @@ static int input_open(const char *path, struct deadline *dl, struct input *in, c
 	av_dict_free(&opts);
 	if (rc < 0) {
 		log_error("video: cannot open %s: %s", path, av_err2str(rc));
-		snprintf(err, errlen,
-			 "The uploaded file could not be read on the server; try uploading it again.");
-		return -1;
+		return msg_set(err, "admin.media.error.video.unreadable", NULL);
 	}
 	/* told from the bytes alone (no file name: the extension would count) */
 	const AVInputFormat *fmt = NULL;
 	rc = av_probe_input_buffer2(in->pb, &fmt, "", NULL, 0, FORMAT_PROBE_BYTES);
 	if (rc < 0 || !fmt) {
-		snprintf(err, errlen, "%s", deadline_passed(dl) ? too_slow : damaged);
+		msg_set(err, deadline_passed(dl) ? too_slow : damaged, NULL);
 		return input_close(in), -1;
 	}
 	int mov = av_match_list(fmt->name, "mov", ',') > 0;
 	in->webm = av_match_list(fmt->name, "matroska", ',') > 0;
 	if (!mov && !in->webm) {
-		const char *what = format_name(fmt->name);
-		if (what && strstr(what, "image"))
-			snprintf(err, errlen, "This file is %s: upload it as an image.", what);
-		else if (what)
-			snprintf(
-			    err, errlen,
-			    "This file is not a video Plenary can play: it is %s. Export it as H.264 MP4.",
-			    what);
-		else
-			snprintf(
-			    err, errlen,
-			    "This file is not a video Plenary can play: its format is %s. Export it as H.264 "
-			    "MP4.",
-			    fmt->long_name ? fmt->long_name : fmt->name);
+		int image;
+		const char *what = format_key(fmt->name, &image);
+		if (what) {
+			msg_set(err,
+				image ? "admin.media.error.video.image"
+				      : "admin.media.error.video.format_known",
+				NULL);
+			msg_key(err, "format", what);
+		} else {
+			msg_set(err, "admin.media.error.video.format_other", "format",
+				fmt->long_name ? fmt->long_name : fmt->name, NULL);
+		}
 		return input_close(in), -1;
 	}
 	if (mov && index_bytes > VIDEO_MAX_INDEX_BYTES) {
-		snprintf(
-		    err, errlen,
-		    "This video's index is %lld MB; Plenary takes videos whose index is at most %d MB (a few "
-		    "hours long). Export it again as H.264 MP4, or shorter.",
-		    (long long)(index_bytes >> 20), VIDEO_MAX_INDEX_BYTES >> 20);
+		msg_set(err, "admin.media.error.video.index_too_large", NULL);
+		msg_int(err, "size", (long long)(index_bytes >> 20));
+		msg_int(err, "max", VIDEO_MAX_INDEX_BYTES >> 20);
 		return input_close(in), -1;
 	}
 	if (in->webm && !webm_doctype) {
-		snprintf(err, errlen,
-			 "This file is not a video Plenary can play: it is a Matroska (MKV) file, which most "
-			 "browsers cannot play. Export it as H.264 MP4 or as WebM.");
+		msg_set(err, "admin.media.error.video.matroska", NULL);
 		return input_close(in), -1;
 	}
 
@@ -302,7 +290,7 @@ static int input_open(const char *path, struct deadline *dl, struct input *in, c
 	rc = avformat_open_input(&in->fc, url, fmt, &opts); /* frees fc when it fails */
 	av_dict_free(&opts);
 	if (rc < 0) {
-		snprintf(err, errlen, "%s", deadline_passed(dl) ? too_slow : damaged);
+		msg_set(err, deadline_passed(dl) ? too_slow : damaged, NULL);
 		return input_close(in), -1;
 	}
 	return 0;
@@ -336,33 +324,43 @@ static int quarter_turns(AVStream *st)
 
 /* ---- video_probe -------------------------------------------------------------------------------------- */
 
-/* The name an editor knows for a codec, for the sentence that refuses it. */
-static const char *codec_label(enum AVCodecID id)
+/* The name an editor knows for a codec, as the value "codec" of the message that refuses it. */
+static void codec_label(struct msg *err, enum AVCodecID id)
 {
+	const char *name = NULL;
 	switch (id) {
 	case AV_CODEC_ID_HEVC:
-		return "HEVC (H.265)";
+		name = "HEVC (H.265)";
+		break;
 	case AV_CODEC_ID_MPEG4:
-		return "MPEG-4 part 2 (DivX, Xvid)";
+		name = "MPEG-4 part 2 (DivX, Xvid)";
+		break;
 	case AV_CODEC_ID_H264:
-		return "H.264";
+		name = "H.264";
+		break;
 	case AV_CODEC_ID_PRORES:
-		return "Apple ProRes";
+		name = "Apple ProRes";
+		break;
 	case AV_CODEC_ID_MJPEG:
-		return "Motion JPEG";
+		name = "Motion JPEG";
+		break;
 	case AV_CODEC_ID_AC3:
-		return "AC-3 (Dolby Digital)";
+		name = "AC-3 (Dolby Digital)";
+		break;
 	case AV_CODEC_ID_EAC3:
-		return "E-AC-3 (Dolby Digital Plus)";
+		name = "E-AC-3 (Dolby Digital Plus)";
+		break;
 	case AV_CODEC_ID_PCM_S16LE:
 	case AV_CODEC_ID_PCM_S16BE:
 	case AV_CODEC_ID_PCM_S24LE:
 	case AV_CODEC_ID_PCM_S24BE:
-		return "uncompressed PCM";
+		msg_key(err, "codec", "admin.media.error.video.pcm");
+		return;
 	default:;
 		const AVCodecDescriptor *d = avcodec_descriptor_get(id);
-		return d && d->long_name ? d->long_name : avcodec_get_name(id);
+		name = d && d->long_name ? d->long_name : avcodec_get_name(id);
 	}
+	msg_str(err, "codec", name);
 }
 
 static int video_codec_ok(int webm, enum AVCodecID id)
@@ -399,72 +397,68 @@ static int h264_playable(const AVCodecParameters *p)
 	       p->format == AV_PIX_FMT_YUVJ420P;
 }
 
-int video_probe(const char *path, struct video_info *out, char *err, size_t errlen)
+int video_probe(const char *path, struct video_info *out, struct msg *err)
 {
 	struct deadline dl;
 	struct input in;
 	memset(out, 0, sizeof *out);
 	deadline_start(&dl);
-	if (input_open(path, &dl, &in, err, errlen) != 0)
+	if (input_open(path, &dl, &in, err) != 0)
 		return -1;
 	int rc = -1;
 	AVFormatContext *fc = in.fc;
 	if (avformat_find_stream_info(fc, NULL) < 0) {
-		snprintf(err, errlen, "%s", deadline_passed(&dl) ? too_slow : damaged);
+		msg_set(err, deadline_passed(&dl) ? too_slow : damaged, NULL);
 		goto done;
 	}
 	int vi = video_stream(fc);
 	if (vi < 0 && av_find_best_stream(fc, AVMEDIA_TYPE_AUDIO, -1, -1, NULL, 0) < 0) {
-		snprintf(err, errlen, "%s", damaged); /* e.g. an MP4 cut short in its index */
+		msg_set(err, damaged, NULL); /* e.g. an MP4 cut short in its index */
 		goto done;
 	}
 	if (vi < 0) {
-		snprintf(err, errlen,
-			 "This file has no video track: it may be audio only. Export it as H.264 MP4.");
+		msg_set(err, "admin.media.error.video.no_video", NULL);
 		goto done;
 	}
 	AVStream *vs = fc->streams[vi];
 	const AVCodecParameters *vp = vs->codecpar;
-	const char *fix = in.webm ? "Export it as H.264 MP4, or as WebM with VP9 video and Opus sound."
-				  : "Export it as H.264 MP4 with AAC sound.";
 	if (!video_codec_ok(in.webm, vp->codec_id)) {
-		snprintf(
-		    err, errlen,
-		    "This file is not a video Plenary can play: its video is %s, which most browsers cannot "
-		    "play in %s file. %s",
-		    codec_label(vp->codec_id), in.webm ? "a WebM" : "an MP4", fix);
+		msg_set(err,
+			in.webm ? "admin.media.error.video.video_codec_webm"
+				: "admin.media.error.video.video_codec_mp4",
+			NULL);
+		codec_label(err, vp->codec_id);
 		goto done;
 	}
 	if (vp->codec_id == AV_CODEC_ID_H264 && !h264_playable(vp)) {
 		const char *pf = av_get_pix_fmt_name(vp->format);
-		snprintf(err, errlen,
-			 "This file is not a video Plenary can play: its video is H.264 in a 10-bit or "
-			 "4:2:2/4:4:4 "
-			 "form (%s), which most browsers cannot play. Export it as 8-bit H.264 MP4 (4:2:0).",
-			 pf ? pf : "an editing profile");
+		msg_set(err, "admin.media.error.video.h264_form", NULL);
+		if (pf)
+			msg_str(err, "form", pf);
+		else
+			msg_key(err, "form", "admin.media.error.video.editing_profile");
 		goto done;
 	}
 	int ai = av_find_best_stream(fc, AVMEDIA_TYPE_AUDIO, -1, vi, NULL, 0);
 	const AVCodecParameters *ap = ai >= 0 ? fc->streams[ai]->codecpar : NULL;
 	if (ap && !audio_codec_ok(in.webm, ap->codec_id)) {
-		snprintf(
-		    err, errlen,
-		    "This file is not a video Plenary can play: its sound is %s, which most browsers cannot "
-		    "play in %s file. %s",
-		    codec_label(ap->codec_id), in.webm ? "a WebM" : "an MP4", fix);
+		msg_set(err,
+			in.webm ? "admin.media.error.video.audio_codec_webm"
+				: "admin.media.error.video.audio_codec_mp4",
+			NULL);
+		codec_label(err, ap->codec_id);
 		goto done;
 	}
 	int64_t w = vp->width, h = vp->height;
 	if (w < 1 || h < 1) {
-		snprintf(err, errlen, "%s", damaged);
+		msg_set(err, damaged, NULL);
 		goto done;
 	}
 	if (w > VIDEO_MAX_SIDE || h > VIDEO_MAX_SIDE) {
-		snprintf(err, errlen,
-			 "This video is %lld × %lld pixels; the largest Plenary takes is %d pixels on a "
-			 "side. Export "
-			 "it smaller (4K or less).",
-			 (long long)w, (long long)h, VIDEO_MAX_SIDE);
+		msg_set(err, "admin.media.error.video.too_large", NULL);
+		msg_int(err, "width", (long long)w);
+		msg_int(err, "height", (long long)h);
+		msg_int(err, "max", VIDEO_MAX_SIDE);
 		goto done;
 	}
 	/* a duration guessed from the bit rate is no duration: the header does not say one */
@@ -472,23 +466,18 @@ int video_probe(const char *path, struct video_info *out, char *err, size_t errl
 			 ? av_rescale(fc->duration, 1000, AV_TIME_BASE)
 			 : 0;
 	if (ms <= 0) {
-		snprintf(err, errlen,
-			 "The video has no duration: it may be cut short or still being recorded. Export it "
-			 "again as H.264 MP4.");
+		msg_set(err, "admin.media.error.video.no_duration", NULL);
 		goto done;
 	}
 	if (ms > VIDEO_MAX_DURATION_MS) {
-		snprintf(err, errlen, "The video says it lasts more than a day: it is probably damaged.");
+		msg_set(err, "admin.media.error.video.too_long", NULL);
 		goto done;
 	}
 	/* the index says where the last frame lies: a file that ends before it was cut short */
 	int entries = avformat_index_get_entries_count(vs);
 	const AVIndexEntry *last = entries > 0 ? avformat_index_get_entry(vs, entries - 1) : NULL;
 	if (last && last->pos >= 0 && last->pos + (in.webm ? 0 : last->size) > in.bytes) {
-		snprintf(
-		    err, errlen,
-		    "The file is cut short: it ends before its last frames. Upload it again, or export it "
-		    "again as H.264 MP4.");
+		msg_set(err, "admin.media.error.video.cut_short", NULL);
 		goto done;
 	}
 	snprintf(out->container, sizeof out->container, "%s", in.webm ? "webm" : "mp4");
@@ -499,7 +488,7 @@ int video_probe(const char *path, struct video_info *out, char *err, size_t errl
 	if (sar.num > 0 && sar.den > 0 && av_cmp_q(sar, (AVRational){1, 1}) != 0)
 		w = av_rescale(w, sar.num, sar.den);
 	if (w < 1 || w > 2 * VIDEO_MAX_SIDE) {
-		snprintf(err, errlen, "%s", damaged);
+		msg_set(err, damaged, NULL);
 		goto done;
 	}
 	int odd = quarter_turns(vs) & 1;
@@ -672,12 +661,12 @@ static int save_jpeg(const struct picture *p, int turns, const char *out_path)
 	return rc;
 }
 
-int video_poster(const char *path, int64_t at_ms, const char *out_path, char *err, size_t errlen)
+int video_poster(const char *path, int64_t at_ms, const char *out_path, struct msg *err)
 {
 	struct deadline dl;
 	struct input in;
 	deadline_start(&dl);
-	if (input_open(path, &dl, &in, err, errlen) != 0)
+	if (input_open(path, &dl, &in, err) != 0)
 		return -1;
 	struct reader r = {.fc = in.fc, .dl = &dl};
 	struct picture best = {0};
@@ -690,7 +679,7 @@ int video_poster(const char *path, int64_t at_ms, const char *out_path, char *er
 	r.vi = video_stream(fc);
 	const AVCodec *codec = r.vi >= 0 ? avcodec_find_decoder(fc->streams[r.vi]->codecpar->codec_id) : NULL;
 	if (!codec) {
-		snprintf(err, errlen, "This file has no video Plenary can decode for a poster frame.");
+		msg_set(err, "admin.media.error.video.poster_no_video", NULL);
 		goto done;
 	}
 	AVStream *vs = fc->streams[r.vi];
@@ -701,8 +690,7 @@ int video_poster(const char *path, int64_t at_ms, const char *out_path, char *er
 		die("out of memory");
 	r.dc->thread_count = 1; /* one thread per job, as for images */
 	if (avcodec_open2(r.dc, codec, NULL) < 0) {
-		snprintf(err, errlen,
-			 "The video could not be decoded for a poster frame: it may be damaged.");
+		msg_set(err, "admin.media.error.video.poster_undecodable", NULL);
 		goto done;
 	}
 	int turns = quarter_turns(vs);
@@ -710,7 +698,7 @@ int video_poster(const char *path, int64_t at_ms, const char *out_path, char *er
 	if (at_ms < 0 || at_ms > VIDEO_MAX_DURATION_MS || (duration_ms > 0 && at_ms >= duration_ms))
 		at_ms = 0;
 	if (vs->time_base.num <= 0 || vs->time_base.den <= 0) {
-		snprintf(err, errlen, "%s", damaged);
+		msg_set(err, damaged, NULL);
 		goto done;
 	}
 	int64_t step = duration_ms / 20;
@@ -764,17 +752,12 @@ int video_poster(const char *path, int64_t at_ms, const char *out_path, char *er
 			break;
 	}
 	if (!best.rgb) {
-		snprintf(err, errlen, "%s",
-			 deadline_passed(&dl)
-			     ? too_slow
-			     : "No frame of the video could be decoded for a poster: it may be "
-			       "damaged. Export it again as H.264 MP4.");
+		msg_set(err, deadline_passed(&dl) ? too_slow : "admin.media.error.video.poster_no_frame",
+			NULL);
 		goto done;
 	}
 	if (save_jpeg(&best, turns, out_path) != 0) {
-		snprintf(err, errlen,
-			 "The poster frame could not be stored: the server's media folder is not "
-			 "writable.");
+		msg_set(err, "admin.media.error.video.poster_not_writable", NULL);
 		goto done;
 	}
 	rc = 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/text.h"
 #include "store/search.h"
 
 static int is_blank(char c)
@@ -89,7 +90,7 @@ const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct 
 		const char *why = NULL;
 		named[0] = terms[i];
 		if (strlen(terms[i]) > SYNONYM_MAX_TERM) {
-			named[0] = mem_strndup(pool, terms[i], 40);
+			named[0] = mem_strndup(pool, terms[i], text_cut(terms[i], strlen(terms[i]), 40));
 			why = "admin.synonyms.error.term_long";
 		} else if (strlen(keys[i]) < 2) {
 			why = "admin.synonyms.error.too_short";
@@ -107,7 +108,9 @@ const char *synonyms_check(h2o_mem_pool_t *pool, const char *line, const struct 
 			size_t m = synonyms_split(pool, groups[g].terms, other, SYNONYM_MAX_TERMS);
 			for (size_t k = 0; k < m && !why; k++)
 				if (strcmp(synonyms_key(pool, other[k]), keys[i]) == 0) {
-					named[1] = mem_strndup(pool, groups[g].terms, 200);
+					named[1] = mem_strndup(
+					    pool, groups[g].terms,
+					    text_cut(groups[g].terms, strlen(groups[g].terms), 200));
 					why = "admin.synonyms.error.other_group";
 				}
 		}

@@ -89,9 +89,9 @@ static void add_transcript(struct request *r, view *x, const struct article_vide
 			   const char *yt)
 {
 	struct transcript t = {0};
-	char err[200];
+	struct msg err; /* a transcript refused since it was saved (a tighter rule) is not shown */
 	if (!v->transcript[0] ||
-	    transcript_parse(r->pool, v->transcript, strlen(v->transcript), &t, err, sizeof err) != 0)
+	    transcript_parse(r->pool, v->transcript, strlen(v->transcript), &t, &err) != 0)
 		return;
 	view *list = view_list(x, "transcript");
 	for (size_t i = 0; i < t.n; i++) {
@@ -113,9 +113,8 @@ static void add_chapters(struct request *r, view *x, const struct article_video 
 {
 	struct chapter *c;
 	size_t n = 0;
-	char err[200];
-	if (!v->chapters[0] ||
-	    chapters_parse(r->pool, v->chapters, strlen(v->chapters), &c, &n, err, sizeof err) != 0)
+	struct msg err; /* chapters refused since they were saved are not shown */
+	if (!v->chapters[0] || chapters_parse(r->pool, v->chapters, strlen(v->chapters), &c, &n, &err) != 0)
 		return;
 	view *list = view_list(x, "chapters");
 	for (size_t i = 0; i < n; i++) {
@@ -264,10 +263,10 @@ void video_chapters_file(struct request *r)
 	struct article_video v;
 	struct chapter *c;
 	size_t n = 0;
-	char err[200];
+	struct msg err; /* chapters refused since they were saved make no track */
 	int rc = store_article_video(r->w->db, r->pool, a.id, &v);
 	if (rc != 1 || !v.chapters[0] ||
-	    chapters_parse(r->pool, v.chapters, strlen(v.chapters), &c, &n, err, sizeof err) != 0 || !n) {
+	    chapters_parse(r->pool, v.chapters, strlen(v.chapters), &c, &n, &err) != 0 || !n) {
 		resp_error(r, rc < 0 ? 500 : 404, rc < 0 ? NULL : req_text(r, "errors.no_chapters"));
 		return;
 	}

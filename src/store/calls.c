@@ -50,8 +50,12 @@ int store_related_rebuild(store *s, h2o_mem_pool_t *pool)
 int store_search(store *s, h2o_mem_pool_t *pool, const struct search_query *q, size_t offset, size_t limit,
 		 int with_facets, struct search_result *out)
 {
-	return PG(s) ? pg_store_search(s, pool, q, offset, limit, with_facets, out)
-		     : sq_store_search(s, pool, q, offset, limit, with_facets, out);
+	/* one timing for the search's statements (SQLite's run outside the seam) */
+	int64_t t0 = store_time_begin(s);
+	int rc = PG(s) ? pg_store_search(s, pool, q, offset, limit, with_facets, out)
+		       : sq_store_search(s, pool, q, offset, limit, with_facets, out);
+	store_time_end(s, t0, 1);
+	return rc;
 }
 
 int store_search_vocab(store *s, h2o_mem_pool_t *pool, const char *lang, const char *from, const char *to,
@@ -100,7 +104,10 @@ static int names_pg(const char **path)
 
 store *store_open(const char *path, char *err, size_t errlen)
 {
-	return names_pg(&path) ? pg_store_open(path, err, errlen) : sq_store_open(path, err, errlen);
+	store *s = names_pg(&path) ? pg_store_open(path, err, errlen) : sq_store_open(path, err, errlen);
+	if (s)
+		store_counts_open(s);
+	return s;
 }
 
 int store_backup(const char *db_path, const char *to, int overwrite, struct store_copy_report *out, char *err,
@@ -138,6 +145,8 @@ const char *store_display(const char *path, char *out, size_t outlen)
 
 void store_close(store *s)
 {
+	if (s)
+		store_counts_close(s);
 	if (s && PG(s))
 		pg_close(s);
 	else if (s)

@@ -28,6 +28,7 @@ struct db_stmt *db_prepare(struct db *d, int slot, const char *sql)
 	} else if (d->sql[slot] != sql && strcmp(d->sql[slot], sql) != 0) {
 		die("seam statement slot %d is used for two statements, one of them: %.80s", slot, sql);
 	}
+	st->running = 0;
 	d->drv->reset(st);
 	return st;
 }
@@ -63,11 +64,17 @@ void db_bind_null(struct db_stmt *st, int i)
 int db_step(struct db_stmt *st)
 {
 	st->d->unique = 0;
-	return st->d->drv->step(st);
+	/* a statement's steps all count in its time; it counts once, at its first */
+	int64_t t0 = store_time_begin(st->d->s);
+	int rc = st->d->drv->step(st);
+	store_time_end(st->d->s, t0, !st->running);
+	st->running = rc == DB_ROW;
+	return rc;
 }
 
 void db_reset(struct db_stmt *st)
 {
+	st->running = 0;
 	st->d->drv->reset(st);
 }
 
@@ -132,7 +139,10 @@ int db_exec_id(struct db_stmt *st, int64_t *id)
 
 int db_run(struct db *d, const char *sql)
 {
-	return d->drv->run(d, sql);
+	int64_t t0 = store_time_begin(d->s);
+	int rc = d->drv->run(d, sql);
+	store_time_end(d->s, t0, 1);
+	return rc;
 }
 
 /* A transaction begun inside another is a savepoint named by its depth: its commit releases it, its rollback

@@ -4097,6 +4097,13 @@ INSERT INTO article_sponsor (article_id, sponsor_id)
   SELECT t.id, s.sponsor_id FROM article t JOIN article_sponsor s ON s.article_id = t.family_id;
 INSERT INTO article_tag (article_id, tag_id)
   SELECT t.id, g.tag_id FROM article t JOIN article_tag g ON g.article_id = t.family_id;
+-- the first interview's translations play its video, with its chapters and its transcript in English (spoken)
+INSERT INTO article_video (article_id, file_id, duration_ms, poster_id, chapters, transcript, transcript_plain,
+  recorded_at, updated_at)
+  SELECT t.id, v.file_id, v.duration_ms, v.poster_id, v.chapters, v.transcript, v.transcript_plain, v.recorded_at,
+  v.updated_at FROM article t JOIN article_video v ON v.article_id = t.family_id;
+INSERT INTO video_caption (article_id, lang, label, vtt, updated_at)
+  SELECT t.id, c.lang, c.label, c.vtt, c.updated_at FROM article t JOIN video_caption c ON c.article_id = t.family_id;
 UPDATE article SET created_at = published_at, updated_at = published_at,
   source_revision = (SELECT o.revision_no FROM article o WHERE o.id = article.family_id)
 WHERE family_id IS NOT NULL;

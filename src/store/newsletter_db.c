@@ -4,6 +4,7 @@
 
 #include "store/db.h"
 #include "store/newsletters.h"
+#include "store/public_db.h"
 
 enum {
 	N_INSERT = 720, /* slots 720-759 of the seam belong to newsletter_db.c */
@@ -22,6 +23,7 @@ enum {
 	N_RECIPIENT_ADD,
 	N_SENT,
 	N_DELETE,
+	N_MEMBERS,
 	N_END
 };
 _Static_assert(N_END <= 760, "newsletter_db.c owns the seam's statement slots 720 to 759");
@@ -78,17 +80,22 @@ int store_newsletter_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int6
 	return db_one(st, pool, fill_newsletter, out);
 }
 
+/* An article's columns id, slug, title, summary, audience, status, published_at, section name from at. */
+static void article_cols(h2o_mem_pool_t *pool, struct db_stmt *st, int at, struct article *x)
+{
+	x->id = db_col_int64(st, at);
+	x->slug = db_col_text(st, pool, at + 1);
+	x->title = db_col_text(st, pool, at + 2);
+	x->summary = db_col_text(st, pool, at + 3);
+	x->audience = db_col_text(st, pool, at + 4);
+	x->status = db_col_text(st, pool, at + 5);
+	x->published_at = db_col_int64(st, at + 6);
+	x->section.name = db_col_text(st, pool, at + 7);
+}
+
 static void fill_article(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
 {
-	struct article *x = item;
-	x->id = db_col_int64(st, 0);
-	x->slug = db_col_text(st, pool, 1);
-	x->title = db_col_text(st, pool, 2);
-	x->summary = db_col_text(st, pool, 3);
-	x->audience = db_col_text(st, pool, 4);
-	x->status = db_col_text(st, pool, 5);
-	x->published_at = db_col_int64(st, 6);
-	x->section.name = db_col_text(st, pool, 7);
+	article_cols(pool, st, 0, item);
 }
 
 int store_newsletter_articles(store *s, h2o_mem_pool_t *pool, int64_t newsletter_id, struct article **out,
@@ -101,6 +108,47 @@ int store_newsletter_articles(store *s, h2o_mem_pool_t *pool, int64_t newsletter
 	    "LEFT JOIN section c ON c.id = a.section_id WHERE na.newsletter_id = ?1 ORDER BY na.position");
 	db_bind_int64(st, 1, newsletter_id);
 	return db_collect(st, pool, sizeof **out, fill_article, (void **)out, n);
+}
+
+struct member_row {
+	int64_t listed;
+	struct article a;
+};
+
+static void fill_member(h2o_mem_pool_t *pool, struct db_stmt *st, void *item)
+{
+	struct member_row *x = item;
+	x->listed = db_col_int64(st, 0);
+	article_cols(pool, st, 1, &x->a);
+	x->a.lang = db_col_text(st, pool, 9);
+}
+
+int store_newsletter_members(store *s, h2o_mem_pool_t *pool, int64_t newsletter_id, int64_t **listed,
+			     struct article **out, size_t *n)
+{
+	/* a family is its original and the articles naming it: read by id and by article_by_family */
+	struct db_stmt *st = db_prepare(
+	    db_of(s), N_MEMBERS,
+	    "SELECT l.id, a.id, a.slug, a.title, a.summary, a.audience, a.status, COALESCE(a.published_at, "
+	    "0), "
+	    "COALESCE(c.name, ''), COALESCE(NULLIF(a.lang, ''), t.language) FROM newsletter_article na "
+	    "JOIN article l ON l.id = na.article_id JOIN article a ON (a.id = COALESCE(l.family_id, l.id) "
+	    "OR a.family_id = COALESCE(l.family_id, l.id)) AND a.id <> l.id JOIN site t ON t.id = a.site_id "
+	    "LEFT JOIN section c ON c.id = a.section_id WHERE na.newsletter_id = ?1 AND " DB_VISIBLE_AT(
+		"a", "?2") " ORDER BY na.position, a.id");
+	db_bind_int64(st, 1, newsletter_id);
+	db_bind_int64(st, 2, db_now());
+	struct member_row *rows = NULL;
+	*n = 0;
+	if (db_collect(st, pool, sizeof *rows, fill_member, (void **)&rows, n) != 0)
+		return -1;
+	*listed = h2o_mem_alloc_pool(pool, (*n ? *n : 1) * sizeof **listed);
+	*out = h2o_mem_alloc_pool(pool, (*n ? *n : 1) * sizeof **out);
+	for (size_t i = 0; i < *n; i++) {
+		(*listed)[i] = rows[i].listed;
+		(*out)[i] = rows[i].a;
+	}
+	return 0;
 }
 
 /* 1 when s has a control character (a subject is one line of text). */

@@ -42,6 +42,11 @@ int store_newsletter_by_id(store *s, h2o_mem_pool_t *pool, int64_t site_id, int6
  * section.name (the mail reads what readers may see through store_article_by_slug). */
 int store_newsletter_articles(store *s, h2o_mem_pool_t *pool, int64_t newsletter_id, struct article **out,
 			      size_t *n);
+/** The other members of its articles' families of translations that are visible now, by the listed article's
+ * position then id: listed[i] the listed article out[i] stands for; out[i] as store_newsletter_articles's,
+ * with lang its language or else its site's ("fr"). A reader is sent the one in their language. */
+int store_newsletter_members(store *s, h2o_mem_pool_t *pool, int64_t newsletter_id, int64_t **listed,
+			     struct article **out, size_t *n);
 /** Schedules a draft (or moves a scheduled one) to send_at, audited: SAVE_OK; SAVE_NOT_FOUND; SAVE_CONFLICT
  * when it is being sent or sent, or send_at is not in the future. */
 enum save_result store_newsletter_schedule(store *s, int64_t site_id, int64_t id, int64_t send_at,

@@ -59,6 +59,59 @@ void rank_language(struct hit *hits, size_t n, const char *lang)
 		hits[i].away = lang[0] && strcmp(hits[i].fact->lang, lang) != 0;
 }
 
+static size_t slot_of(int64_t id, size_t cap);
+
+/* How a member stands for its family: 0 in the reader's language, 1 the original, 2 another. */
+static int standing(const struct fact *f, const char *lang)
+{
+	return lang[0] && strcmp(f->lang, lang) == 0 ? 0 : f->id == f->family ? 1 : 2;
+}
+
+int rank_families(struct hit *hits, size_t *n, const char *lang)
+{
+	/* most hits have no kin: only those that do go through a table of their families, the chosen member
+	 * of each so far (open addressing, at most half full) */
+	size_t nkin = 0;
+	for (size_t i = 0; i < *n; i++)
+		nkin += hits[i].fact->kin;
+	if (nkin < 2)
+		return 0;
+	size_t cap = 64;
+	while (cap < 2 * nkin)
+		cap *= 2;
+	const struct fact **pick = calloc(cap, sizeof *pick);
+	if (!pick)
+		return -1;
+	for (size_t i = 0; i < *n; i++) {
+		const struct fact *f = hits[i].fact;
+		if (!f->kin)
+			continue;
+		size_t at = slot_of(f->family, cap);
+		while (pick[at] && pick[at]->family != f->family)
+			at = (at + 1) & (cap - 1);
+		const struct fact *p = pick[at];
+		int a = p ? standing(p, lang) : 3, b = standing(f, lang);
+		if (b < a || (b == a && f->id < p->id))
+			pick[at] = f;
+	}
+	/* the hits without the members not chosen, in their order */
+	size_t to = 0;
+	for (size_t i = 0; i < *n; i++) {
+		const struct fact *f = hits[i].fact;
+		if (f->kin) {
+			size_t at = slot_of(f->family, cap);
+			while (pick[at]->family != f->family)
+				at = (at + 1) & (cap - 1);
+			if (pick[at] != f)
+				continue;
+		}
+		hits[to++] = hits[i];
+	}
+	free(pick);
+	*n = to;
+	return 0;
+}
+
 static int by_rank(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;

@@ -19,6 +19,8 @@ struct fact {
 	size_t tags, ntags; /* into the topic ids that come with the facts */
 	int year;	    /* of publication, UTC */
 	char lang[4];	    /* the article's language, its site's when it has none of its own */
+	int64_t family;	    /* its family's original (its own id when it is one), from rank_family_facts */
+	int kin;	    /* 1: another member of its family is among the facts too (search_family_db.c) */
 };
 
 /* A hit: its facts and its score (negated relevance: the best sorts first). */
@@ -45,6 +47,12 @@ double rank_score(double relevance, int64_t published, int64_t now);
 /** The language a search of q ranks first into out: q's, else its site's default (search_lang_db.c): 0, or
  * -1 on error. */
 int rank_reader_language(store *s, const struct search_query *q, char out[4]);
+/** Fills each fact's family and kin (facts of n articles in id order, visible or scheduled): 0, or -1. */
+int rank_family_facts(store *s, struct fact *f, size_t n);
+/** Keeps one hit per family of translations among the n hits (the others are moved out, the order of the
+ * rest kept): the one in language lang, else the original, else the one of lowest id. 0 on success with *n
+ * the hits left, -1 out of memory (hits unchanged). */
+int rank_families(struct hit *hits, size_t *n, const char *lang);
 /** Marks the hits not in language lang as away (none when lang is ""), so that the reader's own come first.
  */
 void rank_language(struct hit *hits, size_t n, const char *lang);

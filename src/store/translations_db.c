@@ -21,6 +21,8 @@ enum {
 	T_TAGS,
 	T_REVISION,
 	T_CURRENT,
+	T_VIDEO,
+	T_CAPTIONS,
 	T_END
 };
 _Static_assert(T_END <= 900, "translations_db.c owns the seam's statement slots 880 to 899");
@@ -118,6 +120,14 @@ static int copy_children(struct db *d, int64_t from, int64_t to)
 			 "article_sponsor WHERE article_id = ?1"},
 	    {T_TAGS, "INSERT INTO article_tag (article_id, tag_id) SELECT ?2, tag_id FROM article_tag WHERE "
 		     "article_id = ?1"},
+	    /* the same video, captions, chapters and transcript (in the language spoken) until changed */
+	    {T_VIDEO,
+	     "INSERT INTO article_video (article_id, file_id, duration_ms, poster_id, chapters, "
+	     "transcript, transcript_plain, recorded_at, updated_at) SELECT ?2, file_id, duration_ms, "
+	     "poster_id, chapters, transcript, transcript_plain, recorded_at, updated_at FROM "
+	     "article_video WHERE article_id = ?1"},
+	    {T_CAPTIONS, "INSERT INTO video_caption (article_id, lang, label, vtt, updated_at) SELECT ?2, "
+			 "lang, label, vtt, updated_at FROM video_caption WHERE article_id = ?1"},
 	};
 	for (size_t i = 0; i < sizeof copies / sizeof *copies; i++) {
 		struct db_stmt *st = db_prepare(d, copies[i].slot, copies[i].sql);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/chapters.h"
+#include "core/text.h"
 #include "core/transcript.h"
 #include "core/webvtt.h"
 
@@ -15,20 +16,44 @@ static void die_because(const char *what, const char *written)
 	abort();
 }
 
+/* A refusal is a key of the editor's video messages with values that are whole UTF-8; it names its line
+ * unless it is about the whole text (a key ending in one of lineless, NULL-terminated). */
+static void check_refusal(const struct msg *m, const char *const *lineless)
+{
+	char said[600];
+	msg_describe(m, said, sizeof said);
+	if (!m->key || strncmp(m->key, "admin.video.error.", 18) != 0)
+		die_because("a refusal without a key of its own", said);
+	for (size_t i = 0; i < m->n; i++)
+		if (!text_utf8_ok(m->p[i].value))
+			die_because("a value cut inside a character", said);
+	const char *line = msg_get(m, "line");
+	if (line && line[0] >= '1' && line[0] <= '9')
+		return;
+	size_t kn = strlen(m->key);
+	for (; *lineless; lineless++) {
+		size_t n = strlen(*lineless);
+		if (kn > n && strcmp(m->key + kn - n, *lineless) == 0)
+			return;
+	}
+	die_because("an error that names no line", said);
+}
+
+static const char *const lineless[] = {".too_large", ".too_many", NULL};
+
 static void check_vtt(h2o_mem_pool_t *pool, const char *s, size_t n)
 {
-	char err[512];
+	struct msg err;
 	struct vtt v, w;
-	if (vtt_parse(pool, s, n, &v, err, sizeof err) < 0) {
-		if (strncmp(err, "Line ", 5) != 0 && strncmp(err, "The file", 8) != 0)
-			die_because("an error that names no line", err);
+	if (vtt_parse(pool, s, n, &v, &err) < 0) {
+		check_refusal(&err, lineless);
 		return;
 	}
 	buf b;
 	buf_init(&b, pool);
 	vtt_write(&b, &v);
-	if (vtt_parse(pool, b.p, b.len, &w, err, sizeof err) < 0)
-		die_because(err, b.p);
+	if (vtt_parse(pool, b.p, b.len, &w, &err) < 0)
+		die_because(err.key, b.p);
 	if (w.n != v.n)
 		die_because("a different number of cues", b.p);
 	for (size_t i = 0; i < v.n; i++) {
@@ -55,8 +80,8 @@ static void check_vtt(h2o_mem_pool_t *pool, const char *s, size_t n)
 	transcript_write(&b, &t);
 	if (b.len > TRANSCRIPT_MAX_BYTES || t.n > TRANSCRIPT_MAX_LINES)
 		die_because("a transcript from captions past the limits", "");
-	if (transcript_parse(pool, b.p ? b.p : "", b.len, &u, err, sizeof err) < 0)
-		die_because(err, b.p);
+	if (transcript_parse(pool, b.p ? b.p : "", b.len, &u, &err) < 0)
+		die_because(err.key, b.p);
 	if (u.n != t.n)
 		die_because("a transcript from captions parses to a different number of paragraphs", b.p);
 	for (size_t i = 0; i < t.n; i++)
@@ -67,18 +92,17 @@ static void check_vtt(h2o_mem_pool_t *pool, const char *s, size_t n)
 
 static void check_transcript(h2o_mem_pool_t *pool, const char *s, size_t n)
 {
-	char err[512];
+	struct msg err;
 	struct transcript t, u;
-	if (transcript_parse(pool, s, n, &t, err, sizeof err) < 0) {
-		if (strncmp(err, "Line ", 5) != 0 && strncmp(err, "The transcript", 14) != 0)
-			die_because("an error that names no line", err);
+	if (transcript_parse(pool, s, n, &t, &err) < 0) {
+		check_refusal(&err, lineless);
 		return;
 	}
 	buf b;
 	buf_init(&b, pool);
 	transcript_write(&b, &t);
-	if (transcript_parse(pool, b.p ? b.p : "", b.len, &u, err, sizeof err) < 0)
-		die_because(err, b.p);
+	if (transcript_parse(pool, b.p ? b.p : "", b.len, &u, &err) < 0)
+		die_because(err.key, b.p);
 	if (u.n != t.n)
 		die_because("a different number of paragraphs", b.p);
 	for (size_t i = 0; i < t.n; i++)
@@ -91,19 +115,18 @@ static void check_transcript(h2o_mem_pool_t *pool, const char *s, size_t n)
 
 static void check_chapters(h2o_mem_pool_t *pool, const char *s, size_t n)
 {
-	char err[512];
+	struct msg err;
 	struct chapter *c, *d;
 	size_t nc, nd;
-	if (chapters_parse(pool, s, n, &c, &nc, err, sizeof err) < 0) {
-		if (strncmp(err, "Line ", 5) != 0 && strncmp(err, "The chapters", 12) != 0)
-			die_because("an error that names no line", err);
+	if (chapters_parse(pool, s, n, &c, &nc, &err) < 0) {
+		check_refusal(&err, lineless);
 		return;
 	}
 	buf b;
 	buf_init(&b, pool);
 	chapters_write(&b, c, nc);
-	if (chapters_parse(pool, b.p ? b.p : "", b.len, &d, &nd, err, sizeof err) < 0)
-		die_because(err, b.p);
+	if (chapters_parse(pool, b.p ? b.p : "", b.len, &d, &nd, &err) < 0)
+		die_because(err.key, b.p);
 	if (nd != nc)
 		die_because("a different number of chapters", b.p);
 	for (size_t i = 0; i < nc; i++)
@@ -112,8 +135,8 @@ static void check_chapters(h2o_mem_pool_t *pool, const char *s, size_t n)
 	buf_reset(&b);
 	chapters_vtt(&b, c, nc, nc ? c[nc - 1].at_ms + 5000 : 0);
 	struct vtt v;
-	if (vtt_parse(pool, b.p, b.len, &v, err, sizeof err) < 0)
-		die_because(err, b.p);
+	if (vtt_parse(pool, b.p, b.len, &v, &err) < 0)
+		die_because(err.key, b.p);
 	if (v.n != nc)
 		die_because("the chapters track has a different number of cues", b.p);
 	for (size_t i = 0; i < nc; i++)

@@ -275,7 +275,7 @@ def test_a_badly_formed_page_path_is_refused(srv, editor, path):
 @pytest.mark.parametrize("path", ["/admin", "/admin/help", "/article", "/article/my-story", "/section/new",
                                   "/static/site", "/signin", "/signup/extra", "/account", "/tags", "/tag/x",
                                   "/congresses/2031", "/congress", "/reset", "/healthz", "/cookies", "/media/x",
-                                  "/search", "/feed"])
+                                  "/search", "/feed", "/metrics"])
 def test_a_page_path_the_server_uses_is_reserved(srv, editor, path):
     r = save(editor, "/admin/pages/new", "/admin/pages", path=path, title="Clash")
     assert r.status_code == 422 and field_errors(r.text) == {"error-path"}

@@ -11,6 +11,7 @@
 #include "http/multipart.h"
 #include "jobs/media.h"
 #include "jobs/uploads.h"
+#include "msg_en.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;
@@ -344,7 +345,7 @@ static unsigned char *make_png(uint32_t w, uint32_t h, int gray1, size_t *n)
 
 /* media_process of bytes: written to a file of their own outside dir first, as an upload is. */
 static int process_bytes(const void *bytes, size_t n, const char *kind, const char *dir, const char *hash,
-			 int *w, int *h, char *err, size_t errlen)
+			 int *w, int *h, struct msg *err)
 {
 	char path[] = "/tmp/plenary-test-upload-XXXXXX";
 	int fd = mkstemp(path);
@@ -354,7 +355,8 @@ static int process_bytes(const void *bytes, size_t n, const char *kind, const ch
 	}
 	CHECK(write(fd, bytes, n) == (ssize_t)n);
 	close(fd);
-	int rc = media_process(path, kind, dir, hash, w, h, err, errlen);
+	err->key = NULL;
+	int rc = media_process(path, kind, dir, hash, w, h, err);
 	unlink(path);
 	return rc;
 }
@@ -388,10 +390,11 @@ static void test_process(void)
 	size_t n;
 	unsigned char *png = make_png(700, 350, 0, &n);
 	CHECK_STR(media_sniff(png, n), "png");
-	char hash[MEDIA_HASH_LEN + 1], err[200] = "";
+	char hash[MEDIA_HASH_LEN + 1];
+	struct msg err = {0};
 	media_hash(png, n, hash);
 	int w = 0, h = 0;
-	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, &err) == 0);
 	CHECK(w == 700 && h == 350);
 	char name[96];
 	snprintf(name, sizeof name, "%s-320.png", hash);
@@ -418,41 +421,43 @@ static void test_process(void)
 	media_remove(dir, hash, "png", w); /* absent files are fine */
 
 	/* the same bytes, told to be a JPEG: refused, nothing written */
-	CHECK(process_bytes(png, n, "jpeg", dir, hash, &w, &h, err, sizeof err) == -1);
-	CHECK_CONTAINS(err, "JPEG");
-	CHECK(process_bytes(png, n, "gif", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, n, "jpeg", dir, hash, &w, &h, &err) == -1);
+	CHECK_STR(err.key, "admin.media.error.unreadable");
+	CHECK_STR(msg_get(&err, "kind"), "JPEG");
+	CHECK_STR(msg_en(&err), "This JPEG file could not be read: it may be damaged or cut short.");
+	CHECK(process_bytes(png, n, "gif", dir, hash, &w, &h, &err) == -1);
+	CHECK_STR(err.key, "admin.media.error.kinds");
 	CHECK(files_in(dir) == 0);
 
 	/* cut short in the pixel data: an error for the editor, nothing on disk */
-	err[0] = '\0';
-	int rc = process_bytes(png, n / 2, "png", dir, hash, &w, &h, err, sizeof err);
+	int rc = process_bytes(png, n / 2, "png", dir, hash, &w, &h, &err);
 	CHECK(rc == -1);
-	CHECK(err[0] != '\0');
+	CHECK(err.key && strncmp(err.key, "admin.media.error.", 18) == 0);
 	CHECK(files_in(dir) == 0);
 	/* cut short in the header */
-	err[0] = '\0';
-	CHECK(process_bytes(png, 20, "png", dir, hash, &w, &h, err, sizeof err) == -1);
-	CHECK_CONTAINS(err, "could not be read");
+	CHECK(process_bytes(png, 20, "png", dir, hash, &w, &h, &err) == -1);
+	CHECK_CONTAINS(msg_en(&err), "could not be read");
 	CHECK(files_in(dir) == 0);
 	free(png);
 
 	/* larger than 50 megapixels: refused from the header, before any decoding */
 	png = make_png(8000, 8000, 1, &n);
-	err[0] = '\0';
-	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == -1);
-	CHECK_CONTAINS(err, "8000 × 8000");
-	CHECK_CONTAINS(err, "50 megapixels");
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, &err) == -1);
+	CHECK_STR(err.key, "admin.media.error.too_many_pixels");
+	CHECK_STR(msg_get(&err, "width"), "8000");
+	CHECK_STR(msg_get(&err, "max"), "50");
+	CHECK_STR(msg_en(&err), "This image is 8000 × 8000 pixels; the largest accepted is 50 megapixels.");
 	CHECK(files_in(dir) == 0);
 	free(png);
 	png = make_png(25000, 10, 1, &n); /* few pixels, but wider than any side accepted */
-	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == -1);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, &err) == -1);
 	CHECK(files_in(dir) == 0);
 	free(png);
 
 	/* a tiny image keeps its size: one rendition */
 	png = make_png(3, 2, 0, &n);
 	media_hash(png, n, hash);
-	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, &err) == 0);
 	CHECK(w == 3 && h == 2);
 	snprintf(name, sizeof name, "%s-3.png", hash);
 	CHECK(file_exists(dir, name));
@@ -463,7 +468,7 @@ static void test_process(void)
 	/* wider than the largest rendition: scaled down to 1920, height in proportion, all widths */
 	png = make_png(2400, 600, 0, &n);
 	media_hash(png, n, hash);
-	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, err, sizeof err) == 0);
+	CHECK(process_bytes(png, n, "png", dir, hash, &w, &h, &err) == 0);
 	CHECK(w == 1920 && h == 480);
 	CHECK(files_in(dir) == 5);
 	snprintf(name, sizeof name, "%s-1920.png", hash);
@@ -474,10 +479,9 @@ static void test_process(void)
 
 	/* a folder that cannot be written: an error, not a crash */
 	png = make_png(10, 10, 0, &n);
-	err[0] = '\0';
-	CHECK(process_bytes(png, n, "png", "/nonexistent/plenary-media", hash, &w, &h, err, sizeof err) ==
-	      -1);
-	CHECK_CONTAINS(err, "not writable");
+	CHECK(process_bytes(png, n, "png", "/nonexistent/plenary-media", hash, &w, &h, &err) == -1);
+	CHECK_STR(err.key, "admin.media.error.not_writable");
+	CHECK_CONTAINS(msg_en(&err), "not writable");
 	free(png);
 
 	rmdir(dir);
@@ -496,8 +500,8 @@ static void *same_run(void *arg)
 {
 	struct same_job *j = arg;
 	int w, h;
-	char err[200];
-	j->rc = process_bytes(j->png, j->n, "png", j->dir, j->hash, &w, &h, err, sizeof err);
+	struct msg err;
+	j->rc = process_bytes(j->png, j->n, "png", j->dir, j->hash, &w, &h, &err);
 	return NULL;
 }
 

@@ -203,6 +203,37 @@ static void test_a_rolled_back_send_leaves_it_scheduled(struct fx *f)
 		     (long long)id) == 0);
 }
 
+/* The other visible members of a listed article's family, with their languages; a draft member is not one. */
+static void test_members_of_the_listed_families(struct fx *f)
+{
+	store *s = f->s;
+	/* the demo's article 1 (English) and its French and Dutch translations; a listed translation stands
+	 * for its family too */
+	int64_t fr = fx_int(f, "SELECT id FROM article WHERE family_id = 1 AND lang = 'fr'"),
+		nl = fx_int(f, "SELECT id FROM article WHERE family_id = 1 AND lang = 'nl'");
+	CHECK(fr > 0 && nl > 0);
+	int64_t order[] = {nl, 2};
+	struct newsletter_edit e = {
+	    .site_id = f->site, .subject = "Families", .intro = "", .articles = order, .narticles = 2};
+	int64_t id = 0;
+	CHECK(store_newsletter_save(s, &e, 0, &id) == SAVE_OK && id > 0);
+	int64_t *listed;
+	struct article *m;
+	size_t n = 0;
+	CHECK(store_newsletter_members(s, &f->pool, id, &listed, &m, &n) == 0);
+	CHECK(n == 2);
+	if (n == 2) {
+		CHECK(listed[0] == nl && listed[1] == nl);
+		CHECK(m[0].id == 1 && m[1].id == fr);
+		CHECK_STR(m[0].lang, "en"); /* an original without a language has its site's */
+		CHECK_STR(m[1].lang, "fr");
+		CHECK(m[1].slug[0] && m[1].title[0]);
+	}
+	CHECK(fx_sql(f, "UPDATE article SET status = 'draft' WHERE id = %lld", (long long)fr) == 0);
+	CHECK(store_newsletter_members(s, &f->pool, id, &listed, &m, &n) == 0);
+	CHECK(n == 1 && m[0].id == 1);
+}
+
 int main(void)
 {
 	fx_run("newsletters are saved as drafts within their limits", FX_DEMO,
@@ -211,6 +242,8 @@ int main(void)
 	       test_scheduled_cancelled_and_sent_once);
 	fx_run("a send rolled back leaves the newsletter scheduled", FX_DEMO,
 	       test_a_rolled_back_send_leaves_it_scheduled);
+	fx_run("a newsletter's families are read with their languages", FX_DEMO,
+	       test_members_of_the_listed_families);
 	fx_done();
 	return unit_done("test_newsletter_db");
 }

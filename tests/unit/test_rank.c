@@ -69,6 +69,37 @@ static void test_the_readers_language_first(void)
 	CHECK(h[0].fact->id == 1 && h[1].fact->id == 3 && h[2].fact->id == 4 && h[3].fact->id == 2);
 }
 
+/* One hit per family: the reader's language's, else the original, else the lowest id; others stay in order.
+ */
+static void test_one_member_per_family(void)
+{
+	/* family 10: original 10 (en), 12 (nl), 11 (fr); family 20: 21 (fr), 22 (nl) without the original; 30
+	 * alone; 40 a lone translation */
+	struct fact f[] = {{.id = 12, .lang = "nl", .family = 10, .kin = 1},
+			   {.id = 30, .lang = "en", .family = 30},
+			   {.id = 10, .lang = "en", .family = 10, .kin = 1},
+			   {.id = 22, .lang = "nl", .family = 20, .kin = 1},
+			   {.id = 11, .lang = "fr", .family = 10, .kin = 1},
+			   {.id = 21, .lang = "fr", .family = 20, .kin = 1},
+			   {.id = 41, .lang = "nl", .family = 40, .kin = 1}};
+	const char *langs[] = {"fr", "nl", "en", "de"};
+	const int64_t want[][4] = {{30, 11, 21, 41}, {12, 30, 22, 41}, {30, 10, 21, 41}, {30, 10, 21, 41}};
+	for (size_t k = 0; k < 4; k++) {
+		struct hit h[7];
+		for (size_t i = 0; i < 7; i++)
+			h[i] = (struct hit){&f[i], -(double)i, 0};
+		size_t n = 7;
+		CHECK(rank_families(h, &n, langs[k]) == 0);
+		CHECK(n == 4);
+		for (size_t i = 0; i < n && i < 4; i++)
+			CHECK(h[i].fact->id == want[k][i]);
+	}
+	/* without kin nothing moves */
+	struct hit h[] = {{&f[1], -1, 0}};
+	size_t n = 1;
+	CHECK(rank_families(h, &n, "fr") == 0 && n == 1 && h[0].fact->id == 30);
+}
+
 static void test_relevance(void)
 {
 	const double weights[] = {10, 4, 1};
@@ -179,6 +210,7 @@ int main(void)
 	RUN(test_top_is_a_sort_of_the_best);
 	RUN(test_ties_go_to_the_newer_then_the_larger_id);
 	RUN(test_the_readers_language_first);
+	RUN(test_one_member_per_family);
 	RUN(test_relevance);
 	RUN(test_facets_count_every_kind);
 	RUN(test_facets_of_many_values);

@@ -1,4 +1,6 @@
 /* test_text: text_utf8_ok, the check that keeps a name no record can have away from the database. */
+#include <string.h>
+
 #include "core/text.h"
 #include "unit.h"
 
@@ -31,9 +33,25 @@ static void test_utf8_refused(void)
 	CHECK(!text_utf8_ok("\xF8\x88\x80\x80\x80")); /* five bytes */
 }
 
+static void test_cut_keeps_characters_whole(void)
+{
+	const char *s = "ab\xC3\xA9t\xC3\xA9\xE2\x82\xAC"; /* "abété€": 2 + 2 + 1 + 2 + 3 bytes */
+	size_t n = strlen(s);
+	CHECK(text_cut(s, n, 100) == n);
+	CHECK(text_cut(s, n, n) == n);
+	CHECK(text_cut(s, n, 2) == 2); /* before é */
+	CHECK(text_cut(s, n, 3) == 2); /* inside é: without it */
+	CHECK(text_cut(s, n, 4) == 4); /* after é */
+	CHECK(text_cut(s, n, 8) == 7); /* inside €, one byte in */
+	CHECK(text_cut(s, n, 9) == 7); /* two bytes in */
+	CHECK(text_cut(s, n, 0) == 0);
+	CHECK(text_cut("\xC3\xA9", 2, 1) == 0);
+}
+
 int main(void)
 {
 	RUN(test_utf8_accepted);
 	RUN(test_utf8_refused);
+	RUN(test_cut_keeps_characters_whole);
 	return unit_done("text");
 }

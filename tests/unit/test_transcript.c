@@ -5,27 +5,28 @@
 #include "core/chapters.h"
 #include "core/transcript.h"
 #include "core/webvtt.h"
+#include "msg_en.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;
-static char err[512];
+static struct msg err;
 
 static struct transcript parse_ok(const char *s)
 {
 	struct transcript t = {NULL, 0};
-	err[0] = '\0';
-	int rc = transcript_parse(&pool, s, strlen(s), &t, err, sizeof err);
+	err.key = NULL;
+	int rc = transcript_parse(&pool, s, strlen(s), &t, &err);
 	CHECK(rc == 0);
 	if (rc)
-		fprintf(stderr, "  refused: %s\n", err);
+		fprintf(stderr, "  refused: %s\n", msg_en(&err));
 	return t;
 }
 
 static const char *refused(const char *s, size_t n)
 {
 	struct transcript t;
-	err[0] = '\0';
-	return transcript_parse(&pool, s, n, &t, err, sizeof err) == 0 ? "" : err;
+	err.key = NULL;
+	return transcript_parse(&pool, s, n, &t, &err) == 0 ? "" : msg_en(&err);
 }
 #define REFUSED(lit) refused(lit, sizeof(lit) - 1)
 
@@ -151,7 +152,7 @@ static void test_refused(void)
 static struct vtt vtt_of(const char *s)
 {
 	struct vtt v = {NULL, 0};
-	int rc = vtt_parse(&pool, s, strlen(s), &v, err, sizeof err);
+	int rc = vtt_parse(&pool, s, strlen(s), &v, &err);
 	CHECK(rc == 0);
 	return v;
 }
@@ -213,8 +214,8 @@ static const char *chapters_refused(const char *s)
 {
 	struct chapter *c;
 	size_t n;
-	err[0] = '\0';
-	return chapters_parse(&pool, s, strlen(s), &c, &n, err, sizeof err) == 0 ? "" : err;
+	err.key = NULL;
+	return chapters_parse(&pool, s, strlen(s), &c, &n, &err) == 0 ? "" : msg_en(&err);
 }
 
 static void test_chapters(void)
@@ -223,7 +224,7 @@ static void test_chapters(void)
 	size_t n = 0;
 	const char *s = "0:15 Why this trial\n\n2:03 - Methods\r\n10:00 – Results & <caveats>\n"
 			"1:02:03.500 — Questions\n  1:10:00   Thanks, everyone  \n";
-	CHECK(chapters_parse(&pool, s, strlen(s), &c, &n, err, sizeof err) == 0);
+	CHECK(chapters_parse(&pool, s, strlen(s), &c, &n, &err) == 0);
 	CHECK(n == 5);
 	if (n != 5)
 		return;
@@ -241,7 +242,7 @@ static void test_chapters(void)
 		  "1:10:00 Thanks, everyone\n");
 	struct chapter *d;
 	size_t nd;
-	CHECK(chapters_parse(&pool, b.p, b.len, &d, &nd, err, sizeof err) == 0 && nd == n);
+	CHECK(chapters_parse(&pool, b.p, b.len, &d, &nd, &err) == 0 && nd == n);
 	buf_reset(&b);
 	chapters_vtt(&b, c, n, 4500000);
 	CHECK_STR(buf_cstr(&b), "WEBVTT\n\n00:00:15.000 --> 00:02:03.000\nWhy this trial\n\n"
@@ -259,7 +260,7 @@ static void test_chapters(void)
 	CHECK_STR(buf_cstr(&b), "WEBVTT\n");
 	/* a title that starts with a dash keeps it */
 	s = "0:00 -5 degrees\n";
-	CHECK(chapters_parse(&pool, s, strlen(s), &c, &n, err, sizeof err) == 0 && n == 1 &&
+	CHECK(chapters_parse(&pool, s, strlen(s), &c, &n, &err) == 0 && n == 1 &&
 	      strcmp(c[0].title, "-5 degrees") == 0);
 }
 
@@ -299,6 +300,28 @@ static void test_chapters_refused(void)
 	CHECK_STR(chapters_refused(b.p), "The chapters are longer than 64 KB.");
 }
 
+/* Refusals are keys and values: times, names and lines as values an editor's language puts in place. */
+static void test_refusal_keys(void)
+{
+	REFUSED("[2:10] A: one\n[1:05] B: two\n");
+	CHECK_STR(err.key, "admin.video.error.transcript.backwards");
+	CHECK_STR(msg_get(&err, "line"), "2");
+	CHECK_STR(msg_get(&err, "time"), "1:05");
+	CHECK_STR(msg_get(&err, "previous"), "2:10");
+	REFUSED("ok\nAna Lopes:\n");
+	CHECK_STR(err.key, "admin.video.error.transcript.no_words_name");
+	CHECK_STR(msg_get(&err, "speaker"), "Ana Lopes");
+	CHECK_STR(msg_get(&err, "line"), "2");
+	chapters_refused("0:30 a\n0:10 b\n");
+	CHECK_STR(err.key, "admin.video.error.chapters.not_after");
+	CHECK_STR(msg_get(&err, "line"), "2");
+	CHECK_STR(msg_get(&err, "time"), "0:10");
+	CHECK_STR(msg_get(&err, "previous"), "0:30");
+	chapters_refused("0:00 a\n\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9\n");
+	CHECK_STR(err.key, "admin.video.error.chapters.not_time");
+	CHECK_STR(msg_get(&err, "text"), "\xC3\xA9t\xC3\xA9");
+}
+
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
@@ -307,6 +330,7 @@ int main(void)
 	RUN(test_from_vtt);
 	RUN(test_chapters);
 	RUN(test_chapters_refused);
+	RUN(test_refusal_keys);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("transcript");
 }

@@ -11,6 +11,7 @@
 #include <vips/vips.h>
 
 #include "jobs/video_probe.h"
+#include "msg_en.h"
 #include "unit.h"
 
 static char dir[] = "/tmp/plenary-test-video-XXXXXX";
@@ -138,10 +139,10 @@ static void probe_ok(const char *name, const char *container, const char *vc, co
 		     int w, int h)
 {
 	struct video_info vi;
-	char err[400] = "";
-	int rc = video_probe(at(name), &vi, err, sizeof err);
+	struct msg err = {0};
+	int rc = video_probe(at(name), &vi, &err);
 	if (rc != 0)
-		fprintf(stderr, "%s: %s\n", name, err);
+		fprintf(stderr, "%s: %s\n", name, msg_en(&err));
 	CHECK(rc == 0);
 	CHECK_STR(vi.container, container);
 	CHECK_STR(vi.video_codec, vc);
@@ -154,10 +155,12 @@ static void probe_ok(const char *name, const char *container, const char *vc, co
 static void probe_refused(const char *name, const char *says)
 {
 	struct video_info vi;
-	char err[400] = "";
-	CHECK(video_probe(at(name), &vi, err, sizeof err) == -1);
+	struct msg m = {0};
+	CHECK(video_probe(at(name), &vi, &m) == -1);
+	CHECK(m.key && strncmp(m.key, "admin.media.error.video.", 24) == 0);
+	const char *err = msg_en(&m);
 	CHECK_CONTAINS(err, says);
-	CHECK(err[strlen(err) - 1] == '.'); /* a sentence */
+	CHECK(strchr(err, '{') == NULL && err[strlen(err) - 1] == '.'); /* a whole sentence */
 	CHECK(vi.container[0] == '\0');
 }
 
@@ -194,9 +197,9 @@ static void test_probe_refused(void)
 	probe_refused(".", "could not be read on the server"); /* a folder */
 	/* cut after its index: the index says where its frames are; its poster is refused */
 	probe_refused("fasthead.mp4", "The file is cut short");
-	char err[400] = "";
-	CHECK(video_poster(at("fasthead.mp4"), 0, at("fasthead.jpg"), err, sizeof err) == -1);
-	CHECK(err[0] != '\0');
+	struct msg err = {0};
+	CHECK(video_poster(at("fasthead.mp4"), 0, at("fasthead.jpg"), &err) == -1);
+	CHECK(err.key != NULL);
 	CHECK(file_size("fasthead.jpg") == -1);
 }
 
@@ -212,12 +215,12 @@ static void test_cut_anywhere(void)
 				continue;
 			CHECK(sh("head -c %ld %s > cut", cuts[c], videos[v]) == 0);
 			struct video_info vi;
-			char err[400] = "";
-			int rc = video_probe(at("cut"), &vi, err, sizeof err);
-			CHECK(rc == 0 ? err[0] == '\0' && vi.duration_ms > 0 : err[0] != '\0');
-			err[0] = '\0';
-			rc = video_poster(at("cut"), 500, at("cut.jpg"), err, sizeof err);
-			CHECK(rc == 0 ? file_size("cut.jpg") > 0 : err[0] != '\0');
+			struct msg err = {0};
+			int rc = video_probe(at("cut"), &vi, &err);
+			CHECK(rc == 0 ? err.key == NULL && vi.duration_ms > 0 : err.key != NULL);
+			err.key = NULL;
+			rc = video_poster(at("cut"), 500, at("cut.jpg"), &err);
+			CHECK(rc == 0 ? file_size("cut.jpg") > 0 : err.key != NULL);
 			unlink(at("cut.jpg"));
 		}
 }
@@ -258,8 +261,8 @@ static void test_probe_large_file_is_quick(void)
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	struct video_info vi;
-	char err[400] = "";
-	CHECK(video_probe(at("big.mp4"), &vi, err, sizeof err) == 0);
+	struct msg err = {0};
+	CHECK(video_probe(at("big.mp4"), &vi, &err) == 0);
 	double took = ms_since(&t0);
 	CHECK(took < 500);
 	CHECK(vi.bytes == 2LL * 1024 * 1024 * 1024);
@@ -290,10 +293,10 @@ static int read_jpeg(const char *name, int *w, int *h, double *mean)
 
 static void poster_ok(const char *video, int64_t at_ms, const char *jpeg, int want_w, int want_h, int bright)
 {
-	char err[400] = "";
-	int rc = video_poster(at(video), at_ms, at(jpeg), err, sizeof err);
+	struct msg err = {0};
+	int rc = video_poster(at(video), at_ms, at(jpeg), &err);
 	if (rc != 0)
-		fprintf(stderr, "%s: %s\n", video, err);
+		fprintf(stderr, "%s: %s\n", video, msg_en(&err));
 	CHECK(rc == 0);
 	int w = 0, h = 0;
 	double mean = -1;
@@ -324,13 +327,16 @@ static void test_poster(void)
 	poster_ok("black.mp4", 0, "again.jpg", 320, 240, 1);
 	CHECK(sh("test $(ls | grep -c 'jpg\\.') -eq 0") == 0);
 
-	char err[400] = "";
-	CHECK(video_poster(at("text.mp4"), 0, at("text.jpg"), err, sizeof err) == -1);
-	CHECK_CONTAINS(err, "damaged or not a video");
-	CHECK(video_poster(at("ok.mp3"), 0, at("mp3.jpg"), err, sizeof err) == -1);
-	CHECK_CONTAINS(err, "MP3 audio");
-	CHECK(video_poster(at("ok.mp4"), 0, "/nonexistent-folder/p.jpg", err, sizeof err) == -1);
-	CHECK_CONTAINS(err, "not writable");
+	struct msg err = {0};
+	CHECK(video_poster(at("text.mp4"), 0, at("text.jpg"), &err) == -1);
+	CHECK_CONTAINS(msg_en(&err), "damaged or not a video");
+	CHECK(video_poster(at("ok.mp3"), 0, at("mp3.jpg"), &err) == -1);
+	CHECK_STR(err.key, "admin.media.error.video.format_known");
+	CHECK_STR(msg_get(&err, "format"), "admin.media.error.video.format.mp3");
+	CHECK_CONTAINS(msg_en(&err), "it is MP3 audio, not a video.");
+	CHECK(video_poster(at("ok.mp4"), 0, "/nonexistent-folder/p.jpg", &err) == -1);
+	CHECK_STR(err.key, "admin.media.error.video.poster_not_writable");
+	CHECK_CONTAINS(msg_en(&err), "not writable");
 	CHECK(file_size("text.jpg") == -1 && file_size("mp3.jpg") == -1);
 }
 
@@ -403,9 +409,9 @@ static void *run_job(void *arg)
 	struct job *j = arg;
 	for (int i = 0; i < 3; i++) {
 		struct video_info vi;
-		char err[400];
-		j->probed += video_probe(j->video, &vi, err, sizeof err) == 0 && vi.width == 320;
-		j->postered += video_poster(j->video, 500, j->jpeg, err, sizeof err) == 0;
+		struct msg err;
+		j->probed += video_probe(j->video, &vi, &err) == 0 && vi.width == 320;
+		j->postered += video_poster(j->video, 500, j->jpeg, &err) == 0;
 	}
 	return NULL;
 }

@@ -4,31 +4,32 @@
 
 #include "core/clock.h"
 #include "core/webvtt.h"
+#include "msg_en.h"
 #include "unit.h"
 
 static h2o_mem_pool_t pool;
-static char err[512];
+static struct msg err;
 
 static struct vtt parse_ok(const char *s, size_t n)
 {
 	struct vtt v = {NULL, 0};
-	err[0] = '\0';
-	int rc = vtt_parse(&pool, s, n, &v, err, sizeof err);
+	err.key = NULL;
+	int rc = vtt_parse(&pool, s, n, &v, &err);
 	CHECK(rc == 0);
 	if (rc)
-		fprintf(stderr, "  refused: %s\n", err);
+		fprintf(stderr, "  refused: %s\n", msg_en(&err));
 	return v;
 }
 #define PARSE(lit) parse_ok(lit, sizeof(lit) - 1)
 
-/* The error a file gets ("" when it parses). */
+/* The error a file gets, in English ("" when it parses); err keeps its key and values. */
 static const char *refused(const char *s, size_t n)
 {
 	struct vtt v;
-	err[0] = '\0';
-	if (vtt_parse(&pool, s, n, &v, err, sizeof err) == 0)
+	err.key = NULL;
+	if (vtt_parse(&pool, s, n, &v, &err) == 0)
 		return "";
-	return err;
+	return msg_en(&err);
 }
 #define REFUSED(lit) refused(lit, sizeof(lit) - 1)
 
@@ -306,9 +307,11 @@ static void test_lines(void)
 	CHECK(vtt_lines_next(&r, &l, &n) == 0);
 	vtt_lines_init(&r, "", 0);
 	CHECK(vtt_lines_next(&r, &l, &n) == 0);
-	CHECK(vtt_check_text("ok\r\n\xC3\xA9", 6, err, sizeof err) == 0);
-	CHECK(vtt_check_text("\r\n\r\xE2\x82", 6, err, sizeof err) == -1);
-	CHECK_STR(err, "Line 3: the text is not valid UTF-8; save the file as UTF-8 and try again.");
+	CHECK(vtt_check_text("ok\r\n\xC3\xA9", 6, &err) == 0);
+	CHECK(vtt_check_text("\r\n\r\xE2\x82", 6, &err) == -1);
+	CHECK_STR(err.key, "admin.video.error.text.utf8");
+	CHECK_STR(msg_get(&err, "line"), "3");
+	CHECK_STR(msg_en(&err), "Line 3: the text is not valid UTF-8; save the file as UTF-8 and try again.");
 	/* a STYLE block at the end of the file, without a body */
 	struct vtt v = PARSE("WEBVTT\n\nSTYLE");
 	CHECK(v.n == 0);
@@ -397,6 +400,32 @@ static void test_refused(void)
 	CHECK_CONTAINS(refused(b.p, b.len), "The file is larger than 1024 KB");
 }
 
+/* A refusal is a key and its values, said later in the editor's language; the line is one of the values. */
+static void test_refusal_keys(void)
+{
+	REFUSED("WEBVTT\n\n00:05.000 --> 00:03.000\nHi\n");
+	CHECK_STR(err.key, "admin.video.error.vtt.end_before_start");
+	CHECK_STR(msg_get(&err, "line"), "3");
+	CHECK_STR(msg_get(&err, "end"), "00:00:03.000");
+	CHECK_STR(msg_get(&err, "start"), "00:00:05.000");
+	REFUSED("WEBVTT\n\n1\n00:00:01,000 --> 00:00:02.000\nHi\n");
+	CHECK_STR(err.key, "admin.video.error.vtt.bad_start");
+	CHECK_STR(msg_get(&err, "line"), "4");
+	CHECK_STR(msg_get(&err, "text"), "00:00:01,000");
+	/* an editor's text quoted: cut at 40 bytes with "…" */
+	CHECK_STR(
+	    REFUSED("WEBVTT\n\nabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz\n"),
+	    "Line 3: “abcdefghijklmnopqrstuvwxyzabcdefghijklmn…” is not followed by a timing line; a cue "
+	    "starts with its times, like 00:00:01.000 --> 00:00:04.000 (an id before them is optional).");
+	CHECK_STR(err.key, "admin.video.error.vtt.no_timing");
+	REFUSED("1\n00:00:01,000 --> 00:00:02,000\nHi\n");
+	CHECK_STR(err.key, "admin.video.error.vtt.srt");
+	CHECK_STR(msg_get(&err, "line"), "1");
+	REFUSED("WEBVTT\n\nx\xFF\n");
+	CHECK_STR(err.key, "admin.video.error.text.utf8");
+	CHECK_STR(msg_get(&err, "line"), "3");
+}
+
 int main(void)
 {
 	h2o_mem_init_pool(&pool);
@@ -411,6 +440,7 @@ int main(void)
 	RUN(test_lines);
 	RUN(test_order_and_arrows);
 	RUN(test_refused);
+	RUN(test_refusal_keys);
 	h2o_mem_clear_pool(&pool);
 	return unit_done("webvtt");
 }

@@ -93,6 +93,8 @@ static void notice(void *arg, const char *message)
 /* The connection is lost: later calls fail at once (store_down) until it is made again. */
 static void mark_lost(store *s, int was_in_tx)
 {
+	if (!s->broken)
+		store_count_lost(s);
 	if (!s->down)
 		log_error("database: connection lost: %.*s", (int)strcspn(PQerrorMessage(s->conn), "\n"),
 			  PQerrorMessage(s->conn));
@@ -131,6 +133,7 @@ static int ready(store *s)
 		log_error("database: %s", why);
 	pg_changes_connected(s->conn); /* the node's name, which the change log records */
 	s->broken = 0;
+	store_count_reconnect(s);
 	log_info("database: connection made again");
 	return 0;
 }
@@ -174,7 +177,7 @@ int pg_script(PGconn *c, const char *sql, char *why, size_t whylen)
 	return ok ? 0 : -1;
 }
 
-PGresult *pg_q_raw(store *s, int slot, const char *sql, const struct pg_params *p)
+static PGresult *q_raw(store *s, int slot, const char *sql, const struct pg_params *p)
 {
 	if (slot < 0 || slot >= PG_SLOTS)
 		die("statement slot %d out of range", slot);
@@ -210,6 +213,14 @@ PGresult *pg_q_raw(store *s, int slot, const char *sql, const struct pg_params *
 	return r; /* rows, or the statement's error */
 }
 
+PGresult *pg_q_raw(store *s, int slot, const char *sql, const struct pg_params *p)
+{
+	int64_t t0 = store_time_begin(s);
+	PGresult *r = q_raw(s, slot, sql, p);
+	store_time_end(s, t0, 1);
+	return r;
+}
+
 PGresult *pg_q(store *s, int slot, const char *sql, const struct pg_params *p)
 {
 	PGresult *r = pg_q_raw(s, slot, sql, p);
@@ -227,7 +238,7 @@ static int starts_with(const char *sql, const char *word)
 	return strncasecmp(sql, word, strlen(word)) == 0;
 }
 
-int pg_run(store *s, const char *sql)
+static int run(store *s, const char *sql)
 {
 	if (s->lost_in_tx) {
 		/* the caller's transaction went with the old connection: its end or a new one's start clears
@@ -266,6 +277,14 @@ int pg_run(store *s, const char *sql)
 		return -1;
 	}
 	return 0;
+}
+
+int pg_run(store *s, const char *sql)
+{
+	int64_t t0 = store_time_begin(s);
+	int rc = run(s, sql);
+	store_time_end(s, t0, 1);
+	return rc;
 }
 
 int pg_exec(store *s, int slot, const char *sql, const struct pg_params *p, int *changes)

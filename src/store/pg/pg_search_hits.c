@@ -112,6 +112,10 @@ static struct facts *facts(store *s)
 		facts_free(x);
 		return NULL;
 	}
+	if (rank_family_facts(s, x->f, n) != 0) {
+		facts_free(x);
+		return NULL;
+	}
 	x->n = n;
 	x->version = version;
 	x->epoch = epoch;
@@ -640,7 +644,7 @@ int pg_search_hits(store *s, const struct search_query *q, const struct parsed *
 	free(fact_of);
 	out->tags = x->tags;
 	char lang[4];
-	if (rank_reader_language(s, q, lang) != 0) {
+	if (rank_reader_language(s, q, lang) != 0 || rank_families(out->rows, &out->n, lang) != 0) {
 		free(out->rows);
 		memset(out, 0, sizeof *out);
 		return -1;

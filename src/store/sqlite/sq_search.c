@@ -267,7 +267,9 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 					     0,
 					     0,
 					     rank_year(sqlite3_column_int64(st, 2)),
-					     ""};
+					     "",
+					     0,
+					     0};
 		const unsigned char *lang = sqlite3_column_text(st, 6);
 		snprintf(x->f[x->n - 1].lang, sizeof x->f->lang, "%s", lang ? (const char *)lang : "");
 	}
@@ -277,6 +279,10 @@ static struct search_facts *load_facts(store *s, int64_t version, int64_t epoch)
 		return NULL;
 	}
 	sqlite3_reset(st);
+	if (rank_family_facts(s, x->f, x->n) != 0) {
+		facts_free(x);
+		return NULL;
+	}
 	st = sq_prepare(s, S_FACT_TAGS,
 			"SELECT article_id, tag_id FROM article_tag ORDER BY article_id, tag_id");
 	size_t at = 0;
@@ -662,7 +668,7 @@ static int all_hits(store *s, h2o_mem_pool_t *pool, const struct search_facts *x
 		sq_search_state_free(parts[k].own);
 	}
 	sq_parts_release(&claim);
-	if (failed || (!hits && total))
+	if (failed || (!hits && total) || (hits && rank_families(hits, &total, lang) != 0))
 		return -1;
 	rank_language(hits, total, lang);
 	rank_top(hits, total, want);

@@ -117,10 +117,12 @@ int sq_collect(store *s, h2o_mem_pool_t *pool, sqlite3_stmt *st, size_t size, ro
 	size_t cap = 16, len = 0;
 	char *items = h2o_mem_alloc_pool(pool, cap * size);
 	int rc;
+	int64_t t0 = store_time_begin(s);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fill(pool, st, db_pool_push(pool, &items, &cap, len, size));
 		len++;
 	}
+	store_time_end(s, t0, 1);
 	if (rc != SQLITE_DONE)
 		return sq_step_error(s, st);
 	sqlite3_reset(st);
@@ -142,7 +144,10 @@ int sq_run(store *s, const char *sql)
 	if (strncmp(sql, "COMMIT", 6) == 0)
 		sq_changes_settle(s, s->changes);
 	char *msg = NULL;
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	int64_t t0 = store_time_begin(s);
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+	store_time_end(s, t0, 1);
+	if (rc != SQLITE_OK) {
 		log_error("database: %s (%s)", msg ? msg : "?", sql);
 		sqlite3_free(msg);
 		return -1;
@@ -352,7 +357,10 @@ int sq_store_stamp(store *s, struct store_stamp *out)
 }
 int sq_exec(store *s, sqlite3_stmt *st, int *changes)
 {
-	if (sqlite3_step(st) != SQLITE_DONE)
+	int64_t t0 = store_time_begin(s);
+	int rc = sqlite3_step(st);
+	store_time_end(s, t0, 1);
+	if (rc != SQLITE_DONE)
 		return sq_step_error(s, st);
 	sqlite3_reset(st);
 	if (changes)
