@@ -308,6 +308,9 @@ with_threads=$(hits_during_misses 2)
 without=$(hits_during_misses 0)
 echo "cached article while other connections ask new pages: p99 $with_threads ms with render threads, $without ms with render_threads = 0 (raw: $out/plenary-hits-during-misses-{2,0}.txt)"
 
+# --- first-party counting's cost on a cached article: analytics on against off, in turn (bench/count.sh)
+bench/count.sh "$bin" "$tmp"
+
 # --- search on 20,000 generated articles: the page cache off, so every request runs the query; one
 # connection, so the latency is the query's own and not time spent queueing behind others
 search_articles=${BENCH_SEARCH_ARTICLES:-20000}

@@ -21,6 +21,7 @@
 #include "export/static.h"
 #include "import/wordpress.h"
 #include "jobs/after.h"
+#include "jobs/count_writer.h"
 #include "jobs/dkim.h"
 #include "jobs/mail.h"
 #include "jobs/mail_compose.h"
@@ -229,9 +230,10 @@ static int cmd_serve(int argc, char **argv)
 	media_strip_existing(app.cfg.media_dir); /* renditions from before metadata was stripped from WebP */
 	hasher_start(app.cfg.hash_threads, app.cfg.hash_queue, app.cfg.hash_per_client);
 	image_queue_start(app.cfg.image_threads, app.cfg.image_queue);
-	if (scheduler_start(&app) != 0 || after_start(&app) != 0)
+	if (scheduler_start(&app) != 0 || after_start(&app) != 0 || count_writer_start(&app) != 0)
 		return 1;
 	int rc = server_run(&app);
+	count_writer_stop(); /* the workers handed their last counts as they stopped */
 	after_stop();
 	scheduler_stop();
 	image_queue_stop();

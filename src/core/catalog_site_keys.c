@@ -4,6 +4,7 @@
 const char *const catalog_site_keys[] = {
     "errors.bad_address",
     "errors.busy",
+    "errors.count_beacon",
     "errors.form_type",
     "errors.form_unreadable",
     "errors.page_too_large",

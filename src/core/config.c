@@ -31,6 +31,7 @@ static int valid_zone(const char *v, char *err, size_t errlen)
 
 static int valid_level(const char *v, char *err, size_t errlen);
 static int valid_weekday(const char *v, char *err, size_t errlen);
+static int valid_on_off(const char *v, char *err, size_t errlen);
 static int valid_proxies(const char *v, char *err, size_t errlen);
 static int valid_public_url(const char *v, char *err, size_t errlen);
 static int valid_cookie_domain(const char *v, char *err, size_t errlen);
@@ -217,6 +218,10 @@ static const struct setting settings[] = {
 	"client addresses and networks (as trusted_proxies) that may read the metrics at /metrics on the "
 	"site's own listener; anyone else gets 404; empty for none",
 	valid_proxies),
+    STR(analytics, "on",
+	"on counts page views, reads, video plays and feed and mail clicks in the database itself, without "
+	"cookies and without storing addresses or user agents (docs/deploy.md); off counts nothing",
+	valid_on_off),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 
@@ -304,6 +309,14 @@ static int valid_weekday(const char *v, char *err, size_t errlen)
 		if (strcasecmp(v, days[i]) == 0)
 			return 0;
 	snprintf(err, errlen, "'%s' is not a day of the week in English (monday ... sunday)", v);
+	return -1;
+}
+
+static int valid_on_off(const char *v, char *err, size_t errlen)
+{
+	if (strcmp(v, "on") == 0 || strcmp(v, "off") == 0)
+		return 0;
+	snprintf(err, errlen, "'%s' is neither on nor off", v);
 	return -1;
 }
 

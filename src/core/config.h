@@ -71,6 +71,7 @@ struct config {
 	char access_log_format[16];  /* "combined" or "json" */
 	char metrics_listen[128];    /* ADDR:PORT of the metrics' own listener, "" for none */
 	char metrics_allow[1024];    /* who may read /metrics on the main listener (netlist), "" for none */
+	char analytics[4];	     /* "on" counts views and reads (first-party), "off" not */
 };
 
 /** Fills c with the defaults of the table. */

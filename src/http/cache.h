@@ -39,9 +39,10 @@ struct page_entry {
 	uint32_t part_crc[PAGE_MAX_SLOTS + 1];
 	char *compressed; /* owns br, gz_parts and gz_end */
 	size_t compressed_len;
-	const char *ctype; /* a file's content type (a static string); NULL for an HTML page */
-	char *disposition; /* a file's Content-Disposition, or NULL */
-	int refs;	   /* responses still being written from it */
+	const char *ctype;  /* a file's content type (a static string); NULL for an HTML page */
+	char *disposition;  /* a file's Content-Disposition, or NULL */
+	int64_t article_id; /* the article it shows (count.h), 0 for none */
+	int refs;	    /* responses still being written from it */
 	int evicted;
 	struct page_entry *next_hash, *prev_lru, *next_lru;
 };

@@ -11,6 +11,7 @@
 #include "http/cache.h"
 #include "http/changes.h"
 #include "http/connload.h"
+#include "http/count.h"
 #include "http/guard.h"
 #include "http/lang.h"
 #include "http/metrics.h"
@@ -208,6 +209,8 @@ static int on_req(h2o_handler_t *self, h2o_req_t *req)
 		     : h2o_memis(req->method.base, req->method.len, H2O_STRLIT("POST"))		   ? M_POST
 												   : 0;
 	r->is_get = method == M_GET;
+	if (r->is_get)
+		count_take_via(r); /* ?via=feed, ?via=mail: counted, not part of the cache key */
 	if (method == M_GET && metrics_allowed(r)) {
 		metrics_serve(r);
 		return 0;

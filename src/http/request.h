@@ -57,6 +57,8 @@ struct request {
 	struct upload *files; /* the files of an upload row's multipart form */
 	size_t nfiles;
 	struct name_set *names; /* the page's language's translated names, once read (names.h) */
+	int64_t count_article;	/* the article the page shows, for counting (count.h); 0 for none */
+	int count_via; /* COUNT_FEED or COUNT_MAIL when the link had ?via=feed or ?via=mail, else 0 */
 };
 
 /** Watches for h2o disposing of a request while work for it runs elsewhere: *gone becomes 1 then. The owner

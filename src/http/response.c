@@ -8,6 +8,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "http/changes.h"
+#include "http/count.h"
 #include "http/csrf.h"
 #include "http/lang.h"
 #include "http/moved.h"
@@ -153,6 +154,7 @@ void resp_send_entry(struct request *r, struct page_entry *e)
 	const char *coding = accepts & H2O_COMPRESSIBLE_BROTLI && e->br.len ? "br"
 			     : accepts & H2O_COMPRESSIBLE_GZIP		    ? "gzip"
 									    : NULL;
+	count_page(r, e); /* a view, when it is one (count.h) */
 	if (e->nparts > 1)
 		csrf_token(r); /* brings token_hour up to date: the etag names the token's hour */
 	if (e->nparts > 1 && r->user)
@@ -282,6 +284,7 @@ void resp_page(struct request *r, int status, const char *tmpl, view *v, int cac
 	struct page_entry *e = page_entry_build(keep ? r->cache_key.base : NULL, r->cache_key.len,
 						(size_t)r->app->cfg.cache_mb * 1024 * 1024, status, r->deps,
 						r->ndeps, out.p ? out.p : "", out.len);
+	e->article_id = r->count_article;
 	if (r->later) { /* built here, off the loop (compression included); stored and sent there */
 		r->later->kind = DEFER_ENTRY; /* field by field: the headers recorded so far stay */
 		r->later->status = status;

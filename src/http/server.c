@@ -19,6 +19,7 @@
 #include "core/log.h"
 #include "http/cache.h"
 #include "http/connload.h"
+#include "http/count.h"
 #include "http/dispatch.h"
 #include "http/listen.h"
 #include "http/metrics.h"
@@ -85,6 +86,7 @@ static void *worker_main(void *arg)
 	while (!atomic_load(&stopping)) {
 		h2o_evloop_run(w->ctx.loop, 200);
 		meter_tick(&w->meter, &w->ctx);
+		count_tick(w, 0); /* this second's counts to the writer */
 	}
 	/* graceful: accept nothing new, let requests in flight finish within the timeout */
 	worker_stop_listening(w);
@@ -96,6 +98,7 @@ static void *worker_main(void *arg)
 	if (w->inflight > 0)
 		log_warn("worker %d: %d requests still running at the shutdown timeout", w->index,
 			 w->inflight);
+	count_tick(w, 1); /* the last counts, written before the process ends */
 	return NULL;
 }
 

@@ -20,6 +20,7 @@ struct page_cache;
 struct asset;
 struct mailer;
 struct dkim_signer;
+struct count_table;
 
 /** What every worker shares, read-only once serving starts. */
 struct app {
@@ -75,6 +76,9 @@ struct worker {
 	int64_t token_hour;
 	char token[80];
 	struct meter meter; /* its counts for the metrics (meter.h): only its loop writes them */
+	/* this interval's counts (count.h), handed to the writer every second; NULL until the first */
+	struct count_table *counts;
+	int64_t counts_at;
 };
 
 /** Reads the sites again after a content change (an edit in /admin/sites reaches readers at once). */

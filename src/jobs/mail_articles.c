@@ -222,11 +222,12 @@ static void view_item_of(struct mail_articles *m, view *item, const struct shown
 	const struct mail_lang *l = m->lang;
 	char key[64];
 	view_str(item, "title", a->title);
-	/* an article in another language than the site's is at its language's address */
+	/* an article in another language than the site's is at its language's address; ?via=mail counts the
+	 * click as a mail's (count.h) */
 	if (a->lang && a->lang[0] && m->site_lang && strcmp(a->lang, m->site_lang) != 0)
-		view_fmt(item, "url", "%s%s/article/%s", m->site_url, a->lang, a->slug);
+		view_fmt(item, "url", "%s%s/article/%s?via=mail", m->site_url, a->lang, a->slug);
 	else
-		view_fmt(item, "url", "%sarticle/%s", m->site_url, a->slug);
+		view_fmt(item, "url", "%sarticle/%s?via=mail", m->site_url, a->slug);
 	view_str(item, "summary", a->summary);
 	view_str(item, "kind", a->kind);
 	snprintf(key, sizeof key, "mail.articles.kind.%s", kind_of(a->kind));

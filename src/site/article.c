@@ -5,9 +5,11 @@
 #include "core/buf.h"
 #include "http/lang.h"
 #include "http/changes.h"
+#include "http/count.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "render/markdown.h"
+#include "site/assets.h"
 #include "site/handlers.h"
 #include "site/languages.h"
 #include "site/layout.h"
@@ -245,6 +247,11 @@ void article_show(struct request *r, struct article *a, int preview)
 	add_metadata(r, v, x, a);
 	add_share(v, a, canonical);
 	if (!preview) {
+		count_set_article(r, a->id); /* its views count for it, from the cache too */
+		if (count_enabled(r->app) && a->body_allowed) { /* read and play beacons (static/count.js) */
+			view_fmt(x, "count_id", "%lld", (long long)a->id);
+			view_str(x, "count_js_url", asset_url(r->app, "count.js"));
+		}
 		deps_article(r, a->id); /* cached until it, a related article or the structure changes */
 		add_related(r, v, a);
 	}

@@ -168,7 +168,8 @@ static void feed(struct request *r, const char *kind, int atom)
 				   "</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"%sarticle/",
 				   home);
 			xml_text(&b, a->slug);
-			buf_printf(&b, "\"/>\n<id>%sarticle/", home);
+			/* the link counts as a feed's click (count.h); the id stays the article's address */
+			buf_printf(&b, "?via=feed\"/>\n<id>%sarticle/", home);
 			xml_text(&b, a->slug);
 			buf_adds(&b, "</id>\n<published>");
 			time_rfc3339(&b, a->published_at);
@@ -203,7 +204,8 @@ static void feed(struct request *r, const char *kind, int atom)
 		const char *home = languages_url_of(r, a->lang, "/");
 		buf_printf(&b, "</title>\n<link>%sarticle/", home);
 		xml_text(&b, a->slug);
-		buf_printf(&b, "</link>\n<guid isPermaLink=\"true\">%sarticle/", home);
+		/* the link counts as a feed's click (count.h); the guid stays the article's address */
+		buf_printf(&b, "?via=feed</link>\n<guid isPermaLink=\"true\">%sarticle/", home);
 		xml_text(&b, a->slug);
 		buf_adds(&b, "</guid>\n<pubDate>");
 		time_rfc822(&b, a->published_at);

@@ -6,6 +6,7 @@
 
 #include "auth/session.h"
 #include "auth/sister.h"
+#include "http/count_beacon.h"
 #include "site/handlers.h"
 #include "site/layout.h"
 #include "site/video_page.h"
@@ -77,6 +78,11 @@ const struct route routes[] = {
     {M_POST, "/contact", contact_submit, ANY, 0},
     {M_GET, "/cookies", consent_page, ANY, THREAD},
     {M_POST, "/consent", consent_submit, ANY, 0, SMALL_FORM_KB},
+    {M_POST, "/count", count_beacon, ANY, 0, 1, CSRF_NONE,
+     "the article page's read and play beacons (navigator.sendBeacon), anonymous, so no token is possible: "
+     "it "
+     "only adds to counts, once a day per reader and article, for published articles of the site, within a "
+     "budget per client address; another site's Origin is refused"},
     {M_GET, "/static/:", static_file, ANY, 0},
     {M_GET, "/media/:", media_file, ANY, 0},
     {M_GET, "/signup", signup_form, ANY, THREAD},
