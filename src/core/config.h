@@ -69,6 +69,7 @@ struct config {
 	char digest_weekday[16];     /* the day weekly digests go out, "monday" to "sunday" */
 	int digest_hour;	     /* ... and the hour, site time */
 	char analytics[4];	     /* "on" counts views and reads (first-party), "off" not */
+	int analytics_min_group; /* the reports' smallest group of readers shown apart (admin/analytics*.c) */
 };
 
 /** Fills c with the defaults of the table. */
