@@ -32,7 +32,8 @@ static const char *short_day(struct request *r, int64_t t)
 }
 
 /* The chart of views and reads per day and the same numbers as a table (days). */
-static int days_view(struct request *r, view *v, const struct report_filter *f, const struct report_period *p)
+static int days_view(struct request *r, view *v, const struct report_filter *f, const struct report_period *p,
+		     struct report_totals *t)
 {
 	struct report_line *lines;
 	size_t n;
@@ -44,18 +45,26 @@ static int days_view(struct request *r, view *v, const struct report_filter *f, 
 	const char **labels = h2o_mem_alloc_pool(r->pool, sizeof(const char *) * (nd + 1));
 	view *list = view_list(v, "days_list");
 	size_t j = 0;
+	memset(t, 0, sizeof *t);
+	for (size_t i = 0; i < n; i++) {
+		t->views += lines[i].views;
+		t->reads += lines[i].reads;
+		t->plays += lines[i].plays;
+		t->feed += lines[i].feed;
+		t->mail += lines[i].mail;
+	}
 	for (size_t i = 0; i < nd; i++) {
-		int64_t t = p->start + (int64_t)i * DAY;
+		int64_t at = p->start + (int64_t)i * DAY;
 		char day[11];
-		report_day(t, day);
+		report_day(at, day);
 		while (j < n && strcmp(lines[j].label, day) < 0)
 			j++;
 		int hit = j < n && strcmp(lines[j].label, day) == 0;
 		views[i] = hit ? lines[j].views : 0;
 		reads[i] = hit ? lines[j].reads : 0;
-		labels[i] = short_day(r, t);
+		labels[i] = short_day(r, at);
 		view *x = view_push(list);
-		view_str(x, "date", req_date(r, t + DAY / 2));
+		view_str(x, "date", req_date(r, at + DAY / 2));
 		view_str(x, "iso", day);
 		view_str(x, "views", report_number(r, views[i]));
 		view_str(x, "reads", report_number(r, reads[i]));
@@ -69,31 +78,27 @@ static int days_view(struct request *r, view *v, const struct report_filter *f, 
 	return 0;
 }
 
-static int totals_view(struct request *r, view *v, const struct report_filter *f)
+static void totals_view(struct request *r, view *v, const struct report_totals *t)
 {
-	struct report_totals t;
-	if (store_report_totals(r->w->db, f, &t) != 0)
-		return -1;
 	view *x = view_obj(v, "totals");
-	view_str(x, "views", report_number(r, t.views));
-	view_str(x, "reads", report_number(r, t.reads));
-	view_str(x, "plays", report_number(r, t.plays));
-	view_str(x, "feed", report_number(r, t.feed));
-	view_str(x, "mail", report_number(r, t.mail));
-	view_str(x, "rate", report_rate(r, t.reads, t.views));
-	return 0;
+	view_str(x, "views", report_number(r, t->views));
+	view_str(x, "reads", report_number(r, t->reads));
+	view_str(x, "plays", report_number(r, t->plays));
+	view_str(x, "feed", report_number(r, t->feed));
+	view_str(x, "mail", report_number(r, t->mail));
+	view_str(x, "rate", report_rate(r, t->reads, t->views));
 }
 
-/* A list of lines (articles, sections, congresses, referrers) under name; empty_flag set when none. */
-static int lines_view(struct request *r, view *v, const char *name, const struct report_filter *f,
-		      enum report_kind kind, int limit)
+/* The lines of a kind (articles, sections, congresses, referrers) as v's list name; no_NAME set when none. */
+static void lines_view(struct request *r, view *v, const char *name, const struct report_line *lines,
+		       size_t n, enum report_kind kind)
 {
-	struct report_line *lines;
-	size_t n;
-	if (store_report_lines(r->w->db, r->pool, f, kind, limit, &lines, &n) != 0)
-		return -1;
 	view *list = view_list(v, name);
+	size_t shown = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (lines[i].kind != (int)kind)
+			continue;
+		shown++;
 		view *x = view_push(list);
 		view_int(x, "id", (long long)lines[i].id);
 		view_str(x, "label",
@@ -105,8 +110,7 @@ static int lines_view(struct request *r, view *v, const char *name, const struct
 	}
 	char flag[48];
 	snprintf(flag, sizeof flag, "no_%s", name);
-	view_bool(v, flag, n == 0);
-	return 0;
+	view_bool(v, flag, shown == 0);
 }
 
 /* The page for the whole site (article_id 0) or one article. */
@@ -148,17 +152,25 @@ static void dashboard(struct request *r, int64_t article_id)
 	view_str(v, "from_date", req_date(r, p.start + DAY / 2));
 	view_str(v, "to_date", req_date(r, p.until - DAY / 2));
 	struct report_filter f = {r->site->id, p.from, p.to, 0, article_id};
-	if (days_view(r, v, &f, &p) != 0 || totals_view(r, v, &f) != 0 ||
-	    (!article_id && (lines_view(r, v, "articles", &f, REPORT_ARTICLES, TOP_ARTICLES) != 0 ||
-			     lines_view(r, v, "sections", &f, REPORT_SECTIONS, 0) != 0 ||
-			     lines_view(r, v, "congresses", &f, REPORT_CONGRESSES, 0) != 0)) ||
-	    lines_view(r, v, "referrers", &f, REPORT_REFERRERS, TOP_REFERRERS) != 0 ||
-	    audience_view(r, v, "professions", &f, REPORT_PROFESSION) != 0 ||
-	    audience_view(r, v, "specialties", &f, REPORT_SPECIALTY) != 0 ||
-	    audience_view(r, v, "countries", &f, REPORT_COUNTRY) != 0) {
+	struct report_totals totals;
+	struct report_line *breakdown = NULL, *referrers;
+	size_t nbreakdown = 0, nreferrers;
+	struct audience_set audience;
+	if (days_view(r, v, &f, &p, &totals) != 0 ||
+	    (!article_id && store_report_lines(r->w->db, r->pool, &f, REPORT_ARTICLES, TOP_ARTICLES,
+					       &breakdown, &nbreakdown) != 0) ||
+	    store_report_lines(r->w->db, r->pool, &f, REPORT_REFERRERS, TOP_REFERRERS, &referrers,
+			       &nreferrers) != 0 ||
+	    audience_read(r, &f, &audience) != 0) {
 		resp_error(r, 500, NULL);
 		return;
 	}
+	totals_view(r, v, &totals);
+	lines_view(r, v, "articles", breakdown, nbreakdown, REPORT_ARTICLES);
+	lines_view(r, v, "sections", breakdown, nbreakdown, REPORT_SECTIONS);
+	lines_view(r, v, "congresses", breakdown, nbreakdown, REPORT_CONGRESSES);
+	lines_view(r, v, "referrers", referrers, nreferrers, REPORT_REFERRERS);
+	audience_view(v, &audience);
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->app->cfg.analytics_min_group);
 	view_str(v, "group_note", req_textf(r, "admin.analytics.group_rule", "k", k, NULL));

@@ -46,15 +46,21 @@ struct audience_line {
 	int hidden;	   /* 1: "Other" under the group, its count not shown */
 };
 
-/** Folds one dimension's values (store_report_lines of REPORT_PROFESSION, SPECIALTY or COUNTRY) by the
+/** Folds one dimension's values (the lines of that kind store_report_lines of REPORT_PROFESSION reads) by the
  * minimum group k: a value stands alone only when at least k accounts hold it and it counts at least k; the
  * rest make one "Other" line, shown as "fewer than k" when it is under k. Readers not signed in ("") are one
  * line of their own. Lines into a pool array: the count of them. */
 size_t audience_fold(struct request *r, enum report_kind kind, const struct report_line *in, size_t n, int k,
 		     struct audience_line **out);
-/** Reads and folds a dimension into v's list name (label, count): 0, or -1 on a store error. */
-int audience_view(struct request *r, view *v, const char *name, const struct report_filter *f,
-		  enum report_kind kind);
+/** The three dimensions folded: profession, specialty, country. */
+struct audience_set {
+	struct audience_line *lines[3];
+	size_t n[3];
+};
+/** Reads the period's audience (one pass) and folds each dimension: 0, or -1 on a store error. */
+int audience_read(struct request *r, const struct report_filter *f, struct audience_set *a);
+/** Puts the folded lines in v's lists professions, specialties and countries (label, count). */
+void audience_view(view *v, const struct audience_set *a);
 
 /** A sponsor's report over a period: their supported articles and those articles' congresses, the totals, the
  * audience by profession and country (folded). */
@@ -64,8 +70,7 @@ struct sponsor_report {
 	struct report_line *articles, *congresses;
 	size_t narticles, ncongresses;
 	struct report_totals totals;
-	struct audience_line *professions, *countries;
-	size_t nprofessions, ncountries;
+	struct audience_set audience;
 };
 
 /** Reads the report of the route's sponsor: 1, or 0 after answering (404, 422 with the page, 500). */

@@ -30,6 +30,8 @@ size_t audience_fold(struct request *r, enum report_kind kind, const struct repo
 	int64_t other = 0, anonymous = 0;
 	int any_anonymous = 0;
 	for (size_t i = 0; i < n; i++) {
+		if (in[i].kind != (int)kind)
+			continue;
 		if (!in[i].label[0]) {
 			anonymous += in[i].views;
 			any_anonymous = 1;
@@ -57,20 +59,27 @@ size_t audience_fold(struct request *r, enum report_kind kind, const struct repo
 	return m;
 }
 
-int audience_view(struct request *r, view *v, const char *name, const struct report_filter *f,
-		  enum report_kind kind)
+int audience_read(struct request *r, const struct report_filter *f, struct audience_set *a)
 {
 	struct report_line *lines;
 	size_t n;
-	if (store_report_lines(r->w->db, r->pool, f, kind, 0, &lines, &n) != 0)
+	if (store_report_lines(r->w->db, r->pool, f, REPORT_PROFESSION, 0, &lines, &n) != 0)
 		return -1;
-	struct audience_line *xs;
-	size_t m = audience_fold(r, kind, lines, n, r->app->cfg.analytics_min_group, &xs);
-	view *list = view_list(v, name);
-	for (size_t i = 0; i < m; i++) {
-		view *x = view_push(list);
-		view_str(x, "label", xs[i].label);
-		view_str(x, "count", xs[i].count);
-	}
+	for (int d = 0; d < 3; d++)
+		a->n[d] = audience_fold(r, (enum report_kind)(REPORT_PROFESSION + d), lines, n,
+					r->app->cfg.analytics_min_group, &a->lines[d]);
 	return 0;
+}
+
+void audience_view(view *v, const struct audience_set *a)
+{
+	static const char *const names[] = {"professions", "specialties", "countries"};
+	for (int d = 0; d < 3; d++) {
+		view *list = view_list(v, names[d]);
+		for (size_t i = 0; i < a->n[d]; i++) {
+			view *x = view_push(list);
+			view_str(x, "label", a->lines[d][i].label);
+			view_str(x, "count", a->lines[d][i].count);
+		}
+	}
 }

@@ -60,20 +60,18 @@ void sponsor_report_csv(struct request *r, const struct sponsor_report *x)
 	const char *congress = req_text(r, "admin.analytics.csv.congress");
 	for (size_t i = 0; i < x->ncongresses; i++)
 		line_row(&b, congress, &x->congresses[i]);
-	struct report_line total = {
-	    0,
-	    req_textf(r, "admin.analytics.csv.period", "from", x->period.from, "to", x->period.to, NULL),
-	    x->totals.views,
-	    x->totals.reads,
-	    x->totals.plays,
-	    0};
+	struct report_line total = {.label = req_textf(r, "admin.analytics.csv.period", "from",
+						       x->period.from, "to", x->period.to, NULL),
+				    .views = x->totals.views,
+				    .reads = x->totals.reads,
+				    .plays = x->totals.plays};
 	line_row(&b, req_text(r, "admin.analytics.total"), &total);
 	const char *profession = req_text(r, "admin.analytics.profession");
-	for (size_t i = 0; i < x->nprofessions; i++)
-		audience_row(&b, profession, &x->professions[i]);
+	for (size_t i = 0; i < x->audience.n[0]; i++)
+		audience_row(&b, profession, &x->audience.lines[0][i]);
 	const char *country = req_text(r, "admin.analytics.country");
-	for (size_t i = 0; i < x->ncountries; i++)
-		audience_row(&b, country, &x->countries[i]);
+	for (size_t i = 0; i < x->audience.n[2]; i++)
+		audience_row(&b, country, &x->audience.lines[2][i]);
 	char disposition[300];
 	snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"",
 		 sponsor_report_filename(r, x, "csv"));

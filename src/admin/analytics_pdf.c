@@ -88,8 +88,8 @@ void sponsor_report_pdf(struct request *r, const struct sponsor_report *x)
 	snprintf(k, sizeof k, "%d", r->app->cfg.analytics_min_group);
 	pdf_doc_heading(d, PDF_H2, req_text(r, "admin.analytics.audience"), NULL);
 	pdf_doc_heading(d, PDF_NOTE, req_textf(r, "admin.analytics.group_rule", "k", k, NULL), NULL);
-	audience(d, req_text(r, "admin.analytics.by_profession"), x->professions, x->nprofessions);
-	audience(d, req_text(r, "admin.analytics.by_country"), x->countries, x->ncountries);
+	audience(d, req_text(r, "admin.analytics.by_profession"), x->audience.lines[0], x->audience.n[0]);
+	audience(d, req_text(r, "admin.analytics.by_country"), x->audience.lines[2], x->audience.n[2]);
 	if (pdf_doc_end(d) != 0) {
 		buf_free(&out);
 		resp_error(r, 500, NULL);

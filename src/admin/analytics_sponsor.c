@@ -62,35 +62,21 @@ static void report_page(struct request *r, int status, const struct sponsor_repo
 	view_str(t, "reads", report_number(r, x->totals.reads));
 	view_str(t, "plays", report_number(r, x->totals.plays));
 	view_str(t, "rate", report_rate(r, x->totals.reads, x->totals.views));
-	const struct {
-		const char *name;
-		const struct audience_line *xs;
-		size_t n;
-	} audiences[] = {{"professions", x->professions, x->nprofessions},
-			 {"countries", x->countries, x->ncountries}};
-	for (size_t a = 0; a < 2; a++) {
-		view *list = view_list(v, audiences[a].name);
-		for (size_t i = 0; i < audiences[a].n; i++) {
-			view *y = view_push(list);
-			view_str(y, "label", audiences[a].xs[i].label);
-			view_str(y, "count", audiences[a].xs[i].count);
-		}
-	}
+	audience_view(v, &x->audience);
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->app->cfg.analytics_min_group);
 	view_str(v, "group_note", req_textf(r, "admin.analytics.group_rule", "k", k, NULL));
 	resp_page(r, 200, "admin/analytics-sponsor", v, 0);
 }
 
-static int fold(struct request *r, const struct report_filter *f, enum report_kind kind,
-		struct audience_line **out, size_t *n)
+/* The congresses of the sponsor's articles: the breakdown's lines of that kind, in place. */
+static size_t congresses_only(struct report_line *xs, size_t n)
 {
-	struct report_line *lines;
-	size_t m;
-	if (store_report_lines(r->w->db, r->pool, f, kind, 0, &lines, &m) != 0)
-		return -1;
-	*n = audience_fold(r, kind, lines, m, r->app->cfg.analytics_min_group, out);
-	return 0;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (xs[i].kind == REPORT_CONGRESSES)
+			xs[m++] = xs[i];
+	return m;
 }
 
 int sponsor_report_read(struct request *r, struct sponsor_report *x)
@@ -108,13 +94,17 @@ int sponsor_report_read(struct request *r, struct sponsor_report *x)
 	struct report_filter f = {r->site->id, x->period.from, x->period.to, x->sponsor.id, 0};
 	if (store_report_sponsor_articles(r->w->db, r->pool, &f, x->period.until, &x->articles,
 					  &x->narticles) != 0 ||
-	    store_report_lines(r->w->db, r->pool, &f, REPORT_CONGRESSES, 0, &x->congresses,
-			       &x->ncongresses) != 0 ||
-	    store_report_totals(r->w->db, &f, &x->totals) != 0 ||
-	    fold(r, &f, REPORT_PROFESSION, &x->professions, &x->nprofessions) != 0 ||
-	    fold(r, &f, REPORT_COUNTRY, &x->countries, &x->ncountries) != 0) {
+	    store_report_lines(r->w->db, r->pool, &f, REPORT_ARTICLES, 0, &x->congresses, &x->ncongresses) !=
+		0 ||
+	    audience_read(r, &f, &x->audience) != 0) {
 		resp_error(r, 500, NULL);
 		return 0;
+	}
+	x->ncongresses = congresses_only(x->congresses, x->ncongresses);
+	for (size_t i = 0; i < x->narticles; i++) { /* every article counted is among them */
+		x->totals.views += x->articles[i].views;
+		x->totals.reads += x->articles[i].reads;
+		x->totals.plays += x->articles[i].plays;
 	}
 	return 1;
 }

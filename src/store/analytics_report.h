@@ -20,6 +20,8 @@ struct report_line {
 	int64_t id;
 	const char *label;
 	int64_t views, reads, plays, accounts;
+	int64_t feed, mail; /* REPORT_DAYS only */
+	int kind;	    /* its enum report_kind */
 };
 
 /** The sums of each event over the period. */
@@ -27,9 +29,9 @@ struct report_totals {
 	int64_t views, reads, plays, feed, mail;
 };
 
-/** The kinds of lines store_report_lines reads. */
+/** The kinds of lines the reports read. */
 enum report_kind {
-	REPORT_DAYS,	   /* one per day with counts, oldest first: views and reads */
+	REPORT_DAYS,	   /* one per day with counts, oldest first: every event's sum */
 	REPORT_ARTICLES,   /* one per article (not pages that are none), most viewed first, at most limit */
 	REPORT_SECTIONS,   /* one per section of the articles counted, most viewed first */
 	REPORT_CONGRESSES, /* one per congress of the articles counted, most viewed first */
@@ -38,13 +40,15 @@ enum report_kind {
 			      accounts that hold it, most viewed first */
 	REPORT_SPECIALTY,
 	REPORT_COUNTRY,
+	REPORT_KINDS
 };
 
-/** The lines of a kind into a pool array: 0, or -1. limit bounds ARTICLES and REFERRERS. */
+/** Lines of a period, each read in one pass over its rows: ONE_KIND reads REPORT_DAYS or REPORT_REFERRERS
+ * alone; REPORT_ARTICLES reads the articles, sections and congresses together, REPORT_PROFESSION the three
+ * audience dimensions together (each line's kind says which it is, in that order, each most viewed first).
+ * Into a pool array: 0, or -1. limit bounds the articles and referrers. */
 int store_report_lines(store *s, h2o_mem_pool_t *pool, const struct report_filter *f, enum report_kind kind,
 		       int limit, struct report_line **out, size_t *n);
-/** The period's totals: 0, or -1. */
-int store_report_totals(store *s, const struct report_filter *f, struct report_totals *out);
 /** A sponsor's supported articles on the filter's site that were published before until (Unix seconds) or
  * counted in the period, each with its counts (0 when none), most viewed first: 0, or -1. */
 int store_report_sponsor_articles(store *s, h2o_mem_pool_t *pool, const struct report_filter *f,
