@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "http/changes.h"
 #include "http/policy.h"
+#include "http/router.h"
 #include "http/response.h"
 #include "jobs/media.h"
 #include "site/accounts.h"
@@ -46,6 +47,8 @@ static void sponsor_form(struct request *r, int status, const struct sponsor *p,
 	view *f = view_obj(v, "form");
 	view_int(f, "id", (long long)p->id);
 	view_bool(f, "existing", p->id != 0);
+	/* the sponsor's report (src/admin/analytics_sponsor.c) is for editors */
+	view_bool(f, "report", p->id != 0 && route_role_of(r->user->role) >= ROLE_EDITOR);
 	view_str(f, "name", p->name);
 	view_str(f, "url", p->url);
 	view_str(f, "logo", p->logo);

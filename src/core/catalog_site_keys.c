@@ -14,6 +14,7 @@ const char *const catalog_site_keys[] = {
     "admin.own_language.site_default",
     "access.accounts",
     "access.admins",
+    "access.analytics",
     "access.anyone",
     "access.audit",
     "access.contributors",

@@ -222,6 +222,11 @@ static const struct setting settings[] = {
 	"on counts page views, reads, video plays and feed and mail clicks in the database itself, without "
 	"cookies and without storing addresses or user agents (docs/deploy.md); off counts nothing",
 	valid_on_off),
+    INT(analytics_min_group, 2, 1000, 10,
+	"smallest group of readers the reports show apart: a profession, specialty or country is shown only "
+	"when "
+	"at least this many accounts hold it and it counts at least this many, the rest is merged into "
+	"Other"),
 };
 #define NSETTINGS (sizeof settings / sizeof settings[0])
 

@@ -72,6 +72,7 @@ struct config {
 	char metrics_listen[128];    /* ADDR:PORT of the metrics' own listener, "" for none */
 	char metrics_allow[1024];    /* who may read /metrics on the main listener (netlist), "" for none */
 	char analytics[4];	     /* "on" counts views and reads (first-party), "off" not */
+	int analytics_min_group; /* the reports' smallest group of readers shown apart (admin/analytics*.c) */
 };
 
 /** Fills c with the defaults of the table. */

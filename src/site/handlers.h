@@ -118,6 +118,12 @@ void admin_sponsors(struct request *r);
 void admin_sponsor_new(struct request *r);
 void admin_sponsor_edit(struct request *r);
 void admin_sponsor_save(struct request *r);
+/* src/admin/analytics*.c: the dashboard, an article's audience, a sponsor's report (HTML, CSV, PDF) */
+void admin_analytics(struct request *r);
+void admin_analytics_article(struct request *r);
+void admin_sponsor_report(struct request *r);
+void admin_sponsor_report_csv(struct request *r);
+void admin_sponsor_report_pdf(struct request *r);
 /* trials: src/site/trial.c */
 void trial_index(struct request *r);
 void trial_page(struct request *r);

@@ -36,6 +36,7 @@
 #define AUDIT "access.audit"
 #define VERIFY "access.verify"
 #define NEW_CONGRESS "access.new_congress"
+#define ANALYTICS "access.analytics"
 
 /* a row names only the columns that differ from the defaults (anyone, on the loop, max_body_kb, a token) */
 #pragma GCC diagnostic push
@@ -151,6 +152,8 @@ const struct route routes[] = {
     {M_POST, "/admin/articles/:/autosave/discard", admin_autosave_discard, CONTRIB, TFA, SMALL_FORM_KB},
     {M_POST, "/admin/resume", admin_resume, ANY, 0, 0, CSRF_TOKEN_NO_SESSION},
     {M_GET, "/admin/audit", admin_audit, EDITOR, TFA, .deny = AUDIT},
+    {M_GET, "/admin/analytics", admin_analytics, EDITOR, TFA, .deny = ANALYTICS},
+    {M_GET, "/admin/analytics/article/:", admin_analytics_article, EDITOR, TFA, .deny = ANALYTICS},
     {M_GET, "/admin/congresses", admin_congresses, CONTRIB, TFA},
     {M_POST, "/admin/congresses", admin_congress_save, EDITOR, TFA, .deny = NEW_CONGRESS},
     {M_GET, "/admin/congresses/new", admin_congress_new, EDITOR, TFA, .deny = NEW_CONGRESS},
@@ -164,6 +167,9 @@ const struct route routes[] = {
     {M_GET, "/admin/sponsors", admin_sponsors, CONTRIB, TFA},
     {M_POST, "/admin/sponsors", admin_sponsor_save, CONTRIB, TFA},
     {M_GET, "/admin/sponsors/new", admin_sponsor_new, CONTRIB, TFA},
+    {M_GET, "/admin/sponsors/:/report", admin_sponsor_report, EDITOR, TFA, .deny = ANALYTICS},
+    {M_GET, "/admin/sponsors/:/report.csv", admin_sponsor_report_csv, EDITOR, TFA, .deny = ANALYTICS},
+    {M_GET, "/admin/sponsors/:/report.pdf", admin_sponsor_report_pdf, EDITOR, TFA, .deny = ANALYTICS},
     {M_GET, "/admin/sponsors/:", admin_sponsor_edit, CONTRIB, TFA},
     {M_POST, "/admin/sponsors/:", admin_sponsor_save, CONTRIB, TFA},
     {M_GET, "/admin/media", admin_media, CONTRIB, TFA},

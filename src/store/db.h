@@ -20,8 +20,9 @@
  * "What's new" documents 760-799, video_db.c 800-839, a mail's languages mail_lang_db.c 840-859, search per
  * language search_lang_db.c 860-879, translations_db.c 880-899, translated names names_db.c 900-919, an
  * account's and a site's languages 920-939, a search's families search_family_db.c 940-959, first-party
- * counts analytics_db.c 960-999 (raise DB_SLOTS, and PG_SLOTS in pg/pg_int.h with it, for the next file). */
-#define DB_SLOTS 1000
+ * counts analytics_db.c 960-999, the reports analytics_report_db.c 1020-1059 (raise DB_SLOTS, and PG_SLOTS in
+ * pg/pg_int.h with it, for the next file). */
+#define DB_SLOTS 1060
 /* db_xact_lock's two statements */
 #define DB_SLOT_LOCK_TRY 460
 #define DB_SLOT_LOCK_WAIT 461

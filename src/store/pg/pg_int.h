@@ -35,7 +35,7 @@ void pg_close(store *s);
  * pg_snippet.c 410-419, pg_related.c 420-449, pg_generate.c 450-469, pg_changes.c 470-489, pg_backup.c
  * 490-499; the seam's (db_pg.c) from PG_SEAM_FIRST on. */
 #define PG_SEAM_FIRST 512
-#define PG_SLOTS (PG_SEAM_FIRST + 1000)
+#define PG_SLOTS (PG_SEAM_FIRST + 1060)
 
 /* The SQL pieces the article queries not yet on the seam share (public_db.h has the seam's). */
 #define PG_AUDIENCE_LEVEL                                                                                    \
