@@ -129,7 +129,8 @@ def test_feeds_are_in_their_language_and_link_each_article_in_its_own(srv):
     assert r.status_code == 200
     channel = ET.fromstring(r.content).find("channel")
     assert channel.find("language").text == "fr"
-    links = [item.find("link").text for item in channel.findall("item")]
+    # (each link carries the feed's counting marker, ?via=feed)
+    links = [item.find("link").text.split("?")[0] for item in channel.findall("item")]
     pairs = srv.query("SELECT t.slug, o.slug FROM article t JOIN article o ON o.id = t.family_id "
                       "WHERE t.lang = 'fr' AND t.status = 'published'")
     translated = [fr for fr, _ in pairs if any(link.endswith(f"/fr/article/{fr}") for link in links)]
