@@ -110,7 +110,8 @@ static void lines_view(struct request *r, view *v, const char *name, const struc
 	}
 	char flag[48];
 	snprintf(flag, sizeof flag, "no_%s", name);
-	view_bool(v, flag, shown == 0);
+	/* a view keeps the name it is given: a copy in the request's pool, not this frame's buffer */
+	view_bool(v, mem_strndup(r->pool, flag, strlen(flag)), shown == 0);
 }
 
 /* The page for the whole site (article_id 0) or one article. */

@@ -55,7 +55,8 @@ static void report_page(struct request *r, int status, const struct sponsor_repo
 		}
 		char flag[32];
 		snprintf(flag, sizeof flag, "no_%s", tables[t].name);
-		view_bool(v, flag, tables[t].n == 0);
+		/* a view keeps the name it is given: a copy in the request's pool */
+		view_bool(v, mem_strndup(r->pool, flag, strlen(flag)), tables[t].n == 0);
 	}
 	view *t = view_obj(v, "totals");
 	view_str(t, "views", report_number(r, x->totals.views));
