@@ -5,6 +5,7 @@
 #
 # Usage: bench/search.sh [BIN [TMPDIR]]        BIN: the plenary binary (default $PLENARY_BIN or ./plenary)
 #        BENCH_SEARCH_ARTICLES=N  generated articles (default 20000); BENCH_SECONDS=N each search run (10)
+#        BENCH_WARMUP=N  seconds of searches before the measured run (3)
 #        BENCH_LANGUAGES=0  every article English (default: a third each French, Dutch and English)
 #        BENCH_ENGINES="sqlite postgresql"  the engines run (PostgreSQL is left out when its programs are
 #        missing)
@@ -16,9 +17,10 @@ bin=${1:-${PLENARY_BIN:-./plenary}}
 base=${2:-${TMPDIR:-/tmp}}
 articles=${BENCH_SEARCH_ARTICLES:-20000}
 secs=${BENCH_SECONDS:-10}
+warmup=${BENCH_WARMUP:-3}
 engines=${BENCH_ENGINES:-sqlite postgresql}
 out=bench/out
-case "$articles$secs" in *[!0-9]* | "") echo "bench/search.sh: BENCH_SEARCH_ARTICLES and BENCH_SECONDS must be whole numbers" >&2; exit 2 ;; esac
+case "$articles$secs$warmup" in *[!0-9]* | "") echo "bench/search.sh: BENCH_SEARCH_ARTICLES, BENCH_SECONDS and BENCH_WARMUP must be whole numbers" >&2; exit 2 ;; esac
 for tool in "$bin" curl wrk python3; do
 	command -v "$tool" >/dev/null || { echo "bench/search.sh: $tool not found (make plenary; scripts/deps.sh bench)" >&2; exit 1; }
 done
@@ -67,7 +69,7 @@ run_engine() { # engine db
 	for _ in $(seq 1500); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.02; done
 	curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || { echo "bench/search.sh: $engine server did not start:" >&2; cat "$tmp/$engine.log" >&2; exit 1; }
 	f="$out/plenary-search-$engine.txt"
-	wrk -t1 -c1 -d3s -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
+	wrk -t1 -c1 -d"${warmup}s" -s bench/search.lua "http://127.0.0.1:$port" >/dev/null
 	wrk -t1 -c1 -d"${secs}s" --latency -s bench/search.lua "http://127.0.0.1:$port" >"$f"
 	p50[$engine]=$(ms "$(awk '$1 == "50%" {print $2}' "$f")")
 	p99[$engine]=$(ms "$(awk '$1 == "99%" {print $2}' "$f")")
@@ -110,7 +112,7 @@ for engine in $engines; do
 	esac
 done
 
-echo "search mix (bench/search.lua, one connection, no cache, after 3 s of warm-up) and an editor's save (bench/save.py, median of 10) on $articles generated articles:"
+echo "search mix (bench/search.lua, one connection, no cache, after $warmup s of warm-up) and an editor's save (bench/save.py, median of 10) on $articles generated articles:"
 printf '%-11s %9s %9s %11s %9s %8s  %s\n' engine "p50 ms" "p99 ms" requests/s "save ms" "made s" targets
 for engine in $engines; do
 	[ -n "${p99[$engine]:-}" ] || continue
